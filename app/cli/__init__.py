@@ -1,0 +1,97 @@
+"""The `normdesk` command line: the frame every subcommand plugs into.
+
+Exit 0 on success, 1 on a user error (Chinese message on stderr), 2 on a bug (logged, with the
+log path on stderr). Never a traceback on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from app import APP_TITLE, __version__
+from app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+_ARGPARSE_ZH = (
+    ("the following arguments are required: ", "缺少必填参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "无效的选项："),
+    ("expected one argument", "需要一个值"),
+    ("argument ", "参数 "),
+    ("choose from", "可选"),
+    ("invalid int value: ", "不是有效的整数："),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes in Chinese and exits 1, as the CLI contract says."""
+
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in _ARGPARSE_ZH:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: 参数错误：{message}\n")
+        raise SystemExit(1)
+
+
+Handler = Callable[[argparse.Namespace], int | None]
+
+
+def emit(value: Any, as_json: bool, lines: Callable[[Any], Sequence[str]] | None = None) -> None:
+    """Print `value` as one JSON value, or as human-readable lines."""
+    if as_json:
+        print(json.dumps(value, ensure_ascii=False, default=str))
+    elif lines is not None:
+        for line in lines(value):
+            print(line)
+    else:
+        print(value)
+
+
+def build_parser() -> Parser:
+    from app.cli import commands
+
+    parser = Parser(prog="normdesk", description=f"{APP_TITLE}（NormDesk）")
+    parser.add_argument("--db", metavar="URL_OR_PATH", help="数据库文件路径或 SQLAlchemy URL")
+    parser.add_argument("--version", action="version", version=f"NormDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from app.db import friendly_db_message
+    from app.logs import log_path, setup_logging
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = getattr(args, "handler", None) or _gui
+    try:
+        setup_logging()
+        return handler(args) or 0
+    except UserError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消。\n")
+        return 1
+    except Exception as exc:
+        friendly = friendly_db_message(exc)
+        if friendly:
+            sys.stderr.write(f"错误：{friendly}\n")
+            return 1
+        log.exception("command failed: %s", argv)
+        sys.stderr.write(f"程序内部错误，请联系维护人员。详细信息已记录到：{log_path()}\n")
+        return 2
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from app.ui.app import run_gui
+
+    return run_gui(args.db)

@@ -1,0 +1,55 @@
+"""Where NormDesk keeps its data and which database it opens."""
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from app import APP_NAME
+
+DB_ENV = "NORMDESK_DB"
+DATA_DIR_ENV = "NORMDESK_DATA_DIR"
+DB_FILENAME = "normdesk.db"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (never beside the executable); NORMDESK_DATA_DIR overrides it."""
+    override = os.environ.get(DATA_DIR_ENV)
+    path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def bundle_root() -> Path:
+    """The folder holding migrations/ and resources/: the source tree, or a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return bundle_root().joinpath("resources", *parts)
+
+
+def database_url(cli_value: str | None = None) -> str:
+    """`--db`, else NORMDESK_DB, else the data dir's SQLite file. A value may be a path or a URL."""
+    value = cli_value or os.environ.get(DB_ENV) or str(data_dir() / DB_FILENAME)
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def describe_url(url: str) -> str:
+    """The database location for the status bar, without a password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.drivername.startswith("sqlite"):
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)

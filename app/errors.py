@@ -1,0 +1,13 @@
+"""Errors a user can cause. Their message is Chinese and is shown as is."""
+
+
+class UserError(Exception):
+    """A problem the user can fix: bad input, a refused step, a locked database."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NewerSchemaError(UserError):
+    """The database was written by a newer NormDesk; it is left untouched."""

@@ -1,0 +1,1 @@
+"""Business rules. Each module takes a Session; none imports Qt."""

@@ -1,0 +1,84 @@
+"""The audit trail: one hash-chained record per mutating service call, in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def _json(values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=_plain)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    payload = "\x1f".join(
+        [
+            entry.prev_hash,
+            entry.at.isoformat(timespec="microseconds"),
+            entry.actor,
+            entry.action,
+            entry.object_type,
+            str(entry.object_id),
+            entry.summary,
+            entry.old_values or "",
+            entry.new_values or "",
+        ]
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(
+    s: Session,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_id: int | None,
+    summary: str = "",
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one audit record to the caller's transaction."""
+    last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    entry = AuditEntry(
+        at=clock.now(),
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary,
+        old_values=_json(old),
+        new_values=_json(new),
+        prev_hash=last or GENESIS,
+    )
+    entry.hash = entry_hash(entry)
+    s.add(entry)
+    s.flush()
+    return entry
+
+
+def first_broken(s: Session) -> AuditEntry | None:
+    """The first record whose content or link no longer matches, or None if the chain holds."""
+    prev = GENESIS
+    for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
+        if entry.prev_hash != prev or entry_hash(entry) != entry.hash:
+            return entry
+        prev = entry.hash
+    return None

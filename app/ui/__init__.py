@@ -1,0 +1,1 @@
+"""The PySide6 GUI. It calls services only; no rule lives here."""

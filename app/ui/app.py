@@ -1,0 +1,51 @@
+"""Start the GUI: application object, font, crash hook, database, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, APP_TITLE
+from app.config import database_url
+from app.db import Database, friendly_db_message, open_database
+from app.errors import UserError
+from app.ui.crash import install_excepthook
+from app.ui.fonts import install_font
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    install_font(app)
+    return app
+
+
+def open_or_explain(url: str) -> Database | None:
+    """Open the database; on a problem the user can act on, say it in a dialog."""
+    try:
+        return open_database(url)
+    except UserError as exc:
+        QMessageBox.critical(None, "无法打开数据库", exc.message)
+    except Exception as exc:
+        message = friendly_db_message(exc)
+        if message is None:
+            raise
+        QMessageBox.critical(None, "无法打开数据库", message)
+    return None
+
+
+def run_gui(db: str | None) -> int:
+    app = make_application()
+    install_excepthook()
+    database = open_or_explain(database_url(db))
+    if database is None:
+        return 1
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    window.show()
+    code = app.exec()
+    database.close()
+    return code

@@ -1,0 +1,104 @@
+"""The main window: section navigation on the left, the section's view on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_TITLE
+from app.db import Database, describe
+from app.ui import state
+from app.ui.about import show_about
+from app.ui.placeholder_page import PlaceholderPage
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    make: Callable[[Database], QWidget]
+
+
+def _placeholder(title: str, description: str) -> Callable[[Database], QWidget]:
+    return lambda _db: PlaceholderPage(title, description)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "register",
+        "文件登记簿",
+        _placeholder("文件登记簿", "规范性文件的统一登记、统一编号与查询。"),
+    ),
+    Section(
+        "review", "合法性审核", _placeholder("合法性审核", "合法性审核案件的受理、审查与意见。")
+    ),
+    Section("filing", "备案", _placeholder("备案", "公布后 15 日内报送备案及备案结果登记。")),
+    Section(
+        "validity", "有效期与清理", _placeholder("有效期与清理", "有效期届满提醒与定期、专项清理。")
+    ),
+    Section("statistics", "统计", _placeholder("统计", "年度法治政府建设报告所需的统计数据。")),
+    Section("settings", "设置", _placeholder("设置", "规则、编号模板、工作日历、备份与用户。")),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+        self.setWindowTitle(f"{APP_TITLE} - NormDesk")
+        self.setMinimumSize(QSize(760, 520))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        for section in SECTIONS:
+            item = QListWidgetItem(section.title)
+            item.setSizeHint(QSize(140, 40))
+            self.nav.addItem(item)
+            self.pages.addWidget(section.make(database))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.db_label = QLabel(f"数据库：{describe(database.url)}")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.resize(1200, 780)
+        state.restore_window(self)
+        self.nav.setCurrentRow(0)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
+        help_menu.addAction(about)
+
+    def show_section(self, key: str) -> None:
+        index = next(i for i, s in enumerate(SECTIONS) if s.key == key)
+        self.nav.setCurrentRow(index)
+
+    def current_section(self) -> str:
+        return SECTIONS[self.nav.currentRow()].key
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        state.save_window(self)
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import select, text
+
+from app.db import head_revision, make_engine, migrations_dir, open_database, upgrade
+from app.errors import NewerSchemaError, UserError
+from app.models import Setting
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as con:
+        return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_revision_read_from_files_matches_alembic():
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def test_open_creates_database_at_head(db_path, db_url):
+    database = open_database(db_url)
+    database.close()
+    assert db_path.exists()
+    assert _revision(db_path) == head_revision()
+
+
+def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_path, db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO setting (key, value) VALUES ('office.name', '\"某某市民政局\"')")
+        )
+        conn.execute(text("INSERT INTO setting (key, value) VALUES ('filing.days', '15')"))
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        rows = {row.key: row.value for row in s.scalars(select(Setting))}
+    database.close()
+
+    assert rows == {"office.name": '"某某市民政局"', "filing.days": "15"}
+    assert _revision(db_path) == head_revision()
+    backups = list((db_path.parent / "backups").glob("office-*-before-upgrade-from-0001.db"))
+    assert len(backups) == 1
+    assert _revision(backups[0]) == "0001"
+    with sqlite3.connect(backups[0]) as con:
+        assert con.execute("SELECT count(*) FROM setting").fetchone()[0] == 2
+
+
+def test_database_from_newer_version_is_refused_and_left_untouched(db_path, db_url):
+    open_database(db_url).close()
+    with sqlite3.connect(db_path) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    before = _digest(db_path)
+
+    with pytest.raises(NewerSchemaError, match="更新版本"):
+        open_database(db_url)
+
+    assert _digest(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+    assert _revision(db_path) == "9999_future"
+
+
+def test_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库" * 200, encoding="utf-8")
+    with pytest.raises(UserError, match="不是有效的数据库"):
+        open_database(f"sqlite:///{path}")
+    assert path.read_text(encoding="utf-8") == "这不是数据库" * 200
+
+
+def test_sqlite_connections_use_wal_and_foreign_keys(database):
+    with database.reading() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_transaction_commits_everything_or_nothing(database):
+    with pytest.raises(RuntimeError), database.transaction() as s:
+        s.add(Setting(key="a", value="1"))
+        s.flush()
+        raise RuntimeError("boom")
+    with database.transaction() as s:
+        s.add(Setting(key="b", value="2"))
+    with database.reading() as s:
+        assert s.scalars(select(Setting.key)).all() == ["b"]

@@ -1,0 +1,56 @@
+import logging
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from app.ui import crash
+from app.ui.main_window import SECTIONS, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, database):
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_navigation_lists_every_section_and_switches_page(window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["文件登记簿", "合法性审核", "备案", "有效期与清理", "统计", "设置"]
+    for index, section in enumerate(SECTIONS):
+        window.nav.setCurrentRow(index)
+        assert window.pages.currentIndex() == index
+        assert window.current_section() == section.key
+
+
+def test_status_bar_shows_database_location(window, db_path):
+    assert str(db_path) in window.db_label.text()
+
+
+def test_window_geometry_is_remembered(qtbot, database):
+    first = MainWindow(database)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(780, 610)
+    first.close()
+    second = MainWindow(database)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (780, 610)
+
+
+def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, monkeypatch, caplog):
+    shown = {}
+
+    def fake_exec(box):
+        shown["text"] = box.informativeText()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    with caplog.at_level(logging.ERROR):
+        try:
+            raise ZeroDivisionError("division by zero")
+        except ZeroDivisionError as exc:
+            crash._hook(type(exc), exc, exc.__traceback__)
+    assert "normdesk.log" in shown["text"]
+    assert any("ZeroDivisionError" in (r.exc_text or "") for r in caplog.records)
