@@ -2,6 +2,24 @@
 
 from app.models.audit import AuditEntry
 from app.models.base import Base
+from app.models.document import (
+    Attachment,
+    Document,
+    DocumentLink,
+    NumberAllocation,
+    ProcedureStep,
+)
+from app.models.issuer import Issuer
 from app.models.setting import Setting
 
-__all__ = ["AuditEntry", "Base", "Setting"]
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Document",
+    "DocumentLink",
+    "Issuer",
+    "NumberAllocation",
+    "ProcedureStep",
+    "Setting",
+]
