@@ -1,0 +1,185 @@
+"""Unified registration numbers (统一登记编号): one sequence per issuer (or a shared one), allocated
+inside the registering transaction, never duplicated, never reused; voided numbers keep a reason."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import Document, Issuer, NumberAllocation
+from app.services import audit
+from app.services.permissions import Actor, Permission, require
+
+TEMPLATE_FIELDS = {"code", "year", "seq"}
+
+
+def validate_template(template: str) -> None:
+    """A template must contain {seq} (else numbers repeat) and only the known fields."""
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+        format_number(template, "X", 2026, 1)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise UserError(f"编号模板“{template}”无法解析：{exc}") from exc
+    unknown = fields - TEMPLATE_FIELDS
+    if unknown:
+        raise UserError(f"编号模板“{template}”含有未知字段：{'、'.join(sorted(unknown))}。")
+    if "seq" not in fields:
+        raise UserError(f"编号模板“{template}”必须包含序号字段 {{seq}}，否则编号会重复。")
+
+
+def format_number(template: str, code: str, year: int, seq: int) -> str:
+    return template.format(code=code, year=year, seq=seq)
+
+
+def parse_serial(template: str, code: str, number: str) -> tuple[int, int] | None:
+    """(year, serial) of an existing number written with `template`, or None if it does not fit."""
+    pattern = ""
+    for literal, field, _spec, _ in string.Formatter().parse(template):
+        pattern += re.escape(literal)
+        if field == "code":
+            pattern += re.escape(code)
+        elif field == "year":
+            pattern += r"(?P<year>\d{4})"
+        elif field == "seq":
+            pattern += r"(?P<seq>\d+)"
+    match = re.fullmatch(pattern, number.strip())
+    if not match:
+        return None
+    year = int(match["year"]) if "year" in match.groupdict() else 0
+    return year, int(match["seq"])
+
+
+def _sequence_year(issuer: Issuer, year: int) -> int:
+    return year if issuer.yearly_reset else 0
+
+
+def _lock_sequence(s: Session, key: str, year: int) -> None:
+    # SQLite: the write transaction began IMMEDIATE, so it already holds the write lock.
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k), :y)"), {"k": key, "y": year})
+
+
+def next_serial(s: Session, issuer: Issuer, year: int) -> int:
+    seq_year = _sequence_year(issuer, year)
+    last = s.scalar(
+        select(func.max(NumberAllocation.serial)).where(
+            NumberAllocation.sequence_key == issuer.sequence_key,
+            NumberAllocation.year == seq_year,
+        )
+    )
+    return (last or 0) + 1
+
+
+def preview(s: Session, issuer: Issuer, year: int) -> str:
+    return format_number(issuer.reg_template, issuer.code, year, next_serial(s, issuer, year))
+
+
+def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> str:
+    """Take the next number of the issuer's sequence, in the caller's transaction."""
+    seq_year = _sequence_year(issuer, year)
+    _lock_sequence(s, issuer.sequence_key, seq_year)
+    serial = next_serial(s, issuer, year)
+    number = format_number(issuer.reg_template, issuer.code, year, serial)
+    _insert(s, issuer.sequence_key, seq_year, serial, number, document_id)
+    return number
+
+
+def reserve(s: Session, issuer: Issuer, number: str, document_id: int | None) -> str:
+    """Record a number given from outside (an import, an older register) so it is never reissued."""
+    number = number.strip()
+    if s.scalar(select(NumberAllocation.id).where(NumberAllocation.number == number)):
+        raise UserError(f"登记编号“{number}”已被使用或已作废，不能重复使用。")
+    parsed = parse_serial(issuer.reg_template, issuer.code, number)
+    if parsed is None:
+        # Foreign format: keep it, outside the numeric sequence (serial below zero).
+        key, year = f"~{issuer.sequence_key}", 0
+        low = s.scalar(
+            select(func.min(NumberAllocation.serial)).where(NumberAllocation.sequence_key == key)
+        )
+        serial = min(low or 0, 0) - 1
+    else:
+        key, year, serial = issuer.sequence_key, _sequence_year(issuer, parsed[0]), parsed[1]
+    _lock_sequence(s, key, year)
+    _insert(s, key, year, serial, number, document_id)
+    return number
+
+
+def _insert(s: Session, key: str, year: int, serial: int, number: str, doc_id: int | None) -> None:
+    allocation = NumberAllocation(
+        sequence_key=key,
+        year=year,
+        serial=serial,
+        number=number,
+        document_id=doc_id,
+        allocated_at=clock.now(),
+    )
+    try:
+        with s.begin_nested():
+            s.add(allocation)
+            s.flush()
+    except IntegrityError as exc:
+        raise UserError(f"登记编号“{number}”已被使用，不能重复使用。") from exc
+
+
+def attach(s: Session, number: str, document_id: int) -> None:
+    allocation = s.scalar(select(NumberAllocation).where(NumberAllocation.number == number))
+    if allocation is not None:
+        allocation.document_id = document_id
+
+
+def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = None) -> None:
+    """作废: the number is never reused; the document (if any) loses it."""
+    require(actor, Permission.VOID_NUMBER)
+    reason = reason.strip()
+    if not reason:
+        raise UserError("作废原因：必须填写。")
+    allocation = s.scalar(select(NumberAllocation).where(NumberAllocation.number == number.strip()))
+    if allocation is None:
+        raise UserError(f"登记编号“{number}”不存在。")
+    if allocation.voided:
+        raise UserError(f"登记编号“{number}”已于 {allocation.voided_on} 作废。")
+    allocation.voided = True
+    allocation.void_reason = reason
+    allocation.voided_on = day or clock.today()
+    allocation.voided_by = actor.name
+    if allocation.document_id is not None:
+        doc = s.get(Document, allocation.document_id)
+        if doc is not None and doc.reg_number == allocation.number:
+            doc.reg_number = None
+    audit.record(
+        s, actor.name, "void_number", "number", allocation.id, f"作废登记编号 {number}：{reason}",
+        {"number": number, "voided": False}, {"number": number, "voided": True, "reason": reason},
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Gap:
+    number: str
+    year: int
+    serial: int
+    reason: str
+    voided_on: date | None
+    voided_by: str
+
+
+def gaps(s: Session, issuer: Issuer | None = None, year: int | None = None) -> list[Gap]:
+    """Voided numbers: the explained gaps in each sequence."""
+    query = select(NumberAllocation).where(NumberAllocation.voided.is_(True))
+    if issuer is not None:
+        query = query.where(NumberAllocation.sequence_key == issuer.sequence_key)
+    if year is not None:
+        query = query.where(NumberAllocation.year.in_([year, 0]))
+    rows = s.scalars(
+        query.order_by(
+            NumberAllocation.sequence_key, NumberAllocation.year, NumberAllocation.serial
+        )
+    )
+    return [Gap(a.number, a.year, a.serial, a.void_reason, a.voided_on, a.voided_by) for a in rows]
