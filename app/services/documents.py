@@ -1,0 +1,528 @@
+"""Documents through their life: drafts, procedure steps with gates, publication with a unified
+registration number, registration of already issued documents, amendment and repeal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import Document, DocumentLink, Issuer, ProcedureStep
+from app.services import audit, docnumber, issuers, numbering, search_index, validity
+from app.services.lifecycle import (
+    DRAFTING,
+    FAIR_COMPETITION_OUTCOMES,
+    IN_FORCE,
+    RETIRED,
+    REVIEW_OUTCOMES,
+    REVIEW_PASSING,
+    STATUS_LABELS,
+    STEP_LABELS,
+    STEP_ORDER,
+    required_steps,
+    status_label,
+)
+from app.services.permissions import Actor, Permission, require
+
+TITLE_MAX = 300
+EFFECT_WARNING_DAYS = 30
+
+
+@dataclass
+class DocumentInput:
+    issuer_code: str
+    title: str
+    doc_number: str | None = None
+    reg_number: str | None = None
+    published: date | None = None
+    effective: date | None = None
+    valid_until: date | None = None
+    drafting_unit: str = ""
+    keywords: str = ""
+    summary: str = ""
+    remarks: str = ""
+    important: bool = False
+    public_facing: bool = False
+    business_related: bool = False
+    market_related: bool = False
+
+
+_PLAIN_FIELDS = (
+    "title", "drafting_unit", "keywords", "summary", "remarks",
+    "important", "public_facing", "business_related", "market_related",
+)  # fmt: skip
+_AUDITED = (
+    *_PLAIN_FIELDS,
+    "doc_number",
+    "reg_number",
+    "published",
+    "effective",
+    "valid_until",
+    "status",
+)
+
+
+def get(s: Session, doc_id: int) -> Document:
+    doc = s.get(Document, doc_id)
+    if doc is None:
+        raise UserError(f"文件编号 {doc_id} 不存在。")
+    return doc
+
+
+def _snapshot(doc: Document) -> dict[str, Any]:
+    return {name: getattr(doc, name) for name in _AUDITED} | {"issuer": doc.issuer.code}
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    keys = [k for k in new if old.get(k) != new[k]]
+    return {k: old.get(k) for k in keys}, {k: new[k] for k in keys}
+
+
+def _clean_text(data: DocumentInput) -> None:
+    for f in fields(data):
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            setattr(data, f.name, value.strip())
+    if not data.title:
+        raise UserError("文件名称：不能为空。")
+    if len(data.title) > TITLE_MAX:
+        raise UserError(f"文件名称：不能超过 {TITLE_MAX} 个字符（现有 {len(data.title)} 个）。")
+
+
+def _check_doc_number(
+    s: Session, issuer: Issuer, text: str | None, doc_id: int | None
+) -> str | None:
+    if not text:
+        return None
+    normalized = docnumber.normalize(text)
+    clash = s.scalar(
+        select(Document).where(
+            Document.issuer_id == issuer.id,
+            Document.doc_number == normalized,
+            Document.id != (doc_id or 0),
+        )
+    )
+    if clash is not None:
+        raise UserError(f"发文字号“{normalized}”已被本机关的文件《{clash.title}》使用。")
+    return normalized
+
+
+def _check_dates(published: date | None, effective: date | None, valid_until: date | None) -> None:
+    if published and published > clock.today():
+        raise UserError(f"公布日期：{published} 晚于今天，请核对。")
+    if published and effective and effective < published:
+        raise UserError("施行日期：不能早于公布日期。")
+    start = effective or published
+    if start and valid_until and valid_until <= start:
+        raise UserError("有效期至：必须晚于施行日期（或公布日期）。")
+
+
+def _status_after_publication(doc: Document) -> str:
+    today = clock.today()
+    if doc.valid_until and doc.valid_until < today:
+        return "expired"
+    if doc.effective and doc.effective > today:
+        return "published"
+    return "in_force"
+
+
+def _apply_plain(doc: Document, data: DocumentInput) -> None:
+    for name in _PLAIN_FIELDS:
+        setattr(doc, name, getattr(data, name))
+
+
+def _new_document(issuer: Issuer, data: DocumentInput, status: str) -> Document:
+    now = clock.now()
+    doc = Document(
+        issuer=issuer, status=status, created_at=now, updated_at=now, status_changed=clock.today()
+    )
+    _apply_plain(doc, data)
+    return doc
+
+
+def _add_step(
+    s: Session, doc: Document, actor: Actor, step: str, done_on: date, **extra: Any
+) -> ProcedureStep:
+    record = ProcedureStep(document=doc, step=step, done_on=done_on, actor=actor.name, **extra)
+    s.add(record)
+    return record
+
+
+def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
+    """Open a new document in 起草."""
+    require(actor, Permission.REGISTER)
+    _clean_text(data)
+    issuer = issuers.by_code(s, data.issuer_code)
+    doc = _new_document(issuer, data, "draft")
+    s.add(doc)
+    _add_step(s, doc, actor, "draft", clock.today(), note="新建草稿")
+    s.flush()
+    search_index.reindex(s, doc)
+    audit.record(
+        s,
+        actor.name,
+        "create",
+        "document",
+        doc.id,
+        f"新建草稿《{doc.title}》",
+        None,
+        _snapshot(doc),
+    )
+    return doc
+
+
+def register_published(s: Session, actor: Actor, data: DocumentInput) -> Document:
+    """Register an already issued document (as an import does); allocate a number if none given."""
+    require(actor, Permission.REGISTER)
+    _clean_text(data)
+    issuer = issuers.by_code(s, data.issuer_code)
+    if data.published is None:
+        raise UserError("公布日期：登记已公布的文件必须填写公布日期。")
+    _check_dates(data.published, data.effective, data.valid_until)
+    doc = _new_document(issuer, data, "in_force")
+    doc.doc_number = _check_doc_number(s, issuer, data.doc_number, None)
+    _set_publication(s, doc, data.published, data.effective, data.valid_until)
+    s.add(doc)
+    s.flush()
+    if data.reg_number:
+        doc.reg_number = numbering.reserve(s, issuer, data.reg_number, doc.id)
+    else:
+        doc.reg_number = numbering.allocate(s, issuer, data.published.year, doc.id)
+    _add_step(s, doc, actor, "publication", data.published, note="登记已公布文件")
+    s.flush()
+    search_index.reindex(s, doc)
+    audit.record(
+        s,
+        actor.name,
+        "register",
+        "document",
+        doc.id,
+        f"登记文件《{doc.title}》",
+        None,
+        _snapshot(doc),
+    )
+    return doc
+
+
+def _set_publication(
+    s: Session, doc: Document, published: date, effective: date | None, valid_until: date | None
+) -> None:
+    doc.published = published
+    doc.effective = effective or published
+    doc.valid_until = valid_until or validity.default_valid_until(s, doc.title, doc.effective)
+    doc.status = _status_after_publication(doc)
+
+
+def update_document(
+    s: Session, actor: Actor, doc_id: int, data: DocumentInput, expected_version: int
+) -> Document:
+    """Save edits; refused if someone else saved a newer version in between."""
+    require(actor, Permission.REGISTER)
+    _clean_text(data)
+    doc = get(s, doc_id)
+    if doc.version != expected_version:
+        raise UserError(f"《{doc.title}》已被其他人修改（版本 {doc.version}），请刷新后再编辑。")
+    before = _snapshot(doc)
+    issuer = issuers.by_code(s, data.issuer_code)
+    if issuer.id != doc.issuer_id and doc.reg_number:
+        raise UserError("制定机关：已有登记编号的文件不能更换制定机关；如确有错误，请先作废编号。")
+    if (data.reg_number or None) != doc.reg_number and (doc.reg_number or data.reg_number):
+        raise UserError("登记编号：不能直接修改；如编号有误，请作废后重新分配。")
+    doc.issuer = issuer
+    _apply_plain(doc, data)
+    if doc.status not in DRAFTING:
+        _check_dates(data.published, data.effective, data.valid_until)
+        if data.published is None:
+            raise UserError("公布日期：已公布的文件不能清除公布日期。")
+        doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id)
+        doc.published, doc.effective = data.published, data.effective or data.published
+        doc.valid_until = data.valid_until or validity.default_valid_until(
+            s, doc.title, doc.effective
+        )
+        if doc.status in IN_FORCE or doc.status == "expired":
+            doc.status = _status_after_publication(doc)
+    doc.updated_at = clock.now()
+    s.flush()
+    search_index.reindex(s, doc)
+    old, new = _changes(before, _snapshot(doc))
+    audit.record(s, actor.name, "update", "document", doc.id, f"修改文件《{doc.title}》", old, new)
+    return doc
+
+
+def _done(doc: Document, step: str) -> ProcedureStep | None:
+    done = [p for p in doc.steps if p.step == step]
+    return done[-1] if done else None
+
+
+def _check_gates(doc: Document, step: str) -> None:
+    """Every required step before `step` must be done; a failed legality review blocks."""
+    label = STEP_LABELS[step]
+    for need in required_steps(doc):
+        if STEP_ORDER.index(need.step) >= STEP_ORDER.index(step):
+            break
+        if _done(doc, need.step) is None:
+            raise UserError(
+                f"不能进入“{label}”：缺少必经环节“{STEP_LABELS[need.step]}”（{need.reason}）。"
+            )
+    review = _done(doc, "legality_review")
+    after_review = STEP_ORDER.index(step) > STEP_ORDER.index("legality_review")
+    if after_review and review is not None and review.outcome not in REVIEW_PASSING:
+        raise UserError(
+            f"不能进入“{label}”：合法性审核结论为“{review.outcome}”，须修改后重新审核。"
+        )
+    fair = _done(doc, "fair_competition")
+    after_fair = STEP_ORDER.index(step) > STEP_ORDER.index("fair_competition")
+    if after_fair and fair is not None and fair.outcome == "不符合":
+        raise UserError(f"不能进入“{label}”：公平竞争审查结论为“不符合”。")
+
+
+def _check_step_details(
+    doc: Document, step: str, outcome: str, start: date | None, end: date | None
+) -> None:
+    if step == "legality_review" and outcome not in REVIEW_OUTCOMES:
+        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。")
+    if step == "fair_competition" and outcome not in FAIR_COMPETITION_OUTCOMES:
+        raise UserError(f"审查结论：应为“{'”“'.join(FAIR_COMPETITION_OUTCOMES)}”之一。")
+    if step == "public_comment":
+        if start is None or end is None:
+            raise UserError("征求意见期间：必须填写起止日期。")
+        if end < start:
+            raise UserError("征求意见期间：结束日期不能早于开始日期。")
+        if doc.business_related and (end - start).days + 1 < 30:
+            raise UserError("征求意见期间：与企业密切相关的文件，征求意见期限一般不少于 30 日。")
+
+
+def record_step(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    step: str,
+    done_on: date,
+    outcome: str = "",
+    note: str = "",
+    period_start: date | None = None,
+    period_end: date | None = None,
+) -> ProcedureStep:
+    """Record a drafting-stage step; the rules' required earlier steps must be done first."""
+    require(actor, Permission.RECORD_STEPS)
+    doc = get(s, doc_id)
+    if step not in STEP_LABELS or step in ("draft", "publication"):
+        raise UserError(f"办理环节：“{step}”不是可记录的环节。")
+    if doc.status not in DRAFTING:
+        raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再记录起草阶段的环节。")
+    if done_on > clock.today():
+        raise UserError(f"办理日期：{done_on} 晚于今天。")
+    _check_gates(doc, step)
+    outcome = outcome.strip()
+    _check_step_details(doc, step, outcome, period_start, period_end)
+    before = doc.status
+    record = _add_step(
+        s, doc, actor, step, done_on, outcome=outcome, note=note.strip(),
+        period_start=period_start, period_end=period_end,
+    )  # fmt: skip
+    doc.status = step
+    doc.status_changed = done_on
+    doc.updated_at = clock.now()
+    s.flush()
+    audit.record(
+        s, actor.name, "step", "document", doc.id, f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(),
+        {"status": before}, {"status": step, "step": step, "outcome": outcome, "done_on": done_on},
+    )  # fmt: skip
+    return record
+
+
+def publish(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    published: date,
+    doc_number: str,
+    effective: date | None = None,
+    valid_until: date | None = None,
+) -> Document:
+    """签发/公布: gates checked, 发文字号 validated, registration number allocated in this transaction."""
+    require(actor, Permission.REGISTER)
+    doc = get(s, doc_id)
+    if doc.status not in DRAFTING:
+        raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再次公布。")
+    _check_gates(doc, "publication")
+    if not doc_number or not doc_number.strip():
+        raise UserError("发文字号：公布文件必须填写发文字号。")
+    _check_dates(published, effective, valid_until)
+    before = _snapshot(doc)
+    doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id)
+    _set_publication(s, doc, published, effective, valid_until)
+    doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
+    doc.status_changed = published
+    doc.updated_at = clock.now()
+    _add_step(s, doc, actor, "publication", published, note=f"登记编号 {doc.reg_number}")
+    s.flush()
+    search_index.reindex(s, doc)
+    old, new = _changes(before, _snapshot(doc))
+    audit.record(s, actor.name, "publish", "document", doc.id, f"公布《{doc.title}》", old, new)
+    return doc
+
+
+RETIRE_NEEDS_SOURCE = {"amended": "amends"}
+LINK_KINDS = {"amended": "amends", "repealed": "repeals"}
+
+
+def retire(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    status: str,
+    day: date,
+    reason: str,
+    by_document_id: int | None = None,
+) -> Document:
+    """已修改 / 废止 / 宣布失效 / 失效; an amending or repealing document is linked both ways."""
+    require(actor, Permission.REGISTER)
+    doc = get(s, doc_id)
+    if status not in RETIRED:
+        raise UserError(f"状态：“{status}”不是终止状态（应为已修改、废止、宣布失效或失效）。")
+    label = STATUS_LABELS[status]
+    if doc.status not in IN_FORCE:
+        raise UserError(
+            f"《{doc.title}》当前为“{status_label(doc.status)}”，只有现行有效的文件才能{label}。"
+        )
+    if status in RETIRE_NEEDS_SOURCE and by_document_id is None:
+        raise UserError("修改文件：必须指明修改该文件的新文件。")
+    if status != "expired" and not reason.strip() and by_document_id is None:
+        raise UserError(f"{label}原因：必须填写。")
+    if doc.published and day < doc.published:
+        raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。")
+    if by_document_id is not None:
+        _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day)
+    before = doc.status
+    doc.status, doc.status_changed, doc.updated_at = status, day, clock.now()
+    if reason.strip():
+        doc.remarks = (
+            doc.remarks + "\n" if doc.remarks else ""
+        ) + f"{day} {label}：{reason.strip()}"
+    s.flush()
+    audit.record(
+        s, actor.name, status, "document", doc.id, f"《{doc.title}》{label}",
+        {"status": before}, {"status": status, "day": day, "reason": reason, "by": by_document_id},
+    )  # fmt: skip
+    return doc
+
+
+def _link(s: Session, source_id: int, target: Document, kind: str, day: date) -> None:
+    source = get(s, source_id)
+    if source.id == target.id:
+        raise UserError("关联文件：不能是文件本身。")
+    if source.status not in IN_FORCE:
+        raise UserError(f"关联文件：《{source.title}》尚未公布施行，不能作为修改或废止依据。")
+    s.add(DocumentLink(source_id=source.id, target_id=target.id, kind=kind, created_on=day))
+
+
+@dataclass(frozen=True)
+class LinkView:
+    kind_label: str
+    other_id: int
+    other_title: str
+    other_reg_number: str
+
+
+_LINK_LABELS = {("amends", True): "修改了", ("amends", False): "被修改", ("repeals", True): "废止了", ("repeals", False): "被废止"}  # fmt: skip
+
+
+def links(s: Session, doc_id: int) -> list[LinkView]:
+    rows = s.scalars(
+        select(DocumentLink).where(
+            or_(DocumentLink.source_id == doc_id, DocumentLink.target_id == doc_id)
+        )
+    )
+    views = []
+    for link in rows:
+        outgoing = link.source_id == doc_id
+        other = get(s, link.target_id if outgoing else link.source_id)
+        views.append(
+            LinkView(
+                _LINK_LABELS[(link.kind, outgoing)], other.id, other.title, other.reg_number or ""
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    step: str
+    label: str
+    done_on: date | None
+    actor: str
+    outcome: str
+    note: str
+    required: bool
+    reason: str
+
+
+def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
+    """Every step in order: done ones with their record, required ones still missing with why."""
+    doc = get(s, doc_id)
+    needed = {r.step: r.reason for r in required_steps(doc)}
+    entries = []
+    for step in STEP_ORDER:
+        done = [p for p in doc.steps if p.step == step]
+        for p in done:
+            entries.append(
+                TimelineEntry(step, STEP_LABELS[step], p.done_on, p.actor, p.outcome, p.note, step in needed, needed.get(step, ""))
+            )  # fmt: skip
+        if not done and step in needed:
+            entries.append(
+                TimelineEntry(step, STEP_LABELS[step], None, "", "", "", True, needed[step])
+            )
+    return entries
+
+
+def warnings(doc: Document) -> list[str]:
+    """Things a clerk should look at, none of them blocking."""
+    notes = []
+    soon = (
+        doc.published
+        and doc.effective
+        and (doc.effective - doc.published).days < EFFECT_WARNING_DAYS
+    )
+    if soon and "施行" not in doc.remarks:
+        notes.append("公布至施行不足 30 日，且未在备注中说明理由。")
+    return notes
+
+
+def as_dict(doc: Document) -> dict[str, Any]:
+    """The JSON shape of a document for the CLI (`doc show --json`)."""
+    return {
+        "id": doc.id,
+        "issuer": doc.issuer.code,
+        "issuer_name": doc.issuer.name,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "reg_number": doc.reg_number,
+        "published": doc.published.isoformat() if doc.published else None,
+        "effective": doc.effective.isoformat() if doc.effective else None,
+        "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
+        "status": doc.status,
+        "status_label": status_label(doc.status),
+        "filing_due": None,
+        "drafting_unit": doc.drafting_unit,
+        "keywords": doc.keywords,
+        "important": doc.important,
+        "public_facing": doc.public_facing,
+        "market_related": doc.market_related,
+        "business_related": doc.business_related,
+        "version": doc.version,
+        "warnings": warnings(doc),
+    }
+
+
+def input_from(doc: Document) -> DocumentInput:
+    """The editable fields of `doc`, to fill an edit form."""
+    values = {
+        f.name: getattr(doc, f.name, None) for f in fields(DocumentInput) if f.name != "issuer_code"
+    }
+    return DocumentInput(issuer_code=doc.issuer.code, **values)

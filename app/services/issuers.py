@@ -1,0 +1,81 @@
+"""Issuing bodies (制定机关). Internal units and temporary or coordination bodies may not issue."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.models import Issuer
+from app.models.issuer import DEFAULT_TEMPLATE
+from app.services import audit, numbering
+from app.services.permissions import Actor, Permission, require
+
+ALLOWED_BODIES = ("行政机关", "法律法规授权组织")
+REFUSED_BODIES = ("内设机构", "议事协调机构", "临时机构")
+LEVELS = {"government": "人民政府", "department": "政府部门"}
+_CODE = re.compile(r"^[A-Za-z0-9_]{1,30}$")
+
+
+def list_issuers(s: Session, active_only: bool = False) -> list[Issuer]:
+    query = select(Issuer).order_by(Issuer.level.desc(), Issuer.code)
+    if active_only:
+        query = query.where(Issuer.active.is_(True))
+    return list(s.scalars(query))
+
+
+def by_code(s: Session, code: str) -> Issuer:
+    issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip()))
+    if issuer is None:
+        raise UserError(f"制定机关：代码“{code}”不存在，请先添加该制定机关。")
+    return issuer
+
+
+def add_issuer(
+    s: Session,
+    actor: Actor,
+    code: str,
+    name: str,
+    abbr: str,
+    level: str = "department",
+    template: str | None = None,
+    body_type: str = "行政机关",
+    sequence_key: str | None = None,
+) -> Issuer:
+    require(actor, Permission.MANAGE_ISSUERS)
+    code, name, abbr = code.strip(), name.strip(), abbr.strip()
+    if body_type in REFUSED_BODIES:
+        raise UserError(f"制定机关类型：{body_type}不得制发行政规范性文件。")
+    if body_type not in ALLOWED_BODIES:
+        raise UserError(f"制定机关类型：应为{'或'.join(ALLOWED_BODIES)}。")
+    if not _CODE.match(code):
+        raise UserError("机关代码：只能由字母、数字和下划线组成，不超过 30 个字符。")
+    if not name:
+        raise UserError("机关名称：不能为空。")
+    if not abbr:
+        raise UserError("发文机关代字：不能为空，例如“桂民发”。")
+    if level not in LEVELS:
+        raise UserError(f"机关层级：应为 {'、'.join(LEVELS)} 之一。")
+    template = (template or DEFAULT_TEMPLATE).strip()
+    numbering.validate_template(template)
+    if s.scalar(select(Issuer.id).where((Issuer.code == code) | (Issuer.name == name))):
+        raise UserError(f"制定机关“{name}”或代码“{code}”已存在。")
+    issuer = Issuer(
+        code=code,
+        name=name,
+        abbr=abbr,
+        level=level,
+        reg_template=template,
+        sequence_key=(sequence_key or code).strip(),
+        yearly_reset=True,
+        active=True,
+    )
+    s.add(issuer)
+    s.flush()
+    audit.record(
+        s, actor.name, "create", "issuer", issuer.id, f"添加制定机关 {name}",
+        None, {"code": code, "name": name, "abbr": abbr, "level": level, "template": template},
+    )  # fmt: skip
+    return issuer

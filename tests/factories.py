@@ -1,0 +1,25 @@
+"""Small builders for service tests."""
+
+from datetime import date
+
+from app.services import documents, issuers
+from app.services.documents import DocumentInput
+from app.services.permissions import SYSTEM
+
+
+def add_issuer(
+    s, code="MZ", name="河清市民政局", abbr="河民发", template="{code}GS-{year}-{seq:03d}", **kw
+):
+    return issuers.add_issuer(s, SYSTEM, code, name, abbr, template=template, **kw)
+
+
+def register(
+    s, title="河清市城乡居民最低生活保障管理办法", issuer="MZ", published=date(2026, 3, 3), **kw
+):
+    return documents.register_published(
+        s, SYSTEM, DocumentInput(issuer, title, published=published, **kw)
+    )
+
+
+def draft(s, title="河清市临时救助实施办法", issuer="MZ", **kw):
+    return documents.create_draft(s, SYSTEM, DocumentInput(issuer, title, **kw))

@@ -1,0 +1,173 @@
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app import clock
+from app.errors import UserError
+from app.models import AuditEntry
+from app.services import audit, documents
+from app.services.documents import DocumentInput
+from app.services.permissions import SYSTEM, Actor, Role
+from tests.factories import add_issuer, draft, register
+
+
+@pytest.fixture
+def s(database):
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as session:
+        add_issuer(session)
+        yield session
+
+
+def walk(s, doc, *steps):
+    for step, outcome in steps:
+        kw = (
+            {"period_start": date(2026, 5, 1), "period_end": date(2026, 6, 5)}
+            if step == "public_comment"
+            else {}
+        )
+        documents.record_step(s, SYSTEM, doc.id, step, date(2026, 6, 10), outcome=outcome, **kw)
+
+
+def test_deliberation_is_blocked_without_legality_review_naming_it(s):
+    doc = draft(s)
+    with pytest.raises(UserError, match="缺少必经环节“合法性审核”"):
+        documents.record_step(s, SYSTEM, doc.id, "deliberation", date(2026, 6, 1))
+
+
+def test_important_document_needs_assessment_and_public_comment_first(s):
+    doc = draft(s, important=True)
+    with pytest.raises(UserError, match="评估论证"):
+        documents.record_step(
+            s, SYSTEM, doc.id, "legality_review", date(2026, 6, 1), outcome="合法"
+        )
+    walk(s, doc, ("assessment", ""))
+    with pytest.raises(UserError, match="公开征求意见"):
+        documents.record_step(
+            s, SYSTEM, doc.id, "legality_review", date(2026, 6, 1), outcome="合法"
+        )
+
+
+def test_market_related_document_needs_fair_competition_review(s):
+    doc = draft(s, market_related=True)
+    with pytest.raises(UserError, match="公平竞争审查"):
+        documents.record_step(
+            s, SYSTEM, doc.id, "legality_review", date(2026, 6, 1), outcome="合法"
+        )
+
+
+def test_unlawful_review_outcome_blocks_deliberation(s):
+    doc = draft(s)
+    walk(s, doc, ("legality_review", "不合法"))
+    with pytest.raises(UserError, match="不合法"):
+        documents.record_step(s, SYSTEM, doc.id, "deliberation", date(2026, 6, 20))
+
+
+def test_publication_needs_deliberation_record(s):
+    doc = draft(s)
+    walk(s, doc, ("legality_review", "合法"))
+    with pytest.raises(UserError, match="集体审议"):
+        documents.publish(s, SYSTEM, doc.id, date(2026, 7, 1), "河民发〔2026〕3号")
+
+
+def test_full_life_publishes_with_registration_number_and_validity(s):
+    doc = draft(s, title="河清市养老服务补贴暂行办法", public_facing=True)
+    walk(s, doc, ("public_comment", ""), ("legality_review", "修改后合法"), ("deliberation", ""))
+    documents.publish(s, SYSTEM, doc.id, date(2026, 7, 1), "河民发[2026]3号")
+    assert doc.status == "in_force"
+    assert doc.doc_number == "河民发〔2026〕3号"
+    assert doc.reg_number == "MZGS-2026-001"
+    assert doc.valid_until == date(2028, 7, 1)  # 暂行: 2 years
+    assert [e.step for e in documents.timeline(s, doc.id)] == [
+        "draft", "public_comment", "legality_review", "deliberation", "publication",
+    ]  # fmt: skip
+
+
+def test_default_validity_is_five_years_and_29_february_falls_back(s):
+    doc = register(s, published=date(2024, 2, 29))
+    assert doc.valid_until == date(2029, 2, 28)
+
+
+def test_registered_document_past_its_validity_is_expired(s):
+    doc = register(s, published=date(2018, 1, 5))
+    assert doc.status == "expired"
+
+
+def test_doc_number_is_unique_per_issuer(s):
+    add_issuer(s, "CZ", "河清市财政局", "河财发")
+    register(s, "文件甲", doc_number="河民发〔2026〕1号")
+    register(s, "财政文件", issuer="CZ", doc_number="河民发〔2026〕1号")
+    with pytest.raises(UserError, match="已被本机关的文件"):
+        register(s, "文件乙", doc_number="河民发(2026)1号")
+
+
+def test_amendment_links_both_documents_both_ways(s):
+    old = register(s, "旧办法", published=date(2024, 3, 1))
+    new = register(s, "关于修改旧办法的决定", published=date(2026, 4, 1))
+    documents.retire(s, SYSTEM, old.id, "amended", date(2026, 4, 1), "", by_document_id=new.id)
+    assert old.status == "amended"
+    assert [(v.kind_label, v.other_id) for v in documents.links(s, old.id)] == [("被修改", new.id)]
+    assert [(v.kind_label, v.other_id) for v in documents.links(s, new.id)] == [("修改了", old.id)]
+
+
+def test_repeal_needs_a_reason_or_repealing_document(s):
+    doc = register(s)
+    with pytest.raises(UserError, match="废止原因"):
+        documents.retire(s, SYSTEM, doc.id, "repealed", date(2026, 5, 1), " ")
+    documents.retire(s, SYSTEM, doc.id, "repealed", date(2026, 5, 1), "上位法已废止")
+    assert doc.status == "repealed"
+    with pytest.raises(UserError, match="只有现行有效的文件"):
+        documents.retire(s, SYSTEM, doc.id, "declared_invalid", date(2026, 6, 1), "重复")
+
+
+def test_edit_with_stale_version_is_refused(s):
+    doc = register(s)
+    data = documents.input_from(doc)
+    data.title = "改过的标题"
+    documents.update_document(s, SYSTEM, doc.id, data, doc.version)
+    data.title = "另一个人的标题"
+    with pytest.raises(UserError, match="已被其他人修改"):
+        documents.update_document(s, SYSTEM, doc.id, data, doc.version - 1)
+
+
+def test_read_only_user_cannot_register_even_without_gui(s):
+    with pytest.raises(UserError, match="无权"):
+        documents.register_published(
+            s,
+            Actor("赵六", Role.READ_ONLY),
+            DocumentInput("MZ", "标题", published=date(2026, 1, 1)),
+        )
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"title": "  "}, "文件名称：不能为空"),
+        ({"title": "长" * 301}, "文件名称：不能超过"),
+        ({"published": date(2026, 12, 1)}, "公布日期"),
+        ({"effective": date(2026, 1, 1)}, "施行日期"),
+        ({"doc_number": "河民发2026年3号"}, "发文字号"),
+        ({"issuer_code": "XX"}, "制定机关"),
+    ],
+)
+def test_bad_input_names_the_field(s, changes, message):
+    data = DocumentInput("MZ", "标题", published=date(2026, 3, 3))
+    for key, value in changes.items():
+        setattr(data, key, value)
+    with pytest.raises(UserError, match=message):
+        documents.register_published(s, SYSTEM, data)
+
+
+def test_every_mutation_writes_an_audit_record_in_the_same_transaction(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s)
+        documents.retire(s, SYSTEM, doc.id, "repealed", date(2026, 5, 1), "上位法已废止")
+    with pytest.raises(UserError), database.transaction() as s:
+        register(s, "被回滚的文件")
+        raise UserError("中途失败")
+    with database.reading() as s:
+        actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert audit.first_broken(s) is None
+    assert actions == ["create", "register", "repealed"]
