@@ -96,3 +96,25 @@ def test_transaction_commits_everything_or_nothing(database):
         s.add(Setting(key="b", value="2"))
     with database.reading() as s:
         assert s.scalars(select(Setting.key)).all() == ["b"]
+
+
+def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, db_url):
+    from app.services import audit
+
+    engine = make_engine(db_url)
+    upgrade(engine, "0002")
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as s, s.begin():
+        audit.record(s, "张三", "setting", "setting", None, "修改设置", {"a": 1}, {"a": 2})
+        s.execute(text("INSERT INTO setting (key, value) VALUES ('validity.default_years', '3')"))
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        assert audit.first_broken(s) is None
+        assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 1
+        assert s.get(Setting, "validity.default_years").value == "3"
+        assert s.execute(text("SELECT count(*) FROM document_fts")).scalar() == 0
+        assert s.execute(text("SELECT count(*) FROM document")).scalar() == 0
+    database.close()

@@ -3,29 +3,59 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from sqlalchemy.orm import Session
 
 from app.cli import emit
 from app.config import database_url
-from app.db import Database, describe, open_database
+from app.db import describe, open_database
 
 
-def open_db(args: argparse.Namespace) -> Database:
-    return open_database(database_url(args.db))
+@contextmanager
+def session(args: argparse.Namespace, write: bool = False) -> Iterator[Session]:
+    database = open_database(database_url(args.db))
+    try:
+        with database.transaction() if write else database.reading() as s:
+            yield s
+    finally:
+        database.close()
+
+
+def date_arg(option: str) -> Callable[[str], date]:
+    def parse(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{option}：日期“{value}”格式不正确，应为 YYYY-MM-DD。"
+            ) from None
+
+    return parse
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from app.cli import doc_commands
+
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
     gui.set_defaults(handler=None)
 
     init = sub.add_parser("init", help="创建或升级数据库")
-    init.add_argument("--json", action="store_true", help="以 JSON 输出")
+    add_json(init)
     init.set_defaults(handler=cmd_init)
+    doc_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from app.db import head_revision
 
-    database = open_db(args)
+    database = open_database(database_url(args.db))
     try:
         result = {"database": describe(database.url), "revision": head_revision()}
     finally:

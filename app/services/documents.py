@@ -464,7 +464,8 @@ class TimelineEntry:
 
 
 def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
-    """Every step in order: done ones with their record, required ones still missing with why."""
+    """Every step in order: done ones with their record and, while the document is being drafted,
+    required ones still missing with why (a registered older document only shows what was recorded)."""
     doc = get(s, doc_id)
     needed = {r.step: r.reason for r in required_steps(doc)}
     entries = []
@@ -474,7 +475,7 @@ def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(step, STEP_LABELS[step], p.done_on, p.actor, p.outcome, p.note, step in needed, needed.get(step, ""))
             )  # fmt: skip
-        if not done and step in needed:
+        if not done and step in needed and doc.status in DRAFTING:
             entries.append(
                 TimelineEntry(step, STEP_LABELS[step], None, "", "", "", True, needed[step])
             )

@@ -1,0 +1,279 @@
+"""`issuer`, `doc`, `search`, `number` and `demo` commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli import emit
+from app.cli.commands import add_json, date_arg, session
+from app.errors import UserError
+from app.services import documents, issuers, numbering
+from app.services.documents import DocumentInput
+from app.services.lifecycle import STATUS_CODES, STATUS_LABELS
+from app.services.permissions import local_actor
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    _issuer(sub)
+    _doc(sub)
+    _search(sub)
+    _number(sub)
+    demo = sub.add_parser("demo", help="生成演示数据")
+    demo.add_argument("--docs", type=int, default=200, help="文件数量")
+    demo.add_argument("--seed", type=int, default=7)
+    add_json(demo)
+    demo.set_defaults(handler=cmd_demo)
+
+
+def _issuer(sub: argparse._SubParsersAction) -> None:
+    issuer = sub.add_parser("issuer", help="制定机关").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    add = issuer.add_parser("add", help="添加制定机关")
+    add.add_argument("--code", required=True, help="机关代码（字母数字）")
+    add.add_argument("--name", required=True, help="机关名称")
+    add.add_argument("--abbr", required=True, help="发文机关代字，如“桂民发”")
+    add.add_argument("--template", help="登记编号模板，默认 {code}-{year}-{seq:03d}")
+    add.add_argument("--level", default="department", choices=sorted(issuers.LEVELS))
+    add.add_argument("--sequence", help="共用编号序列的键（统一由登记机关编号时使用）")
+    add_json(add)
+    add.set_defaults(handler=cmd_issuer_add)
+    listing = issuer.add_parser("list", help="列出制定机关")
+    add_json(listing)
+    listing.set_defaults(handler=cmd_issuer_list)
+
+
+def _doc(sub: argparse._SubParsersAction) -> None:
+    doc = sub.add_parser("doc", help="文件登记").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    add = doc.add_parser("add", help="登记已公布的文件")
+    add.add_argument("--issuer", required=True, help="制定机关代码")
+    add.add_argument("--title", required=True, help="文件名称")
+    add.add_argument("--published", required=True, type=date_arg("公布日期"))
+    add.add_argument("--doc-number", help="发文字号，如 桂民发〔2022〕7号")
+    add.add_argument("--reg-number", help="统一登记编号（不填则自动分配）")
+    add.add_argument("--effective", type=date_arg("施行日期"))
+    add.add_argument("--valid-until", type=date_arg("有效期至"))
+    add.add_argument("--drafting-unit", default="", help="起草单位")
+    add_json(add)
+    add.set_defaults(handler=cmd_doc_add)
+    listing = doc.add_parser("list", help="列出文件")
+    listing.add_argument("--status", help="状态（如 有效、废止，或 in_force）")
+    listing.add_argument("--issuer", help="制定机关代码")
+    listing.add_argument("--year", type=int, help="公布年份")
+    add_json(listing)
+    listing.set_defaults(handler=cmd_doc_list)
+    show = doc.add_parser("show", help="显示一件文件")
+    show.add_argument("id", type=int)
+    add_json(show)
+    show.set_defaults(handler=cmd_doc_show)
+
+
+def _search(sub: argparse._SubParsersAction) -> None:
+    search = sub.add_parser("search", help="全文检索")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=50)
+    add_json(search)
+    search.set_defaults(handler=cmd_search)
+
+
+def _number(sub: argparse._SubParsersAction) -> None:
+    number = sub.add_parser("number", help="登记编号").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    void = number.add_parser("void", help="作废登记编号")
+    void.add_argument("number")
+    void.add_argument("--reason", required=True, help="作废原因")
+    void.set_defaults(handler=cmd_number_void)
+    gaps = number.add_parser("gaps", help="列出作废（空号）编号")
+    gaps.add_argument("--issuer", help="制定机关代码")
+    gaps.add_argument("--year", type=int)
+    add_json(gaps)
+    gaps.set_defaults(handler=cmd_number_gaps)
+
+
+def cmd_issuer_add(args: argparse.Namespace) -> None:
+    with session(args, write=True) as s:
+        issuer = issuers.add_issuer(
+            s,
+            local_actor(),
+            args.code,
+            args.name,
+            args.abbr,
+            args.level,
+            args.template,
+            sequence_key=args.sequence,
+        )
+        result = _issuer_dict(issuer)
+    emit(
+        result,
+        args.json,
+        lambda r: [f"已添加制定机关：{r['name']}（{r['code']}），编号模板 {r['template']}"],
+    )
+
+
+def _issuer_dict(issuer) -> dict:
+    return {"id": issuer.id, "code": issuer.code, "name": issuer.name, "abbr": issuer.abbr,
+            "level": issuer.level, "template": issuer.reg_template, "sequence": issuer.sequence_key}  # fmt: skip
+
+
+def cmd_issuer_list(args: argparse.Namespace) -> None:
+    with session(args) as s:
+        rows = [_issuer_dict(i) for i in issuers.list_issuers(s)]
+    emit(
+        rows,
+        args.json,
+        lambda rs: [f"{r['code']}\t{r['name']}\t{r['abbr']}\t{r['template']}" for r in rs],
+    )
+
+
+def cmd_doc_add(args: argparse.Namespace) -> None:
+    data = DocumentInput(
+        issuer_code=args.issuer,
+        title=args.title,
+        doc_number=args.doc_number,
+        reg_number=args.reg_number,
+        published=args.published,
+        effective=args.effective,
+        valid_until=args.valid_until,
+        drafting_unit=args.drafting_unit,
+    )
+    with session(args, write=True) as s:
+        result = documents.as_dict(documents.register_published(s, local_actor(), data))
+    emit(
+        result,
+        args.json,
+        lambda r: [f"已登记：{r['reg_number']}  {r['title']}（文件编号 {r['id']}）"],
+    )
+
+
+def _status_code(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    code = STATUS_CODES.get(value, value)
+    if code not in STATUS_LABELS:
+        raise UserError(
+            f"--status 状态：“{value}”无效，可选：{'、'.join(STATUS_LABELS.values())}。"
+        )
+    return (code,)
+
+
+def _row_lines(rows: list) -> list[str]:
+    return [f"{r['id']}\t{r['reg_number']}\t{r['doc_number']}\t{r['title']}\t{r['published'] or ''}\t{r['status_label']}" for r in rows]  # fmt: skip
+
+
+def cmd_doc_list(args: argparse.Namespace) -> None:
+    from app.services import search
+
+    with session(args) as s:
+        issuer_ids = (issuers.by_code(s, args.issuer).id,) if args.issuer else ()
+        query = search.DocumentQuery(
+            statuses=_status_code(args.status), issuer_ids=issuer_ids, year=args.year
+        )
+        rows = [_row_dict(r) for r in search.search_rows(s, query)]
+    emit(rows, args.json, _row_lines)
+
+
+def _row_dict(row) -> dict:
+    return {
+        "id": row.id,
+        "issuer": row.issuer_code,
+        "title": row.title,
+        "doc_number": row.doc_number or None,
+        "reg_number": row.reg_number or None,
+        "published": row.published.isoformat() if row.published else None,
+        "valid_until": row.valid_until.isoformat() if row.valid_until else None,
+        "status": row.status,
+        "status_label": row.status_label,
+    }
+
+
+def cmd_doc_show(args: argparse.Namespace) -> None:
+    with session(args) as s:
+        doc = documents.get(s, args.id)
+        result = documents.as_dict(doc)
+        result["steps"] = [
+            {"step": e.label, "done_on": e.done_on.isoformat() if e.done_on else None, "actor": e.actor,
+             "outcome": e.outcome, "required": e.required}
+            for e in documents.timeline(s, doc.id)
+        ]  # fmt: skip
+        result["links"] = [{"kind": v.kind_label, "id": v.other_id, "title": v.other_title} for v in documents.links(s, doc.id)]  # fmt: skip
+    emit(result, args.json, _show_lines)
+
+
+def _show_lines(r: dict) -> list[str]:
+    lines = [
+        f"文件名称：{r['title']}",
+        f"制定机关：{r['issuer_name']}（{r['issuer']}）",
+        f"登记编号：{r['reg_number'] or '（未登记）'}",
+        f"发文字号：{r['doc_number'] or '（无）'}",
+        f"公布日期：{r['published'] or ''}    施行日期：{r['effective'] or ''}    有效期至：{r['valid_until'] or ''}",
+        f"状态：{r['status_label']}",
+    ]
+    lines += [
+        f"  {'✓' if st['done_on'] else '✗'} {st['step']} {st['done_on'] or '（未办理）'} {st['outcome']}"
+        for st in r["steps"]
+    ]
+    lines += [f"  {link['kind']}：{link['title']}（{link['id']}）" for link in r["links"]]
+    lines += [f"注意：{w}" for w in r["warnings"]]
+    return lines
+
+
+def cmd_search(args: argparse.Namespace) -> None:
+    from app.services import search
+
+    if not args.text.strip():
+        raise UserError("检索词：不能为空。")
+    with session(args) as s:
+        rows = [
+            _row_dict(r)
+            for r in search.search_rows(s, search.DocumentQuery(text=args.text), limit=args.limit)
+        ]
+    emit(rows, args.json, _row_lines)
+
+
+def cmd_number_void(args: argparse.Namespace) -> None:
+    with session(args, write=True) as s:
+        numbering.void(s, local_actor(), args.number, args.reason)
+    print(f"已作废登记编号 {args.number}")
+
+
+def cmd_number_gaps(args: argparse.Namespace) -> None:
+    with session(args) as s:
+        issuer = issuers.by_code(s, args.issuer) if args.issuer else None
+        rows = [
+            {"number": g.number, "year": g.year, "serial": g.serial, "reason": g.reason,
+             "voided_on": g.voided_on.isoformat() if g.voided_on else None, "voided_by": g.voided_by}
+            for g in numbering.gaps(s, issuer, args.year)
+        ]  # fmt: skip
+    emit(
+        rows,
+        args.json,
+        lambda rs: (
+            [f"{r['number']}\t{r['voided_on']}\t{r['voided_by']}\t{r['reason']}" for r in rs]
+            or ["没有作废的编号。"]
+        ),
+    )
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from app.services import demo
+
+    if args.docs < 1:
+        raise UserError("--docs 文件数量：必须大于 0。")
+
+    def progress(done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r正在生成演示数据：{done}/{total}")
+        return True
+
+    with session(args, write=True) as s:
+        summary = demo.make_demo(s, args.docs, seed=args.seed, progress=progress)
+    result = {"issuers": summary.issuers, "documents": summary.documents}
+    emit(
+        result,
+        args.json,
+        lambda r: [f"\n已生成演示数据：{r['documents']} 件文件，{r['issuers']} 个制定机关。"],
+    )
