@@ -41,7 +41,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import doc_commands
+    from app.cli import doc_commands, print_commands
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
     gui.set_defaults(handler=None)
@@ -50,6 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(init)
     init.set_defaults(handler=cmd_init)
     doc_commands.register(sub)
+    print_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

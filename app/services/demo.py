@@ -69,26 +69,26 @@ _TOPICS = (
     _Topic("MZ", "特困人员救助供养", "社会救助科", "特困供养；社会救助", True),
     _Topic("MZ", "养老服务补贴", "养老服务科", "养老服务；高龄补贴；居家养老", True),
     _Topic("MZ", "社区居家养老服务", "养老服务科", "养老服务；社区养老"),
-    _Topic("MZ", "殡葬管理", "社会事务科", "殡葬；公益性公墓"),
-    _Topic("MZ", "社会组织登记管理", "社会组织管理科", "社会组织；登记管理"),
+    _Topic("MZ", "殡葬", "社会事务科", "殡葬；公益性公墓"),
+    _Topic("MZ", "社会组织登记", "社会组织管理科", "社会组织；登记管理"),
     _Topic("CZ", "政府采购", "政府采购监督管理科", "政府采购；集中采购；招标"),
-    _Topic("CZ", "财政专项资金管理", "预算科", "专项资金；预算管理；绩效评价"),
-    _Topic("CZ", "行政事业单位国有资产管理", "资产管理科", "国有资产；资产处置"),
+    _Topic("CZ", "财政专项资金", "预算科", "专项资金；预算管理；绩效评价"),
+    _Topic("CZ", "行政事业单位国有资产", "资产管理科", "国有资产；资产处置"),
     _Topic("RS", "就业创业补贴", "就业促进科", "就业；创业补贴；稳岗", True),
     _Topic("RS", "城乡居民基本养老保险", "社会保险科", "养老保险；城乡居民；社会保险", True),
     _Topic("RS", "职业技能培训补贴", "职业能力建设科", "技能培训；补贴", True),
     _Topic("RS", "高层次人才引进", "人才开发科", "人才引进；安家补贴"),
     _Topic("SJ", "食品生产经营许可", "食品生产安全监督管理科", "食品安全；许可；小作坊"),
     _Topic("SJ", "个体工商户登记", "登记注册科", "个体工商户；登记；经营主体"),
-    _Topic("SJ", "特种设备安全监督", "特种设备安全监察科", "特种设备；电梯；安全监察"),
-    _Topic("SJ", "明码标价和价格监督检查", "价格监督检查科", "价格；明码标价"),
+    _Topic("SJ", "特种设备安全", "特种设备安全监察科", "特种设备；电梯；安全监察"),
+    _Topic("SJ", "明码标价", "价格监督检查科", "价格；明码标价"),
     _Topic("ZR", "国有建设用地使用权出让", "土地利用科", "建设用地；出让；土地"),
     _Topic("ZR", "不动产登记", "不动产登记科", "不动产；登记；产权"),
     _Topic("ZR", "建设工程规划许可", "规划管理科", "规划许可；城乡规划"),
     _Topic("ZJ", "建设工程招标投标", "建筑市场监管科", "建设工程招标；招标投标；建筑市场"),
-    _Topic("ZJ", "住宅小区物业管理", "物业管理科", "物业管理；业主大会"),
+    _Topic("ZJ", "住宅小区物业", "物业管理科", "物业管理；业主大会"),
     _Topic("ZJ", "城镇老旧小区改造", "城市建设科", "老旧小区；城市更新"),
-    _Topic("ZJ", "公共租赁住房保障", "住房保障科", "公租房；住房保障；租赁补贴", True),
+    _Topic("ZJ", "公共租赁住房", "住房保障科", "公租房；住房保障；租赁补贴", True),
     _Topic("ZJ", "住房公积金缴存和提取", "住房公积金科", "住房公积金；缴存；提取", True),
     _Topic("JT", "城市道路占用挖掘", "路政管理科", "城市道路占用；道路挖掘；路政"),
     _Topic("JT", "网络预约出租汽车经营服务", "运输管理科", "网约车；出租汽车；运输"),
@@ -99,9 +99,9 @@ _TOPICS = (
     _Topic("JY", "义务教育招生入学", "基础教育科", "义务教育招生；入学；学区"),
     _Topic("JY", "民办学校办学", "民办教育科", "民办学校；办学许可"),
     _Topic("JY", "家庭经济困难学生资助", "学生资助管理科", "学生资助；助学金", True),
-    _Topic("NY", "农村宅基地管理", "宅基地管理科", "农村宅基地；农房建设；一户一宅"),
+    _Topic("NY", "农村宅基地", "宅基地管理科", "农村宅基地；农房建设；一户一宅"),
     _Topic("NY", "耕地地力保护补贴", "计划财务科", "耕地地力；农业补贴", True),
-    _Topic("NY", "农村集体资产管理", "农村经济指导科", "农村集体资产；集体经济"),
+    _Topic("NY", "农村集体资产", "农村经济指导科", "农村集体资产；集体经济"),
 )
 
 # (title, kind of the document, needs a topic with a standard)
@@ -119,12 +119,19 @@ _TITLES = (
     ("关于提高{city}{topic}标准的通知", "通知", True),
 )
 
+_PLAIN_TITLES = tuple(t for t in _TITLES if not t[2])
+_TOPICS_BY_ISSUER = {
+    spec.code: tuple(t for t in _TOPICS if t.issuer == spec.code)
+    for spec in _ISSUERS
+    if spec.level == "department"
+}
+
 _SUMMARIES = (
     "规范本市{topic}工作，明确适用范围、职责分工、办理程序和监督管理要求。",
     "为做好{topic}工作，根据有关法律法规和上级文件精神，结合本市实际制定本{kind}。",
     "明确{topic}的申请条件、审核程序、资金保障和责任追究。",
 )
-_STANDARD_SUMMARY = "调整本市{topic}标准，自{effective:%Y年%m月%d日}起执行。"
+_STANDARD_SUMMARY = "调整本市{topic}标准，新标准自本通知施行之日起执行。"
 
 _RETIREMENTS = (("repealed", 0.08), ("amended", 0.05), ("declared_invalid", 0.02))
 
@@ -150,7 +157,9 @@ def _ensure_issuers(s: Session) -> dict[str, Issuer]:
     """The city's issuers by code; an existing issuer with the same code or name is reused."""
     found: dict[str, Issuer] = {}
     for spec in _ISSUERS:
-        issuer = s.scalar(select(Issuer).where(or_(Issuer.code == spec.code, Issuer.name == spec.name)))
+        issuer = s.scalar(
+            select(Issuer).where(or_(Issuer.code == spec.code, Issuer.name == spec.name))
+        )
         if issuer is None:
             issuer = Issuer(
                 code=spec.code,
@@ -191,10 +200,9 @@ def _documents(
 
 
 def _content(rng: random.Random, code: str, issuer: Issuer) -> dict[str, Any]:
-    government = code not in {t.issuer for t in _TOPICS}
-    topic = rng.choice([t for t in _TOPICS if government or t.issuer == code])
-    title, kind, _ = rng.choice([t for t in _TITLES if topic.standard or not t[2]])
-    unit = _department_name(topic.issuer) if government else topic.unit
+    topic = rng.choice(_TOPICS_BY_ISSUER.get(code, _TOPICS))
+    title, kind, _ = rng.choice(_TITLES if topic.standard else _PLAIN_TITLES)
+    unit = topic.unit if code == topic.issuer else _department_name(topic.issuer)
     return {
         "issuer_id": issuer.id,
         "title": title.format(city=CITY, topic=topic.name, year="{year}"),
@@ -211,7 +219,7 @@ def _department_name(code: str) -> str:
 
 def _summary(rng: random.Random, topic: _Topic, kind: str) -> str:
     if topic.standard and rng.random() < 0.3:
-        return _STANDARD_SUMMARY.replace("{topic}", topic.name)
+        return _STANDARD_SUMMARY.format(topic=topic.name)
     return rng.choice(_SUMMARIES).format(topic=topic.name, kind=kind)
 
 
@@ -249,7 +257,9 @@ def _published_status(
     last_in_force = min(today, valid_until)
     for status, share in _RETIREMENTS:
         if roll < share and effective < last_in_force:
-            return status, effective + timedelta(days=rng.randint(1, (last_in_force - effective).days))
+            return status, effective + timedelta(
+                days=rng.randint(1, (last_in_force - effective).days)
+            )
         roll -= share
     if valid_until < today:
         return "expired", valid_until + timedelta(days=1)
@@ -296,7 +306,7 @@ def _number(
         if key not in reg_serials:
             reg_serials[key] = numbering.next_serial(s, issuer, year) - 1
         reg_serials[key] += 1
-        row["serial"] = (key[1], reg_serials[key])
+        row["serial"] = (*key, reg_serials[key])
         row["reg_number"] = numbering.format_number(
             issuer.reg_template, issuer.code, year, reg_serials[key]
         )
@@ -357,9 +367,9 @@ def _document_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _allocation(row: dict[str, Any]) -> dict[str, Any]:
-    seq_year, serial = row["serial"]
+    sequence_key, seq_year, serial = row["serial"]
     return {
-        "sequence_key": row["reg_number"].split("GS-")[0],
+        "sequence_key": sequence_key,
         "year": seq_year,
         "serial": serial,
         "number": row["reg_number"],

@@ -22,6 +22,7 @@ from app.db import Database, describe
 from app.ui import state
 from app.ui.about import show_about
 from app.ui.placeholder_page import PlaceholderPage
+from app.ui.register_view import RegisterView
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,7 @@ def _placeholder(title: str, description: str) -> Callable[[Database], QWidget]:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(
-        "register",
-        "文件登记簿",
-        _placeholder("文件登记簿", "规范性文件的统一登记、统一编号与查询。"),
-    ),
+    Section("register", "文件登记簿", lambda db: RegisterView(db)),
     Section(
         "review", "合法性审核", _placeholder("合法性审核", "合法性审核案件的受理、审查与意见。")
     ),
@@ -100,5 +97,8 @@ class MainWindow(QMainWindow):
         return SECTIONS[self.nav.currentRow()].key
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        from app.ui.operations import runner_for
+
+        runner_for(self.database).wait(15_000)
         state.save_window(self)
         super().closeEvent(event)

@@ -1,0 +1,82 @@
+"""`print` and `export`: registers and catalogs as PDF or xlsx, and the document record card."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import clock
+from app.cli import emit
+from app.cli.commands import add_json, session
+from app.errors import UserError
+
+PRINT_KINDS = ("register", "annual", "current", "repealed", "card")
+EXPORT_KINDS = ("register", "annual", "current", "repealed")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, help="年份（年度目录必填）")
+    parser.add_argument("--issuer", help="制定机关代码")
+    parser.add_argument("--status", help="状态（仅登记簿）")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    printing = sub.add_parser("print", help="打印登记簿、目录或文件登记表为 PDF")
+    printing.add_argument("kind", choices=PRINT_KINDS)
+    _filters(printing)
+    printing.add_argument("--doc", type=int, help="文件编号（文件登记表）")
+    printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
+    add_json(printing)
+    printing.set_defaults(handler=cmd_print)
+    export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
+    export.add_argument("file", help="输出 .xlsx 文件")
+    export.add_argument("--kind", choices=EXPORT_KINDS, default="register")
+    _filters(export)
+    add_json(export)
+    export.set_defaults(handler=cmd_export)
+
+
+def _target(path: str, suffix: str) -> Path:
+    target = Path(path).expanduser()
+    if target.suffix.lower() != suffix:
+        raise UserError(f"输出文件：“{path}”应以 {suffix} 结尾。")
+    if not target.parent.is_dir():
+        raise UserError(f"输出文件：文件夹“{target.parent}”不存在。")
+    return target
+
+
+def _catalog_filter(args: argparse.Namespace):
+    from app.services.catalogs import CatalogFilter
+
+    return CatalogFilter(year=args.year, issuer_code=args.issuer, status=args.status)
+
+
+def cmd_print(args: argparse.Namespace) -> None:
+    from app.reports import catalog_output, record_card
+
+    target = _target(args.output, ".pdf")
+    with session(args) as s:
+        if args.kind == "card":
+            if args.doc is None:
+                raise UserError("--doc 文件编号：打印文件登记表时必须指定。")
+            pages = record_card.pdf(s, args.doc, target, clock.today())
+        else:
+            pages = catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
+    emit(
+        {"file": str(target), "pages": pages},
+        args.json,
+        lambda r: [f"已生成 {r['file']}（共 {r['pages']} 页）"],
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    from app.reports import catalog_output
+
+    target = _target(args.file, ".xlsx")
+    with session(args) as s:
+        rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
+    emit(
+        {"file": str(target), "rows": rows},
+        args.json,
+        lambda r: [f"已导出 {r['file']}（共 {r['rows']} 行）"],
+    )

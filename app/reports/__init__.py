@@ -1,0 +1,1 @@
+"""Printed registers and forms (ReportLab) and workbooks (openpyxl), one module per printed thing."""

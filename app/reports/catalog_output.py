@@ -1,0 +1,39 @@
+"""Print or export any register or catalog: the one entry point for the CLI and the GUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.reports import annual_catalog, catalog_layout, current_catalog, register, retired_catalog
+from app.reports.page import Progress
+from app.services.catalogs import CatalogFilter, catalog
+
+LAYOUTS: dict[str, tuple[ModuleType, bool]] = {
+    "register": (register, True),
+    "annual": (annual_catalog, True),
+    "current": (current_catalog, True),
+    "repealed": (retired_catalog, True),
+}
+
+
+def write_pdf(
+    s: Session, kind: str, f: CatalogFilter, target: Path, progress: Progress | None = None
+) -> int:
+    """Returns the page count."""
+    today = clock.today()
+    data = catalog(s, kind, f, today)
+    module, landscape = LAYOUTS[kind]
+    return catalog_layout.pdf(data, module.COLUMNS, target, today, landscape, progress)
+
+
+def write_xlsx(
+    s: Session, kind: str, f: CatalogFilter, target: Path, progress: Progress | None = None
+) -> int:
+    """Returns the number of rows written."""
+    data = catalog(s, kind, f, clock.today())
+    module, _ = LAYOUTS[kind]
+    return catalog_layout.xlsx(data, module.COLUMNS, target, progress)

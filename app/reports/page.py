@@ -1,0 +1,219 @@
+"""The shared A4 page: title block, header with the office name, footer with the print date and
+第 X 页 共 Y 页, tables that repeat their header row. Every printed thing builds on this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.errors import UserError
+from app.reports.fonts import FONT, register_fonts, wrap
+
+MARGIN = 15 * mm
+FRAME_PADDING = 6  # ReportLab's default Frame padding
+BODY_SIZE = 9
+Progress = Callable[[int, int], bool]
+
+
+class Cancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("已取消打印。")
+
+
+@dataclass
+class Page:
+    """What every page of one printed thing carries."""
+
+    title: str
+    office: str
+    printed: date
+    landscape: bool = False
+    subtitle: str = ""
+    story: list[Flowable] = field(default_factory=list)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return landscape(A4) if self.landscape else A4
+
+    @property
+    def body_width(self) -> float:
+        return self.size[0] - 2 * MARGIN
+
+
+def style(size: float = BODY_SIZE, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    register_fonts()
+    return ParagraphStyle(
+        f"s{size}{align}",
+        fontName=FONT,
+        fontSize=size,
+        leading=leading or size * 1.4,
+        alignment=align,
+        wordWrap="CJK",
+    )
+
+
+def measure(flowables: Sequence[Flowable], page: Page) -> float:
+    """The height these flowables take at the top of a page."""
+    return sum(
+        f.wrap(page.body_width, page.size[1])[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        for f in flowables
+    )
+
+
+def title_block(page: Page) -> list[Flowable]:
+    block: list[Flowable] = [Paragraph(page.title, style(18, 26, align=1))]
+    if page.subtitle:
+        block.append(Paragraph(page.subtitle, style(10, 16, align=1)))
+    block.append(Spacer(1, 4 * mm))
+    return block
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end, so each footer can say how many pages there are."""
+
+    page_info: Page
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab API)
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            self._draw_frame(total)
+            super().showPage()
+        super().save()
+
+    def _draw_frame(self, total: int) -> None:
+        page = self.page_info
+        width, height = page.size
+        self.setFont(FONT, 8)
+        self.setStrokeColor(colors.grey)
+        self.line(MARGIN, height - MARGIN + 3 * mm, width - MARGIN, height - MARGIN + 3 * mm)
+        self.drawString(MARGIN, height - MARGIN + 5 * mm, page.office)
+        self.drawRightString(width - MARGIN, height - MARGIN + 5 * mm, page.title)
+        self.line(MARGIN, MARGIN - 3 * mm, width - MARGIN, MARGIN - 3 * mm)
+        self.drawString(MARGIN, MARGIN - 7 * mm, f"打印日期：{page.printed:%Y年%m月%d日}")
+        self.drawRightString(
+            width - MARGIN, MARGIN - 7 * mm, f"第 {self._pageNumber} 页 共 {total} 页"
+        )
+
+
+def build(page: Page, target: Path) -> int:
+    """Write the PDF; returns the number of pages."""
+    register_fonts()
+    width, height = page.size
+    doc = BaseDocTemplate(
+        str(target),
+        pagesize=page.size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=page.title,
+        author=page.office,
+        creator="NormDesk",
+        initialFontName=FONT,
+    )
+    frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    class Canvas_(_NumberedCanvas):
+        page_info = page
+
+    doc.build(page.story, canvasmaker=Canvas_)
+    return doc.page
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float  # share of the body width
+    align: str = "LEFT"
+
+
+PADDING = 2
+LEADING = BODY_SIZE * 1.3
+
+
+def _style_commands(columns: Sequence[Column]) -> TableStyle:
+    commands = [
+        ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, LEADING),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+    ]
+    commands += [
+        ("ALIGN", (i, 1), (i, -1), c.align) for i, c in enumerate(columns) if c.align != "LEFT"
+    ]
+    return TableStyle(commands)
+
+
+def _wrapped(values: Sequence[str], widths: Sequence[float]) -> tuple[list[str], float]:
+    cells = [wrap(v, BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
+    lines = max(c.count("\n") + 1 for c in cells)
+    return cells, lines * LEADING + 2 * PADDING + 1
+
+
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    page: Page,
+    first_page_used: float,
+    progress: Progress | None = None,
+) -> list[Flowable]:
+    """A bordered table broken into pages by us (rows are pre-wrapped, so their heights are known):
+    the header row repeats on every page and ReportLab never has to split a long table, which is
+    what makes 10,000 rows fast."""
+    total = sum(c.width for c in columns)
+    widths = [page.body_width * c.width / total for c in columns]
+    header, header_height = _wrapped([c.header for c in columns], widths)
+    style_ = _style_commands(columns)
+    room = page.size[1] - 2 * MARGIN - 2 * FRAME_PADDING - 2
+    flowables: list[Flowable] = []
+    chunk: list[list[str]] = [header]
+    heights = [header_height]
+    available = room - first_page_used
+    for n, row in enumerate(rows, 1):
+        cells, height = _wrapped(row, widths)
+        if sum(heights) + height > available and len(chunk) > 1:
+            flowables += [
+                Table(chunk, colWidths=widths, rowHeights=heights, style=style_),
+                PageBreak(),
+            ]
+            chunk, heights, available = [header], [header_height], room
+        chunk.append(cells)
+        heights.append(height)
+        if progress and n % 500 == 0 and not progress(n, len(rows)):
+            raise Cancelled()
+    flowables.append(Table(chunk, colWidths=widths, rowHeights=heights, style=style_))
+    return flowables

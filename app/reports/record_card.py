@@ -1,0 +1,80 @@
+"""文件登记表: one page recording a single document, its procedure and its paper trail."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from app.reports import page as pages
+from app.reports.fonts import FONT
+from app.services import documents
+from app.services.lifecycle import status_label
+
+LABEL_WIDTH = 28 * mm
+
+
+def _yes(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%Y年%m月%d日}" if value else ""
+
+
+def _markup(text: str | None) -> str:
+    return escape(text or "").replace("\n", "<br/>")
+
+
+def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
+    doc = documents.get(s, doc_id)
+    page = pages.Page("规范性文件登记表", doc.issuer.name, printed)
+    para = pages.style(10, 15)
+    steps = "\n".join(
+        f"{e.label}：{_day(e.done_on) or '未办理'} {e.actor} {e.outcome} {e.note}".strip()
+        for e in documents.timeline(s, doc.id)
+    )
+    links = "\n".join(
+        f"{v.kind_label}《{v.other_title}》{v.other_reg_number}" for v in documents.links(s, doc.id)
+    )
+    files = "\n".join(f"{a.original_name}（{a.size:,} 字节）" for a in doc.attachments)
+    rows = [
+        ("文件名称", doc.title),
+        ("制定机关", doc.issuer.name),
+        ("起草单位", doc.drafting_unit),
+        ("统一登记编号", doc.reg_number or "（未登记）"),
+        ("发文字号", doc.doc_number or ""),
+        ("公布日期", _day(doc.published)),
+        ("施行日期", _day(doc.effective)),
+        ("有效期至", _day(doc.valid_until)),
+        ("当前状态", status_label(doc.status)),
+        ("重要文件 / 涉及公众 / 涉及市场 / 涉企", " / ".join(_yes(v) for v in (doc.important, doc.public_facing, doc.market_related, doc.business_related))),
+        ("关键词", doc.keywords),
+        ("内容摘要", doc.summary),
+        ("办理环节", steps),
+        ("关联文件", links),
+        ("附件", files),
+        ("备注", doc.remarks),
+    ]  # fmt: skip
+    data = [[Paragraph(label, para), Paragraph(_markup(value), para)] for label, value in rows]
+    table = Table(data, colWidths=[LABEL_WIDTH + 12 * mm, page.body_width - LABEL_WIDTH - 12 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 10),
+            ]
+        )
+    )
+    signature = Paragraph(
+        "登记人：____________　　审核人：____________　　日期：______年____月____日", para
+    )
+    page.story = [*pages.title_block(page), table, Spacer(1, 10 * mm), signature]
+    return pages.build(page, target)

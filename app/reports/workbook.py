@@ -1,0 +1,69 @@
+"""The shared workbook layer: write-only sheets with Chinese headers, widths, a frozen header row,
+real dates, and text that can never turn into a formula."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from app.reports.page import Cancelled
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class Field:
+    header: str
+    width: float  # in Excel character units
+    value: Callable[[Any], Any]
+
+
+def cell(ws, value: Any) -> WriteOnlyCell | Any:
+    if isinstance(value, date):
+        c = WriteOnlyCell(ws, value=value)
+        c.number_format = DATE_FORMAT
+        return c
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        c = WriteOnlyCell(ws, value=value)
+        c.data_type = "s"  # stays text: never evaluated as a formula
+        return c
+    return value
+
+
+def write_sheet(
+    target: Path,
+    sheet: str,
+    fields: Sequence[Field],
+    rows: Iterable[Any],
+    total: int,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write one sheet; returns the number of data rows."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31])
+    ws.freeze_panes = "A2"
+    for i, f in enumerate(fields, 1):
+        ws.column_dimensions[get_column_letter(i)].width = f.width
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    headers = []
+    for f in fields:
+        c = WriteOnlyCell(ws, value=f.header)
+        c.font, c.fill, c.alignment = bold, fill, Alignment(horizontal="center")
+        headers.append(c)
+    ws.append(headers)
+    count = 0
+    for count, row in enumerate(rows, 1):
+        ws.append([cell(ws, f.value(row)) for f in fields])
+        if progress and count % 2000 == 0 and not progress(count, total):
+            raise Cancelled()
+    wb.save(target)
+    return count

@@ -1,0 +1,192 @@
+"""The register's query service: filter, full-text search and sort in SQL, then load rows by id.
+
+A table view asks `find_ids` once and `load_rows` for each page it shows; the CLI and reports use
+`search_rows`. Terms of three characters or more go through the FTS5 trigram index, shorter ones
+(which a trigram index cannot hold) through LIKE on the register's own columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, column, literal_column, or_, select, table
+from sqlalchemy.orm import Session, aliased
+
+from app.errors import UserError
+from app.models import Document, Issuer
+from app.services import lifecycle, search_index
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    text: str = ""
+    statuses: tuple[str, ...] = ()  # status codes from lifecycle.STATUS_LABELS
+    issuer_ids: tuple[int, ...] = ()
+    year: int | None = None  # publication year
+    important: bool | None = None
+    public_facing: bool | None = None
+    market_related: bool | None = None
+    business_related: bool | None = None
+    order_by: str = "published"  # a key of SORT_COLUMNS
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    id: int
+    reg_number: str
+    doc_number: str
+    title: str
+    issuer_code: str
+    issuer_name: str
+    drafting_unit: str
+    published: date | None
+    effective: date | None
+    valid_until: date | None
+    status: str
+    status_label: str
+
+
+# Statuses sort in the order of a document's life, not by their codes.
+_STATUS_ORDER = case(
+    {code: n for n, code in enumerate(lifecycle.STATUS_LABELS)},
+    value=Document.status,
+    else_=len(lifecycle.STATUS_LABELS),
+)
+
+SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "reg_number": Document.reg_number,
+    "doc_number": Document.doc_number,
+    "title": Document.title,
+    "issuer": Issuer.name,
+    "published": Document.published,
+    "effective": Document.effective,
+    "valid_until": Document.valid_until,
+    "status": _STATUS_ORDER,
+    "drafting_unit": Document.drafting_unit,
+}
+
+_FLAGS = ("important", "public_facing", "market_related", "business_related")
+_FTS = table("document_fts", column("rowid"))
+_FTS_MIN_CHARS = 3  # the trigram tokenizer indexes nothing shorter
+_PAGE = 500  # ids per IN list, well below any database's bound-parameter limit
+
+
+def find_ids(s: Session, q: DocumentQuery) -> list[int]:
+    """Every matching document id, in the query's order (ties: newest id first)."""
+    stmt = select(Document.id)
+    if q.order_by == "issuer":
+        stmt = stmt.join(Issuer, Document.issuer_id == Issuer.id)
+    return [r[0] for r in s.connection().execute(_ordered(s, stmt, q))]
+
+
+def load_rows(s: Session, ids: Sequence[int]) -> list[RegisterRow]:
+    """The rows of these ids, in the given order; ids no longer in the register are skipped."""
+    found: dict[int, RegisterRow] = {}
+    for start in range(0, len(ids), _PAGE):
+        page = ids[start : start + _PAGE]
+        for r in s.connection().execute(_row_select().where(Document.id.in_(page))):
+            found[r.id] = _row(r)
+    return [found[i] for i in ids if i in found]
+
+
+def search_rows(
+    s: Session, q: DocumentQuery, limit: int | None = None, offset: int = 0
+) -> list[RegisterRow]:
+    """One page (or all) of the matching rows, in the query's order."""
+    stmt = _ordered(s, _row_select(), q).limit(limit).offset(offset)
+    return [_row(r) for r in s.connection().execute(stmt)]
+
+
+def _row_select() -> Select[Any]:
+    return select(
+        Document.id,
+        Document.reg_number,
+        Document.doc_number,
+        Document.title,
+        Issuer.code,
+        Issuer.name,
+        Document.drafting_unit,
+        Document.published,
+        Document.effective,
+        Document.valid_until,
+        Document.status,
+    ).join(Issuer, Document.issuer_id == Issuer.id)
+
+
+def _row(r: Any) -> RegisterRow:
+    return RegisterRow(
+        id=r.id,
+        reg_number=r.reg_number or "",
+        doc_number=r.doc_number or "",
+        title=r.title,
+        issuer_code=r.code,
+        issuer_name=r.name,
+        drafting_unit=r.drafting_unit,
+        published=r.published,
+        effective=r.effective,
+        valid_until=r.valid_until,
+        status=r.status,
+        status_label=lifecycle.status_label(r.status),
+    )
+
+
+def _ordered(s: Session, stmt: Select[Any], q: DocumentQuery) -> Select[Any]:
+    key = SORT_COLUMNS.get(q.order_by)
+    if key is None:
+        raise UserError(f"无法按“{q.order_by}”排序：可选 {'、'.join(SORT_COLUMNS)}。")
+    conditions = _filters(q) + _text_conditions(s, q.text)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    if q.descending:
+        return stmt.order_by(key.desc(), Document.id.desc())
+    return stmt.order_by(key.asc(), Document.id.desc())
+
+
+def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if q.statuses:
+        found.append(Document.status.in_(q.statuses))
+    if q.issuer_ids:
+        found.append(Document.issuer_id.in_(q.issuer_ids))
+    if q.year is not None:
+        found.append(Document.published.between(date(q.year, 1, 1), date(q.year, 12, 31)))
+    for flag in _FLAGS:
+        wanted = getattr(q, flag)
+        if wanted is not None:
+            found.append(getattr(Document, flag).is_(wanted))
+    return found
+
+
+def _text_conditions(s: Session, text: str) -> list[ColumnElement[bool]]:
+    """Every term must match: long terms in one FTS query, short ones by LIKE."""
+    terms = list(dict.fromkeys(text.split()))
+    indexed = [t for t in terms if len(t) >= _FTS_MIN_CHARS] if search_index.has_fts(s) else []
+    scanned = [t for t in terms if t not in indexed]
+    if not indexed:
+        return [Document.id.in_(_like_ids(scanned))] if scanned else []
+    match = " AND ".join(_fts_phrase(t) for t in indexed)
+    fts_ids = select(_FTS.c.rowid).where(literal_column("document_fts").op("MATCH")(match))
+    # The few rows the index found are fetched by id; LIKE then only looks at those.
+    return [Document.id.in_(fts_ids), *(_like_any(Document, t) for t in scanned)]
+
+
+def _fts_phrase(term: str) -> str:
+    """The term as one FTS5 string: no operator, bracket or quote inside can change the query."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like_ids(terms: list[str]) -> Select[Any]:
+    """Ids matching every term by LIKE. As a subquery this is one table scan; inline, SQLite
+    would walk the sort index and fetch each row through it, several times slower."""
+    d = aliased(Document, name="d")
+    return select(d.id).where(*(_like_any(d, t) for t in terms))
+
+
+def _like_any(d: Any, term: str) -> ColumnElement[bool]:
+    columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
+    issuer_ids = select(Issuer.id).where(Issuer.name.contains(term, autoescape=True))
+    return or_(*(c.contains(term, autoescape=True) for c in columns), d.issuer_id.in_(issuer_ids))

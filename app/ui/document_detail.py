@@ -1,0 +1,338 @@
+"""The detail pane of the register: one document's fields, step timeline, links and attachments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.services import attachments, documents
+from app.services.documents import LinkView, TimelineEntry
+from app.services.lifecycle import status_label
+from app.services.permissions import local_actor
+from app.ui.operations import runner_for
+
+MISSING_COLOR = QColor(150, 150, 150)
+FIELDS = (  # shown in two columns of six
+    ("reg_number", "登记编号"),
+    ("doc_number", "发文字号"),
+    ("issuer", "制定机关"),
+    ("drafting_unit", "起草单位"),
+    ("status", "状态"),
+    ("flags", "文件属性"),
+    ("published", "公布日期"),
+    ("effective", "施行日期"),
+    ("valid_until", "有效期至"),
+    ("keywords", "关键词"),
+    ("summary", "摘要"),
+    ("remarks", "备注"),
+)
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: int
+    name: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What the pane shows, read in one session so nothing lazy-loads later."""
+
+    id: int
+    title: str
+    version: int
+    fields: dict[str, str]
+    warnings: list[str]
+    timeline: list[TimelineEntry]
+    links: list[LinkView]
+    attachments: list[AttachmentView]
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def read_document(database: Database, doc_id: int) -> DocumentView:
+    with database.reading() as s:
+        doc = documents.get(s, doc_id)
+        flags = [
+            label
+            for flag, label in (
+                (doc.important, "重要文件"),
+                (doc.public_facing, "涉及公众权益"),
+                (doc.market_related, "涉及经营主体经济活动"),
+                (doc.business_related, "与企业密切相关"),
+            )
+            if flag
+        ]
+        fields = {
+            "reg_number": doc.reg_number or "（未分配）",
+            "doc_number": doc.doc_number or "",
+            "issuer": doc.issuer.name,
+            "drafting_unit": doc.drafting_unit,
+            "status": status_label(doc.status),
+            "published": _day(doc.published),
+            "effective": _day(doc.effective),
+            "valid_until": _day(doc.valid_until),
+            "flags": "、".join(flags) or "无",
+            "keywords": doc.keywords,
+            "summary": doc.summary,
+            "remarks": doc.remarks,
+        }
+        return DocumentView(
+            id=doc.id,
+            title=doc.title,
+            version=doc.version,
+            fields=fields,
+            warnings=documents.warnings(doc),
+            timeline=documents.timeline(s, doc_id),
+            links=documents.links(s, doc_id),
+            attachments=[
+                AttachmentView(a.id, a.original_name, a.size, a.added_at) for a in doc.attachments
+            ],
+        )
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+class DocumentDetail(QWidget):
+    """Shows the selected document; asks to open a linked document via `open_document`."""
+
+    open_document = Signal(int)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.view: DocumentView | None = None
+
+        self.title = QLabel("未选择文件")
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a05a00;")
+        self.warning.hide()
+
+        self.values: dict[str, QLabel] = {}
+        columns = QHBoxLayout()
+        for half in (FIELDS[:6], FIELDS[6:]):
+            form = QFormLayout()
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setVerticalSpacing(3)
+            for key, label in half:
+                value = QLabel()
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                self.values[key] = value
+                form.addRow(f"{label}：", value)
+            columns.addLayout(form, 1)
+        fields_box = QWidget()
+        fields_box.setLayout(columns)
+        fields_scroll = QScrollArea()
+        fields_scroll.setWidgetResizable(True)
+        fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        fields_scroll.setWidget(fields_box)
+
+        self.steps = QTreeWidget()
+        self.steps.setRootIsDecorated(False)
+        self.steps.setHeaderLabels(["环节", "日期", "办理人", "结果", "说明"])
+        for column, width in enumerate((88, 80, 56, 64)):
+            self.steps.setColumnWidth(column, width)
+        steps_box = _group("办理环节", self.steps)
+
+        self.links = QListWidget()
+        self.links.itemActivated.connect(self._open_link)
+        self.attachments = QListWidget()
+        self.attachments.itemActivated.connect(lambda _item: self.open_selected_attachment())
+        self.attachments.itemSelectionChanged.connect(self._update_buttons)
+        self.add_button = QPushButton("添加附件…")
+        self.add_button.clicked.connect(self.add_attachments)
+        self.open_button = QPushButton("打开")
+        self.open_button.clicked.connect(self.open_selected_attachment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        attach_panel = QWidget()
+        attach_layout = QVBoxLayout(attach_panel)
+        attach_layout.setContentsMargins(0, 0, 0, 0)
+        attach_layout.addWidget(self.attachments, 1)
+        attach_layout.addLayout(buttons)
+        side = QVBoxLayout()
+        side.addWidget(_group("关联文件", self.links), 2)
+        side.addWidget(_group("附件", attach_panel), 3)
+
+        body = QHBoxLayout()
+        body.addWidget(_group("基本信息", fields_scroll), 5)
+        body.addWidget(steps_box, 5)
+        body.addLayout(side, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.warning)
+        layout.addLayout(body, 1)
+        self.clear()
+
+    # --- showing --------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.view = None
+        self.title.setText("未选择文件")
+        self.warning.hide()
+        for value in self.values.values():
+            value.clear()
+        self.steps.clear()
+        self.links.clear()
+        self.attachments.clear()
+        self._update_buttons()
+
+    def show_document(self, doc_id: int | None) -> None:
+        if doc_id is None:
+            self.clear()
+            return
+        self.show_view(read_document(self.database, doc_id))
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.show_document(self.view.id)
+
+    def show_view(self, view: DocumentView) -> None:
+        self.view = view
+        self.title.setText(view.title)
+        self.warning.setText("提示：" + "；".join(view.warnings))
+        self.warning.setVisible(bool(view.warnings))
+        for key, value in self.values.items():
+            value.setText(view.fields.get(key, ""))
+        self._fill_steps(view.timeline)
+        self.links.clear()
+        for link in view.links:
+            number = f"〔{link.other_reg_number}〕" if link.other_reg_number else ""
+            item = QListWidgetItem(f"{link.kind_label}：《{link.other_title}》{number}")
+            item.setData(Qt.ItemDataRole.UserRole, link.other_id)
+            item.setToolTip("双击查看该文件")
+            self.links.addItem(item)
+        if not view.links:
+            self.links.addItem(_muted_item("无关联文件"))
+        self.attachments.clear()
+        for a in view.attachments:
+            item = QListWidgetItem(f"{a.name}（{_size(a.size)}）")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(f"添加于 {a.added_at:%Y-%m-%d %H:%M}")
+            self.attachments.addItem(item)
+        self._update_buttons()
+
+    def _fill_steps(self, entries: list[TimelineEntry]) -> None:
+        self.steps.clear()
+        if not entries:
+            self._add_muted_row("未记录办理环节（登记时未录入起草过程）", "")
+        for e in entries:
+            if e.done_on is None:
+                self._add_muted_row(f"{e.label}　未办理：{e.reason}", f"必经环节：{e.reason}")
+                continue
+            item = QTreeWidgetItem([e.label, _day(e.done_on), e.actor, e.outcome, e.note])
+            item.setToolTip(4, e.note)
+            self.steps.addTopLevelItem(item)
+
+    def _add_muted_row(self, text: str, tip: str) -> None:
+        # One line across all columns, so the reason is read in full rather than cut off.
+        item = QTreeWidgetItem([text])
+        item.setForeground(0, QBrush(MISSING_COLOR))
+        item.setToolTip(0, tip or text)
+        self.steps.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+
+    def missing_steps(self) -> list[str]:
+        """Labels of the required steps not done yet, as shown."""
+        if self.view is None:
+            return []
+        return [e.label for e in self.view.timeline if e.done_on is None]
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self.view is not None)
+        self.open_button.setEnabled(self._selected_attachment() is not None)
+
+    def _selected_attachment(self) -> int | None:
+        item = self.attachments.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _open_link(self, item: QListWidgetItem) -> None:
+        doc_id = item.data(Qt.ItemDataRole.UserRole)
+        if doc_id is not None:
+            self.open_document.emit(doc_id)
+
+    # --- attachments ----------------------------------------------------------------------
+    def add_attachments(self) -> None:
+        if self.view is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(self, "添加附件")
+        if names:
+            self.attach_files(self.view.id, [Path(n) for n in names])
+
+    def attach_files(self, doc_id: int, paths: list[Path]) -> None:
+        actor = local_actor()
+
+        def work(s, progress):
+            for i, path in enumerate(paths):
+                if not progress(i, len(paths), f"正在添加 {path.name}"):
+                    return
+                attachments.add_attachment(s, actor, doc_id, path)
+
+        self.runner.run(
+            work, write=True, changes={"documents", "attachments"}, parent=self, progress="添加附件"
+        )
+
+    def open_selected_attachment(self) -> None:
+        attachment_id = self._selected_attachment()
+        if attachment_id is None:
+            return
+        self.runner.run(
+            lambda s, _progress: attachments.open_attachment(s, attachment_id),
+            on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            parent=self,
+        )
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(widget)
+    return box
+
+
+def _muted_item(text: str) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setForeground(QBrush(MISSING_COLOR))
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    return item

@@ -1,0 +1,434 @@
+"""Dialogs that change a document: create or edit it (DocumentDialog), record a step (StepDialog).
+
+Both check what the form alone can tell (empty title, unparsable 发文字号) before asking the
+service; a refusal from the service is shown in the dialog, which stays open with the input intact.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.db import Database
+from app.errors import UserError
+from app.services import docnumber, documents, issuers
+from app.services.documents import DocumentInput
+from app.services.lifecycle import (
+    DRAFTING,
+    FAIR_COMPETITION_OUTCOMES,
+    REVIEW_OUTCOMES,
+    STEP_LABELS,
+)
+from app.services.permissions import local_actor
+from app.ui.crash import show_error
+from app.ui.operations import runner_for
+
+MODE_PUBLISHED = "published"
+MODE_DRAFT = "draft"
+STEP_OUTCOMES = {"legality_review": REVIEW_OUTCOMES, "fair_competition": FAIR_COMPETITION_OUTCOMES}
+ERROR_STYLE = "color: #b00020;"
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unset: a check box turns the date edit on."""
+
+    def __init__(self, label: str = "填写", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(label)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(_qdate(clock.today()))
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return _pydate(self.edit.date()) if self.enabled.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(_qdate(value))
+
+
+class _ServiceDialog(QDialog):
+    """Runs its mutation through the operation runner; shows refusals inline and stays open."""
+
+    def __init__(self, database: Database, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.result_id: int | None = None
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def submit(self) -> None:
+        try:
+            work = self.prepare()
+        except UserError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_error("")
+        self.buttons.setEnabled(False)
+        self.runner.run(
+            work,
+            write=True,
+            changes={"documents"},
+            on_done=self._done,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def prepare(self):
+        """Check the form and return the work `fn(session, progress) -> doc id`."""
+        raise NotImplementedError
+
+    def _done(self, doc_id: int) -> None:
+        self.buttons.setEnabled(True)
+        self.result_id = doc_id
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.show_error(exc.message)
+        else:
+            show_error(self, exc)
+
+
+class DocumentDialog(_ServiceDialog):
+    """新建草稿 / 登记已公布文件, or edit an existing document (doc_id given)."""
+
+    def __init__(
+        self, database: Database, doc_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, parent)
+        self.doc_id = doc_id
+        self.version = 0
+        self.status = ""
+        self.setWindowTitle("编辑文件" if doc_id else "新建文件")
+        self.setMinimumWidth(560)
+
+        self.mode_published = QRadioButton("登记已公布文件")
+        self.mode_draft = QRadioButton("新建草稿")
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.mode_published)
+        self.mode_group.addButton(self.mode_draft)
+        self.mode_published.setChecked(True)
+        self.mode_published.toggled.connect(self._update_mode)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.mode_published)
+        mode_row.addWidget(self.mode_draft)
+        mode_row.addStretch(1)
+        self.mode_box = QWidget()
+        self.mode_box.setLayout(mode_row)
+        mode_row.setContentsMargins(0, 0, 0, 0)
+
+        self.issuer = QComboBox()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("文件全称")
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
+        self.reg_number = QLineEdit()
+        self.reg_number.setPlaceholderText("留空则自动分配")
+        self.published = OptionalDate()
+        self.effective = OptionalDate("填写（默认同公布日期）")
+        self.valid_until = OptionalDate("填写（默认按规则计算）")
+        self.drafting_unit = QLineEdit()
+        self.keywords = QLineEdit()
+        self.keywords.setPlaceholderText("以空格或顿号分隔")
+        self.summary = QPlainTextEdit()
+        self.summary.setFixedHeight(60)
+        self.remarks = QPlainTextEdit()
+        self.remarks.setFixedHeight(48)
+        self.important = QCheckBox("重要文件（须评估论证）")
+        self.public_facing = QCheckBox("涉及公众权益（须公开征求意见）")
+        self.business_related = QCheckBox("与企业密切相关")
+        self.market_related = QCheckBox("涉及经营主体经济活动（须公平竞争审查）")
+        flags = QGridLayout()
+        flags.addWidget(self.important, 0, 0)
+        flags.addWidget(self.public_facing, 0, 1)
+        flags.addWidget(self.business_related, 1, 0)
+        flags.addWidget(self.market_related, 1, 1)
+
+        form = QFormLayout()
+        form.addRow("类型：", self.mode_box)
+        form.addRow("制定机关：", self.issuer)
+        form.addRow("文件名称：", self.title)
+        form.addRow("发文字号：", self.doc_number)
+        form.addRow("登记编号：", self.reg_number)
+        form.addRow("公布日期：", self.published)
+        form.addRow("施行日期：", self.effective)
+        form.addRow("有效期至：", self.valid_until)
+        form.addRow("起草单位：", self.drafting_unit)
+        form.addRow("关键词：", self.keywords)
+        form.addRow("摘要：", self.summary)
+        form.addRow("备注：", self.remarks)
+        form.addRow("文件属性：", flags)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self._load_issuers()
+        if doc_id is not None:
+            self._load_document(doc_id)
+        else:
+            self.published.set_value(clock.today())
+        self._update_mode()
+        self.title.setFocus()
+
+    def _load_issuers(self) -> None:
+        with self.database.reading() as s:
+            found = [(i.code, i.name) for i in issuers.list_issuers(s, active_only=True)]
+        for code, name in found:
+            self.issuer.addItem(name, code)
+
+    def _load_document(self, doc_id: int) -> None:
+        with self.database.reading() as s:
+            doc = documents.get(s, doc_id)
+            data = documents.input_from(doc)
+            self.version, self.status = doc.version, doc.status
+            issuer_name = doc.issuer.name
+        self.mode_box.hide()
+        self.mode_draft.setChecked(self.status in DRAFTING)
+        if self.issuer.findData(data.issuer_code) < 0:
+            self.issuer.addItem(issuer_name, data.issuer_code)
+        self.issuer.setCurrentIndex(self.issuer.findData(data.issuer_code))
+        self.title.setText(data.title)
+        self.doc_number.setText(data.doc_number or "")
+        self.reg_number.setText(data.reg_number or "")
+        self.reg_number.setReadOnly(True)
+        self.reg_number.setPlaceholderText("公布时分配")
+        self.published.set_value(data.published)
+        self.effective.set_value(data.effective)
+        self.valid_until.set_value(data.valid_until)
+        self.drafting_unit.setText(data.drafting_unit)
+        self.keywords.setText(data.keywords)
+        self.summary.setPlainText(data.summary)
+        self.remarks.setPlainText(data.remarks)
+        for box, value in (
+            (self.important, data.important),
+            (self.public_facing, data.public_facing),
+            (self.business_related, data.business_related),
+            (self.market_related, data.market_related),
+        ):
+            box.setChecked(value)
+
+    def mode(self) -> str:
+        return MODE_PUBLISHED if self.mode_published.isChecked() else MODE_DRAFT
+
+    def set_mode(self, mode: str) -> None:
+        (self.mode_published if mode == MODE_PUBLISHED else self.mode_draft).setChecked(True)
+
+    def _update_mode(self) -> None:
+        # Numbers and dates belong to publication: a draft gets them when it is published.
+        published = self.mode() == MODE_PUBLISHED
+        for widget in (self.doc_number, self.published, self.effective, self.valid_until):
+            widget.setEnabled(published)
+        self.reg_number.setEnabled(published and self.doc_id is None)
+        if published and self.doc_id is None and self.published.value() is None:
+            self.published.set_value(clock.today())
+
+    def document_input(self) -> DocumentInput:
+        published = self.mode() == MODE_PUBLISHED
+        return DocumentInput(
+            issuer_code=self.issuer.currentData() or "",
+            title=self.title.text().strip(),
+            doc_number=(self.doc_number.text().strip() or None) if published else None,
+            reg_number=self.reg_number.text().strip() or None,
+            published=self.published.value() if published else None,
+            effective=self.effective.value() if published else None,
+            valid_until=self.valid_until.value() if published else None,
+            drafting_unit=self.drafting_unit.text().strip(),
+            keywords=self.keywords.text().strip(),
+            summary=self.summary.toPlainText().strip(),
+            remarks=self.remarks.toPlainText().strip(),
+            important=self.important.isChecked(),
+            public_facing=self.public_facing.isChecked(),
+            business_related=self.business_related.isChecked(),
+            market_related=self.market_related.isChecked(),
+        )
+
+    def prepare(self):
+        data = self.document_input()
+        if not data.issuer_code:
+            self._refuse(self.issuer, "制定机关：请选择制定机关；如列表为空，请先在设置中添加。")
+        if not data.title:
+            self._refuse(self.title, "文件名称：不能为空。")
+        if data.doc_number:
+            try:
+                docnumber.parse(data.doc_number)
+            except UserError:
+                self.doc_number.setFocus()
+                raise
+        if self.mode() == MODE_PUBLISHED and data.published is None:
+            self._refuse(self.published.enabled, "公布日期：登记已公布的文件必须填写公布日期。")
+        actor, doc_id, version, mode = local_actor(), self.doc_id, self.version, self.mode()
+
+        def work(s, _progress) -> int:
+            if doc_id is not None:
+                return documents.update_document(s, actor, doc_id, data, version).id
+            if mode == MODE_DRAFT:
+                return documents.create_draft(s, actor, data).id
+            return documents.register_published(s, actor, data).id
+
+        return work
+
+    @staticmethod
+    def _refuse(widget: QWidget, message: str) -> None:
+        widget.setFocus()
+        raise UserError(message)
+
+
+class StepDialog(_ServiceDialog):
+    """记录环节: a drafting step with its date, outcome and note, or the publication itself."""
+
+    def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.doc_id = doc_id
+        self.setWindowTitle("记录办理环节")
+        self.setMinimumWidth(460)
+        with database.reading() as s:
+            title = documents.get(s, doc_id).title
+            missing = [e.step for e in documents.timeline(s, doc_id) if e.done_on is None]
+
+        self.step = QComboBox()
+        for code, label in STEP_LABELS.items():
+            if code != "draft":
+                self.step.addItem(label, code)
+        self.done_on = QDateEdit()
+        self.done_on.setCalendarPopup(True)
+        self.done_on.setDisplayFormat("yyyy-MM-dd")
+        self.done_on.setDate(_qdate(clock.today()))
+        self.outcome = QComboBox()
+        self.outcome.setEditable(True)
+        self.note = QLineEdit()
+        self.period_start = QDateEdit(_qdate(clock.today()))
+        self.period_end = QDateEdit(_qdate(clock.today()))
+        for edit in (self.period_start, self.period_end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        period = QHBoxLayout()
+        period.addWidget(self.period_start)
+        period.addWidget(QLabel("至"))
+        period.addWidget(self.period_end)
+        self.period_box = QWidget()
+        self.period_box.setLayout(period)
+        period.setContentsMargins(0, 0, 0, 0)
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
+        self.effective = OptionalDate("填写（默认同公布日期）")
+        self.valid_until = OptionalDate("填写（默认按规则计算）")
+
+        heading = QLabel(f"《{title}》")
+        heading.setWordWrap(True)
+        self.form = QFormLayout()
+        self.form.addRow("环节：", self.step)
+        self.form.addRow("办理日期：", self.done_on)
+        self.form.addRow("结果：", self.outcome)
+        self.form.addRow("征求意见期间：", self.period_box)
+        self.form.addRow("发文字号：", self.doc_number)
+        self.form.addRow("施行日期：", self.effective)
+        self.form.addRow("有效期至：", self.valid_until)
+        self.form.addRow("说明：", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.step.currentIndexChanged.connect(self._update_step)
+        first_missing = next((m for m in missing if m != "draft"), None)
+        if first_missing is not None:
+            self.step.setCurrentIndex(self.step.findData(first_missing))
+        self._update_step()
+
+    def set_step(self, step: str) -> None:
+        self.step.setCurrentIndex(self.step.findData(step))
+
+    def _update_step(self) -> None:
+        step = self.step.currentData()
+        self.outcome.clear()
+        self.outcome.addItems(list(STEP_OUTCOMES.get(step, ())))
+        for widget, shown in (
+            (self.outcome, step != "publication"),
+            (self.period_box, step == "public_comment"),
+            (self.doc_number, step == "publication"),
+            (self.effective, step == "publication"),
+            (self.valid_until, step == "publication"),
+        ):
+            widget.setVisible(shown)
+            self.form.setRowVisible(widget, shown)
+
+    def prepare(self):
+        step, doc_id, actor = self.step.currentData(), self.doc_id, local_actor()
+        done_on = _pydate(self.done_on.date())
+        outcome, note = self.outcome.currentText().strip(), self.note.text().strip()
+        if step == "publication":
+            number = self.doc_number.text().strip()
+            if not number:
+                self.doc_number.setFocus()
+                raise UserError("发文字号：公布文件必须填写发文字号。")
+            docnumber.parse(number)
+            effective, valid_until = self.effective.value(), self.valid_until.value()
+
+            def publish(s, _progress) -> int:
+                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until)
+                return doc_id
+
+            return publish
+        start, end = None, None
+        if step == "public_comment":
+            start, end = _pydate(self.period_start.date()), _pydate(self.period_end.date())
+
+        def record(s, _progress) -> int:
+            documents.record_step(s, actor, doc_id, step, done_on, outcome, note, start, end)
+            return doc_id
+
+        return record

@@ -1,0 +1,155 @@
+"""The register as a table model: ids from one SQL query, rows loaded a page at a time on demand.
+
+Sorting and filtering are the query's ORDER BY and WHERE (search.DocumentQuery); the model never
+holds more than a bounded number of pages of rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.db import Database
+from app.services import lifecycle, search
+from app.services.search import DocumentQuery, RegisterRow
+
+# (RegisterRow attribute, DocumentQuery.order_by key, header)
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("reg_number", "reg_number", "登记编号"),
+    ("doc_number", "doc_number", "发文字号"),
+    ("title", "title", "文件名称"),
+    ("issuer_name", "issuer", "制定机关"),
+    ("drafting_unit", "drafting_unit", "起草单位"),
+    ("published", "published", "公布日期"),
+    ("effective", "effective", "施行日期"),
+    ("valid_until", "valid_until", "有效期至"),
+    ("status_label", "status", "状态"),
+)
+TITLE_COLUMN = 2
+DATE_COLUMNS = frozenset({5, 6, 7})
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RETIRED_COLOR = QColor(128, 128, 128)  # retired documents read as history, not current law
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class DocumentTableModel(QAbstractTableModel):
+    def __init__(
+        self, database: Database, page_size: int = 200, max_pages: int = 10, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.query = DocumentQuery()
+        self.fetch_count = 0  # pages loaded from the database (tests watch it)
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+
+    # --- querying -------------------------------------------------------------------------
+    def set_query(self, query: DocumentQuery) -> None:
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the query again (data changed, or a new filter/order)."""
+        with self.database.reading() as s:
+            ids = search.find_ids(s, self.query)
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        order_by = COLUMNS[column][1]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self.query.order_by, self.query.descending) == (order_by, descending):
+            return
+        self.set_query(dataclasses.replace(self.query, order_by=order_by, descending=descending))
+
+    def sort_column(self) -> int:
+        return next((i for i, c in enumerate(COLUMNS) if c[1] == self.query.order_by), -1)
+
+    # --- rows -----------------------------------------------------------------------------
+    def doc_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, doc_id: int) -> int:
+        try:
+            return self._ids.index(doc_id)
+        except ValueError:
+            return -1
+
+    def row_data(self, row: int) -> RegisterRow | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        number, offset = divmod(row, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load_page(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def _load_page(self, number: int) -> list[RegisterRow]:
+        ids = self._ids[number * self.page_size : (number + 1) * self.page_size]
+        with self.database.reading() as s:
+            rows = search.load_rows(s, ids)
+        self.fetch_count += 1
+        # A row deleted since the query leaves a gap: keep positions aligned with the ids.
+        by_id = {r.id: r for r in rows}
+        page = [by_id.get(i) for i in ids]
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    # --- Qt model interface ---------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == _DISPLAY:
+                return COLUMNS[section][2]
+            if role == _TOOLTIP:
+                return f"按{COLUMNS[section][2]}排序；右键选择显示的列"
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        if not index.isValid() or role not in (_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, ID_ROLE):
+            return None
+        row = self.row_data(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            return _text(getattr(row, COLUMNS[column][0]))
+        if role == ID_ROLE:
+            return row.id
+        if role == _TOOLTIP:
+            return row.title if column == TITLE_COLUMN else None
+        if role == _ALIGN:
+            return _CENTER if column in DATE_COLUMNS else None
+        return _RETIRED_COLOR if row.status in lifecycle.RETIRED else None

@@ -1,0 +1,306 @@
+"""文件登记簿: search, filters, the register table and the selected document's details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.db import Database
+from app.services import issuers, lifecycle
+from app.services.search import DocumentQuery
+from app.ui import state
+from app.ui.document_detail import DocumentDetail
+from app.ui.document_dialog import DocumentDialog, StepDialog
+from app.ui.document_table_model import COLUMNS, DocumentTableModel
+from app.ui.operations import runner_for
+
+HEADER_KEY = "register"
+SEARCH_DELAY_MS = 150
+FIRST_YEAR = 1990
+# (label, statuses) for the status filter; groups first, then every single status
+STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("全部", ()),
+    ("现行有效", lifecycle.IN_FORCE),
+    ("起草中", lifecycle.DRAFTING),
+    ("已失效（修改/废止/失效）", lifecycle.RETIRED),
+    *((label, (code,)) for code, label in lifecycle.STATUS_LABELS.items()),
+)
+FLAG_CHOICES = (
+    ("important", "重要"),
+    ("public_facing", "涉及公众"),
+    ("market_related", "涉及市场"),
+)
+
+
+class RegisterView(QWidget):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._selected_id: int | None = None
+        self.runner = runner_for(database)
+        self.dialog: DocumentDialog | StepDialog | None = None
+        self.model = DocumentTableModel(database, parent=self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索标题、发文字号、登记编号、制定机关、关键词（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self.search_timer.start)
+
+        self.new_button = QPushButton("新建…")
+        self.new_button.setToolTip("新建草稿或登记已公布的文件（Ctrl+N）")
+        self.new_button.clicked.connect(self.new_document)
+        self.edit_button = QPushButton("编辑…")
+        self.edit_button.clicked.connect(self.edit_document)
+        self.step_button = QPushButton("记录环节…")
+        self.step_button.clicked.connect(self.record_step)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.step_button)
+
+        self.status = QComboBox()
+        for label, codes in STATUS_CHOICES:
+            self.status.addItem(label, codes)
+        self.issuer = QComboBox()
+        self.issuer.setMinimumContentsLength(10)
+        self.year = QComboBox()
+        self.year.addItem("全部年度", None)
+        for year in range(clock.today().year, FIRST_YEAR - 1, -1):
+            self.year.addItem(f"{year} 年", year)
+        self.flags: dict[str, QCheckBox] = {}
+        self.count = QLabel()
+        self.count.setObjectName("registerCount")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("状态："))
+        filters.addWidget(self.status)
+        filters.addWidget(QLabel("制定机关："))
+        filters.addWidget(self.issuer)
+        filters.addWidget(QLabel("公布年度："))
+        filters.addWidget(self.year)
+        for key, label in FLAG_CHOICES:
+            box = QCheckBox(label)
+            box.toggled.connect(self.apply_filters)
+            self.flags[key] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        self._load_issuers()
+        for combo in (self.status, self.issuer, self.year):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.doubleClicked.connect(lambda _index: self.edit_document())
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((128, 136, 262, 128, 96, 84, 84, 84, 64)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_column_menu)
+        state.restore_header(header, HEADER_KEY)
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(400)
+        self.save_timer.timeout.connect(self.save_columns)
+        header.sectionResized.connect(lambda *_: self.save_timer.start())
+        header.sectionMoved.connect(lambda *_: self.save_timer.start())
+        header.sortIndicatorChanged.connect(lambda *_: self.save_timer.start())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.detail = DocumentDetail(database)
+        self.detail.open_document.connect(self.select_document)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([460, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_document)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.apply_filters()
+
+    # --- query ----------------------------------------------------------------------------
+    def _load_issuers(self) -> None:
+        current = self.issuer.currentData()
+        with self.database.reading() as s:
+            found = [(i.id, i.name) for i in issuers.list_issuers(s)]
+        self.issuer.blockSignals(True)
+        self.issuer.clear()
+        self.issuer.addItem("全部", None)
+        for issuer_id, name in found:
+            self.issuer.addItem(name, issuer_id)
+        self.issuer.setCurrentIndex(max(self.issuer.findData(current), 0))
+        self.issuer.blockSignals(False)
+
+    def current_query(self) -> DocumentQuery:
+        issuer_id = self.issuer.currentData()
+        flags = {key: (True if box.isChecked() else None) for key, box in self.flags.items()}
+        return DocumentQuery(
+            text=self.search.text().strip(),
+            statuses=tuple(self.status.currentData() or ()),
+            issuer_ids=(issuer_id,) if issuer_id is not None else (),
+            year=self.year.currentData(),
+            order_by=self.model.query.order_by,
+            descending=self.model.query.descending,
+            **flags,
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    def _after_reset(self) -> None:
+        self.count.setText(f"共 {self.model.rowCount()} 件")
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.detail.show_document(self._selected_id)
+        else:
+            self.detail.clear()
+        self._update_buttons()
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if "issuers" in kinds:
+            self._load_issuers()
+        if kinds & {"documents", "issuers", "attachments"}:
+            self.model.refresh()
+
+    def refresh(self) -> None:
+        self._load_issuers()
+        self.model.refresh()
+
+    # --- selection ------------------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        self._selected_id = self.model.doc_id(current.row()) if current.isValid() else None
+        self.detail.show_document(self._selected_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.step_button.setEnabled(selected)
+
+    def selected_id(self) -> int | None:
+        """The document shown in the detail pane (the current row), if any."""
+        return self._selected_id if self.detail.view is not None else None
+
+    def select_document(self, doc_id: int) -> None:
+        """Select `doc_id`; if the filters hide it, clear them first."""
+        self._selected_id = doc_id
+        if self.model.row_of(doc_id) < 0:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for combo in (self.status, self.issuer, self.year):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            for box in self.flags.values():
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+            self.apply_filters()
+        else:
+            self._after_reset()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- actions --------------------------------------------------------------------------
+    def new_document(self) -> None:
+        self._open_dialog(DocumentDialog(self.database, parent=self))
+
+    def edit_document(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(DocumentDialog(self.database, doc_id, parent=self))
+
+    def record_step(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(StepDialog(self.database, doc_id, parent=self))
+
+    def _open_dialog(self, dialog: DocumentDialog | StepDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dialog_saved(dialog))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_saved(self, dialog: DocumentDialog | StepDialog) -> None:
+        if dialog.result_id is not None:
+            self.select_document(dialog.result_id)
+
+    def _dialog_closed(self, dialog: DocumentDialog | StepDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    # --- columns --------------------------------------------------------------------------
+    def show_column_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        header = self.table.horizontalHeader()
+        menu = QMenu("显示的列", self)
+        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for column, (_attr, _key, label) in enumerate(COLUMNS):
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(not (len(visible) == 1 and column in visible))  # keep one
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+            menu.addAction(action)
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self.save_columns()
+
+    def save_columns(self) -> None:
+        state.save_header(self.table.horizontalHeader(), HEADER_KEY)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.save_columns()
+        super().hideEvent(event)

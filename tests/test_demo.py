@@ -1,0 +1,156 @@
+from collections import defaultdict
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from app import clock
+from app.db import Database
+from app.errors import UserError
+from app.models import AuditEntry, Document, Issuer, NumberAllocation
+from app.services.demo import make_demo
+from app.services.lifecycle import DRAFTING
+from app.services.search import DocumentQuery, find_ids
+
+TODAY = date(2026, 3, 15)
+
+
+@pytest.fixture
+def demo(database: Database) -> Database:
+    clock.fix_today(TODAY)
+    with database.transaction() as s:
+        summary = make_demo(s, 500)
+    assert (summary.issuers, summary.documents) == (12, 500)
+    return database
+
+
+def _counts(s) -> tuple[int, int, int, int, int]:
+    def count(model) -> int:
+        return s.scalar(select(func.count()).select_from(model))
+
+    fts = s.connection().exec_driver_sql("SELECT count(*) FROM document_fts").scalar()
+    return count(Issuer), count(Document), count(NumberAllocation), fts, count(AuditEntry)
+
+
+def test_demo_counts_and_one_audit_record(demo):
+    with demo.reading() as s:
+        issuers, documents, allocations, fts, audits = _counts(s)
+        published = s.scalar(select(func.count()).where(Document.reg_number.is_not(None)))
+        entry = s.scalar(select(AuditEntry))
+    assert (issuers, documents, fts, audits) == (12, 500, 500, 1)
+    assert allocations == published > 450
+    assert (entry.actor, entry.action, entry.summary) == ("系统", "demo", "生成演示数据 500 件")
+
+
+def _sequences(s) -> dict[tuple[str, int], list[int]]:
+    serials: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for key, year, serial in s.execute(
+        select(NumberAllocation.sequence_key, NumberAllocation.year, NumberAllocation.serial)
+    ):
+        serials[key, year].append(serial)
+    return serials
+
+
+def test_registration_numbers_are_consecutive_and_allocated(demo):
+    with demo.reading() as s:
+        for serials in _sequences(s).values():
+            assert sorted(serials) == list(range(1, len(serials) + 1))
+        pairs = s.execute(
+            select(Document.reg_number, NumberAllocation.number, NumberAllocation.document_id)
+            .join(NumberAllocation, NumberAllocation.document_id == Document.id)
+            .where(Document.reg_number.is_not(None))
+        ).all()
+        published = s.scalar(select(func.count()).where(Document.published.is_not(None)))
+        mz = s.scalar(select(Document.reg_number).where(Document.reg_number.like("MZGS-%")))
+    assert len(pairs) == published
+    assert all(reg == number for reg, number, _ in pairs)
+    assert mz is not None and mz.split("-")[1].isdigit() and len(mz.split("-")[2]) >= 3
+
+
+def test_doc_numbers_are_unique_per_issuer_and_carry_the_year(demo):
+    with demo.reading() as s:
+        rows = s.execute(
+            select(Document.issuer_id, Document.doc_number, Document.published).where(
+                Document.doc_number.is_not(None)
+            )
+        ).all()
+    assert len({(issuer, number) for issuer, number, _ in rows}) == len(rows)
+    assert all(f"〔{published.year}〕" in number for _, number, published in rows)
+
+
+def test_generated_title_is_found_by_full_text_search(demo):
+    with demo.reading() as s:
+        title = s.scalar(select(Document.title).where(Document.title.like("%《%》%")))
+        fragment = title[title.index("《") + 1 : title.index("》")]
+        ids = find_ids(s, DocumentQuery(text=fragment))
+        titles = s.scalars(select(Document.title).where(Document.id.in_(ids))).all()
+    assert title in titles
+    assert all(fragment in t for t in titles)
+
+
+def test_statuses_agree_with_dates(demo):
+    with demo.reading() as s:
+        docs = s.scalars(select(Document)).all()
+    for doc in docs:
+        if doc.status in DRAFTING:
+            assert doc.published is doc.doc_number is doc.reg_number is None
+            continue
+        assert doc.published <= doc.effective <= doc.valid_until
+        if doc.status in ("in_force", "published"):
+            assert doc.valid_until >= TODAY
+        if doc.status == "published":
+            assert doc.effective > TODAY
+        if doc.status == "expired":
+            assert doc.valid_until < TODAY
+        assert doc.published <= TODAY
+        if "暂行" in doc.title or "试行" in doc.title:
+            assert doc.valid_until.year - doc.effective.year == 2
+    statuses = {doc.status for doc in docs}
+    assert {"in_force", "expired", "repealed"} <= statuses
+    in_force = sum(doc.status == "in_force" for doc in docs)
+    assert in_force > len(docs) * 0.4
+
+
+def test_second_run_adds_without_collisions(demo):
+    with demo.transaction() as s:
+        summary = make_demo(s, 300, seed=8)
+    assert (summary.issuers, summary.documents) == (12, 300)
+    with demo.reading() as s:
+        issuers, documents, allocations, fts, _ = _counts(s)
+        for serials in _sequences(s).values():
+            assert sorted(serials) == list(range(1, len(serials) + 1))
+        numbered = s.scalar(select(func.count(func.distinct(Document.reg_number))))
+    assert (issuers, documents, fts) == (12, 800, 800)
+    assert numbered == allocations
+
+
+def test_same_seed_gives_same_documents(database, tmp_path):
+    from app.db import open_database
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    try:
+        titles = []
+        for db in (database, other):
+            with db.transaction() as s:
+                make_demo(s, 50, seed=3)
+            with db.reading() as s:
+                titles.append(s.execute(select(Document.title, Document.reg_number)).all())
+    finally:
+        other.close()
+    assert titles[0] == titles[1]
+
+
+def test_cancel_leaves_database_unchanged(demo):
+    with demo.reading() as s:
+        before = _counts(s)
+    calls = []
+
+    def cancel_after_first_chunk(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done == 0
+
+    with pytest.raises(UserError, match="已取消生成演示数据"), demo.transaction() as s:
+        make_demo(s, 6000, progress=cancel_after_first_chunk)
+    with demo.reading() as s:
+        assert _counts(s) == before
+    assert calls == [(0, 6000), (5000, 6000)]

@@ -1,0 +1,154 @@
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app.services import documents
+from app.services.documents import DocumentInput
+from app.services.issuers import add_issuer
+from app.services.permissions import SYSTEM
+from app.ui.document_dialog import MODE_DRAFT, DocumentDialog, StepDialog
+from app.ui.operations import runner_for
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def office(database):
+    with database.transaction() as s:
+        add_issuer(s, SYSTEM, "MZ", "河清市民政局", "河民发", template="{code}GS-{year}-{seq:03d}")
+        documents.register_published(
+            s,
+            SYSTEM,
+            DocumentInput(
+                "MZ",
+                "河清市最低生活保障办法",
+                doc_number="河民发〔2024〕3号",
+                published=date(2024, 3, 3),
+            ),
+        )
+    return database
+
+
+def open_dialog(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def save(dialog, database) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert runner_for(database).wait()
+
+
+def fill(dialog: DocumentDialog, title: str, doc_number: str = "") -> None:
+    dialog.issuer.setCurrentIndex(dialog.issuer.findData("MZ"))
+    dialog.title.setText(title)
+    dialog.doc_number.setText(doc_number)
+    dialog.published.set_value(date(2024, 6, 1))
+
+
+def count(database) -> int:
+    from sqlalchemy import func, select
+
+    from app.models import Document
+
+    with database.reading() as s:
+        return s.scalar(select(func.count(Document.id)))
+
+
+def test_empty_title_is_refused_inline_before_the_service(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "   ")
+    save(dialog, office)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and dialog.error.text() == "文件名称：不能为空。"
+    assert count(office) == 1
+
+
+def test_invalid_doc_number_shows_the_chinese_error_and_keeps_the_input(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法", "河民发2024年5号")
+    dialog.keywords.setText("临时救助")
+    save(dialog, office)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "发文字号" in dialog.error.text() and "格式不正确" in dialog.error.text()
+    assert dialog.title.text() == "河清市临时救助办法"
+    assert dialog.doc_number.text() == "河民发2024年5号"
+    assert dialog.keywords.text() == "临时救助"
+    assert count(office) == 1
+
+
+def test_a_refusal_from_the_service_keeps_the_dialog_open(qtbot, office, no_modal_boxes):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法", "河民发〔2024〕3号")  # already used by this issuer
+    save(dialog, office)
+    assert dialog.isVisible()
+    assert "已被本机关的文件《河清市最低生活保障办法》使用" in dialog.error.text()
+    assert dialog.title.text() == "河清市临时救助办法"
+    assert dialog.buttons.isEnabled()
+    assert no_modal_boxes == []
+    dialog.doc_number.setText("河民发〔2024〕4号")
+    save(dialog, office)
+    assert not dialog.isVisible() and dialog.result_id is not None
+    assert count(office) == 2
+
+
+def test_new_draft_mode_creates_a_draft_without_numbers(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    dialog.set_mode(MODE_DRAFT)
+    assert not dialog.published.isEnabled() and not dialog.doc_number.isEnabled()
+    dialog.issuer.setCurrentIndex(dialog.issuer.findData("MZ"))
+    dialog.title.setText("河清市社区养老服务办法")
+    dialog.important.setChecked(True)
+    save(dialog, office)
+    with office.reading() as s:
+        doc = documents.get(s, dialog.result_id)
+        assert (doc.status, doc.reg_number, doc.published, doc.important) == (
+            "draft",
+            None,
+            None,
+            True,
+        )
+
+
+def test_editing_saves_changes_with_the_version_check(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office, doc_id=1))
+    assert dialog.title.text() == "河清市最低生活保障办法"
+    assert dialog.reg_number.isReadOnly() and dialog.reg_number.text() == "MZGS-2024-001"
+    assert dialog.published.value() == date(2024, 3, 3)
+    dialog.keywords.setText("低保")
+    save(dialog, office)
+    assert not dialog.isVisible()
+    with office.reading() as s:
+        assert documents.get(s, 1).keywords == "低保"
+
+
+def test_step_dialog_shows_a_gate_refusal_naming_the_missing_step(qtbot, office):
+    with office.transaction() as s:
+        draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
+    dialog = open_dialog(qtbot, StepDialog(office, draft.id))
+    assert dialog.step.currentData() == "legality_review"  # the first missing step
+    dialog.set_step("deliberation")
+    save(dialog, office)
+    assert dialog.isVisible()
+    assert "缺少必经环节“合法性审核”" in dialog.error.text()
+
+
+def test_step_dialog_records_a_legality_review(qtbot, office):
+    with office.transaction() as s:
+        draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
+    dialog = open_dialog(qtbot, StepDialog(office, draft.id))
+    assert [dialog.outcome.itemText(i) for i in range(dialog.outcome.count())][0] == "合法"
+    dialog.note.setText("审核意见书 河法审〔2024〕1号")
+    save(dialog, office)
+    assert not dialog.isVisible()
+    with office.reading() as s:
+        steps = [(t.step, t.outcome) for t in documents.timeline(s, draft.id) if t.done_on]
+    assert steps == [("draft", ""), ("legality_review", "合法")]

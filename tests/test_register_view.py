@@ -1,0 +1,322 @@
+import threading
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from app.errors import UserError
+from app.models import Document
+from app.services import documents, search
+from app.services.demo import make_demo
+from app.services.documents import DocumentInput
+from app.services.lifecycle import IN_FORCE
+from app.services.permissions import SYSTEM
+from app.ui.document_dialog import DocumentDialog
+from app.ui.document_table_model import COLUMNS, DocumentTableModel
+from app.ui.main_window import MainWindow
+from app.ui.operations import runner_for
+from app.ui.register_view import RegisterView
+
+DEMO_DOCS = 300
+
+
+@pytest.fixture
+def demo(database):
+    with database.transaction() as s:
+        make_demo(s, DEMO_DOCS)
+    return database
+
+
+@pytest.fixture
+def view(qtbot, demo):
+    widget = RegisterView(demo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    """A message box would block the test; record what it would have said instead."""
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+def titles(view: RegisterView) -> list[str]:
+    return [view.model.row_data(r).title for r in range(view.model.rowCount())]
+
+
+def searchable_text(database, doc_id: int) -> str:
+    with database.reading() as s:
+        d = documents.get(s, doc_id)
+        return " ".join(
+            [d.title, d.doc_number or "", d.reg_number or "", d.issuer.name, d.keywords, d.summary]
+        )
+
+
+def type_search(qtbot, view: RegisterView, text: str) -> None:
+    """Type like an input method does: one key event per character (QTest is ASCII only)."""
+    view.search.clear()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(view.search, event)
+    assert view.search.text() == text
+    assert view.model.query.text != text  # nothing queried until the pause
+    qtbot.waitUntil(lambda: view.model.query.text == text, timeout=2000)
+
+
+def test_register_fills_from_demo_data_and_shows_the_count(view, demo):
+    with demo.reading() as s:
+        total = s.scalar(select(func.count(Document.id)))
+    assert view.model.rowCount() == total == DEMO_DOCS
+    assert view.count.text() == f"共 {DEMO_DOCS} 件"
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    assert headers[:3] == ["登记编号", "发文字号", "文件名称"] and headers[-1] == "状态"
+
+
+def test_typing_a_chinese_phrase_filters_the_rows_after_a_short_pause(qtbot, view, demo):
+    target = view.model.row_data(7)
+    phrase = target.title[3:7]
+    type_search(qtbot, view, phrase)
+    assert 0 < view.model.rowCount() < DEMO_DOCS
+    assert view.model.row_of(target.id) >= 0
+    for row in range(view.model.rowCount()):
+        assert phrase in searchable_text(demo, view.model.doc_id(row))
+    assert view.count.text() == f"共 {view.model.rowCount()} 件"
+
+
+def test_a_two_character_query_finds_documents(qtbot, view, demo):
+    target = view.model.row_data(3)
+    phrase = target.title[-2:]
+    type_search(qtbot, view, phrase)
+    assert view.model.row_of(target.id) >= 0
+    for row in range(view.model.rowCount()):
+        assert phrase in searchable_text(demo, view.model.doc_id(row))
+
+
+def test_status_filter_current_valid_shows_only_documents_in_force(view):
+    view.status.setCurrentIndex(view.status.findText("现行有效"))
+    assert 0 < view.model.rowCount() < DEMO_DOCS
+    statuses = {view.model.row_data(r).status for r in range(view.model.rowCount())}
+    assert statuses <= set(IN_FORCE)
+
+
+def test_issuer_filter_shows_only_that_issuer(view):
+    view.issuer.setCurrentIndex(view.issuer.findText("河清市民政局"))
+    assert 0 < view.model.rowCount() < DEMO_DOCS
+    names = {view.model.row_data(r).issuer_name for r in range(view.model.rowCount())}
+    assert names == {"河清市民政局"}
+
+
+def test_year_and_flag_filters_combine(view):
+    view.year.setCurrentIndex(view.year.findData(2021))
+    per_year = view.model.rowCount()
+    assert all(view.model.row_data(r).published.year == 2021 for r in range(per_year))
+    view.flags["important"].setChecked(True)
+    assert view.model.rowCount() <= per_year
+    assert view.model.query.important is True and view.model.query.year == 2021
+
+
+def click_header(qtbot, view: RegisterView, column: int) -> None:
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_header_click_sorts_in_sql_and_a_second_click_reverses(qtbot, view):
+    all_titles = titles(view)
+    click_header(qtbot, view, 2)
+    assert view.model.query.order_by == "title"
+    first = view.model.row_data(0).title
+    assert first == (max(all_titles) if view.model.query.descending else min(all_titles))
+    click_header(qtbot, view, 2)
+    second = view.model.row_data(0).title
+    assert second == (max(all_titles) if view.model.query.descending else min(all_titles))
+    assert first != second
+
+
+def test_model_loads_only_the_pages_asked_for(demo):
+    model = DocumentTableModel(demo, page_size=20, max_pages=3)
+    model.refresh()
+    assert model.rowCount() == DEMO_DOCS and model.fetch_count == 0
+    model.index(0, 2).data()
+    model.index(19, 2).data()
+    assert model.fetch_count == 1
+    model.index(250, 0).data()
+    assert model.fetch_count == 2
+    for row in (40, 60, 80):  # three more pages: the oldest cached page is dropped
+        model.index(row, 0).data()
+    assert len(model._pages) == 3
+    model.index(0, 0).data()
+    assert model.fetch_count == 6
+
+
+def test_the_view_fetches_only_the_visible_page(view):
+    assert view.model.rowCount() == DEMO_DOCS > view.model.page_size
+    assert view.model.fetch_count == 1
+
+
+def test_model_data_formats_dates_and_gives_title_tooltips(view):
+    row = next(r for r in range(50) if view.model.row_data(r).published is not None)
+    published = view.model.row_data(row).published
+    assert view.model.index(row, 5).data() == published.isoformat()
+    assert view.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole) == titles(view)[row]
+    assert view.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_column_chooser_hides_a_column_and_a_new_view_restores_it(qtbot, view, demo):
+    menu = view.column_menu()
+    action = next(a for a in menu.actions() if a.text() == "起草单位")
+    assert action.isChecked()
+    action.trigger()
+    assert view.table.horizontalHeader().isSectionHidden(4)
+    again = RegisterView(demo)
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().isSectionHidden(4)
+    assert not again.table.horizontalHeader().isSectionHidden(2)
+
+
+def test_ctrl_n_opens_the_new_document_dialog(qtbot, view):
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(view.dialog, DocumentDialog)
+    assert view.dialog.isVisible()
+    view.dialog.reject()
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, view):
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.search.hasFocus, timeout=2000)
+
+
+def test_creating_a_document_through_the_dialog_adds_and_selects_its_row(qtbot, view, demo):
+    view.new_document()
+    dialog = view.dialog
+    dialog.issuer.setCurrentIndex(dialog.issuer.findText("河清市民政局"))
+    dialog.title.setText("河清市养老服务补贴发放管理办法")
+    dialog.doc_number.setText("河民发[2024]901号")
+    dialog.published.set_value(date(2024, 5, 6))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert runner_for(demo).wait()
+    qtbot.waitUntil(lambda: view.model.rowCount() == DEMO_DOCS + 1, timeout=3000)
+    assert not dialog.isVisible()
+    assert view.count.text() == f"共 {DEMO_DOCS + 1} 件"
+    selected = view.model.row_data(view.table.currentIndex().row())
+    assert selected.title == "河清市养老服务补贴发放管理办法"
+    assert selected.doc_number == "河民发〔2024〕901号"
+    assert selected.reg_number  # allocated
+    assert view.detail.title.text() == "河清市养老服务补贴发放管理办法"
+
+
+def test_detail_pane_names_the_missing_required_steps(qtbot, view, demo):
+    with demo.transaction() as s:
+        doc = documents.create_draft(
+            s, SYSTEM, DocumentInput("MZ", "河清市社区养老设施配建办法", important=True)
+        )
+        doc_id = doc.id
+    runner_for(demo).data_changed.emit({"documents"})
+    view.select_document(doc_id)
+    assert view.selected_id() == doc_id
+    assert view.detail.title.text() == "河清市社区养老设施配建办法"
+    assert "评估论证" in view.detail.missing_steps()
+    shown = [view.detail.steps.topLevelItem(i).text(0) for i in range(4)]
+    assert "评估论证　未办理：重要文件应当评估论证" in shown
+    done = view.detail.steps.topLevelItem(0)
+    assert (done.text(0), done.text(1)) == ("起草", date.today().isoformat())
+
+
+def test_a_change_elsewhere_refreshes_the_register(view, demo):
+    with demo.transaction() as s:
+        documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法"))
+    assert view.model.rowCount() == DEMO_DOCS
+    runner_for(demo).data_changed.emit({"documents"})
+    assert view.model.rowCount() == DEMO_DOCS + 1
+
+
+def test_main_window_opens_on_the_register(qtbot, demo):
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    assert isinstance(window.pages.widget(0), RegisterView)
+    assert window.pages.widget(0).count.text() == f"共 {DEMO_DOCS} 件"
+
+
+# --- the operation runner ---------------------------------------------------------------------
+
+
+def test_runner_delivers_results_on_the_gui_thread(qtbot, demo):
+    runner = runner_for(demo)
+    got = []
+    runner.run(lambda s, _p: len(search.find_ids(s, search.DocumentQuery())), on_done=got.append)
+    assert runner.wait()
+    assert got == [DEMO_DOCS]
+
+
+def test_runner_routes_user_errors_and_rolls_back(qtbot, demo, no_modal_boxes):
+    runner = runner_for(demo)
+    changed = []
+    runner.data_changed.connect(changed.append)
+
+    def fails(s, _p):
+        documents.create_draft(s, SYSTEM, DocumentInput("MZ", "不会保存的草稿"))
+        raise UserError("演示：操作被拒绝。")
+
+    runner.run(fails, write=True, changes={"documents"})
+    assert runner.wait()
+    assert no_modal_boxes == ["演示：操作被拒绝。"]
+    assert changed == []
+    with demo.reading() as s:
+        assert s.scalar(select(func.count(Document.id))) == DEMO_DOCS
+
+
+def test_runner_cancel_rolls_back_a_write(qtbot, demo):
+    runner = runner_for(demo)
+    started, go, done = threading.Event(), threading.Event(), []
+
+    def work(s, progress):
+        documents.create_draft(s, SYSTEM, DocumentInput("MZ", "取消后不应保存"))
+        started.set()
+        go.wait(5)
+        return progress(1, 1)
+
+    job = runner.run(work, write=True, changes={"documents"}, on_done=done.append)
+    assert started.wait(5)
+    job.request_cancel()  # what the progress dialog's 取消 button does
+    go.set()
+    assert runner.wait()
+    assert done == []
+    with demo.reading() as s:
+        assert s.scalar(select(func.count(Document.id))) == DEMO_DOCS
+
+
+def test_an_attachment_added_in_the_detail_pane_is_listed_and_opens(
+    qtbot, view, demo, tmp_path, monkeypatch
+):
+    opened = []
+    monkeypatch.setattr(
+        "app.ui.document_detail.QDesktopServices.openUrl", lambda url: opened.append(url)
+    )
+    source = tmp_path / "起草说明.txt"
+    source.write_text("起草说明", encoding="utf-8")
+    view.table.selectRow(0)
+    doc_id = view.selected_id()
+    view.detail.attach_files(doc_id, [source])
+    assert runner_for(demo).wait()
+    assert view.selected_id() == doc_id  # the refresh kept the selection
+    assert view.detail.attachments.count() == 1
+    assert view.detail.attachments.item(0).text().startswith("起草说明.txt")
+    view.detail.attachments.setCurrentRow(0)
+    view.detail.open_selected_attachment()
+    assert runner_for(demo).wait()
+    assert len(opened) == 1 and opened[0].toLocalFile()
