@@ -154,3 +154,26 @@ def test_cancel_leaves_database_unchanged(demo):
     with demo.reading() as s:
         assert _counts(s) == before
     assert calls == [(0, 6000), (5000, 6000)]
+
+
+def test_demo_drafts_carry_the_steps_their_status_implies(database):
+    from app.models import Document
+    from app.services import documents
+    from app.services.lifecycle import DRAFTING, STEP_ORDER
+
+    with database.transaction() as s:
+        make_demo(s, 2000, seed=3)
+    with database.reading() as s:
+        drafts = s.scalars(select(Document).where(Document.status.in_(DRAFTING))).all()
+        assert drafts
+        for doc in drafts:
+            entries = documents.timeline(s, doc.id)
+            done = [e.step for e in entries if e.done_on]
+            assert doc.status in done
+            reached = STEP_ORDER.index(doc.status)
+            missing = [
+                e.step for e in entries if e.done_on is None and STEP_ORDER.index(e.step) < reached
+            ]
+            assert not missing, (doc.status, missing)
+            if doc.status == "deliberation":
+                assert "legality_review" in done

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Issuer, NumberAllocation
+from app.models import Document, Issuer, NumberAllocation, ProcedureStep
 from app.services import audit, numbering, search_index, settings, validity
-from app.services.lifecycle import DRAFTING
+from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 
 CITY = "河清市"
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
@@ -26,7 +26,8 @@ CHUNK = 5000
 
 @dataclass
 class DemoSummary:
-    issuers: int
+    issuers: int  # the city's issuers, created now or reused
+
     documents: int
 
 
@@ -149,6 +150,7 @@ def make_demo(
     rows = _documents(s, rng, issuers, docs)
     _number(s, rng, issuers, rows)
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
+    _draft_steps(s, rows)
     audit.record(s, "系统", "demo", "document", None, f"生成演示数据 {docs} 件")
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 
@@ -355,6 +357,33 @@ def _insert(
             s.execute(search_index.INSERT_SQL, [_fts_row(r, names) for r in chunk])
         if not progress(start + len(chunk), len(rows)):
             raise UserError("已取消生成演示数据。")
+
+
+_STEP_OUTCOMES = {"legality_review": "合法", "fair_competition": "符合"}
+
+
+def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
+    """Drafts carry the steps their status implies, so they never stand past a gate."""
+    steps = []
+    for row in rows:
+        if row["status"] not in DRAFTING:
+            continue
+        flags = Document(important=row["important"], public_facing=row["public_facing"],
+                         market_related=row["market_related"])  # fmt: skip
+        reached = STEP_ORDER.index(row["status"])
+        wanted = {r.step for r in required_steps(flags)} | {row["status"]}
+        done = [step for step in STEP_ORDER[: reached + 1] if step in wanted]
+        for n, step in enumerate(done):
+            day = row["status_changed"] - timedelta(days=10 * (len(done) - 1 - n))
+            extra = (
+                {"period_start": day - timedelta(days=30), "period_end": day}
+                if step == "public_comment"
+                else {"period_start": None, "period_end": None}
+            )
+            steps.append({"document_id": row["id"], "step": step, "done_on": day, "actor": "演示数据",
+                          "outcome": _STEP_OUTCOMES.get(step, ""), "note": "", **extra})  # fmt: skip
+    if steps:
+        s.execute(insert(ProcedureStep.__table__), steps)
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
