@@ -3,8 +3,8 @@
 from app.reports.catalog_layout import CatalogColumn
 
 COLUMNS = (
-    CatalogColumn("登记编号", 12, lambda r: r.reg_number),
-    CatalogColumn("发文字号", 12, lambda r: r.doc_number),
+    CatalogColumn("登记编号", 14, lambda r: r.reg_number),
+    CatalogColumn("发文字号", 15, lambda r: r.doc_number),
     CatalogColumn("文件名称", 34, lambda r: r.title),
     CatalogColumn("制定机关", 12, lambda r: r.issuer_name),
     CatalogColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
