@@ -118,3 +118,36 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
         assert s.execute(text("SELECT count(*) FROM document_fts")).scalar() == 0
         assert s.execute(text("SELECT count(*) FROM document")).scalar() == 0
     database.close()
+
+
+def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0003")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document (id, issuer_id, title, doc_number, reg_number, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', '河民发〔2025〕3号', 'MZ-2025-001', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO procedure_step (document_id, step, done_on, actor, outcome, note) VALUES (1, 'legality_review', '2025-02-01', '李', '合法', '')"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        row = s.execute(
+            text(
+                "SELECT d.title, p.outcome, p.confirmed_on FROM document d JOIN procedure_step p ON p.document_id = d.id"
+            )
+        ).one()
+        assert tuple(row) == ("河清市临时救助办法", "合法", None)
+        assert s.execute(text("SELECT count(*) FROM review_case")).scalar() == 0
+    database.close()

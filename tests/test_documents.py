@@ -73,7 +73,11 @@ def test_publication_needs_deliberation_record(s):
 
 def test_full_life_publishes_with_registration_number_and_validity(s):
     doc = draft(s, title="河清市养老服务补贴暂行办法", public_facing=True)
-    walk(s, doc, ("public_comment", ""), ("legality_review", "修改后合法"), ("deliberation", ""))
+    walk(s, doc, ("public_comment", ""), ("legality_review", "修改后合法"))
+    with pytest.raises(UserError, match="修改情况尚未确认"):
+        walk(s, doc, ("deliberation", ""))
+    documents.confirm_review_changes(s, SYSTEM, doc.id, date(2026, 6, 12))
+    walk(s, doc, ("deliberation", ""))
     documents.publish(s, SYSTEM, doc.id, date(2026, 7, 1), "河民发[2026]3号")
     assert doc.status == "in_force"
     assert doc.doc_number == "河民发〔2026〕3号"

@@ -74,6 +74,7 @@ class ProcedureStep(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
+    confirmed_on: Mapped[date | None] = mapped_column(Date)  # 修改后合法: changes confirmed
 
     document: Mapped[Document] = relationship(back_populates="steps")
 

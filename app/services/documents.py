@@ -276,6 +276,13 @@ def _check_gates(doc: Document, step: str) -> None:
             f"不能进入“{label}”：合法性审核结论为“{review.outcome}”，须修改后重新审核。"
         )
     fair = _done(doc, "fair_competition")
+    if (
+        after_review
+        and review is not None
+        and review.outcome == "修改后合法"
+        and not review.confirmed_on
+    ):
+        raise UserError(f"不能进入“{label}”：合法性审核意见要求修改，修改情况尚未确认。")
     after_fair = STEP_ORDER.index(step) > STEP_ORDER.index("fair_competition")
     if after_fair and fair is not None and fair.outcome == "不符合":
         raise UserError(f"不能进入“{label}”：公平竞争审查结论为“不符合”。")
@@ -334,6 +341,18 @@ def record_step(
         {"status": before}, {"status": step, "step": step, "outcome": outcome, "done_on": done_on},
     )  # fmt: skip
     return record
+
+
+def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> None:
+    """Record that the changes a 修改后合法 review asked for were made."""
+    require(actor, Permission.RECORD_STEPS)
+    doc = get(s, doc_id)
+    review = _done(doc, "legality_review")
+    if review is None or review.outcome != "修改后合法":
+        raise UserError(f"《{doc.title}》没有需要确认修改的合法性审核意见。")
+    review.confirmed_on = day
+    audit.record(s, actor.name, "confirm_changes", "document", doc.id, f"《{doc.title}》已按审核意见修改",
+                 None, {"confirmed_on": day})  # fmt: skip
 
 
 def publish(

@@ -92,6 +92,21 @@ def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> 
     return number
 
 
+def allocate_series(s: Session, key: str, template: str, year: int) -> str:
+    """Next number of a series that belongs to no issuer (e.g. review opinion letters)."""
+    validate_template(template)
+    _lock_sequence(s, key, year)
+    last = s.scalar(
+        select(func.max(NumberAllocation.serial)).where(
+            NumberAllocation.sequence_key == key, NumberAllocation.year == year
+        )
+    )
+    serial = (last or 0) + 1
+    number = format_number(template, key, year, serial)
+    _insert(s, key, year, serial, number, None)
+    return number
+
+
 def reserve(s: Session, issuer: Issuer, number: str, document_id: int | None) -> str:
     """Record a number given from outside (an import, an older register) so it is never reissued."""
     number = number.strip()

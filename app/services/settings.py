@@ -31,6 +31,9 @@ RULES: dict[str, Rule] = {
         Rule("validity.provisional_years", 2, "暂行、试行文件有效期（年）", "标题含“暂行”“试行”的文件有效期上限。", 1),
         Rule("comment.min_workdays", 7, "公开征求意见期限（工作日）", "公开征求意见的最短期限。", 1),
         Rule("comment.business_days", 30, "涉企文件征求意见期限（日）", "与企业密切相关文件的征求意见最短期限。", 1),
+        Rule("review.min_workdays", 5, "合法性审核最短期限（工作日）", "材料齐全后，审核机构至少应有的审核时间。", 1),
+        Rule("review.max_workdays", 15, "合法性审核最长期限（工作日）", "材料齐全后应当完成审核的期限，补充材料期间不计入。", 1),
+        Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
     )
 }  # fmt: skip
 

@@ -1,0 +1,361 @@
+"""Legality review (合法性审核): one engine for normative documents, major administrative decisions,
+administrative contracts and major enforcement decisions (domain.md, Legality review)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import ReviewCase, ReviewCheck, ReviewPause
+from app.services import audit, documents, numbering, settings
+from app.services.lifecycle import REVIEW_OUTCOMES
+from app.services.permissions import Actor, Permission, require
+from app.services.workcalendar import WorkCalendar
+
+SUBJECT_TYPES = {
+    "normative": "行政规范性文件",
+    "major_decision": "重大行政决策",
+    "contract": "行政合同",
+    "enforcement": "重大执法决定",
+}
+MATERIALS = {
+    "normative": ["送审稿", "起草说明", "制定依据", "征求意见及采纳情况", "起草单位合法性审查意见"],
+    "major_decision": ["决策草案", "起草说明", "法律法规政策依据", "公众参与和专家论证材料", "风险评估报告", "承办单位合法性审查意见"],
+    "contract": ["合同文本", "合同订立依据", "相对方主体资格材料", "承办单位合法性审查意见"],
+    "enforcement": ["执法决定书草案", "调查终结报告", "证据材料", "法律依据", "承办机构审核意见"],
+}  # fmt: skip
+FAIR_COMPETITION_MATERIAL = "公平竞争审查结论"
+CHECK_ITEMS = (
+    "制定主体是否合法",
+    "是否超越法定职权",
+    "是否与上位法和国家政策相抵触",
+    "是否违法设定许可、处罚、强制、收费等事项",
+    "是否违法减损公民、法人和其他组织合法权益或增加其义务",
+    "是否违法增加本机关权力或减少法定职责",
+    "是否含有排除、限制公平竞争的内容",
+    "是否履行法定程序",
+)
+STATUS_LABELS = {
+    "returned": "退回补充",
+    "in_review": "审核中",
+    "paused": "补充材料中",
+    "concluded": "已办结",
+}
+OPINION_SERIES = "review-opinion"
+
+
+@dataclass
+class ReviewIntake:
+    subject_type: str
+    title: str
+    received: date
+    reviewer: str
+    materials_present: list[str]
+    submitting_unit: str = ""
+    document_id: int | None = None
+    drafter_opinion: str = ""
+    return_note: str = ""
+
+
+def get(s: Session, case_id: int) -> ReviewCase:
+    case = s.get(ReviewCase, case_id)
+    if case is None:
+        raise UserError(f"审核案件 {case_id} 不存在。")
+    return case
+
+
+def required_materials(s: Session, subject_type: str, document_id: int | None) -> list[str]:
+    items = list(MATERIALS[subject_type])
+    if document_id is not None and documents.get(s, document_id).market_related:
+        items.append(FAIR_COMPETITION_MATERIAL)
+    return items
+
+
+def materials(case: ReviewCase) -> list[dict]:
+    return json.loads(case.materials)
+
+
+def missing_materials(case: ReviewCase) -> list[str]:
+    return [m["item"] for m in materials(case) if not m["present"]]
+
+
+def _set_materials(case: ReviewCase, required: list[str], present: list[str]) -> None:
+    unknown = set(present) - set(required)
+    if unknown:
+        raise UserError(f"送审材料：“{'、'.join(sorted(unknown))}”不在材料清单中。")
+    case.materials = json.dumps(
+        [{"item": m, "present": m in present} for m in required], ensure_ascii=False
+    )
+
+
+def _check_intake(s: Session, data: ReviewIntake) -> None:
+    if data.subject_type not in SUBJECT_TYPES:
+        raise UserError(f"审核对象类型：应为{'、'.join(SUBJECT_TYPES.values())}之一。")
+    if not data.title.strip():
+        raise UserError("审核事项名称：不能为空。")
+    if not data.reviewer.strip():
+        raise UserError("承办审核人：不能为空。")
+    if data.received > clock.today():
+        raise UserError(f"收到日期：{data.received} 晚于今天。")
+    if data.subject_type == "normative" and data.document_id is None:
+        raise UserError("关联文件：行政规范性文件的审核必须关联登记簿中的文件。")
+    if data.document_id is not None:
+        doc = documents.get(s, data.document_id)
+        if doc.status not in (
+            "draft",
+            "assessment",
+            "public_comment",
+            "fair_competition",
+            "legality_review",
+        ):
+            raise UserError(
+                f"关联文件：《{doc.title}》已处于“{doc.status}”阶段，不能再送合法性审核。"
+            )
+
+
+def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
+    """受理: complete materials start the clock; incomplete ones are returned with a note."""
+    require(actor, Permission.REVIEW)
+    _check_intake(s, data)
+    case = ReviewCase(
+        subject_type=data.subject_type,
+        document_id=data.document_id,
+        title=data.title.strip(),
+        submitting_unit=data.submitting_unit.strip(),
+        received=data.received,
+        reviewer=data.reviewer.strip(),
+        drafter_opinion=data.drafter_opinion.strip(),
+        min_days=settings.get(s, "review.min_workdays"),
+        max_days=settings.get(s, "review.max_workdays"),
+        created_at=clock.now(),
+    )
+    _set_materials(
+        case, required_materials(s, data.subject_type, data.document_id), data.materials_present
+    )
+    missing = missing_materials(case)
+    if missing:
+        case.status = "returned"
+        case.return_note = data.return_note.strip() or f"请补充：{'、'.join(missing)}。"
+    else:
+        case.status, case.complete_on = "in_review", data.received
+    s.add(case)
+    s.flush()
+    summary = "受理" if not missing else "退回补充材料"
+    audit.record(s, actor.name, "review_intake", "review", case.id, f"{summary}：{case.title}", None,
+                 {"status": case.status, "missing": missing, "received": data.received})  # fmt: skip
+    return case
+
+
+def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[str]) -> ReviewCase:
+    """Materials supplemented after a return: complete ones start the clock on `day`."""
+    require(actor, Permission.REVIEW)
+    case = get(s, case_id)
+    if case.status != "returned":
+        raise UserError("补充材料：只有退回补充的案件才能重新受理。")
+    required = [m["item"] for m in materials(case)]
+    _set_materials(case, required, present)
+    missing = missing_materials(case)
+    if missing:
+        case.return_note = f"请补充：{'、'.join(missing)}。"
+    else:
+        case.status, case.complete_on = "in_review", day
+    audit.record(s, actor.name, "review_resubmit", "review", case.id, f"补充材料：{case.title}", None,
+                 {"missing": missing, "day": day})  # fmt: skip
+    return case
+
+
+def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
+    """The drafting unit is asked for more material during the review: the clock stops."""
+    require(actor, Permission.REVIEW)
+    case = _in_review(s, case_id)
+    if not note.strip():
+        raise UserError("补充说明：必须写明需要补充的内容。")
+    case.pauses.append(ReviewPause(paused_on=day, note=note.strip()))
+    case.status = "paused"
+    audit.record(
+        s,
+        actor.name,
+        "review_pause",
+        "review",
+        case.id,
+        f"中止计时：{note.strip()}",
+        None,
+        {"day": day},
+    )
+
+
+def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
+    require(actor, Permission.REVIEW)
+    case = get(s, case_id)
+    if case.status != "paused":
+        raise UserError("恢复计时：该案件没有处于补充材料状态。")
+    open_pause = case.pauses[-1]
+    if day < open_pause.paused_on:
+        raise UserError("恢复日期：不能早于中止日期。")
+    open_pause.resumed_on = day
+    case.status = "in_review"
+    audit.record(s, actor.name, "review_resume", "review", case.id, "恢复计时", None, {"day": day})
+
+
+def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> None:
+    """One extension, with a reason."""
+    require(actor, Permission.REVIEW)
+    case = _in_review(s, case_id)
+    if case.extension_days:
+        raise UserError("延长审核期限：每件只能延长一次。")
+    if days <= 0:
+        raise UserError("延长天数：必须大于 0。")
+    if not reason.strip():
+        raise UserError("延长理由：必须填写。")
+    case.extension_days, case.extension_reason = days, reason.strip()
+    audit.record(s, actor.name, "review_extend", "review", case.id, f"延长 {days} 个工作日：{reason.strip()}",
+                 None, {"days": days, "reason": reason.strip()})  # fmt: skip
+
+
+def record_check(
+    s: Session,
+    actor: Actor,
+    case_id: int,
+    item: str,
+    passed: bool | None,
+    note: str = "",
+    day: date | None = None,
+) -> ReviewCheck:
+    """One point of the review with its finding (None: not applicable); a later finding on the
+    same point replaces the earlier one."""
+    require(actor, Permission.REVIEW)
+    case = _in_review(s, case_id)
+    if item not in CHECK_ITEMS:
+        raise UserError(f"审查事项：“{item}”不在审查清单中。")
+    if passed is False and not note.strip():
+        raise UserError(f"审查意见：“{item}”存在问题时必须写明问题。")
+    for old in [c for c in case.checks if c.item == item]:
+        case.checks.remove(old)
+    check = ReviewCheck(item=item, passed=passed, note=note.strip(), checked_by=actor.name,
+                        checked_on=day or clock.today())  # fmt: skip
+    case.checks.append(check)
+    s.flush()
+    audit.record(s, actor.name, "review_check", "review", case.id, f"审查：{item}", None,
+                 {"item": item, "passed": passed, "note": note})  # fmt: skip
+    return check
+
+
+def _in_review(s: Session, case_id: int) -> ReviewCase:
+    case = get(s, case_id)
+    if case.status == "concluded":
+        raise UserError(f"审核案件“{case.title}”已办结。")
+    if case.status == "returned":
+        raise UserError(f"审核案件“{case.title}”材料不全，尚未开始审核。")
+    return case
+
+
+def conclude(
+    s: Session,
+    actor: Actor,
+    case_id: int,
+    outcome: str,
+    day: date,
+    opinion: str,
+    required_changes: str = "",
+) -> ReviewCase:
+    """办结: every point checked, the outcome given, an opinion number allocated; a linked
+    document gets its 合法性审核 step in the same transaction."""
+    require(actor, Permission.REVIEW)
+    case = _in_review(s, case_id)
+    if case.status == "paused":
+        raise UserError("办结：补充材料期间不能办结，请先恢复计时。")
+    if outcome not in REVIEW_OUTCOMES:
+        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。")
+    unchecked = [item for item in CHECK_ITEMS if item not in {c.item for c in case.checks}]
+    if unchecked:
+        raise UserError(f"办结：尚有审查事项未记录：{'；'.join(unchecked)}。")
+    if outcome == "修改后合法" and not required_changes.strip():
+        raise UserError("修改意见：结论为“修改后合法”时必须写明需要修改的内容。")
+    if not opinion.strip():
+        raise UserError("审核意见：不能为空。")
+    if case.complete_on and day < case.complete_on:
+        raise UserError("办结日期：不能早于材料齐全日期。")
+    case.outcome, case.opinion, case.required_changes = (
+        outcome,
+        opinion.strip(),
+        required_changes.strip(),
+    )
+    case.concluded_on, case.status = day, "concluded"
+    template = settings.get(s, "review.opinion_template")
+    case.opinion_number = numbering.allocate_series(s, OPINION_SERIES, template, day.year)
+    if case.document_id is not None:
+        documents.record_step(s, actor, case.document_id, "legality_review", day, outcome=outcome,
+                              note=case.opinion_number)  # fmt: skip
+    audit.record(s, actor.name, "review_conclude", "review", case.id, f"办结：{case.title}（{outcome}）",
+                 None, {"outcome": outcome, "number": case.opinion_number, "day": day})  # fmt: skip
+    return case
+
+
+def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
+    """The drafting unit made the required changes: the document may go to deliberation."""
+    require(actor, Permission.REVIEW)
+    case = get(s, case_id)
+    if case.outcome != "修改后合法":
+        raise UserError("确认修改：只有结论为“修改后合法”的案件需要确认修改。")
+    if case.changes_confirmed_on:
+        raise UserError(f"确认修改：已于 {case.changes_confirmed_on} 确认。")
+    case.changes_confirmed_on = day
+    if case.document_id is not None:
+        documents.confirm_review_changes(s, actor, case.document_id, day)
+    audit.record(s, actor.name, "review_confirm", "review", case.id, f"确认已按意见修改：{case.title}",
+                 None, {"day": day})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    earliest: date | None  # minimum period ends
+    due: date | None  # maximum period (plus extension and pauses) ends
+    days_left: int | None  # working days from today to due
+    state: str  # returned / paused / upcoming / due_soon / overdue / done_on_time / done_late
+    explanation: str
+    warnings: list[str] = field(default_factory=list)
+
+
+DUE_SOON_WORKDAYS = 3
+
+
+def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
+    """Review deadlines counted in working days from complete intake, pauses not counted."""
+    if case.complete_on is None:
+        return ReviewDue(None, None, None, "returned", "材料不全，尚未起算", cal.warnings())
+    paused = sum(cal.workdays_between(p.paused_on, p.resumed_on or today) for p in case.pauses)
+    start = case.complete_on
+    due_day = cal.add_workdays(start, case.max_days + case.extension_days + paused)
+    earliest = cal.add_workdays(start, case.min_days)
+    explanation = (
+        f"自 {start} 材料齐全次日起算 {case.max_days} 个工作日"
+        + (f"，延长 {case.extension_days} 个工作日" if case.extension_days else "")
+        + (f"，补充材料 {paused} 个工作日不计入" if paused else "")
+        + "（法定节假日依国务院办公厅安排及本单位日历）"
+    )
+    if case.concluded_on:
+        state = "done_on_time" if case.concluded_on <= due_day else "done_late"
+        return ReviewDue(earliest, due_day, None, state, explanation, cal.warnings())
+    left = cal.workdays_between(today, due_day)
+    if case.status == "paused":
+        state = "paused"
+    elif today > due_day:
+        state = "overdue"
+    elif left <= DUE_SOON_WORKDAYS:
+        state = "due_soon"
+    else:
+        state = "upcoming"
+    return ReviewDue(earliest, due_day, left, state, explanation, cal.warnings())
+
+
+def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
+    query = select(ReviewCase).order_by(ReviewCase.received.desc(), ReviewCase.id.desc())
+    if not include_concluded:
+        query = query.where(ReviewCase.status != "concluded")
+    return list(s.scalars(query))

@@ -1,0 +1,151 @@
+"""The working-day calendar: national holidays and make-up working days (调休) from
+chinesecalendar, corrected and extended by the office's own entries; periods counted as
+domain.md 'Counting periods' says (the day of the event itself is not counted)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import chinese_calendar
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import CalendarDay, CalendarYear
+from app.services import audit
+from app.services.permissions import Actor, Permission, require
+
+_BUNDLED = chinese_calendar.constants
+BUNDLED_YEARS = range(
+    min(d.year for d in _BUNDLED.holidays), max(d.year for d in _BUNDLED.holidays) + 1
+)
+MAX_SCAN_DAYS = 3660
+
+
+@dataclass
+class WorkCalendar:
+    """One consistent view of the calendar for a computation; remembers if it had to guess."""
+
+    overrides: dict[date, bool] = field(default_factory=dict)
+    office_years: frozenset[int] = frozenset()
+    guessed_years: set[int] = field(default_factory=set)
+
+    def knows(self, year: int) -> bool:
+        return year in BUNDLED_YEARS or year in self.office_years
+
+    def is_workday(self, day: date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        if day.year in BUNDLED_YEARS:
+            return chinese_calendar.is_workday(day)
+        if day.year not in self.office_years:
+            self.guessed_years.add(day.year)
+        return day.weekday() < 5
+
+    def next_workday(self, day: date) -> date:
+        """`day` itself if it is a working day, else the first working day after it."""
+        for _ in range(MAX_SCAN_DAYS):
+            if self.is_workday(day):
+                return day
+            day += timedelta(days=1)
+        raise UserError(f"工作日历：{day} 之后十年内没有工作日，请检查日历设置。")
+
+    def add_workdays(self, start: date, n: int) -> date:
+        """The day that is `n` working days after `start` (start itself not counted)."""
+        if n < 0:
+            raise UserError("工作日数：不能为负数。")
+        day = start
+        for _ in range(n):
+            day = self.next_workday(day + timedelta(days=1))
+        return day
+
+    def workdays_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end` (negative if end is earlier)."""
+        if end < start:
+            return -self.workdays_between(end, start)
+        return sum(
+            self.is_workday(start + timedelta(days=k)) for k in range(1, (end - start).days + 1)
+        )
+
+    def period_end(
+        self, start: date, days: int, working_days: bool = False, extend: bool = True
+    ) -> date:
+        """Last day of a period of `days` counted from the day after `start`; in calendar days a
+        last day off work moves to the next working day (when `extend`, the default)."""
+        if working_days:
+            return self.add_workdays(start, days)
+        last = start + timedelta(days=days)
+        return self.next_workday(last) if extend else last
+
+    def warnings(self) -> list[str]:
+        return [
+            f"{year} 年的法定节假日安排尚未录入，暂按周一至周五为工作日计算。请在“设置—工作日历”中录入。"
+            for year in sorted(self.guessed_years)
+        ]
+
+
+def load(s: Session) -> WorkCalendar:
+    overrides = {row.day: row.is_workday for row in s.scalars(select(CalendarDay))}
+    years = frozenset(s.scalars(select(CalendarYear.year)))
+    return WorkCalendar(overrides, years)
+
+
+def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "") -> None:
+    """Correct one day (a holiday or a make-up working day); audited."""
+    require(actor, Permission.SETTINGS)
+    row = s.get(CalendarDay, day)
+    old = None if row is None else {"is_workday": row.is_workday, "note": row.note}
+    if row is None:
+        row = CalendarDay(day=day)
+        s.add(row)
+    row.is_workday, row.note, row.updated_by, row.updated_at = (
+        is_workday,
+        note.strip(),
+        actor.name,
+        clock.now(),
+    )
+    kind = "工作日" if is_workday else "休息日"
+    audit.record(s, actor.name, "calendar", "calendar_day", None, f"将 {day} 设为{kind}", old,
+                 {"day": day, "is_workday": is_workday, "note": note})  # fmt: skip
+
+
+def clear_day(s: Session, actor: Actor, day: date) -> None:
+    require(actor, Permission.SETTINGS)
+    row = s.get(CalendarDay, day)
+    if row is None:
+        raise UserError(f"工作日历：{day} 没有单位自定义设置。")
+    s.delete(row)
+    audit.record(s, actor.name, "calendar", "calendar_day", None, f"恢复 {day} 的默认安排",
+                 {"day": day, "is_workday": row.is_workday}, None)  # fmt: skip
+
+
+def enter_year(
+    s: Session,
+    actor: Actor,
+    year: int,
+    holidays: list[date],
+    makeup_workdays: list[date],
+    source: str = "",
+) -> None:
+    """Record a year's published schedule: its holidays (weekdays off) and make-up working days
+    (weekend days on). Weekends and weekdays not listed follow the usual rule."""
+    require(actor, Permission.SETTINGS)
+    if not 2000 <= year <= 2100:
+        raise UserError(f"年份：{year} 不正确。")
+    stray = [d for d in holidays + makeup_workdays if d.year != year]
+    if stray:
+        raise UserError(f"日期 {stray[0]} 不属于 {year} 年。")
+    both = set(holidays) & set(makeup_workdays)
+    if both:
+        raise UserError(f"日期 {min(both)} 不能既是节假日又是调休工作日。")
+    for day in holidays:
+        set_day(s, actor, day, False, "法定节假日")
+    for day in makeup_workdays:
+        set_day(s, actor, day, True, "调休上班")
+    row = s.get(CalendarYear, year) or CalendarYear(year=year)
+    row.source, row.entered_by, row.entered_at = source.strip(), actor.name, clock.now()
+    s.add(row)
+    audit.record(s, actor.name, "calendar_year", "calendar_year", year, f"录入 {year} 年节假日安排",
+                 None, {"holidays": len(holidays), "makeup": len(makeup_workdays), "source": source})  # fmt: skip

@@ -1,0 +1,24 @@
+import json
+
+from tests.test_cli import normdesk
+
+
+def test_calendar_commands(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert normdesk("--db", db, "calendar", "is-workday", "2024-02-04").stdout.strip() == "true"
+    assert normdesk("--db", db, "calendar", "is-workday", "2024-10-07").stdout.strip() == "false"
+    assert (
+        normdesk("--db", db, "calendar", "workdays", "2024-02-08", "2").stdout.strip()
+        == "2024-02-18"
+    )
+    unknown = normdesk("--db", db, "calendar", "workdays", "2027-02-08", "2")
+    assert unknown.stdout.strip() == "2027-02-10"
+    assert "2027 年的法定节假日安排尚未录入" in unknown.stderr
+    bad = normdesk("--db", db, "calendar", "workdays", "2024-02-08", "-1")
+    assert bad.returncode == 1 and "不能为负数" in bad.stderr
+
+
+def test_review_list_json(tmp_path):
+    db = str(tmp_path / "r.db")
+    result = normdesk("--db", db, "review", "list", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == []

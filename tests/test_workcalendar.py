@@ -1,0 +1,87 @@
+from datetime import date
+
+import pytest
+
+from app.errors import UserError
+from app.services import workcalendar
+from app.services.permissions import SYSTEM, Actor, Role
+from app.services.workcalendar import WorkCalendar
+
+
+@pytest.fixture
+def cal() -> WorkCalendar:
+    return WorkCalendar()
+
+
+@pytest.mark.parametrize(
+    "day, working",
+    [
+        (date(2024, 2, 4), True),  # Sunday made a working day for the Spring Festival
+        (date(2024, 2, 12), False),  # Spring Festival Monday
+        (date(2024, 2, 18), True),  # make-up Sunday after the festival
+        (date(2024, 9, 29), True),  # make-up Sunday before National Day
+        (date(2024, 10, 7), False),  # National Day Monday
+        (date(2026, 2, 14), True),  # make-up Saturday
+        (date(2026, 2, 23), False),
+        (date(2024, 3, 9), False),  # an ordinary Saturday
+    ],
+)
+def test_holidays_and_make_up_days(cal, day, working):
+    assert cal.is_workday(day) is working
+
+
+def test_working_days_skip_the_spring_festival_and_count_the_make_up_sunday(cal):
+    # Received Friday 2 Feb 2024: the 4th (a make-up Sunday) counts, the festival does not.
+    assert cal.add_workdays(date(2024, 2, 2), 1) == date(2024, 2, 4)
+    assert cal.add_workdays(date(2024, 2, 8), 2) == date(2024, 2, 18)
+
+
+def test_day_of_receipt_is_not_counted(cal):
+    assert cal.add_workdays(date(2024, 3, 4), 1) == date(2024, 3, 5)
+    assert cal.add_workdays(date(2024, 3, 4), 0) == date(2024, 3, 4)
+
+
+def test_calendar_day_period_ending_on_national_day_moves_to_next_working_day(cal):
+    assert cal.period_end(date(2024, 9, 20), 15) == date(2024, 10, 8)
+    assert cal.period_end(date(2024, 9, 20), 15, extend=False) == date(2024, 10, 5)
+    assert cal.period_end(date(2024, 3, 3), 15) == date(2024, 3, 18)
+
+
+def test_unknown_year_falls_back_to_weekdays_and_says_so(cal):
+    assert cal.is_workday(date(2027, 10, 1)) is True  # a Friday, schedule unknown
+    assert any("2027" in w and "周一至周五" in w for w in cal.warnings())
+
+
+def test_office_entered_year_is_used_without_warning(database):
+    with database.transaction() as s:
+        workcalendar.enter_year(
+            s,
+            SYSTEM,
+            2027,
+            [date(2027, 10, d) for d in (1, 4, 5, 6, 7)],
+            [date(2027, 9, 26)],
+            "国办发明电〔2026〕x号",
+        )
+    with database.reading() as s:
+        cal = workcalendar.load(s)
+    assert cal.is_workday(date(2027, 10, 1)) is False
+    assert cal.is_workday(date(2027, 9, 26)) is True  # a Sunday worked
+    assert cal.add_workdays(date(2027, 9, 30), 1) == date(2027, 10, 8)
+    assert cal.warnings() == []
+
+
+def test_office_correction_overrides_bundled_data(database):
+    with database.transaction() as s:
+        workcalendar.set_day(s, SYSTEM, date(2026, 2, 24), False, "本地延长假期")
+    with database.reading() as s:
+        assert workcalendar.load(s).is_workday(date(2026, 2, 24)) is False
+
+
+def test_calendar_changes_need_settings_permission(database):
+    with database.transaction() as s, pytest.raises(UserError, match="无权"):
+        workcalendar.set_day(s, Actor("登记员甲", Role.CLERK), date(2026, 2, 24), False)
+
+
+def test_entered_year_rejects_dates_of_other_years(database):
+    with database.transaction() as s, pytest.raises(UserError, match="不属于 2027 年"):
+        workcalendar.enter_year(s, SYSTEM, 2027, [date(2026, 10, 1)], [])
