@@ -10,8 +10,8 @@ from app.cli import emit
 from app.cli.commands import add_json, session
 from app.errors import UserError
 
-PRINT_KINDS = ("register", "annual", "current", "repealed", "card")
-EXPORT_KINDS = ("register", "annual", "current", "repealed")
+PRINT_KINDS = ("register", "annual", "current", "repealed", "card", "opinion", "reviews")
+EXPORT_KINDS = ("register", "annual", "current", "repealed", "reviews")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     printing.add_argument("kind", choices=PRINT_KINDS)
     _filters(printing)
     printing.add_argument("--doc", type=int, help="文件编号（文件登记表）")
+    printing.add_argument("--case", type=int, help="审核案件编号（合法性审核意见书）")
     printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
     add_json(printing)
     printing.set_defaults(handler=cmd_print)
@@ -51,17 +52,26 @@ def _catalog_filter(args: argparse.Namespace):
     return CatalogFilter(year=args.year, issuer_code=args.issuer, status=args.status)
 
 
-def cmd_print(args: argparse.Namespace) -> None:
-    from app.reports import catalog_output, record_card
+def _print_one(s, args: argparse.Namespace, target: Path) -> int:
+    from app.reports import catalog_output, record_card, review_ledger, review_opinion
 
+    if args.kind == "card":
+        if args.doc is None:
+            raise UserError("--doc 文件编号：打印文件登记表时必须指定。")
+        return record_card.pdf(s, args.doc, target, clock.today())
+    if args.kind == "opinion":
+        if args.case is None:
+            raise UserError("--case 审核案件编号：打印合法性审核意见书时必须指定。")
+        return review_opinion.pdf(s, args.case, target, clock.today())
+    if args.kind == "reviews":
+        return review_ledger.pdf(s, target, args.year)
+    return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
+
+
+def cmd_print(args: argparse.Namespace) -> None:
     target = _target(args.output, ".pdf")
     with session(args) as s:
-        if args.kind == "card":
-            if args.doc is None:
-                raise UserError("--doc 文件编号：打印文件登记表时必须指定。")
-            pages = record_card.pdf(s, args.doc, target, clock.today())
-        else:
-            pages = catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
+        pages = _print_one(s, args, target)
     emit(
         {"file": str(target), "pages": pages},
         args.json,
@@ -70,11 +80,14 @@ def cmd_print(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from app.reports import catalog_output
+    from app.reports import catalog_output, review_ledger
 
     target = _target(args.file, ".xlsx")
     with session(args) as s:
-        rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
+        if args.kind == "reviews":
+            rows = review_ledger.xlsx(s, target, args.year)
+        else:
+            rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
     emit(
         {"file": str(target), "rows": rows},
         args.json,

@@ -8,7 +8,7 @@ from types import ModuleType
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.reports import annual_catalog, catalog_layout, current_catalog, register, retired_catalog
+from app.reports import annual_catalog, current_catalog, listing, register, retired_catalog
 from app.reports.page import Progress
 from app.services.catalogs import CatalogFilter, catalog
 
@@ -27,7 +27,7 @@ def write_pdf(
     today = clock.today()
     data = catalog(s, kind, f, today)
     module, landscape = LAYOUTS[kind]
-    return catalog_layout.pdf(data, module.COLUMNS, target, today, landscape, progress)
+    return listing.pdf(data, module.COLUMNS, target, today, landscape, progress)
 
 
 def write_xlsx(
@@ -36,4 +36,4 @@ def write_xlsx(
     """Returns the number of rows written."""
     data = catalog(s, kind, f, clock.today())
     module, _ = LAYOUTS[kind]
-    return catalog_layout.xlsx(data, module.COLUMNS, target, progress)
+    return listing.xlsx(data, module.COLUMNS, target, progress)

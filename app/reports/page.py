@@ -59,16 +59,24 @@ class Page:
         return self.size[0] - 2 * MARGIN
 
 
-def style(size: float = BODY_SIZE, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+def style(
+    size: float = BODY_SIZE, leading: float | None = None, align: int = 0, indent: bool = False
+) -> ParagraphStyle:
     register_fonts()
     return ParagraphStyle(
-        f"s{size}{align}",
+        f"s{size}{align}{indent}",
         fontName=FONT,
         fontSize=size,
         leading=leading or size * 1.4,
         alignment=align,
         wordWrap="CJK",
+        firstLineIndent=2 * size if indent else 0,
     )
+
+
+def chinese_date(day: date | None) -> str:
+    """2026年9月25日, as official documents write dates."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
 def measure(flowables: Sequence[Flowable], page: Page) -> float:
@@ -117,7 +125,7 @@ class _NumberedCanvas(Canvas):
         self.drawString(MARGIN, height - MARGIN + 5 * mm, page.office)
         self.drawRightString(width - MARGIN, height - MARGIN + 5 * mm, page.title)
         self.line(MARGIN, MARGIN - 3 * mm, width - MARGIN, MARGIN - 3 * mm)
-        self.drawString(MARGIN, MARGIN - 7 * mm, f"打印日期：{page.printed:%Y年%m月%d日}")
+        self.drawString(MARGIN, MARGIN - 7 * mm, f"打印日期：{chinese_date(page.printed)}")
         self.drawRightString(
             width - MARGIN, MARGIN - 7 * mm, f"第 {self._pageNumber} 页 共 {total} 页"
         )

@@ -24,7 +24,7 @@ def _yes(flag: bool) -> str:
 
 
 def _day(value: date | None) -> str:
-    return f"{value:%Y年%m月%d日}" if value else ""
+    return pages.chinese_date(value)
 
 
 def _markup(text: str | None) -> str:

@@ -359,3 +359,58 @@ def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
     if not include_concluded:
         query = query.where(ReviewCase.status != "concluded")
     return list(s.scalars(query))
+
+
+STATE_LABELS = {
+    "returned": "退回补充",
+    "paused": "补充材料中",
+    "upcoming": "审核中",
+    "due_soon": "即将到期",
+    "overdue": "已超期",
+    "done_on_time": "按期办结",
+    "done_late": "超期办结",
+}
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    case_id: int
+    opinion_number: str
+    subject_label: str
+    title: str
+    submitting_unit: str
+    received: date
+    complete_on: date | None
+    due: date | None
+    concluded_on: date | None
+    reviewer: str
+    outcome: str
+    state_label: str
+
+
+@dataclass(frozen=True)
+class Ledger:
+    title: str
+    subtitle: str
+    header: str
+    rows: list[LedgerRow]
+
+
+def ledger(s: Session, cal: WorkCalendar, today: date, year: int | None = None) -> Ledger:
+    """审核台账: every case received in the year (or ever), in order of receipt."""
+    from app.services.catalogs import office_name
+
+    query = select(ReviewCase).order_by(ReviewCase.received, ReviewCase.id)
+    if year is not None:
+        query = query.where(
+            ReviewCase.received >= date(year, 1, 1), ReviewCase.received <= date(year, 12, 31)
+        )
+    rows = []
+    for case in s.scalars(query):
+        d = due(case, cal, today)
+        rows.append(LedgerRow(
+            case.id, case.opinion_number or "", SUBJECT_TYPES[case.subject_type], case.title, case.submitting_unit,
+            case.received, case.complete_on, d.due, case.concluded_on, case.reviewer, case.outcome, STATE_LABELS[d.state],
+        ))  # fmt: skip
+    title = f"{year}年度合法性审核台账" if year else "合法性审核台账"
+    return Ledger(title, "", office_name(s), rows)

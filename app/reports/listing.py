@@ -1,4 +1,5 @@
-"""What the four registers and catalogs share: a numbered table of documents, as PDF or xlsx."""
+"""A numbered list as a landscape PDF table or an xlsx sheet: what every register, catalog and
+ledger (台账) shares."""
 
 from __future__ import annotations
 
@@ -6,19 +7,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.reports import page as pages
 from app.reports.page import Column, Progress
 from app.reports.workbook import Field, write_sheet
-from app.services.catalogs import Catalog, CatalogRow
+
+
+class Listing(Protocol):
+    title: str
+    subtitle: str
+    header: str  # the body named at the top of every page
+    rows: Sequence[Any]
 
 
 @dataclass(frozen=True)
-class CatalogColumn:
+class ListColumn:
     header: str
     width: float  # share of the printed width; also the Excel width
-    value: Callable[[CatalogRow], Any]
+    value: Callable[[Any], Any]
     align: str = "LEFT"
 
 
@@ -27,8 +34,8 @@ def day(value: date | None) -> str:
 
 
 def pdf(
-    catalog: Catalog,
-    columns: Sequence[CatalogColumn],
+    catalog: Listing,
+    columns: Sequence[ListColumn],
     target: Path,
     printed: date,
     landscape: bool = True,
@@ -49,8 +56,8 @@ def pdf(
 
 
 def xlsx(
-    catalog: Catalog,
-    columns: Sequence[CatalogColumn],
+    catalog: Listing,
+    columns: Sequence[ListColumn],
     target: Path,
     progress: Progress | None = None,
 ) -> int:
@@ -65,5 +72,5 @@ def _text(value: Any) -> str:
     return day(value) if isinstance(value, date) else str(value or "")
 
 
-def _subtitle(catalog: Catalog) -> str:
+def _subtitle(catalog: Listing) -> str:
     return f"{catalog.subtitle}　共 {len(catalog.rows)} 件".strip("　")

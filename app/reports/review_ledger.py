@@ -1,0 +1,41 @@
+"""合法性审核台账: every review case with its periods and outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.reports import listing
+from app.reports.listing import ListColumn
+from app.reports.page import Progress
+from app.services import reviews, workcalendar
+
+COLUMNS = (
+    ListColumn("意见书编号", 14, lambda r: r.opinion_number),
+    ListColumn("审核对象", 11, lambda r: r.subject_label),
+    ListColumn("事项名称", 24, lambda r: r.title),
+    ListColumn("送审单位", 10, lambda r: r.submitting_unit),
+    ListColumn("收到日期", 9, lambda r: r.received, align="CENTER"),
+    ListColumn("材料齐全", 9, lambda r: r.complete_on, align="CENTER"),
+    ListColumn("办理期限", 9, lambda r: r.due, align="CENTER"),
+    ListColumn("办结日期", 9, lambda r: r.concluded_on, align="CENTER"),
+    ListColumn("审核人", 7, lambda r: r.reviewer),
+    ListColumn("结论", 10, lambda r: r.outcome, align="CENTER"),
+    ListColumn("办理情况", 8, lambda r: r.state_label, align="CENTER"),
+)
+
+
+def _ledger(s: Session, year: int | None) -> reviews.Ledger:
+    return reviews.ledger(s, workcalendar.load(s), clock.today(), year)
+
+
+def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:
+    return listing.pdf(_ledger(s, year), COLUMNS, target, clock.today(), True, progress)
+
+
+def xlsx(
+    s: Session, target: Path, year: int | None = None, progress: Progress | None = None
+) -> int:
+    return listing.xlsx(_ledger(s, year), COLUMNS, target, progress)
