@@ -151,3 +151,27 @@ def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
         assert tuple(row) == ("河清市临时救助办法", "合法", None)
         assert s.execute(text("SELECT count(*) FROM review_case")).scalar() == 0
     database.close()
+
+
+def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0004")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO calendar_day (day, is_workday, note, updated_by, updated_at) VALUES ('2027-10-01', 0, '国庆节', '张三', '2026-11-01 09:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO review_case (subject_type, title, submitting_unit, received, reviewer, status, materials, return_note, drafter_opinion, min_days, max_days, extension_days, extension_reason, outcome, required_changes, opinion, created_at, version) VALUES ('contract', '委托运营合同', '民政局', '2026-11-02', '王', 'in_review', '[]', '', '', 5, 15, 0, '', '', '', '', '2026-11-02 09:00:00', 1)"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        assert s.execute(text("SELECT title FROM review_case")).scalar() == "委托运营合同"
+        assert s.execute(text("SELECT note FROM calendar_day")).scalar() == "国庆节"
+        assert s.execute(text("SELECT count(*) FROM filing")).scalar() == 0
+    database.close()

@@ -41,7 +41,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import doc_commands, print_commands, review_commands
+    from app.cli import doc_commands, filing_commands, print_commands, review_commands
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
     gui.set_defaults(handler=None)
@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     doc_commands.register(sub)
     print_commands.register(sub)
     review_commands.register(sub)
+    filing_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

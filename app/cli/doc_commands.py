@@ -141,12 +141,21 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         drafting_unit=args.drafting_unit,
     )
     with session(args, write=True) as s:
-        result = documents.as_dict(documents.register_published(s, local_actor(), data))
+        result = _doc_dict(s, documents.register_published(s, local_actor(), data))
     emit(
         result,
         args.json,
         lambda r: [f"已登记：{r['reg_number']}  {r['title']}（文件编号 {r['id']}）"],
     )
+
+
+def _doc_dict(s, doc) -> dict:
+    from app.services import filing, workcalendar
+
+    result = documents.as_dict(doc)
+    due = filing.earliest_due(s, doc, workcalendar.load(s))
+    result["filing_due"] = due.isoformat() if due else None
+    return result
 
 
 def _status_code(value: str | None) -> tuple[str, ...]:
@@ -193,7 +202,7 @@ def _row_dict(row) -> dict:
 def cmd_doc_show(args: argparse.Namespace) -> None:
     with session(args) as s:
         doc = documents.get(s, args.id)
-        result = documents.as_dict(doc)
+        result = _doc_dict(s, doc)
         result["steps"] = [
             {"step": e.label, "done_on": e.done_on.isoformat() if e.done_on else None, "actor": e.actor,
              "outcome": e.outcome, "required": e.required}

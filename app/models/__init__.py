@@ -10,6 +10,7 @@ from app.models.document import (
     NumberAllocation,
     ProcedureStep,
 )
+from app.models.filing import Filing, Objection
 from app.models.issuer import Issuer
 from app.models.review import ReviewCase, ReviewCheck, ReviewPause
 from app.models.setting import Setting
@@ -22,8 +23,10 @@ __all__ = [
     "CalendarYear",
     "Document",
     "DocumentLink",
+    "Filing",
     "Issuer",
     "NumberAllocation",
+    "Objection",
     "ProcedureStep",
     "ReviewCase",
     "ReviewCheck",

@@ -33,6 +33,20 @@ RULES: dict[str, Rule] = {
         Rule("comment.business_days", 30, "涉企文件征求意见期限（日）", "与企业密切相关文件的征求意见最短期限。", 1),
         Rule("review.min_workdays", 5, "合法性审核最短期限（工作日）", "材料齐全后，审核机构至少应有的审核时间。", 1),
         Rule("review.max_workdays", 15, "合法性审核最长期限（工作日）", "材料齐全后应当完成审核的期限，补充材料期间不计入。", 1),
+        Rule("filing.department.recipient", "本级人民政府", "部门文件备案机关", "政府部门制定的文件报送备案的机关。"),
+        Rule("filing.department.days", 15, "部门文件备案期限（日）", "自公布之日起计算，公布当日不计入。", 1),
+        Rule("filing.department.working_days", False, "部门文件按工作日计算", "勾选后备案期限按工作日计算，否则按自然日计算。"),
+        Rule("filing.government.recipient", "上一级人民政府", "政府文件备案机关", "人民政府制定的文件报送备案的机关。"),
+        Rule("filing.government.days", 15, "政府文件备案期限（日）", "自公布之日起计算，公布当日不计入。", 1),
+        Rule("filing.government.working_days", False, "政府文件按工作日计算", "勾选后备案期限按工作日计算，否则按自然日计算。"),
+        Rule("filing.congress.recipient", "本级人大常委会", "政府文件另行报备机关", "人民政府文件另行报送备案的机关；留空表示不报送。"),
+        Rule("filing.congress.days", 30, "人大常委会备案期限（日）", "自公布之日起计算。", 1),
+        Rule("filing.extend_holiday", True, "期限末日遇节假日顺延", "期限最后一日为法定节假日或休息日的，以其后第一个工作日为末日。"),
+        Rule("filing.correction_days", 30, "限期补正、纠正期限（日）", "收到暂缓登记、限期补正或纠正意见后的办理期限。", 1),
+        Rule("filing.report_template", "备字〔{year}〕{seq}号", "备案报告编号模板", "{year} 为年份，{seq} 为序号。"),
+        Rule("objection.reply_days", 30, "审查建议办理期限（日）", "收到公民、法人和其他组织审查建议后的答复期限。", 1),
+        Rule("deadlines.due_soon_days", 5, "临期提醒（日）", "距期限不足该天数时标为“即将到期”。", 0),
+        Rule("validity.warning_months", 6, "有效期届满提前提醒（月）", "有效期届满前多少个月开始提醒评估。", 1),
         Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
     )
 }  # fmt: skip
@@ -44,13 +58,29 @@ def get(s: Session, key: str) -> Any:
     return json.loads(row.value) if row else rule.default
 
 
+def _check_value(rule: Rule, value: Any) -> None:
+    if isinstance(rule.default, bool):
+        if not isinstance(value, bool):
+            raise UserError(f"{rule.label}：应为“是”或“否”。")
+    elif isinstance(rule.default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise UserError(f"{rule.label}：必须是整数。")
+        if rule.minimum is not None and value < rule.minimum:
+            raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
+    elif not isinstance(value, str):
+        raise UserError(f"{rule.label}：必须是文字。")
+    if rule.key.endswith("_template"):
+        from app.services.numbering import validate_template
+
+        validate_template(value)
+
+
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     require(actor, Permission.SETTINGS)
     rule = RULES.get(key)
     if rule is None:
         raise UserError(f"未知的设置项：{key}")
-    if rule.minimum is not None and (not isinstance(value, int) or value < rule.minimum):
-        raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
+    _check_value(rule, value)
     old = get(s, key)
     row = s.get(Setting, key)
     if row is None:

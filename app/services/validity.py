@@ -19,6 +19,13 @@ def add_years(start: date, years: int) -> date:
     return date(year, start.month, day)
 
 
+def add_months(start: date, months: int) -> date:
+    """Same day `months` later, or the month's last day if it has no such day."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
 def term_years(s: Session, title: str) -> int:
     if any(marker in title for marker in PROVISIONAL_MARKERS):
         return settings.get(s, "validity.provisional_years")

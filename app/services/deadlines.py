@@ -1,0 +1,204 @@
+"""Every open deadline, derived from the data each time it is asked for (never stored timers):
+filing, correction, legality review, validity expiry and objection replies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.models import Document, Filing, Issuer, Objection, ReviewCase
+from app.services import filing, objections, reviews, settings, workcalendar
+from app.services.lifecycle import DRAFTING, IN_FORCE
+from app.services.validity import add_months
+from app.services.workcalendar import WorkCalendar
+
+KIND_LABELS = {
+    "filing": "报送备案",
+    "correction": "备案补正/纠正",
+    "review": "合法性审核",
+    "validity": "有效期届满评估",
+    "objection": "审查建议答复",
+}
+STATE_LABELS = {
+    "upcoming": "未到期",
+    "due_soon": "即将到期",
+    "overdue": "已逾期",
+    "done_on_time": "按期完成",
+    "done_late": "逾期完成",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    object_type: str
+    object_id: int
+    document_id: int | None
+    title: str
+    due: date
+    state: str
+    days_left: int  # calendar days from today (negative when overdue)
+    rule: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+def classify(due: date, today: date, soon_days: int, done_on: date | None = None) -> str:
+    if done_on is not None:
+        return "done_on_time" if done_on <= due else "done_late"
+    if today > due:
+        return "overdue"
+    return "due_soon" if (due - today).days <= soon_days else "upcoming"
+
+
+@dataclass
+class _Context:
+    s: Session
+    cal: WorkCalendar
+    today: date
+    soon: int
+
+    def make(
+        self,
+        kind: str,
+        object_type: str,
+        object_id: int,
+        doc_id: int | None,
+        title: str,
+        due: date,
+        rule: str,
+    ) -> Deadline:
+        state = classify(due, self.today, self.soon)
+        return Deadline(
+            kind, object_type, object_id, doc_id, title, due, state, (due - self.today).days, rule
+        )
+
+
+def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
+    """Open deadlines, overdue first, then by due date."""
+    ctx = _Context(
+        s, workcalendar.load(s), today or clock.today(), settings.get(s, "deadlines.due_soon_days")
+    )
+    found = _filings(ctx) + _corrections(ctx) + _reviews(ctx) + _validity(ctx) + _objections(ctx)
+    return sorted(found, key=lambda d: (d.state != "overdue", d.due, d.kind, d.object_id))
+
+
+def calendar_warnings(s: Session, deadlines: list[Deadline]) -> list[str]:
+    cal = workcalendar.load(s)
+    for d in deadlines:
+        cal.is_workday(d.due)
+    return cal.warnings()
+
+
+def _filings(ctx: _Context) -> list[Deadline]:
+    found = []
+    for level, rules in filing.rules(ctx.s).items():
+        for rule in rules:
+            filed = exists().where(
+                Filing.document_id == Document.id,
+                Filing.recipient == rule.recipient,
+                Filing.filed_on.is_not(None),
+            )
+            query = (
+                select(Document.id, Document.title, Document.published)
+                .join(Issuer, Issuer.id == Document.issuer_id)
+                .where(
+                    Issuer.level == level,
+                    Document.published.is_not(None),
+                    Document.status.not_in(DRAFTING),
+                    ~filed,
+                )
+            )
+            for doc_id, title, published in ctx.s.execute(query):
+                due = filing.filing_due(published, rule, ctx.cal)
+                found.append(
+                    ctx.make(
+                        "filing",
+                        "document",
+                        doc_id,
+                        doc_id,
+                        f"{title}（报{rule.recipient}）",
+                        due,
+                        rule.explain(),
+                    )
+                )
+    return found
+
+
+def _corrections(ctx: _Context) -> list[Deadline]:
+    query = (
+        select(
+            Filing.id,
+            Filing.document_id,
+            Filing.recipient,
+            Filing.result,
+            Filing.correction_due,
+            Document.title,
+        )
+        .join(Document, Document.id == Filing.document_id)
+        .where(
+            Filing.result.in_(filing.NEEDS_CORRECTION),
+            Filing.corrected_on.is_(None),
+            Filing.correction_due.is_not(None),
+        )
+    )
+    return [
+        ctx.make(
+            "correction",
+            "filing",
+            fid,
+            doc_id,
+            f"{title}（{recipient}：{result}）",
+            due,
+            f"{result}意见要求的办理期限",
+        )
+        for fid, doc_id, recipient, result, due, title in ctx.s.execute(query)
+    ]
+
+
+def _reviews(ctx: _Context) -> list[Deadline]:
+    found = []
+    query = select(ReviewCase).where(
+        ReviewCase.status != "concluded", ReviewCase.complete_on.is_not(None)
+    )
+    for case in ctx.s.scalars(query):
+        due = reviews.due(case, ctx.cal, ctx.today)
+        found.append(
+            ctx.make(
+                "review", "review", case.id, case.document_id, case.title, due.due, due.explanation
+            )
+        )
+    return found
+
+
+def _validity(ctx: _Context) -> list[Deadline]:
+    months = settings.get(ctx.s, "validity.warning_months")
+    horizon = add_months(ctx.today, months)
+    query = select(Document.id, Document.title, Document.valid_until).where(
+        Document.status.in_(IN_FORCE),
+        Document.valid_until.is_not(None),
+        Document.valid_until <= horizon,
+    )
+    rule = f"有效期届满前 {months} 个月起应当评估，提出继续施行或失效的意见"
+    return [ctx.make("validity", "document", i, i, t, v, rule) for i, t, v in ctx.s.execute(query)]
+
+
+def _objections(ctx: _Context) -> list[Deadline]:
+    found = []
+    query = select(Objection, Document.title).join(Document, Document.id == Objection.document_id)
+    for objection, title in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
+        due = objections.reply_due(objection, ctx.cal)
+        rule = f"自收到次日起 {objection.reply_days} 日内答复"
+        found.append(ctx.make("objection", "objection", objection.id, objection.document_id,
+                              f"{title}（{objection.requester}）", due, rule))  # fmt: skip
+    return found

@@ -1,0 +1,243 @@
+"""Filing (备案): every published document goes to its supervising bodies within a period counted
+from publication (domain.md, Filing; Counting periods). Due dates are derived, never stored."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import Document, Filing
+from app.services import audit, documents, numbering, settings
+from app.services.lifecycle import DRAFTING
+from app.services.permissions import Actor, Permission, require
+from app.services.workcalendar import WorkCalendar
+
+PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制定依据", "合法性审核意见")
+RESULTS = ("予以备案", "暂缓登记", "不予备案", "纠正", "撤销")
+NEEDS_CORRECTION = ("暂缓登记", "纠正")
+FINDINGS = ("纠正", "撤销")
+REPORT_SERIES = "filing-report"
+
+
+@dataclass(frozen=True)
+class FilingRule:
+    recipient: str
+    days: int
+    working_days: bool = False
+    extend: bool = True
+
+    def explain(self) -> str:
+        unit = "个工作日" if self.working_days else "日"
+        tail = (
+            "" if self.working_days or not self.extend else "，末日为节假日的顺延至其后第一个工作日"
+        )
+        return f"向{self.recipient}备案：自公布次日起 {self.days} {unit}{tail}"
+
+
+def rules(s: Session) -> dict[str, list[FilingRule]]:
+    """The recipients and periods by issuer level, read once from the settings."""
+    extend = settings.get(s, "filing.extend_holiday")
+
+    def rule(prefix: str) -> FilingRule:
+        return FilingRule(settings.get(s, f"{prefix}.recipient"), settings.get(s, f"{prefix}.days"),
+                          settings.get(s, f"{prefix}.working_days"), extend)  # fmt: skip
+
+    government = [rule("filing.government")]
+    congress = settings.get(s, "filing.congress.recipient").strip()
+    if congress:
+        government.append(
+            FilingRule(congress, settings.get(s, "filing.congress.days"), False, extend)
+        )
+    return {"department": [rule("filing.department")], "government": government}
+
+
+def filing_due(published: date, rule: FilingRule, cal: WorkCalendar) -> date:
+    """Last day to file: `rule.days` after publication, counted from the next day; a last day off
+    work moves to the next working day (domain.md, Counting periods)."""
+    return cal.period_end(published, rule.days, rule.working_days, rule.extend)
+
+
+def doc_rules(all_rules: dict[str, list[FilingRule]], doc: Document) -> list[FilingRule]:
+    return all_rules.get(doc.issuer.level, all_rules["department"])
+
+
+def earliest_due(s: Session, doc: Document, cal: WorkCalendar) -> date | None:
+    """The first filing deadline of a published document (for `doc show`)."""
+    if doc.published is None or doc.status in DRAFTING:
+        return None
+    return min(filing_due(doc.published, r, cal) for r in doc_rules(rules(s), doc))
+
+
+def _rule_for(s: Session, doc: Document, recipient: str) -> FilingRule:
+    for rule in doc_rules(rules(s), doc):
+        if rule.recipient == recipient:
+            return rule
+    names = "、".join(r.recipient for r in doc_rules(rules(s), doc))
+    raise UserError(f"备案机关：《{doc.title}》应向{names}备案，不是“{recipient}”。")
+
+
+def _filing(s: Session, doc_id: int, recipient: str) -> Filing | None:
+    return s.scalar(
+        select(Filing).where(Filing.document_id == doc_id, Filing.recipient == recipient)
+    )
+
+
+def get(s: Session, filing_id: int) -> Filing:
+    filing = s.get(Filing, filing_id)
+    if filing is None:
+        raise UserError(f"备案记录 {filing_id} 不存在。")
+    return filing
+
+
+def record_filed(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    recipient: str,
+    filed_on: date,
+    package_present: list[str],
+) -> Filing:
+    """报送备案: the package sent and the day; the filing report gets its own number."""
+    require(actor, Permission.REGISTER)
+    doc = documents.get(s, doc_id)
+    if doc.published is None or doc.status in DRAFTING:
+        raise UserError(f"《{doc.title}》尚未公布，不能报送备案。")
+    _rule_for(s, doc, recipient)
+    if filed_on < doc.published:
+        raise UserError(f"报送日期：不能早于公布日期 {doc.published}。")
+    if filed_on > clock.today():
+        raise UserError(f"报送日期：{filed_on} 晚于今天。")
+    unknown = set(package_present) - set(PACKAGE)
+    if unknown:
+        raise UserError(f"备案材料：“{'、'.join(sorted(unknown))}”不在材料清单中。")
+    missing = [item for item in PACKAGE if item not in package_present]
+    if missing:
+        raise UserError(f"备案材料不全，缺少：{'、'.join(missing)}。")
+    filing = _filing(s, doc.id, recipient)
+    if filing is not None and filing.filed_on is not None:
+        raise UserError(f"《{doc.title}》已于 {filing.filed_on} 向{recipient}报送备案。")
+    if filing is None:
+        filing = Filing(document_id=doc.id, recipient=recipient, created_at=clock.now())
+        s.add(filing)
+    filing.filed_on = filed_on
+    filing.package = json.dumps([{"item": i, "present": True} for i in PACKAGE], ensure_ascii=False)
+    template = settings.get(s, "filing.report_template")
+    filing.report_number = numbering.allocate_series(s, REPORT_SERIES, template, filed_on.year)
+    s.flush()
+    audit.record(s, actor.name, "file", "filing", filing.id, f"《{doc.title}》报送{recipient}备案",
+                 None, {"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
+    return filing
+
+
+def record_result(
+    s: Session,
+    actor: Actor,
+    filing_id: int,
+    result: str,
+    result_on: date,
+    follow_up: str = "",
+    correction_due: date | None = None,
+    cal: WorkCalendar | None = None,
+) -> Filing:
+    """The recipient's answer; 暂缓登记 and 纠正 open a correction deadline."""
+    require(actor, Permission.REGISTER)
+    filing = get(s, filing_id)
+    if filing.filed_on is None:
+        raise UserError("备案结果：尚未报送备案，不能登记结果。")
+    if result not in RESULTS:
+        raise UserError(f"备案结果：应为“{'”“'.join(RESULTS)}”之一。")
+    if result_on < filing.filed_on:
+        raise UserError("结果日期：不能早于报送日期。")
+    if result in FINDINGS and not follow_up.strip():
+        raise UserError(f"处理情况：结果为“{result}”时必须写明审查意见和后续处理。")
+    old = {"result": filing.result}
+    filing.result, filing.result_on, filing.follow_up = result, result_on, follow_up.strip()
+    if result == "暂缓登记":
+        filing.needed_correction = True
+    if result in NEEDS_CORRECTION:
+        if correction_due is None:
+            if cal is None:
+                raise UserError("补正期限：无法计算，缺少工作日历。")
+            correction_due = cal.period_end(result_on, settings.get(s, "filing.correction_days"))
+        filing.correction_due, filing.corrected_on = correction_due, None
+    audit.record(s, actor.name, "filing_result", "filing", filing.id, f"备案结果：{result}", old,
+                 {"result": result, "result_on": result_on, "correction_due": filing.correction_due})  # fmt: skip
+    return filing
+
+
+def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: str) -> Filing:
+    """补正或纠正完成."""
+    require(actor, Permission.REGISTER)
+    filing = get(s, filing_id)
+    if filing.result not in NEEDS_CORRECTION:
+        raise UserError("补正完成：该备案没有需要补正或纠正的意见。")
+    if not note.strip():
+        raise UserError("处理情况：必须写明补正或纠正的情况。")
+    filing.corrected_on = day
+    filing.follow_up = (
+        filing.follow_up + "\n" if filing.follow_up else ""
+    ) + f"{day} {note.strip()}"
+    audit.record(s, actor.name, "filing_corrected", "filing", filing.id, "补正/纠正完成", None,
+                 {"corrected_on": day, "note": note.strip()})  # fmt: skip
+    return filing
+
+
+@dataclass(frozen=True)
+class FilingRow:
+    filing_id: int | None
+    document_id: int
+    title: str
+    reg_number: str
+    doc_number: str
+    issuer_name: str
+    published: date
+    recipient: str
+    due: date
+    filed_on: date | None
+    report_number: str
+    result: str
+    result_on: date | None
+    correction_due: date | None
+    corrected_on: date | None
+    rule: str
+
+
+def rows_for(
+    s: Session,
+    doc: Document,
+    cal: WorkCalendar,
+    all_rules: dict[str, list[FilingRule]] | None = None,
+) -> list[FilingRow]:
+    """One row per recipient the document must be filed with, filed or not."""
+    rows = []
+    for rule in doc_rules(all_rules or rules(s), doc):
+        f = _filing(s, doc.id, rule.recipient)
+        rows.append(FilingRow(
+            f.id if f else None, doc.id, doc.title, doc.reg_number or "", doc.doc_number or "", doc.issuer.name,
+            doc.published, rule.recipient, filing_due(doc.published, rule, cal), f.filed_on if f else None,
+            (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
+            f.correction_due if f else None, f.corrected_on if f else None, rule.explain(),
+        ))  # fmt: skip
+    return rows
+
+
+def register_rows(s: Session, cal: WorkCalendar, year: int | None = None) -> list[FilingRow]:
+    """备案台账: every published document of the year (by publication date), each recipient."""
+    query = select(Document).where(
+        Document.published.is_not(None), Document.status.not_in(DRAFTING)
+    )
+    if year is not None:
+        query = query.where(
+            Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
+        )
+    rows: list[FilingRow] = []
+    all_rules = rules(s)
+    for doc in s.scalars(query.order_by(Document.published, Document.id)):
+        rows += rows_for(s, doc, cal, all_rules)
+    return rows

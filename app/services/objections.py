@@ -1,0 +1,83 @@
+"""Objections (异议 / 建议审查): a citizen's or organisation's request to review a document,
+answered within a period (default 30 days) counted from receipt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import Objection
+from app.services import audit, documents, settings
+from app.services.permissions import Actor, Permission, require
+from app.services.workcalendar import WorkCalendar
+
+OUTCOMES = ("维持", "纠正", "撤销", "不予受理")
+
+
+def get(s: Session, objection_id: int) -> Objection:
+    objection = s.get(Objection, objection_id)
+    if objection is None:
+        raise UserError(f"审查建议 {objection_id} 不存在。")
+    return objection
+
+
+def register(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    received: date,
+    requester: str,
+    grounds: str,
+    handler: str = "",
+) -> Objection:
+    require(actor, Permission.REGISTER)
+    doc = documents.get(s, doc_id)
+    if not requester.strip():
+        raise UserError("建议人：不能为空。")
+    if not grounds.strip():
+        raise UserError("审查建议理由：不能为空。")
+    if received > clock.today():
+        raise UserError(f"收到日期：{received} 晚于今天。")
+    objection = Objection(
+        document_id=doc.id, received=received, requester=requester.strip(), grounds=grounds.strip(),
+        handler=handler.strip(), reply_days=settings.get(s, "objection.reply_days"), created_at=clock.now(),
+    )  # fmt: skip
+    s.add(objection)
+    s.flush()
+    audit.record(s, actor.name, "objection", "objection", objection.id, f"登记审查建议：《{doc.title}》",
+                 None, {"requester": requester, "received": received})  # fmt: skip
+    return objection
+
+
+def reply(
+    s: Session, actor: Actor, objection_id: int, day: date, text: str, outcome: str
+) -> Objection:
+    require(actor, Permission.REGISTER)
+    objection = get(s, objection_id)
+    if objection.replied_on:
+        raise UserError(f"该审查建议已于 {objection.replied_on} 答复。")
+    if outcome not in OUTCOMES:
+        raise UserError(f"处理结果：应为“{'”“'.join(OUTCOMES)}”之一。")
+    if not text.strip():
+        raise UserError("答复内容：不能为空。")
+    if day < objection.received:
+        raise UserError("答复日期：不能早于收到日期。")
+    objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
+    audit.record(s, actor.name, "objection_reply", "objection", objection.id, f"答复审查建议：{outcome}",
+                 None, {"replied_on": day, "outcome": outcome})  # fmt: skip
+    return objection
+
+
+def reply_due(objection: Objection, cal: WorkCalendar) -> date:
+    return cal.period_end(objection.received, objection.reply_days)
+
+
+def list_objections(s: Session, open_only: bool = False) -> list[Objection]:
+    query = select(Objection).order_by(Objection.received.desc(), Objection.id.desc())
+    if open_only:
+        query = query.where(Objection.replied_on.is_(None))
+    return list(s.scalars(query))
