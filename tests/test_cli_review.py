@@ -22,3 +22,20 @@ def test_review_list_json(tmp_path):
     db = str(tmp_path / "r.db")
     result = normdesk("--db", db, "review", "list", "--json")
     assert result.returncode == 0 and json.loads(result.stdout) == []
+
+
+def test_deadlines_and_filing_list(tmp_path):
+    db = str(tmp_path / "d.db")
+    normdesk(
+        "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"
+    )
+    doc = json.loads(normdesk("--db", db, "doc", "add", "--issuer", "MZ", "--title", "国庆前公布的文件",
+                              "--published", "2024-09-20", "--json").stdout)  # fmt: skip
+    assert doc["filing_due"] == "2024-10-08"
+    deadlines = json.loads(normdesk("--db", db, "deadlines", "--json").stdout)
+    filing = [d for d in deadlines if d["kind"] == "filing"]
+    assert filing == [dict(filing[0], object_id=doc["id"], due="2024-10-08", state="overdue")]
+    listed = json.loads(normdesk("--db", db, "filing", "list", "--open", "--json").stdout)
+    assert [(r["document_id"], r["recipient"], r["overdue"]) for r in listed] == [
+        (doc["id"], "本级人民政府", True)
+    ]

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.models import AuditEntry, Document, Issuer, NumberAllocation
+from app.models import AuditEntry, Document, Filing, Issuer, NumberAllocation
 from app.services.demo import make_demo
 from app.services.lifecycle import DRAFTING
 from app.services.search import DocumentQuery, find_ids
@@ -29,7 +29,25 @@ def _counts(s) -> tuple[int, int, int, int, int]:
         return s.scalar(select(func.count()).select_from(model))
 
     fts = s.connection().exec_driver_sql("SELECT count(*) FROM document_fts").scalar()
-    return count(Issuer), count(Document), count(NumberAllocation), fts, count(AuditEntry)
+    registration = s.scalar(
+        select(func.count())
+        .select_from(NumberAllocation)
+        .where(NumberAllocation.document_id.is_not(None))
+    )
+    return count(Issuer), count(Document), registration, fts, count(AuditEntry)
+
+
+def test_demo_files_most_documents_on_time_with_numbered_reports(demo):
+    from app.services import statistics
+
+    with demo.reading() as s:
+        figures = {
+            f.name: f for f in statistics.filing_figures(s, date(2015, 1, 1), date(2026, 10, 31))
+        }
+        reports = s.scalars(select(Filing.report_number)).all()
+    assert figures["报备率"].rate > 0.98
+    assert 0.9 < figures["报备及时率"].rate < 1
+    assert len(set(reports)) == len(reports) > 450
 
 
 def test_demo_counts_and_one_audit_record(demo):

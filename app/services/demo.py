@@ -3,6 +3,7 @@ in statuses that agree with their dates. Bulk inserts keep 100,000 documents wit
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Issuer, NumberAllocation, ProcedureStep
-from app.services import audit, numbering, search_index, settings, validity
+from app.models import Document, Filing, Issuer, NumberAllocation, ProcedureStep
+from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 
 CITY = "河清市"
@@ -151,6 +152,7 @@ def make_demo(
     _number(s, rng, issuers, rows)
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
     _draft_steps(s, rows)
+    _filings(s, rng, issuers, rows)
     audit.record(s, "系统", "demo", "document", None, f"生成演示数据 {docs} 件")
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 
@@ -384,6 +386,48 @@ def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
                           "outcome": _STEP_OUTCOMES.get(step, ""), "note": "", **extra})  # fmt: skip
     if steps:
         s.execute(insert(ProcedureStep.__table__), steps)
+
+
+def _filings(
+    s: Session, rng: random.Random, issuers: dict[str, Issuer], rows: list[dict[str, Any]]
+) -> None:
+    """Most documents filed in time and accepted; a few late, a few sent back for correction,
+    the newest not yet filed; report numbers taken from their series as the service would."""
+    levels = {issuer.id: issuer.level for issuer in issuers.values()}
+    rules, cal, today = filing.rules(s), workcalendar.load(s), clock.today()
+    template = settings.get(s, "filing.report_template")
+    serials: dict[int, int] = {}
+    filings, allocations = [], []
+    package = json.dumps([{"item": i, "present": True} for i in filing.PACKAGE], ensure_ascii=False)
+    for row in rows:
+        if row["published"] is None or (today - row["published"]).days < 12 or rng.random() < 0.003:
+            continue
+        for rule in rules.get(levels[row["issuer_id"]], rules["department"]):
+            due = filing.filing_due(row["published"], rule, cal)
+            filed = row["published"] + timedelta(
+                days=rng.randint(2, max(2, (due - row["published"]).days))
+            )
+            if rng.random() < 0.03:
+                filed = due + timedelta(days=rng.randint(1, 20))
+            filed = min(filed, today)
+            year = filed.year
+            if year not in serials:
+                serials[year] = numbering.next_series_serial(s, filing.REPORT_SERIES, year) - 1
+            serials[year] += 1
+            number = numbering.format_number(template, filing.REPORT_SERIES, year, serials[year])
+            allocations.append({"sequence_key": filing.REPORT_SERIES, "year": year, "serial": serials[year],
+                                "number": number, "document_id": None, "voided": False, "void_reason": "",
+                                "voided_on": None, "voided_by": "", "allocated_at": datetime.combine(filed, time(10))})  # fmt: skip
+            corrected = rng.random() < 0.03
+            result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
+            filings.append({"document_id": row["id"], "recipient": rule.recipient, "report_number": number,
+                            "package": package, "filed_on": filed, "result": "予以备案", "result_on": result_on,
+                            "needed_correction": corrected, "correction_due": None, "corrected_on": None,
+                            "follow_up": "已按要求补正后予以备案" if corrected else "", "created_at": datetime.combine(filed, time(10)),
+                            "version": 1})  # fmt: skip
+    for start in range(0, len(filings), CHUNK):
+        s.execute(insert(NumberAllocation.__table__), allocations[start : start + CHUNK])
+        s.execute(insert(Filing.__table__), filings[start : start + CHUNK])
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:

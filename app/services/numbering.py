@@ -92,16 +92,20 @@ def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> 
     return number
 
 
-def allocate_series(s: Session, key: str, template: str, year: int) -> str:
-    """Next number of a series that belongs to no issuer (e.g. review opinion letters)."""
-    validate_template(template)
-    _lock_sequence(s, key, year)
+def next_series_serial(s: Session, key: str, year: int) -> int:
     last = s.scalar(
         select(func.max(NumberAllocation.serial)).where(
             NumberAllocation.sequence_key == key, NumberAllocation.year == year
         )
     )
-    serial = (last or 0) + 1
+    return (last or 0) + 1
+
+
+def allocate_series(s: Session, key: str, template: str, year: int) -> str:
+    """Next number of a series that belongs to no issuer (e.g. review opinion letters)."""
+    validate_template(template)
+    _lock_sequence(s, key, year)
+    serial = next_series_serial(s, key, year)
     number = format_number(template, key, year, serial)
     _insert(s, key, year, serial, number, None)
     return number
