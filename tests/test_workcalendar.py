@@ -85,3 +85,10 @@ def test_calendar_changes_need_settings_permission(database):
 def test_entered_year_rejects_dates_of_other_years(database):
     with database.transaction() as s, pytest.raises(UserError, match="不属于 2027 年"):
         workcalendar.enter_year(s, SYSTEM, 2027, [date(2026, 10, 1)], [])
+
+
+def test_day_kinds_for_display(cal):
+    assert cal.kind(date(2026, 10, 3)) == "holiday"  # a Saturday inside the National Day holiday
+    assert cal.kind(date(2026, 10, 10)) == "makeup"
+    assert cal.kind(date(2026, 10, 17)) == "rest"
+    assert cal.kind(date(2026, 10, 8)) == "workday"

@@ -10,8 +10,11 @@ from app.cli import emit
 from app.cli.commands import add_json, session
 from app.errors import UserError
 
-PRINT_KINDS = ("register", "annual", "current", "repealed", "card", "opinion", "reviews")
-EXPORT_KINDS = ("register", "annual", "current", "repealed", "reviews")
+PRINT_KINDS = (
+    "register", "annual", "current", "repealed", "card", "opinion", "reviews",
+    "filing-report", "filing-form", "filings", "deadlines",
+)  # fmt: skip
+EXPORT_KINDS = ("register", "annual", "current", "repealed", "reviews", "filings", "deadlines")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     _filters(printing)
     printing.add_argument("--doc", type=int, help="文件编号（文件登记表）")
     printing.add_argument("--case", type=int, help="审核案件编号（合法性审核意见书）")
+    printing.add_argument(
+        "--filing", type=int, action="append", help="备案记录编号（备案报告、备案登记表；可重复）"
+    )
     printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
     add_json(printing)
     printing.set_defaults(handler=cmd_print)
@@ -53,7 +59,16 @@ def _catalog_filter(args: argparse.Namespace):
 
 
 def _print_one(s, args: argparse.Namespace, target: Path) -> int:
-    from app.reports import catalog_output, record_card, review_ledger, review_opinion
+    from app.reports import (
+        catalog_output,
+        deadline_overview,
+        filing_form,
+        filing_ledger,
+        filing_report,
+        record_card,
+        review_ledger,
+        review_opinion,
+    )  # fmt: skip
 
     if args.kind == "card":
         if args.doc is None:
@@ -65,6 +80,13 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         return review_opinion.pdf(s, args.case, target, clock.today())
     if args.kind == "reviews":
         return review_ledger.pdf(s, target, args.year)
+    if args.kind in ("filing-report", "filing-form"):
+        module = filing_report if args.kind == "filing-report" else filing_form
+        return module.pdf(s, args.filing or [], target, clock.today())
+    if args.kind == "filings":
+        return filing_ledger.pdf(s, target, args.year)
+    if args.kind == "deadlines":
+        return deadline_overview.pdf(s, target)
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
@@ -80,12 +102,16 @@ def cmd_print(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from app.reports import catalog_output, review_ledger
+    from app.reports import catalog_output, deadline_overview, filing_ledger, review_ledger
 
     target = _target(args.file, ".xlsx")
     with session(args) as s:
         if args.kind == "reviews":
             rows = review_ledger.xlsx(s, target, args.year)
+        elif args.kind == "filings":
+            rows = filing_ledger.xlsx(s, target, args.year)
+        elif args.kind == "deadlines":
+            rows = deadline_overview.xlsx(s, target)
         else:
             rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
     emit(

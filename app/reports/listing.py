@@ -69,7 +69,9 @@ def xlsx(
 
 
 def _text(value: Any) -> str:
-    return day(value) if isinstance(value, date) else str(value or "")
+    if value is None:
+        return ""
+    return day(value) if isinstance(value, date) else str(value)
 
 
 def _subtitle(catalog: Listing) -> str:

@@ -44,6 +44,15 @@ class WorkCalendar:
             self.guessed_years.add(day.year)
         return day.weekday() < 5
 
+    def kind(self, day: date) -> str:
+        """'workday', 'makeup' (a weekend day worked), 'holiday' (a statutory holiday, or a
+        weekday off) or 'rest' (an ordinary weekend day)."""
+        weekend = day.weekday() >= 5
+        if self.is_workday(day):
+            return "makeup" if weekend else "workday"
+        bundled_holiday = day not in self.overrides and day in _BUNDLED.holidays
+        return "holiday" if bundled_holiday or not weekend else "rest"
+
     def next_workday(self, day: date) -> date:
         """`day` itself if it is a working day, else the first working day after it."""
         for _ in range(MAX_SCAN_DAYS):

@@ -1,0 +1,84 @@
+"""备案登记表: one page per filing, listing the document, its numbers, dates, issuer, the
+package and the filing date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.models import Filing
+from app.reports import page as pages
+from app.reports.fonts import FONT
+from app.services import filing, workcalendar
+
+LABEL_WIDTH = 34 * mm
+
+
+def _rows(f: Filing, due: date) -> list[tuple[str, str]]:
+    doc = f.document
+    package = "、".join(
+        m["item"] + ("" if m["present"] else "（缺）") for m in json.loads(f.package)
+    )
+    return [
+        ("文件名称", doc.title),
+        ("制定机关", doc.issuer.name),
+        ("发文字号", doc.doc_number or ""),
+        ("统一登记编号", doc.reg_number or ""),
+        ("公布日期", pages.chinese_date(doc.published)),
+        ("施行日期", pages.chinese_date(doc.effective)),
+        ("有效期至", pages.chinese_date(doc.valid_until)),
+        ("备案机关", f.recipient),
+        ("备案期限", pages.chinese_date(due)),
+        ("报送日期", pages.chinese_date(f.filed_on)),
+        ("备案报告编号", f.report_number or ""),
+        ("报送材料", package),
+        ("审查结果", f"{f.result}　{pages.chinese_date(f.result_on)}".strip()),
+        ("处理情况", f.follow_up),
+    ]
+
+
+def _table(rows: list[tuple[str, str]], width: float) -> Table:
+    cell = pages.style(10.5, 16)
+    data = [
+        [Paragraph(k, cell), Paragraph(escape(v).replace("\n", "<br/>"), cell)] for k, v in rows
+    ]
+    table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))  # fmt: skip
+    return table
+
+
+def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
+    if not filing_ids:
+        raise UserError("备案登记表：请至少选择一件备案。")
+    cal = workcalendar.load(s)
+    rules = filing.rules(s)
+    found = [filing.get(s, i) for i in filing_ids]
+    office = (
+        found[0].document.issuer.name if len({f.document.issuer_id for f in found}) == 1 else ""
+    )
+    page = pages.Page("规范性文件备案登记表", office, printed)
+    story = []
+    for n, f in enumerate(found):
+        rule = next(r for r in filing.doc_rules(rules, f.document) if r.recipient == f.recipient)
+        due = filing.filing_due(f.document.published, rule, cal)
+        story += [*pages.title_block(page), _table(_rows(f, due), page.body_width), Spacer(1, 10 * mm),
+                  Paragraph("登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16))]  # fmt: skip
+        if n < len(found) - 1:
+            story.append(PageBreak())
+    page.story = story
+    return pages.build(page, target)

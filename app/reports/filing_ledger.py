@@ -1,0 +1,60 @@
+"""备案台账: every published document and each body it must be filed with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.reports import listing
+from app.reports.listing import ListColumn
+from app.reports.page import Progress
+from app.services import filing, workcalendar
+from app.services.catalogs import office_name
+
+
+def _timeliness(r: filing.FilingRow) -> str:
+    if r.filed_on is None:
+        return "逾期未报" if clock.today() > r.due else "未报送"
+    return "按期" if r.filed_on <= r.due else "逾期报送"
+
+
+COLUMNS = (
+    ListColumn("登记编号", 14, lambda r: r.reg_number),
+    ListColumn("发文字号", 14, lambda r: r.doc_number),
+    ListColumn("文件名称", 26, lambda r: r.title),
+    ListColumn("制定机关", 11, lambda r: r.issuer_name),
+    ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
+    ListColumn("备案机关", 10, lambda r: r.recipient),
+    ListColumn("备案期限", 9, lambda r: r.due, align="CENTER"),
+    ListColumn("报送日期", 9, lambda r: r.filed_on, align="CENTER"),
+    ListColumn("备案结果", 8, lambda r: r.result, align="CENTER"),
+    ListColumn("是否按期", 7, _timeliness, align="CENTER"),
+)
+
+
+@dataclass(frozen=True)
+class _Ledger:
+    title: str
+    subtitle: str
+    header: str
+    rows: list[filing.FilingRow]
+
+
+def _ledger(s: Session, year: int | None) -> _Ledger:
+    rows = filing.register_rows(s, workcalendar.load(s), year)
+    return _Ledger(
+        f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账", "", office_name(s), rows
+    )
+
+
+def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:
+    return listing.pdf(_ledger(s, year), COLUMNS, target, clock.today(), True, progress)
+
+
+def xlsx(
+    s: Session, target: Path, year: int | None = None, progress: Progress | None = None
+) -> int:
+    return listing.xlsx(_ledger(s, year), COLUMNS, target, progress)

@@ -1,0 +1,288 @@
+"""The small dialogs of a legality review (pause, resume, extend, conclude, confirm changes), the
+ledger chooser and the opinion letter's preview.
+
+Each dialog only collects input: the service decides, and a refusal is shown inside the dialog,
+which stays open with the input intact; the field the message names gets the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db import Database
+from app.errors import UserError
+from app.reports import review_ledger, review_opinion
+from app.services import reviews
+from app.services.lifecycle import REVIEW_OUTCOMES
+from app.services.permissions import Actor, local_actor
+from app.ui.crash import show_error
+from app.ui.document_dialog import ERROR_STYLE, _pydate, _qdate
+from app.ui.operations import Progress, Work, runner_for
+from app.ui.pdf_preview import documents_folder
+from app.ui.print_dialog import _report_errors, preview_generated
+
+REVIEW_CHANGES = frozenset({"reviews", "documents"})
+REFRESH_KINDS = frozenset({"reviews", "calendar"})  # what changes a case's deadlines
+MAX_EXTENSION_DAYS = 60  # the spin box's bound; the service decides what is allowed
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit(_qdate(value or clock.today()))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def text_edit(height: int = 64, placeholder: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setFixedHeight(height)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class ReviewDialog(QDialog):
+    """A review action as a small form run through the operation runner."""
+
+    def __init__(self, database: Database, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.database = database
+        self.runner = runner_for(database)
+        self.result: object = None
+        self.fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, label: str, widget: QWidget, key: str = "") -> QWidget:
+        """A form row; `key` is the field name the services put before "：" in their messages."""
+        self.form.addRow(f"{label}：", widget)
+        self.fields[key or label] = widget
+        return widget
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        widget = self.fields.get(message.split("：", 1)[0])
+        if widget is not None:
+            widget.setFocus()
+
+    def submit(self) -> None:
+        try:
+            work = self.prepare()
+        except UserError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_error("")
+        self.buttons.setEnabled(False)
+        self.runner.run(work, write=True, changes=REVIEW_CHANGES, on_done=self._done,
+                        on_error=self._failed, parent=self)  # fmt: skip
+
+    def prepare(self) -> Work:
+        """Read the form; return the work `fn(session, progress)` that asks the service."""
+        raise NotImplementedError
+
+    def _done(self, result: object) -> None:
+        self.buttons.setEnabled(True)
+        self.result = result
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.show_error(exc.message)
+        else:
+            show_error(self, exc)
+
+
+class PauseDialog(ReviewDialog):
+    """中止计时: the drafting unit is asked for more material."""
+
+    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, "中止计时（补充材料）", parent)
+        self.case_id = case_id
+        self.day = self.add_field("中止日期", date_edit())
+        self.note = self.add_field("需补充内容", text_edit(72), "补充说明")
+        self.setMinimumWidth(420)
+
+    def prepare(self) -> Work:
+        case_id, actor = self.case_id, local_actor()
+        day, note = _pydate(self.day.date()), self.note.toPlainText()
+        return lambda s, _p: reviews.pause(s, actor, case_id, day, note)
+
+
+class DateDialog(ReviewDialog):
+    """An action that needs only its day: 恢复计时, 确认已修改."""
+
+    def __init__(
+        self,
+        database: Database,
+        case_id: int,
+        title: str,
+        label: str,
+        action: Callable[[Session, Actor, int, date], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, title, parent)
+        self.case_id, self.action = case_id, action
+        self.day = self.add_field(label, date_edit())
+        self.setMinimumWidth(320)
+
+    def prepare(self) -> Work:
+        case_id, actor, action = self.case_id, local_actor(), self.action
+        day = _pydate(self.day.date())
+        return lambda s, _p: action(s, actor, case_id, day)
+
+
+class ExtendDialog(ReviewDialog):
+    """延长期限: once, with a reason."""
+
+    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, "延长审核期限", parent)
+        self.case_id = case_id
+        self.days = QSpinBox()
+        self.days.setRange(0, MAX_EXTENSION_DAYS)
+        self.days.setValue(5)
+        self.days.setSuffix(" 个工作日")
+        self.add_field("延长天数", self.days)
+        self.reason = self.add_field("延长理由", text_edit(72))
+        self.setMinimumWidth(420)
+
+    def prepare(self) -> Work:
+        case_id, actor = self.case_id, local_actor()
+        days, reason = self.days.value(), self.reason.toPlainText()
+        return lambda s, _p: reviews.extend(s, actor, case_id, days, reason)
+
+
+class ConcludeDialog(ReviewDialog):
+    """办结: the outcome, the opinion and, for 修改后合法, what must change."""
+
+    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(database, "办结审核", parent)
+        self.case_id = case_id
+        self.outcome = QComboBox()
+        self.outcome.addItems(list(REVIEW_OUTCOMES))
+        self.add_field("审核结论", self.outcome)
+        self.day = self.add_field("办结日期", date_edit())
+        self.opinion = self.add_field("审核意见", text_edit(110, "意见书正文"))
+        self.changes = self.add_field(
+            "修改意见", text_edit(90, "结论为“修改后合法”时写明需要修改的内容")
+        )
+        self.setMinimumWidth(520)
+
+    def prepare(self) -> Work:
+        case_id, actor, outcome = self.case_id, local_actor(), self.outcome.currentText()
+        day, opinion = _pydate(self.day.date()), self.opinion.toPlainText()
+        changes = self.changes.toPlainText()
+
+        return lambda s, _p: reviews.conclude(s, actor, case_id, outcome, day, opinion, changes).id
+
+
+def preview_opinion(database: Database, case_id: int, parent: QWidget) -> None:
+    """合法性审核意见书 of a concluded case, in the preview."""
+    preview_generated(
+        database,
+        "合法性审核意见书",
+        lambda s, target, _progress: review_opinion.pdf(s, case_id, target, clock.today()),
+        parent,
+    )
+
+
+class LedgerDialog(QDialog):
+    """审核台账: choose the year, then preview it or export it to Excel."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle("合法性审核台账")
+        self.year = QComboBox()
+        self.year.addItem("全部年度", None)
+        with database.reading() as s:
+            years = {c.received.year for c in reviews.list_cases(s)} | {clock.today().year}
+        for year in sorted(years, reverse=True):
+            self.year.addItem(f"{year} 年", year)
+        self.year.setCurrentIndex(self.year.findData(clock.today().year))
+        form = QFormLayout()
+        form.addRow("收到年度：", self.year)
+        buttons = QDialogButtonBox()
+        self.preview_button = buttons.addButton("预览…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
+        export = buttons.addButton("导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        export.clicked.connect(self.export)
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(360)
+
+    def title(self) -> str:
+        year = self.year.currentData()
+        return f"{year}年度合法性审核台账" if year else "合法性审核台账"
+
+    def preview(self) -> None:
+        year = self.year.currentData()
+        preview_generated(
+            self.database,
+            self.title(),
+            lambda s, target, progress: review_ledger.pdf(s, target, year, progress),
+            self,
+        )
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出 Excel", str(documents_folder() / f"{self.title()}.xlsx"),
+            "Excel 工作簿 (*.xlsx)",
+        )  # fmt: skip
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
+        year = self.year.currentData()
+
+        def work(s: Session, progress: Progress) -> int:
+            try:
+                return review_ledger.xlsx(s, target, year, progress)
+            except OSError as exc:
+                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+
+        runner_for(self.database).run(
+            work,
+            on_done=lambda rows: QMessageBox.information(self, "导出 Excel", f"已导出 {rows} 行。"),
+            on_error=_report_errors(self),
+            parent=self,
+            progress="正在导出 Excel…",
+        )

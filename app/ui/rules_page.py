@@ -1,0 +1,188 @@
+"""设置—规则: one row per office setting (settings.RULES), each saved or reset on its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import UserError
+from app.services import settings
+from app.services.permissions import local_actor
+from app.services.settings import Rule
+from app.ui.crash import show_error
+from app.ui.operations import runner_for
+
+ERROR_STYLE = "color: #b00020;"
+HELP_STYLE = "color: #666666;"
+SPIN_MAXIMUM = 9999
+SPIN_WIDTH, TEXT_WIDTH = 110, 220
+ROW_GAP = 12
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value) if value != "" else "（空）"
+
+
+def _editor(rule: Rule, changed: Callable[[], None]) -> QCheckBox | QSpinBox | QLineEdit:
+    if isinstance(rule.default, bool):
+        box = QCheckBox("是")
+        box.toggled.connect(changed)
+        return box
+    if isinstance(rule.default, int):
+        spin = QSpinBox()
+        spin.setRange(rule.minimum or 0, SPIN_MAXIMUM)
+        spin.setFixedWidth(SPIN_WIDTH)
+        spin.valueChanged.connect(changed)
+        return spin
+    line = QLineEdit()
+    line.setMinimumWidth(TEXT_WIDTH)
+    line.textChanged.connect(changed)
+    return line
+
+
+class RuleRow:
+    """The widgets of one rule in the page's grid: label, editor, default, help, buttons, error."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.stored: Any = rule.default
+        self.label = QLabel(f"{rule.label}：")
+        self.editor = _editor(rule, self._update_buttons)
+        self.default = QLabel(f"默认：{_shown(rule.default)}")
+        self.help = QLabel(rule.help)
+        self.help.setStyleSheet(HELP_STYLE)
+        self.help.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.save = QPushButton("保存")
+        keep_space = self.save.sizePolicy()
+        keep_space.setRetainSizeWhenHidden(True)
+        self.save.setSizePolicy(keep_space)
+        self.reset = QPushButton("恢复默认")
+
+    def value(self) -> Any:
+        if isinstance(self.editor, QCheckBox):
+            return self.editor.isChecked()
+        return self.editor.value() if isinstance(self.editor, QSpinBox) else self.editor.text()
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(self.editor, QCheckBox):
+            self.editor.setChecked(value)
+        elif isinstance(self.editor, QSpinBox):
+            self.editor.setValue(value)
+        else:
+            self.editor.setText(value)
+
+    def dirty(self) -> bool:
+        return self.value() != self.stored
+
+    def show_stored(self, value: Any, keep_edits: bool) -> None:
+        """The saved value arrived; the editor follows it unless the user is changing it."""
+        edited = keep_edits and self.dirty()
+        self.stored = value
+        if not edited:
+            self.set_value(value)
+        self._update_buttons()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _update_buttons(self) -> None:
+        self.save.setVisible(self.dirty())
+        self.reset.setEnabled(self.stored != self.rule.default or self.dirty())
+
+
+class RulesPage(QWidget):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.rows: dict[str, RuleRow] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(4, 1)
+        grid.setVerticalSpacing(2)
+        for index, rule in enumerate(settings.RULES.values()):
+            self.rows[rule.key] = self._add_row(grid, 3 * index, RuleRow(rule))
+        intro = QLabel(
+            "以下数值为本单位的期限和默认规则。修改后立即用于新的计算；已保存的记录不变。"
+        )
+        intro.setWordWrap(True)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.refresh(keep_edits=False)
+
+    def _add_row(self, grid: QGridLayout, top: int, row: RuleRow) -> RuleRow:
+        row.save.clicked.connect(lambda: self.save(row.rule.key, row.value()))
+        row.reset.clicked.connect(lambda: self.save(row.rule.key, row.rule.default))
+        grid.addWidget(row.label, top, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(row.editor, top, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(row.default, top, 2)
+        grid.addWidget(row.save, top, 3)
+        grid.addWidget(row.reset, top, 4, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(row.help, top + 1, 1, 1, 4)
+        grid.addWidget(row.error, top + 2, 1, 1, 4)
+        grid.setRowMinimumHeight(top + 2, ROW_GAP)
+        return row
+
+    def refresh(self, keep_edits: bool = True) -> None:
+        with self.database.reading() as s:
+            stored = {key: settings.get(s, key) for key in self.rows}
+        for key, row in self.rows.items():
+            row.show_stored(stored[key], keep_edits)
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if "settings" in kinds:
+            self.refresh()
+
+    def save(self, key: str, value: Any) -> None:
+        row, actor = self.rows[key], local_actor()
+        row.show_error("")
+        self.runner.run(
+            lambda s, _progress: settings.put(s, actor, key, value),
+            write=True,
+            changes={"settings"},
+            on_done=lambda _result: self._saved(row, value),
+            on_error=lambda exc: self._failed(row, exc),
+            parent=self,
+        )
+
+    def _saved(self, row: RuleRow, value: Any) -> None:
+        row.show_stored(value, keep_edits=False)
+
+    def _failed(self, row: RuleRow, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            row.show_error(exc.message)
+            row.editor.setFocus()
+        else:
+            show_error(self, exc)

@@ -1,0 +1,171 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from app import clock
+from app.services import settings, workcalendar
+from app.services.permissions import SYSTEM
+from app.ui.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
+from app.ui.operations import runner_for
+from app.ui.settings_view import SettingsView
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def view(qtbot, database):
+    clock.fix_today(date(2024, 6, 1))
+    widget = SettingsView(database)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    return widget
+
+
+def stored(database, key):
+    with database.reading() as s:
+        return settings.get(s, key)
+
+
+def wait(database) -> None:
+    assert runner_for(database).wait()
+
+
+@pytest.fixture
+def page(view) -> CalendarPage:
+    view.setCurrentWidget(view.calendar)
+    return view.calendar
+
+
+def save_dialog(page: CalendarPage, database) -> None:
+    page.dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait(database)
+
+
+# --- 规则 ---------------------------------------------------------------------------------
+def test_rules_tab_shows_every_rule_with_its_default(view):
+    rows = view.rules.rows
+    assert list(rows) == list(settings.RULES)
+    for key, rule in settings.RULES.items():
+        assert rows[key].label.text() == f"{rule.label}："
+        assert rows[key].help.text() == rule.help
+        assert rows[key].value() == rule.default
+    assert rows["validity.default_years"].default.text() == "默认：5"
+
+
+def test_saved_value_persists(view, database):
+    row = view.rules.rows["review.max_workdays"]
+    row.editor.setValue(20)
+    row.save.click()
+    wait(database)
+    assert stored(database, "review.max_workdays") == 20
+    assert row.save.isHidden()
+
+
+def test_refused_value_shows_the_message_and_keeps_the_input(view, database):
+    row = view.rules.rows["validity.default_years"]
+    row.editor.setMinimum(0)  # a value the editor would not normally let through
+    row.editor.setValue(0)
+    row.save.click()
+    wait(database)
+    assert row.error.isVisible()
+    assert row.error.text() == "有效期（年）：必须是不小于 1 的整数。"
+    assert row.value() == 0
+    assert stored(database, "validity.default_years") == 5
+
+
+def test_reset_restores_the_default(view, database):
+    row = view.rules.rows["review.opinion_template"]
+    row.editor.setText("审〔{year}〕{seq}号")
+    row.save.click()
+    wait(database)
+    assert stored(database, "review.opinion_template") == "审〔{year}〕{seq}号"
+    row.reset.click()
+    wait(database)
+    assert stored(database, "review.opinion_template") == "法审〔{year}〕{seq}号"
+    assert row.value() == "法审〔{year}〕{seq}号"
+
+
+# --- 工作日历 -----------------------------------------------------------------------------
+def test_calendar_colours_national_day_and_make_up_sunday(page):
+    assert page.year.value() == 2024
+    holiday, makeup = page.day_item(date(2024, 10, 1)), page.day_item(date(2024, 9, 29))
+    assert holiday.data(KIND_ROLE) == "holiday"
+    assert holiday.background().color() == QColor(KINDS["holiday"][1])
+    assert makeup.data(KIND_ROLE) == "makeup"
+    assert makeup.background().color() == QColor(KINDS["makeup"][1])
+    assert page.day_item(date(2024, 10, 19)).data(KIND_ROLE) == "rest"
+    assert page.day_item(date(2024, 10, 8)).data(KIND_ROLE) == "workday"
+    assert page.banner.isHidden()
+
+
+def test_unknown_year_is_flagged_until_its_schedule_is_entered(page, database):
+    page.year.setValue(2027)
+    assert page.banner.isVisible()
+    assert page.banner.text().startswith("2027 年的节假日安排尚未录入")
+    assert page.day_item(date(2027, 10, 1)).data(KIND_ROLE) == "workday"
+
+    page.enter_year()
+    dialog = page.dialog
+    dialog.holidays.start.setDate(QDate(2027, 10, 1))
+    dialog.holidays.end.setDate(QDate(2027, 10, 7))
+    dialog.holidays.add.click()
+    dialog.makeup.start.setDate(QDate(2027, 9, 26))
+    dialog.makeup.end.setDate(QDate(2027, 9, 26))
+    dialog.makeup.add.click()
+    dialog.source.setText("国务院办公厅关于2027年部分节假日安排的通知")
+    assert len(dialog.holidays.dates()) == 7
+    save_dialog(page, database)
+
+    assert page.dialog is None
+    assert page.banner.isHidden()
+    assert page.day_item(date(2027, 10, 1)).data(KIND_ROLE) == "holiday"
+    assert page.day_item(date(2027, 9, 26)).data(KIND_ROLE) == "makeup"
+    assert "国务院办公厅关于2027年部分节假日安排的通知" in page.source.text()
+
+
+def test_entering_a_date_of_another_year_is_refused_in_the_dialog(page, database):
+    page.enter_year()
+    page.dialog.year.setValue(2027)
+    page.dialog.holidays.start.setDate(QDate(2026, 10, 1))
+    page.dialog.holidays.end.setDate(QDate(2026, 10, 1))
+    page.dialog.holidays.add.click()
+    save_dialog(page, database)
+    assert page.dialog.error.text() == "日期 2026-10-01 不属于 2027 年。"
+    assert page.dialog.holidays.dates() == [date(2026, 10, 1)]
+
+
+def test_toggling_a_day_lists_the_correction(page, database):
+    page.open_day(date(2024, 6, 3))
+    page.dialog.rest.setChecked(True)
+    page.dialog.note.setText("本地防汛放假")
+    save_dialog(page, database)
+
+    item = page.day_item(date(2024, 6, 3))
+    assert item.data(KIND_ROLE) == "holiday"
+    assert item.data(CORRECTED_ROLE) is True
+    assert page.table.rowCount() == 1
+    texts = [page.table.item(0, c).text() for c in range(3)]
+    assert texts == ["2024年6月3日 星期一", "休息日", "本地防汛放假"]
+    with database.reading() as s:
+        assert workcalendar.load(s).is_workday(date(2024, 6, 3)) is False
+
+
+def test_restoring_the_default_removes_the_correction(page, database):
+    with database.transaction() as s:
+        workcalendar.set_day(s, SYSTEM, date(2024, 6, 3), False, "本地防汛放假")
+    page.refresh()
+    page.open_day(date(2024, 6, 3))
+    page.dialog.default.setChecked(True)
+    save_dialog(page, database)
+    assert page.table.rowCount() == 0
+    assert page.day_item(date(2024, 6, 3)).data(KIND_ROLE) == "workday"
