@@ -48,6 +48,8 @@ STATUS_LABELS = {
     "concluded": "已办结",
 }
 OPINION_SERIES = "review-opinion"
+# The drafting stages from which a document may go to legality review.
+REVIEWABLE_STATUSES = ("draft", "assessment", "public_comment", "fair_competition", "legality_review")
 
 
 @dataclass

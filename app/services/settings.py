@@ -97,3 +97,26 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         {key: old},
         {key: value},
     )
+
+
+def reset(s: Session, actor: Actor, key: str) -> None:
+    """Back to the default: the stored value is removed, so a later default applies too."""
+    require(actor, Permission.SETTINGS)
+    rule = RULES.get(key)
+    if rule is None:
+        raise UserError(f"未知的设置项：{key}")
+    row = s.get(Setting, key)
+    if row is None:
+        return
+    old = json.loads(row.value)
+    s.delete(row)
+    audit.record(
+        s,
+        actor.name,
+        "setting",
+        "setting",
+        None,
+        f"恢复默认：{rule.label}",
+        {key: old},
+        {key: rule.default},
+    )

@@ -16,14 +16,6 @@ from app.ui.document_dialog import _pydate
 from app.ui.operations import Work
 from app.ui.review_dialogs import ReviewDialog, date_edit, text_edit
 
-# the drafting stages from which a document may go to legality review
-REVIEWABLE_STATUSES = (
-    "draft",
-    "assessment",
-    "public_comment",
-    "fair_competition",
-    "legality_review",
-)
 NORMATIVE = "normative"
 HINT_STYLE = "color: #8a5a00;"
 
@@ -37,7 +29,7 @@ class DraftChoice:
 
 
 def read_drafts(database: Database) -> list[DraftChoice]:
-    query = DocumentQuery(statuses=REVIEWABLE_STATUSES, order_by="title", descending=False)
+    query = DocumentQuery(statuses=reviews.REVIEWABLE_STATUSES, order_by="title", descending=False)
     with database.reading() as s:
         rows = search.load_rows(s, search.find_ids(s, query))
     return [DraftChoice(r.id, r.title, r.drafting_unit, r.status_label) for r in rows]

@@ -144,7 +144,7 @@ class RulesPage(QWidget):
 
     def _add_row(self, grid: QGridLayout, top: int, row: RuleRow) -> RuleRow:
         row.save.clicked.connect(lambda: self.save(row.rule.key, row.value()))
-        row.reset.clicked.connect(lambda: self.save(row.rule.key, row.rule.default))
+        row.reset.clicked.connect(lambda: self.reset(row.rule.key))
         grid.addWidget(row.label, top, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(row.editor, top, 1, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(row.default, top, 2)
@@ -166,10 +166,20 @@ class RulesPage(QWidget):
             self.refresh()
 
     def save(self, key: str, value: Any) -> None:
-        row, actor = self.rows[key], local_actor()
+        actor = local_actor()
+        self._run(key, value, lambda s, _progress: settings.put(s, actor, key, value))
+
+    def reset(self, key: str) -> None:
+        actor = local_actor()
+        self._run(
+            key, self.rows[key].rule.default, lambda s, _progress: settings.reset(s, actor, key)
+        )
+
+    def _run(self, key: str, value: Any, work) -> None:
+        row = self.rows[key]
         row.show_error("")
         self.runner.run(
-            lambda s, _progress: settings.put(s, actor, key, value),
+            work,
             write=True,
             changes={"settings"},
             on_done=lambda _result: self._saved(row, value),
