@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -22,7 +23,10 @@ from app.db import Database, describe
 from app.ui import state
 from app.ui.about import show_about
 from app.ui.placeholder_page import PlaceholderPage
+from app.ui.print_dialog import PrintDialog, preview_record_card
 from app.ui.register_view import RegisterView
+from app.ui.review_view import ReviewView
+from app.ui.settings_view import SettingsView
 
 
 @dataclass(frozen=True)
@@ -38,15 +42,13 @@ def _placeholder(title: str, description: str) -> Callable[[Database], QWidget]:
 
 SECTIONS: tuple[Section, ...] = (
     Section("register", "文件登记簿", lambda db: RegisterView(db)),
-    Section(
-        "review", "合法性审核", _placeholder("合法性审核", "合法性审核案件的受理、审查与意见。")
-    ),
+    Section("review", "合法性审核", lambda db: ReviewView(db)),
     Section("filing", "备案", _placeholder("备案", "公布后 15 日内报送备案及备案结果登记。")),
     Section(
         "validity", "有效期与清理", _placeholder("有效期与清理", "有效期届满提醒与定期、专项清理。")
     ),
     Section("statistics", "统计", _placeholder("统计", "年度法治政府建设报告所需的统计数据。")),
-    Section("settings", "设置", _placeholder("设置", "规则、编号模板、工作日历、备份与用户。")),
+    Section("settings", "设置", lambda db: SettingsView(db)),
 )
 
 
@@ -84,10 +86,27 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        print_menu = self.menuBar().addMenu("打印/导出(&P)")
+        catalogs = print_menu.addAction("打印登记簿和目录…", self.open_print_dialog)
+        catalogs.setShortcut(QKeySequence.StandardKey.Print)
+        print_menu.addAction("打印文件登记表…", self.print_record_card)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于(&A)", self)
         about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
         help_menu.addAction(about)
+
+    def open_print_dialog(self) -> None:
+        dialog = PrintDialog(self.database, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def print_record_card(self) -> None:
+        register = self.pages.widget(next(i for i, s in enumerate(SECTIONS) if s.key == "register"))
+        doc_id = register.selected_id()
+        if doc_id is None:
+            QMessageBox.information(self, "打印文件登记表", "请先在文件登记簿中选择要打印的文件。")
+            return
+        preview_record_card(self.database, doc_id, self)
 
     def show_section(self, key: str) -> None:
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)

@@ -76,7 +76,8 @@ class _Job(QRunnable):
                 if self.cancel.is_set():
                     raise Cancelled()
         except BaseException as exc:  # noqa: BLE001 (routed to the GUI thread)
-            self.relay.finished.emit(None, exc)
+            # Whatever stopped the work after the user pressed cancel is the cancellation.
+            self.relay.finished.emit(None, Cancelled() if self.cancel.is_set() else exc)
             return
         self.relay.finished.emit(result, None)
 

@@ -28,6 +28,7 @@ from app.ui.document_detail import DocumentDetail
 from app.ui.document_dialog import DocumentDialog, StepDialog
 from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.operations import runner_for
+from app.ui.print_dialog import preview_record_card
 
 HEADER_KEY = "register"
 SEARCH_DELAY_MS = 150
@@ -72,11 +73,16 @@ class RegisterView(QWidget):
         self.edit_button.clicked.connect(self.edit_document)
         self.step_button = QPushButton("记录环节…")
         self.step_button.clicked.connect(self.record_step)
+        self.card_button = QPushButton("打印登记表…")
+        self.card_button.clicked.connect(
+            lambda: preview_record_card(self.database, self.selected_id(), self)
+        )
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.step_button)
+        top.addWidget(self.card_button)
 
         self.status = QComboBox()
         for label, codes in STATUS_CHOICES:
@@ -219,6 +225,7 @@ class RegisterView(QWidget):
         selected = self.selected_id() is not None
         self.edit_button.setEnabled(selected)
         self.step_button.setEnabled(selected)
+        self.card_button.setEnabled(selected)
 
     def selected_id(self) -> int | None:
         """The document shown in the detail pane (the current row), if any."""

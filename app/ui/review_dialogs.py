@@ -38,7 +38,7 @@ from app.ui.crash import show_error
 from app.ui.document_dialog import ERROR_STYLE, _pydate, _qdate
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
-from app.ui.print_dialog import _report_errors, preview_generated
+from app.ui.print_dialog import preview_generated
 
 REVIEW_CHANGES = frozenset({"reviews", "documents"})
 REFRESH_KINDS = frozenset({"reviews", "calendar"})  # what changes a case's deadlines
@@ -282,7 +282,6 @@ class LedgerDialog(QDialog):
         runner_for(self.database).run(
             work,
             on_done=lambda rows: QMessageBox.information(self, "导出 Excel", f"已导出 {rows} 行。"),
-            on_error=_report_errors(self),
             parent=self,
             progress="正在导出 Excel…",
         )
