@@ -49,7 +49,13 @@ STATUS_LABELS = {
 }
 OPINION_SERIES = "review-opinion"
 # The drafting stages from which a document may go to legality review.
-REVIEWABLE_STATUSES = ("draft", "assessment", "public_comment", "fair_competition", "legality_review")
+REVIEWABLE_STATUSES = (
+    "draft",
+    "assessment",
+    "public_comment",
+    "fair_competition",
+    "legality_review",
+)
 
 
 @dataclass
