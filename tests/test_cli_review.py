@@ -39,3 +39,9 @@ def test_deadlines_and_filing_list(tmp_path):
     assert [(r["document_id"], r["recipient"], r["overdue"]) for r in listed] == [
         (doc["id"], "本级人民政府", True)
     ]
+
+
+def test_cleanup_list_json(tmp_path):
+    db = str(tmp_path / "c.db")
+    result = normdesk("--db", db, "cleanup", "list", "--json")
+    assert result.returncode == 0 and json.loads(result.stdout) == []

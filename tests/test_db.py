@@ -175,3 +175,37 @@ def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
         assert s.execute(text("SELECT note FROM calendar_day")).scalar() == "国庆节"
         assert s.execute(text("SELECT count(*) FROM filing")).scalar() == 0
     database.close()
+
+
+def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO filing (document_id, recipient, package, filed_on, result, needed_correction, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2025-03-10', '予以备案', 0, '', '2025-03-10 09:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO objection (document_id, received, requester, grounds, reply_days, handler, reply, outcome, created_at, version) VALUES (1, '2026-11-01', '张三', '第五条违法', 30, '', '', '', '2026-11-01 09:00:00', 1)"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        assert s.execute(text("SELECT result FROM filing")).scalar() == "予以备案"
+        assert s.execute(text("SELECT requester FROM objection")).scalar() == "张三"
+        assert s.execute(text("SELECT count(*) FROM cleanup_batch")).scalar() == 0
+    database.close()

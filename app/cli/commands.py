@@ -41,7 +41,13 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from app.cli import doc_commands, filing_commands, print_commands, review_commands
+    from app.cli import (
+        cleanup_commands,
+        doc_commands,
+        filing_commands,
+        print_commands,
+        review_commands,
+    )
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
     gui.set_defaults(handler=None)
@@ -53,14 +59,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     print_commands.register(sub)
     review_commands.register(sub)
     filing_commands.register(sub)
+    cleanup_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from app import clock
     from app.db import head_revision
+    from app.services import validity
 
     database = open_database(database_url(args.db))
     try:
-        result = {"database": describe(database.url), "revision": head_revision()}
+        with database.transaction() as s:
+            lapsed = validity.expire_due(s, clock.today())
+        result = {"database": describe(database.url), "revision": head_revision(), "lapsed": lapsed}
     finally:
         database.close()
     emit(

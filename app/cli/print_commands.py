@@ -13,8 +13,12 @@ from app.errors import UserError
 PRINT_KINDS = (
     "register", "annual", "current", "repealed", "card", "opinion", "reviews",
     "filing-report", "filing-form", "filings", "deadlines",
+    "cleanup-continue", "cleanup-retired", "cleanup-summary", "reminders",
 )  # fmt: skip
-EXPORT_KINDS = ("register", "annual", "current", "repealed", "reviews", "filings", "deadlines")
+EXPORT_KINDS = (
+    "register", "annual", "current", "repealed", "reviews", "filings", "deadlines", "cleanup-continue", "cleanup-retired",
+)  # fmt: skip
+CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -32,12 +36,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     printing.add_argument(
         "--filing", type=int, action="append", help="备案记录编号（备案报告、备案登记表；可重复）"
     )
+    printing.add_argument("--batch", type=int, help="清理批次编号（清理结果目录、汇总表）")
     printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
     add_json(printing)
     printing.set_defaults(handler=cmd_print)
     export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
     export.add_argument("file", help="输出 .xlsx 文件")
     export.add_argument("--kind", choices=EXPORT_KINDS, default="register")
+    export.add_argument("--batch", type=int, help="清理批次编号")
     _filters(export)
     add_json(export)
     export.set_defaults(handler=cmd_export)
@@ -58,10 +64,19 @@ def _catalog_filter(args: argparse.Namespace):
     return CatalogFilter(year=args.year, issuer_code=args.issuer, status=args.status)
 
 
+def _batch(args: argparse.Namespace) -> int:
+    if args.batch is None:
+        raise UserError("--batch 清理批次编号：必须指定。")
+    return args.batch
+
+
 def _print_one(s, args: argparse.Namespace, target: Path) -> int:
     from app.reports import (
         catalog_output,
+        cleanup_catalog,
+        cleanup_summary,
         deadline_overview,
+        expiry_reminder,
         filing_form,
         filing_ledger,
         filing_report,
@@ -87,6 +102,12 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         return filing_ledger.pdf(s, target, args.year)
     if args.kind == "deadlines":
         return deadline_overview.pdf(s, target)
+    if args.kind == "reminders":
+        return expiry_reminder.pdf(s, clock.today(), target, clock.today())
+    if args.kind == "cleanup-summary":
+        return cleanup_summary.pdf(s, _batch(args), target, clock.today())
+    if args.kind in CLEANUP_PARTS:
+        return cleanup_catalog.pdf(s, _batch(args), CLEANUP_PARTS[args.kind], target)
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
@@ -102,7 +123,13 @@ def cmd_print(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from app.reports import catalog_output, deadline_overview, filing_ledger, review_ledger
+    from app.reports import (
+        catalog_output,
+        cleanup_catalog,
+        deadline_overview,
+        filing_ledger,
+        review_ledger,
+    )
 
     target = _target(args.file, ".xlsx")
     with session(args) as s:
@@ -112,6 +139,8 @@ def cmd_export(args: argparse.Namespace) -> None:
             rows = filing_ledger.xlsx(s, target, args.year)
         elif args.kind == "deadlines":
             rows = deadline_overview.xlsx(s, target)
+        elif args.kind in CLEANUP_PARTS:
+            rows = cleanup_catalog.xlsx(s, _batch(args), CLEANUP_PARTS[args.kind], target)
         else:
             rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
     emit(

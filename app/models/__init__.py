@@ -3,6 +3,7 @@
 from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.calendar import CalendarDay, CalendarYear
+from app.models.cleanup import CleanupBatch, CleanupItem, ValidityEvaluation
 from app.models.document import (
     Attachment,
     Document,
@@ -21,6 +22,8 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "CleanupBatch",
+    "CleanupItem",
     "Document",
     "DocumentLink",
     "Filing",
@@ -32,4 +35,5 @@ __all__ = [
     "ReviewCheck",
     "ReviewPause",
     "Setting",
+    "ValidityEvaluation",
 ]

@@ -10,8 +10,16 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import Document, Filing, Issuer, Objection, ReviewCase
-from app.services import filing, objections, reviews, settings, workcalendar
+from app.models import (
+    CleanupBatch,
+    Document,
+    Filing,
+    Issuer,
+    Objection,
+    ReviewCase,
+    ValidityEvaluation,
+)
+from app.services import cleanup, filing, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE
 from app.services.validity import add_months
 from app.services.workcalendar import WorkCalendar
@@ -22,6 +30,7 @@ KIND_LABELS = {
     "review": "合法性审核",
     "validity": "有效期届满评估",
     "objection": "审查建议答复",
+    "cleanup": "定期清理",
 }
 STATE_LABELS = {
     "upcoming": "未到期",
@@ -89,7 +98,14 @@ def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
     ctx = _Context(
         s, workcalendar.load(s), today or clock.today(), settings.get(s, "deadlines.due_soon_days")
     )
-    found = _filings(ctx) + _corrections(ctx) + _reviews(ctx) + _validity(ctx) + _objections(ctx)
+    found = (
+        _filings(ctx)
+        + _corrections(ctx)
+        + _reviews(ctx)
+        + _validity(ctx)
+        + _objections(ctx)
+        + _cleanup(ctx)
+    )
     return sorted(found, key=lambda d: (d.state != "overdue", d.due, d.kind, d.object_id))
 
 
@@ -184,13 +200,24 @@ def _reviews(ctx: _Context) -> list[Deadline]:
 def _validity(ctx: _Context) -> list[Deadline]:
     months = settings.get(ctx.s, "validity.warning_months")
     horizon = add_months(ctx.today, months)
+    evaluated = exists().where(ValidityEvaluation.document_id == Document.id)
     query = select(Document.id, Document.title, Document.valid_until).where(
         Document.status.in_(IN_FORCE),
         Document.valid_until.is_not(None),
         Document.valid_until <= horizon,
+        ~evaluated,
     )
     rule = f"有效期届满前 {months} 个月起应当评估，提出继续施行或失效的意见"
     return [ctx.make("validity", "document", i, i, t, v, rule) for i, t, v in ctx.s.execute(query)]
+
+
+def _cleanup(ctx: _Context) -> list[Deadline]:
+    if ctx.s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == "open")):
+        return []  # a cleanup is under way
+    due, rule = cleanup.next_regular_due(ctx.s)
+    if (due - ctx.today).days > 90:
+        return []
+    return [ctx.make("cleanup", "cleanup", 0, None, "开展规范性文件定期清理", due, rule)]
 
 
 def _objections(ctx: _Context) -> list[Deadline]:

@@ -47,6 +47,7 @@ RULES: dict[str, Rule] = {
         Rule("objection.reply_days", 30, "审查建议办理期限（日）", "收到公民、法人和其他组织审查建议后的答复期限。", 1),
         Rule("deadlines.due_soon_days", 5, "临期提醒（日）", "距期限不足该天数时标为“即将到期”。", 0),
         Rule("validity.warning_months", 6, "有效期届满提前提醒（月）", "有效期届满前多少个月开始提醒评估。", 1),
+        Rule("cleanup.interval_years", 2, "定期清理周期（年）", "每隔多少年对全部现行有效文件开展一次清理。", 1),
         Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
     )
 }  # fmt: skip

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.services import settings
+from app import clock
+from app.errors import UserError
+from app.models import Document, Issuer, ValidityEvaluation
+from app.services import audit, settings
+from app.services.lifecycle import IN_FORCE
+from app.services.permissions import SYSTEM, Actor, Permission, require
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
 
@@ -36,3 +43,115 @@ def default_valid_until(s: Session, title: str, start: date) -> date:
     """Last day in force: the same date `years` after `start` (publication or effect), as
     domain.md 'Counting periods' says for terms in years."""
     return add_years(start, term_years(s, title))
+
+
+EVALUATIONS = {"reissue": "继续施行（重新公布）", "lapse": "届满失效"}
+
+
+@dataclass(frozen=True)
+class Expiring:
+    document_id: int
+    title: str
+    doc_number: str
+    reg_number: str
+    issuer_name: str
+    unit: str  # the implementing unit: the drafting unit, else the issuer
+    published: date | None
+    valid_until: date
+    evaluation: str
+
+
+def quarter_of(day: date) -> tuple[date, date]:
+    first_month = (day.month - 1) // 3 * 3 + 1
+    start = date(day.year, first_month, 1)
+    return start, add_months(start, 3) - timedelta(days=1)
+
+
+def next_quarter(day: date) -> tuple[date, date]:
+    return quarter_of(add_months(quarter_of(day)[0], 3))
+
+
+def expiring(s: Session, start: date, end: date) -> list[Expiring]:
+    """Documents in force whose validity ends between `start` and `end`, by implementing unit."""
+    latest = _latest_evaluations(s)
+    query = (
+        select(Document.id, Document.title, Document.doc_number, Document.reg_number, Issuer.name,
+               Document.drafting_unit, Document.published, Document.valid_until)
+        .join(Issuer, Issuer.id == Document.issuer_id)
+        .where(Document.status.in_(IN_FORCE), Document.valid_until >= start, Document.valid_until <= end)
+    )  # fmt: skip
+    rows = [
+        Expiring(
+            i,
+            t,
+            dn or "",
+            rn or "",
+            issuer,
+            unit or issuer,
+            p,
+            v,
+            EVALUATIONS.get(latest.get(i, ""), "未评估"),
+        )
+        for i, t, dn, rn, issuer, unit, p, v in s.execute(query)
+    ]
+    return sorted(rows, key=lambda r: (r.unit, r.valid_until, r.document_id))
+
+
+def _latest_evaluations(s: Session) -> dict[int, str]:
+    rows = s.execute(
+        select(ValidityEvaluation.document_id, ValidityEvaluation.decision).order_by(
+            ValidityEvaluation.id
+        )
+    )
+    return {doc_id: decision for doc_id, decision in rows}
+
+
+def evaluate(
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    decision: str,
+    day: date,
+    reason: str,
+    new_document_id: int | None = None,
+) -> ValidityEvaluation:
+    """The implementing unit's evaluation before expiry: re-issue (a new document) or let lapse."""
+    require(actor, Permission.REGISTER)
+    doc = s.get(Document, doc_id)
+    if doc is None:
+        raise UserError(f"文件编号 {doc_id} 不存在。")
+    if doc.status not in IN_FORCE:
+        raise UserError(f"《{doc.title}》已不是现行有效文件，无需评估。")
+    if decision not in EVALUATIONS:
+        raise UserError(f"评估结论：应为{'或'.join(EVALUATIONS.values())}。")
+    if not reason.strip():
+        raise UserError("评估意见：必须填写。")
+    if new_document_id is not None and (
+        decision != "reissue" or s.get(Document, new_document_id) is None
+    ):
+        raise UserError("重新公布的文件：只有结论为继续施行时才能关联，且该文件必须存在。")
+    evaluation = ValidityEvaluation(document_id=doc.id, evaluated_on=day, decision=decision, reason=reason.strip(),
+                                    evaluated_by=actor.name, new_document_id=new_document_id)  # fmt: skip
+    s.add(evaluation)
+    s.flush()
+    audit.record(s, actor.name, "evaluate", "document", doc.id, f"有效期评估：{EVALUATIONS[decision]}",
+                 None, {"decision": decision, "day": day, "reason": reason.strip()})  # fmt: skip
+    return evaluation
+
+
+def expire_due(s: Session, today: date) -> int:
+    """Documents past their last day in force lapse (失效), each recorded in the audit. Run at
+    start-up and when the day turns; returns how many lapsed."""
+    query = select(Document).where(Document.status.in_(IN_FORCE), Document.valid_until < today)
+    count = 0
+    for doc in s.scalars(query):
+        old = doc.status
+        doc.status, doc.status_changed, doc.updated_at = (
+            "expired",
+            doc.valid_until + timedelta(days=1),
+            clock.now(),
+        )
+        audit.record(s, SYSTEM.name, "expire", "document", doc.id, f"《{doc.title}》有效期届满自动失效",
+                     {"status": old}, {"status": "expired", "valid_until": doc.valid_until})  # fmt: skip
+        count += 1
+    return count

@@ -1,0 +1,55 @@
+"""清理情况汇总: one cleanup batch on one page: what, why, scope, and how many of each decision."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from app.reports import page as pages
+from app.reports.fonts import FONT
+from app.services import cleanup, issuers
+from app.services.catalogs import office_name
+
+
+def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
+    batch = cleanup.get(s, batch_id)
+    page = pages.Page("规范性文件清理情况汇总表", office_name(s), printed)
+    cell = pages.style(11, 17)
+    scope = (
+        "、".join(issuers.by_code(s, code).name for code in json.loads(batch.scope_issuers))
+        or "全部制定机关"
+    )
+    facts = [
+        ("清理名称", batch.title),
+        ("清理类型", cleanup.KINDS[batch.kind]),
+        ("清理依据", batch.reason or "定期清理"),
+        ("清理范围", f"{scope}现行有效的规范性文件，共 {len(batch.items)} 件"),
+        ("启动日期", pages.chinese_date(batch.created_on)),
+        ("实施日期", pages.chinese_date(batch.applied_on) or "尚未实施"),
+    ]
+    counts = cleanup.summary(batch)
+    data = [[Paragraph(k, cell), Paragraph(escape(v), cell)] for k, v in facts]
+    data += [
+        [Paragraph(f"{label}（件）", cell), Paragraph(str(n), cell)]
+        for label, n in counts.items()
+        if n or label != "未定"
+    ]
+    table = Table(data, colWidths=[40 * mm, page.body_width - 40 * mm])
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), FONT, 11),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]))  # fmt: skip
+    page.story = [*pages.title_block(page), table, Spacer(1, 10 * mm),
+                  Paragraph("填表人：____________　　　审核人：____________", cell)]  # fmt: skip
+    return pages.build(page, target)

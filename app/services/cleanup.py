@@ -1,0 +1,243 @@
+"""Cleanup (清理): a regular full cleanup every two years and special ones when a higher-level
+law changes. A batch's scope is previewed, confirmed, decided document by document (saved part
+done and resumed), then applied in one transaction (domain.md, Cleanup)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import CleanupBatch, CleanupItem, Document, Issuer
+from app.services import audit, documents, settings
+from app.services.lifecycle import IN_FORCE
+from app.services.permissions import Actor, Permission, require
+from app.services.validity import add_years
+
+KINDS = {"regular": "定期清理", "special": "专项清理"}
+DECISIONS = {
+    "continue": "继续有效",
+    "amend": "修改",
+    "repeal": "废止",
+    "declare_invalid": "宣布失效",
+    "expired": "失效",
+}
+_STATUS_AFTER = {"repeal": "repealed", "declare_invalid": "declared_invalid", "expired": "expired"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    issuer_codes: list[str]
+    document_ids: list[int]
+
+
+def scope(s: Session, issuer_codes: list[str]) -> Scope:
+    """Exactly the documents a batch would cover: those in force of the chosen issuers (all if none)."""
+    query = (
+        select(Document.id)
+        .join(Issuer, Issuer.id == Document.issuer_id)
+        .where(Document.status.in_(IN_FORCE))
+    )
+    if issuer_codes:
+        known = set(s.scalars(select(Issuer.code).where(Issuer.code.in_(issuer_codes))))
+        unknown = sorted(set(issuer_codes) - known)
+        if unknown:
+            raise UserError(f"清理范围：制定机关代码“{'、'.join(unknown)}”不存在。")
+        query = query.where(Issuer.code.in_(issuer_codes))
+    return Scope(
+        sorted(issuer_codes),
+        list(s.scalars(query.order_by(Issuer.code, Document.published, Document.id))),
+    )
+
+
+def get(s: Session, batch_id: int) -> CleanupBatch:
+    batch = s.get(CleanupBatch, batch_id)
+    if batch is None:
+        raise UserError(f"清理批次 {batch_id} 不存在。")
+    return batch
+
+
+def create_batch(
+    s: Session,
+    actor: Actor,
+    kind: str,
+    title: str,
+    issuer_codes: list[str],
+    reason: str = "",
+    day: date | None = None,
+) -> CleanupBatch:
+    """Confirm a previewed scope: the batch takes every document in force in it, undecided."""
+    require(actor, Permission.REGISTER)
+    if kind not in KINDS:
+        raise UserError(f"清理类型：应为{'或'.join(KINDS.values())}。")
+    if not title.strip():
+        raise UserError("清理名称：不能为空。")
+    if kind == "special" and not reason.strip():
+        raise UserError("清理依据：专项清理必须写明原因，例如上位法的修改。")
+    if s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == "open")):
+        raise UserError("已有尚未完成的清理批次，请先完成或删除该批次。")
+    found = scope(s, issuer_codes)
+    if not found.document_ids:
+        raise UserError("清理范围内没有现行有效的文件。")
+    batch = CleanupBatch(kind=kind, title=title.strip(), reason=reason.strip(), scope_issuers=json.dumps(found.issuer_codes),
+                         created_on=day or clock.today(), created_by=actor.name)  # fmt: skip
+    batch.items = [CleanupItem(document_id=doc_id) for doc_id in found.document_ids]
+    s.add(batch)
+    s.flush()
+    audit.record(s, actor.name, "cleanup_create", "cleanup", batch.id, f"创建{KINDS[kind]}：{batch.title}",
+                 None, {"documents": len(found.document_ids), "issuers": found.issuer_codes})  # fmt: skip
+    return batch
+
+
+def _open(s: Session, batch_id: int) -> CleanupBatch:
+    batch = get(s, batch_id)
+    if batch.status != "open":
+        raise UserError(f"清理批次“{batch.title}”已于 {batch.applied_on} 实施，不能再修改。")
+    return batch
+
+
+def decide(
+    s: Session,
+    actor: Actor,
+    batch_id: int,
+    document_id: int,
+    decision: str,
+    reason: str = "",
+    amending_document_id: int | None = None,
+) -> CleanupItem:
+    """Record one document's decision; saved at once, so a batch can be resumed later."""
+    require(actor, Permission.REGISTER)
+    batch = _open(s, batch_id)
+    item = next((i for i in batch.items if i.document_id == document_id), None)
+    if item is None:
+        raise UserError(f"文件 {document_id} 不在本次清理范围内。")
+    if decision not in DECISIONS:
+        raise UserError(f"清理结论：应为{'、'.join(DECISIONS.values())}之一。")
+    if decision != "continue" and not reason.strip():
+        raise UserError(f"清理理由：结论为“{DECISIONS[decision]}”时必须写明理由。")
+    if amending_document_id is not None:
+        if decision != "amend":
+            raise UserError("修改文件：只有结论为“修改”时才能关联修改文件。")
+        documents.get(s, amending_document_id)
+    item.decision, item.reason, item.amending_document_id = (
+        decision,
+        reason.strip(),
+        amending_document_id,
+    )
+    item.decided_by, item.decided_at = actor.name, clock.now()
+    audit.record(s, actor.name, "cleanup_decide", "document", document_id, f"清理结论：{DECISIONS[decision]}",
+                 None, {"batch": batch.id, "decision": decision, "reason": reason.strip()})  # fmt: skip
+    return item
+
+
+def delete_batch(s: Session, actor: Actor, batch_id: int) -> None:
+    require(actor, Permission.REGISTER)
+    batch = _open(s, batch_id)
+    s.delete(batch)
+    audit.record(
+        s, actor.name, "cleanup_delete", "cleanup", batch_id, f"删除未实施的清理批次：{batch.title}"
+    )
+
+
+def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
+    """Carry out every decision at once: status changes, links to amending documents, audit."""
+    require(actor, Permission.REGISTER)
+    batch = _open(s, batch_id)
+    undecided = [i for i in batch.items if not i.decision]
+    if undecided:
+        raise UserError(f"还有 {len(undecided)} 件文件没有清理结论，不能实施。")
+    for item in batch.items:
+        _apply_item(s, actor, batch, item, day)
+    batch.status, batch.applied_on, batch.applied_by = "applied", day, actor.name
+    audit.record(s, actor.name, "cleanup_apply", "cleanup", batch.id, f"实施{KINDS[batch.kind]}：{batch.title}",
+                 None, {"decisions": summary(batch)})  # fmt: skip
+    return batch
+
+
+def _apply_item(
+    s: Session, actor: Actor, batch: CleanupBatch, item: CleanupItem, day: date
+) -> None:
+    reason = f"{batch.title}：{item.reason}".rstrip("：")
+    if documents.get(s, item.document_id).status not in IN_FORCE:
+        return  # lapsed or retired since the batch was opened: nothing left to change
+    if item.decision in _STATUS_AFTER:
+        documents.retire(s, actor, item.document_id, _STATUS_AFTER[item.decision], day, reason)
+    elif item.decision == "amend" and item.amending_document_id is not None:
+        documents.retire(
+            s, actor, item.document_id, "amended", day, reason, item.amending_document_id
+        )
+
+
+def summary(batch: CleanupBatch) -> dict[str, int]:
+    counts = {label: 0 for label in DECISIONS.values()}
+    counts["未定"] = 0
+    for item in batch.items:
+        counts[DECISIONS.get(item.decision, "未定")] += 1
+    return counts
+
+
+def next_regular_due(s: Session) -> tuple[date, str]:
+    """When the next regular cleanup is due, counted from the last one applied."""
+    years = settings.get(s, "cleanup.interval_years")
+    last = s.scalar(select(func.max(CleanupBatch.applied_on)).where(CleanupBatch.kind == "regular"))
+    if last is None:
+        return clock.today(), f"尚未开展过定期清理（每 {years} 年开展一次）"
+    return add_years(last, years), f"上次定期清理于 {last} 完成，每 {years} 年开展一次"
+
+
+def list_batches(s: Session) -> list[CleanupBatch]:
+    return list(
+        s.scalars(
+            select(CleanupBatch).order_by(CleanupBatch.created_on.desc(), CleanupBatch.id.desc())
+        )
+    )
+
+
+PARTS = {
+    "continue": ("继续有效的规范性文件目录", ("continue", "amend")),
+    "retired": ("废止和宣布失效的规范性文件目录", ("repeal", "declare_invalid", "expired")),
+}
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    document_id: int
+    title: str
+    doc_number: str
+    reg_number: str
+    issuer_name: str
+    published: date | None
+    valid_until: date | None
+    decision: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ResultCatalog:
+    title: str
+    subtitle: str
+    header: str
+    rows: list[ResultRow]
+
+
+def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
+    """清理结果目录: the continuing documents, or the repealed and invalidated ones."""
+    from app.services.catalogs import office_name
+
+    if part not in PARTS:
+        raise UserError(f"目录类型：应为{'或'.join(title for title, _ in PARTS.values())}。")
+    batch = get(s, batch_id)
+    title, decisions = PARTS[part]
+    rows = [
+        ResultRow(i.document.id, i.document.title, i.document.doc_number or "", i.document.reg_number or "",
+                  i.document.issuer.name, i.document.published, i.document.valid_until, DECISIONS[i.decision], i.reason)
+        for i in batch.items
+        if i.decision in decisions
+    ]  # fmt: skip
+    state = "已实施" if batch.status == "applied" else "未实施，结论为拟定"
+    return ResultCatalog(title, f"{batch.title}（{state}）", office_name(s), rows)
