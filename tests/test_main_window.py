@@ -17,7 +17,7 @@ def window(qtbot, database):
 
 def test_navigation_lists_every_section_and_switches_page(window):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["文件登记簿", "合法性审核", "备案", "有效期与清理", "统计", "设置"]
+    assert titles == ["首页", "文件登记簿", "合法性审核", "备案", "有效期与清理", "统计", "设置"]
     for index, section in enumerate(SECTIONS):
         window.nav.setCurrentRow(index)
         assert window.pages.currentIndex() == index

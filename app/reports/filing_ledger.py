@@ -14,13 +14,6 @@ from app.reports.page import Progress
 from app.services import filing, workcalendar
 from app.services.catalogs import office_name
 
-
-def _timeliness(r: filing.FilingRow) -> str:
-    if r.filed_on is None:
-        return "逾期未报" if clock.today() > r.due else "未报送"
-    return "按期" if r.filed_on <= r.due else "逾期报送"
-
-
 COLUMNS = (
     ListColumn("登记编号", 14, lambda r: r.reg_number),
     ListColumn("发文字号", 14, lambda r: r.doc_number),
@@ -31,7 +24,7 @@ COLUMNS = (
     ListColumn("备案期限", 9, lambda r: r.due, align="CENTER"),
     ListColumn("报送日期", 9, lambda r: r.filed_on, align="CENTER"),
     ListColumn("备案结果", 8, lambda r: r.result, align="CENTER"),
-    ListColumn("是否按期", 7, _timeliness, align="CENTER"),
+    ListColumn("是否按期", 7, lambda r: filing.timeliness(r, clock.today()), align="CENTER"),
 )
 
 

@@ -4,11 +4,12 @@ from publication (domain.md, Filing; Counting periods). Due dates are derived, n
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app import clock
 from app.errors import UserError
@@ -208,16 +209,28 @@ class FilingRow:
     rule: str
 
 
+def timeliness(row: FilingRow, today: date) -> str:
+    """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it."""
+    if row.filed_on is None:
+        return "逾期未报" if today > row.due else "未报送"
+    return "按期" if row.filed_on <= row.due else "逾期报送"
+
+
 def rows_for(
     s: Session,
     doc: Document,
     cal: WorkCalendar,
     all_rules: dict[str, list[FilingRule]] | None = None,
+    filings: dict[str, Filing] | None = None,
 ) -> list[FilingRow]:
     """One row per recipient the document must be filed with, filed or not."""
     rows = []
     for rule in doc_rules(all_rules or rules(s), doc):
-        f = _filing(s, doc.id, rule.recipient)
+        f = (
+            filings.get(rule.recipient)
+            if filings is not None
+            else _filing(s, doc.id, rule.recipient)
+        )
         rows.append(FilingRow(
             f.id if f else None, doc.id, doc.title, doc.reg_number or "", doc.doc_number or "", doc.issuer.name,
             doc.published, rule.recipient, filing_due(doc.published, rule, cal), f.filed_on if f else None,
@@ -227,17 +240,26 @@ def rows_for(
     return rows
 
 
-def register_rows(s: Session, cal: WorkCalendar, year: int | None = None) -> list[FilingRow]:
-    """备案台账: every published document of the year (by publication date), each recipient."""
-    query = select(Document).where(
-        Document.published.is_not(None), Document.status.not_in(DRAFTING)
+def register_rows(
+    s: Session, cal: WorkCalendar, year: int | None = None, pending_only: bool = False
+) -> list[FilingRow]:
+    """备案台账: every published document of the year (by publication date), each recipient;
+    the documents and their filings are read in two queries, whatever the year holds."""
+    query = (
+        select(Document)
+        .options(joinedload(Document.issuer))
+        .where(Document.published.is_not(None), Document.status.not_in(DRAFTING))
     )
     if year is not None:
         query = query.where(
             Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
         )
-    rows: list[FilingRow] = []
+    docs = list(s.scalars(query.order_by(Document.published, Document.id)))
+    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
+    for start in range(0, len(docs), 500):
+        ids = [d.id for d in docs[start : start + 500]]
+        for f in s.scalars(select(Filing).where(Filing.document_id.in_(ids))):
+            by_doc[f.document_id][f.recipient] = f
     all_rules = rules(s)
-    for doc in s.scalars(query.order_by(Document.published, Document.id)):
-        rows += rows_for(s, doc, cal, all_rules)
-    return rows
+    rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id])]
+    return [r for r in rows if r.filed_on is None] if pending_only else rows

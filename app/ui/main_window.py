@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE
 from app.db import Database, describe
+from app.services.deadlines import Deadline
 from app.ui import state
 from app.ui.about import show_about
+from app.ui.dashboard_view import DashboardView
+from app.ui.filing_view import FilingView
 from app.ui.placeholder_page import PlaceholderPage
 from app.ui.print_dialog import PrintDialog, preview_record_card
 from app.ui.register_view import RegisterView
+from app.ui.review_form import CaseForm
 from app.ui.review_view import ReviewView
 from app.ui.settings_view import SettingsView
 
@@ -41,9 +45,10 @@ def _placeholder(title: str, description: str) -> Callable[[Database], QWidget]:
 
 
 SECTIONS: tuple[Section, ...] = (
+    Section("home", "首页", lambda db: DashboardView(db)),
     Section("register", "文件登记簿", lambda db: RegisterView(db)),
     Section("review", "合法性审核", lambda db: ReviewView(db)),
-    Section("filing", "备案", _placeholder("备案", "公布后 15 日内报送备案及备案结果登记。")),
+    Section("filing", "备案", lambda db: FilingView(db)),
     Section(
         "validity", "有效期与清理", _placeholder("有效期与清理", "有效期届满提醒与定期、专项清理。")
     ),
@@ -68,6 +73,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.pages.addWidget(section.make(database))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page("home").open_requested.connect(self.open_deadline)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -107,6 +113,27 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "打印文件登记表", "请先在文件登记簿中选择要打印的文件。")
             return
         preview_record_card(self.database, doc_id, self)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(next(i for i, s in enumerate(SECTIONS) if s.key == key))
+
+    def open_deadline(self, d: Deadline) -> None:
+        """Show what a dashboard deadline is about on its own page, selected."""
+        if d.kind == "review":
+            self.show_section("review")
+            self.page("review").select_case(d.object_id)
+            form = CaseForm(self.database, d.object_id, self.page("review"))
+            form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            form.open()
+        elif d.kind in ("filing", "correction"):
+            self.show_section("filing")
+            filing_id = d.object_id if d.object_type == "filing" else None
+            self.page("filing").select_document(d.document_id, filing_id)
+        elif d.document_id is not None:
+            self.show_section("register")
+            self.page("register").select_document(d.document_id)
+        else:
+            self.show_section("validity")
 
     def show_section(self, key: str) -> None:
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)

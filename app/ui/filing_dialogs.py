@@ -1,0 +1,231 @@
+"""The small dialogs of filing (报送备案, 登记结果, 补正完成), the filing ledger chooser, and the
+previews of the filing report and register form.
+
+Each dialog only collects input: the service decides, and a refusal is shown inside the dialog,
+which stays open with the input intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db import Database
+from app.errors import UserError
+from app.reports import filing_form, filing_ledger, filing_report
+from app.services import filing, workcalendar
+from app.services.filing import FilingRow
+from app.services.permissions import local_actor
+from app.ui.document_dialog import OptionalDate, _pydate
+from app.ui.operations import Progress, Work, runner_for
+from app.ui.pdf_preview import documents_folder
+from app.ui.print_dialog import preview_generated
+from app.ui.review_dialogs import ReviewDialog, date_edit, text_edit
+
+FILING_CHANGES = frozenset({"filings"})
+FIRST_YEAR = 1990  # as in the register's year filter
+WriteBook = Callable[[Session, Path, Progress], int]
+
+
+class ActionDialog(ReviewDialog):
+    """A review-style action dialog that announces its own kinds of change."""
+
+    changes: frozenset[str] = FILING_CHANGES
+
+    def submit(self) -> None:
+        try:
+            work = self.prepare()
+        except UserError as exc:
+            self.show_error(exc.message)
+            return
+        self.show_error("")
+        self.buttons.setEnabled(False)
+        self.runner.run(work, write=True, changes=self.changes, on_done=self._done,
+                        on_error=self._failed, parent=self)  # fmt: skip
+
+    def add_heading(self, text: str) -> None:
+        heading = QLabel(text)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        self.form.insertRow(0, heading)
+
+
+def _describe(row: FilingRow) -> str:
+    return f"《{row.title}》报{row.recipient}（备案期限 {row.due}）"
+
+
+class FiledDialog(ActionDialog):
+    """报送备案: the day sent and the package, every item of which must be ticked."""
+
+    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(database, "报送备案", parent)
+        self.row = row
+        self.add_heading(_describe(row))
+        self.day = self.add_field("报送日期", date_edit())
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.package = {item: QCheckBox(item) for item in filing.PACKAGE}
+        for check in self.package.values():
+            column.addWidget(check)
+        self.add_field("备案材料", box)
+        self.setMinimumWidth(460)
+
+    def prepare(self) -> Work:
+        doc_id, recipient, actor = self.row.document_id, self.row.recipient, local_actor()
+        day = _pydate(self.day.date())
+        present = [item for item, check in self.package.items() if check.isChecked()]
+        return lambda s, _p: filing.record_filed(s, actor, doc_id, recipient, day, present).id
+
+
+class ResultDialog(ActionDialog):
+    """登记备案结果: the recipient's answer; 暂缓登记 and 纠正 open a correction deadline."""
+
+    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(database, "登记备案结果", parent)
+        self.row = row
+        self.add_heading(_describe(row))
+        self.result_box = QComboBox()
+        self.result_box.addItems(list(filing.RESULTS))
+        self.add_field("备案结果", self.result_box)
+        self.day = self.add_field("结果日期", date_edit())
+        hint = "结果为“纠正”“撤销”时必须写明审查意见和后续处理"
+        self.follow_up = self.add_field("处理情况", text_edit(90, hint))
+        self.correction_due = OptionalDate("指定")
+        self.correction_due.setToolTip("不指定的，按设置中的补正、纠正期限自结果日期起计算")
+        self.add_field("补正期限", self.correction_due)
+        self.setMinimumWidth(480)
+
+    def prepare(self) -> Work:
+        filing_id, actor = self.row.filing_id, local_actor()
+        result, day = self.result_box.currentText(), _pydate(self.day.date())
+        follow_up, due = self.follow_up.toPlainText(), self.correction_due.value()
+
+        def work(s: Session, _progress: Progress) -> int:
+            cal = workcalendar.load(s)
+            return filing.record_result(s, actor, filing_id, result, day, follow_up, due, cal).id
+
+        return work
+
+
+class CorrectedDialog(ActionDialog):
+    """补正完成: the day the correction was made and what was done."""
+
+    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(database, "补正/纠正完成", parent)
+        self.row = row
+        self.add_heading(f"{_describe(row)}：{row.result}，补正期限 {row.correction_due}")
+        self.day = self.add_field("完成日期", date_edit())
+        self.note = self.add_field("处理情况", text_edit(90, "补正或纠正的情况"))
+        self.setMinimumWidth(460)
+
+    def prepare(self) -> Work:
+        filing_id, actor = self.row.filing_id, local_actor()
+        day, note = _pydate(self.day.date()), self.note.toPlainText()
+        return lambda s, _p: filing.record_corrected(s, actor, filing_id, day, note).id
+
+
+def preview_filing_report(database: Database, filing_ids: list[int], parent: QWidget) -> None:
+    preview_generated(
+        database,
+        "规范性文件备案报告",
+        lambda s, target, _p: filing_report.pdf(s, filing_ids, target, clock.today()),
+        parent,
+    )
+
+
+def preview_filing_form(database: Database, filing_ids: list[int], parent: QWidget) -> None:
+    preview_generated(
+        database,
+        "规范性文件备案登记表",
+        lambda s, target, _p: filing_form.pdf(s, filing_ids, target, clock.today()),
+        parent,
+    )
+
+
+def export_workbook(database: Database, name: str, write: WriteBook, parent: QWidget) -> None:
+    """Ask where to save `name`.xlsx, then write it off the GUI thread and say how many rows."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "导出 Excel", str(documents_folder() / f"{name}.xlsx"), "Excel 工作簿 (*.xlsx)"
+    )
+    if not path:
+        return
+    target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
+
+    def work(s: Session, progress: Progress) -> int:
+        try:
+            return write(s, target, progress)
+        except OSError as exc:
+            raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+
+    runner_for(database).run(
+        work,
+        on_done=lambda rows: QMessageBox.information(parent, "导出 Excel", f"已导出 {rows} 行。"),
+        parent=parent,
+        progress="正在导出 Excel…",
+    )
+
+
+class FilingLedgerDialog(QDialog):
+    """备案台账: choose the year of publication, then preview it or export it to Excel."""
+
+    def __init__(self, database: Database, year: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle("备案台账")
+        self.year = QComboBox()
+        self.year.addItem("全部年度", None)
+        for y in range(clock.today().year, FIRST_YEAR - 1, -1):
+            self.year.addItem(f"{y} 年", y)
+        self.year.setCurrentIndex(max(self.year.findData(year), 0))
+        form = QFormLayout()
+        form.addRow("公布年度：", self.year)
+        buttons = QDialogButtonBox()
+        self.preview_button = buttons.addButton("预览…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
+        export = buttons.addButton("导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole)
+        export.clicked.connect(self.export)
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(360)
+
+    def title(self) -> str:
+        year = self.year.currentData()
+        return f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账"
+
+    def preview(self) -> None:
+        year = self.year.currentData()
+        preview_generated(
+            self.database,
+            self.title(),
+            lambda s, target, progress: filing_ledger.pdf(s, target, year, progress),
+            self,
+        )
+
+    def export(self) -> None:
+        year = self.year.currentData()
+        export_workbook(
+            self.database,
+            self.title(),
+            lambda s, target, progress: filing_ledger.xlsx(s, target, year, progress),
+            self,
+        )

@@ -1,0 +1,122 @@
+"""The filing register's rows as the 备案 page shows them: read in one go off the GUI thread, with
+each row's timeliness and the year's figures, and the table model that shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.services import deadlines, filing, settings, statistics, workcalendar
+from app.services.filing import FilingRow
+from app.services.statistics import Figure
+from app.ui.review_view import ROW_TEXT, STATE_COLORS
+
+ROW_COLORS = {**STATE_COLORS, "done_late": QColor(255, 226, 218)}  # filed, but late
+
+
+@dataclass(frozen=True)
+class FilingLine:
+    row: FilingRow
+    state: str  # deadlines.classify's state, for the colour
+    state_label: str  # filing.timeliness
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.row.document_id, self.row.recipient
+
+
+@dataclass(frozen=True)
+class FilingPage:
+    year: int
+    lines: list[FilingLine]
+    figures: list[Figure]
+    warnings: list[str]
+
+
+def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
+    cal, today = workcalendar.load(s), clock.today()
+    soon = settings.get(s, "deadlines.due_soon_days")
+    rows = filing.register_rows(s, cal, year, pending_only)
+    lines = [
+        FilingLine(
+            r, deadlines.classify(r.due, today, soon, r.filed_on), filing.timeliness(r, today)
+        )
+        for r in rows
+    ]
+    figures = statistics.filing_figures(s, date(year, 1, 1), date(year, 12, 31))
+    return FilingPage(year, lines, figures, cal.warnings())
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+# (header, FilingRow attribute or "state_label", width)
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("公布日期", "published", 88),
+    ("文件名称", "title", 0),  # takes the room left
+    ("发文字号", "doc_number", 156),
+    ("备案机关", "recipient", 104),
+    ("备案期限", "due", 88),
+    ("报送日期", "filed_on", 88),
+    ("报告编号", "report_number", 120),
+    ("备案结果", "result", 72),
+    ("补正期限", "correction_due", 88),
+    ("状态", "state_label", 72),
+)
+TITLE_COLUMN = 1
+CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
+
+
+class FilingTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lines: list[FilingLine] = []
+
+    def set_lines(self, lines: list[FilingLine]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def row_of(self, doc_id: int, filing_id: int | None = None) -> int:
+        return next(
+            (i for i, line in enumerate(self.lines)
+             if line.row.document_id == doc_id and filing_id in (None, line.row.filing_id)),
+            -1,
+        )  # fmt: skip
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, attr = self.lines[index.row()], COLUMNS[index.column()][1]
+        value = line.state_label if attr == "state_label" else getattr(line.row, attr)
+        color = ROW_COLORS.get(line.state)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _text(value)
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.row.rule if attr in ("due", "state_label") else _text(value)
+        return None

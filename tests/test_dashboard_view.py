@@ -1,0 +1,134 @@
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app import clock
+from app.services import objections
+from app.services.permissions import SYSTEM
+from app.ui.dashboard_view import COLUMNS, DashboardView
+from app.ui.filing_view import FilingView
+from app.ui.main_window import MainWindow
+from app.ui.objection_dialogs import ReplyDialog
+from app.ui.operations import runner_for
+from app.ui.review_view import STATE_COLORS
+from tests.factories import add_issuer, register
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def office(database):
+    clock.fix_today(TODAY)
+    with database.transaction() as s:
+        add_issuer(s)
+    return database
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+def add_document(database, published, title="河清市城乡居民最低生活保障管理办法"):
+    with database.transaction() as s:
+        return register(s, title, published=published).id
+
+
+def wait(database):
+    assert runner_for(database).wait()
+
+
+@pytest.fixture
+def dashboard(qtbot, office):
+    view = DashboardView(office)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):
+    column = next(i for i, (label, _a, _w) in enumerate(COLUMNS) if label == header)
+    return view.model.data(view.model.index(row, column), role)
+
+
+def row_of(view, kind):
+    return next(i for i, d in enumerate(view.model.rows) if d.kind == kind)
+
+
+def test_overdue_filing_is_listed_first_coloured_and_counted(qtbot, office, dashboard):
+    add_document(office, date(2026, 11, 25), "河清市临时救助实施办法")  # due 10 December
+    add_document(office, date(2026, 3, 3))  # due 18 March
+    dashboard.refresh()
+    wait(office)
+    assert cell(dashboard, 0, "状态") == "已逾期"
+    assert cell(dashboard, 0, "期限类型") == "报送备案"
+    assert cell(dashboard, 0, "期限") == "2026-03-18"
+    assert (
+        cell(dashboard, 0, "事项", Qt.ItemDataRole.BackgroundRole).color()
+        == (STATE_COLORS["overdue"])
+    )
+    tile = dashboard.tiles["filing"]
+    assert tile.counts == {"overdue": 1, "due_soon": 0, "upcoming": 1}
+    assert tile.numbers["overdue"].text() == "1"
+
+
+def test_clicking_a_tile_filters_the_list_and_again_shows_all(qtbot, office, dashboard):
+    doc_id = add_document(office, date(2026, 3, 3))
+    with office.transaction() as s:
+        objections.register(s, SYSTEM, doc_id, date(2026, 11, 20), "张三", "与上位法不一致")
+    dashboard.refresh()
+    wait(office)
+    everything = len(dashboard.model.rows)
+    qtbot.mouseClick(dashboard.tiles["objection"], Qt.MouseButton.LeftButton)
+    assert [d.kind for d in dashboard.model.rows] == ["objection"]
+    qtbot.mouseClick(dashboard.tiles["objection"], Qt.MouseButton.LeftButton)
+    assert len(dashboard.model.rows) == everything
+
+
+def test_double_click_on_a_filing_deadline_selects_the_document_on_the_filing_page(qtbot, office):
+    doc_id = add_document(office, date(2025, 6, 3))  # another year than the page shows at start
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    wait(office)
+    assert window.current_section() == "home"
+    home = window.page("home")
+    home.table.doubleClicked.emit(home.model.index(row_of(home, "filing"), 2))
+    wait(office)
+    assert window.current_section() == "filing"
+    line = window.page("filing").current_line()
+    assert line is not None and line.row.document_id == doc_id
+
+
+def test_registering_and_replying_to_an_objection_clears_it_from_the_dashboard(
+    qtbot, office, dashboard
+):
+    add_document(office, date(2026, 11, 20))
+    filing_page = FilingView(office)
+    qtbot.addWidget(filing_page)
+    wait(office)
+    filing_page.table.selectRow(0)
+    filing_page.register_objection()
+    dialog = filing_page.dialog
+    dialog.day.setDate(QDate(2026, 11, 25))
+    dialog.requester.setText("张三")
+    dialog.grounds.setPlainText("第五条与上位法不一致。")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait(office)
+    row = row_of(dashboard, "objection")
+    assert "张三" in cell(dashboard, row, "事项")
+    dashboard.open_row(row)
+    reply = dashboard.dialog
+    assert isinstance(reply, ReplyDialog)
+    reply.outcome.setCurrentText("维持")
+    reply.reply.setPlainText("经审查，该文件第五条符合上位法规定。")
+    with qtbot.waitSignal(reply.accepted):
+        reply.submit()
+    wait(office)
+    assert all(d.kind != "objection" for d in dashboard.model.rows)
