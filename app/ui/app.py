@@ -6,10 +6,11 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, APP_TITLE
+from app import APP_NAME, APP_TITLE, clock
 from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import UserError
+from app.services import validity
 from app.ui.crash import install_excepthook
 from app.ui.fonts import install_font
 
@@ -42,6 +43,8 @@ def run_gui(db: str | None) -> int:
     database = open_or_explain(database_url(db))
     if database is None:
         return 1
+    with database.transaction() as s:
+        validity.expire_due(s, clock.today())  # documents past their term lapse at start-up
     from app.ui.main_window import MainWindow
 
     window = MainWindow(database)

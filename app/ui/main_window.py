@@ -24,6 +24,7 @@ from app.services.deadlines import Deadline
 from app.ui import state
 from app.ui.about import show_about
 from app.ui.dashboard_view import DashboardView
+from app.ui.day_watch import DayWatch
 from app.ui.filing_view import FilingView
 from app.ui.placeholder_page import PlaceholderPage
 from app.ui.print_dialog import PrintDialog, preview_record_card
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         state.restore_window(self)
         self.nav.setCurrentRow(0)
+        self.day_watch = DayWatch(database, self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
