@@ -40,3 +40,22 @@ def test_print_user_errors(tmp_path):
         result = normdesk("--db", db, *args)
         assert result.returncode == 1, args
         assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_dry_run_then_import_with_report(tmp_path):
+    from tests.ledgers import messy_ledger
+
+    db = str(tmp_path / "i.db")
+    ledger = str(messy_ledger(tmp_path / "ledger.xlsx"))
+    normdesk(
+        "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"
+    )
+    dry = json.loads(normdesk("--db", db, "import", ledger, "--dry-run", "--json").stdout)
+    assert (dry["accepted"], dry["imported"]) == (4, 0)
+    assert json.loads(normdesk("--db", db, "doc", "list", "--json").stdout) == []
+    result = normdesk("--db", db, "import", ledger, "--report", str(tmp_path / "r.xlsx"))
+    assert result.returncode == 0 and "已导入 4 行" in result.stdout
+    assert load_workbook(tmp_path / "r.xlsx").active.cell(1, 11).value == "检查结果"
+    assert len(json.loads(normdesk("--db", db, "doc", "list", "--json").stdout)) == 4
+    bad = normdesk("--db", db, "import", str(tmp_path / "missing.xlsx"))
+    assert bad.returncode == 1 and "找不到" in bad.stderr

@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         cleanup_commands,
         doc_commands,
         filing_commands,
+        import_commands,
         print_commands,
         review_commands,
     )
@@ -60,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     review_commands.register(sub)
     filing_commands.register(sub)
     cleanup_commands.register(sub)
+    import_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -176,8 +176,11 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     return doc
 
 
-def register_published(s: Session, actor: Actor, data: DocumentInput) -> Document:
-    """Register an already issued document (as an import does); allocate a number if none given."""
+def register_published(
+    s: Session, actor: Actor, data: DocumentInput, status: str | None = None
+) -> Document:
+    """Register an already issued document (as an import does); allocate a number if none given.
+    `status` (e.g. 废止 from an old ledger) overrides the status the dates give."""
     require(actor, Permission.REGISTER)
     _clean_text(data)
     issuer = issuers.by_code(s, data.issuer_code)
@@ -187,6 +190,10 @@ def register_published(s: Session, actor: Actor, data: DocumentInput) -> Documen
     doc = _new_document(issuer, data, "in_force")
     doc.doc_number = _check_doc_number(s, issuer, data.doc_number, None)
     _set_publication(s, doc, data.published, data.effective, data.valid_until)
+    if status is not None:
+        if status in DRAFTING or status not in STATUS_LABELS:
+            raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。")
+        doc.status = status
     s.add(doc)
     s.flush()
     if data.reg_number:

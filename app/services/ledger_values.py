@@ -1,0 +1,77 @@
+"""Reading the values offices type into their ledgers: dates in every common form, Excel serial
+dates, validity terms such as 5年, statuses in Chinese words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from app.services.lifecycle import STATUS_CODES
+
+EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+_TERM = re.compile(r"^\s*(?:有效期)?\s*(\d{1,2})\s*年\s*$")
+
+STATUS_WORDS = {
+    "有效": "in_force", "现行有效": "in_force", "继续有效": "in_force", "施行": "in_force", "现行": "in_force",
+    "废止": "repealed", "已废止": "repealed",
+    "失效": "expired", "已失效": "expired", "届满失效": "expired", "自动失效": "expired",
+    "宣布失效": "declared_invalid", "已宣布失效": "declared_invalid",
+    "修改": "amended", "已修改": "amended", "已被修改": "amended",
+    "公布": "published", "已公布": "published", "尚未施行": "published",
+}  # fmt: skip
+
+
+class ValueProblem(ValueError):
+    """The cell's content cannot be read as what the column holds; the message is Chinese."""
+
+
+def parse_date(value: object) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value <= 80000:
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueProblem("不是有效的日期")
+    text = str(value).strip()
+    match = _DATE_TEXT.match(text) or _COMPACT.match(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise ValueProblem("日期不存在") from None
+    raise ValueProblem("无法识别的日期格式（应如 2022-04-11、2022/4/11、2022年4月11日）")
+
+
+def parse_term(value: object) -> int | None:
+    """A validity written as a term (5年) gives its years; None if it is not a term."""
+    if isinstance(value, str):
+        match = _TERM.match(value)
+        if match and int(match[1]) > 0:
+            return int(match[1])
+    return None
+
+
+def parse_status(value: object) -> str | None:
+    if value is None or not str(value).strip():
+        return None
+    word = str(value).strip().replace(" ", "")
+    code = STATUS_WORDS.get(word) or STATUS_CODES.get(word)
+    if code is None:
+        raise ValueProblem("无法识别的状态（应如 有效、废止、失效、宣布失效、已修改）")
+    return code
+
+
+def text_of(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()

@@ -1,0 +1,215 @@
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from app import clock
+from app.errors import UserError
+from app.models import AuditEntry, Document
+from app.services import importing
+from app.services.ledger_values import ValueProblem, parse_date, parse_status, parse_term
+from app.services.permissions import SYSTEM
+from tests.factories import add_issuer, register
+from tests.ledgers import messy_ledger
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2022-04-11", date(2022, 4, 11)),
+        ("2022/4/11", date(2022, 4, 11)),
+        ("2022年4月11日", date(2022, 4, 11)),
+        ("2022.4.11", date(2022, 4, 11)),
+        ("20220411", date(2022, 4, 11)),
+        (44662, date(2022, 4, 11)),
+        (None, None),
+        ("  ", None),
+    ],
+)
+def test_dates_in_the_forms_offices_use(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2022年13月1日", "明年", "2022-02-30", -5])
+def test_unreadable_dates_are_problems(value):
+    with pytest.raises(ValueProblem):
+        parse_date(value)
+
+
+def test_statuses_and_terms_in_chinese_words():
+    assert [parse_status(w) for w in ("有效", "已废止", "宣布失效", "失效", "已修改")] == [
+        "in_force", "repealed", "declared_invalid", "expired", "amended",
+    ]  # fmt: skip
+    assert (
+        parse_term("5年") == 5 and parse_term("有效期2年") == 2 and parse_term("2026-01-01") is None
+    )
+
+
+@pytest.fixture
+def office(database):
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        add_issuer(s)
+    return database
+
+
+def test_messy_ledger_header_found_and_columns_guessed(tmp_path):
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    mapping = importing.guess_mapping(sheet)
+    assert mapping.header_row == 3
+    assert set(mapping.columns.values()) == {
+        "title",
+        "doc_number",
+        "published",
+        "effective",
+        "valid_until",
+        "status",
+        "issuer",
+        "remarks",
+    }
+
+
+def test_validation_reports_each_problem_by_row_and_column(office, tmp_path):
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    with office.reading() as s:
+        report = importing.validate(s, sheet, importing.guess_mapping(sheet))
+    problems = {(p.row, p.column): p.message for p in report.problems}
+    assert report.total == 10
+    assert [c.row for c in report.accepted] == [4, 5, 7, 14]
+    assert "公式" in problems[8, "公布日期"]
+    assert "超过 300 个字" in problems[9, "文件名称"]
+    assert "与第 4 行重复" in problems[10, "发文字号"]
+    assert "不存在" in problems[11, "制定机关"]
+    assert "日期不存在" in problems[12, "公布日期"]
+    assert "公式" in problems[15, "文件名称"]
+
+
+def test_import_commits_accepted_rows_keeps_numbers_and_statuses(office, tmp_path):
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    mapping = importing.guess_mapping(sheet)
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, mapping)
+    with office.reading() as s:
+        docs = {d.title: d for d in s.scalars(select(Document))}
+    assert report.imported == 4
+    first = docs["河清市城乡居民最低生活保障管理办法"]
+    assert (first.doc_number, first.published, first.effective, first.valid_until) == (
+        "河民发〔2022〕7号", date(2022, 4, 11), date(2022, 5, 1), date(2027, 5, 1),
+    )  # fmt: skip
+    assert docs["河清市临时救助实施办法"].effective == date(2021, 4, 1)
+    assert docs["河清市养老服务补贴暂行办法"].status == "repealed"
+    assert docs["-关于调整城乡低保标准的通知"].published == date(2020, 6, 6)
+
+
+def test_dry_run_writes_nothing_but_reports_the_same(office, tmp_path):
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    mapping = importing.guess_mapping(sheet)
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, mapping, dry_run=True)
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 1  # only the issuer
+    assert len(report.accepted) == 4 and report.imported == 0
+
+
+def test_existing_registration_numbers_are_reserved(office, tmp_path):
+    path = tmp_path / "numbers.xlsx"
+    wb = Workbook()
+    wb.active.append(["文件名称", "登记编号", "公布日期", "制定机关"])
+    wb.active.append(["旧文件", "MZGS-2026-005", "2026-01-05", "MZ"])
+    wb.save(path)
+    sheet = importing.read_sheet(path)
+    with office.transaction() as s:
+        importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+        new = register(s, "新文件", published=date(2026, 2, 1))
+    assert new.reg_number == "MZGS-2026-006"
+
+
+def test_duplicates_against_the_database(office, tmp_path):
+    with office.transaction() as s:
+        register(s, "已登记的文件", doc_number="河民发〔2022〕7号", published=date(2022, 4, 11))
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    with office.reading() as s:
+        report = importing.validate(s, sheet, importing.guess_mapping(sheet))
+    assert any(p.row == 4 and "数据库中已有" in p.message for p in report.problems)
+
+
+def test_error_report_workbook_has_an_error_column(office, tmp_path):
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+    mapping = importing.guess_mapping(sheet)
+    with office.reading() as s:
+        report = importing.validate(s, sheet, mapping)
+    importing.write_report(sheet, mapping, report, tmp_path / "report.xlsx")
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    rows = {ws.cell(r, 1).value: ws.cell(r, ws.max_column).value for r in range(2, ws.max_row + 1)}
+    assert ws.cell(1, ws.max_column).value == "检查结果"
+    assert rows[4] == "通过" and "超过 300 个字" in rows[9]
+    assert (
+        ws.cell(list(rows).index(14) + 2, 3).data_type == "s"
+    )  # the formula-looking title stays text
+
+
+def test_cancel_leaves_the_database_unchanged(office, tmp_path):
+    path = tmp_path / "many.xlsx"
+    wb = Workbook()
+    wb.active.append(["文件名称", "公布日期", "制定机关"])
+    for n in range(250):
+        wb.active.append([f"文件{n}", "2024-01-02", "MZ"])
+    wb.save(path)
+    sheet = importing.read_sheet(path)
+    with pytest.raises(UserError, match="已取消导入"), office.transaction() as s:
+        importing.run_import(
+            s,
+            SYSTEM,
+            sheet,
+            importing.guess_mapping(sheet),
+            progress=lambda done, total: done < 200,
+        )
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_not_a_workbook_is_a_clear_error(tmp_path):
+    bogus = tmp_path / "ledger.xlsx"
+    bogus.write_text("not excel")
+    with pytest.raises(UserError, match="不是可读取的 Excel"):
+        importing.read_sheet(bogus)
+
+
+cell_values = st.one_of(
+    st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40), st.integers(-10, 100000), st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(date(1900, 1, 1), date(2100, 1, 1)), st.sampled_from(["=1+1", "有效", "5年", "河民发[2022]1号", "MZ", "2022/2/30"]),
+)  # fmt: skip
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.lists(cell_values, min_size=4, max_size=4), max_size=8))
+def test_random_cells_never_crash_and_never_half_write(office, tmp_path, rows):
+    path = tmp_path / "random.xlsx"
+    wb = Workbook()
+    wb.active.append(["文件名称", "发文字号", "公布日期", "制定机关"])
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    with office.reading() as s:
+        before = s.scalar(select(func.count()).select_from(Document))
+    sheet = importing.read_sheet(path)
+    try:
+        with office.transaction() as s:
+            report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet, 1))
+            raise_after = (
+                len(report.accepted) % 2 == 1
+            )  # half the time fail after the work: all must roll back
+            if raise_after:
+                raise UserError("中途失败")
+    except UserError:
+        with office.reading() as s:
+            assert s.scalar(select(func.count()).select_from(Document)) == before
+        return
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == before + report.imported
