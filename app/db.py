@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock
 from app.config import bundle_root
-from app.errors import NewerSchemaError, UserError
+from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def head_revision() -> str:
     return heads[0]
 
 
-def _sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if not parsed.drivername.startswith("sqlite") or not parsed.database:
         return None
@@ -83,7 +83,8 @@ def _current_revision_sqlite(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError(friendly_db_message(exc) or f"无法读取数据库“{path}”：{exc}") from exc
+        message = friendly_db_message(exc) or f"无法读取数据库“{path}”：{exc}"
+        raise DamagedDatabaseError(f"{message}（{path}）") from exc
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -126,7 +127,7 @@ def _begin_sqlite(conn) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is None:
         return create_engine(url, pool_pre_ping=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -178,7 +179,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     """Open (creating or upgrading) the database at `url`; refuse a newer schema untouched."""
     known = schema_revisions()
     head = head_revision()
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     current = _current_revision_sqlite(path) if path else None
     engine = make_engine(url)
     try:
@@ -200,7 +201,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
 
 
 def describe(url: str) -> str:
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     return str(path) if path else make_url(url).render_as_string(hide_password=True)
 
 

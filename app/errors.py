@@ -11,3 +11,7 @@ class UserError(Exception):
 
 class NewerSchemaError(UserError):
     """The database was written by a newer NormDesk; it is left untouched."""
+
+
+class DamagedDatabaseError(UserError):
+    """The database file cannot be read as a database; it is left as it is."""

@@ -209,3 +209,21 @@ def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
         assert s.execute(text("SELECT requester FROM objection")).scalar() == "张三"
         assert s.execute(text("SELECT count(*) FROM cleanup_batch")).scalar() == 0
     database.close()
+
+
+def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0006")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO cleanup_batch (kind, title, reason, scope_issuers, created_on, created_by, status, applied_by, version) VALUES ('regular', '2026年定期清理', '', '[]', '2026-11-01', '张三', 'open', '', 1)"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        assert s.execute(text("SELECT title FROM cleanup_batch")).scalar() == "2026年定期清理"
+        assert s.execute(text("SELECT count(*) FROM app_user")).scalar() == 0
+    database.close()

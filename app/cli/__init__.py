@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from app import APP_TITLE, __version__
-from app.errors import UserError
+from app.errors import DamagedDatabaseError, UserError
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         setup_logging()
         return handler(args) or 0
+    except DamagedDatabaseError as exc:
+        sys.stderr.write(f"错误：{exc.message}\n{_restore_hint()}")
+        return 1
     except UserError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
         return 1
@@ -89,6 +92,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         log.exception("command failed: %s", argv)
         sys.stderr.write(f"程序内部错误，请联系维护人员。详细信息已记录到：{log_path()}\n")
         return 2
+
+
+def _restore_hint() -> str:
+    from app.services.integrity import newest_good_backup
+
+    newest = newest_good_backup()
+    if newest is None:
+        return "没有找到可用的备份。请联系维护人员，不要删除该文件。\n"
+    return f'最近的可用备份：{newest}\n可运行 normdesk restore "{newest}" 恢复（当前文件会先被保留）。\n'
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         import_commands,
         print_commands,
         review_commands,
+        safety_commands,
     )
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     filing_commands.register(sub)
     cleanup_commands.register(sub)
     import_commands.register(sub)
+    safety_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

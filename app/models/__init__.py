@@ -15,6 +15,7 @@ from app.models.filing import Filing, Objection
 from app.models.issuer import Issuer
 from app.models.review import ReviewCase, ReviewCheck, ReviewPause
 from app.models.setting import Setting
+from app.models.user import User
 
 __all__ = [
     "Attachment",
@@ -35,5 +36,6 @@ __all__ = [
     "ReviewCheck",
     "ReviewPause",
     "Setting",
+    "User",
     "ValidityEvaluation",
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import clock
 from app.errors import UserError
@@ -241,3 +241,34 @@ def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
     ]  # fmt: skip
     state = "已实施" if batch.status == "applied" else "未实施，结论为拟定"
     return ResultCatalog(title, f"{batch.title}（{state}）", office_name(s), rows)
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    document_id: int
+    title: str
+    issuer_name: str
+    published: date | None
+    valid_until: date | None
+    decision: str
+    reason: str
+    amending_id: int | None
+    amending_title: str | None
+
+
+def items(s: Session, batch_id: int, undecided_only: bool = False) -> list[ItemRow]:
+    """A batch's documents with their decisions, in scope order, in one query."""
+    amending = aliased(Document)
+    query = (
+        select(CleanupItem.document_id, Document.title, Issuer.name, Document.published,
+               Document.valid_until, CleanupItem.decision, CleanupItem.reason,
+               CleanupItem.amending_document_id, amending.title)
+        .join(Document, Document.id == CleanupItem.document_id)
+        .join(Issuer, Issuer.id == Document.issuer_id)
+        .outerjoin(amending, amending.id == CleanupItem.amending_document_id)
+        .where(CleanupItem.batch_id == batch_id)
+        .order_by(CleanupItem.id)
+    )  # fmt: skip
+    if undecided_only:
+        query = query.where(CleanupItem.decision == "")
+    return [ItemRow(*r) for r in s.execute(query)]

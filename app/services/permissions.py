@@ -23,6 +23,8 @@ class Permission(StrEnum):
     VOID_NUMBER = "作废登记编号"
     REVIEW = "合法性审核"
     SETTINGS = "修改设置"
+    MANAGE_USERS = "管理用户"
+    BACKUP = "备份与恢复"
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {

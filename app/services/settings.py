@@ -48,6 +48,12 @@ RULES: dict[str, Rule] = {
         Rule("deadlines.due_soon_days", 5, "临期提醒（日）", "距期限不足该天数时标为“即将到期”。", 0),
         Rule("validity.warning_months", 6, "有效期届满提前提醒（月）", "有效期届满前多少个月开始提醒评估。", 1),
         Rule("cleanup.interval_years", 2, "定期清理周期（年）", "每隔多少年对全部现行有效文件开展一次清理。", 1),
+        Rule("security.single_user", False, "单用户模式", "开启后启动时不需要登录（仅适合一人使用的电脑）。"),
+        Rule("security.max_failures", 5, "密码错误锁定次数", "连续输错密码达到该次数后锁定账户。", 1),
+        Rule("security.lockout_minutes", 15, "锁定时长（分钟）", "账户锁定后多长时间可以再次尝试。", 1),
+        Rule("backup.keep_daily", 7, "保留每日备份（份）", "自动备份保留最近多少天的每日备份。", 1),
+        Rule("backup.keep_weekly", 4, "保留每周备份（份）", "自动备份保留最近多少周的每周备份。", 0),
+        Rule("backup.keep_monthly", 12, "保留每月备份（份）", "自动备份保留最近多少个月的每月备份。", 0),
         Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
     )
 }  # fmt: skip

@@ -43,7 +43,17 @@ from app.ui.print_dialog import preview_generated
 from app.ui.review_view import ROW_TEXT, STATE_COLORS, WARNING_STYLE
 
 REFRESH_KINDS = frozenset(
-    {"documents", "reviews", "filings", "objections", "calendar", "settings", "issuers"}
+    {
+        "documents",
+        "reviews",
+        "filings",
+        "objections",
+        "calendar",
+        "settings",
+        "issuers",
+        "validity",
+        "cleanup",
+    }
 )
 TILE_STATES = ("overdue", "due_soon", "upcoming")
 COUNT_COLORS = {"overdue": "#b3261e", "due_soon": "#8a5a00", "upcoming": "#2d4a6b"}

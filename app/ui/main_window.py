@@ -26,12 +26,14 @@ from app.ui.about import show_about
 from app.ui.dashboard_view import DashboardView
 from app.ui.day_watch import DayWatch
 from app.ui.filing_view import FilingView
+from app.ui.import_wizard import ImportWizard
 from app.ui.placeholder_page import PlaceholderPage
 from app.ui.print_dialog import PrintDialog, preview_record_card
 from app.ui.register_view import RegisterView
 from app.ui.review_form import CaseForm
 from app.ui.review_view import ReviewView
 from app.ui.settings_view import SettingsView
+from app.ui.validity_page import ValidityPage
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("register", "文件登记簿", lambda db: RegisterView(db)),
     Section("review", "合法性审核", lambda db: ReviewView(db)),
     Section("filing", "备案", lambda db: FilingView(db)),
-    Section(
-        "validity", "有效期与清理", _placeholder("有效期与清理", "有效期届满提醒与定期、专项清理。")
-    ),
+    Section("validity", "有效期与清理", lambda db: ValidityPage(db)),
     Section("statistics", "统计", _placeholder("统计", "年度法治政府建设报告所需的统计数据。")),
     Section("settings", "设置", lambda db: SettingsView(db)),
 )
@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu.addAction("导入台账…", self.open_import_wizard)
+        file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -102,6 +104,11 @@ class MainWindow(QMainWindow):
         about = QAction("关于(&A)", self)
         about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
         help_menu.addAction(about)
+
+    def open_import_wizard(self) -> None:
+        wizard = ImportWizard(self.database, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
 
     def open_print_dialog(self) -> None:
         dialog = PrintDialog(self.database, self)
@@ -131,11 +138,15 @@ class MainWindow(QMainWindow):
             self.show_section("filing")
             filing_id = d.object_id if d.object_type == "filing" else None
             self.page("filing").select_document(d.document_id, filing_id)
+        elif d.kind == "validity":
+            self.show_section("validity")
+            self.page("validity").select_document(d.document_id)
+        elif d.kind == "cleanup":
+            self.show_section("validity")
+            self.page("validity").show_cleanup()
         elif d.document_id is not None:
             self.show_section("register")
             self.page("register").select_document(d.document_id)
-        else:
-            self.show_section("validity")
 
     def show_section(self, key: str) -> None:
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)

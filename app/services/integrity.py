@@ -1,0 +1,81 @@
+"""Integrity checks: a quick one at start-up, a full one for `normdesk check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.models import Attachment
+from app.services import attachments, audit
+
+MAX_LISTED = 20
+
+
+def _sqlite(s: Session) -> bool:
+    return s.get_bind().dialect.name == "sqlite"
+
+
+def _pragma_rows(s: Session, pragma: str) -> list[tuple]:
+    return [tuple(r) for r in s.execute(text(f"PRAGMA {pragma}"))]
+
+
+def missing_attachments(s: Session) -> list[str]:
+    missing = []
+    for att in s.scalars(select(Attachment)):
+        if not attachments.stored_path(att.sha256).is_file():
+            missing.append(f"附件“{att.original_name}”（文件 {att.document_id}）的文件丢失")
+    return missing
+
+
+def quick_check(s: Session) -> list[str]:
+    """At start-up: SQLite's quick check and the presence of every attachment file."""
+    problems = []
+    if _sqlite(s):
+        result = _pragma_rows(s, "quick_check")
+        if result != [("ok",)]:
+            problems.append(
+                "数据库快速检查发现损坏：" + "；".join(str(r[0]) for r in result[:MAX_LISTED])
+            )
+    return problems + missing_attachments(s)[:MAX_LISTED]
+
+
+def full_check(s: Session) -> list[str]:
+    """`normdesk check`: integrity, foreign keys, the audit chain and every attachment's hash."""
+    problems = []
+    if _sqlite(s):
+        result = _pragma_rows(s, "integrity_check")
+        if result != [("ok",)]:
+            problems.append(
+                "数据库完整性检查发现损坏：" + "；".join(str(r[0]) for r in result[:MAX_LISTED])
+            )
+        for table, rowid, parent, _ in _pragma_rows(s, "foreign_key_check")[:MAX_LISTED]:
+            problems.append(f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    broken = audit.first_broken(s)
+    if broken is not None:
+        problems.append(
+            f"审计日志第 {broken.id} 条记录（{broken.at:%Y-%m-%d %H:%M}，{broken.summary}）被改动或其前一条被删除"
+        )
+    problems += missing_attachments(s)
+    for att in s.scalars(select(Attachment)):
+        path = attachments.stored_path(att.sha256)
+        if path.is_file() and attachments.file_sha256(path) != att.sha256:
+            problems.append(
+                f"附件“{att.original_name}”（文件 {att.document_id}）的内容与登记时不符"
+            )
+    return problems
+
+
+def newest_good_backup(folder: Path | None = None) -> Path | None:
+    """The newest backup that verifies, to offer when the database cannot be opened."""
+    from app.errors import UserError
+    from app.services import backup
+
+    for candidate in backup.list_backups(folder):
+        try:
+            backup.verify(candidate.path)
+        except UserError:
+            continue
+        return candidate.path
+    return None

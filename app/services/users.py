@@ -1,0 +1,181 @@
+"""Users, roles and login. Passwords are hashed with scrypt (memory-hard); repeated failures lock
+the account for a while. With no users yet, or in single-user mode, the PC's user acts as 管理员."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.errors import UserError
+from app.models import User
+from app.services import audit, settings
+from app.services.permissions import Actor, Permission, Role, local_actor, require
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,50}$")
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or os.urandom(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
+    )
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        _, n, r, p, salt, digest = stored.split("$")
+        candidate = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=bytes.fromhex(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=32,
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < 8:
+        raise UserError("密码：至少 8 位。")
+    if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
+        raise UserError("密码：必须同时包含字母和数字。")
+
+
+def login_required(s: Session) -> bool:
+    has_users = bool(s.scalar(select(func.count()).select_from(User).where(User.active.is_(True))))
+    return has_users and not settings.get(s, "security.single_user")
+
+
+def session_actor(s: Session) -> Actor | None:
+    """Who works when nobody logs in: the PC's user as 管理员 (no users yet, or single-user mode)."""
+    return None if login_required(s) else local_actor()
+
+
+def _get(s: Session, username: str) -> User:
+    user = s.scalar(select(User).where(User.username == username.strip()))
+    if user is None:
+        raise UserError(f"用户“{username}”不存在。")
+    return user
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.username, Role(user.role))
+
+
+@dataclass(frozen=True)
+class Login:
+    actor: Actor | None
+    message: str = ""
+
+
+def authenticate(s: Session, username: str, password: str) -> Login:
+    """登录. A refusal is returned, not raised, so the caller commits the failure count that the
+    lockout depends on; the message never says which part was wrong."""
+    user = s.scalar(select(User).where(User.username == username.strip()))
+    now = clock.now()
+    if user is None or not user.active:
+        return Login(None, "用户名或密码不正确。")
+    if user.locked_until and user.locked_until > now:
+        return Login(
+            None,
+            f"该账户因多次输错密码已被锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁。",
+        )
+    if not verify_password(password, user.password_hash):
+        user.failed_attempts += 1
+        if user.failed_attempts >= settings.get(s, "security.max_failures"):
+            user.locked_until = now + timedelta(minutes=settings.get(s, "security.lockout_minutes"))
+            user.failed_attempts = 0
+            audit.record(
+                s,
+                user.username,
+                "lockout",
+                "user",
+                user.id,
+                f"账户 {user.username} 因多次输错密码被锁定",
+            )
+            return Login(None, "密码错误次数过多，账户已被锁定。")
+        return Login(None, "用户名或密码不正确。")
+    user.failed_attempts, user.locked_until = 0, None
+    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录")
+    return Login(actor_of(user))
+
+
+def add_user(
+    s: Session, actor: Actor, username: str, display_name: str, role: str, password: str
+) -> User:
+    require(actor, Permission.MANAGE_USERS)
+    username, display_name = username.strip(), display_name.strip()
+    if not _USERNAME.match(username):
+        raise UserError("用户名：2 至 50 位字母、数字、下划线、点或连字符。")
+    if not display_name:
+        raise UserError("姓名：不能为空。")
+    if role not in {r.value for r in Role}:
+        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。")
+    check_password_rules(password)
+    if s.scalar(select(User.id).where(User.username == username)):
+        raise UserError(f"用户名“{username}”已存在。")
+    now = clock.now()
+    user = User(username=username, display_name=display_name, role=role, password_hash=hash_password(password),
+                active=True, failed_attempts=0, created_at=now, password_changed_at=now)  # fmt: skip
+    s.add(user)
+    s.flush()
+    audit.record(s, actor.name, "user_add", "user", user.id, f"添加用户 {username}（{role}）", None,
+                 {"username": username, "display_name": display_name, "role": role})  # fmt: skip
+    return user
+
+
+def _admins_left(s: Session, excluding: User) -> int:
+    return s.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding.id))  # fmt: skip
+
+
+def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = True) -> User:
+    require(actor, Permission.MANAGE_USERS)
+    user = _get(s, username)
+    if role not in {r.value for r in Role}:
+        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。")
+    losing_admin = user.role == Role.ADMIN.value and (role != Role.ADMIN.value or not active)
+    if losing_admin and not _admins_left(s, user):
+        raise UserError("至少要保留一名启用的管理员。")
+    old = {"role": user.role, "active": user.active}
+    user.role, user.active = role, active
+    audit.record(s, actor.name, "user_role", "user", user.id, f"修改用户 {username} 的角色或状态", old,
+                 {"role": role, "active": active})  # fmt: skip
+    return user
+
+
+def unlock(s: Session, actor: Actor, username: str) -> None:
+    require(actor, Permission.MANAGE_USERS)
+    user = _get(s, username)
+    user.locked_until, user.failed_attempts = None, 0
+    audit.record(s, actor.name, "user_unlock", "user", user.id, f"解锁用户 {username}")
+
+
+def change_password(s: Session, actor: Actor, username: str, old: str | None, new: str) -> None:
+    """Users change their own password with the old one; an administrator resets anyone else's."""
+    user = _get(s, username)
+    if actor.name == user.username:
+        if old is None or not verify_password(old, user.password_hash):
+            raise UserError("原密码不正确。")
+    else:
+        require(actor, Permission.MANAGE_USERS)
+    check_password_rules(new)
+    user.password_hash, user.password_changed_at = hash_password(new), clock.now()
+    audit.record(s, actor.name, "password", "user", user.id, f"修改用户 {username} 的密码")
+
+
+def list_users(s: Session) -> list[User]:
+    return list(s.scalars(select(User).order_by(User.username)))

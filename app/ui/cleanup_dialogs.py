@@ -1,0 +1,312 @@
+"""The dialogs of a cleanup (新建清理, 清理结论), and the parts both tabs of the 有效期与清理 page
+share: a table of rows read in one go, and a chooser of one document from the register.
+
+Each dialog only collects input: the service decides, and a refusal is shown inside the dialog,
+which stays open with the input intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db import Database
+from app.errors import UserError
+from app.services import cleanup, issuers, search
+from app.services.lifecycle import IN_FORCE
+from app.services.permissions import local_actor
+from app.ui import crash
+from app.ui.filing_dialogs import ActionDialog
+from app.ui.operations import Work, runner_for
+from app.ui.review_dialogs import text_edit
+from app.ui.review_view import ROW_TEXT
+
+BATCH_CHANGES = frozenset({"cleanup"})
+DECISION_CHANGES = frozenset({"cleanup"})
+CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
+PREVIEW_ROWS = 8
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], object]
+    width: int = 0  # 0: takes the room left
+    centered: bool = False
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
+
+    def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
+        super().__init__(parent)
+        self.columns, self.colour = columns, colour
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        color: QColor | None = self.colour(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _text(column.value(row))
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    mode = QAbstractItemView.SelectionMode
+    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    for n, column in enumerate(model.columns):
+        if column.width:
+            header.resizeSection(n, column.width)
+        else:
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def selected_rows(table: QTableView) -> list[Any]:
+    rows: list[Any] = table.model().rows
+    return [
+        rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
+    ]
+
+
+class DocumentChooser(QWidget):
+    """One document in force, found in the register by part of its title or number."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner_for(database)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("输入文件名称或发文字号的一部分查找")
+        self.choice = QComboBox()
+        self.choice.addItem("（不关联）", None)
+        self.timer = QTimer(self, singleShot=True, interval=300)
+        self.timer.timeout.connect(self.find)
+        self.text.textChanged.connect(self.timer.start)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text)
+        column.addWidget(self.choice)
+        self.setFocusProxy(self.text)
+
+    def find(self) -> None:
+        self.timer.stop()
+        q = search.DocumentQuery(text=self.text.text().strip(), statuses=IN_FORCE)
+        if q.text:
+            self.runner.run(lambda s, _p: search.search_rows(s, q, CHOOSER_LIMIT),
+                            on_done=self._found, parent=self)  # fmt: skip
+
+    def _found(self, rows: list[search.RegisterRow]) -> None:
+        self.choice.clear()
+        self.choice.addItem("（不关联）", None)
+        for r in rows:
+            self.choice.addItem(f"《{r.title}》{r.doc_number}（{_text(r.published)}）", r.id)
+        self.choice.setCurrentIndex(1 if rows else 0)
+
+    def value(self) -> int | None:
+        return self.choice.currentData()
+
+    def set_value(self, doc_id: int, title: str) -> None:
+        self.choice.addItem(f"《{title}》", doc_id)
+        self.choice.setCurrentIndex(self.choice.count() - 1)
+
+
+class DecisionDialog(ActionDialog):
+    """清理结论 of one document, or of several at once (one decision and reason for all)."""
+
+    changes = DECISION_CHANGES
+
+    def __init__(self, database: Database, batch_id: int, doc_ids: list[int], heading: str,
+                 decision: str = "", reason: str = "", linked: tuple[int, str] | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(database, "清理结论", parent)
+        self.batch_id, self.doc_ids = batch_id, doc_ids
+        self.add_heading(heading)
+        self.decision = QComboBox()
+        for code, label in cleanup.DECISIONS.items():
+            self.decision.addItem(label, code)
+        self.decision.setCurrentIndex(max(self.decision.findData(decision), 0))
+        self.add_field("清理结论", self.decision)
+        self.reason = self.add_field("清理理由", text_edit(80))
+        self.reason.setPlainText(reason)
+        self.amending = self.add_field("修改文件", DocumentChooser(database))
+        self.amending.setToolTip("结论为“修改”的，可关联登记簿中的修改文件")
+        if linked is not None:
+            self.amending.set_value(*linked)
+        self.setMinimumWidth(520)
+
+    def prepare(self) -> Work:
+        batch_id, doc_ids, actor = self.batch_id, list(self.doc_ids), local_actor()
+        decision, reason = self.decision.currentData(), self.reason.toPlainText()
+        amending = self.amending.value()
+
+        def work(s: Session, _p) -> int:
+            for doc_id in doc_ids:
+                cleanup.decide(s, actor, batch_id, doc_id, decision, reason, amending)
+            return len(doc_ids)
+
+        return work
+
+
+@dataclass(frozen=True)
+class ScopePreview:
+    count: int
+    first: list[search.RegisterRow]
+
+
+def read_scope(s: Session, codes: list[str]) -> ScopePreview:
+    found = cleanup.scope(s, codes)
+    return ScopePreview(
+        len(found.document_ids), search.load_rows(s, found.document_ids[:PREVIEW_ROWS])
+    )
+
+
+class NewBatchDialog(ActionDialog):
+    """新建清理: the kind, name and reason, the issuers (all if none), the exact scope previewed."""
+
+    changes = BATCH_CHANGES
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(database, "新建清理", parent)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确认创建")
+        self._previewing = self._stale = False
+        self.kind = QComboBox()
+        for code, label in cleanup.KINDS.items():
+            self.kind.addItem(label, code)
+        self.add_field("清理类型", self.kind)
+        self.title_edit = self.add_field("清理名称", QLineEdit())
+        self.reason = self.add_field("清理依据", text_edit(64, "开展清理的原因，例如上位法的修改"))
+        self.issuers: dict[str, QCheckBox] = {}
+        self.add_field("清理范围", self._issuer_box(database))
+        self.count = QLabel()
+        self.first = QListWidget()
+        self.first.setFixedHeight(180)
+        self.first.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form.addRow("预览范围：", self.count)
+        self.form.addRow("", self.first)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.setMinimumWidth(700)
+        self.preview()
+
+    def _issuer_box(self, database: Database) -> QWidget:
+        with database.reading() as s:
+            found = [(i.code, i.name) for i in issuers.list_issuers(s)]
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, (code, name) in enumerate(found):
+            check = self.issuers[code] = QCheckBox(name)
+            check.toggled.connect(self.preview)
+            grid.addWidget(check, n // 2, n % 2)
+        scroll = QScrollArea()
+        scroll.setWidget(box)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(150)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("不勾选即为全部制定机关"))
+        layout.addWidget(scroll)
+        return column
+
+    def _kind_changed(self) -> None:
+        defaults = {f"{clock.today().year}年规范性文件{label}" for label in cleanup.KINDS.values()}
+        if self.title_edit.text() in defaults | {""}:
+            self.title_edit.setText(f"{clock.today().year}年规范性文件{self.kind.currentText()}")
+
+    def codes(self) -> list[str]:
+        return [code for code, check in self.issuers.items() if check.isChecked()]
+
+    def preview(self) -> None:
+        """The exact scope, off the GUI thread; ticks made while it runs fold into one more."""
+        if self._previewing:
+            self._stale = True
+            return
+        self._previewing, self._stale, codes = True, False, self.codes()
+        self.runner.run(lambda s, _p: read_scope(s, codes), on_done=self._previewed,
+                        on_error=self._preview_failed, parent=self)  # fmt: skip
+
+    def _previewed(self, found: ScopePreview) -> None:
+        self._previewing = False
+        if self._stale:
+            self.preview()
+            return
+        chosen = [c.text() for c in self.issuers.values() if c.isChecked()] or ["全部制定机关"]
+        self.count.setText(f"{'、'.join(chosen)}现行有效的文件共 <b>{found.count}</b> 件")
+        self.first.clear()
+        self.first.addItems([f"{r.issuer_name}　《{r.title}》{r.doc_number}" for r in found.first])
+        if found.count > len(found.first):
+            self.first.addItem(f"……另有 {found.count - len(found.first)} 件")
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._previewing = False
+        if isinstance(exc, UserError):
+            self.show_error(exc.message)
+        else:
+            crash.show_error(self, exc)
+
+    def prepare(self) -> Work:
+        kind, title, codes = self.kind.currentData(), self.title_edit.text(), self.codes()
+        reason, actor = self.reason.toPlainText(), local_actor()
+        return lambda s, _p: cleanup.create_batch(s, actor, kind, title, codes, reason).id

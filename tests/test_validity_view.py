@@ -1,0 +1,214 @@
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
+
+from app import clock
+from app.services import cleanup, deadlines, documents
+from app.services.permissions import SYSTEM
+from app.ui.main_window import MainWindow
+from app.ui.operations import runner_for
+from app.ui.pdf_preview import PdfPreview
+from app.ui.validity_page import DECISION_COLUMN, ValidityPage
+from tests.factories import add_issuer, register
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def office(database):
+    """Four documents in force of 民政局 (published 2025-03-01..04), one of 财政局."""
+    clock.fix_today(TODAY)
+    with database.transaction() as s:
+        add_issuer(s)
+        add_issuer(s, "CZ", "河清市财政局", "河财发", template="CZGS-{year}-{seq:03d}")
+        ids = [register(s, f"民政文件{n}", published=date(2025, 3, n + 1)).id for n in range(4)]
+        register(s, "财政文件", issuer="CZ", published=date(2025, 5, 6))
+    return database, ids
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a, **k: QMessageBox.StandardButton.Yes
+    )
+    return shown
+
+
+def wait(database):
+    assert runner_for(database).wait()
+
+
+def make_page(qtbot, database) -> ValidityPage:
+    page = ValidityPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    wait(database)
+    return page
+
+
+def cell(model, row, header):
+    column = next(i for i, c in enumerate(model.columns) if c.header == header)
+    return model.data(model.index(row, column))
+
+
+def new_batch(database, codes=("MZ",), decisions=()):
+    with database.transaction() as s:
+        batch = cleanup.create_batch(s, SYSTEM, "regular", "2026年规范性文件定期清理", list(codes))
+        for doc_id, decision, reason in decisions:
+            cleanup.decide(s, SYSTEM, batch.id, doc_id, decision, reason)
+        return batch.id
+
+
+def test_expiry_tab_lists_next_quarter_by_unit_and_records_a_lapse(qtbot, office):
+    database, _ids = office
+    with database.transaction() as s:
+        register(s, "明年一月到期的办法", published=date(2022, 1, 15), drafting_unit="社会救助科")
+        register(s, "明年四月到期的办法", published=date(2022, 4, 1))
+    page = make_page(qtbot, database)
+    view = page.expiry
+    assert view.period.currentText() == "下季度"
+    assert [(x.row.unit, x.row.title) for x in view.model.rows] == [
+        ("社会救助科", "明年一月到期的办法")
+    ]
+    assert cell(view.model, 0, "实施单位") == "社会救助科"
+    assert cell(view.model, 0, "评估情况") == "未评估"
+    assert "届满未重新公布的文件将自动失效" in view.lapse.text()
+    view.table.selectRow(0)
+    view.evaluate()
+    dialog = view.dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("lapse"))
+    dialog.reason.setPlainText("调整事项已完成，届满后不再施行")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait(database)
+    assert cell(view.model, 0, "评估情况") == "届满失效"
+
+
+def test_new_batch_previews_the_exact_scope_of_one_issuer_and_creates_it(qtbot, office):
+    database, _ids = office
+    page = make_page(qtbot, database)
+    page.cleanup.new_batch()
+    dialog = page.cleanup.dialog
+    wait(database)
+    assert "全部制定机关现行有效的文件共 <b>5</b> 件" in dialog.count.text()
+    dialog.issuers["MZ"].setChecked(True)
+    wait(database)
+    assert "河清市民政局现行有效的文件共 <b>4</b> 件" in dialog.count.text()
+    assert dialog.first.count() == 4
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait(database)
+    line = page.cleanup.model.rows[0]
+    assert (line.title, line.total, line.undecided) == ("2026年规范性文件定期清理", 4, 4)
+    assert page.batch is not None and len(page.batch.model.rows) == 4
+
+
+def test_special_batch_without_reason_shows_the_service_message(qtbot, office):
+    database, _ids = office
+    page = make_page(qtbot, database)
+    page.cleanup.new_batch()
+    dialog = page.cleanup.dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
+    dialog.submit()
+    wait(database)
+    assert dialog.isVisible()
+    assert "专项清理必须写明原因" in dialog.error.text()
+    assert page.cleanup.model.rows == []
+
+
+def test_decisions_are_kept_when_the_batch_is_reopened_and_apply_changes_statuses(qtbot, office):
+    database, ids = office
+    new_batch(database)
+    with database.transaction() as s:
+        amending = register(s, "关于修改民政文件2的决定", published=date(2026, 11, 1)).id
+    page = make_page(qtbot, database)
+    page.cleanup.open_batch()
+    batch = page.batch
+    wait(database)
+    model = batch.model
+    model.setData(model.index(0, DECISION_COLUMN), "continue")  # inline, no reason needed
+    wait(database)
+    model.setData(model.index(0, DECISION_COLUMN), "repeal")  # refused: the dialog asks why
+    wait(database)
+    assert "必须写明理由" in batch.dialog.error.text()
+    batch.dialog.reason.setPlainText("调整对象已消失")
+    with qtbot.waitSignal(batch.dialog.accepted):
+        batch.dialog.submit()
+    wait(database)
+    batch.table.selectRow(0)
+    batch.decide_selected()
+    dialog = batch.dialog
+    dialog.decision.setCurrentIndex(dialog.decision.findData("amend"))
+    dialog.reason.setPlainText("与新修订的条例不一致")
+    dialog.amending.text.setText("关于修改民政文件2")
+    dialog.amending.find()
+    wait(database)
+    assert dialog.amending.value() == amending
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait(database)
+    assert [line.document_id for line in model.rows] == [ids[3]]
+    batch.close()
+
+    page.cleanup.open_batch()
+    again = page.batch
+    wait(database)
+    again.filter.setCurrentIndex(1)
+    wait(database)
+    assert [cell(again.model, n, "清理结论") for n in range(4)] == [
+        "继续有效",
+        "废止",
+        "修改",
+        "未定",
+    ]
+    assert not again.apply_button.isEnabled()
+    again.table.selectRow(2)
+    again.decide_selected()
+    assert again.dialog.amending.value() == amending  # the link is kept when edited again
+    again.dialog.reject()
+    again.table.selectRow(3)
+    again.decide_selected()
+    with qtbot.waitSignal(again.dialog.accepted):
+        again.dialog.submit()  # 继续有效, the first choice
+    wait(database)
+    assert again.apply_button.isEnabled()
+    again.apply()
+    wait(database)
+    with database.reading() as s:
+        statuses = [documents.get(s, i).status for i in ids]
+    assert statuses == ["in_force", "repealed", "amended", "in_force"]
+    assert "已于 2026-11-27 实施" in again.heading.text()
+    assert page.cleanup.model.rows[0].status == "已实施（2026-11-27）"
+
+
+def test_printing_the_retired_catalog_lists_the_repealed_document(qtbot, office):
+    database, ids = office
+    new_batch(database, decisions=[(ids[1], "repeal", "调整对象已消失")])
+    page = make_page(qtbot, database)
+    page.cleanup.print_catalog("retired")
+    wait(database)
+    qtbot.waitUntil(lambda: page.cleanup.findChild(PdfPreview) is not None, timeout=2000)
+    preview = page.cleanup.findChild(PdfPreview)
+    text = "".join(p.extract_text() for p in PdfReader(preview.pdf_path).pages)
+    preview.close()
+    assert "民政文件1" in text and "民政文件0" not in text
+
+
+def test_a_validity_deadline_on_the_dashboard_selects_the_document(qtbot, office):
+    database, _ids = office
+    with database.transaction() as s:
+        doc_id = register(s, "明年一月到期的办法", published=date(2022, 1, 15)).id
+        deadline = next(d for d in deadlines.open_deadlines(s) if d.kind == "validity")
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    wait(database)
+    window.open_deadline(deadline)
+    wait(database)
+    view = window.page("validity").expiry
+    assert window.current_section() == "validity"
+    assert view.current_row().document_id == doc_id
