@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import clock  # noqa: E402
 from app.db import Database, open_database  # noqa: E402
+from app.services.permissions import sign_in  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +18,7 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NORMDESK_DB", raising=False)
     yield data
     clock.fix_today(None)
+    sign_in(None)
 
 
 @pytest.fixture

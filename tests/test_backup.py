@@ -29,7 +29,7 @@ def test_backup_holds_database_and_attachments_and_restore_brings_them_back(fill
         register(s, "备份之后登记的文件")
     attachments.stored_path(att.sha256).unlink()
     database.close()
-    safety = backup.restore(made.path, db_path)
+    safety = backup.restore(made.path, db_path, SYSTEM)
     with sqlite3.connect(db_path) as con:
         titles = [r[0] for r in con.execute("SELECT title FROM document")]
     assert titles == ["河清市城乡居民最低生活保障管理办法"]
@@ -44,7 +44,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(filled, tmp_path):
     bad.write_bytes(b"not a zip")
     before = db_path.read_bytes()
     with pytest.raises(UserError, match="无法使用"):
-        backup.restore(bad, db_path)
+        backup.restore(bad, db_path, SYSTEM)
     assert db_path.read_bytes() == before
 
 
@@ -84,3 +84,15 @@ def test_newest_good_backup_skips_broken_ones(filled, tmp_path):
     good = backup.make_backup(db_path, folder, "auto")
     (folder / "normdesk-20991231-000000-auto.zip").write_bytes(b"broken")
     assert integrity.newest_good_backup(folder) == good.path
+
+
+def test_backup_and_restore_need_the_backup_permission(filled, tmp_path):
+    from app.services.permissions import Actor, Role
+
+    _, db_path, _ = filled
+    reader = Actor("赵只读", Role.READ_ONLY)
+    with pytest.raises(UserError, match="无权"):
+        backup.make_backup(db_path, tmp_path / "b", actor=reader)
+    made = backup.make_backup(db_path, tmp_path / "b", actor=SYSTEM)
+    with pytest.raises(UserError, match="无权"):
+        backup.restore(made.path, db_path, reader)

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
 from app import clock
@@ -40,7 +41,23 @@ def no_modal_boxes(monkeypatch):
 
 
 def wait(database):
+    # twice: a finished job's refresh may queue the next job just after the first wait returns
     assert runner_for(database).wait()
+    QCoreApplication.processEvents()
+    assert runner_for(database).wait()
+
+
+def open_decision(qtbot, batch, row: int):
+    """Select a row once the batch has finished (re)loading, then open its decision dialog."""
+    qtbot.waitUntil(lambda: not batch._loading and batch.model.rowCount() > row)
+    # through the selection model: selectRow() honours keyboard modifiers another test may leave set
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    batch.table.selectionModel().select(batch.model.index(row, 0), flags)
+    batch.decide_selected()
+    qtbot.waitUntil(lambda: batch.dialog.isVisible())
+    return batch.dialog
 
 
 def make_page(qtbot, database) -> ValidityPage:
@@ -140,9 +157,7 @@ def test_decisions_are_kept_when_the_batch_is_reopened_and_apply_changes_statuse
     with qtbot.waitSignal(batch.dialog.accepted):
         batch.dialog.submit()
     wait(database)
-    batch.table.selectRow(0)
-    batch.decide_selected()
-    dialog = batch.dialog
+    dialog = open_decision(qtbot, batch, 0)
     dialog.decision.setCurrentIndex(dialog.decision.findData("amend"))
     dialog.reason.setPlainText("与新修订的条例不一致")
     dialog.amending.text.setText("关于修改民政文件2")
@@ -167,12 +182,10 @@ def test_decisions_are_kept_when_the_batch_is_reopened_and_apply_changes_statuse
         "未定",
     ]
     assert not again.apply_button.isEnabled()
-    again.table.selectRow(2)
-    again.decide_selected()
+    open_decision(qtbot, again, 2)
     assert again.dialog.amending.value() == amending  # the link is kept when edited again
     again.dialog.reject()
-    again.table.selectRow(3)
-    again.decide_selected()
+    open_decision(qtbot, again, 3)
     with qtbot.waitSignal(again.dialog.accepted):
         again.dialog.submit()  # 继续有效, the first choice
     wait(database)

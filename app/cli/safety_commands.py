@@ -51,7 +51,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
     path = _db_file(args)
     open_database(database_url(args.db)).close()  # refuses a damaged or newer database
-    made = backup.make_backup(path, Path(args.dir) if args.dir else None, "manual")
+    made = backup.make_backup(path, Path(args.dir) if args.dir else None, "manual", local_actor())
     emit(
         {"file": str(made.path), "size": made.size},
         args.json,
@@ -63,7 +63,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
     from app.services import backup
 
     path = _db_file(args)
-    safety = backup.restore(Path(args.file), path)
+    safety = backup.restore(Path(args.file), path, local_actor())
     open_database(database_url(args.db)).close()  # upgrades an older backup's schema
     print(f"已从 {args.file} 恢复数据库 {path}。")
     if safety:

@@ -3,30 +3,15 @@ ledger (台账) shares."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from app.reports import page as pages
+from app.reports.columns import ListColumn, Listing
 from app.reports.page import Column, Progress
 from app.reports.workbook import Field, write_sheet
-
-
-class Listing(Protocol):
-    title: str
-    subtitle: str
-    header: str  # the body named at the top of every page
-    rows: Sequence[Any]
-
-
-@dataclass(frozen=True)
-class ListColumn:
-    header: str
-    width: float  # share of the printed width; also the Excel width
-    value: Callable[[Any], Any]
-    align: str = "LEFT"
 
 
 def day(value: date | None) -> str:

@@ -16,6 +16,7 @@ from app import clock
 from app.config import data_dir
 from app.errors import UserError
 from app.services.attachments import store_dir
+from app.services.permissions import Actor, Permission, require
 
 DB_MEMBER = "normdesk.db"
 ATTACHMENTS_MEMBER = "attachments/"
@@ -50,8 +51,13 @@ def _copy_database(db_path: Path, target: Path) -> None:
         src.close()
 
 
-def make_backup(db_path: Path, folder: Path | None = None, kind: str = "manual") -> BackupFile:
-    """Write normdesk-YYYYMMDD-HHMMSS-KIND.zip holding the database and every attachment."""
+def make_backup(
+    db_path: Path, folder: Path | None = None, kind: str = "manual", actor: Actor | None = None
+) -> BackupFile:
+    """Write normdesk-YYYYMMDD-HHMMSS-KIND.zip holding the database and every attachment. A
+    backup someone asks for needs the backup permission; the program's own need none."""
+    if actor is not None:
+        require(actor, Permission.BACKUP)
     if not db_path.is_file():
         raise UserError(f"备份：数据库文件“{db_path}”不存在。")
     folder = folder or backup_dir()
@@ -146,10 +152,11 @@ def verify(backup: Path) -> None:
         raise UserError(f"备份文件“{backup.name}”中的数据库已损坏：{ok}")
 
 
-def restore(backup: Path, db_path: Path) -> BackupFile | None:
+def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
     """Replace the database (and add back missing attachments) from `backup`. The current database
     is backed up first (a damaged one is moved aside); nothing is replaced unless the backup
     verifies. The database must be closed."""
+    require(actor, Permission.BACKUP)
     backup = Path(backup)
     if not backup.is_file():
         raise UserError(f"恢复：找不到备份文件“{backup}”。")

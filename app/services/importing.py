@@ -344,6 +344,10 @@ def validate(
         raise UserError("列对应：必须指定“文件名称”所在的列。")
     if "published" not in mapping.columns.values():
         raise UserError("列对应：必须指定“公布日期”所在的列。")
+    chosen = list(mapping.columns.values())
+    twice = sorted({FIELDS[f] for f in chosen if chosen.count(f) > 1})
+    if twice:
+        raise UserError(f"列对应：“{'、'.join(twice)}”只能对应一列。")
     report = Report()
     issuers = _Issuers(s)
     candidates = []

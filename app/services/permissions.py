@@ -44,8 +44,20 @@ class Actor:
 SYSTEM = Actor("系统", Role.ADMIN)
 
 
+_signed_in: Actor | None = None
+
+
+def sign_in(actor: Actor | None) -> None:
+    """Who works in this program from now on (the GUI after login); None signs out."""
+    global _signed_in
+    _signed_in = actor
+
+
 def local_actor() -> Actor:
-    """The person at this PC, in single-user mode (no login yet)."""
+    """Who is working here: the user who logged in, else the person at this PC as 管理员
+    (no users yet, single-user mode, or the command line run by the PC's owner)."""
+    if _signed_in is not None:
+        return _signed_in
     try:
         name = getpass.getuser()
     except (KeyError, OSError):

@@ -32,11 +32,11 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.reports import deadline_overview
 from app.services import deadlines
 from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.filing_dialogs import export_workbook
+from app.ui.lazy_reports import deadline_overview
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated

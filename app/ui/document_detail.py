@@ -1,4 +1,5 @@
-"""The detail pane of the register: one document's fields, step timeline, links and attachments."""
+"""The detail pane of the register: one document's fields, step timeline, change history, links
+and attachments."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.services import attachments, documents
+from app.services import attachments, audit_query, documents
+from app.services.audit_query import AuditRow
 from app.services.documents import LinkView, TimelineEntry
 from app.services.lifecycle import status_label
 from app.services.permissions import local_actor
@@ -68,6 +70,7 @@ class DocumentView:
     timeline: list[TimelineEntry]
     links: list[LinkView]
     attachments: list[AttachmentView]
+    history: list[AuditRow]
 
 
 def _day(value: date | None) -> str:
@@ -112,6 +115,7 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
             attachments=[
                 AttachmentView(a.id, a.original_name, a.size, a.added_at) for a in doc.attachments
             ],
+            history=audit_query.document_history(s, doc_id),
         )
 
 
@@ -171,6 +175,14 @@ class DocumentDetail(QWidget):
         for column, width in enumerate((88, 80, 56, 64)):
             self.steps.setColumnWidth(column, width)
         steps_box = _group("办理环节", self.steps)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels(["时间", "操作人", "摘要"])
+        for column, width in enumerate((118, 64)):
+            self.history.setColumnWidth(column, width)
+        middle = QVBoxLayout()
+        middle.addWidget(steps_box, 3)
+        middle.addWidget(_group("变更记录", self.history), 2)
 
         self.links = QListWidget()
         self.links.itemActivated.connect(self._open_link)
@@ -196,7 +208,7 @@ class DocumentDetail(QWidget):
 
         body = QHBoxLayout()
         body.addWidget(_group("基本信息", fields_scroll), 5)
-        body.addWidget(steps_box, 5)
+        body.addLayout(middle, 5)
         body.addLayout(side, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -213,6 +225,7 @@ class DocumentDetail(QWidget):
         for value in self.values.values():
             value.clear()
         self.steps.clear()
+        self.history.clear()
         self.links.clear()
         self.attachments.clear()
         self._update_buttons()
@@ -235,6 +248,7 @@ class DocumentDetail(QWidget):
         for key, value in self.values.items():
             value.setText(view.fields.get(key, ""))
         self._fill_steps(view.timeline)
+        self._fill_history(view.history)
         self.links.clear()
         for link in view.links:
             number = f"〔{link.other_reg_number}〕" if link.other_reg_number else ""
@@ -263,6 +277,13 @@ class DocumentDetail(QWidget):
             item = QTreeWidgetItem([e.label, _day(e.done_on), e.actor, e.outcome, e.note])
             item.setToolTip(4, e.note)
             self.steps.addTopLevelItem(item)
+
+    def _fill_history(self, rows: list[AuditRow]) -> None:
+        self.history.clear()
+        for row in rows:
+            item = QTreeWidgetItem([f"{row.at:%Y-%m-%d %H:%M}", row.actor, row.summary])
+            item.setToolTip(2, "\n".join(filter(None, (row.summary, row.new))))
+            self.history.addTopLevelItem(item)
 
     def _add_muted_row(self, text: str, tip: str) -> None:
         # One line across all columns, so the reason is read in full rather than cut off.

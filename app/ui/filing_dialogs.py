@@ -27,11 +27,11 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.reports import filing_form, filing_ledger, filing_report
 from app.services import filing, workcalendar
 from app.services.filing import FilingRow
 from app.services.permissions import local_actor
 from app.ui.document_dialog import OptionalDate, _pydate
+from app.ui.lazy_reports import filing_form, filing_ledger, filing_report
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
 from app.ui.print_dialog import preview_generated

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +34,16 @@ from app.services.permissions import local_actor
 from app.ui.import_pages import ImportPage, ImportState
 from app.ui.pdf_preview import documents_folder
 
+
+def get_column_letter(index: int) -> str:
+    """A, B, … Z, AA: Excel's column names (openpyxl's helper would load openpyxl at start-up)."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 PREVIEW_ROWS = 20
 COMBOS_PER_LINE = 3
 HEADER_BACKGROUND = QColor("#fff2cc")
@@ -60,6 +69,7 @@ class MappingPage(ImportPage):
         self.columns = QScrollArea()
         self.columns.setWidgetResizable(True)
         self.columns.setMinimumHeight(110)
+        self.columns.setMaximumHeight(180)  # five lines of combos; the preview takes the rest
         self.issuer = QComboBox()
         self.issuer.setMinimumContentsLength(14)
         self.issuer.setToolTip("台账没有“制定机关”列，或该列单元格为空时使用")
@@ -82,9 +92,9 @@ class MappingPage(ImportPage):
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(QLabel("各列对应的字段："))
-        layout.addWidget(self.columns, 2)
+        layout.addWidget(self.columns)
         layout.addLayout(bottom)
         layout.addWidget(self.error)
 

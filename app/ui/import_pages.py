@@ -7,6 +7,7 @@ the wizard moves on only once it has succeeded, and a refusal is shown on the pa
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,7 @@ from app.services.importing import Mapping, Report, Sheet
 from app.services.permissions import local_actor
 from app.ui.crash import show_error
 from app.ui.document_dialog import ERROR_STYLE
-from app.ui.operations import Work, runner_for
+from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
 
 IMPORT_CHANGES = frozenset({"documents", "deadlines"})
@@ -65,6 +66,7 @@ class ImportPage(QWizardPage):
         self.runner = runner_for(database)
         self.job = None  # the runner's job while this page's work runs
         self._passed = False
+        self._ended = threading.Event()  # set when the job's work has returned or raised
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -105,12 +107,20 @@ class ImportPage(QWizardPage):
             wizard.next()
 
     def launch(self, work: Work, done: Callable[[Any], None], **options: Any) -> None:
+        ended = self._ended = threading.Event()
+
+        def tracked(s: Any, progress: Progress) -> Any:
+            try:
+                return work(s, progress)
+            finally:
+                ended.set()
+
         def succeeded(result: Any) -> None:
             self._finish()
             done(result)
 
         self.job = self.runner.run(
-            work, on_done=succeeded, on_error=self._failed, parent=self, **options
+            tracked, on_done=succeeded, on_error=self._failed, parent=self, **options
         )
         self.completeChanged.emit()
 
@@ -126,8 +136,8 @@ class ImportPage(QWizardPage):
             show_error(self, exc)
 
     def _settled(self) -> None:
-        # A cancelled job calls neither on_done nor on_error; the runner only says it finished.
-        if self.job is not None and self.job.cancel.is_set():
+        # A cancelled job calls neither on_done nor on_error: the runner only says it finished.
+        if self.job is not None and self._ended.is_set():
             self._finish()
             self.show_error(CANCELLED)
 
@@ -226,6 +236,8 @@ class CheckPage(ImportPage):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems.setWordWrap(False)
+        self.problems.setAlternatingRowColors(True)
+        self.problems.verticalHeader().setDefaultSectionSize(24)
         self.problems.verticalHeader().hide()
         header = self.problems.horizontalHeader()
         for column, width in enumerate((56, 90, 220)):
@@ -289,6 +301,7 @@ class ConfirmPage(ImportPage):
 
     def __init__(self, database: Database, state: ImportState) -> None:
         super().__init__(database, state, "确认导入")
+        self.setSubTitle("确认后开始导入，导入的文件将出现在文件登记簿中。")
         self.text = _note("")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)

@@ -21,18 +21,21 @@ from PySide6.QtWidgets import (
 from app import APP_TITLE
 from app.db import Database, describe
 from app.services.deadlines import Deadline
+from app.services.permissions import Actor, local_actor, sign_in
 from app.ui import state
 from app.ui.about import show_about
 from app.ui.dashboard_view import DashboardView
 from app.ui.day_watch import DayWatch
 from app.ui.filing_view import FilingView
 from app.ui.import_wizard import ImportWizard
+from app.ui.login_dialog import LoginDialog
 from app.ui.placeholder_page import PlaceholderPage
 from app.ui.print_dialog import PrintDialog, preview_record_card
 from app.ui.register_view import RegisterView
 from app.ui.review_form import CaseForm
 from app.ui.review_view import ReviewView
 from app.ui.settings_view import SettingsView
+from app.ui.users_page import PasswordDialog
 from app.ui.validity_page import ValidityPage
 
 
@@ -81,8 +84,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
         self.db_label = QLabel(f"数据库：{describe(database.url)}")
         self.statusBar().addPermanentWidget(self.db_label)
+        self.show_user()
         self.resize(1200, 780)
         state.restore_window(self)
         self.nav.setCurrentRow(0)
@@ -91,6 +97,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         file_menu.addAction("导入台账…", self.open_import_wizard)
+        file_menu.addSeparator()
+        file_menu.addAction("修改密码…", self.change_password)
+        file_menu.addAction("切换用户…", self.switch_user)
         file_menu.addSeparator()
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -109,6 +118,25 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.database, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+
+    def show_user(self) -> None:
+        actor = local_actor()
+        self.user_label.setText(f"当前用户：{actor.name}（{actor.role}）")
+
+    def change_password(self) -> None:
+        dialog = PasswordDialog(self.database, local_actor().name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def switch_user(self) -> None:
+        dialog = LoginDialog(self.database, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
+        dialog.open()
+
+    def _signed_in(self, actor: Actor) -> None:
+        sign_in(actor)
+        self.show_user()
 
     def open_print_dialog(self) -> None:
         dialog = PrintDialog(self.database, self)

@@ -11,7 +11,6 @@ import shutil
 from collections import OrderedDict
 from pathlib import Path
 
-import pypdfium2
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -44,6 +43,8 @@ class PdfPages:
     """A PDF file's pages as images, rendered when asked, the last few kept."""
 
     def __init__(self, path: Path) -> None:
+        import pypdfium2  # loaded on first preview, not at start-up
+
         self.pdf = pypdfium2.PdfDocument(path)
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
 

@@ -28,10 +28,10 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.reports import catalog_output, record_card
 from app.services import issuers
 from app.services.catalogs import KINDS, CatalogFilter
 from app.services.lifecycle import DRAFTING, STATUS_LABELS
+from app.ui.lazy_reports import catalog_output, record_card
 from app.ui.operations import Progress, runner_for
 from app.ui.pdf_preview import PdfPreview, documents_folder
 

@@ -30,12 +30,12 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.reports import review_ledger, review_opinion
 from app.services import reviews
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, local_actor
 from app.ui.crash import show_error
 from app.ui.document_dialog import ERROR_STYLE, _pydate, _qdate
+from app.ui.lazy_reports import review_ledger, review_opinion
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
 from app.ui.print_dialog import preview_generated

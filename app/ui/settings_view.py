@@ -1,12 +1,15 @@
-"""设置: the office's rules and its working-day calendar, one tab each."""
+"""设置: the office's rules, its working-day calendar, users, backups and the audit log, one tab each."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.db import Database
+from app.ui.audit_view import AuditView
+from app.ui.backup_page import BackupPage
 from app.ui.calendar_page import CalendarPage
 from app.ui.rules_page import RulesPage
+from app.ui.users_page import UsersPage
 
 
 class SettingsView(QTabWidget):
@@ -16,3 +19,10 @@ class SettingsView(QTabWidget):
         self.calendar = CalendarPage(database)
         self.addTab(self.rules, "规则")
         self.addTab(self.calendar, "工作日历")
+        self.users = UsersPage(database)
+        self.backups = BackupPage(database)
+        self.audit = AuditView(database)
+        self.addTab(self.users, "用户")
+        self.addTab(self.backups, "备份与恢复")
+        self.addTab(self.audit, "审计日志")
+        self.backups.rules_requested.connect(lambda: self.setCurrentWidget(self.rules))

@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.reports import expiry_reminder, listing
-from app.reports.listing import ListColumn
+from app.reports.columns import ListColumn
 from app.services import deadlines, documents, settings, validity
 from app.services.catalogs import office_name
 from app.services.permissions import local_actor
@@ -32,6 +31,7 @@ from app.ui.cleanup_dialogs import Column, DocumentChooser, RowsModel, rows_tabl
 from app.ui.crash import show_error
 from app.ui.document_dialog import _pydate, _qdate
 from app.ui.filing_dialogs import ActionDialog, export_workbook
+from app.ui.lazy_reports import expiry_reminder, listing
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.print_dialog import preview_generated
 from app.ui.review_dialogs import date_edit, text_edit

@@ -1,0 +1,23 @@
+"""What a listing is made of; kept free of ReportLab and openpyxl so views can declare their
+columns without loading either at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class Listing(Protocol):
+    title: str
+    subtitle: str
+    header: str  # the body named at the top of every page
+    rows: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    header: str
+    width: float  # share of the printed width; also the Excel width
+    value: Callable[[Any], Any]
+    align: str = "LEFT"

@@ -1,0 +1,159 @@
+"""设置—备份与恢复: the backups kept, a backup now, restoring one, and the retention in force."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database, sqlite_path
+from app.services import backup, settings
+from app.services.backup import BackupFile
+from app.services.permissions import local_actor
+from app.ui.operations import runner_for
+
+COLUMNS = ("时间", "类型", "大小", "文件")
+KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+def retention_text(database: Database) -> str:
+    with database.reading() as s:
+        daily, weekly, monthly = (settings.get(s, key) for key in KEEP_KEYS)
+    return (
+        f"程序每天启动后自动备份一次。自动备份保留最近 {daily} 天的每日备份、{weekly} 周的每周备份和"
+        f" {monthly} 个月的每月备份；手动备份和恢复前备份一直保留。"
+        '<a href="rules">在“规则”页修改保留份数</a>'
+    )
+
+
+class BackupPage(QWidget):
+    """Asks for the 规则 tab through `rules_requested`."""
+
+    rules_requested = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.db_path = sqlite_path(database.url)
+        self.runner = runner_for(database)
+        self.folder = backup.backup_dir()
+        self.retention = QLabel()
+        self.retention.setWordWrap(True)
+        self.retention.linkActivated.connect(lambda _link: self.rules_requested.emit())
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(list(COLUMNS))
+        for column, width in enumerate((150, 70, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.backup_button = QPushButton("立即备份")
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button = QPushButton("恢复所选备份…")
+        self.restore_button.clicked.connect(self.restore_selected)
+        folder_button = QPushButton("打开备份文件夹")
+        folder_button.clicked.connect(self.open_folder)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(folder_button)
+        where = QLabel(f"备份文件夹：{self.folder}")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.retention)
+        layout.addWidget(where)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.refresh()
+        self.backup_button.setEnabled(self.db_path is not None)
+
+    def refresh(self) -> None:
+        self.retention.setText(retention_text(self.database))
+        self.table.clear()
+        for b in backup.list_backups(self.folder):
+            item = QTreeWidgetItem(
+                [f"{b.created:%Y-%m-%d %H:%M:%S}", b.kind_label, _size(b.size), b.path.name]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
+            self.table.addTopLevelItem(item)
+        self._update_buttons()
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if kinds & {"settings", "backups"}:
+            self.refresh()
+
+    def selected(self) -> Path | None:
+        item = self.table.currentItem()
+        return Path(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.db_path is not None and self.selected() is not None)
+
+    # --- actions --------------------------------------------------------------------------
+    def back_up(self) -> None:
+        actor, db_path, folder = local_actor(), self.db_path, self.folder
+
+        def work(_s, progress) -> BackupFile:
+            progress(0, 0, "正在备份数据库和附件…")
+            return backup.make_backup(db_path, folder, actor=actor)
+
+        self.runner.run(
+            work, use_session=False, on_done=self._backed_up, parent=self, progress="正在备份…"
+        )
+
+    def _backed_up(self, made: BackupFile) -> None:
+        self.refresh()
+        QMessageBox.information(self, "立即备份", f"已备份到：\n{made.path}")
+
+    def restore_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or self.db_path is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "恢复备份",
+            f"确定用备份“{chosen.name}”替换当前数据吗？\n\n"
+            "当前数据会先另行备份（“恢复前”备份）。恢复后程序将退出，请重新启动。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        actor, db_path = local_actor(), self.db_path
+        if not self.runner.wait():  # nothing else may hold the database while it is replaced
+            QMessageBox.warning(self, "恢复备份", "还有操作正在进行，请稍后再试。")
+            return
+        self.database.close()
+
+        def work(_s, _progress) -> None:
+            backup.restore(chosen, db_path, actor)
+
+        self.runner.run(
+            work, use_session=False, on_done=self._restored, parent=self, progress="正在恢复…"
+        )
+
+    def _restored(self, _result: None) -> None:
+        QMessageBox.information(self, "恢复备份", "已恢复，请重新启动程序。")
+        QApplication.quit()
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

@@ -1,0 +1,91 @@
+"""登录: user name and password; a refusal is shown in the dialog, which stays open."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_TITLE
+from app.db import Database
+from app.services import users
+from app.services.permissions import Actor
+from app.services.users import Login
+from app.ui.crash import show_error
+from app.ui.operations import runner_for
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class LoginDialog(QDialog):
+    """Accepted once `authenticate` let the user in; `actor` is then who logged in."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner_for(database)
+        self.actor: Actor | None = None
+        self.setWindowTitle(f"登录 - {APP_TITLE}")
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        form = QFormLayout()
+        form.addRow("用户名：", self.username)
+        form.addRow("密码：", self.password)
+        self.buttons = QDialogButtonBox()
+        self.login_button = self.buttons.addButton("登录", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)
+        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.log_in)
+        self.buttons.rejected.connect(self.reject)
+        title = QLabel(APP_TITLE)
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+
+    def log_in(self) -> None:
+        username, password = self.username.text(), self.password.text()
+        if not username.strip():
+            self.show_message("请输入用户名。")
+            return
+        self.login_button.setEnabled(False)
+        # A write transaction, so a failed attempt is counted even though nobody got in.
+        self.runner.run(
+            lambda s, _progress: users.authenticate(s, username, password),
+            write=True,
+            on_done=self._answered,
+            on_error=self._failed,
+            parent=self,
+        )
+
+    def _answered(self, login: Login) -> None:
+        self.login_button.setEnabled(True)
+        if login.actor is None:
+            self.show_message(login.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.actor = login.actor
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        show_error(self, exc)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -1,0 +1,136 @@
+"""What happens between opening the database and working: a damaged file offered a restore, the
+quick integrity check, the login, and the daily automatic backup while the program runs."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
+from sqlalchemy.exc import DBAPIError
+
+from app import clock
+from app.db import Database, friendly_db_message, sqlite_path
+from app.errors import DamagedDatabaseError, UserError
+from app.services import backup, integrity, settings, users
+from app.services.backup import BackupFile
+from app.services.permissions import local_actor, sign_in
+from app.ui.backup_page import KEEP_KEYS
+from app.ui.login_dialog import LoginDialog
+from app.ui.operations import runner_for
+
+log = logging.getLogger(__name__)
+CHECK_MS = 60 * 60 * 1000  # the backup is daily; an hourly look notices the day turning soon enough
+RESTORE, QUIT = "从最近的备份恢复", "退出"
+
+
+# --- a damaged database --------------------------------------------------------------------
+def ask_restore(message: str, newest: Path) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Critical, "数据库已损坏", message)
+    box.setInformativeText(
+        f"可以从最近的可用备份“{newest.name}”恢复。该备份之后录入的内容需要重新录入。"
+        "损坏的数据库文件会改名保留，不会被覆盖。"
+    )
+    restore = box.addButton(RESTORE, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QUIT, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
+    """Offer the newest good backup in place of a damaged database; True once it is restored."""
+    path = sqlite_path(url)
+    newest = integrity.newest_good_backup() if path else None
+    if newest is None:
+        QMessageBox.critical(None, "无法打开数据库", f"{exc.message}\n\n没有找到可用的备份。")
+        return False
+    if not ask_restore(exc.message, newest):
+        return False
+    try:
+        backup.restore(newest, path, local_actor())
+    except UserError as error:
+        QMessageBox.critical(None, "恢复失败", error.message)
+        return False
+    except OSError as error:
+        QMessageBox.critical(None, "恢复失败", f"无法写入“{path}”：{error.strerror or error}")
+        return False
+    QMessageBox.information(
+        None, "已从备份恢复", f"已从备份“{newest.name}”恢复。损坏的文件已改名保留在原文件夹中。"
+    )
+    return True
+
+
+# --- after opening ---------------------------------------------------------------------------
+def warn_problems(database: Database) -> None:
+    """The quick check's findings; the clerk may carry on."""
+    try:
+        with database.reading() as s:
+            problems = integrity.quick_check(s)
+    except DBAPIError as exc:
+        problems = [friendly_db_message(exc) or "数据库快速检查未能完成。"]
+    if problems:
+        QMessageBox.warning(
+            None,
+            "启动检查",
+            "启动检查发现以下问题：\n\n" + "\n".join(problems) + "\n\n可以继续使用；"
+            "建议在“设置—备份与恢复”中从备份恢复，或请维护人员检查。",
+        )
+
+
+def log_in(database: Database) -> bool:
+    """Ask who is working when the office uses logins; False when the clerk cancels."""
+    with database.reading() as s:
+        required = users.login_required(s)
+    if not required:
+        return True
+    dialog = LoginDialog(database)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    sign_in(dialog.actor)
+    return True
+
+
+# --- the daily backup ------------------------------------------------------------------------
+def auto_backup(db_path: Path, keep: list[int]) -> BackupFile:
+    made = backup.make_backup(db_path, kind="auto")
+    backup.prune(backup.backup_dir(), *keep)
+    return made
+
+
+class AutoBackup(QObject):
+    """Once a day while the program runs: an automatic backup, then the old ones pruned."""
+
+    def __init__(self, database: Database, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.database, self.window = database, window
+        self.db_path = sqlite_path(database.url)
+        self.tried_on = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MS)
+        self.timer.timeout.connect(self.check)
+        if self.db_path is not None:
+            self.timer.start()
+            QTimer.singleShot(0, self.check)  # after the window shows
+
+    def check(self) -> None:
+        today = clock.today()
+        if self.tried_on == today or not backup.auto_backup_due(today=today):
+            return
+        self.tried_on = today  # a failure is reported once, not every hour
+        db_path = self.db_path
+
+        def work(s, _progress) -> BackupFile:
+            return auto_backup(db_path, [settings.get(s, key) for key in KEEP_KEYS])
+
+        runner_for(self.database).run(work, on_done=self._done, on_error=self._failed)
+
+    def _done(self, made: BackupFile) -> None:
+        runner_for(self.database).data_changed.emit({"backups"})
+        self.window.statusBar().showMessage(f"已自动备份：{made.path.name}", 10_000)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("automatic backup failed", exc_info=(type(exc), exc, exc.__traceback__))
+        reason = exc.message if isinstance(exc, UserError) else friendly_db_message(exc) or exc
+        self.window.statusBar().showMessage(f"自动备份失败：{reason}")

@@ -1,0 +1,147 @@
+import sqlite3
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from app import clock
+from app.services import backup, settings
+from app.services.permissions import SYSTEM, Actor, Role, sign_in
+from app.ui import startup_checks
+from app.ui.app import open_or_explain
+from app.ui.backup_page import BackupPage
+from app.ui.operations import runner_for
+from tests.factories import add_issuer, register
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    yield shown
+    sign_in(None)
+
+
+@pytest.fixture
+def filled(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "备份之前登记的文件")
+    return database
+
+
+@pytest.fixture
+def page(qtbot, filled):
+    widget = BackupPage(filled)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    return widget
+
+
+def titles(db_path) -> list[str]:
+    with sqlite3.connect(db_path) as con:
+        return [r[0] for r in con.execute("SELECT title FROM document ORDER BY id")]
+
+
+def test_retention_rules_are_shown_with_a_link_to_the_rules_tab(page, filled):
+    with filled.transaction() as s:
+        settings.put(s, SYSTEM, "backup.keep_daily", 10)
+    page.refresh()
+    assert "最近 10 天的每日备份" in page.retention.text()
+    assert 'href="rules"' in page.retention.text()
+
+
+def test_backup_now_adds_a_manual_backup_to_the_list(page, boxes):
+    page.backup_button.click()
+    assert page.runner.wait()
+    assert page.table.topLevelItemCount() == 1
+    item = page.table.topLevelItem(0)
+    assert item.text(1) == "手动" and item.text(3).endswith("-manual.zip")
+    assert (backup.backup_dir() / item.text(3)).is_file()
+    assert boxes[-1].startswith("已备份到")
+
+
+def test_read_only_user_may_not_back_up(page, boxes):
+    sign_in(Actor("reader", Role.READ_ONLY))
+    page.backup_button.click()
+    assert page.runner.wait()
+    assert page.table.topLevelItemCount() == 0
+    assert "无权执行：备份与恢复" in boxes[-1]
+
+
+def test_restore_brings_back_the_older_state_and_quits(page, filled, db_path, boxes, monkeypatch):
+    backup.make_backup(db_path)
+    with filled.transaction() as s:
+        register(s, "备份之后登记的文件")
+    quit_calls: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quit_calls.append(True))
+    page.refresh()
+    page.table.setCurrentItem(page.table.topLevelItem(0))
+    page.restore_button.click()
+    assert runner_for(filled).wait()
+    assert boxes[-1] == "已恢复，请重新启动程序。" and quit_calls == [True]
+    assert titles(db_path) == ["备份之前登记的文件"]
+    assert [b.kind for b in backup.list_backups()].count("before-restore") == 1
+
+
+# --- start-up ------------------------------------------------------------------------------
+def damage(database, db_path) -> None:
+    database.close()
+    db_path.write_bytes(b"this is not a database" * 200)
+
+
+def choose(monkeypatch, text: str) -> None:
+    def fake_exec(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == text).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+
+
+def test_damaged_database_is_restored_from_the_newest_good_backup(
+    filled, db_path, db_url, monkeypatch
+):
+    backup.make_backup(db_path)
+    damage(filled, db_path)
+    choose(monkeypatch, startup_checks.RESTORE)
+    reopened = open_or_explain(db_url)
+    assert reopened is not None
+    reopened.close()
+    assert titles(db_path) == ["备份之前登记的文件"]
+    assert len(list(db_path.parent.glob("office-damaged-*.db"))) == 1
+
+
+def test_damaged_database_is_left_alone_when_the_clerk_quits(filled, db_path, db_url, monkeypatch):
+    backup.make_backup(db_path)
+    damage(filled, db_path)
+    choose(monkeypatch, startup_checks.QUIT)
+    assert open_or_explain(db_url) is None
+    assert db_path.read_bytes().startswith(b"this is not a database")
+
+
+def test_damaged_database_without_backup_is_explained(filled, db_path, db_url, boxes):
+    damage(filled, db_path)
+    assert open_or_explain(db_url) is None
+    assert "没有找到可用的备份" in boxes[-1]
+
+
+def test_quick_check_problems_are_shown_and_work_goes_on(filled, boxes, monkeypatch):
+    monkeypatch.setattr(startup_checks.integrity, "quick_check", lambda _s: ["附件丢失"])
+    startup_checks.warn_problems(filled)
+    assert "附件丢失" in boxes[-1]
+
+
+def test_automatic_backup_runs_once_a_day_and_prunes(qtbot, filled):
+    clock.fix_today(date.today())
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    auto = startup_checks.AutoBackup(filled, window)
+    auto.check()
+    assert runner_for(filled).wait()
+    auto.check()
+    assert runner_for(filled).wait()
+    assert [b.kind for b in backup.list_backups()] == ["auto"]
+    assert window.statusBar().currentMessage().startswith("已自动备份")
