@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
@@ -24,40 +24,30 @@ from app.services.deadlines import Deadline
 from app.services.permissions import Actor, local_actor, sign_in
 from app.ui import state
 from app.ui.about import show_about
-from app.ui.dashboard_view import DashboardView
 from app.ui.day_watch import DayWatch
-from app.ui.filing_view import FilingView
-from app.ui.import_wizard import ImportWizard
-from app.ui.login_dialog import LoginDialog
-from app.ui.placeholder_page import PlaceholderPage
-from app.ui.print_dialog import PrintDialog, preview_record_card
-from app.ui.register_view import RegisterView
-from app.ui.review_form import CaseForm
-from app.ui.review_view import ReviewView
-from app.ui.settings_view import SettingsView
-from app.ui.users_page import PasswordDialog
-from app.ui.validity_page import ValidityPage
 
 
 @dataclass(frozen=True)
 class Section:
+    """A page of the main window, built (and its module imported) the first time it is shown."""
+
     key: str
     title: str
-    make: Callable[[Database], QWidget]
+    module: str
+    factory: str
 
-
-def _placeholder(title: str, description: str) -> Callable[[Database], QWidget]:
-    return lambda _db: PlaceholderPage(title, description)
+    def make(self, database: Database) -> QWidget:
+        return getattr(importlib.import_module(self.module), self.factory)(database)
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("home", "首页", lambda db: DashboardView(db)),
-    Section("register", "文件登记簿", lambda db: RegisterView(db)),
-    Section("review", "合法性审核", lambda db: ReviewView(db)),
-    Section("filing", "备案", lambda db: FilingView(db)),
-    Section("validity", "有效期与清理", lambda db: ValidityPage(db)),
-    Section("statistics", "统计", _placeholder("统计", "年度法治政府建设报告所需的统计数据。")),
-    Section("settings", "设置", lambda db: SettingsView(db)),
+    Section("home", "首页", "app.ui.dashboard_view", "DashboardView"),
+    Section("register", "文件登记簿", "app.ui.register_view", "RegisterView"),
+    Section("review", "合法性审核", "app.ui.review_view", "ReviewView"),
+    Section("filing", "备案", "app.ui.filing_view", "FilingView"),
+    Section("validity", "有效期与清理", "app.ui.validity_page", "ValidityPage"),
+    Section("statistics", "统计", "app.ui.placeholder_page", "statistics_page"),
+    Section("settings", "设置", "app.ui.settings_view", "SettingsView"),
 )
 
 
@@ -71,13 +61,13 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
+        self._built: set[str] = set()
         for section in SECTIONS:
             item = QListWidgetItem(section.title)
             item.setSizeHint(QSize(140, 40))
             self.nav.addItem(item)
-            self.pages.addWidget(section.make(database))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.page("home").open_requested.connect(self.open_deadline)
+            self.pages.addWidget(QWidget())  # replaced by the real page when first shown
+        self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -114,7 +104,27 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
         help_menu.addAction(about)
 
+    def _show_row(self, row: int) -> None:
+        self.page(SECTIONS[row].key)
+        self.pages.setCurrentIndex(row)
+
+    def page(self, key: str) -> QWidget:
+        """The section's page, built on first use (start-up builds only the first one)."""
+        index = next(i for i, s in enumerate(SECTIONS) if s.key == key)
+        if key not in self._built:
+            self._built.add(key)
+            placeholder = self.pages.widget(index)
+            built = SECTIONS[index].make(self.database)
+            self.pages.insertWidget(index, built)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if key == "home":
+                built.open_requested.connect(self.open_deadline)
+        return self.pages.widget(index)
+
     def open_import_wizard(self) -> None:
+        from app.ui.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.database, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
@@ -124,11 +134,15 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"当前用户：{actor.name}（{actor.role}）")
 
     def change_password(self) -> None:
+        from app.ui.users_page import PasswordDialog
+
         dialog = PasswordDialog(self.database, local_actor().name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def switch_user(self) -> None:
+        from app.ui.login_dialog import LoginDialog
+
         dialog = LoginDialog(self.database, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
@@ -139,24 +153,26 @@ class MainWindow(QMainWindow):
         self.show_user()
 
     def open_print_dialog(self) -> None:
+        from app.ui.print_dialog import PrintDialog
+
         dialog = PrintDialog(self.database, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def print_record_card(self) -> None:
-        register = self.pages.widget(next(i for i, s in enumerate(SECTIONS) if s.key == "register"))
-        doc_id = register.selected_id()
+        from app.ui.print_dialog import preview_record_card
+
+        doc_id = self.page("register").selected_id()
         if doc_id is None:
             QMessageBox.information(self, "打印文件登记表", "请先在文件登记簿中选择要打印的文件。")
             return
         preview_record_card(self.database, doc_id, self)
 
-    def page(self, key: str) -> QWidget:
-        return self.pages.widget(next(i for i, s in enumerate(SECTIONS) if s.key == key))
-
     def open_deadline(self, d: Deadline) -> None:
         """Show what a dashboard deadline is about on its own page, selected."""
         if d.kind == "review":
+            from app.ui.review_form import CaseForm
+
             self.show_section("review")
             self.page("review").select_case(d.object_id)
             form = CaseForm(self.database, d.object_id, self.page("review"))

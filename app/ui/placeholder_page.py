@@ -14,3 +14,7 @@ class PlaceholderPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(body, 1)
+
+
+def statistics_page(_database) -> PlaceholderPage:
+    return PlaceholderPage("统计", "年度法治政府建设报告所需的统计数据。")
