@@ -120,10 +120,9 @@ def _filings(ctx: _Context) -> list[Deadline]:
     found = []
     for level, rules in filing.rules(ctx.s).items():
         for rule in rules:
-            filed = exists().where(
-                Filing.document_id == Document.id,
-                Filing.recipient == rule.recipient,
-                Filing.filed_on.is_not(None),
+            # NOT IN over the filed ids is one pass; a correlated NOT EXISTS probes per document.
+            filed = select(Filing.document_id).where(
+                Filing.recipient == rule.recipient, Filing.filed_on.is_not(None)
             )
             query = (
                 select(Document.id, Document.title, Document.published)
@@ -132,7 +131,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Issuer.level == level,
                     Document.published.is_not(None),
                     Document.status.not_in(DRAFTING),
-                    ~filed,
+                    Document.id.not_in(filed),
                 )
             )
             for doc_id, title, published in ctx.s.execute(query):

@@ -31,11 +31,18 @@ class WorkCalendar:
     overrides: dict[date, bool] = field(default_factory=dict)
     office_years: frozenset[int] = frozenset()
     guessed_years: set[int] = field(default_factory=set)
+    _memo: dict[date, bool] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
         return year in BUNDLED_YEARS or year in self.office_years
 
     def is_workday(self, day: date) -> bool:
+        known = self._memo.get(day)
+        if known is None:
+            known = self._memo[day] = self._is_workday(day)
+        return known
+
+    def _is_workday(self, day: date) -> bool:
         if day in self.overrides:
             return self.overrides[day]
         if day.year in BUNDLED_YEARS:
