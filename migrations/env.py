@@ -10,8 +10,8 @@ target_metadata = Base.metadata
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    # The full-text index is maintained by hand (FTS5 virtual table and its shadow tables).
-    return not (type_ == "table" and name.startswith("document_fts"))
+    # The full-text indexes are maintained by hand (FTS5 virtual tables and their shadow tables).
+    return not (type_ == "table" and name.startswith(("document_fts", "document_grams")))
 
 
 def run(connection) -> None:

@@ -227,3 +227,34 @@ def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
         assert s.execute(text("SELECT title FROM cleanup_batch")).scalar() == "2026年定期清理"
         assert s.execute(text("SELECT count(*) FROM app_user")).scalar() == 0
     database.close()
+
+
+def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(db_path, db_url):
+    from app.services import search
+
+    engine = make_engine(db_url)
+    upgrade(engine, "0007")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (7, 1, '河清市城乡低保管理办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document_fts (rowid, title, doc_number, reg_number, issuer, keywords, summary) VALUES (7, '河清市城乡低保管理办法', '', '', '河清市民政局', '', '')"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(db_url)
+    with database.reading() as s:
+        assert search.find_ids(s, search.DocumentQuery(text="低保")) == [7]
+        assert search.find_ids(s, search.DocumentQuery(text="民政")) == [7]
+        assert search.find_ids(s, search.DocumentQuery(text="救助")) == []
+    database.close()

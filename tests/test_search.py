@@ -236,3 +236,25 @@ def test_reindex_after_title_change_finds_new_title_only(database, register):
         search_index.reindex(s, doc)
     assert _titles(database, text="政府采购") == {"关于规范政府采购活动的通知"}
     assert _titles(database, text="建设工程招标") == set()
+
+
+def test_short_terms_follow_edits_through_the_pair_index(database):
+    from datetime import date
+
+    from app.services import documents, search
+    from app.services.permissions import SYSTEM
+    from tests.factories import add_issuer, register
+
+    with database.transaction() as s:
+        add_issuer(s, "XQ", "西区民政局", "西民发")
+        doc = register(s, "关于低保标准的通知", issuer="XQ", published=date(2026, 1, 5))
+        data = documents.input_from(doc)
+        data.title = "关于救助标准的通知"
+        documents.update_document(s, SYSTEM, doc.id, data, doc.version)
+    with database.reading() as s:
+        assert search.find_ids(s, search.DocumentQuery(text="救助")) == [doc.id]
+        assert search.find_ids(s, search.DocumentQuery(text="低保")) == []
+        assert search.find_ids(s, search.DocumentQuery(text="救")) == [doc.id]
+        assert search.find_ids(s, search.DocumentQuery(text="xq")) == [
+            doc.id
+        ]  # case folded, from the number

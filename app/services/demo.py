@@ -356,7 +356,12 @@ def _insert(
         if allocations:
             s.execute(insert(NumberAllocation.__table__), allocations)
         if fts:
-            s.execute(search_index.INSERT_SQL, [_fts_row(r, names) for r in chunk])
+            fts_rows = [_fts_row(r, names) for r in chunk]
+            s.execute(search_index.INSERT_SQL, fts_rows)
+            s.execute(
+                search_index.GRAMS_INSERT_SQL,
+                [{"id": r["id"], "grams": search_index.grams(r)} for r in fts_rows],
+            )
         if not progress(start + len(chunk), len(rows)):
             raise UserError("已取消生成演示数据。")
 

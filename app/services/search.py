@@ -71,6 +71,7 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
 
 _FLAGS = ("important", "public_facing", "market_related", "business_related")
 _FTS = table("document_fts", column("rowid"))
+_GRAMS = table("document_grams", column("rowid"))
 _FTS_MIN_CHARS = 3  # the trigram tokenizer indexes nothing shorter
 _PAGE = 500  # ids per IN list, well below any database's bound-parameter limit
 
@@ -162,16 +163,29 @@ def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
 
 
 def _text_conditions(s: Session, text: str) -> list[ColumnElement[bool]]:
-    """Every term must match: long terms in one FTS query, short ones by LIKE."""
+    """Every term must match: long terms through the trigram index, short ones through the
+    character-pair index (search_index.py); without FTS (PostgreSQL), every term by LIKE."""
     terms = list(dict.fromkeys(text.split()))
-    indexed = [t for t in terms if len(t) >= _FTS_MIN_CHARS] if search_index.has_fts(s) else []
-    scanned = [t for t in terms if t not in indexed]
-    if not indexed:
-        return [Document.id.in_(_like_ids(scanned))] if scanned else []
-    match = " AND ".join(_fts_phrase(t) for t in indexed)
-    fts_ids = select(_FTS.c.rowid).where(literal_column("document_fts").op("MATCH")(match))
-    # The few rows the index found are fetched by id; LIKE then only looks at those.
-    return [Document.id.in_(fts_ids), *(_like_any(Document, t) for t in scanned)]
+    if not search_index.has_fts(s):
+        return [Document.id.in_(_like_ids(terms))] if terms else []
+    conditions: list[ColumnElement[bool]] = []
+    long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
+    if long_terms:
+        match = " AND ".join(_fts_phrase(t) for t in long_terms)
+        conditions.append(
+            Document.id.in_(
+                select(_FTS.c.rowid).where(literal_column("document_fts").op("MATCH")(match))
+            )
+        )
+    short_terms = [t for t in terms if len(t) < _FTS_MIN_CHARS]
+    if short_terms:
+        match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in short_terms)
+        conditions.append(
+            Document.id.in_(
+                select(_GRAMS.c.rowid).where(literal_column("document_grams").op("MATCH")(match))
+            )
+        )
+    return conditions
 
 
 def _fts_phrase(term: str) -> str:

@@ -1,5 +1,10 @@
-"""Keeps the full-text index in step with the documents (SQLite FTS5, trigram tokenizer).
-Called by every service that changes a document's searchable fields, in the same transaction."""
+"""Keeps the full-text indexes in step with the documents. Called by every service that changes a
+document's searchable fields, in the same transaction.
+
+SQLite FTS5 with the trigram tokenizer serves terms of three characters or more. A trigram index
+holds nothing shorter, so one- and two-character terms use a second, contentless FTS5 table whose
+tokens are every character and every pair of adjacent characters, written as hex so the tokenizer
+keeps each one whole: "低保" is found as one token instead of by scanning every row."""
 
 from __future__ import annotations
 
@@ -33,14 +38,47 @@ INSERT_SQL = text(
 )
 
 
+GRAMS_INSERT_SQL = text("INSERT INTO document_grams (rowid, grams) VALUES (:id, :grams)")
+_GRAMS_DELETE_SQL = text(
+    "INSERT INTO document_grams (document_grams, rowid, grams) VALUES ('delete', :id, :grams)"
+)
+_OLD_TEXT_SQL = text(
+    "SELECT title, doc_number, reg_number, issuer, keywords, summary FROM document_fts WHERE rowid = :id"
+)
+
+
+def gram_token(piece: str) -> str:
+    return piece.lower().encode("utf-8").hex()
+
+
+def grams(values: dict[str, object]) -> str:
+    """Every character and every adjacent pair within each searchable field, as tokens."""
+    tokens: set[str] = set()
+    for column in FTS_COLUMNS:
+        field = str(values[column] or "").lower()
+        for i, char in enumerate(field):
+            if char.isspace():
+                continue
+            tokens.add(gram_token(char))
+            if i + 1 < len(field) and not field[i + 1].isspace():
+                tokens.add(gram_token(field[i : i + 2]))
+    return " ".join(sorted(tokens))
+
+
 def reindex(s: Session, doc: Document) -> None:
     if not has_fts(s):
         return
     s.flush()
-    s.execute(text("DELETE FROM document_fts WHERE rowid = :id"), {"id": doc.id})
-    s.execute(INSERT_SQL, fts_values(doc, doc.issuer.name))
+    unindex(s, doc.id)
+    values = fts_values(doc, doc.issuer.name)
+    s.execute(INSERT_SQL, values)
+    s.execute(GRAMS_INSERT_SQL, {"id": doc.id, "grams": grams(values)})
 
 
 def unindex(s: Session, doc_id: int) -> None:
-    if has_fts(s):
-        s.execute(text("DELETE FROM document_fts WHERE rowid = :id"), {"id": doc_id})
+    if not has_fts(s):
+        return
+    old = s.execute(_OLD_TEXT_SQL, {"id": doc_id}).mappings().first()
+    if old is not None:  # a contentless index forgets a row only when told its old tokens
+        s.execute(_GRAMS_DELETE_SQL, {"id": doc_id, "grams": grams(dict(old))})
+    s.execute(text("DELETE FROM document_fts WHERE rowid = :id"), {"id": doc_id})
