@@ -49,7 +49,8 @@ def run_gui(db: str | None) -> int:
     if database is None:
         return 1
     startup_checks.warn_problems(database)
-    if not startup_checks.log_in(database):
+    signed_in = startup_checks.first_run(database)
+    if not signed_in and not startup_checks.log_in(database):
         database.close()
         return 0
     with database.transaction() as s:

@@ -1,4 +1,5 @@
-"""设置: the office's rules, its working-day calendar, users, backups and the audit log, one tab each."""
+"""设置: the office's rules, its issuers and number templates, its working-day calendar, users,
+backups and the audit log, one tab each."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from app.db import Database
 from app.ui.audit_view import AuditView
 from app.ui.backup_page import BackupPage
 from app.ui.calendar_page import CalendarPage
+from app.ui.issuers_page import IssuersPage
 from app.ui.rules_page import RulesPage
 from app.ui.users_page import UsersPage
 
@@ -15,9 +17,11 @@ from app.ui.users_page import UsersPage
 class SettingsView(QTabWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.issuers = IssuersPage(database)
         self.rules = RulesPage(database)
         self.calendar = CalendarPage(database)
         self.addTab(self.rules, "规则")
+        self.addTab(self.issuers, "单位与编号")
         self.addTab(self.calendar, "工作日历")
         self.users = UsersPage(database)
         self.backups = BackupPage(database)

@@ -1,5 +1,6 @@
 """What happens between opening the database and working: a damaged file offered a restore, the
-quick integrity check, the login, and the daily automatic backup while the program runs."""
+quick integrity check, the first-run setup of an empty office, the login, and the daily automatic
+backup while the program runs."""
 
 from __future__ import annotations
 
@@ -77,6 +78,21 @@ def warn_problems(database: Database) -> None:
             "启动检查发现以下问题：\n\n" + "\n".join(problems) + "\n\n可以继续使用；"
             "建议在“设置—备份与恢复”中从备份恢复，或请维护人员检查。",
         )
+
+
+def first_run(database: Database) -> bool:
+    """An empty office (no issuers, no users) is set up before anyone logs in. True when the
+    wizard created an administrator, who is then signed in: no login right after setting it."""
+    from app.ui.setup_wizard import SetupWizard, needs_setup
+
+    if not needs_setup(database):
+        return False
+    wizard = SetupWizard(database)
+    wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time
+    if wizard.admin is None:
+        return False
+    sign_in(wizard.admin)
+    return True
 
 
 def log_in(database: Database) -> bool:

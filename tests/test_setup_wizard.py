@@ -1,0 +1,207 @@
+from datetime import date
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWizard
+from sqlalchemy import func, select
+
+from app import clock
+from app.models import AuditEntry, Document
+from app.services import issuers, settings, users
+from app.services.permissions import SYSTEM, local_actor, sign_in
+from app.ui import startup_checks
+from app.ui.operations import runner_for
+from app.ui.setup_pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
+from app.ui.setup_wizard import SetupWizard, needs_setup
+from tests.factories import add_issuer, register
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch):
+    shown: list[str] = []
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def today():
+    clock.fix_today(date(2026, 3, 16))
+
+
+@pytest.fixture
+def wizard(qtbot, database, today):
+    w = SetupWizard(database)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def wait(database) -> None:
+    assert runner_for(database).wait(60_000)
+
+
+def stored(database, key):
+    with database.reading() as s:
+        return settings.get(s, key)
+
+
+def add_body(wizard, database, name, code, abbr, template, level="department") -> None:
+    form = wizard.steps[ISSUERS].form
+    form.name.setText(name)
+    form.code.setText(code)
+    form.abbr.setText(abbr)
+    form.level.setCurrentIndex(form.level.findData(level))
+    form.template.line.setText(template)
+    wizard.steps[ISSUERS].add_button.click()
+    wait(database)
+
+
+def fill_admin(wizard, password="abc12345", confirm="abc12345") -> None:
+    page = wizard.steps[ADMIN]
+    page.username.setText("admin")
+    page.name.setText("张三")
+    page.password.setText(password)
+    page.confirm.setText(confirm)
+
+
+def finish(wizard, database) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    wait(database)
+
+
+def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wizard, database):
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}-{seq:03d}")
+    wizard.next()
+    assert wizard.currentId() == FILING
+    wizard.steps[FILING].editors["filing.department.days"].setValue(30)
+    wizard.steps[FILING].editors["filing.department.working_days"].setChecked(True)
+    wizard.next()
+    wizard.steps[VALIDITY].editors["validity.default_years"].setValue(3)
+    wizard.next()
+    fill_admin(wizard)
+    wizard.next()
+    assert wizard.currentId() == SUMMARY
+    assert "MZGS-2026-001" in wizard.steps[SUMMARY].text.text()
+    finish(wizard, database)
+
+    assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.isVisible()
+    assert stored(database, "office.name") == "河清市司法局"
+    assert stored(database, "filing.department.days") == 30
+    assert stored(database, "filing.department.working_days") is True
+    assert stored(database, "validity.default_years") == 3
+    assert wizard.admin.name == "admin" and wizard.admin.role == "管理员"
+    with database.transaction() as s:
+        assert users.login_required(s)
+        assert register(s, issuer="MZ", published=date(2026, 3, 3)).reg_number == "MZGS-2026-001"
+        summaries = list(s.scalars(select(AuditEntry.summary)))
+    assert "添加制定机关 河清市民政局" in summaries
+    assert "修改设置：单位名称" in summaries
+    assert "添加用户 admin（管理员）" in summaries
+
+
+def test_template_without_serial_is_refused_with_the_services_message(wizard, database):
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+    page = wizard.steps[ISSUERS]
+    page.form.code.setText("MZ")
+    page.form.template.line.setText("{code}GS-{year}")
+    message = "编号模板“{code}GS-{year}”必须包含序号字段 {seq}，否则编号会重复。"
+    assert page.form.template.preview.text() == message  # live, before adding
+    page.form.template.line.setText("{code}GS-{year}-{seq:03d}")
+    assert page.form.template.preview.text() == "下一个编号：MZGS-2026-001"
+    page.form.template.line.setText("{code}GS-{year}")
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}")
+    assert page.error.text() == message
+    assert page.added == [] and not page.isComplete()
+    with database.reading() as s:
+        assert issuers.list_issuers(s) == []
+
+
+def test_admin_passwords_must_match(wizard, database):
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    assert not wizard.steps[ADMIN].isComplete()  # no users yet: the account may not be skipped
+    fill_admin(wizard, confirm="abc123456")
+    wizard.next()
+    assert wizard.currentId() == ADMIN
+    assert wizard.steps[ADMIN].error.text() == "确认密码：两次输入的密码不一致。"
+
+
+def test_demo_choice_fills_documents_and_marks_the_office_as_demo(wizard, database):
+    wizard.steps[0].demo.setChecked(True)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    finish(wizard, database)
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert stored(database, "office.name") == DEMO_OFFICE
+    with database.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 500
+        assert len(issuers.list_issuers(s)) == 12
+
+
+def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, database, today):
+    with database.transaction() as s:
+        add_issuer(s)
+        settings.put(s, SYSTEM, "office.name", "河清市司法局")
+        settings.put(s, SYSTEM, "validity.default_years", 4)
+        users.add_user(s, SYSTEM, "admin", "张三", "管理员", "abc12345")
+    wizard = SetupWizard(database)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert not wizard.steps[0].demo.isEnabled()
+    wizard.next()
+    assert wizard.steps[OFFICE].name.text() == "河清市司法局"
+    wizard.next()
+    assert [row.code for row in wizard.steps[ISSUERS].office.issuers] == ["MZ"]
+    assert wizard.steps[ISSUERS].isComplete()
+    add_body(wizard, database, "河清市财政局", "CZ", "河财发", "{code}GS-{year}-{seq:03d}")
+    wizard.next()
+    wizard.next()
+    assert wizard.steps[VALIDITY].editors["validity.default_years"].value() == 4
+    wizard.next()
+    assert wizard.steps[ADMIN].isComplete()  # users exist: may be skipped
+    wizard.next()
+    finish(wizard, database)
+    assert wizard.admin is None
+    with database.reading() as s:
+        assert [i.code for i in issuers.list_issuers(s)] == ["CZ", "MZ"]
+        assert len(users.list_users(s)) == 1
+        setting_records = s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "setting")
+        )
+    assert setting_records == 2  # only the two put above: unchanged values are not re-saved
+
+
+def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, database):
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
+    for _ in range(3):
+        wizard.next()
+    fill_admin(wizard)
+    wizard.next()
+    sign_in(local_actor().__class__("clerk", "登记员"))  # someone without the rights
+    finish(wizard, database)
+    assert wizard.isVisible()
+    assert wizard.steps[SUMMARY].error.text().startswith("未保存：用户“clerk”（登记员）无权执行")
+    assert needs_setup(database)
+
+
+def test_wizard_is_shown_on_an_empty_database_only(qtbot, database, monkeypatch):
+    shown = []
+    monkeypatch.setattr(SetupWizard, "exec", lambda self: shown.append(self) or 0)
+    assert startup_checks.first_run(database) is False
+    assert len(shown) == 1
+    with database.transaction() as s:
+        add_issuer(s)
+    assert startup_checks.first_run(database) is False
+    assert len(shown) == 1
