@@ -13,16 +13,17 @@ from app.errors import UserError
 PRINT_KINDS = (
     "register", "annual", "current", "repealed", "card", "opinion", "reviews",
     "filing-report", "filing-form", "filings", "deadlines",
-    "cleanup-continue", "cleanup-retired", "cleanup-summary", "reminders",
+    "cleanup-continue", "cleanup-retired", "cleanup-summary", "reminders", "statistics", "manual",
 )  # fmt: skip
 EXPORT_KINDS = (
     "register", "annual", "current", "repealed", "reviews", "filings", "deadlines", "cleanup-continue", "cleanup-retired",
+    "statistics",
 )  # fmt: skip
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, help="年份（年度目录必填）")
+    parser.add_argument("--year", type=int, help="年份（年度目录、年度统计表必填）")
     parser.add_argument("--issuer", help="制定机关代码")
     parser.add_argument("--status", help="状态（仅登记簿）")
 
@@ -70,8 +71,17 @@ def _batch(args: argparse.Namespace) -> int:
     return args.batch
 
 
+def _statistics_period(args: argparse.Namespace):
+    from app.services.statistics import Period
+
+    if args.year is None:
+        raise UserError("--year 年份：打印或导出年度统计表时必须指定。")
+    return Period.of_year(args.year)
+
+
 def _print_one(s, args: argparse.Namespace, target: Path) -> int:
     from app.reports import (
+        annual_statistics,
         catalog_output,
         cleanup_catalog,
         cleanup_summary,
@@ -108,13 +118,20 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         return cleanup_summary.pdf(s, _batch(args), target, clock.today())
     if args.kind in CLEANUP_PARTS:
         return cleanup_catalog.pdf(s, _batch(args), CLEANUP_PARTS[args.kind], target)
+    if args.kind == "statistics":
+        return annual_statistics.pdf(s, target, _statistics_period(args), args.issuer)
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
 def cmd_print(args: argparse.Namespace) -> None:
     target = _target(args.output, ".pdf")
-    with session(args) as s:
-        pages = _print_one(s, args, target)
+    if args.kind == "manual":  # the 操作手册 needs no database
+        from app.reports import manual_pdf
+
+        pages = manual_pdf.pdf(target, clock.today())
+    else:
+        with session(args) as s:
+            pages = _print_one(s, args, target)
     emit(
         {"file": str(target), "pages": pages},
         args.json,
@@ -124,6 +141,7 @@ def cmd_print(args: argparse.Namespace) -> None:
 
 def cmd_export(args: argparse.Namespace) -> None:
     from app.reports import (
+        annual_statistics_xlsx,
         catalog_output,
         cleanup_catalog,
         deadline_overview,
@@ -141,6 +159,9 @@ def cmd_export(args: argparse.Namespace) -> None:
             rows = deadline_overview.xlsx(s, target)
         elif args.kind in CLEANUP_PARTS:
             rows = cleanup_catalog.xlsx(s, _batch(args), CLEANUP_PARTS[args.kind], target)
+        elif args.kind == "statistics":
+            period = _statistics_period(args)
+            rows = annual_statistics_xlsx.xlsx(s, target, period, args.issuer)
         else:
             rows = catalog_output.write_xlsx(s, args.kind, _catalog_filter(args), target)
     emit(

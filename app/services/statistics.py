@@ -1,6 +1,7 @@
-"""Assessment figures (domain.md, Filing: 报备率 … 纠错率): each with its numerator, denominator
-and the documents behind both, counted over a period by publication date. An empty denominator
-gives no rate (shown 无), never a division error."""
+"""Assessment figures (domain.md, Filing: 报备率 … 纠错率) and the annual statistics of the
+rule-of-law report: each figure with its numerator, denominator and the documents behind both,
+counted over a period by publication date. An empty denominator gives no rate (shown 无), never a
+division error."""
 
 from __future__ import annotations
 
@@ -8,12 +9,29 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from app.models import Document, Filing
-from app.services import filing, workcalendar
-from app.services.lifecycle import DRAFTING
+from app import clock
+from app.models import (
+    CleanupBatch,
+    CleanupItem,
+    Document,
+    Filing,
+    Issuer,
+    Objection,
+    ProcedureStep,
+    ReviewCase,
+)
+from app.services import cleanup, filing, issuers, objections, reviews, workcalendar
+from app.services.catalogs import office_name
+from app.services.lifecycle import DRAFTING, RETIRED, REVIEW_OUTCOMES, STATUS_LABELS
+from app.services.workcalendar import WorkCalendar
+
+YEARS_CHARTED = 10
+ISSUED_STATUSES = tuple(code for code in STATUS_LABELS if code not in DRAFTING)
+FILING_STATES = {"on_time": "按期报送", "late": "逾期报送", "not_filed": "未报送"}
+ALL_ISSUERS = "全部制定机关"
 
 
 @dataclass(frozen=True)
@@ -39,39 +57,385 @@ class Figure:
         return "无" if self.rate is None else f"{self.rate:.1%}"
 
 
-def filing_figures(s: Session, start: date, end: date) -> list[Figure]:
-    """报备率, 报备及时率, 规范率, 纠错率 for documents published from `start` to `end`."""
-    cal = workcalendar.load(s)
-    rules = filing.rules(s)
-    docs = list(s.scalars(select(Document).where(
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @classmethod
+    def of_year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @property
+    def is_year(self) -> bool:
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) \
+            and self.start.year == self.end.year  # fmt: skip
+
+    @property
+    def label(self) -> str:
+        if self.is_year:
+            return f"{self.start.year}年"
+        return f"{_cn(self.start)}至{_cn(self.end)}"
+
+
+def _cn(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# --- the documents of a period ----------------------------------------------------------------
+def _issued(start: date, end: date, issuer_id: int | None):
+    """The ids of documents published from `start` to `end` (drafts never count)."""
+    query = select(Document.id).where(
         Document.published >= start, Document.published <= end, Document.status.not_in(DRAFTING)
-    ).order_by(Document.published, Document.id)))  # fmt: skip
+    )
+    return query if issuer_id is None else query.where(Document.issuer_id == issuer_id)
+
+
+def _issuer_id(s: Session, issuer_code: str | None) -> int | None:
+    return issuers.by_code(s, issuer_code).id if issuer_code else None
+
+
+def _documents(s: Session, start: date, end: date, issuer_id: int | None) -> list[Document]:
+    ids = _issued(start, end, issuer_id).subquery()
+    return list(s.scalars(
+        select(Document).where(Document.id.in_(select(ids.c.id))).order_by(Document.published, Document.id)
+    ))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _FilingState:
+    filed: bool  # filed with every body it must go to
+    on_time: bool  # ... each by its deadline
+    clean: bool  # ... none sent back for correction
+    finding: bool  # a body found it unlawful (纠正/撤销)
+    corrected: bool  # ... and every finding was dealt with
+
+    @property
+    def timeliness(self) -> str:
+        if not self.filed:
+            return "not_filed"
+        return "on_time" if self.on_time else "late"
+
+
+def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[int, _FilingState]:
+    """How each document stands with its filings: the one place 报备率 … 纠错率 and the quarterly
+    chart read filing from."""
+    rules = filing.rules(s)
     by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    if docs:
-        for f in s.scalars(select(Filing).where(Filing.document_id.in_([d.id for d in docs]))):
+    for part in range(0, len(docs), 500):
+        ids = [d.id for d in docs[part : part + 500]]
+        for f in s.scalars(select(Filing).where(Filing.document_id.in_(ids))):
             by_doc[f.document_id][f.recipient] = f
-    due, filed, on_time, clean, finding, corrected = [], [], [], [], [], []
+    states = {}
+    dues: dict[tuple[date, filing.FilingRule], date] = {}  # many documents share a day
+
+    def due(published: date, rule: filing.FilingRule) -> date:
+        if (published, rule) not in dues:
+            dues[published, rule] = filing.filing_due(published, rule, cal)
+        return dues[published, rule]
+
     for doc in docs:
-        due.append(doc.id)
         required = filing.doc_rules(rules, doc)
         records = [by_doc[doc.id].get(r.recipient) for r in required]
-        if all(f is not None and f.filed_on for f in records):
-            filed.append(doc.id)
-            if all(
-                f.filed_on <= filing.filing_due(doc.published, r, cal)
-                for f, r in zip(records, required, strict=True)
-            ):
-                on_time.append(doc.id)
-            if not any(f.needed_correction for f in records):
-                clean.append(doc.id)
+        filed = all(f is not None and f.filed_on for f in records)
+        on_time = filed and all(
+            f.filed_on <= due(doc.published, r) for f, r in zip(records, required, strict=True)
+        )
+        clean = filed and not any(f.needed_correction for f in records)
         found = [f for f in by_doc[doc.id].values() if f.result in filing.FINDINGS]
-        if found:
-            finding.append(doc.id)
-            if all(f.result == "撤销" or f.corrected_on for f in found):
-                corrected.append(doc.id)
+        corrected = bool(found) and all(f.result == "撤销" or f.corrected_on for f in found)
+        states[doc.id] = _FilingState(filed, on_time, clean, bool(found), corrected)
+    return states
+
+
+def _filing_figures(docs: list[Document], states: dict[int, _FilingState]) -> list[Figure]:
+    due = [d.id for d in docs]
+    filed = [i for i in due if states[i].filed]
     return [
         Figure("报备率", "已报备文件数 / 应报备文件数", filed, due),
-        Figure("报备及时率", "按期报备文件数 / 应报备文件数", on_time, due),
-        Figure("规范率", "首次报送即予备案（未经补正）文件数 / 已报备文件数", clean, filed),
-        Figure("纠错率", "经审查纠正或撤销的文件数 / 审查发现问题的文件数", corrected, finding),
-    ]
+        Figure("报备及时率", "按期报备文件数 / 应报备文件数", [i for i in due if states[i].on_time], due),
+        Figure("规范率", "首次报送即予备案（未经补正）文件数 / 已报备文件数",
+               [i for i in filed if states[i].clean], filed),
+        Figure("纠错率", "经审查纠正或撤销的文件数 / 审查发现问题的文件数",
+               [i for i in due if states[i].corrected], [i for i in due if states[i].finding]),
+    ]  # fmt: skip
+
+
+def filing_figures(
+    s: Session, start: date, end: date, issuer_code: str | None = None
+) -> list[Figure]:
+    """报备率, 报备及时率, 规范率, 纠错率 for documents published from `start` to `end`."""
+    docs = _documents(s, start, end, _issuer_id(s, issuer_code))
+    return _filing_figures(docs, _filing_states(s, docs, workcalendar.load(s)))
+
+
+def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
+    """The documents with a `step` recorded; for a legality review, also those linked to a
+    concluded review case (a case concluded before its document was registered here)."""
+    found: set[int] = set()
+    for part in range(0, len(docs), 500):
+        chunk = [d.id for d in docs[part : part + 500]]
+        found |= set(s.scalars(select(ProcedureStep.document_id).where(
+            ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk))))  # fmt: skip
+        if step == "legality_review":
+            found |= set(s.scalars(select(ReviewCase.document_id).where(
+                ReviewCase.status == "concluded", ReviewCase.document_id.in_(chunk))))  # fmt: skip
+    return found
+
+
+def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, Figure]:
+    issued = [d.id for d in docs]
+    reviewed = _with_step(s, docs, "legality_review")
+    commented = _with_step(s, docs, "public_comment")
+    needs_comment = [d.id for d in docs if d.public_facing or d.important]
+    return (
+        Figure("合法性审核率", "经合法性审核后公布的文件数 / 公布的文件数",
+               [i for i in issued if i in reviewed], issued),
+        Figure("公开征求意见率",
+               "经公开征求意见的文件数 / 应当公开征求意见的文件数（重要或涉及公众权益的文件）",
+               [i for i in needs_comment if i in commented], needs_comment),
+    )  # fmt: skip
+
+
+def status_at(doc: Document, day: date) -> str:
+    """The status a published document had at the end of `day`: a retirement recorded later had
+    not happened yet, and a document not yet in effect was 已公布."""
+    if doc.status in RETIRED and (doc.status_changed is None or doc.status_changed <= day):
+        return doc.status
+    return "published" if doc.effective and doc.effective > day else "in_force"
+
+
+# --- the annual statistics --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Count:
+    label: str
+    ids: list[int] = field(default_factory=list)  # the documents behind it, for drill-down
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    subject: str  # 行政规范性文件 …
+    received: int  # cases received in the period
+    concluded: int  # cases concluded in the period
+    outcomes: dict[str, int]  # of those concluded, by outcome
+
+
+@dataclass(frozen=True)
+class CleanupLine:
+    title: str
+    kind: str
+    applied_on: date
+    decisions: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ObjectionCounts:
+    received: int
+    replied_in_time: int
+    replied_late: int
+    overdue_open: int  # not replied, past the deadline
+    pending: int  # not replied, still in time
+
+    @property
+    def overdue(self) -> int:
+        return self.replied_late + self.overdue_open
+
+
+@dataclass(frozen=True)
+class QuarterLine:
+    label: str
+    counts: dict[str, int]  # FILING_STATES key -> documents published in the quarter
+
+
+@dataclass(frozen=True)
+class AnnualStatistics:
+    period: Period
+    issuer: str  # the issuer's name, or 全部制定机关
+    office: str
+    issued: Count
+    statuses: list[Count]
+    figures: list[Figure]
+    reviews: list[ReviewLine]
+    cleanups: list[CleanupLine]
+    objections: ObjectionCounts
+    per_year: list[tuple[int, int]]
+    quarters: list[QuarterLine]
+
+    @property
+    def review_outcomes(self) -> dict[str, int]:
+        return {o: sum(line.outcomes[o] for line in self.reviews) for o in REVIEW_OUTCOMES}
+
+    @property
+    def cleanup_totals(self) -> dict[str, int]:
+        return {d: sum(c.decisions[d] for c in self.cleanups) for d in cleanup.DECISIONS.values()}
+
+    def figure(self, name: str) -> Figure:
+        return next(f for f in self.figures if f.name == name)
+
+
+def annual(
+    s: Session, period: Period, issuer_code: str | None = None, today: date | None = None
+) -> AnnualStatistics:
+    """Everything the annual rule-of-law report counts, for one period and issuer (or all)."""
+    today = today or clock.today()
+    issuer = issuers.by_code(s, issuer_code) if issuer_code else None
+    issuer_id = issuer.id if issuer else None
+    cal = workcalendar.load(s)
+    docs = _documents(s, period.start, period.end, issuer_id)
+    states = _filing_states(s, docs, cal)
+    review_rate, comment_rate = _procedure_figures(s, docs)
+    filing_rates = _filing_figures(docs, states)
+    return AnnualStatistics(
+        period=period,
+        issuer=issuer.name if issuer else ALL_ISSUERS,
+        office=office_name(s),
+        issued=Count("公布文件", [d.id for d in docs]),
+        statuses=_statuses(docs, period.end),
+        figures=[review_rate, *filing_rates, comment_rate],
+        reviews=_reviews(s, period, issuer),
+        cleanups=_cleanups(s, period, issuer_id),
+        objections=_objections(s, period, issuer_id, cal, today),
+        per_year=_per_year(s, period.end.year, issuer_id),
+        quarters=_quarters(docs, states, period),
+    )
+
+
+def _statuses(docs: list[Document], end: date) -> list[Count]:
+    by_status: dict[str, list[int]] = {code: [] for code in ISSUED_STATUSES}
+    for doc in docs:
+        by_status[status_at(doc, end)].append(doc.id)
+    return [Count(STATUS_LABELS[code], ids) for code, ids in by_status.items()]
+
+
+def _in(column, period: Period):
+    return column.between(period.start, period.end)
+
+
+def _reviews(s: Session, period: Period, issuer: Issuer | None) -> list[ReviewLine]:
+    """Cases received and concluded in the period, by subject type. For one issuer: the cases on
+    its documents, and the other cases its name submitted."""
+    query = select(ReviewCase).outerjoin(Document, Document.id == ReviewCase.document_id).where(
+        _in(ReviewCase.received, period) | _in(ReviewCase.concluded_on, period))  # fmt: skip
+    if issuer is not None:
+        query = query.where(
+            (Document.issuer_id == issuer.id) | (ReviewCase.submitting_unit == issuer.name)
+        )
+    cases = list(s.scalars(query))
+    lines = []
+    for code, label in reviews.SUBJECT_TYPES.items():
+        mine = [c for c in cases if c.subject_type == code]
+        received = [c for c in mine if period.start <= c.received <= period.end]
+        concluded = [
+            c for c in mine if c.concluded_on and period.start <= c.concluded_on <= period.end
+        ]
+        outcomes = {o: sum(c.outcome == o for c in concluded) for o in REVIEW_OUTCOMES}
+        lines.append(ReviewLine(label, len(received), len(concluded), outcomes))
+    return lines
+
+
+def _cleanups(s: Session, period: Period, issuer_id: int | None) -> list[CleanupLine]:
+    """Batches applied in the period, with their decisions (for one issuer: on its documents)."""
+    batches = s.scalars(
+        select(CleanupBatch)
+        .where(CleanupBatch.status == "applied", _in(CleanupBatch.applied_on, period))
+        .order_by(CleanupBatch.applied_on, CleanupBatch.id)
+    )
+    lines = []
+    for batch in batches:
+        query = (
+            select(CleanupItem.decision, func.count())
+            .join(Document, Document.id == CleanupItem.document_id)
+            .where(CleanupItem.batch_id == batch.id)
+            .group_by(CleanupItem.decision)
+        )
+        if issuer_id is not None:
+            query = query.where(Document.issuer_id == issuer_id)
+        found: dict[str, int] = {decision: n for decision, n in s.execute(query)}
+        if issuer_id is not None and not found:
+            continue
+        decisions = {label: found.get(code, 0) for code, label in cleanup.DECISIONS.items()}
+        lines.append(
+            CleanupLine(batch.title, cleanup.KINDS[batch.kind], batch.applied_on, decisions)
+        )
+    return lines
+
+
+def _objections(
+    s: Session, period: Period, issuer_id: int | None, cal: WorkCalendar, today: date
+) -> ObjectionCounts:
+    """Requests received in the period and how their replies stand against the deadline."""
+    query = select(Objection).where(_in(Objection.received, period))
+    if issuer_id is not None:
+        query = query.join(Document, Document.id == Objection.document_id).where(
+            Document.issuer_id == issuer_id
+        )
+    in_time = late = overdue = pending = 0
+    found = list(s.scalars(query))
+    for objection in found:
+        due = objections.reply_due(objection, cal)
+        if objection.replied_on:
+            in_time += objection.replied_on <= due
+            late += objection.replied_on > due
+        elif today > due:
+            overdue += 1
+        else:
+            pending += 1
+    return ObjectionCounts(len(found), in_time, late, overdue, pending)
+
+
+def _per_year(s: Session, last: int, issuer_id: int | None) -> list[tuple[int, int]]:
+    first = last - YEARS_CHARTED + 1
+    year = extract("year", Document.published)
+    query = select(year, func.count()).where(
+        Document.published >= date(first, 1, 1), Document.published <= date(last, 12, 31),
+        Document.status.not_in(DRAFTING),
+    ).group_by(year)  # fmt: skip
+    if issuer_id is not None:
+        query = query.where(Document.issuer_id == issuer_id)
+    found = {int(y): n for y, n in s.execute(query)}
+    return [(y, found.get(y, 0)) for y in range(first, last + 1)]
+
+
+def _quarters(
+    docs: list[Document], states: dict[int, _FilingState], period: Period
+) -> list[QuarterLine]:
+    """Filing timeliness of the documents published in each quarter of the period's (last) year."""
+    year = period.end.year
+    lines = [QuarterLine(f"第{n}季度", dict.fromkeys(FILING_STATES, 0)) for n in "一二三四"]
+    for doc in docs:
+        if doc.published.year == year:
+            lines[(doc.published.month - 1) // 3].counts[states[doc.id].timeliness] += 1
+    return lines
+
+
+# --- drill-down ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentLine:
+    id: int
+    reg_number: str
+    doc_number: str
+    title: str
+    issuer: str
+    published: date | None
+    status: str
+
+
+def document_lines(s: Session, ids: list[int]) -> list[DocumentLine]:
+    """The documents behind a figure, in order of publication."""
+    lines = []
+    for part in range(0, len(ids), 500):
+        query = (
+            select(Document.id, Document.reg_number, Document.doc_number, Document.title,
+                   Issuer.name, Document.published, Document.status)
+            .join(Issuer, Issuer.id == Document.issuer_id)
+            .where(Document.id.in_(ids[part : part + 500]))
+        )  # fmt: skip
+        lines += [
+            DocumentLine(i, reg or "", num or "", title, name, pub, STATUS_LABELS.get(st, st))
+            for i, reg, num, title, name, pub, st in s.execute(query)
+        ]
+    return sorted(lines, key=lambda x: (x.published or date.min, x.id))

@@ -14,6 +14,8 @@ class _Lazy:
         return getattr(importlib.import_module(f"app.reports.{self._name}"), attr)
 
 
+annual_statistics = _Lazy("annual_statistics")
+annual_statistics_xlsx = _Lazy("annual_statistics_xlsx")
 catalog_output = _Lazy("catalog_output")
 cleanup_catalog = _Lazy("cleanup_catalog")
 cleanup_summary = _Lazy("cleanup_summary")

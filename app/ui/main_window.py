@@ -46,7 +46,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("review", "合法性审核", "app.ui.review_view", "ReviewView"),
     Section("filing", "备案", "app.ui.filing_view", "FilingView"),
     Section("validity", "有效期与清理", "app.ui.validity_page", "ValidityPage"),
-    Section("statistics", "统计", "app.ui.placeholder_page", "statistics_page"),
+    Section("statistics", "统计", "app.ui.statistics_view", "StatisticsView"),
     Section("settings", "设置", "app.ui.settings_view", "SettingsView"),
 )
 
@@ -100,6 +100,10 @@ class MainWindow(QMainWindow):
         catalogs.setShortcut(QKeySequence.StandardKey.Print)
         print_menu.addAction("打印文件登记表…", self.print_record_card)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        manual = QAction("操作手册(&M)", self)
+        manual.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        manual.triggered.connect(self.open_manual)
+        help_menu.addAction(manual)
         about = QAction("关于(&A)", self)
         about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
         help_menu.addAction(about)
@@ -128,6 +132,12 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.database, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+
+    def open_manual(self) -> None:
+        """F1: the manual, at the section about the page shown."""
+        from app.ui.manual_dialog import open_manual
+
+        self.manual = open_manual(self, self.current_section())
 
     def show_user(self) -> None:
         actor = local_actor()

@@ -1,0 +1,121 @@
+"""年度统计表 as a workbook: one sheet per part of the annual statistics, and a sheet that lists,
+for every figure, the documents of its denominator and whether each counts in the numerator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session
+
+from app.reports.page import Cancelled, Progress
+from app.reports.workbook import cell
+from app.services import statistics
+from app.services.lifecycle import REVIEW_OUTCOMES
+from app.services.statistics import FILING_STATES, AnnualStatistics, Period
+
+Rows = list[list[Any]]
+
+
+def xlsx(
+    s: Session,
+    target: Path,
+    period: Period,
+    issuer_code: str | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the workbook; returns the number of data rows over all sheets."""
+    stats = statistics.annual(s, period, issuer_code)
+    details = _details(s, stats)
+    if progress and not progress(1, 2):
+        raise Cancelled()
+    wb = Workbook(write_only=True)
+    count = 0
+    for name, widths, header, rows in _sheets(stats):
+        count += _sheet(wb, name, widths, header, rows)
+    per_year = [[y, n] for y, n in stats.per_year]
+    count += _sheet(wb, "历年公布", [10, 12], ["年份", "公布文件数"], per_year)
+    _chart(wb.worksheets[-1], len(per_year))
+    count += _sheet(wb, "指标明细", [14, 10, 20, 22, 50, 22, 12, 10, 10], _DETAIL_HEADER, details)
+    wb.save(target)
+    return count
+
+
+def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], Rows]]:
+    o = stats.objections
+    reviews = [[r.subject, r.received, r.concluded, *(r.outcomes[x] for x in REVIEW_OUTCOMES)]
+               for r in stats.reviews]  # fmt: skip
+    decisions = list(stats.cleanup_totals)
+    return [
+        ("主要指标", [16, 10, 10, 10, 70], ["名称", "分子", "分母", "比率", "计算方法"],
+         [[f.name, f.numerator, f.denominator, f.shown(), f.definition] for f in stats.figures]
+         + [[], ["统计范围", stats.issuer], ["统计期间", f"{stats.period.start} 至 {stats.period.end}"]]),
+        ("文件状态", [14, 10], ["期末状态", "件数"],
+         [[c.label, c.n] for c in stats.statuses] + [["合计", stats.issued.n]]),
+        ("合法性审核", [20, 8, 8, 8, 12, 8], ["审核对象", "收案", "办结", *REVIEW_OUTCOMES], reviews),
+        ("备案及时情况", [12, 12, 12, 12, 8], ["季度", *FILING_STATES.values(), "合计"],
+         [[q.label, *q.counts.values(), sum(q.counts.values())] for q in stats.quarters]),
+        ("清理情况", [36, 12, 12, *[10] * len(decisions)], ["清理名称", "类型", "实施日期", *decisions],
+         [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups]),
+        ("审查建议", [16, 12, 12, 12, 18],
+         ["收到审查建议", "按期答复", "逾期答复", "逾期未答复", "办理中（未到期）"],
+         [[o.received, o.replied_in_time, o.replied_late, o.overdue_open, o.pending]]),
+    ]  # fmt: skip
+
+
+_DETAIL_HEADER = [
+    "指标",
+    "计入分子",
+    "登记编号",
+    "发文字号",
+    "文件名称",
+    "制定机关",
+    "公布日期",
+    "状态",
+    "文件编号",
+]
+
+
+def _details(s: Session, stats: AnnualStatistics) -> Rows:
+    ids = sorted({i for f in stats.figures for i in f.denominator_ids})
+    lines = {line.id: line for line in statistics.document_lines(s, ids)}
+    rows = []
+    for figure in stats.figures:
+        counted = set(figure.numerator_ids)
+        for doc_id in figure.denominator_ids:
+            d = lines[doc_id]
+            rows.append([figure.name, "是" if doc_id in counted else "否", d.reg_number, d.doc_number,
+                         d.title, d.issuer, d.published, d.status, d.id])  # fmt: skip
+    return rows
+
+
+def _sheet(wb: Workbook, name: str, widths: Sequence[float], header: list[str], rows: Rows) -> int:
+    ws = wb.create_sheet(name)
+    ws.freeze_panes = "A2"
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    head = []
+    for text in header:
+        c = WriteOnlyCell(ws, value=text)
+        c.font, c.fill, c.alignment = bold, fill, Alignment(horizontal="center")
+        head.append(c)
+    ws.append(head)
+    for row in rows:
+        ws.append([cell(ws, value) for value in row])
+    return sum(1 for row in rows if row)
+
+
+def _chart(ws, rows: int) -> None:
+    chart = BarChart()
+    chart.title, chart.y_axis.title, chart.legend = "历年公布文件数", "件", None
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=rows + 1), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
+    chart.width, chart.height = 18, 8
+    ws.add_chart(chart, "D2")
