@@ -150,4 +150,4 @@ def test_pending_filter_hides_filed_rows(qtbot, office):
     assert view.model.rowCount() == 2
     view.pending.setChecked(True)
     wait(office)
-    assert [line.row.title for line in view.model.lines] == ["河清市临时救助实施办法"]
+    assert [line.row.title for line in view.model.rows] == ["河清市临时救助实施办法"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from app.services.lifecycle import IN_FORCE
 from app.services.permissions import local_actor
 from app.ui import crash
 from app.ui.filing_dialogs import ActionDialog
+from app.ui.list_model import ListModel
 from app.ui.operations import Work, runner_for
 from app.ui.review_dialogs import text_edit
 from app.ui.review_view import ROW_TEXT
@@ -63,29 +64,12 @@ def _text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ListModel):
     """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
 
     def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__([c.header for c in columns], parent)
         self.columns, self.colour = columns, colour
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

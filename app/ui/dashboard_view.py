@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,6 +36,7 @@ from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.filing_dialogs import export_workbook
 from app.ui.lazy_reports import deadline_overview
+from app.ui.list_model import ListModel
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated
@@ -142,26 +142,9 @@ TITLE_COLUMN = 2
 CENTERED = frozenset({"state_label", "due", "days_left"})
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(ListModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Deadline] = []
-
-    def set_rows(self, rows: list[Deadline]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
+        super().__init__([c[0] for c in COLUMNS], parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

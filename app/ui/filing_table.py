@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from app import clock
 from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow
 from app.services.statistics import Figure
+from app.ui.list_model import ListModel
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
 ROW_COLORS = {**STATE_COLORS, "done_late": QColor(255, 226, 218)}  # filed, but late
@@ -75,38 +76,21 @@ TITLE_COLUMN = 1
 CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
 
 
-class FilingTableModel(QAbstractTableModel):
+class FilingTableModel(ListModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.lines: list[FilingLine] = []
-
-    def set_lines(self, lines: list[FilingLine]) -> None:
-        self.beginResetModel()
-        self.lines = lines
-        self.endResetModel()
+        super().__init__([c[0] for c in COLUMNS], parent)
 
     def row_of(self, doc_id: int, filing_id: int | None = None) -> int:
         return next(
-            (i for i, line in enumerate(self.lines)
+            (i for i, line in enumerate(self.rows)
              if line.row.document_id == doc_id and filing_id in (None, line.row.filing_id)),
             -1,
         )  # fmt: skip
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        line, attr = self.lines[index.row()], COLUMNS[index.column()][1]
+        line, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         value = line.state_label if attr == "state_label" else getattr(line.row, attr)
         color = ROW_COLORS.get(line.state)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -177,7 +177,7 @@ class FilingView(QWidget):
             self.refresh()
             return
         keep = {line.key for line in self.selected_lines()}
-        self.model.set_lines(page.lines)
+        self.model.set_rows(page.lines)
         self.count.setText(f"共 {len(page.lines)} 项")
         self.figures.show_figures(page.year, page.figures)
         self.banner.setText("工作日历提示：" + "；".join(page.warnings))
@@ -197,16 +197,16 @@ class FilingView(QWidget):
     # --- selection ------------------------------------------------------------------------
     def selected_lines(self) -> list[FilingLine]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.lines[row] for row in rows if row < len(self.model.lines)]
+        return [self.model.rows[row] for row in rows if row < len(self.model.rows)]
 
     def current_line(self) -> FilingLine | None:
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
-        return self.model.lines[index.row()]
+        return self.model.rows[index.row()]
 
     def _reselect(self, keys: set[tuple[int, str]]) -> None:
-        rows = [row for row, line in enumerate(self.model.lines) if line.key in keys]
+        rows = [row for row, line in enumerate(self.model.rows) if line.key in keys]
         for n, row in enumerate(rows):
             if n == 0:
                 self.table.selectRow(row)  # also the current row, for the single-row actions

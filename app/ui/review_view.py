@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
+from app.ui.list_model import ListModel
 from app.ui.operations import runner_for
 from app.ui.review_dialogs import REFRESH_KINDS, LedgerDialog, preview_opinion
 from app.ui.review_form import CaseForm
@@ -104,32 +105,15 @@ TITLE_COLUMN = 2
 CENTERED = frozenset({"received", "state_label", "due", "days_left", "outcome"})
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(ListModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[QueueRow] = []
-
-    def set_rows(self, rows: list[QueueRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        super().__init__([c[0] for c in COLUMNS], parent)
 
     def case_id(self, row: int) -> int | None:
         return self.rows[row].case_id if 0 <= row < len(self.rows) else None
 
     def row_of(self, case_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.case_id == case_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
