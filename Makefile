@@ -2,14 +2,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bundle clean manual
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
+
+$(BUILD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,build]'
+	touch $(BUILD_STAMP)
 
 run: $(STAMP)
 	$(BIN)/normdesk
@@ -23,6 +28,17 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# The onedir bundle for this OS in dist/normdesk/ (installer/normdesk.spec; Windows: see README).
+bundle: $(BUILD_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installer/normdesk.spec
+	du -sh dist/normdesk
+
+# The 操作手册 as PDF: the screenshots retaken from the GUI (offscreen), then docs/manual.md printed.
+manual: $(STAMP)
+	NORMDESK_UPDATE_MANUAL=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_manual_screenshots.py
+	$(BIN)/normdesk print manual -o docs/manual.pdf
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

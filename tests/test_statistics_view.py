@@ -155,7 +155,7 @@ def test_print_and_export_buttons_write_the_statistics(qtbot, office, monkeypatc
     assert written["title"] == "2026年规范性文件工作统计表" and written["pages"] >= 1
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(
-        "app.ui.filing_dialogs.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "app.ui.ledger_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     view.export_button.click()
     wait(database)

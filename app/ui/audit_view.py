@@ -26,7 +26,7 @@ from app.db import Database
 from app.reports import audit_export
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
-from app.ui.filing_dialogs import export_workbook
+from app.ui.ledger_dialog import export_workbook
 from app.ui.operations import runner_for
 
 PAGE = 200

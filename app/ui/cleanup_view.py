@@ -23,8 +23,8 @@ from app.db import Database
 from app.services import cleanup, deadlines
 from app.ui.cleanup_dialogs import Column, NewBatchDialog, RowsModel, rows_table, selected_rows
 from app.ui.crash import show_error
-from app.ui.filing_dialogs import export_workbook
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
+from app.ui.ledger_dialog import export_workbook
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated
 from app.ui.review_view import WARNING_STYLE

@@ -34,8 +34,8 @@ from app.db import Database
 from app.services import deadlines
 from app.services.deadlines import Deadline
 from app.ui.crash import show_error
-from app.ui.filing_dialogs import export_workbook
 from app.ui.lazy_reports import deadline_overview
+from app.ui.ledger_dialog import export_workbook
 from app.ui.list_model import ListModel
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import runner_for

@@ -13,12 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +27,8 @@ from app.services.filing import FilingRow
 from app.services.permissions import local_actor
 from app.ui.document_dialog import OptionalDate, _pydate
 from app.ui.lazy_reports import filing_form, filing_ledger, filing_report
-from app.ui.operations import Progress, Work, runner_for
-from app.ui.pdf_preview import documents_folder
+from app.ui.ledger_dialog import YearLedgerDialog
+from app.ui.operations import Progress, Work
 from app.ui.print_dialog import preview_generated
 from app.ui.review_dialogs import ReviewDialog, date_edit, text_edit
 
@@ -158,74 +153,8 @@ def preview_filing_form(database: Database, filing_ids: list[int], parent: QWidg
     )
 
 
-def export_workbook(database: Database, name: str, write: WriteBook, parent: QWidget) -> None:
-    """Ask where to save `name`.xlsx, then write it off the GUI thread and say how many rows."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "导出 Excel", str(documents_folder() / f"{name}.xlsx"), "Excel 工作簿 (*.xlsx)"
-    )
-    if not path:
-        return
-    target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
-
-    def work(s: Session, progress: Progress) -> int:
-        try:
-            return write(s, target, progress)
-        except OSError as exc:
-            raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
-
-    runner_for(database).run(
-        work,
-        on_done=lambda rows: QMessageBox.information(parent, "导出 Excel", f"已导出 {rows} 行。"),
-        parent=parent,
-        progress="正在导出 Excel…",
-    )
-
-
-class FilingLedgerDialog(QDialog):
-    """备案台账: choose the year of publication, then preview it or export it to Excel."""
-
-    def __init__(self, database: Database, year: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.setWindowTitle("备案台账")
-        self.year = QComboBox()
-        self.year.addItem("全部年度", None)
-        for y in range(clock.today().year, FIRST_YEAR - 1, -1):
-            self.year.addItem(f"{y} 年", y)
-        self.year.setCurrentIndex(max(self.year.findData(year), 0))
-        form = QFormLayout()
-        form.addRow("公布年度：", self.year)
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton("预览…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.setDefault(True)
-        self.preview_button.clicked.connect(self.preview)
-        export = buttons.addButton("导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole)
-        export.clicked.connect(self.export)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(360)
-
-    def title(self) -> str:
-        year = self.year.currentData()
-        return f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账"
-
-    def preview(self) -> None:
-        year = self.year.currentData()
-        preview_generated(
-            self.database,
-            self.title(),
-            lambda s, target, progress: filing_ledger.pdf(s, target, year, progress),
-            self,
-        )
-
-    def export(self) -> None:
-        year = self.year.currentData()
-        export_workbook(
-            self.database,
-            self.title(),
-            lambda s, target, progress: filing_ledger.xlsx(s, target, year, progress),
-            self,
-        )
+def filing_ledger_dialog(database: Database, year: int | None, parent: QWidget) -> YearLedgerDialog:
+    """备案台账 by year of publication."""
+    years = range(clock.today().year, FIRST_YEAR - 1, -1)
+    return YearLedgerDialog(database, "规范性文件备案台账", "公布年度：", years, year,
+                            filing_ledger.pdf, filing_ledger.xlsx, parent)  # fmt: skip

@@ -30,8 +30,8 @@ from app.ui.filing_dialogs import (
     FIRST_YEAR,
     CorrectedDialog,
     FiledDialog,
-    FilingLedgerDialog,
     ResultDialog,
+    filing_ledger_dialog,
     preview_filing_form,
     preview_filing_report,
 )
@@ -284,7 +284,7 @@ class FilingView(QWidget):
             preview_filing_form(self.database, ids, self)
 
     def open_ledger(self) -> None:
-        self._open(FilingLedgerDialog(self.database, self.year.currentData(), self))
+        self._open(filing_ledger_dialog(self.database, self.year.currentData(), self))
 
     def _filed_ids(self) -> list[int]:
         return [x.row.filing_id for x in self.selected_lines() if x.row.filed_on]

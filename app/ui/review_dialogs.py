@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -36,8 +33,8 @@ from app.services.permissions import Actor, local_actor
 from app.ui.crash import show_error
 from app.ui.document_dialog import ERROR_STYLE, _pydate, _qdate
 from app.ui.lazy_reports import review_ledger, review_opinion
-from app.ui.operations import Progress, Work, runner_for
-from app.ui.pdf_preview import documents_folder
+from app.ui.ledger_dialog import YearLedgerDialog
+from app.ui.operations import Work, runner_for
 from app.ui.print_dialog import preview_generated
 
 REVIEW_CHANGES = frozenset({"reviews", "documents"})
@@ -221,67 +218,9 @@ def preview_opinion(database: Database, case_id: int, parent: QWidget) -> None:
     )
 
 
-class LedgerDialog(QDialog):
-    """审核台账: choose the year, then preview it or export it to Excel."""
-
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.setWindowTitle("合法性审核台账")
-        self.year = QComboBox()
-        self.year.addItem("全部年度", None)
-        with database.reading() as s:
-            years = {c.received.year for c in reviews.list_cases(s)} | {clock.today().year}
-        for year in sorted(years, reverse=True):
-            self.year.addItem(f"{year} 年", year)
-        self.year.setCurrentIndex(self.year.findData(clock.today().year))
-        form = QFormLayout()
-        form.addRow("收到年度：", self.year)
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton("预览…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.setDefault(True)
-        self.preview_button.clicked.connect(self.preview)
-        export = buttons.addButton("导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole)
-        export.clicked.connect(self.export)
-        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(360)
-
-    def title(self) -> str:
-        year = self.year.currentData()
-        return f"{year}年度合法性审核台账" if year else "合法性审核台账"
-
-    def preview(self) -> None:
-        year = self.year.currentData()
-        preview_generated(
-            self.database,
-            self.title(),
-            lambda s, target, progress: review_ledger.pdf(s, target, year, progress),
-            self,
-        )
-
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "导出 Excel", str(documents_folder() / f"{self.title()}.xlsx"),
-            "Excel 工作簿 (*.xlsx)",
-        )  # fmt: skip
-        if not path:
-            return
-        target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
-        year = self.year.currentData()
-
-        def work(s: Session, progress: Progress) -> int:
-            try:
-                return review_ledger.xlsx(s, target, year, progress)
-            except OSError as exc:
-                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
-
-        runner_for(self.database).run(
-            work,
-            on_done=lambda rows: QMessageBox.information(self, "导出 Excel", f"已导出 {rows} 行。"),
-            parent=self,
-            progress="正在导出 Excel…",
-        )
+def review_ledger_dialog(database: Database, parent: QWidget) -> YearLedgerDialog:
+    """审核台账 by year of receipt."""
+    with database.reading() as s:
+        years = {c.received.year for c in reviews.list_cases(s)} | {clock.today().year}
+    return YearLedgerDialog(database, "合法性审核台账", "收到年度：", years, clock.today().year,
+                            review_ledger.pdf, review_ledger.xlsx, parent)  # fmt: skip

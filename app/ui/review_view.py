@@ -25,7 +25,7 @@ from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
 from app.ui.list_model import ListModel
 from app.ui.operations import runner_for
-from app.ui.review_dialogs import REFRESH_KINDS, LedgerDialog, preview_opinion
+from app.ui.review_dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review_form import CaseForm
 from app.ui.review_intake import IntakeDialog
 
@@ -260,7 +260,7 @@ class ReviewView(QWidget):
             preview_opinion(self.database, case_id, self)
 
     def open_ledger(self) -> None:
-        self._open(LedgerDialog(self.database, self))
+        self._open(review_ledger_dialog(self.database, self))
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog

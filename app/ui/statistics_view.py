@@ -35,8 +35,8 @@ from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
 from app.ui.charts import BLUE, GREEN, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.crash import show_error
-from app.ui.filing_dialogs import export_workbook
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
+from app.ui.ledger_dialog import export_workbook
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated
 

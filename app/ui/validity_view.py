@@ -30,8 +30,9 @@ from app.services.validity import Expiring
 from app.ui.cleanup_dialogs import Column, DocumentChooser, RowsModel, rows_table, selected_rows
 from app.ui.crash import show_error
 from app.ui.document_dialog import _pydate, _qdate
-from app.ui.filing_dialogs import ActionDialog, export_workbook
+from app.ui.filing_dialogs import ActionDialog
 from app.ui.lazy_reports import expiry_reminder, listing
+from app.ui.ledger_dialog import export_workbook
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.print_dialog import preview_generated
 from app.ui.review_dialogs import date_edit, text_edit

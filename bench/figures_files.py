@@ -1,0 +1,83 @@
+"""Print, export and import figures, each measured in a fresh process started by bench/run.py, so
+the libraries a first print or import loads are part of the time; prints one JSON line.
+
+    python bench/figures_files.py pdf URL TARGET.pdf       register PDF of every row
+    python bench/figures_files.py xlsx URL TARGET.xlsx     register workbook of every row
+    python bench/figures_files.py import URL LEDGER.xlsx   read a ledger and import it all
+
+Peak memory is VmHWM (the process's high-water resident memory) from /proc/self/status."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from memory import rss_mb  # noqa: E402
+
+from app.db import open_database  # noqa: E402
+from app.services.catalogs import CatalogFilter  # noqa: E402
+
+
+def register_pdf(url: str, target: str) -> dict:
+    from app.reports.catalog_output import write_pdf
+
+    database = open_database(url)
+    try:
+        with database.reading() as s:
+            start = time.perf_counter()
+            pages = write_pdf(s, "register", CatalogFilter(), Path(target))
+            seconds = time.perf_counter() - start
+    finally:
+        database.close()
+    return {"seconds": seconds, "pages": pages, "peak_mb": rss_mb("VmHWM")}
+
+
+def register_xlsx(url: str, target: str) -> dict:
+    from app.reports.catalog_output import write_xlsx
+
+    database = open_database(url)
+    try:
+        with database.reading() as s:
+            start = time.perf_counter()
+            rows = write_xlsx(s, "register", CatalogFilter(), Path(target))
+            seconds = time.perf_counter() - start
+    finally:
+        database.close()
+    return {"seconds": seconds, "rows": rows, "peak_mb": rss_mb("VmHWM")}
+
+
+def import_ledger(url: str, ledger: str) -> dict:
+    from app.services.importing import guess_mapping, read_sheet, run_import
+    from app.services.permissions import local_actor
+
+    database = open_database(url)
+    try:
+        start = time.perf_counter()
+        sheet = read_sheet(Path(ledger))
+        mapping = guess_mapping(sheet)
+        with database.transaction() as s:  # the commit is part of the import
+            report = run_import(s, local_actor(), sheet, mapping)
+        seconds = time.perf_counter() - start
+    finally:
+        database.close()
+    return {
+        "seconds": seconds,
+        "rows": report.total,
+        "imported": report.imported,
+        "problems": [f"{p.row} {p.column} {p.message}" for p in report.problems[:3]],
+        "peak_mb": rss_mb("VmHWM"),
+    }
+
+
+def main() -> None:
+    what, url, path = sys.argv[1:]
+    figure = {"pdf": register_pdf, "xlsx": register_xlsx, "import": import_ledger}[what]
+    print(json.dumps(figure(url, path), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()

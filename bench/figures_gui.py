@@ -1,0 +1,145 @@
+"""GUI figures, each measured in a fresh process started by bench/run.py; prints one JSON line.
+
+    python bench/figures_gui.py floor          bare QMainWindow shown + sqlalchemy.orm imported
+    python bench/figures_gui.py startup URL    NormDesk main window with the register filled
+    python bench/figures_gui.py scroll URL     jump to the register's last row, then memory
+
+Times are taken inside the process from the first line of this file, so interpreter start-up
+(the same for every variant) is left out."""
+
+import time
+
+START = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from memory import rss_mb  # noqa: E402
+
+HEAVY_MODULES = ("alembic", "reportlab", "openpyxl", "pypdfium2")
+TIMEOUT_S = 120
+
+
+def finish(result: dict) -> None:
+    print(json.dumps(result), flush=True)
+
+
+def floor() -> None:
+    import sqlalchemy.orm  # noqa: F401
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1200, 780)
+    window.show()
+
+    def first_turn() -> None:
+        finish({"seconds": time.perf_counter() - START})
+        app.quit()
+
+    QTimer.singleShot(0, first_turn)
+    app.exec()
+
+
+def open_register(url: str):
+    """make_application, open the database, main window on the register, shown.
+    Returns (app, window, database)."""
+    from app.ui.app import make_application, open_or_explain
+
+    app = make_application()
+    database = open_or_explain(url)
+    if database is None:
+        raise SystemExit(f"cannot open {url}")
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    window.show_section("register")
+    window.show()
+    return app, window, database
+
+
+def first_row_ready(view) -> bool:
+    model = view.model
+    return model.rowCount() > 0 and model.data(model.index(0, 0)) is not None
+
+
+def wait_for_rows(app, view, done) -> None:
+    """Call `done(ok)` on the first event-loop turn that finds the register's first row loaded."""
+    from PySide6.QtCore import QTimer
+
+    def check() -> None:
+        if first_row_ready(view):
+            done(True)
+        elif time.perf_counter() - START > TIMEOUT_S:
+            done(False)
+        else:
+            QTimer.singleShot(1, check)
+
+    QTimer.singleShot(0, check)
+
+
+def startup(url: str) -> None:
+    app, window, database = open_register(url)
+    view = window.page("register")
+
+    def done(ok: bool) -> None:
+        seconds = time.perf_counter() - START
+        loaded = [m for m in HEAVY_MODULES if m in sys.modules]
+        finish({"seconds": seconds if ok else None, "modules": loaded})
+        app.quit()
+
+    wait_for_rows(app, view, done)
+    app.exec()
+    database.close()
+
+
+def last_row_visible(view) -> bool:
+    last = view.model.index(view.model.rowCount() - 1, 0)
+    return view.table.visualRect(last).intersects(view.table.viewport().rect())
+
+
+def scroll(url: str) -> None:
+    app, window, database = open_register(url)
+    view = window.page("register")
+
+    def done(ok: bool) -> None:
+        if not ok:
+            finish({"ms": None, "rss_mb": rss_mb(), "rows": view.model.rowCount()})
+            app.quit()
+            return
+        app.processEvents()  # let the first paint and any pending layout happen untimed
+        fetches = getattr(view.model, "fetch_count", None)
+        start = time.perf_counter()
+        view.table.scrollToBottom()
+        view.table.viewport().repaint()
+        ms = (time.perf_counter() - start) * 1000
+        after = getattr(view.model, "fetch_count", None)
+        finish(
+            {
+                "ms": ms,
+                "rss_mb": rss_mb(),
+                "rows": view.model.rowCount(),
+                "pages_fetched": None if fetches is None else after - fetches,
+                "last_row_visible": last_row_visible(view),
+            }
+        )
+        app.quit()
+
+    wait_for_rows(app, view, done)
+    app.exec()
+    database.close()
+
+
+def main() -> None:
+    what, *rest = sys.argv[1:]
+    {"floor": floor, "startup": startup, "scroll": scroll}[what](*rest)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Smoke test of the Linux bundle built by `make bundle`: the frozen program, on a new data folder,
+# with no network (as on an intranet PC), offscreen. Exits 0 when every step passed.
+#
+#   installer/smoke_test.sh [path/to/dist/normdesk/normdesk]
+#
+# Runs itself again inside `unshare -n` (a network namespace with only a downed loopback) when
+# that works, i.e. as root or with user namespaces; otherwise it says so and runs with the network.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+EXE="$(realpath -m "${1:-$ROOT/dist/normdesk/normdesk}")"
+
+if [[ -z "${NORMDESK_SMOKE_NETNS:-}" ]]; then
+    if command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
+        exec env NORMDESK_SMOKE_NETNS=none unshare -n bash "$0" "$EXE"
+    fi
+    echo "note: unshare -n is not available here; running with the network" >&2
+    export NORMDESK_SMOKE_NETNS=host
+fi
+
+fail() {
+    echo "SMOKE TEST FAILED: $*" >&2
+    [[ -f "${DATA:-}/logs/normdesk.log" ]] && tail -n 30 "$DATA/logs/normdesk.log" >&2
+    exit 1
+}
+
+[[ -x "$EXE" ]] || fail "$EXE not found: run 'make bundle' first"
+
+DATA="$(mktemp -d)"
+trap 'rm -rf "$DATA"' EXIT
+# Nothing from the source tree or the venv may help the frozen program.
+unset NORMDESK_DB PYTHONPATH PYTHONHOME VIRTUAL_ENV
+export NORMDESK_DATA_DIR="$DATA" QT_QPA_PLATFORM=offscreen
+cd "$DATA"
+
+# step LABEL COMMAND...: runs the command, prints its output and wall time, fails on non-zero.
+step() {
+    local label=$1 start end rc=0
+    shift
+    start=$(date +%s%N)
+    "$@" >"$DATA/out" 2>&1 || rc=$?
+    end=$(date +%s%N)
+    printf '%-36s %6.2f s  %s\n' "$label" "$(((end - start) / 1000000))e-3" \
+        "$(tr '\n' ' ' <"$DATA/out" | cut -c1-90)"
+    [[ $rc -eq 0 ]] || fail "$label exited $rc: $(cat "$DATA/out")"
+}
+
+echo "bundle:   $(dirname "$EXE") ($(du -sh "$(dirname "$EXE")" | cut -f1))"
+echo "data dir: $DATA (new)"
+echo "network:  $NORMDESK_SMOKE_NETNS"
+if [[ "$NORMDESK_SMOKE_NETNS" == none ]]; then
+    ip -o link 2>/dev/null | grep -qv ': lo:' && fail "a network interface besides lo is present"
+fi
+
+step "normdesk --version" "$EXE" --version
+grep -q '^NormDesk ' "$DATA/out" || fail "--version printed: $(cat "$DATA/out")"
+step "normdesk init (new database)" "$EXE" init
+[[ -s "$DATA/normdesk.db" ]] || fail "init made no $DATA/normdesk.db"
+step "normdesk init (up to date)" "$EXE" init
+step "normdesk demo --docs 100" "$EXE" demo --docs 100
+step "normdesk print register" "$EXE" print register -o "$DATA/register.pdf"
+[[ -s "$DATA/register.pdf" ]] || fail "register.pdf is missing or empty"
+[[ "$(head -c 5 "$DATA/register.pdf")" == "%PDF-" ]] || fail "register.pdf is not a PDF"
+step "normdesk export (openpyxl)" "$EXE" export "$DATA/register.xlsx"
+[[ "$(head -c 2 "$DATA/register.xlsx")" == "PK" ]] || fail "register.xlsx is not a workbook"
+step "normdesk calendar (chinesecalendar)" "$EXE" calendar is-workday 2024-10-01
+[[ "$(cat "$DATA/out")" == false ]] || fail "2024-10-01 (National Day) came out as a workday"
+step "normdesk check" "$EXE" check
+if [[ -f "$(dirname "$EXE")/_internal/docs/manual.md" ]]; then
+    step "normdesk print manual (images)" "$EXE" print manual -o "$DATA/manual.pdf"
+    [[ -s "$DATA/manual.pdf" ]] || fail "manual.pdf is missing or empty"
+fi
+echo "register.pdf: $(stat -c %s "$DATA/register.pdf") bytes"
+
+if command -v pdffonts >/dev/null; then
+    pdffonts "$DATA/register.pdf" | tee "$DATA/fonts"
+    grep -E 'WenQuanYi.* yes ' "$DATA/fonts" >/dev/null || fail "the CJK font is not embedded"
+else
+    echo "note: pdffonts (poppler-utils) not installed; embedded font not checked"
+fi
+
+# The GUI must come up and stay up (offscreen) until it is stopped.
+rc=0
+timeout 8 "$EXE" gui >"$DATA/out" 2>&1 || rc=$?
+[[ $rc -eq 124 ]] || fail "the GUI exited with $rc within 8 s: $(cat "$DATA/out")"
+echo "normdesk gui: still running after 8 s, stopped"
+
+if grep -E ' (ERROR|CRITICAL) |Traceback' "$DATA/logs/normdesk.log"; then
+    fail "errors in the log"
+fi
+echo "smoke test passed"
