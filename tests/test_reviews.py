@@ -145,3 +145,24 @@ def test_other_subject_types_need_no_document(s):
     )
     case = reviews.intake(s, SYSTEM, data)
     assert case.status == "in_review" and case.document_id is None
+
+
+def test_materials_checklist_is_configured_per_subject_type(s):
+    from app.services import settings
+
+    settings.put(s, SYSTEM, "review.materials.contract", "合同文本、合同订立依据、资金来源证明")
+    assert reviews.required_materials(s, "contract", None) == [
+        "合同文本",
+        "合同订立依据",
+        "资金来源证明",
+    ]
+    case = reviews.intake(
+        s,
+        SYSTEM,
+        ReviewIntake(
+            "contract", "采购合同", date(2026, 11, 2), "王审核", ["合同文本", "合同订立依据"]
+        ),
+    )
+    assert case.status == "returned" and "资金来源证明" in case.return_note
+    with pytest.raises(UserError, match="至少要有一项材料"):
+        settings.put(s, SYSTEM, "review.materials.contract", " 、 ")

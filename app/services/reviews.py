@@ -24,12 +24,10 @@ SUBJECT_TYPES = {
     "contract": "行政合同",
     "enforcement": "重大执法决定",
 }
+# The default checklists; each office may change its own in 设置 (review.materials.*).
 MATERIALS = {
-    "normative": ["送审稿", "起草说明", "制定依据", "征求意见及采纳情况", "起草单位合法性审查意见"],
-    "major_decision": ["决策草案", "起草说明", "法律法规政策依据", "公众参与和专家论证材料", "风险评估报告", "承办单位合法性审查意见"],
-    "contract": ["合同文本", "合同订立依据", "相对方主体资格材料", "承办单位合法性审查意见"],
-    "enforcement": ["执法决定书草案", "调查终结报告", "证据材料", "法律依据", "承办机构审核意见"],
-}  # fmt: skip
+    t: settings.items(settings.RULES[f"review.materials.{t}"].default) for t in SUBJECT_TYPES
+}
 FAIR_COMPETITION_MATERIAL = "公平竞争审查结论"
 CHECK_ITEMS = (
     "制定主体是否合法",
@@ -79,7 +77,7 @@ def get(s: Session, case_id: int) -> ReviewCase:
 
 
 def required_materials(s: Session, subject_type: str, document_id: int | None) -> list[str]:
-    items = list(MATERIALS[subject_type])
+    items = settings.items(settings.get(s, f"review.materials.{subject_type}"))
     if document_id is not None and documents.get(s, document_id).market_related:
         items.append(FAIR_COMPETITION_MATERIAL)
     return items

@@ -54,6 +54,10 @@ RULES: dict[str, Rule] = {
         Rule("backup.keep_daily", 7, "保留每日备份（份）", "自动备份保留最近多少天的每日备份。", 1),
         Rule("backup.keep_weekly", 4, "保留每周备份（份）", "自动备份保留最近多少周的每周备份。", 0),
         Rule("backup.keep_monthly", 12, "保留每月备份（份）", "自动备份保留最近多少个月的每月备份。", 0),
+        Rule("review.materials.normative", "送审稿、起草说明、制定依据、征求意见及采纳情况、起草单位合法性审查意见", "送审材料：行政规范性文件", "受理审核时须齐备的材料，用顿号“、”分隔。"),
+        Rule("review.materials.major_decision", "决策草案、起草说明、法律法规政策依据、公众参与和专家论证材料、风险评估报告、承办单位合法性审查意见", "送审材料：重大行政决策", "受理审核时须齐备的材料，用顿号“、”分隔。"),
+        Rule("review.materials.contract", "合同文本、合同订立依据、相对方主体资格材料、承办单位合法性审查意见", "送审材料：行政合同", "受理审核时须齐备的材料，用顿号“、”分隔。"),
+        Rule("review.materials.enforcement", "执法决定书草案、调查终结报告、证据材料、法律依据、承办机构审核意见", "送审材料：重大执法决定", "受理审核时须齐备的材料，用顿号“、”分隔。"),
         Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
     )
 }  # fmt: skip
@@ -63,6 +67,13 @@ def get(s: Session, key: str) -> Any:
     rule = RULES[key]
     row = s.get(Setting, key)
     return json.loads(row.value) if row else rule.default
+
+
+def items(value: str) -> list[str]:
+    """A list setting written as text, items separated by 、 (or commas)."""
+    return [
+        i.strip() for i in value.replace("，", "、").replace(",", "、").split("、") if i.strip()
+    ]
 
 
 def _check_value(rule: Rule, value: Any) -> None:
@@ -76,6 +87,8 @@ def _check_value(rule: Rule, value: Any) -> None:
             raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
     elif not isinstance(value, str):
         raise UserError(f"{rule.label}：必须是文字。")
+    if rule.key.startswith("review.materials.") and not items(value):
+        raise UserError(f"{rule.label}：至少要有一项材料。")
     if rule.key.endswith("_template"):
         from app.services.numbering import validate_template
 
