@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -56,7 +56,7 @@ def record(
     new: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one audit record to the caller's transaction."""
-    last = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+    last = _last_hash(s)
     entry = AuditEntry(
         at=clock.now(),
         actor=actor,
@@ -71,7 +71,24 @@ def record(
     entry.hash = entry_hash(entry)
     s.add(entry)
     s.flush()
+    s.info[_LAST] = (s.get_transaction(), entry)
     return entry
+
+
+_LAST = "audit_last_entry"
+_CHAIN_LOCK = 7_230_001  # PostgreSQL advisory lock serialising writers of the chain
+
+
+def _last_hash(s: Session) -> str | None:
+    """The newest record's hash. Within one transaction the record this session wrote last is
+    remembered (unless a savepoint rollback discarded it), sparing a query per record; a new
+    transaction always reads it afresh, since another clerk may have written since."""
+    transaction, cached = s.info.get(_LAST, (None, None))
+    if cached is not None and transaction is s.get_transaction() and inspect(cached).persistent:
+        return cached.hash
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CHAIN_LOCK})
+    return s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
 
 
 def first_broken(s: Session) -> AuditEntry | None:

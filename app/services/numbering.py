@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -140,12 +139,9 @@ def _insert(s: Session, key: str, year: int, serial: int, number: str, doc_id: i
         document_id=doc_id,
         allocated_at=clock.now(),
     )
-    try:
-        with s.begin_nested():
-            s.add(allocation)
-            s.flush()
-    except IntegrityError as exc:
-        raise UserError(f"登记编号“{number}”已被使用，不能重复使用。") from exc
+    # No savepoint needed: the sequence is locked and the number was checked, so the unique
+    # constraints are only the last line of defence.
+    s.add(allocation)
 
 
 def attach(s: Session, number: str, document_id: int) -> None:
