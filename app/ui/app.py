@@ -14,7 +14,7 @@ from app.errors import DamagedDatabaseError, UserError
 from app.services import validity
 from app.ui import startup_checks
 from app.ui.crash import install_excepthook
-from app.ui.fonts import install_font
+from app.ui.fonts import install_font, install_translation
 
 
 def make_application() -> QApplication:
@@ -22,6 +22,7 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
+    install_translation(app)
     return app
 
 
