@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: run test lint bench bundle clean manual
+.PHONY: run test test-pg lint bench bundle clean manual
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests migrations $(wildcard bench)
 
 test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The suite again on PostgreSQL: NORMDESK_TEST_PG=postgresql+psycopg://USER@HOST:PORT/postgres (a role
+# that may CREATE DATABASE; each test gets its own database). SQLite-only tests are skipped.
+test-pg: $(STAMP)
+	@test -n "$$NORMDESK_TEST_PG" || { echo "test-pg: set NORMDESK_TEST_PG to a PostgreSQL server URL" >&2; exit 1; }
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)

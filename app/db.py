@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -135,6 +135,25 @@ def make_engine(url: str) -> Engine:
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def continue_sequences(conn: Connection, tables: Iterable[Table]) -> None:
+    """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them, so
+    the next ordinary insert does not collide (SQLite's next rowid is max + 1 by itself)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        key = keys[0].name
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence(:table, :key), COALESCE(MAX({key}), 0) + 1,"
+                f" false) FROM {table.name}"
+            ),
+            {"table": table.name, "key": key},
+        )
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -1,7 +1,10 @@
 import os
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,14 +24,82 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     sign_in(None)
 
 
+# A PostgreSQL server URL (a role that may CREATE DATABASE): the suite then runs on PostgreSQL,
+# each test on a database of its own, and tests marked sqlite_only are skipped.
+PG_SERVER = os.environ.get("NORMDESK_TEST_PG", "")
+
+
+def on_postgresql() -> bool:
+    return bool(PG_SERVER)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not PG_SERVER:
+        return
+    skip = pytest.mark.skip(reason="SQLite only (NORMDESK_TEST_PG is set)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def _pg_admin(statement: str) -> None:
+    engine = create_engine(PG_SERVER, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def _pg_url(name: str) -> str:
+    return make_url(PG_SERVER).set(database=name).render_as_string(hide_password=False)
+
+
+def create_pg_database(template: str | None = None) -> str:
+    """A new database on the test server; its URL. Dropped by drop_pg_database."""
+    name = f"normdesk_test_{uuid.uuid4().hex[:16]}"
+    _pg_admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return _pg_url(name)
+
+
+def drop_pg_database(url: str) -> None:
+    _pg_admin(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> str:
+    """A database upgraded to head once; each test's database is a copy (much faster than
+    running every migration per test). Tests of the upgrade itself use `empty_db_url`."""
+    url = create_pg_database()
+    open_database(url).close()
+    yield make_url(url).database
+    drop_pg_database(url)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "office.db"
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    return f"sqlite:///{db_path}"
+def db_url(db_path: Path, request: pytest.FixtureRequest) -> str:
+    if not PG_SERVER:
+        yield f"sqlite:///{db_path}"
+        return
+    url = create_pg_database(request.getfixturevalue("pg_template"))
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def empty_db_url(tmp_path: Path) -> str:
+    """A database without any tables: a SQLite file not yet created, or a new PostgreSQL one."""
+    if not PG_SERVER:
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    url = create_pg_database()
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture

@@ -1,28 +1,28 @@
-import sqlite3
+from sqlalchemy import text
 
 from app.services import audit
 
 
-def test_audit_chain_holds_and_names_first_row_edited_outside(database, db_path):
+def test_audit_chain_holds_and_names_first_row_edited_outside(database):
     with database.transaction() as s:
         for n in range(3):
             audit.record(s, "张三", "update", "setting", None, f"第{n}次", {"v": n}, {"v": n + 1})
     with database.reading() as s:
         assert audit.first_broken(s) is None
 
-    with sqlite3.connect(db_path) as con:
-        con.execute("UPDATE audit_log SET summary = '篡改' WHERE id = 2")
+    with database.engine.begin() as con:  # an edit outside NormDesk
+        con.execute(text("UPDATE audit_log SET summary = '篡改' WHERE id = 2"))
 
     with database.reading() as s:
         broken = audit.first_broken(s)
     assert broken is not None and broken.id == 2
 
 
-def test_deleted_audit_row_breaks_chain_at_next_row(database, db_path):
+def test_deleted_audit_row_breaks_chain_at_next_row(database):
     with database.transaction() as s:
         for n in range(3):
             audit.record(s, "李四", "create", "setting", n)
-    with sqlite3.connect(db_path) as con:
-        con.execute("DELETE FROM audit_log WHERE id = 2")
+    with database.engine.begin() as con:
+        con.execute(text("DELETE FROM audit_log WHERE id = 2"))
     with database.reading() as s:
         assert audit.first_broken(s).id == 3

@@ -1,9 +1,8 @@
-import sqlite3
-
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from sqlalchemy import text
 
 from app.services import audit, audit_query, documents, users
 from app.services.documents import DocumentInput
@@ -97,12 +96,12 @@ def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
     assert {r[2] for r in rows[1:]} == {"系统"}
 
 
-def test_chain_check_names_a_tampered_record(view, db_path):
+def test_chain_check_names_a_tampered_record(view):
     view.verify_chain()
     assert runner_for(view.database).wait()
     assert view.chain.text().startswith("审计链完整")
-    with sqlite3.connect(db_path) as con:
-        con.execute("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2")
+    with view.database.engine.begin() as con:
+        con.execute(text("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2"))
     view.verify_chain()
     assert runner_for(view.database).wait()
     assert "第 2 条记录" in view.chain.text() and "改过的摘要" in view.chain.text()

@@ -10,6 +10,8 @@ from app.services.backup import BackupFile
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
 
+pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
+
 
 @pytest.fixture
 def filled(database, db_path, tmp_path):

@@ -13,6 +13,8 @@ from app.ui.backup_page import BackupPage
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
 
+pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
+
 
 @pytest.fixture(autouse=True)
 def boxes(monkeypatch):

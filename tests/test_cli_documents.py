@@ -6,8 +6,8 @@ from tests.test_cli import normdesk
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = str(tmp_path / "cli.db")
+def db(db_url):
+    path = db_url
     result = normdesk("--db", path, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发",
                       "--template", "{code}GS-{year}-{seq:03d}")  # fmt: skip
     assert result.returncode == 0, result.stderr

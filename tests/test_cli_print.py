@@ -6,8 +6,8 @@ from pypdf import PdfReader
 from tests.test_cli import normdesk
 
 
-def test_print_and_export_from_the_command_line(tmp_path):
-    db = str(tmp_path / "p.db")
+def test_print_and_export_from_the_command_line(tmp_path, db_url):
+    db = db_url
     assert normdesk("--db", db, "demo", "--docs", "120").returncode == 0
     pdf = tmp_path / "register.pdf"
     result = normdesk("--db", db, "print", "register", "-o", str(pdf), "--json")
@@ -26,8 +26,8 @@ def test_print_and_export_from_the_command_line(tmp_path):
     assert load_workbook(xlsx).active.max_row == rows + 1
 
 
-def test_print_user_errors(tmp_path):
-    db = str(tmp_path / "p.db")
+def test_print_user_errors(tmp_path, db_url):
+    db = db_url
     assert normdesk("--db", db, "init").returncode == 0
     cases = [
         (["print", "annual", "-o", str(tmp_path / "a.pdf")], "必须指定年份"),
@@ -42,10 +42,10 @@ def test_print_user_errors(tmp_path):
         assert message in result.stderr and "Traceback" not in result.stderr
 
 
-def test_import_dry_run_then_import_with_report(tmp_path):
+def test_import_dry_run_then_import_with_report(tmp_path, db_url):
     from tests.ledgers import messy_ledger
 
-    db = str(tmp_path / "i.db")
+    db = db_url
     ledger = str(messy_ledger(tmp_path / "ledger.xlsx"))
     normdesk(
         "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"

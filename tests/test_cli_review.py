@@ -3,8 +3,8 @@ import json
 from tests.test_cli import normdesk
 
 
-def test_calendar_commands(tmp_path):
-    db = str(tmp_path / "c.db")
+def test_calendar_commands(tmp_path, db_url):
+    db = db_url
     assert normdesk("--db", db, "calendar", "is-workday", "2024-02-04").stdout.strip() == "true"
     assert normdesk("--db", db, "calendar", "is-workday", "2024-10-07").stdout.strip() == "false"
     assert (
@@ -18,14 +18,14 @@ def test_calendar_commands(tmp_path):
     assert bad.returncode == 1 and "不能为负数" in bad.stderr
 
 
-def test_review_list_json(tmp_path):
-    db = str(tmp_path / "r.db")
+def test_review_list_json(tmp_path, db_url):
+    db = db_url
     result = normdesk("--db", db, "review", "list", "--json")
     assert result.returncode == 0 and json.loads(result.stdout) == []
 
 
-def test_deadlines_and_filing_list(tmp_path):
-    db = str(tmp_path / "d.db")
+def test_deadlines_and_filing_list(tmp_path, db_url):
+    db = db_url
     normdesk(
         "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"
     )
@@ -41,7 +41,7 @@ def test_deadlines_and_filing_list(tmp_path):
     ]
 
 
-def test_cleanup_list_json(tmp_path):
-    db = str(tmp_path / "c.db")
+def test_cleanup_list_json(tmp_path, db_url):
+    db = db_url
     result = normdesk("--db", db, "cleanup", "list", "--json")
     assert result.returncode == 0 and json.loads(result.stdout) == []

@@ -14,6 +14,8 @@ import pytest
 from app.db import open_database
 from tests.factories import add_issuer
 
+pytestmark = pytest.mark.sqlite_only  # kills a process writing the SQLite file
+
 WORKER = """
 import sys
 from datetime import date

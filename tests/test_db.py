@@ -27,6 +27,7 @@ def test_head_revision_read_from_files_matches_alembic():
     assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head()
 
 
+@pytest.mark.sqlite_only
 def test_open_creates_database_at_head(db_path, db_url):
     database = open_database(db_url)
     database.close()
@@ -34,6 +35,7 @@ def test_open_creates_database_at_head(db_path, db_url):
     assert _revision(db_path) == head_revision()
 
 
+@pytest.mark.sqlite_only
 def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_path, db_url):
     engine = make_engine(db_url)
     upgrade(engine, "0001")
@@ -58,6 +60,7 @@ def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_
         assert con.execute("SELECT count(*) FROM setting").fetchone()[0] == 2
 
 
+@pytest.mark.sqlite_only
 def test_database_from_newer_version_is_refused_and_left_untouched(db_path, db_url):
     open_database(db_url).close()
     with sqlite3.connect(db_path) as con:
@@ -80,6 +83,7 @@ def test_file_that_is_not_a_database_is_refused(tmp_path):
     assert path.read_text(encoding="utf-8") == "这不是数据库" * 200
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_use_wal_and_foreign_keys(database):
     with database.reading() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -98,6 +102,7 @@ def test_transaction_commits_everything_or_nothing(database):
         assert s.scalars(select(Setting.key)).all() == ["b"]
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, db_url):
     from app.services import audit
 
@@ -120,6 +125,7 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
     engine = make_engine(db_url)
     upgrade(engine, "0003")
@@ -153,6 +159,7 @@ def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
     engine = make_engine(db_url)
     upgrade(engine, "0004")
@@ -177,6 +184,7 @@ def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
     engine = make_engine(db_url)
     upgrade(engine, "0005")
@@ -211,6 +219,7 @@ def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
     engine = make_engine(db_url)
     upgrade(engine, "0006")
@@ -229,6 +238,7 @@ def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(db_path, db_url):
     from app.services import search
 
@@ -258,3 +268,41 @@ def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(db
         assert search.find_ids(s, search.DocumentQuery(text="民政")) == [7]
         assert search.find_ids(s, search.DocumentQuery(text="救助")) == []
     database.close()
+
+
+def test_upgrade_from_empty_and_from_the_previous_revision_keeps_rows_and_search(empty_db_url):
+    """The same revisions on SQLite and PostgreSQL: up to 0008, rows written, then to head."""
+    from datetime import date, datetime
+
+    from sqlalchemy import insert
+
+    from app.models import Document, Issuer
+    from app.services import search, search_index
+
+    engine = make_engine(empty_db_url)
+    upgrade(engine, "0008")
+    now = datetime(2025, 3, 3, 9)
+    with engine.begin() as conn:
+        conn.execute(insert(Issuer.__table__).values(id=1, code="MZ", name="河清市民政局",
+            abbr="河民发", level="department", reg_template="{code}-{year}-{seq:03d}",
+            sequence_key="MZ", yearly_reset=True, active=True))  # fmt: skip
+        conn.execute(insert(Document.__table__).values(id=7, issuer_id=1, title="河清市城乡低保管理办法",
+            status="in_force", drafting_unit="", keywords="", summary="", remarks="", important=False,
+            public_facing=False, business_related=False, market_related=False,
+            published=date(2025, 3, 3), created_at=now, updated_at=now, version=1))  # fmt: skip
+    engine.dispose()
+
+    database = open_database(empty_db_url)
+    try:
+        with database.transaction() as s:
+            if search_index.has_fts(s):
+                search_index.reindex(s, s.get(Document, 7))
+        with database.reading() as s:
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+                head_revision()
+            )
+            for term in ("低保", "城乡低保", "民政局"):
+                assert search.find_ids(s, search.DocumentQuery(text=term)) == [7]
+            assert search.find_ids(s, search.DocumentQuery(text="救助")) == []
+    finally:
+        database.close()

@@ -8,6 +8,7 @@ from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.models import AuditEntry, Document, Filing, Issuer, NumberAllocation
+from app.services import search_index
 from app.services.demo import make_demo
 from app.services.lifecycle import DRAFTING
 from app.services.search import DocumentQuery, find_ids
@@ -28,7 +29,11 @@ def _counts(s) -> tuple[int, int, int, int, int]:
     def count(model) -> int:
         return s.scalar(select(func.count()).select_from(model))
 
-    fts = s.connection().exec_driver_sql("SELECT count(*) FROM document_fts").scalar()
+    fts = (
+        s.connection().exec_driver_sql("SELECT count(*) FROM document_fts").scalar()
+        if search_index.has_fts(s)
+        else count(Document)  # PostgreSQL searches the table itself
+    )
     registration = s.scalar(
         select(func.count())
         .select_from(NumberAllocation)

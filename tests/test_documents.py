@@ -9,6 +9,7 @@ from app.models import AuditEntry
 from app.services import audit, documents
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
+from tests.conftest import on_postgresql
 from tests.factories import add_issuer, draft, register
 
 
@@ -175,3 +176,43 @@ def test_every_mutation_writes_an_audit_record_in_the_same_transaction(database)
         actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert audit.first_broken(s) is None
     assert actions == ["create", "register", "repealed"]
+
+
+def test_two_clerks_editing_one_document_the_second_sees_both_values(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        doc_id = register(s, "河清市临时救助办法").id
+    with database.reading() as s:  # both clerks open the edit dialog
+        first = documents.input_from(documents.get(s, doc_id))
+        second = documents.input_from(documents.get(s, doc_id))
+        version = documents.get(s, doc_id).version
+    first.title, first.keywords = "河清市临时救助实施办法", "救助"
+    with database.transaction() as s:
+        documents.update_document(s, SYSTEM, doc_id, first, version)
+    second.title = "河清市临时救助暂行办法"
+    with pytest.raises(UserError) as refused, database.transaction() as s:
+        documents.update_document(s, SYSTEM, doc_id, second, version)
+    assert refused.value.message == (
+        "《河清市临时救助实施办法》已被其他人修改："
+        "文件名称 当前为“河清市临时救助实施办法”，您的修改为“河清市临时救助暂行办法”；"
+        "关键词 当前为“救助”，您的修改为“（空）”。请刷新后再编辑。"
+    )
+    with database.reading() as s:
+        assert documents.get(s, doc_id).title == "河清市临时救助实施办法"
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="SQLite's BEGIN IMMEDIATE rules this race out")
+def test_edit_saved_while_another_transaction_edits_is_refused_not_lost(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        doc_id = register(s).id
+    with database.transaction() as late:  # this clerk's save began first and is still open
+        stale = documents.get(late, doc_id)
+        data, version = documents.input_from(stale), stale.version
+        with database.transaction() as s:
+            first = documents.input_from(documents.get(s, doc_id))
+            first.summary = "第一位经办人的摘要"
+            documents.update_document(s, SYSTEM, doc_id, first, version)
+        data.summary = "第二位经办人的摘要"
+        with pytest.raises(UserError, match="摘要 当前为“第一位经办人的摘要”"):
+            documents.update_document(late, SYSTEM, doc_id, data, version)

@@ -3,6 +3,7 @@ import logging
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from app.db import describe
 from app.ui import crash
 from app.ui.main_window import SECTIONS, MainWindow
 
@@ -24,8 +25,8 @@ def test_navigation_lists_every_section_and_switches_page(window):
         assert window.current_section() == section.key
 
 
-def test_status_bar_shows_database_location(window, db_path):
-    assert str(db_path) in window.db_label.text()
+def test_status_bar_shows_database_location(window, database):
+    assert describe(database.url) in window.db_label.text()
 
 
 def test_window_geometry_is_remembered(qtbot, database):

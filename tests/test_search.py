@@ -16,6 +16,7 @@ from app.services.search import (
     load_rows,
     search_rows,
 )
+from tests.conftest import on_postgresql
 
 LOW_INCOME = "关于进一步加强城乡低保管理的通知"
 SUBSISTENCE = "关于印发《河清市城乡居民最低生活保障管理办法》的通知"
@@ -258,3 +259,25 @@ def test_short_terms_follow_edits_through_the_pair_index(database):
         assert search.find_ids(s, search.DocumentQuery(text="xq")) == [
             doc.id
         ]  # case folded, from the number
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="PostgreSQL's trigram indexes (migration 0009)")
+def test_postgresql_search_uses_the_trigram_indexes(database, register):
+    from sqlalchemy import text
+
+    from app.services.search import _like_ids
+
+    with database.reading() as s:
+        names = set(
+            s.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'document'"))
+        )
+        assert {f"ix_document_{c}_trgm" for c in ("title", "doc_number", "reg_number")} <= names
+        assert {"ix_document_keywords_trgm", "ix_document_summary_trgm"} <= names
+        # Four rows: forbid the whole-table scans so the plan shows what a large register uses.
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        s.execute(text("SET LOCAL enable_indexscan = off"))
+        stmt = _like_ids(s, ["城乡低保"])
+        compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = "\n".join(s.scalars(text(f"EXPLAIN {compiled}")))
+    assert "ix_document_title_trgm" in plan
+    assert _titles(database, text="城乡低保") == {LOW_INCOME}

@@ -43,6 +43,7 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import (
         cleanup_commands,
+        database_commands,
         doc_commands,
         filing_commands,
         import_commands,
@@ -64,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cleanup_commands.register(sub)
     import_commands.register(sub)
     safety_commands.register(sub)
+    database_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

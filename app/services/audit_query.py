@@ -127,6 +127,11 @@ def object_types(s: Session) -> list[tuple[str, str]]:
     return [(code, OBJECTS.get(code, code)) for code in codes]
 
 
+def shown(key: str, value: Any) -> str:
+    """A stored value as a clerk reads it: 是/否, status names, （空）."""
+    return _shown(key, value)
+
+
 def _shown(key: str, value: Any) -> str:
     if value is None or value == "":
         return "（空）"

@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.db import continue_sequences
 from app.errors import UserError
 from app.models import Document, Filing, Issuer, NumberAllocation, ProcedureStep
 from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
@@ -364,6 +365,7 @@ def _insert(
             )
         if not progress(start + len(chunk), len(rows)):
             raise UserError("已取消生成演示数据。")
+    continue_sequences(s.connection(), [Document.__table__])  # the rows carry their own ids
 
 
 _STEP_OUTCOMES = {"legality_review": "合法", "fair_competition": "符合"}

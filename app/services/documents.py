@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, DocumentLink, Issuer, ProcedureStep
-from app.services import audit, docnumber, issuers, numbering, search_index, validity
+from app.services import (
+    audit,
+    audit_query,
+    docnumber,
+    issuers,
+    numbering,
+    search_index,
+    validity,
+)
 from app.services.lifecycle import (
     DRAFTING,
     FAIR_COMPETITION_OUTCOMES,
@@ -231,9 +239,12 @@ def update_document(
     """Save edits; refused if someone else saved a newer version in between."""
     require(actor, Permission.REGISTER)
     _clean_text(data)
+    # The row lock (PostgreSQL; SQLite's write transaction already excludes other writers) makes
+    # a clerk saving at the same moment wait here and then see the version the other one saved.
     doc = get(s, doc_id)
+    s.refresh(doc, with_for_update={"of": Document})
     if doc.version != expected_version:
-        raise UserError(f"《{doc.title}》已被其他人修改（版本 {doc.version}），请刷新后再编辑。")
+        raise UserError(_conflict_message(doc, data))
     before = _snapshot(doc)
     issuer = issuers.by_code(s, data.issuer_code)
     if issuer.id != doc.issuer_id and doc.reg_number:
@@ -259,6 +270,29 @@ def update_document(
     old, new = _changes(before, _snapshot(doc))
     audit.record(s, actor.name, "update", "document", doc.id, f"修改文件《{doc.title}》", old, new)
     return doc
+
+
+def _conflict_message(doc: Document, data: DocumentInput) -> str:
+    """Which saved values differ from the ones this clerk is about to save, both shown."""
+    current = _snapshot(doc)
+    mine = {f.name: getattr(data, f.name) for f in fields(data)} | {"issuer": data.issuer_code}
+    differences = []
+    for key in ("issuer", *_AUDITED):
+        if key not in mine or (mine[key] is None and key in _DERIVED):
+            continue
+        if (current[key] or None) != (mine[key] or None):
+            label = audit_query.KEYS.get(key, key)
+            differences.append(
+                f"{label} 当前为“{audit_query.shown(key, current[key])}”，"
+                f"您的修改为“{audit_query.shown(key, mine[key])}”"
+            )
+    head = f"《{doc.title}》已被其他人修改"
+    if not differences:
+        return f"{head}（版本 {doc.version}），请刷新后再编辑。"
+    return f"{head}：{'；'.join(differences)}。请刷新后再编辑。"
+
+
+_DERIVED = ("effective", "valid_until")  # left empty, they are computed on saving
 
 
 def _done(doc: Document, step: str) -> ProcedureStep | None:

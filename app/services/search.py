@@ -1,8 +1,9 @@
 """The register's query service: filter, full-text search and sort in SQL, then load rows by id.
 
 A table view asks `find_ids` once and `load_rows` for each page it shows; the CLI and reports use
-`search_rows`. Terms of three characters or more go through the FTS5 trigram index, shorter ones
-(which a trigram index cannot hold) through LIKE on the register's own columns.
+`search_rows`. On SQLite, terms of three characters or more go through the FTS5 trigram index,
+shorter ones through the character-pair index (search_index.py). On PostgreSQL every term is an
+ILIKE over the register's own columns, served by the pg_trgm GIN indexes of migration 0009.
 """
 
 from __future__ import annotations
@@ -164,10 +165,10 @@ def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
 
 def _text_conditions(s: Session, text: str) -> list[ColumnElement[bool]]:
     """Every term must match: long terms through the trigram index, short ones through the
-    character-pair index (search_index.py); without FTS (PostgreSQL), every term by LIKE."""
+    character-pair index (search_index.py); without FTS (PostgreSQL), every term by ILIKE."""
     terms = list(dict.fromkeys(text.split()))
     if not search_index.has_fts(s):
-        return [Document.id.in_(_like_ids(terms))] if terms else []
+        return [Document.id.in_(_like_ids(s, terms))] if terms else []
     conditions: list[ColumnElement[bool]] = []
     long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
     if long_terms:
@@ -193,10 +194,16 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like_ids(terms: list[str]) -> Select[Any]:
+def _like_ids(s: Session, terms: list[str]) -> Select[Any]:
     """Ids matching every term by LIKE. As a subquery this is one table scan; inline, SQLite
-    would walk the sort index and fetch each row through it, several times slower."""
+    would walk the sort index and fetch each row through it, several times slower.
+
+    PostgreSQL's LIKE is case-sensitive, so it gets ILIKE (as SQLite's LIKE ignores ASCII case),
+    and the few matching issuers are looked up first: `issuer_id IN (1, 2)` can join the trigram
+    indexes in one bitmap scan, where a subquery inside the OR would force a scan of every row."""
     d = aliased(Document, name="d")
+    if s.get_bind().dialect.name == "postgresql":
+        return select(d.id).where(*(_ilike_any(s, d, t) for t in terms))
     return select(d.id).where(*(_like_any(d, t) for t in terms))
 
 
@@ -204,3 +211,12 @@ def _like_any(d: Any, term: str) -> ColumnElement[bool]:
     columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
     issuer_ids = select(Issuer.id).where(Issuer.name.contains(term, autoescape=True))
     return or_(*(c.contains(term, autoescape=True) for c in columns), d.issuer_id.in_(issuer_ids))
+
+
+def _ilike_any(s: Session, d: Any, term: str) -> ColumnElement[bool]:
+    columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
+    found = [c.icontains(term, autoescape=True) for c in columns]
+    ids = s.scalars(select(Issuer.id).where(Issuer.name.icontains(term, autoescape=True))).all()
+    if ids:
+        found.append(d.issuer_id.in_(ids))
+    return or_(*found)

@@ -82,3 +82,25 @@ def unindex(s: Session, doc_id: int) -> None:
     if old is not None:  # a contentless index forgets a row only when told its old tokens
         s.execute(_GRAMS_DELETE_SQL, {"id": doc_id, "grams": grams(dict(old))})
     s.execute(text("DELETE FROM document_fts WHERE rowid = :id"), {"id": doc_id})
+
+
+def index_all(s: Session, batch: int = 2000) -> int:
+    """Fill the (empty) indexes with every document, in batches: a copied or restored register.
+    Returns the number of documents indexed."""
+    if not has_fts(s):
+        return 0
+    rows = s.execute(
+        text(
+            "SELECT d.id, d.title, d.doc_number, d.reg_number, i.name AS issuer, d.keywords, "
+            "d.summary FROM document d JOIN issuer i ON i.id = d.issuer_id ORDER BY d.id"
+        )
+    ).mappings()
+    values = [
+        dict(r) | {"doc_number": r["doc_number"] or "", "reg_number": r["reg_number"] or ""}
+        for r in rows
+    ]
+    for start in range(0, len(values), batch):
+        chunk = values[start : start + batch]
+        s.execute(INSERT_SQL, chunk)
+        s.execute(GRAMS_INSERT_SQL, [{"id": v["id"], "grams": grams(v)} for v in chunk])
+    return len(values)

@@ -1,0 +1,139 @@
+"""Moving a whole register to another database: an office's SQLite file onto the shared PostgreSQL
+server, or back (`normdesk migrate-db`).
+
+The target is created or upgraded to the head revision and must hold no data. Every table is
+copied in foreign-key order with its ids, in one transaction on the target that commits only after
+the row counts match the source table by table and the audit chain verifies on the target. The
+search indexes are rebuilt on a SQLite target; PostgreSQL's id sequences continue after the copied
+ids. Attachments are files: they are copied (and their hashes checked) when the target's data
+folder is another one.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from app.db import Database, continue_sequences, describe, open_database
+from app.errors import UserError
+from app.models import Attachment, AuditEntry, Base
+from app.services import attachments, audit, search_index
+
+BATCH = 2000
+
+
+@dataclass
+class CopyResult:
+    source: str
+    target: str
+    rows: dict[str, int] = field(default_factory=dict)
+    attachments_copied: int = 0
+    attachments_missing: list[str] = field(default_factory=list)
+
+
+def copy_database(
+    source_url: str,
+    target_url: str,
+    target_data_dir: Path | None = None,
+    progress: Callable[[str, int], None] = lambda _table, _rows: None,
+) -> CopyResult:
+    """Copy everything in `source_url` into the empty database at `target_url`; attachments
+    into `target_data_dir`/attachments when that is not this data folder."""
+    if describe(source_url) == describe(target_url):
+        raise UserError("迁移数据库：源数据库和目标数据库不能相同。")
+    source = open_database(source_url)
+    try:
+        target = open_database(target_url)
+        try:
+            result = CopyResult(describe(source_url), describe(target_url))
+            _copy_tables(source, target, result, progress)
+        finally:
+            target.close()
+        if target_data_dir is not None:
+            with source.reading() as s:
+                _copy_attachments(s, target_data_dir / "attachments", result)
+    finally:
+        source.close()
+    return result
+
+
+def _copy_tables(
+    source: Database, target: Database, result: CopyResult, progress: Callable[[str, int], None]
+) -> None:
+    with source.reading() as src, target.transaction() as dst:
+        conn = dst.connection()
+        _refuse_data(conn, result.target)
+        for table in Base.metadata.sorted_tables:
+            result.rows[table.name] = _copy_table(src.connection(), conn, table, progress)
+        continue_sequences(conn, Base.metadata.sorted_tables)
+        search_index.index_all(dst)
+        _verify(src, dst, result)
+
+
+def _refuse_data(conn: Connection, target: str) -> None:
+    for table in Base.metadata.sorted_tables:
+        if conn.execute(select(func.count()).select_from(table)).scalar():
+            raise UserError(
+                f"迁移数据库：目标数据库“{target}”已有数据（表 {table.name}），未作任何修改。"
+                "请指定一个空数据库。"
+            )
+
+
+def _copy_table(
+    src: Connection, dst: Connection, table: Table, progress: Callable[[str, int], None]
+) -> int:
+    rows = src.execute(select(table).order_by(*table.primary_key.columns))
+    count = 0
+    while chunk := rows.fetchmany(BATCH):
+        dst.execute(insert(table), [dict(r._mapping) for r in chunk])
+        count += len(chunk)
+        progress(table.name, count)
+    return count
+
+
+def _verify(src: Session, dst: Session, result: CopyResult) -> None:
+    for table in Base.metadata.sorted_tables:
+        there = dst.connection().execute(select(func.count()).select_from(table)).scalar()
+        if there != result.rows[table.name]:
+            raise UserError(
+                f"迁移数据库：表 {table.name} 复制后行数不符（源 {result.rows[table.name]}，"
+                f"目标 {there}），已撤销，目标数据库未作修改。"
+            )
+    broken_here = audit.first_broken(src)
+    broken_there = audit.first_broken(dst)
+    if _entry_id(broken_there) != _entry_id(broken_here):
+        raise UserError(
+            f"迁移数据库：目标数据库的审计日志在第 {_entry_id(broken_there)} 条校验失败，"
+            "已撤销，目标数据库未作修改。"
+        )
+
+
+def _entry_id(entry: AuditEntry | None) -> int | None:
+    return entry.id if entry is not None else None
+
+
+def _copy_attachments(s: Session, target_root: Path, result: CopyResult) -> None:
+    source_root = attachments.store_dir()
+    if source_root.resolve() == target_root.resolve():
+        return
+    for sha in sorted(set(s.scalars(select(Attachment.sha256)))):
+        source = source_root / sha[:2] / sha
+        target = target_root / sha[:2] / sha
+        if target.exists() and attachments.file_sha256(target) == sha:
+            continue
+        if not source.exists():
+            result.attachments_missing.append(sha)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".part")
+        shutil.copyfile(source, partial)
+        if attachments.file_sha256(partial) != sha:
+            partial.unlink()
+            raise UserError(f"迁移数据库：附件 {sha} 复制后校验不符，请检查目标文件夹。")
+        partial.replace(target)
+        result.attachments_copied += 1

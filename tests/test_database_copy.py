@@ -1,0 +1,96 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import open_database
+from app.errors import UserError
+from app.models import AuditEntry, Base, Document
+from app.services import attachments, audit, database_copy, demo, search
+from app.services.permissions import SYSTEM
+from tests.factories import add_issuer, register
+from tests.test_cli import normdesk
+
+
+@pytest.fixture
+def office_file(tmp_path: Path, isolated_data_dir: Path) -> str:
+    """A one-clerk office's SQLite register: demo data, one document of our own, an attachment."""
+    url = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    database = open_database(url)
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    with database.transaction() as s:
+        demo.make_demo(s, 60)
+        add_issuer(s, "XQ", "西区民政局", "西民发")
+        doc = register(s, "关于调整城乡低保标准的通知", issuer="XQ", published=date(2026, 1, 5))
+        attachments.add_attachment(s, SYSTEM, doc.id, scan)
+    database.close()
+    return url
+
+
+def _counts(url: str) -> dict[str, int]:
+    database = open_database(url)
+    try:
+        with database.reading() as s:
+            return {
+                t.name: s.connection().execute(select(func.count()).select_from(t)).scalar()
+                for t in Base.metadata.sorted_tables
+            }
+    finally:
+        database.close()
+
+
+def test_register_moves_to_the_server_and_back_with_search_audit_and_numbers(
+    office_file, db_url, tmp_path
+):
+    there = database_copy.copy_database(office_file, db_url)
+    back_url = f"sqlite:///{tmp_path / 'back.sqlite'}"
+    back = database_copy.copy_database(db_url, back_url)
+    assert there.rows == back.rows == _counts(office_file) == _counts(back_url)
+    assert there.rows["document"] == 61 and there.rows["attachment"] == 1
+    for url in (db_url, back_url):
+        database = open_database(url)
+        try:
+            with database.reading() as s:
+                assert audit.first_broken(s) is None
+                found = search.find_ids(s, search.DocumentQuery(text="低保 西区"))
+                assert [s.get(Document, i).title for i in found] == ["关于调整城乡低保标准的通知"]
+                assert search.find_ids(s, search.DocumentQuery(text="调整城乡"))
+            with database.transaction() as s:  # new rows continue after the copied ids
+                doc = register(s, "关于临时救助的通知", issuer="XQ", published=date(2026, 2, 1))
+            assert doc.id == 62 and doc.reg_number == "XQGS-2026-002"
+            with database.reading() as s:
+                assert audit.first_broken(s) is None
+                assert s.scalar(select(func.count(AuditEntry.id))) == there.rows["audit_log"] + 1
+        finally:
+            database.close()
+
+
+def test_copy_into_a_database_with_data_is_refused_untouched(office_file, db_url):
+    database = open_database(db_url)
+    with database.transaction() as s:
+        add_issuer(s)
+    database.close()
+    with pytest.raises(UserError, match="目标数据库.*已有数据"):
+        database_copy.copy_database(office_file, db_url)
+    assert _counts(db_url)["issuer"] == 1 and _counts(db_url)["document"] == 0
+
+
+def test_migrate_db_command_copies_attachments_into_the_shared_folder(
+    office_file, db_url, tmp_path
+):
+    shared = tmp_path / "共享" / "normdesk"
+    result = normdesk(
+        "--db", office_file, "migrate-db", "--to", db_url, "--attachments-dir", str(shared),
+        "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["rows"]["document"] == 61 and report["attachments_copied"] == 1
+    stored = list((shared / "attachments").rglob("*"))
+    files = [p for p in stored if p.is_file()]
+    assert len(files) == 1 and attachments.file_sha256(files[0]) == files[0].name
+    again = normdesk("--db", office_file, "migrate-db", "--to", db_url)
+    assert again.returncode == 1 and "已有数据" in again.stderr
