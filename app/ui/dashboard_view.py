@@ -209,7 +209,13 @@ class DashboardView(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
-        self.refresh()
+        self._shown = False  # deadlines are computed when the page is first shown, not before
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.refresh()
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -263,7 +269,7 @@ class DashboardView(QWidget):
         show_error(self, exc)
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if kinds & REFRESH_KINDS:
+        if kinds & REFRESH_KINDS and self._shown:
             self.refresh()
 
     def choose_kind(self, kind: str) -> None:
