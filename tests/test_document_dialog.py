@@ -96,7 +96,7 @@ def test_a_refusal_from_the_service_keeps_the_dialog_open(qtbot, office, no_moda
     assert no_modal_boxes == []
     dialog.doc_number.setText("河民发〔2024〕4号")
     save(dialog, office)
-    assert not dialog.isVisible() and dialog.result_id is not None
+    assert not dialog.isVisible() and dialog.returned is not None
     assert count(office) == 2
 
 
@@ -109,7 +109,7 @@ def test_new_draft_mode_creates_a_draft_without_numbers(qtbot, office):
     dialog.important.setChecked(True)
     save(dialog, office)
     with office.reading() as s:
-        doc = documents.get(s, dialog.result_id)
+        doc = documents.get(s, dialog.returned)
         assert (doc.status, doc.reg_number, doc.published, doc.important) == (
             "draft",
             None,

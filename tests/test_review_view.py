@@ -119,9 +119,9 @@ def test_intake_with_missing_material_creates_a_returned_case_with_the_note(qtbo
     wait(office)
     assert not dialog.isVisible()
     with office.reading() as s:
-        case = reviews.get(s, dialog.result)
+        case = reviews.get(s, dialog.returned)
         assert (case.status, case.return_note) == ("returned", "请补充起草单位合法性审查意见。")
-    assert cell(view, view.model.row_of(dialog.result), "状态") == "退回补充"
+    assert cell(view, view.model.row_of(dialog.returned), "状态") == "退回补充"
 
 
 def test_intake_refusal_is_shown_in_the_dialog_with_the_input_kept(view, office):

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -35,13 +33,12 @@ from sqlalchemy import select
 
 from app import clock
 from app.db import Database
-from app.errors import UserError
 from app.models import CalendarDay, CalendarYear
 from app.services import workcalendar
 from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
-from app.ui.crash import show_error
 from app.ui.operations import runner_for
+from app.ui.service_dialog import ERROR_STYLE, ServiceDialog
 
 WEEKDAYS = "一二三四五六日"
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -57,7 +54,6 @@ KINDS: dict[str, tuple[str, str, str]] = {
 DATE_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 CORRECTED_ROLE = Qt.ItemDataRole.UserRole + 2
-ERROR_STYLE = "color: #b00020;"
 BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
 
@@ -134,59 +130,9 @@ class MonthGrid(QTableWidget):
             self.day_clicked.emit(item.data(DATE_ROLE))
 
 
-class _CalendarDialog(QDialog):
-    """Runs its change through the operation runner; a refusal is shown inline, input kept."""
+class DayDialog(ServiceDialog):
+    announces = frozenset({"calendar"})
 
-    def __init__(self, database: Database, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.runner = runner_for(database)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-    def submit(self) -> None:
-        try:
-            work = self.prepare()
-        except UserError as exc:
-            self.show_error(exc.message)
-            return
-        self.show_error("")
-        self.buttons.setEnabled(False)
-        self.runner.run(
-            work,
-            write=True,
-            changes={"calendar"},
-            on_done=lambda _result: self.accept(),
-            on_error=self._failed,
-            parent=self,
-        )
-
-    def prepare(self):
-        """Check the form and return the work `fn(session, progress)`."""
-        raise NotImplementedError
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.show_error(exc.message)
-        else:
-            show_error(self, exc)
-
-
-class DayDialog(_CalendarDialog):
     """Correct one day: make it a working day or a rest day, or go back to the national schedule."""
 
     def __init__(
@@ -299,7 +245,9 @@ class DateList(QWidget):
         return [self.list.item(i).data(DATE_ROLE) for i in range(self.list.count())]
 
 
-class YearDialog(_CalendarDialog):
+class YearDialog(ServiceDialog):
+    announces = frozenset({"calendar"})
+
     """录入年度安排: a year's holidays and make-up working days as the State Council published them."""
 
     def __init__(self, database: Database, year: int, parent: QWidget | None = None) -> None:

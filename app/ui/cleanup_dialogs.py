@@ -157,7 +157,7 @@ class DocumentChooser(QWidget):
 class DecisionDialog(ActionDialog):
     """清理结论 of one document, or of several at once (one decision and reason for all)."""
 
-    changes = DECISION_CHANGES
+    announces = DECISION_CHANGES
 
     def __init__(self, database: Database, batch_id: int, doc_ids: list[int], heading: str,
                  decision: str = "", reason: str = "", linked: tuple[int, str] | None = None,
@@ -207,7 +207,7 @@ def read_scope(s: Session, codes: list[str]) -> ScopePreview:
 class NewBatchDialog(ActionDialog):
     """新建清理: the kind, name and reason, the issuers (all if none), the exact scope previewed."""
 
-    changes = BATCH_CHANGES
+    announces = BATCH_CHANGES
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, "新建清理", parent)

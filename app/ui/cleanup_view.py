@@ -174,7 +174,7 @@ class CleanupView(QWidget):
     # --- actions --------------------------------------------------------------------------
     def new_batch(self) -> None:
         dialog = self._open(NewBatchDialog(self.database, self))
-        dialog.accepted.connect(lambda: self.open_requested.emit(dialog.result))
+        dialog.accepted.connect(lambda: self.open_requested.emit(dialog.returned))
 
     def open_batch(self) -> None:
         line = self.current_line()

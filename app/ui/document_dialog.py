@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -39,13 +37,11 @@ from app.services.lifecycle import (
     STEP_LABELS,
 )
 from app.services.permissions import local_actor
-from app.ui.crash import show_error
-from app.ui.operations import runner_for
+from app.ui.service_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
 MODE_DRAFT = "draft"
 STEP_OUTCOMES = {"legality_review": REVIEW_OUTCOMES, "fair_competition": FAIR_COMPETITION_OUTCOMES}
-ERROR_STYLE = "color: #b00020;"
 
 
 def _qdate(value: date) -> QDate:
@@ -82,66 +78,9 @@ class OptionalDate(QWidget):
             self.edit.setDate(_qdate(value))
 
 
-class _ServiceDialog(QDialog):
-    """Runs its mutation through the operation runner; shows refusals inline and stays open."""
+class DocumentDialog(ServiceDialog):
+    announces = frozenset({"documents"})
 
-    def __init__(self, database: Database, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
-        self.result_id: int | None = None
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("保存")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
-    def submit(self) -> None:
-        try:
-            work = self.prepare()
-        except UserError as exc:
-            self.show_error(exc.message)
-            return
-        self.show_error("")
-        self.buttons.setEnabled(False)
-        self.runner.run(
-            work,
-            write=True,
-            changes={"documents"},
-            on_done=self._done,
-            on_error=self._failed,
-            parent=self,
-        )
-
-    def prepare(self):
-        """Check the form and return the work `fn(session, progress) -> doc id`."""
-        raise NotImplementedError
-
-    def _done(self, doc_id: int) -> None:
-        self.buttons.setEnabled(True)
-        self.result_id = doc_id
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.show_error(exc.message)
-        else:
-            show_error(self, exc)
-
-
-class DocumentDialog(_ServiceDialog):
     """新建草稿 / 登记已公布文件, or edit an existing document (doc_id given)."""
 
     def __init__(
@@ -326,7 +265,9 @@ class DocumentDialog(_ServiceDialog):
         raise UserError(message)
 
 
-class StepDialog(_ServiceDialog):
+class StepDialog(ServiceDialog):
+    announces = frozenset({"documents"})
+
     """记录环节: a drafting step with its date, outcome and note, or the publication itself."""
 
     def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:

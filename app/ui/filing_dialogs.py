@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.errors import UserError
 from app.services import filing, workcalendar
 from app.services.filing import FilingRow
 from app.services.permissions import local_actor
@@ -40,18 +39,7 @@ WriteBook = Callable[[Session, Path, Progress], int]
 class ActionDialog(ReviewDialog):
     """A review-style action dialog that announces its own kinds of change."""
 
-    changes: frozenset[str] = FILING_CHANGES
-
-    def submit(self) -> None:
-        try:
-            work = self.prepare()
-        except UserError as exc:
-            self.show_error(exc.message)
-            return
-        self.show_error("")
-        self.buttons.setEnabled(False)
-        self.runner.run(work, write=True, changes=self.changes, on_done=self._done,
-                        on_error=self._failed, parent=self)  # fmt: skip
+    announces = FILING_CHANGES
 
     def add_heading(self, text: str) -> None:
         heading = QLabel(text)

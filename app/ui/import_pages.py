@@ -36,9 +36,9 @@ from app.services import importing
 from app.services.importing import Mapping, Report, Sheet
 from app.services.permissions import local_actor
 from app.ui.crash import show_error
-from app.ui.document_dialog import ERROR_STYLE
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
+from app.ui.service_dialog import ERROR_STYLE
 
 IMPORT_CHANGES = frozenset({"documents", "deadlines"})
 CANCELLED = "已取消，没有写入任何数据。"

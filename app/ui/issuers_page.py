@@ -32,10 +32,10 @@ from app.services import issuers, numbering
 from app.services.permissions import Actor, local_actor
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.operations import Work, runner_for
+from app.ui.service_dialog import ERROR_STYLE
 
 ISSUER_CHANGES = frozenset({"issuers"})
 COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
-ERROR_STYLE = "color: #b00020;"
 HELP_STYLE = "color: #666666;"
 TEMPLATE_HELP = (
     "{code} 为机关代码，{year} 为年份，{seq} 为序号（必填）；{seq:03d} 表示序号补足 3 位。"
@@ -183,7 +183,7 @@ class IssuerForm(QWidget):
 
 
 class AddIssuerDialog(ActionDialog):
-    changes = ISSUER_CHANGES
+    announces = ISSUER_CHANGES
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, "添加制定机关", parent)
@@ -199,7 +199,7 @@ class AddIssuerDialog(ActionDialog):
 class TemplateDialog(ActionDialog):
     """修改编号模板: numbers already given stay; the next one follows the new template."""
 
-    changes = ISSUER_CHANGES
+    announces = ISSUER_CHANGES
 
     def __init__(self, database: Database, row: IssuerRow, parent: QWidget | None = None) -> None:
         super().__init__(database, f"修改 {row.name} 的编号模板", parent)

@@ -21,7 +21,7 @@ OBJECTION_CHANGES = frozenset({"objections"})
 class RegisterObjectionDialog(ActionDialog):
     """登记审查建议: received on, from whom, why, and who handles it."""
 
-    changes = OBJECTION_CHANGES
+    announces = OBJECTION_CHANGES
 
     def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__(database, "登记审查建议", parent)
@@ -62,7 +62,7 @@ def read_objection(database: Database, objection_id: int) -> ObjectionFacts:
 class ReplyDialog(ActionDialog):
     """答复审查建议: the day, the written reply and the outcome."""
 
-    changes = OBJECTION_CHANGES
+    announces = OBJECTION_CHANGES
 
     def __init__(
         self, database: Database, objection_id: int, parent: QWidget | None = None

@@ -276,8 +276,8 @@ class RegisterView(QWidget):
         dialog.open()
 
     def _dialog_saved(self, dialog: DocumentDialog | StepDialog) -> None:
-        if dialog.result_id is not None:
-            self.select_document(dialog.result_id)
+        if dialog.returned is not None:
+            self.select_document(dialog.returned)
 
     def _dialog_closed(self, dialog: DocumentDialog | StepDialog) -> None:
         if self.dialog is dialog:

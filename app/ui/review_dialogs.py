@@ -13,10 +13,8 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -26,16 +24,15 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.errors import UserError
 from app.services import reviews
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, local_actor
-from app.ui.crash import show_error
-from app.ui.document_dialog import ERROR_STYLE, _pydate, _qdate
+from app.ui.document_dialog import _pydate, _qdate
 from app.ui.lazy_reports import review_ledger, review_opinion
 from app.ui.ledger_dialog import YearLedgerDialog
-from app.ui.operations import Work, runner_for
+from app.ui.operations import Work
 from app.ui.print_dialog import preview_generated
+from app.ui.service_dialog import ServiceDialog
 
 REVIEW_CHANGES = frozenset({"reviews", "documents"})
 REFRESH_KINDS = frozenset({"reviews", "calendar"})  # what changes a case's deadlines
@@ -56,29 +53,15 @@ def text_edit(height: int = 64, placeholder: str = "") -> QPlainTextEdit:
     return edit
 
 
-class ReviewDialog(QDialog):
-    """A review action as a small form run through the operation runner."""
+class ReviewDialog(ServiceDialog):
+    """A review action as a small form of labelled fields."""
+
+    announces = REVIEW_CHANGES
 
     def __init__(self, database: Database, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
+        super().__init__(database, parent, QDialogButtonBox.StandardButton.Ok, "确定")
         self.setWindowTitle(title)
-        self.database = database
-        self.runner = runner_for(database)
-        self.result: object = None
-        self.fields: dict[str, QWidget] = {}
         self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -89,40 +72,6 @@ class ReviewDialog(QDialog):
         self.form.addRow(f"{label}：", widget)
         self.fields[key or label] = widget
         return widget
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        widget = self.fields.get(message.split("：", 1)[0])
-        if widget is not None:
-            widget.setFocus()
-
-    def submit(self) -> None:
-        try:
-            work = self.prepare()
-        except UserError as exc:
-            self.show_error(exc.message)
-            return
-        self.show_error("")
-        self.buttons.setEnabled(False)
-        self.runner.run(work, write=True, changes=REVIEW_CHANGES, on_done=self._done,
-                        on_error=self._failed, parent=self)  # fmt: skip
-
-    def prepare(self) -> Work:
-        """Read the form; return the work `fn(session, progress)` that asks the service."""
-        raise NotImplementedError
-
-    def _done(self, result: object) -> None:
-        self.buttons.setEnabled(True)
-        self.result = result
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.show_error(exc.message)
-        else:
-            show_error(self, exc)
 
 
 class PauseDialog(ReviewDialog):

@@ -30,7 +30,7 @@ from app.services import reviews, workcalendar
 from app.services.permissions import local_actor
 from app.services.reviews import CHECK_ITEMS, ReviewDue
 from app.ui.crash import show_error
-from app.ui.document_dialog import ERROR_STYLE, _pydate
+from app.ui.document_dialog import _pydate
 from app.ui.operations import Work, runner_for
 from app.ui.review_dialogs import (
     REFRESH_KINDS,
@@ -42,6 +42,7 @@ from app.ui.review_dialogs import (
     date_edit,
     preview_opinion,
 )
+from app.ui.service_dialog import ERROR_STYLE
 
 FINDINGS = (("未审查", ""), ("符合", "pass"), ("不符合", "fail"), ("不适用", "na"))
 PASSED = {"pass": True, "fail": False, "na": None}

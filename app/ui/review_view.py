@@ -241,7 +241,7 @@ class ReviewView(QWidget):
     # --- actions --------------------------------------------------------------------------
     def new_case(self) -> None:
         dialog = IntakeDialog(self.database, self)
-        dialog.accepted.connect(lambda: self._intake_done(dialog.result))
+        dialog.accepted.connect(lambda: self._intake_done(dialog.returned))
         self._open(dialog)
 
     def _intake_done(self, case_id: int) -> None:

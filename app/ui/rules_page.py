@@ -25,8 +25,8 @@ from app.services.permissions import local_actor
 from app.services.settings import Rule
 from app.ui.crash import show_error
 from app.ui.operations import runner_for
+from app.ui.service_dialog import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020;"
 HELP_STYLE = "color: #666666;"
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220

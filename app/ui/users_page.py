@@ -62,7 +62,7 @@ def _same(first: QLineEdit, second: QLineEdit) -> str:
 
 
 class UserDialog(ActionDialog):
-    changes = USER_CHANGES
+    announces = USER_CHANGES
 
     def __init__(self, database: Database, title: str, parent: QWidget | None = None) -> None:
         super().__init__(database, title, parent)

@@ -47,7 +47,7 @@ CUSTOM = 2
 class EvaluationDialog(ActionDialog):
     """登记评估: the implementing unit proposes to re-issue the document or let it lapse."""
 
-    changes = EVALUATION_CHANGES
+    announces = EVALUATION_CHANGES
 
     def __init__(self, database: Database, row: Expiring, parent: QWidget | None = None) -> None:
         super().__init__(database, "登记有效期评估", parent)
