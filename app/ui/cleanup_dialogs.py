@@ -15,12 +15,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -39,7 +37,7 @@ from app.services.lifecycle import IN_FORCE
 from app.services.permissions import local_actor
 from app.ui import crash
 from app.ui.filing_dialogs import ActionDialog
-from app.ui.list_model import ListModel
+from app.ui.list_page import ListModel, list_table
 from app.ui.operations import Work, runner_for
 from app.ui.review_dialogs import text_edit
 from app.ui.review_view import ROW_TEXT
@@ -88,22 +86,7 @@ class RowsModel(ListModel):
 
 
 def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    mode = QAbstractItemView.SelectionMode
-    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    for n, column in enumerate(model.columns):
-        if column.width:
-            header.resizeSection(n, column.width)
-        else:
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
-    return table
+    return list_table(model, [c.width for c in model.columns], multi)
 
 
 def selected_rows(table: QTableView) -> list[Any]:

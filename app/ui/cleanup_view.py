@@ -25,9 +25,9 @@ from app.ui.cleanup_dialogs import Column, NewBatchDialog, RowsModel, rows_table
 from app.ui.crash import show_error
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
 from app.ui.ledger_dialog import export_workbook
+from app.ui.list_page import WARNING_STYLE
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated
-from app.ui.review_view import WARNING_STYLE
 
 REFRESH_KINDS = frozenset({"cleanup", "documents", "settings", "issuers"})
 DUE_STYLE = "padding: 4px 8px; border: 1px solid #cfd6e0; background: #f4f6fa;"

@@ -15,12 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -36,11 +34,11 @@ from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
-from app.ui.list_model import ListModel
+from app.ui.list_page import ListModel, list_table, warning_banner
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import runner_for
 from app.ui.print_dialog import preview_generated
-from app.ui.review_view import ROW_TEXT, STATE_COLORS, WARNING_STYLE
+from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
 REFRESH_KINDS = frozenset(
     {
@@ -138,7 +136,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("剩余天数", "days_left", 72),
     ("依据", "rule", 300),
 )
-TITLE_COLUMN = 2
 CENTERED = frozenset({"state_label", "due", "days_left"})
 
 
@@ -195,11 +192,7 @@ class DashboardView(QWidget):
             tiles.addWidget(tile, 0, n)
             tiles.setColumnStretch(n, 1)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("calendarWarning")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(WARNING_STYLE)
-        self.banner.hide()
+        self.banner = warning_banner()
         self.count = QLabel()
         self.table = self._table()
         layout = QVBoxLayout(self)
@@ -223,18 +216,7 @@ class DashboardView(QWidget):
         return button
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, (_label, _attr, width) in enumerate(COLUMNS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
         table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         return table
 

@@ -14,7 +14,7 @@ from app import clock
 from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow
 from app.services.statistics import Figure
-from app.ui.list_model import ListModel
+from app.ui.list_page import ListModel
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
 ROW_COLORS = {**STATE_COLORS, "done_late": QColor(255, 226, 218)}  # filed, but late
@@ -72,7 +72,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("补正期限", "correction_due", 88),
     ("状态", "state_label", 72),
 )
-TITLE_COLUMN = 1
 CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
 
 

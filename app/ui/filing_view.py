@@ -7,13 +7,11 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -37,15 +35,14 @@ from app.ui.filing_dialogs import (
 )
 from app.ui.filing_table import (
     COLUMNS,
-    TITLE_COLUMN,
     FilingLine,
     FilingPage,
     FilingTableModel,
     read_page,
 )
+from app.ui.list_page import list_table, warning_banner
 from app.ui.objection_dialogs import RegisterObjectionDialog
 from app.ui.operations import runner_for
-from app.ui.review_view import WARNING_STYLE
 
 REFRESH_KINDS = frozenset({"documents", "filings", "calendar", "settings", "issuers"})
 FIGURE_STYLE = "QFrame#figures { background: #f4f6fa; border: 1px solid #d5dbe5; }"
@@ -122,11 +119,7 @@ class FilingView(QWidget):
         self.pending.toggled.connect(self.refresh)
 
         self.figures = FigureStrip()
-        self.banner = QLabel()
-        self.banner.setObjectName("calendarWarning")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(WARNING_STYLE)
-        self.banner.hide()
+        self.banner = warning_banner()
         self.table = self._table()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,18 +137,7 @@ class FilingView(QWidget):
         return button
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, (_label, _attr, width) in enumerate(COLUMNS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table = list_table(self.model, [width for _label, _attr, width in COLUMNS], multi=True)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         return table

@@ -8,10 +8,8 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,13 +21,12 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.ui.list_model import ListModel
+from app.ui.list_page import ListModel, list_table, warning_banner
 from app.ui.operations import runner_for
 from app.ui.review_dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review_form import CaseForm
 from app.ui.review_intake import IntakeDialog
 
-WARNING_STYLE = "background: #fff1c7; color: #6b4500; border: 1px solid #e0b552; padding: 4px 8px;"
 STATE_COLORS = {  # row backgrounds; concluded and running cases keep the normal colours
     "overdue": QColor(255, 205, 200),
     "due_soon": QColor(255, 231, 170),
@@ -101,7 +98,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("结论", "outcome", 80),
     ("意见书编号", "opinion_number", 116),
 )
-TITLE_COLUMN = 2
 CENTERED = frozenset({"received", "state_label", "due", "days_left", "outcome"})
 
 
@@ -169,11 +165,7 @@ class ReviewView(QWidget):
         for combo in (self.scope, self.subject):
             combo.currentIndexChanged.connect(self.refresh)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("calendarWarning")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(WARNING_STYLE)
-        self.banner.hide()
+        self.banner = warning_banner()
 
         self.table = self._table()
         layout = QVBoxLayout(self)
@@ -191,18 +183,7 @@ class ReviewView(QWidget):
         return button
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, (_label, _attr, width) in enumerate(COLUMNS):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
         table.doubleClicked.connect(lambda _index: self.open_case())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         return table

@@ -1,0 +1,67 @@
+"""What the list pages (queues, registers of a year) are built from: a model of rows held in
+memory (each subclass says what a cell shows), its table view, and the calendar-warning banner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+
+WARNING_STYLE = "background: #fff1c7; color: #6b4500; border: 1px solid #e0b552; padding: 4px 8px;"
+
+
+class ListModel(QAbstractTableModel):
+    def __init__(self, headers: Sequence[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def list_table(
+    model: QAbstractTableModel, widths: Sequence[int], multi: bool = False
+) -> QTableView:
+    """Whole-row selection, no row numbers; a column of width 0 takes the room left."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    mode = QAbstractItemView.SelectionMode
+    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    for n, width in enumerate(widths):
+        if width:
+            header.resizeSection(n, width)
+        else:
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def warning_banner() -> QLabel:
+    """The amber line that shows calendar warnings (a year whose holidays are not entered)."""
+    banner = QLabel()
+    banner.setObjectName("calendarWarning")
+    banner.setWordWrap(True)
+    banner.setStyleSheet(WARNING_STYLE)
+    banner.hide()
+    return banner
