@@ -17,6 +17,22 @@ def _revision(path: Path) -> str:
         return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
 
 
+ISSUER_MZ = (
+    "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) "
+    "VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
+)
+
+
+def at_revision(db_url: str, revision: str, *statements: str) -> None:
+    """A database at an older revision holding the rows the statements insert."""
+    engine = make_engine(db_url)
+    upgrade(engine, revision)
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+    engine.dispose()
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -37,14 +53,12 @@ def test_open_creates_database_at_head(db_path, db_url):
 
 @pytest.mark.sqlite_only
 def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_path, db_url):
-    engine = make_engine(db_url)
-    upgrade(engine, "0001")
-    with engine.begin() as conn:
-        conn.execute(
-            text("INSERT INTO setting (key, value) VALUES ('office.name', '\"某某市民政局\"')")
-        )
-        conn.execute(text("INSERT INTO setting (key, value) VALUES ('filing.days', '15')"))
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0001",
+        "INSERT INTO setting (key, value) VALUES ('office.name', '\"某某市民政局\"')",
+        "INSERT INTO setting (key, value) VALUES ('filing.days', '15')",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
@@ -127,25 +141,13 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
 
 @pytest.mark.sqlite_only
 def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
-    engine = make_engine(db_url)
-    upgrade(engine, "0003")
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, issuer_id, title, doc_number, reg_number, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', '河民发〔2025〕3号', 'MZ-2025-001', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO procedure_step (document_id, step, done_on, actor, outcome, note) VALUES (1, 'legality_review', '2025-02-01', '李', '合法', '')"
-            )
-        )
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0003",
+        ISSUER_MZ,
+        "INSERT INTO document (id, issuer_id, title, doc_number, reg_number, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', '河民发〔2025〕3号', 'MZ-2025-001', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
+        "INSERT INTO procedure_step (document_id, step, done_on, actor, outcome, note) VALUES (1, 'legality_review', '2025-02-01', '李', '合法', '')",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
@@ -161,20 +163,12 @@ def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
 
 @pytest.mark.sqlite_only
 def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
-    engine = make_engine(db_url)
-    upgrade(engine, "0004")
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO calendar_day (day, is_workday, note, updated_by, updated_at) VALUES ('2027-10-01', 0, '国庆节', '张三', '2026-11-01 09:00:00')"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO review_case (subject_type, title, submitting_unit, received, reviewer, status, materials, return_note, drafter_opinion, min_days, max_days, extension_days, extension_reason, outcome, required_changes, opinion, created_at, version) VALUES ('contract', '委托运营合同', '民政局', '2026-11-02', '王', 'in_review', '[]', '', '', 5, 15, 0, '', '', '', '', '2026-11-02 09:00:00', 1)"
-            )
-        )
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0004",
+        "INSERT INTO calendar_day (day, is_workday, note, updated_by, updated_at) VALUES ('2027-10-01', 0, '国庆节', '张三', '2026-11-01 09:00:00')",
+        "INSERT INTO review_case (subject_type, title, submitting_unit, received, reviewer, status, materials, return_note, drafter_opinion, min_days, max_days, extension_days, extension_reason, outcome, required_changes, opinion, created_at, version) VALUES ('contract', '委托运营合同', '民政局', '2026-11-02', '王', 'in_review', '[]', '', '', 5, 15, 0, '', '', '', '', '2026-11-02 09:00:00', 1)",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
@@ -186,30 +180,14 @@ def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
 
 @pytest.mark.sqlite_only
 def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
-    engine = make_engine(db_url)
-    upgrade(engine, "0005")
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO filing (document_id, recipient, package, filed_on, result, needed_correction, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2025-03-10', '予以备案', 0, '', '2025-03-10 09:00:00', 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO objection (document_id, received, requester, grounds, reply_days, handler, reply, outcome, created_at, version) VALUES (1, '2026-11-01', '张三', '第五条违法', 30, '', '', '', '2026-11-01 09:00:00', 1)"
-            )
-        )
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0005",
+        ISSUER_MZ,
+        "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
+        "INSERT INTO filing (document_id, recipient, package, filed_on, result, needed_correction, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2025-03-10', '予以备案', 0, '', '2025-03-10 09:00:00', 1)",
+        "INSERT INTO objection (document_id, received, requester, grounds, reply_days, handler, reply, outcome, created_at, version) VALUES (1, '2026-11-01', '张三', '第五条违法', 30, '', '', '', '2026-11-01 09:00:00', 1)",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
@@ -221,15 +199,11 @@ def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
 
 @pytest.mark.sqlite_only
 def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
-    engine = make_engine(db_url)
-    upgrade(engine, "0006")
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO cleanup_batch (kind, title, reason, scope_issuers, created_on, created_by, status, applied_by, version) VALUES ('regular', '2026年定期清理', '', '[]', '2026-11-01', '张三', 'open', '', 1)"
-            )
-        )
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0006",
+        "INSERT INTO cleanup_batch (kind, title, reason, scope_issuers, created_on, created_by, status, applied_by, version) VALUES ('regular', '2026年定期清理', '', '[]', '2026-11-01', '张三', 'open', '', 1)",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
@@ -242,25 +216,13 @@ def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
 def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(db_path, db_url):
     from app.services import search
 
-    engine = make_engine(db_url)
-    upgrade(engine, "0007")
-    with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (7, 1, '河清市城乡低保管理办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO document_fts (rowid, title, doc_number, reg_number, issuer, keywords, summary) VALUES (7, '河清市城乡低保管理办法', '', '', '河清市民政局', '', '')"
-            )
-        )
-    engine.dispose()
+    at_revision(
+        db_url,
+        "0007",
+        ISSUER_MZ,
+        "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (7, 1, '河清市城乡低保管理办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
+        "INSERT INTO document_fts (rowid, title, doc_number, reg_number, issuer, keywords, summary) VALUES (7, '河清市城乡低保管理办法', '', '', '河清市民政局', '', '')",
+    )
 
     database = open_database(db_url)
     with database.reading() as s:
