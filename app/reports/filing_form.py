@@ -74,7 +74,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     page = pages.Page("规范性文件备案登记表", office, printed)
     story = []
     for n, f in enumerate(found):
-        rule = next(r for r in filing.doc_rules(rules, f.document) if r.recipient == f.recipient)
+        rule = filing.rule_for(rules, f.document, f.recipient)
         due = filing.filing_due(f.document.published, rule, cal)
         story += [*pages.title_block(page), _table(_rows(f, due), page.body_width), Spacer(1, 10 * mm),
                   Paragraph("登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16))]  # fmt: skip

@@ -75,11 +75,13 @@ def earliest_due(s: Session, doc: Document, cal: WorkCalendar) -> date | None:
     return min(filing_due(doc.published, r, cal) for r in doc_rules(rules(s), doc))
 
 
-def _rule_for(s: Session, doc: Document, recipient: str) -> FilingRule:
-    for rule in doc_rules(rules(s), doc):
+def rule_for(all_rules: dict[str, list[FilingRule]], doc: Document, recipient: str) -> FilingRule:
+    """The rule for filing `doc` with `recipient`; refused if the document does not go there."""
+    required = doc_rules(all_rules, doc)
+    for rule in required:
         if rule.recipient == recipient:
             return rule
-    names = "、".join(r.recipient for r in doc_rules(rules(s), doc))
+    names = "、".join(r.recipient for r in required)
     raise UserError(f"备案机关：《{doc.title}》应向{names}备案，不是“{recipient}”。")
 
 
@@ -109,7 +111,7 @@ def record_filed(
     doc = documents.get(s, doc_id)
     if doc.published is None or doc.status in DRAFTING:
         raise UserError(f"《{doc.title}》尚未公布，不能报送备案。")
-    _rule_for(s, doc, recipient)
+    rule_for(rules(s), doc, recipient)
     if filed_on < doc.published:
         raise UserError(f"报送日期：不能早于公布日期 {doc.published}。")
     if filed_on > clock.today():
