@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from app.services import documents, issuers
+from app.services import documents, issuers, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
 
@@ -16,7 +16,7 @@ def add_issuer(
 def register(
     s, title="河清市城乡居民最低生活保障管理办法", issuer="MZ", published=date(2026, 3, 3), **kw
 ):
-    return documents.register_published(
+    return registration.register_published(
         s, SYSTEM, DocumentInput(issuer, title, published=published, **kw)
     )
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app.services import documents
+from app.services import documents, registration
 from app.services.documents import DocumentInput
 from app.services.issuers import add_issuer
 from app.services.permissions import SYSTEM
@@ -23,7 +23,7 @@ def no_modal_boxes(monkeypatch):
 def office(database):
     with database.transaction() as s:
         add_issuer(s, SYSTEM, "MZ", "河清市民政局", "河民发", template="{code}GS-{year}-{seq:03d}")
-        documents.register_published(
+        registration.register_published(
             s,
             SYSTEM,
             DocumentInput(

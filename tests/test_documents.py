@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app import clock
 from app.errors import UserError
 from app.models import AuditEntry
-from app.services import audit, documents
+from app.services import audit, documents, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from tests.conftest import on_postgresql
@@ -138,7 +138,7 @@ def test_edit_with_stale_version_is_refused(s):
 
 def test_read_only_user_cannot_register_even_without_gui(s):
     with pytest.raises(UserError, match="无权"):
-        documents.register_published(
+        registration.register_published(
             s,
             Actor("赵六", Role.READ_ONLY),
             DocumentInput("MZ", "标题", published=date(2026, 1, 1)),
@@ -161,7 +161,7 @@ def test_bad_input_names_the_field(s, changes, message):
     for key, value in changes.items():
         setattr(data, key, value)
     with pytest.raises(UserError, match=message):
-        documents.register_published(s, SYSTEM, data)
+        registration.register_published(s, SYSTEM, data)
 
 
 def test_every_mutation_writes_an_audit_record_in_the_same_transaction(database):

@@ -4,7 +4,7 @@ import pytest
 
 from app import clock
 from app.errors import UserError
-from app.services import documents, settings, users
+from app.services import registration, settings, users
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Role
 from tests.factories import add_issuer
@@ -53,7 +53,7 @@ def test_repeated_failures_lock_the_account_for_a_while(office):
 def test_read_only_user_cannot_change_anything_even_without_the_gui(office):
     reader = login(office, "reader", "reader2026").actor
     with office.transaction() as s, pytest.raises(UserError, match="无权"):
-        documents.register_published(
+        registration.register_published(
             s, reader, DocumentInput("MZ", "标题", published=date(2026, 1, 1))
         )
     with office.transaction() as s, pytest.raises(UserError, match="无权"):

@@ -8,7 +8,7 @@ import sys
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, session
 from app.errors import UserError
-from app.services import documents, issuers, numbering
+from app.services import documents, issuers, numbering, registration
 from app.services.documents import DocumentInput
 from app.services.lifecycle import STATUS_CODES, STATUS_LABELS
 from app.services.permissions import local_actor
@@ -141,7 +141,7 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         drafting_unit=args.drafting_unit,
     )
     with session(args, write=True) as s:
-        result = _doc_dict(s, documents.register_published(s, local_actor(), data))
+        result = _doc_dict(s, registration.register_published(s, local_actor(), data))
     emit(
         result,
         args.json,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -56,23 +57,41 @@ def record(
     new: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one audit record to the caller's transaction."""
-    last = _last_hash(s)
-    entry = AuditEntry(
-        at=clock.now(),
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        summary=summary,
-        old_values=_json(old),
-        new_values=_json(new),
-        prev_hash=last or GENESIS,
-    )
-    entry.hash = entry_hash(entry)
-    s.add(entry)
+    return record_many(s, actor, action, object_type, [Change(object_id, summary, old, new)])[-1]
+
+
+@dataclass(frozen=True)
+class Change:
+    object_id: int | None
+    summary: str = ""
+    old: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+
+
+def record_many(
+    s: Session, actor: str, action: str, object_type: str, changes: list[Change]
+) -> list[AuditEntry]:
+    """Append one record per change, chained in order, to the caller's transaction."""
+    last, at, entries = _last_hash(s) or GENESIS, clock.now(), []
+    for change in changes:
+        entry = AuditEntry(
+            at=at,
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=change.object_id,
+            summary=change.summary,
+            old_values=_json(change.old),
+            new_values=_json(change.new),
+            prev_hash=last,
+        )
+        entry.hash = last = entry_hash(entry)
+        entries.append(entry)
+    s.add_all(entries)
     s.flush()
-    s.info[_LAST] = (s.get_transaction(), entry)
-    return entry
+    if entries:
+        s.info[_LAST] = (s.get_transaction(), entries[-1])
+    return entries
 
 
 _LAST = "audit_last_entry"

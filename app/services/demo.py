@@ -348,7 +348,6 @@ def _insert(
     progress: Callable[[int, int], bool],
 ) -> None:
     names = {issuer.id: issuer.name for issuer in issuers.values()}
-    fts = search_index.has_fts(s)
     if not progress(0, len(rows)):
         raise UserError("已取消生成演示数据。")
     for start, chunk in _chunks(rows):
@@ -356,13 +355,7 @@ def _insert(
         allocations = [_allocation(r) for r in chunk if r["reg_number"] is not None]
         if allocations:
             s.execute(insert(NumberAllocation.__table__), allocations)
-        if fts:
-            fts_rows = [_fts_row(r, names) for r in chunk]
-            s.execute(search_index.INSERT_SQL, fts_rows)
-            s.execute(
-                search_index.GRAMS_INSERT_SQL,
-                [{"id": r["id"], "grams": search_index.grams(r)} for r in fts_rows],
-            )
+        search_index.add_many(s, [_fts_row(r, names) for r in chunk])
         if not progress(start + len(chunk), len(rows)):
             raise UserError("已取消生成演示数据。")
     continue_sequences(s.connection(), [Document.__table__])  # the rows carry their own ids

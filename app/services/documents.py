@@ -64,7 +64,7 @@ _PLAIN_FIELDS = (
     "title", "drafting_unit", "keywords", "summary", "remarks",
     "important", "public_facing", "business_related", "market_related",
 )  # fmt: skip
-_AUDITED = (
+AUDITED = (
     *_PLAIN_FIELDS,
     "doc_number",
     "reg_number",
@@ -83,7 +83,7 @@ def get(s: Session, doc_id: int) -> Document:
 
 
 def _snapshot(doc: Document) -> dict[str, Any]:
-    return {name: getattr(doc, name) for name in _AUDITED} | {"issuer": doc.issuer.code}
+    return {name: getattr(doc, name) for name in AUDITED} | {"issuer": doc.issuer.code}
 
 
 def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -91,7 +91,7 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
     return {k: old.get(k) for k in keys}, {k: new[k] for k in keys}
 
 
-def _clean_text(data: DocumentInput) -> None:
+def clean_text(data: DocumentInput) -> None:
     for f in fields(data):
         value = getattr(data, f.name)
         if isinstance(value, str):
@@ -120,7 +120,7 @@ def _check_doc_number(
     return normalized
 
 
-def _check_dates(published: date | None, effective: date | None, valid_until: date | None) -> None:
+def check_dates(published: date | None, effective: date | None, valid_until: date | None) -> None:
     if published and published > clock.today():
         raise UserError(f"公布日期：{published} 晚于今天，请核对。")
     if published and effective and effective < published:
@@ -130,11 +130,11 @@ def _check_dates(published: date | None, effective: date | None, valid_until: da
         raise UserError("有效期至：必须晚于施行日期（或公布日期）。")
 
 
-def _status_after_publication(doc: Document) -> str:
+def status_after_publication(effective: date | None, valid_until: date | None) -> str:
     today = clock.today()
-    if doc.valid_until and doc.valid_until < today:
+    if valid_until and valid_until < today:
         return "expired"
-    if doc.effective and doc.effective > today:
+    if effective and effective > today:
         return "published"
     return "in_force"
 
@@ -164,7 +164,7 @@ def _add_step(
 def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     """Open a new document in 起草."""
     require(actor, Permission.REGISTER)
-    _clean_text(data)
+    clean_text(data)
     issuer = issuers.by_code(s, data.issuer_code)
     doc = _new_document(issuer, data, "draft")
     s.add(doc)
@@ -184,53 +184,13 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     return doc
 
 
-def register_published(
-    s: Session, actor: Actor, data: DocumentInput, status: str | None = None
-) -> Document:
-    """Register an already issued document (as an import does); allocate a number if none given.
-    `status` (e.g. 废止 from an old ledger) overrides the status the dates give."""
-    require(actor, Permission.REGISTER)
-    _clean_text(data)
-    issuer = issuers.by_code(s, data.issuer_code)
-    if data.published is None:
-        raise UserError("公布日期：登记已公布的文件必须填写公布日期。")
-    _check_dates(data.published, data.effective, data.valid_until)
-    doc = _new_document(issuer, data, "in_force")
-    doc.doc_number = _check_doc_number(s, issuer, data.doc_number, None)
-    _set_publication(s, doc, data.published, data.effective, data.valid_until)
-    if status is not None:
-        if status in DRAFTING or status not in STATUS_LABELS:
-            raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。")
-        doc.status = status
-    s.add(doc)
-    s.flush()
-    if data.reg_number:
-        doc.reg_number = numbering.reserve(s, issuer, data.reg_number, doc.id)
-    else:
-        doc.reg_number = numbering.allocate(s, issuer, data.published.year, doc.id)
-    _add_step(s, doc, actor, "publication", data.published, note="登记已公布文件")
-    s.flush()
-    search_index.reindex(s, doc)
-    audit.record(
-        s,
-        actor.name,
-        "register",
-        "document",
-        doc.id,
-        f"登记文件《{doc.title}》",
-        None,
-        _snapshot(doc),
-    )
-    return doc
-
-
 def _set_publication(
     s: Session, doc: Document, published: date, effective: date | None, valid_until: date | None
 ) -> None:
     doc.published = published
     doc.effective = effective or published
     doc.valid_until = valid_until or validity.default_valid_until(s, doc.title, doc.effective)
-    doc.status = _status_after_publication(doc)
+    doc.status = status_after_publication(doc.effective, doc.valid_until)
 
 
 def update_document(
@@ -238,7 +198,7 @@ def update_document(
 ) -> Document:
     """Save edits; refused if someone else saved a newer version in between."""
     require(actor, Permission.REGISTER)
-    _clean_text(data)
+    clean_text(data)
     # The row lock (PostgreSQL; SQLite's write transaction already excludes other writers) makes
     # a clerk saving at the same moment wait here and then see the version the other one saved.
     doc = get(s, doc_id)
@@ -254,7 +214,7 @@ def update_document(
     doc.issuer = issuer
     _apply_plain(doc, data)
     if doc.status not in DRAFTING:
-        _check_dates(data.published, data.effective, data.valid_until)
+        check_dates(data.published, data.effective, data.valid_until)
         if data.published is None:
             raise UserError("公布日期：已公布的文件不能清除公布日期。")
         doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id)
@@ -263,7 +223,7 @@ def update_document(
             s, doc.title, doc.effective
         )
         if doc.status in IN_FORCE or doc.status == "expired":
-            doc.status = _status_after_publication(doc)
+            doc.status = status_after_publication(doc.effective, doc.valid_until)
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
@@ -277,7 +237,7 @@ def _conflict_message(doc: Document, data: DocumentInput) -> str:
     current = _snapshot(doc)
     mine = {f.name: getattr(data, f.name) for f in fields(data)} | {"issuer": data.issuer_code}
     differences = []
-    for key in ("issuer", *_AUDITED):
+    for key in ("issuer", *AUDITED):
         if key not in mine or (mine[key] is None and key in _DERIVED):
             continue
         if (current[key] or None) != (mine[key] or None):
@@ -413,7 +373,7 @@ def publish(
     _check_gates(doc, "publication")
     if not doc_number or not doc_number.strip():
         raise UserError("发文字号：公布文件必须填写发文字号。")
-    _check_dates(published, effective, valid_until)
+    check_dates(published, effective, valid_until)
     before = _snapshot(doc)
     doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id)
     _set_publication(s, doc, published, effective, valid_until)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import docnumber, documents
+from app.services import docnumber, registration
 from app.services.documents import TITLE_MAX, DocumentInput
 from app.services.ledger_values import ValueProblem, parse_date, parse_status, parse_term, text_of
 from app.services.permissions import Actor, Permission, require
@@ -393,17 +393,15 @@ def run_import(
     require(actor, Permission.REGISTER)
     report = validate(s, sheet, mapping, default_issuer)
     attempt = s.begin_nested()
-    total, registered = len(report.accepted), []
-    for n, c in enumerate(report.accepted, 1):
-        try:
-            with s.begin_nested():
-                documents.register_published(s, actor, c.data, c.status)
-        except UserError as exc:
-            report.problems.append(Problem(c.row, "", c.data.title, exc.message))
+    outcomes = registration.register_many(
+        s, actor, [(c.data, c.status) for c in report.accepted], progress
+    )
+    registered = []
+    for c, outcome in zip(report.accepted, outcomes, strict=True):
+        if isinstance(outcome, UserError):
+            report.problems.append(Problem(c.row, "", c.data.title, outcome.message))
         else:
             registered.append(c)
-        if progress and n % 100 == 0 and not progress(n, total):
-            raise UserError("已取消导入，数据库没有任何改动。")
     report.accepted = registered
     report.problems.sort(key=lambda p: p.row)
     if dry_run:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -67,14 +68,7 @@ def _lock_sequence(s: Session, key: str, year: int) -> None:
 
 
 def next_serial(s: Session, issuer: Issuer, year: int) -> int:
-    seq_year = _sequence_year(issuer, year)
-    last = s.scalar(
-        select(func.max(NumberAllocation.serial)).where(
-            NumberAllocation.sequence_key == issuer.sequence_key,
-            NumberAllocation.year == seq_year,
-        )
-    )
-    return (last or 0) + 1
+    return next_series_serial(s, issuer.sequence_key, _sequence_year(issuer, year))
 
 
 def preview(s: Session, issuer: Issuer, year: int) -> str:
@@ -83,11 +77,9 @@ def preview(s: Session, issuer: Issuer, year: int) -> str:
 
 def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> str:
     """Take the next number of the issuer's sequence, in the caller's transaction."""
-    seq_year = _sequence_year(issuer, year)
-    _lock_sequence(s, issuer.sequence_key, seq_year)
-    serial = next_serial(s, issuer, year)
-    number = format_number(issuer.reg_template, issuer.code, year, serial)
-    _insert(s, issuer.sequence_key, seq_year, serial, number, document_id)
+    book = Allocations(s)
+    number = book.allocate(issuer, year)
+    book.write({number: document_id})
     return number
 
 
@@ -103,45 +95,101 @@ def next_series_serial(s: Session, key: str, year: int) -> int:
 def allocate_series(s: Session, key: str, template: str, year: int) -> str:
     """Next number of a series that belongs to no issuer (e.g. review opinion letters)."""
     validate_template(template)
-    _lock_sequence(s, key, year)
-    serial = next_series_serial(s, key, year)
-    number = format_number(template, key, year, serial)
-    _insert(s, key, year, serial, number, None)
+    book = Allocations(s)
+    number = book.series(key, template, year)
+    book.write({})
     return number
 
 
-def reserve(s: Session, issuer: Issuer, number: str, document_id: int | None) -> str:
-    """Record a number given from outside (an import, an older register) so it is never reissued."""
-    number = number.strip()
-    if s.scalar(select(NumberAllocation.id).where(NumberAllocation.number == number)):
-        raise UserError(f"登记编号“{number}”已被使用或已作废，不能重复使用。")
-    parsed = parse_serial(issuer.reg_template, issuer.code, number)
-    if parsed is None:
-        # Foreign format: keep it, outside the numeric sequence (serial below zero).
-        key, year = f"~{issuer.sequence_key}", 0
-        low = s.scalar(
-            select(func.min(NumberAllocation.serial)).where(NumberAllocation.sequence_key == key)
-        )
-        serial = min(low or 0, 0) - 1
-    else:
-        key, year, serial = issuer.sequence_key, _sequence_year(issuer, parsed[0]), parsed[1]
-    _lock_sequence(s, key, year)
-    _insert(s, key, year, serial, number, document_id)
-    return number
+class Allocations:
+    """Registration numbers for a batch of documents in one transaction: each sequence is locked
+    and read once, numbers are kept in memory and `write` stores them once the documents have ids.
+    `reserving` lists the numbers the batch brings from outside, checked in one query."""
 
+    def __init__(self, s: Session, reserving: Iterable[str] = ()) -> None:
+        self.s = s
+        self.last: dict[tuple[str, int], int] = {}  # highest serial of each sequence
+        self.lowest: dict[tuple[str, int], int] = {}  # of each sequence of foreign numbers
+        self.pending: dict[str, tuple[str, int, int]] = {}  # number -> (key, year, serial)
+        wanted = sorted({number.strip() for number in reserving})
+        self.used = {
+            number
+            for start in range(0, len(wanted), 500)
+            for number in s.scalars(
+                select(NumberAllocation.number).where(
+                    NumberAllocation.number.in_(wanted[start : start + 500])
+                )
+            )
+        }
 
-def _insert(s: Session, key: str, year: int, serial: int, number: str, doc_id: int | None) -> None:
-    allocation = NumberAllocation(
-        sequence_key=key,
-        year=year,
-        serial=serial,
-        number=number,
-        document_id=doc_id,
-        allocated_at=clock.now(),
-    )
-    # No savepoint needed: the sequence is locked and the number was checked, so the unique
-    # constraints are only the last line of defence.
-    s.add(allocation)
+    def allocate(self, issuer: Issuer, year: int) -> str:
+        """The next number of the issuer's sequence."""
+        key = (issuer.sequence_key, _sequence_year(issuer, year))
+        serial = self._last(*key) + 1
+        number = format_number(issuer.reg_template, issuer.code, year, serial)
+        self._take(number, key, serial)
+        return number
+
+    def series(self, key: str, template: str, year: int) -> str:
+        """The next number of a series that belongs to no issuer."""
+        serial = self._last(key, year) + 1
+        number = format_number(template, key, year, serial)
+        self._take(number, (key, year), serial)
+        return number
+
+    def reserve(self, issuer: Issuer, number: str) -> str:
+        """Record a number given from outside (an import, an older register) so it is never
+        reissued; one in the issuer's format also moves the sequence past it."""
+        number = number.strip()
+        if number in self.used or number in self.pending:
+            raise UserError(f"登记编号“{number}”已被使用或已作废，不能重复使用。")
+        parsed = parse_serial(issuer.reg_template, issuer.code, number)
+        if parsed is None:
+            # Foreign format: keep it, outside the numeric sequence (serial below zero).
+            key = (f"~{issuer.sequence_key}", 0)
+            serial = self._lowest(*key) - 1
+        else:
+            key, serial = (issuer.sequence_key, _sequence_year(issuer, parsed[0])), parsed[1]
+            self._last(*key)
+        self._take(number, key, serial)
+        return number
+
+    def write(self, document_ids: Mapping[str, int]) -> None:
+        """Store every number taken, with the id of the document it went to."""
+        now = clock.now()
+        rows = [
+            {"sequence_key": key, "year": year, "serial": serial, "number": number,
+             "document_id": document_ids.get(number), "allocated_at": now}
+            for number, (key, year, serial) in self.pending.items()
+        ]  # fmt: skip
+        if rows:
+            self.s.execute(insert(NumberAllocation.__table__), rows)
+        self.used.update(self.pending)
+        self.pending.clear()
+
+    def _take(self, number: str, key: tuple[str, int], serial: int) -> None:
+        self.pending[number] = (*key, serial)
+        if key in self.lowest:
+            self.lowest[key] = min(self.lowest[key], serial)
+        else:
+            self.last[key] = max(self.last[key], serial)
+
+    def _last(self, key: str, year: int) -> int:
+        if (key, year) not in self.last:
+            _lock_sequence(self.s, key, year)
+            self.last[key, year] = next_series_serial(self.s, key, year) - 1
+        return self.last[key, year]
+
+    def _lowest(self, key: str, year: int) -> int:
+        if (key, year) not in self.lowest:
+            _lock_sequence(self.s, key, year)
+            low = self.s.scalar(
+                select(func.min(NumberAllocation.serial)).where(
+                    NumberAllocation.sequence_key == key
+                )
+            )
+            self.lowest[key, year] = min(low or 0, 0)
+        return self.lowest[key, year]
 
 
 def attach(s: Session, number: str, document_id: int) -> None:

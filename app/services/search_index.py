@@ -32,13 +32,13 @@ def fts_values(doc: Document, issuer_name: str) -> dict[str, object]:
     }
 
 
-INSERT_SQL = text(
+_INSERT_SQL = text(
     "INSERT INTO document_fts (rowid, title, doc_number, reg_number, issuer, keywords, summary) "
     "VALUES (:id, :title, :doc_number, :reg_number, :issuer, :keywords, :summary)"
 )
 
 
-GRAMS_INSERT_SQL = text("INSERT INTO document_grams (rowid, grams) VALUES (:id, :grams)")
+_GRAMS_INSERT_SQL = text("INSERT INTO document_grams (rowid, grams) VALUES (:id, :grams)")
 _GRAMS_DELETE_SQL = text(
     "INSERT INTO document_grams (document_grams, rowid, grams) VALUES ('delete', :id, :grams)"
 )
@@ -70,9 +70,14 @@ def reindex(s: Session, doc: Document) -> None:
         return
     s.flush()
     unindex(s, doc.id)
-    values = fts_values(doc, doc.issuer.name)
-    s.execute(INSERT_SQL, values)
-    s.execute(GRAMS_INSERT_SQL, {"id": doc.id, "grams": grams(values)})
+    add_many(s, [fts_values(doc, doc.issuer.name)])
+
+
+def add_many(s: Session, values: list[dict[str, object]]) -> None:
+    """Index new documents, given as `fts_values` dicts."""
+    if has_fts(s) and values:
+        s.execute(_INSERT_SQL, values)
+        s.execute(_GRAMS_INSERT_SQL, [{"id": v["id"], "grams": grams(v)} for v in values])
 
 
 def unindex(s: Session, doc_id: int) -> None:
@@ -100,7 +105,5 @@ def index_all(s: Session, batch: int = 2000) -> int:
         for r in rows
     ]
     for start in range(0, len(values), batch):
-        chunk = values[start : start + batch]
-        s.execute(INSERT_SQL, chunk)
-        s.execute(GRAMS_INSERT_SQL, [{"id": v["id"], "grams": grams(v)} for v in chunk])
+        add_many(s, values[start : start + batch])
     return len(values)

@@ -33,16 +33,33 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def term_years(s: Session, title: str) -> int:
-    if any(marker in title for marker in PROVISIONAL_MARKERS):
-        return settings.get(s, "validity.provisional_years")
-    return settings.get(s, "validity.default_years")
+@dataclass(frozen=True)
+class DefaultTerms:
+    """The office's default validity terms, read once for a batch of documents."""
+
+    years: int
+    provisional_years: int
+
+    @classmethod
+    def load(cls, s: Session) -> DefaultTerms:
+        return cls(
+            settings.get(s, "validity.default_years"),
+            settings.get(s, "validity.provisional_years"),
+        )
+
+    def term_years(self, title: str) -> int:
+        if any(marker in title for marker in PROVISIONAL_MARKERS):
+            return self.provisional_years
+        return self.years
+
+    def valid_until(self, title: str, start: date) -> date:
+        """Last day in force: the same date `years` after `start` (publication or effect), as
+        domain.md 'Counting periods' says for terms in years."""
+        return add_years(start, self.term_years(title))
 
 
 def default_valid_until(s: Session, title: str, start: date) -> date:
-    """Last day in force: the same date `years` after `start` (publication or effect), as
-    domain.md 'Counting periods' says for terms in years."""
-    return add_years(start, term_years(s, title))
+    return DefaultTerms.load(s).valid_until(title, start)
 
 
 EVALUATIONS = {"reissue": "继续施行（重新公布）", "lapse": "届满失效"}

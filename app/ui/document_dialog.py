@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.services import docnumber, documents, issuers
+from app.services import docnumber, documents, issuers, registration
 from app.services.documents import DocumentInput
 from app.services.lifecycle import (
     DRAFTING,
@@ -255,7 +255,7 @@ class DocumentDialog(ServiceDialog):
                 return documents.update_document(s, actor, doc_id, data, version).id
             if mode == MODE_DRAFT:
                 return documents.create_draft(s, actor, data).id
-            return documents.register_published(s, actor, data).id
+            return registration.register_published(s, actor, data).id
 
         return work
 
