@@ -268,3 +268,39 @@ def test_upgrade_from_empty_and_from_the_previous_revision_keeps_rows_and_search
             assert search.find_ids(s, search.DocumentQuery(text="救助")) == []
     finally:
         database.close()
+
+
+@pytest.mark.sqlite_only
+def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(db_url):
+    from datetime import date
+
+    from sqlalchemy import inspect
+
+    from app import clock
+    from app.services.deadlines import open_deadlines
+
+    clock.fix_today(date(2026, 11, 27))
+    document = "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES ({id}, 1, '{title}', 'in_force', '', '', '', '', false, false, false, false, '2026-11-02', '{until}', '2026-11-02 09:00:00', '2026-11-02 09:00:00', 1)"
+    at_revision(
+        db_url,
+        "0009",
+        ISSUER_MZ,
+        document.format(id=1, title="已报备案的办法", until="2031-11-02"),
+        document.format(id=2, title="尚未报备案的办法", until="2027-01-31"),
+        "INSERT INTO filing (document_id, recipient, package, filed_on, result, needed_correction, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-11-10', '予以备案', false, '', '2026-11-10 09:00:00', 1)",
+    )
+
+    database = open_database(db_url)
+    try:
+        with database.reading() as s:
+            indexes = {
+                table: {i["name"] for i in inspect(s.connection()).get_indexes(table)}
+                for table in ("filing", "document")
+            }
+            assert s.execute(text("SELECT result FROM filing")).scalar() == "予以备案"
+            found = {(d.kind, d.object_id) for d in open_deadlines(s) if d.kind != "cleanup"}
+    finally:
+        database.close()
+    assert "ix_filing_recipient_filed" in indexes["filing"]
+    assert "ix_document_status_valid_until" in indexes["document"]
+    assert found == {("filing", 2), ("validity", 2)}

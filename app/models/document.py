@@ -25,6 +25,7 @@ class Document(Base):
         UniqueConstraint("issuer_id", "doc_number", name="uq_document_issuer_doc_number"),
         Index("ix_document_status_published", "status", "published"),
         Index("ix_document_issuer_published", "issuer_id", "published"),
+        Index("ix_document_status_valid_until", "status", "valid_until"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

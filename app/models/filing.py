@@ -1,6 +1,16 @@
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base
@@ -14,6 +24,7 @@ class Filing(Base):
     __tablename__ = "filing"
     __table_args__ = (
         UniqueConstraint("document_id", "recipient", name="uq_filing_document_recipient"),
+        Index("ix_filing_recipient_filed", "recipient", "filed_on", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

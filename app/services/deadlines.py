@@ -134,8 +134,11 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Document.id.not_in(filed),
                 )
             )
+            dues: dict[date, date] = {}  # documents published the same day share a due date
             for doc_id, title, published in ctx.s.execute(query):
-                due = filing.filing_due(published, rule, ctx.cal)
+                if published not in dues:
+                    dues[published] = filing.filing_due(published, rule, ctx.cal)
+                due = dues[published]
                 found.append(
                     ctx.make(
                         "filing",
