@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app import clock
 from app.errors import UserError
 from app.models import AuditEntry
-from app.services import audit, documents, registration
+from app.services import audit, documents, registration, settings
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from tests.conftest import on_postgresql
@@ -48,6 +48,28 @@ def test_important_document_needs_assessment_and_public_comment_first(s):
         documents.record_step(
             s, SYSTEM, doc.id, "legality_review", date(2026, 6, 1), outcome="合法"
         )
+
+
+def comment(s, doc, start, end):
+    return documents.record_step(
+        s, SYSTEM, doc.id, "public_comment", date(2026, 6, 30), period_start=start, period_end=end
+    )
+
+
+def test_public_comment_lasts_the_office_minimum_of_working_days(s):
+    doc = draft(s, public_facing=True)
+    # 2026-06-15 to 06-23: 端午节 (19 June) leaves six working days of the nine.
+    with pytest.raises(UserError, match="不少于 7 个工作日（现为 6 个工作日）"):
+        comment(s, doc, date(2026, 6, 15), date(2026, 6, 23))
+    assert comment(s, doc, date(2026, 6, 15), date(2026, 6, 24)).period_end == date(2026, 6, 24)
+
+
+def test_business_related_comment_period_counts_calendar_days_and_follows_the_setting(s):
+    doc = draft(s, public_facing=True, business_related=True)
+    with pytest.raises(UserError, match="不少于 30 日（现为 29 日）"):
+        comment(s, doc, date(2026, 5, 1), date(2026, 5, 29))
+    settings.put(s, SYSTEM, "comment.business_days", 20)
+    assert comment(s, doc, date(2026, 5, 1), date(2026, 5, 20)).step == "public_comment"
 
 
 def test_market_related_document_needs_fair_competition_review(s):

@@ -4,7 +4,7 @@ registration number, registration of already issued documents, amendment and rep
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -20,7 +20,9 @@ from app.services import (
     issuers,
     numbering,
     search_index,
+    settings,
     validity,
+    workcalendar,
 )
 from app.services.lifecycle import (
     DRAFTING,
@@ -290,7 +292,7 @@ def _check_gates(doc: Document, step: str) -> None:
 
 
 def _check_step_details(
-    doc: Document, step: str, outcome: str, start: date | None, end: date | None
+    s: Session, doc: Document, step: str, outcome: str, start: date | None, end: date | None
 ) -> None:
     if step == "legality_review" and outcome not in REVIEW_OUTCOMES:
         raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。")
@@ -301,8 +303,26 @@ def _check_step_details(
             raise UserError("征求意见期间：必须填写起止日期。")
         if end < start:
             raise UserError("征求意见期间：结束日期不能早于开始日期。")
-        if doc.business_related and (end - start).days + 1 < 30:
-            raise UserError("征求意见期间：与企业密切相关的文件，征求意见期限一般不少于 30 日。")
+        _check_comment_period(s, doc, start, end)
+
+
+def _check_comment_period(s: Session, doc: Document, start: date, end: date) -> None:
+    """At least `comment.min_workdays` working days, both ends counted; for documents closely
+    tied to businesses (涉企) at least `comment.business_days` calendar days."""
+    if doc.business_related:
+        least, days = settings.get(s, "comment.business_days"), (end - start).days + 1
+        if days < least:
+            raise UserError(
+                f"征求意见期间：与企业密切相关的文件，征求意见期限一般不少于 {least} 日"
+                f"（现为 {days} 日）。"
+            )
+        return
+    least = settings.get(s, "comment.min_workdays")
+    workdays = workcalendar.load(s).workdays_between(start - timedelta(days=1), end)
+    if workdays < least:
+        raise UserError(
+            f"征求意见期间：公开征求意见的期限不少于 {least} 个工作日（现为 {workdays} 个工作日）。"
+        )
 
 
 def record_step(
@@ -327,7 +347,7 @@ def record_step(
         raise UserError(f"办理日期：{done_on} 晚于今天。")
     _check_gates(doc, step)
     outcome = outcome.strip()
-    _check_step_details(doc, step, outcome, period_start, period_end)
+    _check_step_details(s, doc, step, outcome, period_start, period_end)
     before = doc.status
     record = _add_step(
         s, doc, actor, step, done_on, outcome=outcome, note=note.strip(),
