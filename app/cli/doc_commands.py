@@ -152,10 +152,7 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
 def _doc_dict(s, doc) -> dict:
     from app.services import filing, workcalendar
 
-    result = documents.as_dict(doc)
-    due = filing.earliest_due(s, doc, workcalendar.load(s))
-    result["filing_due"] = due.isoformat() if due else None
-    return result
+    return documents.as_dict(doc, filing.earliest_due(s, doc, workcalendar.load(s)))
 
 
 def _status_code(value: str | None) -> tuple[str, ...]:

@@ -535,8 +535,9 @@ def warnings(doc: Document) -> list[str]:
     return notes
 
 
-def as_dict(doc: Document) -> dict[str, Any]:
-    """The JSON shape of a document for the CLI (`doc show --json`)."""
+def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
+    """The JSON shape of a document for the CLI (`doc show --json`); `filing_due` is the earliest
+    filing deadline (filing.earliest_due), which this module cannot compute without a cycle."""
     return {
         "id": doc.id,
         "issuer": doc.issuer.code,
@@ -549,7 +550,7 @@ def as_dict(doc: Document) -> dict[str, Any]:
         "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
         "status": doc.status,
         "status_label": status_label(doc.status),
-        "filing_due": None,
+        "filing_due": filing_due.isoformat() if filing_due else None,
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,
