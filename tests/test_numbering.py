@@ -103,3 +103,19 @@ def test_four_processes_registering_at_once_get_distinct_consecutive_serials(dat
     serials = sorted(int(re.search(r"(\d+)$", n).group(1)) for n in numbers)
     assert len(set(numbers)) == 400
     assert serials == list(range(1, 401))
+
+
+def test_voided_number_no_longer_finds_its_document_and_cannot_be_dated_ahead(database):
+    from app import clock
+    from app.services import search
+
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s, "河清市临时救助办法")
+        with pytest.raises(UserError, match="作废日期"):
+            numbering.void(s, SYSTEM, doc.reg_number, "录错", date(2026, 11, 28))
+        numbering.void(s, SYSTEM, doc.reg_number, "录错")
+    with database.reading() as s:
+        assert search.find_ids(s, search.DocumentQuery(text="MZGS-2026-001")) == []
+        assert search.find_ids(s, search.DocumentQuery(text="临时救助")) == [doc.id]

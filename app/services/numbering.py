@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import audit
+from app.services import audit, search_index
 from app.services.permissions import Actor, Permission, require
 
 TEMPLATE_FIELDS = {"code", "year", "seq"}
@@ -209,14 +209,18 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
         raise UserError(f"登记编号“{number}”不存在。")
     if allocation.voided:
         raise UserError(f"登记编号“{number}”已于 {allocation.voided_on} 作废。")
+    day = day or clock.today()
+    if day > clock.today():
+        raise UserError(f"作废日期：{day} 晚于今天。")
     allocation.voided = True
     allocation.void_reason = reason
-    allocation.voided_on = day or clock.today()
+    allocation.voided_on = day
     allocation.voided_by = actor.name
     if allocation.document_id is not None:
         doc = s.get(Document, allocation.document_id)
         if doc is not None and doc.reg_number == allocation.number:
             doc.reg_number = None
+            search_index.reindex(s, doc)  # the voided number no longer finds the document
     audit.record(
         s, actor.name, "void_number", "number", allocation.id, f"作废登记编号 {number}：{reason}",
         {"number": number, "voided": False}, {"number": number, "voided": True, "reason": reason},

@@ -65,6 +65,11 @@ def local_actor() -> Actor:
     return Actor(name, Role.ADMIN)
 
 
+def allowed(actor: Actor, permission: Permission) -> bool:
+    """For the GUI, to grey out what the user may not do; the services still `require` it."""
+    return permission in _GRANTS[actor.role]
+
+
 def require(actor: Actor, permission: Permission) -> None:
-    if permission not in _GRANTS[actor.role]:
+    if not allowed(actor, permission):
         raise UserError(f"用户“{actor.name}”（{actor.role}）无权执行：{permission}。")
