@@ -45,6 +45,7 @@ from app.ui.review_view import ROW_TEXT
 BATCH_CHANGES = frozenset({"cleanup"})
 DECISION_CHANGES = frozenset({"cleanup"})
 CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
+CHOOSER_CHARS = 30  # the closed chooser's width, in characters
 PREVIEW_ROWS = 8
 
 
@@ -96,6 +97,12 @@ def selected_rows(table: QTableView) -> list[Any]:
     ]
 
 
+def _describe(row: search.RegisterRow) -> str:
+    # The registration number first: a long title would push it out of the closed combo.
+    number = f"{row.reg_number} " if row.reg_number else ""
+    return f"{number}《{row.title}》{row.doc_number}（{_text(row.published)}）"
+
+
 class DocumentChooser(QWidget):
     """One document in force, found in the register by part of its title or number."""
 
@@ -103,8 +110,13 @@ class DocumentChooser(QWidget):
         super().__init__(parent)
         self.runner = runner_for(database)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("输入文件名称或发文字号的一部分查找")
+        self.text.setPlaceholderText("输入文件名称、发文字号或登记编号的一部分查找")
         self.choice = QComboBox()
+        # Long titles would widen the dialog past its labels; the popup shows them whole.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(CHOOSER_CHARS)
         self.choice.addItem("（不关联）", None)
         self.timer = QTimer(self, singleShot=True, interval=300)
         self.timer.timeout.connect(self.find)
@@ -126,7 +138,11 @@ class DocumentChooser(QWidget):
         self.choice.clear()
         self.choice.addItem("（不关联）", None)
         for r in rows:
-            self.choice.addItem(f"《{r.title}》{r.doc_number}（{_text(r.published)}）", r.id)
+            self.choice.addItem(_describe(r), r.id)
+        view = self.choice.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
         self.choice.setCurrentIndex(1 if rows else 0)
 
     def value(self) -> int | None:
