@@ -1,7 +1,6 @@
 """A rotating log file in the data dir; tracebacks of bugs go there, never to the user."""
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from app.config import log_dir
@@ -14,6 +13,8 @@ def log_path() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
+    from logging.handlers import RotatingFileHandler  # only here: the GUI imports log_path early
+
     path = log_path()
     root = logging.getLogger()
     if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):

@@ -5,7 +5,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db import describe
 from app.ui import crash
+from app.ui.dashboard_view import DashboardView
 from app.ui.main_window import SECTIONS, MainWindow
+from app.ui.register_view import RegisterView
 
 
 @pytest.fixture
@@ -23,6 +25,20 @@ def test_navigation_lists_every_section_and_switches_page(window):
         window.nav.setCurrentRow(index)
         assert window.pages.currentIndex() == index
         assert window.current_section() == section.key
+
+
+def test_window_opens_on_the_dashboard(window):
+    assert window.current_section() == "home"
+    assert isinstance(window.pages.currentWidget(), DashboardView)
+
+
+def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show_section("register")
+    win.show()
+    assert isinstance(win.pages.currentWidget(), RegisterView)
+    assert not any(isinstance(win.pages.widget(i), DashboardView) for i in range(len(SECTIONS)))
 
 
 def test_status_bar_shows_database_location(window, database):

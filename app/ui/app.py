@@ -11,9 +11,6 @@ from app import APP_NAME, APP_TITLE, clock
 from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
-from app.services import validity
-from app.ui import startup_checks
-from app.ui.crash import install_excepthook
 from app.ui.fonts import install_font, install_translation
 
 
@@ -31,6 +28,8 @@ def open_or_explain(url: str) -> Database | None:
     try:
         return open_database(url)
     except DamagedDatabaseError as exc:
+        from app.ui import startup_checks
+
         if startup_checks.restore_damaged(url, exc):
             return open_or_explain(url)
     except UserError as exc:
@@ -44,6 +43,11 @@ def open_or_explain(url: str) -> Database | None:
 
 
 def run_gui(db: str | None) -> int:
+    # Imported here, not at the top: open_or_explain and make_application are also used alone.
+    from app.services import validity
+    from app.ui import startup_checks
+    from app.ui.crash import install_excepthook
+
     app = make_application()
     install_excepthook()
     database = open_or_explain(database_url(db))

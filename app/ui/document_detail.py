@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
-from app.services import attachments, audit_query, documents
-from app.services.audit_query import AuditRow
-from app.services.documents import LinkView, TimelineEntry
 from app.services.lifecycle import status_label
 from app.services.permissions import local_actor
 from app.ui.operations import runner_for
+
+if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
+    from app.services.audit_query import AuditRow
+    from app.services.documents import LinkView, TimelineEntry
 
 MISSING_COLOR = QColor(150, 150, 150)
 FIELDS = (  # shown in two columns of six
@@ -78,6 +80,8 @@ def _day(value: date | None) -> str:
 
 
 def read_document(database: Database, doc_id: int) -> DocumentView:
+    from app.services import audit_query, documents
+
     with database.reading() as s:
         doc = documents.get(s, doc_id)
         flags = [
@@ -321,6 +325,8 @@ class DocumentDetail(QWidget):
             self.attach_files(self.view.id, [Path(n) for n in names])
 
     def attach_files(self, doc_id: int, paths: list[Path]) -> None:
+        from app.services import attachments
+
         actor = local_actor()
 
         def work(s, progress):
@@ -334,6 +340,8 @@ class DocumentDetail(QWidget):
         )
 
     def open_selected_attachment(self) -> None:
+        from app.services import attachments
+
         attachment_id = self._selected_attachment()
         if attachment_id is None:
             return

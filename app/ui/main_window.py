@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE
 from app.db import Database, describe
-from app.services.deadlines import Deadline
 from app.services.permissions import Actor, local_actor, sign_in
 from app.ui import state
 from app.ui.about import show_about
 from app.ui.day_watch import DayWatch
+
+if TYPE_CHECKING:
+    from app.services.deadlines import Deadline
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(140, 40))
             self.nav.addItem(item)
             self.pages.addWidget(QWidget())  # replaced by the real page when first shown
+        # Row 0 is selected before the page switching is connected: the first page is built when
+        # the window is shown (showEvent), so a caller that opens another section before showing
+        # the window does not build the dashboard for nothing.
+        self.nav.setCurrentRow(0)
         self.nav.currentRowChanged.connect(self._show_row)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -81,7 +88,6 @@ class MainWindow(QMainWindow):
         self.show_user()
         self.resize(1200, 780)
         state.restore_window(self)
-        self.nav.setCurrentRow(0)
         self.day_watch = DayWatch(database, self)
 
     def _build_menus(self) -> None:
@@ -208,6 +214,11 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         return SECTIONS[self.nav.currentRow()].key
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self.current_section() not in self._built:
+            self._show_row(self.nav.currentRow())
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         from app.ui.operations import runner_for

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,10 +27,11 @@ from app.services import issuers, lifecycle
 from app.services.search import DocumentQuery
 from app.ui import state
 from app.ui.document_detail import DocumentDetail
-from app.ui.document_dialog import DocumentDialog, StepDialog
 from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.operations import runner_for
-from app.ui.print_dialog import preview_record_card
+
+if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
+    from app.ui.document_dialog import DocumentDialog, StepDialog
 
 HEADER_KEY = "register"
 SEARCH_DELAY_MS = 150
@@ -74,9 +77,7 @@ class RegisterView(QWidget):
         self.step_button = QPushButton("记录环节…")
         self.step_button.clicked.connect(self.record_step)
         self.card_button = QPushButton("打印登记表…")
-        self.card_button.clicked.connect(
-            lambda: preview_record_card(self.database, self.selected_id(), self)
-        )
+        self.card_button.clicked.connect(self.print_record_card)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
@@ -256,17 +257,28 @@ class RegisterView(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def new_document(self) -> None:
+        from app.ui.document_dialog import DocumentDialog
+
         self._open_dialog(DocumentDialog(self.database, parent=self))
 
     def edit_document(self) -> None:
+        from app.ui.document_dialog import DocumentDialog
+
         doc_id = self.selected_id()
         if doc_id is not None:
             self._open_dialog(DocumentDialog(self.database, doc_id, parent=self))
 
     def record_step(self) -> None:
+        from app.ui.document_dialog import StepDialog
+
         doc_id = self.selected_id()
         if doc_id is not None:
             self._open_dialog(StepDialog(self.database, doc_id, parent=self))
+
+    def print_record_card(self) -> None:
+        from app.ui.print_dialog import preview_record_card
+
+        preview_record_card(self.database, self.selected_id(), self)
 
     def _open_dialog(self, dialog: DocumentDialog | StepDialog) -> None:
         self.dialog = dialog
