@@ -321,3 +321,29 @@ def test_an_attachment_added_in_the_detail_pane_is_listed_and_opens(
     view.detail.open_selected_attachment()
     assert runner_for(demo).wait()
     assert len(opened) == 1 and opened[0].toLocalFile()
+
+
+def test_retire_and_void_buttons_follow_the_selected_document_and_the_role(qtbot, view, demo):
+    from app.services.permissions import Actor, Role, sign_in
+    from app.ui.retire_dialog import RetireDialog
+    from app.ui.void_number_dialog import VoidNumberDialog
+
+    with demo.reading() as s:
+        in_force = s.scalar(select(Document.id).where(Document.status == "in_force").limit(1))
+        draft_id = s.scalar(select(Document.id).where(Document.status == "draft").limit(1))
+    view.select_document(in_force)
+    assert view.retire_button.isEnabled() and view.void_button.isEnabled()
+    view.retire_button.click()
+    assert isinstance(view.dialog, RetireDialog)
+    view.dialog.reject()
+    view.void_button.click()
+    assert isinstance(view.dialog, VoidNumberDialog)
+    view.dialog.reject()
+    view.select_document(draft_id)
+    assert not view.retire_button.isEnabled() and not view.void_button.isEnabled()
+    sign_in(Actor("李四", Role.CLERK))
+    try:
+        view.select_document(in_force)
+        assert view.retire_button.isEnabled() and not view.void_button.isEnabled()
+    finally:
+        sign_in(None)

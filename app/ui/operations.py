@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -128,11 +129,12 @@ class OperationRunner(QObject):
                 if isinstance(exc, Cancelled):
                     pass
                 elif exc is not None:
-                    (on_error or (lambda e: show_error(parent, e)))(exc)
+                    if _alive(on_error):
+                        (on_error or (lambda e: show_error(parent, e)))(exc)
                 else:
                     if write and changes:
                         self.data_changed.emit(set(changes))
-                    if on_done is not None:
+                    if on_done is not None and _alive(on_done):
                         on_done(result)
             finally:
                 self.finished.emit()
@@ -165,6 +167,12 @@ class OperationRunner(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(job.request_cancel)
         return dialog
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False for a method of a widget deleted meanwhile (a dialog closed while its lookup ran)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 _runners: dict[int, OperationRunner] = {}

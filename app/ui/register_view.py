@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.services import issuers, lifecycle
-from app.services.search import DocumentQuery
+from app.services import issuers, lifecycle, permissions
+from app.services.permissions import Permission
+from app.services.search import DocumentQuery, RegisterRow
 from app.ui import state
 from app.ui.document_detail import DocumentDetail
 from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.operations import runner_for
 
 if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
-    from app.ui.document_dialog import DocumentDialog, StepDialog
+    from app.ui.service_dialog import ServiceDialog
 
 HEADER_KEY = "register"
 SEARCH_DELAY_MS = 150
@@ -57,7 +58,7 @@ class RegisterView(QWidget):
         self.database = database
         self._selected_id: int | None = None
         self.runner = runner_for(database)
-        self.dialog: DocumentDialog | StepDialog | None = None
+        self.dialog: ServiceDialog | None = None
         self.model = DocumentTableModel(database, parent=self)
 
         self.search = QLineEdit()
@@ -78,12 +79,20 @@ class RegisterView(QWidget):
         self.step_button.clicked.connect(self.record_step)
         self.card_button = QPushButton("打印登记表…")
         self.card_button.clicked.connect(self.print_record_card)
+        self.retire_button = QPushButton("变更状态…")
+        self.retire_button.setToolTip("将现行有效的文件登记为已修改、废止、宣布失效或失效")
+        self.retire_button.clicked.connect(self.retire_document)
+        self.void_button = QPushButton("作废编号…")
+        self.void_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
+        self.void_button.clicked.connect(self.void_number)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.step_button)
         top.addWidget(self.card_button)
+        top.addWidget(self.retire_button)
+        top.addWidget(self.void_button)
 
         self.status = QComboBox()
         for label, codes in STATUS_CHOICES:
@@ -227,10 +236,18 @@ class RegisterView(QWidget):
         self.edit_button.setEnabled(selected)
         self.step_button.setEnabled(selected)
         self.card_button.setEnabled(selected)
+        row = self._selected_row()
+        self.retire_button.setEnabled(row is not None and row.status in lifecycle.IN_FORCE)
+        may_void = permissions.allowed(permissions.local_actor(), Permission.VOID_NUMBER)
+        self.void_button.setEnabled(may_void and row is not None and bool(row.reg_number))
 
     def selected_id(self) -> int | None:
         """The document shown in the detail pane (the current row), if any."""
         return self._selected_id if self.detail.view is not None else None
+
+    def _selected_row(self) -> RegisterRow | None:
+        doc_id = self.selected_id()
+        return None if doc_id is None else self.model.row_data(self.model.row_of(doc_id))
 
     def select_document(self, doc_id: int) -> None:
         """Select `doc_id`; if the filters hide it, clear them first."""
@@ -275,23 +292,37 @@ class RegisterView(QWidget):
         if doc_id is not None:
             self._open_dialog(StepDialog(self.database, doc_id, parent=self))
 
+    def retire_document(self) -> None:
+        from app.ui.retire_dialog import RetireDialog
+
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(RetireDialog(self.database, doc_id, parent=self))
+
+    def void_number(self) -> None:
+        from app.ui.void_number_dialog import VoidNumberDialog
+
+        row = self._selected_row()
+        if row is not None and row.reg_number:
+            self._open_dialog(VoidNumberDialog(self.database, row.reg_number, parent=self))
+
     def print_record_card(self) -> None:
         from app.ui.print_dialog import preview_record_card
 
         preview_record_card(self.database, self.selected_id(), self)
 
-    def _open_dialog(self, dialog: DocumentDialog | StepDialog) -> None:
+    def _open_dialog(self, dialog: ServiceDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._dialog_saved(dialog))
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         dialog.open()
 
-    def _dialog_saved(self, dialog: DocumentDialog | StepDialog) -> None:
+    def _dialog_saved(self, dialog: ServiceDialog) -> None:
         if dialog.returned is not None:
             self.select_document(dialog.returned)
 
-    def _dialog_closed(self, dialog: DocumentDialog | StepDialog) -> None:
+    def _dialog_closed(self, dialog: ServiceDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
 
