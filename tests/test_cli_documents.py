@@ -80,6 +80,8 @@ def test_number_void_and_gaps(db):
     assert [(g["number"], g["reason"]) for g in gaps] == [("MZGS-2026-001", "重复登记")]
     again = json.loads(add_doc(db, "文件乙").stdout)
     assert again["reg_number"] == "MZGS-2026-002"
+    assigned = normdesk("--db", db, "number", "assign", str(doc["id"]))
+    assert assigned.returncode == 0 and "MZGS-2026-003" in assigned.stdout
 
 
 @pytest.mark.parametrize(

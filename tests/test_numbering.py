@@ -119,3 +119,19 @@ def test_voided_number_no_longer_finds_its_document_and_cannot_be_dated_ahead(da
     with database.reading() as s:
         assert search.find_ids(s, search.DocumentQuery(text="MZGS-2026-001")) == []
         assert search.find_ids(s, search.DocumentQuery(text="临时救助")) == [doc.id]
+
+
+def test_a_document_whose_number_was_voided_gets_the_next_one(database):
+    from app.services import documents
+
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s, "文件甲")
+        register(s, "文件乙")
+        with pytest.raises(UserError, match="已有登记编号"):
+            documents.assign_number(s, SYSTEM, doc.id)
+        numbering.void(s, SYSTEM, doc.reg_number, "登记时录错文件")
+        documents.assign_number(s, SYSTEM, doc.id)
+        with pytest.raises(UserError, match="无权"):
+            documents.assign_number(s, Actor("王五", Role.READ_ONLY), doc.id)
+    assert doc.reg_number == "MZGS-2026-003"

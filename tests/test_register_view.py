@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app.errors import UserError
 from app.models import Document
-from app.services import documents, search
+from app.services import documents, numbering, search
 from app.services.demo import make_demo
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
@@ -323,7 +323,9 @@ def test_an_attachment_added_in_the_detail_pane_is_listed_and_opens(
     assert len(opened) == 1 and opened[0].toLocalFile()
 
 
-def test_retire_and_void_buttons_follow_the_selected_document_and_the_role(qtbot, view, demo):
+def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
+    qtbot, view, demo, monkeypatch, no_modal_boxes
+):
     from app.services.permissions import Actor, Role, sign_in
     from app.ui.retire_dialog import RetireDialog
     from app.ui.void_number_dialog import VoidNumberDialog
@@ -332,18 +334,30 @@ def test_retire_and_void_buttons_follow_the_selected_document_and_the_role(qtbot
         in_force = s.scalar(select(Document.id).where(Document.status == "in_force").limit(1))
         draft_id = s.scalar(select(Document.id).where(Document.status == "draft").limit(1))
     view.select_document(in_force)
-    assert view.retire_button.isEnabled() and view.void_button.isEnabled()
+    assert view.retire_button.isEnabled() and view.number_button.isEnabled()
     view.retire_button.click()
     assert isinstance(view.dialog, RetireDialog)
     view.dialog.reject()
-    view.void_button.click()
+    view.number_button.click()
     assert isinstance(view.dialog, VoidNumberDialog)
     view.dialog.reject()
     view.select_document(draft_id)
-    assert not view.retire_button.isEnabled() and not view.void_button.isEnabled()
+    assert not view.retire_button.isEnabled() and not view.number_button.isEnabled()
+    with demo.transaction() as s:
+        numbering.void(s, SYSTEM, s.get(Document, in_force).reg_number, "登记时录错文件")
+    runner_for(demo).data_changed.emit({"documents"})
+    view.select_document(in_force)
+    assert view.number_button.text() == "分配编号…" and view.number_button.isEnabled()
+    no_modal_boxes.clear()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.number_button.click()
+    runner_for(demo).wait()
+    with demo.reading() as s:
+        assert s.get(Document, in_force).reg_number is not None
+    assert view.number_button.text() == "作废编号…"
     sign_in(Actor("李四", Role.CLERK))
     try:
         view.select_document(in_force)
-        assert view.retire_button.isEnabled() and not view.void_button.isEnabled()
+        assert view.retire_button.isEnabled() and not view.number_button.isEnabled()
     finally:
         sign_in(None)

@@ -87,6 +87,9 @@ def _number(sub: argparse._SubParsersAction) -> None:
     void.add_argument("number")
     void.add_argument("--reason", required=True, help="作废原因")
     void.set_defaults(handler=cmd_number_void)
+    assign = number.add_parser("assign", help="为编号已作废的文件重新分配登记编号")
+    assign.add_argument("doc_id", type=int, help="文件编号")
+    assign.set_defaults(handler=cmd_number_assign)
     gaps = number.add_parser("gaps", help="列出作废（空号）编号")
     gaps.add_argument("--issuer", help="制定机关代码")
     gaps.add_argument("--year", type=int)
@@ -244,6 +247,12 @@ def cmd_number_void(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
         numbering.void(s, local_actor(), args.number, args.reason)
     print(f"已作废登记编号 {args.number}")
+
+
+def cmd_number_assign(args: argparse.Namespace) -> None:
+    with session(args, write=True) as s:
+        doc = documents.assign_number(s, local_actor(), args.doc_id)
+        print(f"已分配登记编号 {doc.reg_number}：《{doc.title}》")
 
 
 def cmd_number_gaps(args: argparse.Namespace) -> None:

@@ -408,6 +408,27 @@ def publish(
     return doc
 
 
+def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
+    """A new registration number for a published document whose number was voided (作废后重新
+    分配): the next of its issuer's sequence for the year of publication."""
+    require(actor, Permission.REGISTER)
+    doc = get(s, doc_id)
+    if doc.status in DRAFTING or doc.published is None:
+        raise UserError(f"《{doc.title}》尚未公布，公布时自动分配登记编号。")
+    if doc.reg_number:
+        raise UserError(f"《{doc.title}》已有登记编号 {doc.reg_number}；如有误，请先作废。")
+    doc.reg_number = numbering.allocate(s, doc.issuer, doc.published.year, doc.id)
+    doc.updated_at = clock.now()
+    s.flush()
+    search_index.reindex(s, doc)
+    audit.record(
+        s, actor.name, "assign_number", "document", doc.id,
+        f"《{doc.title}》重新分配登记编号 {doc.reg_number}", {"reg_number": None},
+        {"reg_number": doc.reg_number},
+    )  # fmt: skip
+    return doc
+
+
 RETIRE_NEEDS_SOURCE = {"amended": "amends"}
 LINK_KINDS = {"amended": "amends", "repealed": "repeals"}
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not 
     from app.ui.service_dialog import ServiceDialog
 
 HEADER_KEY = "register"
+VOID_LABEL, ASSIGN_LABEL = "作废编号…", "分配编号…"
 SEARCH_DELAY_MS = 150
 FIRST_YEAR = 1990
 # (label, statuses) for the status filter; groups first, then every single status
@@ -82,9 +84,8 @@ class RegisterView(QWidget):
         self.retire_button = QPushButton("变更状态…")
         self.retire_button.setToolTip("将现行有效的文件登记为已修改、废止、宣布失效或失效")
         self.retire_button.clicked.connect(self.retire_document)
-        self.void_button = QPushButton("作废编号…")
-        self.void_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
-        self.void_button.clicked.connect(self.void_number)
+        self.number_button = QPushButton(VOID_LABEL)
+        self.number_button.clicked.connect(self.number_action)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
@@ -92,7 +93,7 @@ class RegisterView(QWidget):
         top.addWidget(self.step_button)
         top.addWidget(self.card_button)
         top.addWidget(self.retire_button)
-        top.addWidget(self.void_button)
+        top.addWidget(self.number_button)
 
         self.status = QComboBox()
         for label, codes in STATUS_CHOICES:
@@ -238,8 +239,20 @@ class RegisterView(QWidget):
         self.card_button.setEnabled(selected)
         row = self._selected_row()
         self.retire_button.setEnabled(row is not None and row.status in lifecycle.IN_FORCE)
-        may_void = permissions.allowed(permissions.local_actor(), Permission.VOID_NUMBER)
-        self.void_button.setEnabled(may_void and row is not None and bool(row.reg_number))
+        self._update_number_button(row)
+
+    def _update_number_button(self, row: RegisterRow | None) -> None:
+        """作废编号 for a numbered document; 分配编号 for a published one whose number was voided."""
+        actor = permissions.local_actor()
+        if row is not None and not row.reg_number and row.status not in lifecycle.DRAFTING:
+            self.number_button.setText(ASSIGN_LABEL)
+            self.number_button.setToolTip("为编号已作废的文件分配本机关序列的下一个登记编号")
+            self.number_button.setEnabled(permissions.allowed(actor, Permission.REGISTER))
+            return
+        self.number_button.setText(VOID_LABEL)
+        self.number_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
+        may_void = permissions.allowed(actor, Permission.VOID_NUMBER)
+        self.number_button.setEnabled(may_void and row is not None and bool(row.reg_number))
 
     def selected_id(self) -> int | None:
         """The document shown in the detail pane (the current row), if any."""
@@ -299,12 +312,26 @@ class RegisterView(QWidget):
         if doc_id is not None:
             self._open_dialog(RetireDialog(self.database, doc_id, parent=self))
 
-    def void_number(self) -> None:
+    def number_action(self) -> None:
+        from app.services import documents
         from app.ui.void_number_dialog import VoidNumberDialog
 
         row = self._selected_row()
-        if row is not None and row.reg_number:
+        if row is None:
+            return
+        if row.reg_number:
             self._open_dialog(VoidNumberDialog(self.database, row.reg_number, parent=self))
+            return
+        asked = QMessageBox.question(
+            self, "分配登记编号", f"为《{row.title}》分配一个新的登记编号？"
+        )
+        if asked == QMessageBox.StandardButton.Yes:
+            actor, doc_id = permissions.local_actor(), row.id
+            self.runner.run(
+                lambda s, _p: documents.assign_number(s, actor, doc_id).id,
+                write=True, changes={"documents"}, parent=self,
+                on_done=self.select_document,
+            )  # fmt: skip
 
     def print_record_card(self) -> None:
         from app.ui.print_dialog import preview_record_card
