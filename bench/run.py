@@ -73,6 +73,8 @@ def child(*args: str, timeout: float = TIMEOUT_S, env: dict | None = None) -> tu
 
 def child_json(script: str, *args: str) -> dict:
     env = gui_env() if script == "figures_gui.py" else None
+    if env is not None:
+        env["BENCH_LAUNCHED_AT"] = repr(time.time())
     _seconds, out = child(str(BENCH / script), *args, env=env)
     return json.loads(out.strip().splitlines()[-1])
 

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import clock
-from app.services import backup, settings
+from app.services import backup, integrity, settings
 from app.services.permissions import SYSTEM, Actor, Role, sign_in
 from app.ui import startup_checks
 from app.ui.app import open_or_explain
@@ -130,20 +130,26 @@ def test_damaged_database_without_backup_is_explained(filled, db_path, db_url, b
     assert "没有找到可用的备份" in boxes[-1]
 
 
-def test_quick_check_problems_are_shown_and_work_goes_on(filled, boxes, monkeypatch):
-    monkeypatch.setattr(startup_checks.integrity, "quick_check", lambda _s: ["附件丢失"])
-    startup_checks.warn_problems(filled)
+def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, boxes, monkeypatch):
+    monkeypatch.setattr(integrity, "quick_check", lambda _s: ["附件丢失"])
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    after = startup_checks.AfterStart(filled, window)
+    after.quick_check()
+    assert runner_for(filled).wait()
     assert "附件丢失" in boxes[-1]
+    assert "暂停自动备份" in window.statusBar().currentMessage()
+    assert backup.list_backups() == []
 
 
-def test_automatic_backup_runs_once_a_day_and_prunes(qtbot, filled):
+def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtbot, filled):
     clock.fix_today(date.today())
     window = QMainWindow()
     qtbot.addWidget(window)
-    auto = startup_checks.AutoBackup(filled, window)
-    auto.check()
+    after = startup_checks.AfterStart(filled, window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("已自动备份"))
     assert runner_for(filled).wait()
-    auto.check()
+    after.check()
     assert runner_for(filled).wait()
     assert [b.kind for b in backup.list_backups()] == ["auto"]
-    assert window.statusBar().currentMessage().startswith("已自动备份")
+    assert after.timer.isActive()

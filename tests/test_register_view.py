@@ -159,6 +159,31 @@ def test_model_loads_only_the_pages_asked_for(demo):
     assert model.fetch_count == 6
 
 
+def test_model_reads_the_first_page_of_ids_first_and_the_rest_in_order_when_needed(qtbot, demo):
+    model = DocumentTableModel(demo, page_size=20)
+    model.refresh()
+    with demo.reading() as s:
+        expected = search.find_ids(s, model.query)
+    assert model.rowCount() == DEMO_DOCS and len(model._ids) == 20
+    assert [model.doc_id(r) for r in range(DEMO_DOCS)] == expected
+    with demo.transaction() as s:
+        documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法"))
+    model.refresh()
+    model.index(0, 0).data()  # the first page shown; the other ids follow on the next turn
+    qtbot.waitUntil(lambda: len(model._ids) == DEMO_DOCS + 1)
+    assert model.row_of(expected[-1]) == DEMO_DOCS
+
+
+def test_model_refreshes_when_documents_change_before_the_ids_are_complete(qtbot, demo):
+    model = DocumentTableModel(demo, page_size=20)
+    model.refresh()
+    with demo.transaction() as s:
+        new_id = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法")).id
+    model.row_data(DEMO_DOCS - 1)
+    qtbot.waitUntil(lambda: model.rowCount() == DEMO_DOCS + 1)
+    assert model.row_data(model.row_of(new_id)).title == "河清市殡葬管理暂行办法"
+
+
 def test_the_view_fetches_only_the_visible_page(view):
     assert view.model.rowCount() == DEMO_DOCS > view.model.page_size
     assert view.model.fetch_count == 1

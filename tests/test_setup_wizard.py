@@ -11,7 +11,7 @@ from app.services.permissions import SYSTEM, local_actor, sign_in
 from app.ui import startup_checks
 from app.ui.operations import runner_for
 from app.ui.setup_pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
-from app.ui.setup_wizard import SetupWizard, needs_setup
+from app.ui.setup_wizard import SetupWizard
 from tests.factories import add_issuer, register
 
 
@@ -193,7 +193,8 @@ def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, datab
     finish(wizard, database)
     assert wizard.isVisible()
     assert wizard.steps[SUMMARY].error.text().startswith("未保存：用户“clerk”（登记员）无权执行")
-    assert needs_setup(database)
+    with database.reading() as s:
+        assert users.office_is_empty(s)
 
 
 def test_wizard_is_shown_on_an_empty_database_only(qtbot, database, monkeypatch):

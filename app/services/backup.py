@@ -21,6 +21,7 @@ from app.services.permissions import Actor, Permission, require
 DB_MEMBER = "normdesk.db"
 ATTACHMENTS_MEMBER = "attachments/"
 KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前"}
+KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")  # the rotation
 
 
 @dataclass(frozen=True)

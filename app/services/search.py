@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, column, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    true,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
@@ -77,13 +89,20 @@ _FTS_MIN_CHARS = 3  # the trigram tokenizer indexes nothing shorter
 _PAGE = 500  # ids per IN list, well below any database's bound-parameter limit
 
 
-def find_ids(s: Session, q: DocumentQuery) -> list[int]:
-    """Every matching document id, in the query's order (ties: newest id first)."""
+def find_ids(s: Session, q: DocumentQuery, limit: int | None = None) -> list[int]:
+    """Every matching document id (or the first `limit`), in the query's order (ties: newest id
+    first)."""
     stmt = select(Document.id)
     if q.order_by == "issuer":
         stmt = stmt.join(Issuer, Document.issuer_id == Issuer.id)
-    with s.connection().execute(_ordered(s, stmt, q)) as result:
+    with s.connection().execute(_ordered(s, stmt, q).limit(limit)) as result:
         return [r[0] for r in result.cursor.fetchall()]  # 100,000 ids: no Row objects
+
+
+def count_ids(s: Session, q: DocumentQuery) -> int:
+    """How many documents match, without reading their ids."""
+    conditions = _filters(q) + _text_conditions(s, q.text)
+    return s.scalar(select(func.count()).select_from(Document).where(and_(true(), *conditions)))
 
 
 def load_rows(s: Session, ids: Sequence[int]) -> list[RegisterRow]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.errors import UserError
-from app.models import User
+from app.models import Issuer, User
 from app.services import audit, settings
 from app.services.permissions import Actor, Permission, Role, local_actor, require
 
@@ -52,6 +52,14 @@ def check_password_rules(password: str) -> None:
         raise UserError("密码：至少 8 位。")
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
         raise UserError("密码：必须同时包含字母和数字。")
+
+
+def office_is_empty(s: Session) -> bool:
+    """No issuers and no users: a new office, set up by the first-run wizard before any work.
+    (Every document belongs to an issuer: no issuers, no documents.)"""
+    return (
+        s.scalar(select(User.id).limit(1)) is None and s.scalar(select(Issuer.id).limit(1)) is None
+    )
 
 
 def login_required(s: Session) -> bool:

@@ -16,13 +16,17 @@ _collecting = gc.isenabled()
 gc.disable()
 try:
     import sqlalchemy.dialects.sqlite  # noqa: F401  (the default database; create_engine loads it)
+    import sqlalchemy.orm
 
     from app import db as _db  # noqa: F401
     from app import models as _models  # noqa: F401
     from app.services import issuers as _issuers  # noqa: F401
     from app.services import permissions as _permissions  # noqa: F401
     from app.services import search as _search  # noqa: F401
+    from app.services import users as _users  # noqa: F401
     from app.services import validity as _validity  # noqa: F401
+
+    sqlalchemy.orm.configure_mappers()  # else the first query does it, with the collector on
 finally:
     gc.freeze()
     if _collecting:

@@ -4,6 +4,7 @@ main window, daily backup."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,6 +13,9 @@ from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
 from app.ui.fonts import install_font, install_translation
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 def make_application() -> QApplication:
@@ -43,9 +47,6 @@ def open_or_explain(url: str) -> Database | None:
 
 
 def run_gui(db: str | None) -> int:
-    # Imported here, not at the top: open_or_explain and make_application are also used alone.
-    from app.services import validity
-    from app.ui import startup_checks
     from app.ui.crash import install_excepthook
 
     app = make_application()
@@ -53,18 +54,32 @@ def run_gui(db: str | None) -> int:
     database = open_or_explain(database_url(db))
     if database is None:
         return 1
-    startup_checks.warn_problems(database)
-    signed_in = startup_checks.first_run(database)
-    if not signed_in and not startup_checks.log_in(database):
+    window = start_window(database)
+    if window is None:
         database.close()
         return 0
+    code = app.exec()
+    database.close()
+    return code
+
+
+def start_window(database: Database, section: str | None = None) -> MainWindow | None:
+    """From an open database to the main window shown: the first-run setup or the login, documents
+    past their term lapsed, the window on `section` (else the home page); the integrity check and
+    the daily backup follow in the background. None when the clerk cancels the login."""
+    from app.services import validity
+    from app.ui import startup_checks
+
+    signed_in = startup_checks.first_run(database)
+    if not signed_in and not startup_checks.log_in(database):
+        return None
     with database.transaction() as s:
         validity.expire_due(s, clock.today())  # documents past their term lapse at start-up
     from app.ui.main_window import MainWindow
 
     window = MainWindow(database)
+    if section is not None:
+        window.show_section(section)
     window.show()
-    window.auto_backup = startup_checks.AutoBackup(database, window)
-    code = app.exec()
-    database.close()
-    return code
+    window.after_start = startup_checks.AfterStart(database, window)
+    return window

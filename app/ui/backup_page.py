@@ -25,7 +25,6 @@ from app.services.permissions import local_actor
 from app.ui.operations import runner_for
 
 COLUMNS = ("时间", "类型", "大小", "文件")
-KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")
 
 
 def _size(n: float) -> str:
@@ -38,7 +37,7 @@ def _size(n: float) -> str:
 
 def retention_text(database: Database) -> str:
     with database.reading() as s:
-        daily, weekly, monthly = (settings.get(s, key) for key in KEEP_KEYS)
+        daily, weekly, monthly = (settings.get(s, key) for key in backup.KEEP_KEYS)
     return (
         f"程序每天启动后自动备份一次。自动备份保留最近 {daily} 天的每日备份、{weekly} 周的每周备份和"
         f" {monthly} 个月的每月备份；手动备份和恢复前备份一直保留。"

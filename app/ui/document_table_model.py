@@ -10,7 +10,7 @@ import dataclasses
 from collections import OrderedDict
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from app.db import Database
@@ -59,7 +59,9 @@ class DocumentTableModel(QAbstractTableModel):
         self.max_pages = max_pages
         self.query = DocumentQuery()
         self.fetch_count = 0  # pages loaded from the database (tests watch it)
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the first page's ids until _complete, then all of them
+        self._total = 0
+        self._complete = True
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
 
     # --- querying -------------------------------------------------------------------------
@@ -68,13 +70,26 @@ class DocumentTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Run the query again (data changed, or a new filter/order)."""
+        """Run the query again (data changed, or a new filter/order). Only the first page's ids
+        and the count are read here; the other ids (100,000 take some 35 ms) once the first page
+        has been shown, or at once when a row past it is asked for."""
         with self.database.reading() as s:
-            ids = search.find_ids(s, self.query)
+            ids = search.find_ids(s, self.query, limit=self.page_size + 1)
+            complete = len(ids) <= self.page_size
+            total = len(ids) if complete else search.count_ids(s, self.query)
         self.beginResetModel()
-        self._ids = ids
+        self._ids, self._total, self._complete = ids[: self.page_size], total, complete
         self._pages.clear()
         self.endResetModel()
+
+    def _complete_ids(self) -> None:
+        if self._complete:
+            return
+        with self.database.reading() as s:
+            ids = search.find_ids(s, self.query)
+        if len(ids) != self._total or ids[: len(self._ids)] != self._ids:
+            QTimer.singleShot(0, self.refresh)  # changed in between: not a reset inside data()
+        self._ids, self._complete = ids, True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -90,15 +105,21 @@ class DocumentTableModel(QAbstractTableModel):
 
     # --- rows -----------------------------------------------------------------------------
     def doc_id(self, row: int) -> int | None:
+        if row >= len(self._ids):
+            self._complete_ids()
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, doc_id: int) -> int:
+        if doc_id not in self._ids:
+            self._complete_ids()
         try:
             return self._ids.index(doc_id)
         except ValueError:
             return -1
 
     def row_data(self, row: int) -> RegisterRow | None:
+        if row >= len(self._ids):
+            self._complete_ids()
         if not 0 <= row < len(self._ids):
             return None
         number, offset = divmod(row, self.page_size)
@@ -120,11 +141,13 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
+        if not self._complete:
+            QTimer.singleShot(0, self._complete_ids)  # after the first page is painted
         return page
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)

@@ -41,12 +41,6 @@ def read_office(s: Session) -> Office:
     return Office(values, read_issuers(s), len(users.list_users(s)))
 
 
-def needs_setup(database: Database) -> bool:
-    """An empty office: nothing to work with until it is set up."""
-    with database.reading() as s:
-        return read_office(s).empty
-
-
 def save_setup(s: Session, actor: Actor, plan: SetupPlan, progress: Progress) -> Actor | None:
     """Everything the wizard collected, through the services (each audits); returns the new
     administrator, who may work at once without logging in again."""

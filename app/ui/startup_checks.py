@@ -6,23 +6,24 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
-from sqlalchemy.exc import DBAPIError
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from app import clock
 from app.db import Database, friendly_db_message, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
-from app.services import backup, integrity, settings, users
-from app.services.backup import BackupFile
+from app.services import settings, users
 from app.services.permissions import local_actor, sign_in
-from app.ui.backup_page import KEEP_KEYS
-from app.ui.login_dialog import LoginDialog
 from app.ui.operations import runner_for
+
+if TYPE_CHECKING:  # backups and the integrity check are imported after the window shows
+    from app.services.backup import BackupFile
 
 log = logging.getLogger(__name__)
 CHECK_MS = 60 * 60 * 1000  # the backup is daily; an hourly look notices the day turning soon enough
+CHECK_DELAY_MS = 1000  # the integrity check waits for the first page to be loaded and painted
 RESTORE, QUIT = "从最近的备份恢复", "退出"
 
 
@@ -43,6 +44,8 @@ def ask_restore(message: str, newest: Path) -> bool:
 def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
     """Offer the newest good backup in place of a damaged database; True once it is restored."""
     path = sqlite_path(url)
+    from app.services import backup, integrity
+
     newest = integrity.newest_good_backup() if path else None
     if newest is None:
         QMessageBox.critical(None, "无法打开数据库", f"{exc.message}\n\n没有找到可用的备份。")
@@ -64,29 +67,24 @@ def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
 
 
 # --- after opening ---------------------------------------------------------------------------
-def warn_problems(database: Database) -> None:
+def warn_problems(parent: QWidget | None, problems: list[str]) -> None:
     """The quick check's findings; the clerk may carry on."""
-    try:
-        with database.reading() as s:
-            problems = integrity.quick_check(s)
-    except DBAPIError as exc:
-        problems = [friendly_db_message(exc) or "数据库快速检查未能完成。"]
-    if problems:
-        QMessageBox.warning(
-            None,
-            "启动检查",
-            "启动检查发现以下问题：\n\n" + "\n".join(problems) + "\n\n可以继续使用；"
-            "建议在“设置—备份与恢复”中从备份恢复，或请维护人员检查。",
-        )
+    QMessageBox.warning(
+        parent,
+        "启动检查",
+        "启动检查发现以下问题：\n\n" + "\n".join(problems) + "\n\n可以继续使用；"
+        "建议在“设置—备份与恢复”中从备份恢复，或请维护人员检查。",
+    )
 
 
 def first_run(database: Database) -> bool:
     """An empty office (no issuers, no users) is set up before anyone logs in. True when the
     wizard created an administrator, who is then signed in: no login right after setting it."""
-    from app.ui.setup_wizard import SetupWizard, needs_setup
+    with database.reading() as s:
+        if not users.office_is_empty(s):
+            return False
+    from app.ui.setup_wizard import SetupWizard
 
-    if not needs_setup(database):
-        return False
     wizard = SetupWizard(database)
     wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time
     if wizard.admin is None:
@@ -101,6 +99,8 @@ def log_in(database: Database) -> bool:
         required = users.login_required(s)
     if not required:
         return True
+    from app.ui.login_dialog import LoginDialog
+
     dialog = LoginDialog(database)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -110,13 +110,17 @@ def log_in(database: Database) -> bool:
 
 # --- the daily backup ------------------------------------------------------------------------
 def auto_backup(db_path: Path, keep: list[int]) -> BackupFile:
+    from app.services import backup
+
     made = backup.make_backup(db_path, kind="auto")
     backup.prune(backup.backup_dir(), *keep)
     return made
 
 
-class AutoBackup(QObject):
-    """Once a day while the program runs: an automatic backup, then the old ones pruned."""
+class AfterStart(QObject):
+    """Once the window shows: the quick integrity check in the background (about 0.3 s on 100,000
+    documents), then, if the file is sound, the automatic backup once a day while the program
+    runs. A damaged file is not backed up: its copy would push a good backup out of the rotation."""
 
     def __init__(self, database: Database, window: QMainWindow) -> None:
         super().__init__(window)
@@ -126,11 +130,30 @@ class AutoBackup(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
-        if self.db_path is not None:
+        QTimer.singleShot(CHECK_DELAY_MS, self.quick_check)
+
+    def quick_check(self) -> None:
+        from app.services import integrity
+
+        runner_for(self.database).run(
+            lambda s, _progress: integrity.quick_check(s),
+            on_done=self._checked,
+            on_error=lambda exc: self._checked(
+                [friendly_db_message(exc) or "数据库快速检查未能完成。"]
+            ),
+        )
+
+    def _checked(self, problems: list[str]) -> None:
+        if problems:
+            warn_problems(self.window, problems)
+            self.window.statusBar().showMessage("数据库检查发现问题，暂停自动备份。")
+        elif self.db_path is not None:
             self.timer.start()
-            QTimer.singleShot(0, self.check)  # after the window shows
+            self.check()
 
     def check(self) -> None:
+        from app.services import backup
+
         today = clock.today()
         if self.tried_on == today or not backup.auto_backup_due(today=today):
             return
@@ -138,7 +161,7 @@ class AutoBackup(QObject):
         db_path = self.db_path
 
         def work(s, _progress) -> BackupFile:
-            return auto_backup(db_path, [settings.get(s, key) for key in KEEP_KEYS])
+            return auto_backup(db_path, [settings.get(s, key) for key in backup.KEEP_KEYS])
 
         runner_for(self.database).run(work, on_done=self._done, on_error=self._failed)
 
