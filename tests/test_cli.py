@@ -68,3 +68,15 @@ def test_newer_schema_exits_1(tmp_path: Path):
     result = normdesk("--db", str(db), "init")
     assert result.returncode == 1
     assert "更新版本" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, db",
+    [([], None), (["--db", "a.db"], "a.db"), (["--db=b.db"], "b.db"), (["--help"], ...),
+     (["--db", "a.db", "doc", "list"], ...), (["init"], ...)],
+)  # fmt: skip
+def test_only_a_bare_start_goes_to_the_gui_without_the_full_parser(argv, db):
+    from app.cli import _gui_start
+
+    found = _gui_start(argv)
+    assert (found is None) if db is ... else (found.db == db)

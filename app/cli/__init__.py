@@ -65,12 +65,23 @@ def build_parser() -> Parser:
     return parser
 
 
+def _gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`normdesk` or `normdesk --db PATH`: the GUI, started without building the parser of every
+    subcommand (which imports the services of all of them)."""
+    if not argv:
+        return argparse.Namespace(db=None)
+    if len(argv) == 2 and argv[0] == "--db":
+        return argparse.Namespace(db=argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return argparse.Namespace(db=argv[0].removeprefix("--db="))
+    return None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    from app.db import friendly_db_message
     from app.logs import log_path, setup_logging
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _gui_start(argv) or build_parser().parse_args(argv)
     handler: Handler = getattr(args, "handler", None) or _gui
     try:
         setup_logging()
@@ -85,6 +96,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("已取消。\n")
         return 1
     except Exception as exc:
+        from app.db import friendly_db_message
+
         friendly = friendly_db_message(exc)
         if friendly:
             sys.stderr.write(f"错误：{friendly}\n")
