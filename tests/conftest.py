@@ -1,4 +1,5 @@
 import os
+import sys
 import uuid
 from pathlib import Path
 
@@ -107,3 +108,17 @@ def database(db_url: str) -> Database:
     db = open_database(db_url)
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """In GUI tests a message box would block: record what it would have said instead. (Only
+    once the test session has loaded Qt; the service tests never import it.)"""
+    shown: list[str] = []
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:
+        for name in ("warning", "critical", "information"):
+            monkeypatch.setattr(
+                widgets.QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text)
+            )
+    return shown

@@ -1,7 +1,7 @@
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, QModelIndex
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import text
 
 from app.services import audit, audit_query, documents, users
@@ -13,14 +13,6 @@ from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
 
 CLERK = Actor("clerk", Role.CLERK)
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services import documents, registration
 from app.services.documents import DocumentInput
@@ -9,14 +9,6 @@ from app.services.issuers import add_issuer
 from app.services.permissions import SYSTEM
 from app.ui.document_dialog import MODE_DRAFT, DocumentDialog, StepDialog
 from app.ui.operations import runner_for
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

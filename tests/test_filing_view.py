@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from app import clock
 from app.services import filing
@@ -25,14 +24,6 @@ def office(database):
     with database.transaction() as s:
         add_issuer(s)
     return database
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 def add_document(database, published=date(2026, 3, 3), title="河清市城乡居民最低生活保障管理办法"):

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import func, select
 
 from app import clock
@@ -18,15 +18,6 @@ from tests.ledgers import messy_ledger
 
 GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "status", "issuer",
            "remarks"}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """A message box would block the test; record what it would have said instead."""
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

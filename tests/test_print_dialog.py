@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 
 from app import clock
 from app.reports import catalog_output, current_catalog, page
@@ -26,15 +26,6 @@ def demo(database):
     with database.transaction() as s:
         make_demo(s, DEMO_DOCS)
     return database
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """A message box would block the test; record what it would have said instead."""
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

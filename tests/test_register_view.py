@@ -40,15 +40,6 @@ def view(qtbot, demo):
     return widget
 
 
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    """A message box would block the test; record what it would have said instead."""
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
-
-
 def titles(view: RegisterView) -> list[str]:
     return [view.model.row_data(r).title for r in range(view.model.rowCount())]
 

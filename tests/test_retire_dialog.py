@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from app import clock
@@ -14,14 +14,6 @@ from tests.factories import add_issuer, register
 
 TODAY = date(2026, 6, 15)
 DAY = QDate(2026, 6, 10)  # the day the change took effect, as the clerk enters it
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from app import clock
 from app.services import reviews, workcalendar
@@ -58,14 +58,6 @@ def view(qtbot, office):
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app import clock
 from app.services import settings, workcalendar
@@ -11,14 +11,6 @@ from app.services.permissions import SYSTEM
 from app.ui.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.operations import runner_for
 from app.ui.settings_view import SettingsView
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
 from app import clock
@@ -13,14 +13,6 @@ from app.ui.operations import runner_for
 from app.ui.setup_pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
 from app.ui.setup_wizard import SetupWizard
 from tests.factories import add_issuer, register
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

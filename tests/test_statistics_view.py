@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from app import clock
 from app.services.statistics import Period
@@ -18,14 +17,6 @@ def office(database):
     with database.transaction() as s:
         ids = build_office(s)
     return database, ids
-
-
-@pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch):
-    shown: list[str] = []
-    for name in ("warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
-    return shown
 
 
 def wait(database):
