@@ -280,6 +280,26 @@ def test_runner_delivers_results_on_the_gui_thread(qtbot, demo):
     assert got == [DEMO_DOCS]
 
 
+def test_reload_asked_during_a_load_runs_once_more_and_shows_only_the_newest(qtbot, demo):
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.operations import Reload
+
+    view, built, shown = QWidget(), [], []
+    qtbot.addWidget(view)
+
+    def work():
+        built.append(len(built) + 1)
+        number = built[-1]
+        return lambda _s, _p: number
+
+    reload = Reload(view, runner_for(demo), work, shown.append)
+    for _ in range(3):  # the second and third ask arrive while the first load runs
+        reload()
+    qtbot.waitUntil(lambda: not reload.loading and runner_for(demo).wait())
+    assert built == [1, 2] and shown == [2]
+
+
 def test_runner_routes_user_errors_and_rolls_back(qtbot, demo, no_modal_boxes):
     runner = runner_for(demo)
     changed = []

@@ -49,7 +49,7 @@ def wait(database):
 
 def open_decision(qtbot, batch, row: int):
     """Select a row once the batch has finished (re)loading, then open its decision dialog."""
-    qtbot.waitUntil(lambda: not batch._loading and batch.model.rowCount() > row)
+    qtbot.waitUntil(lambda: not batch.reload.loading and batch.model.rowCount() > row)
     # through the selection model: selectRow() honours keyboard modifiers another test may leave set
     flags = (
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows

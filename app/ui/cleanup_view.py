@@ -22,11 +22,10 @@ from app import clock
 from app.db import Database
 from app.services import cleanup, deadlines
 from app.ui.cleanup_dialogs import Column, NewBatchDialog, RowsModel, rows_table, selected_rows
-from app.ui.crash import show_error
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
 from app.ui.ledger_dialog import export_workbook
 from app.ui.list_page import WARNING_STYLE
-from app.ui.operations import runner_for
+from app.ui.operations import Reload, runner_for
 from app.ui.print_dialog import preview_generated
 
 REFRESH_KINDS = frozenset({"cleanup", "documents", "settings", "issuers"})
@@ -93,7 +92,7 @@ class CleanupView(QWidget):
         self.database, self.runner = database, runner_for(database)
         self.model = RowsModel(COLUMNS, parent=self)
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
-        self._loading = self._stale = False
+        self.reload = Reload(self, self.runner, lambda: lambda s, _p: read_cleanup(s), self._loaded)
         self.due = QLabel()
         self.due.setWordWrap(True)
         self.table = rows_table(self.model)
@@ -132,19 +131,9 @@ class CleanupView(QWidget):
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload off the GUI thread; asks made while a load runs are folded into one more."""
-        if self._loading:
-            self._stale = True
-            return
-        self._loading, self._stale = True, False
-        self.runner.run(lambda s, _p: read_cleanup(s), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        self.reload()
 
     def _loaded(self, state: CleanupState) -> None:
-        self._loading = False
-        if self._stale:
-            self.refresh()
-            return
         keep = self.current_line()
         self.due.setText(state.due)
         self.due.setStyleSheet(WARNING_STYLE if state.reminding else DUE_STYLE)
@@ -153,10 +142,6 @@ class CleanupView(QWidget):
         if ids:
             self.table.selectRow(ids.index(keep.id) if keep and keep.id in ids else 0)
         self._update_buttons()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
 
     def on_data_changed(self, kinds: set[str]) -> None:
         if kinds & REFRESH_KINDS:

@@ -36,7 +36,7 @@ from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
 from app.ui.list_page import ListModel, list_table, warning_banner
 from app.ui.objection_dialogs import ReplyDialog
-from app.ui.operations import runner_for
+from app.ui.operations import Reload, runner_for
 from app.ui.print_dialog import preview_generated
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
@@ -172,7 +172,8 @@ class DashboardView(QWidget):
         self.board: Board | None = None
         self.kind: str | None = None  # the tile chosen, if any
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
-        self._loading = self._stale = False
+        self.reload = Reload(self, self.runner, lambda: lambda s, _p: read_board(s), self._loaded,
+                             self._load_failed)  # fmt: skip
 
         self.heading = QLabel("待办期限")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -222,20 +223,10 @@ class DashboardView(QWidget):
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload off the GUI thread; asks made while a load runs are folded into one more."""
-        if self._loading:
-            self._stale = True
-            return
-        self._loading, self._stale = True, False
         self.refresh_button.setEnabled(False)
-        self.runner.run(lambda s, _p: read_board(s), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        self.reload()
 
     def _loaded(self, board: Board) -> None:
-        self._loading = False
-        if self._stale:
-            self.refresh()
-            return
         self.refresh_button.setEnabled(True)
         self.board = board
         counts = Counter((d.kind, d.state) for d in board.deadlines)
@@ -246,7 +237,6 @@ class DashboardView(QWidget):
         self._show_rows()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.refresh_button.setEnabled(True)
         show_error(self, exc)
 

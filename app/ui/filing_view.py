@@ -23,7 +23,6 @@ from app import clock
 from app.db import Database
 from app.services import documents, filing
 from app.services.statistics import Figure
-from app.ui.crash import show_error
 from app.ui.filing_dialogs import (
     FIRST_YEAR,
     CorrectedDialog,
@@ -42,7 +41,7 @@ from app.ui.filing_table import (
 )
 from app.ui.list_page import list_table, warning_banner
 from app.ui.objection_dialogs import RegisterObjectionDialog
-from app.ui.operations import runner_for
+from app.ui.operations import Reload, Work, runner_for
 
 REFRESH_KINDS = frozenset({"documents", "filings", "calendar", "settings", "issuers"})
 FIGURE_STYLE = "QFrame#figures { background: #f4f6fa; border: 1px solid #d5dbe5; }"
@@ -82,7 +81,7 @@ class FilingView(QWidget):
         self.runner = runner_for(database)
         self.model = FilingTableModel(self)
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
-        self._loading = self._stale = False
+        self.reload = Reload(self, self.runner, self._work, self._loaded)
         self._wanted: tuple[int, int | None] | None = None  # (document, filing) to select
 
         self.buttons = {
@@ -144,20 +143,13 @@ class FilingView(QWidget):
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload off the GUI thread; asks made while a load runs are folded into one more."""
-        if self._loading:
-            self._stale = True
-            return
-        self._loading, self._stale = True, False
+        self.reload()
+
+    def _work(self) -> Work:
         year, pending = self.year.currentData(), self.pending.isChecked()
-        self.runner.run(lambda s, _p: read_page(s, year, pending), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        return lambda s, _p: read_page(s, year, pending)
 
     def _loaded(self, page: FilingPage) -> None:
-        self._loading = False
-        if self._stale:
-            self.refresh()
-            return
         keep = {line.key for line in self.selected_lines()}
         self.model.set_rows(page.lines)
         self.count.setText(f"共 {len(page.lines)} 项")
@@ -167,10 +159,6 @@ class FilingView(QWidget):
         if not self._select_wanted():
             self._reselect(keep)
         self._update_buttons()
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
 
     def on_data_changed(self, kinds: set[str]) -> None:
         if kinds & REFRESH_KINDS:

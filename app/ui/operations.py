@@ -169,6 +169,48 @@ class OperationRunner(QObject):
         return dialog
 
 
+class Reload(QObject):
+    """A view's reload off the GUI thread. Asks made while one runs fold into one more, so a
+    burst of changes costs two loads, and only the newest result is shown. `work()` builds the
+    load from the view's filters as they are at the moment it starts."""
+
+    def __init__(
+        self,
+        view: QWidget,
+        runner: OperationRunner,
+        work: Callable[[], Work],
+        show: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__(view)
+        self.view, self.runner, self.work, self.show = view, runner, work, show
+        self.failed = failed or (lambda exc: show_error(view, exc))
+        self.loading = self.stale = False
+
+    def __call__(self) -> None:
+        if self.loading:
+            self.stale = True
+            return
+        self.loading, self.stale = True, False
+        self.runner.run(self.work(), on_done=self._done, on_error=self._failed, parent=self.view)
+
+    def when_shown(self) -> None:
+        """A change noticed while the view was hidden: reload now, unless one is under way."""
+        if self.stale and not self.loading:
+            self()
+
+    def _done(self, result: Any) -> None:
+        self.loading = False
+        if self.stale:
+            self()
+        else:
+            self.show(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.failed(exc)
+
+
 def _alive(callback: Callable[..., Any] | None) -> bool:
     """False for a method of a widget deleted meanwhile (a dialog closed while its lookup ran)."""
     owner = getattr(callback, "__self__", None)

@@ -34,10 +34,9 @@ from app.services import cleanup, issuers, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
 from app.ui.charts import BLUE, GREEN, ORANGE, RED, BarChart, Series, StackedBarChart
-from app.ui.crash import show_error
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.ledger_dialog import export_workbook
-from app.ui.operations import runner_for
+from app.ui.operations import Reload, Work, runner_for
 from app.ui.print_dialog import preview_generated
 
 FIRST_YEAR = 1990  # as in the register's year filter
@@ -114,7 +113,7 @@ class StatisticsView(QWidget):
         self.runner = runner_for(database)
         self.stats: AnnualStatistics | None = None
         self.dialog: DrillDownDialog | None = None  # the drill-down last opened (tests drive it)
-        self._loading = self._stale = False
+        self.reload = Reload(self, self.runner, self._work, self._loaded)
 
         self.year = QComboBox()
         for year in range(clock.today().year, FIRST_YEAR - 1, -1):
@@ -185,20 +184,13 @@ class StatisticsView(QWidget):
         return Period.of_year(self.year.currentData())
 
     def refresh(self) -> None:
-        """Reload off the GUI thread; asks made while a load runs are folded into one more."""
-        if self._loading:
-            self._stale = True
-            return
-        self._loading, self._stale = True, False
+        self.reload()
+
+    def _work(self) -> Work:
         year, code = self.year.currentData(), self.issuer.currentData()
-        self.runner.run(lambda s, _p: read_page(s, year, code), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        return lambda s, _p: read_page(s, year, code)
 
     def _loaded(self, page: StatisticsPage) -> None:
-        self._loading = False
-        if self._stale:
-            self.refresh()
-            return
         self._set_issuers(page.issuers)
         self.stats = stats = page.stats
         self.summary.setText(
@@ -209,21 +201,16 @@ class StatisticsView(QWidget):
         self._show_tables(stats)
         self._show_charts(stats)
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        show_error(self, exc)
-
     def on_data_changed(self, kinds: set[str]) -> None:
         if kinds & REFRESH_KINDS:
             if self.isVisible():
                 self.refresh()
             else:
-                self._stale = True
+                self.reload.stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self._stale and not self._loading:
-            self.refresh()
+        self.reload.when_shown()
 
     def _set_issuers(self, known: list[tuple[str, str]]) -> None:
         current = self.issuer.currentData()

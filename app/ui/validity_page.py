@@ -39,7 +39,7 @@ from app.ui.cleanup_dialogs import (
     selected_rows,
 )
 from app.ui.cleanup_view import CleanupView
-from app.ui.operations import runner_for
+from app.ui.operations import Reload, Work, runner_for
 from app.ui.validity_view import ExpiryView
 
 APPLY_CHANGES = frozenset({"cleanup", "documents"})
@@ -139,7 +139,8 @@ class BatchDialog(QDialog):
         self.database, self.batch_id, self.runner = database, batch_id, runner_for(database)
         self.state: BatchState | None = None
         self.dialog: QDialog | None = None  # the decision dialog last opened (tests drive it)
-        self._loading = self._stale = self._deleting = False
+        self._deleting = False
+        self.reload = Reload(self, self.runner, self._work, self._loaded)
         self._first = True
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -184,21 +185,14 @@ class BatchDialog(QDialog):
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._deleting:
-            return
-        if self._loading:
-            self._stale = True
-            return
-        self._loading, self._stale = True, False
+        if not self._deleting:
+            self.reload()
+
+    def _work(self) -> Work:
         batch_id, undecided = self.batch_id, self.filter.currentIndex() == 0
-        self.runner.run(lambda s, _p: read_batch(s, batch_id, undecided), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        return lambda s, _p: read_batch(s, batch_id, undecided)
 
     def _loaded(self, state: BatchState) -> None:
-        self._loading = False
-        if self._stale:
-            self.refresh()
-            return
         if self._first and not state.is_open:
             self._first = False
             self.filter.setCurrentIndex(1)  # an applied batch has nothing left undecided
@@ -218,10 +212,6 @@ class BatchDialog(QDialog):
         self.delete_button.setEnabled(state.is_open)
         self.apply_button.setEnabled(state.is_open and not undecided)
         self.apply_button.setToolTip(f"还有 {undecided} 件未定" if undecided else "")
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
-        crash.show_error(self, exc)
 
     def on_data_changed(self, kinds: set[str]) -> None:
         if kinds & APPLY_CHANGES:
