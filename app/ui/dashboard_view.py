@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
-from app.ui.list_page import ListModel, list_table, warning_banner
+from app.ui.list_page import ListModel, list_table, push_button, warning_banner
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import Reload, runner_for
 from app.ui.print_dialog import preview_generated
@@ -177,9 +176,9 @@ class DashboardView(QWidget):
 
         self.heading = QLabel("待办期限")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.refresh_button = self._button("刷新", self.refresh)
-        self.print_button = self._button("打印期限一览表…", self.print_overview)
-        self.export_button = self._button("导出 Excel…", self.export)
+        self.refresh_button = push_button("刷新", self.refresh)
+        self.print_button = push_button("打印期限一览表…", self.print_overview)
+        self.export_button = push_button("导出 Excel…", self.export)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -210,11 +209,6 @@ class DashboardView(QWidget):
         if not self._shown:
             self._shown = True
             self.refresh()
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
 
     def _table(self) -> QTableView:
         table = list_table(self.model, [width for _label, _attr, width in COLUMNS])

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from app.ui.filing_table import (
     FilingTableModel,
     read_page,
 )
-from app.ui.list_page import list_table, warning_banner
+from app.ui.list_page import list_table, push_button, warning_banner
 from app.ui.objection_dialogs import RegisterObjectionDialog
 from app.ui.operations import Reload, Work, runner_for
 
@@ -85,18 +84,18 @@ class FilingView(QWidget):
         self._wanted: tuple[int, int | None] | None = None  # (document, filing) to select
 
         self.buttons = {
-            "file": self._button("报送备案…", self.file, "登记报送备案的日期和材料"),
-            "result": self._button("登记结果…", self.record_result, "登记备案机关的审查结果"),
-            "corrected": self._button("补正完成…", self.record_corrected),
-            "objection": self._button(
+            "file": push_button("报送备案…", self.file, "登记报送备案的日期和材料"),
+            "result": push_button("登记结果…", self.record_result, "登记备案机关的审查结果"),
+            "corrected": push_button("补正完成…", self.record_corrected),
+            "objection": push_button(
                 "登记审查建议…",
                 self.register_objection,
                 "登记公民、法人或其他组织对该文件提出的审查建议",
             ),  # fmt: skip
-            "report": self._button("打印备案报告…", self.print_report, "可多选同一备案机关的文件"),
-            "form": self._button("打印备案登记表…", self.print_form, "可多选"),
+            "report": push_button("打印备案报告…", self.print_report, "可多选同一备案机关的文件"),
+            "form": push_button("打印备案登记表…", self.print_form, "可多选"),
         }
-        self.ledger_button = self._button("备案台账…", self.open_ledger)
+        self.ledger_button = push_button("备案台账…", self.open_ledger)
         top = QHBoxLayout()
         for key in ("file", "result", "corrected", "objection", "report", "form"):
             top.addWidget(self.buttons[key])
@@ -128,12 +127,6 @@ class FilingView(QWidget):
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh()
-
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _table(self) -> QTableView:
         table = list_table(self.model, [width for _label, _attr, width in COLUMNS], multi=True)

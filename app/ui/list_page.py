@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
 
 WARNING_STYLE = "background: #fff1c7; color: #6b4500; border: 1px solid #e0b552; padding: 4px 8px;"
 
@@ -65,3 +65,11 @@ def warning_banner() -> QLabel:
     banner.setStyleSheet(WARNING_STYLE)
     banner.hide()
     return banner
+
+
+def push_button(text: str, slot, tip: str = "") -> QPushButton:
+    """A page's action button: its label, what it does, and a tooltip saying why or when."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.ui.list_page import ListModel, list_table, warning_banner
+from app.ui.list_page import ListModel, list_table, push_button, warning_banner
 from app.ui.operations import runner_for
 from app.ui.review_dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review_form import CaseForm
@@ -137,10 +136,10 @@ class ReviewView(QWidget):
         self.model = ReviewTableModel(self)
         self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
 
-        self.intake_button = self._button("受理…", self.new_case, "登记送审材料，受理或退回补充")
-        self.open_button = self._button("打开…", self.open_case, "查看和办理选中的案件")
-        self.print_button = self._button("打印意见书…", self.print_opinion)
-        self.ledger_button = self._button("审核台账…", self.open_ledger)
+        self.intake_button = push_button("受理…", self.new_case, "登记送审材料，受理或退回补充")
+        self.open_button = push_button("打开…", self.open_case, "查看和办理选中的案件")
+        self.print_button = push_button("打印意见书…", self.print_opinion)
+        self.ledger_button = push_button("审核台账…", self.open_ledger)
         top = QHBoxLayout()
         for button in (self.intake_button, self.open_button, self.print_button):
             top.addWidget(button)
@@ -175,12 +174,6 @@ class ReviewView(QWidget):
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh()
-
-    def _button(self, text: str, slot, tip: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     def _table(self) -> QTableView:
         table = list_table(self.model, [width for _label, _attr, width in COLUMNS])

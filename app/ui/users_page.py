@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from app.errors import UserError
 from app.services import users
 from app.services.permissions import Role, local_actor
 from app.ui.filing_dialogs import ActionDialog
+from app.ui.list_page import push_button
 from app.ui.operations import Work, runner_for
 
 USER_CHANGES = frozenset({"users"})
@@ -147,11 +147,11 @@ class UsersPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item, _col: self.edit_role())
-        self.add_button = self._button("添加用户…", self.add_user)
-        self.role_button = self._button("修改角色/停用…", self.edit_role)
-        self.unlock_button = self._button("解锁", self.unlock)
-        self.reset_button = self._button("重置密码…", self.reset_password)
-        self.own_button = self._button("修改我的密码…", self.change_own_password)
+        self.add_button = push_button("添加用户…", self.add_user)
+        self.role_button = push_button("修改角色/停用…", self.edit_role)
+        self.unlock_button = push_button("解锁", self.unlock)
+        self.reset_button = push_button("重置密码…", self.reset_password)
+        self.own_button = push_button("修改我的密码…", self.change_own_password)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.role_button, self.unlock_button, self.reset_button):
             buttons.addWidget(button)
@@ -162,11 +162,6 @@ class UsersPage(QWidget):
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh()
-
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        return button
 
     def refresh(self) -> None:
         selected = self.selected()
