@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -37,7 +36,7 @@ from app.services.lifecycle import IN_FORCE
 from app.services.permissions import local_actor
 from app.ui import crash
 from app.ui.filing_dialogs import ActionDialog
-from app.ui.list_page import ListModel, list_table
+from app.ui.list_page import ListModel, cell_text, list_table
 from app.ui.operations import Work, runner_for
 from app.ui.review_dialogs import text_edit
 from app.ui.review_view import ROW_TEXT
@@ -57,12 +56,6 @@ class Column:
     centered: bool = False
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 class RowsModel(ListModel):
     """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
 
@@ -76,7 +69,7 @@ class RowsModel(ListModel):
         row, column = self.rows[index.row()], self.columns[index.column()]
         color: QColor | None = self.colour(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _text(column.value(row))
+            return cell_text(column.value(row))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
             return QBrush(color)
         if role == Qt.ItemDataRole.ForegroundRole and color is not None:
@@ -100,7 +93,7 @@ def selected_rows(table: QTableView) -> list[Any]:
 def _describe(row: search.RegisterRow) -> str:
     # The registration number first: a long title would push it out of the closed combo.
     number = f"{row.reg_number} " if row.reg_number else ""
-    return f"{number}《{row.title}》{row.doc_number}（{_text(row.published)}）"
+    return f"{number}《{row.title}》{row.doc_number}（{cell_text(row.published)}）"
 
 
 class DocumentChooser(QWidget):

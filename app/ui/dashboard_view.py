@@ -33,7 +33,7 @@ from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
-from app.ui.list_page import ListModel, list_table, push_button, warning_banner
+from app.ui.list_page import ListModel, cell_text, list_table, push_button, warning_banner
 from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import Reload, runner_for
 from app.ui.print_dialog import preview_generated
@@ -122,10 +122,6 @@ class Tile(QFrame):
         super().mousePressEvent(event)
 
 
-def _text(value: object) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 # (header, Deadline attribute, width)
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("状态", "state_label", 72),
@@ -148,7 +144,7 @@ class DeadlineTableModel(ListModel):
         row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         color = STATE_COLORS.get(row.state)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _text(getattr(row, attr))
+            return cell_text(getattr(row, attr))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
             return QBrush(color)
         if role == Qt.ItemDataRole.ForegroundRole and color is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
@@ -16,6 +15,7 @@ from PySide6.QtGui import QColor
 from app.db import Database
 from app.services import lifecycle, search
 from app.services.search import DocumentQuery, RegisterRow
+from app.ui.list_page import cell_text
 
 # (RegisterRow attribute, DocumentQuery.order_by key, header)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -39,14 +39,6 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _RETIRED_COLOR = QColor(128, 128, 128)  # retired documents read as history, not current law
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -168,7 +160,7 @@ class DocumentTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == _DISPLAY:
-            return _text(getattr(row, COLUMNS[column][0]))
+            return cell_text(getattr(row, COLUMNS[column][0]))
         if role == ID_ROLE:
             return row.id
         if role == _TOOLTIP:

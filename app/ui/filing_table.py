@@ -14,7 +14,7 @@ from app import clock
 from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow
 from app.services.statistics import Figure
-from app.ui.list_page import ListModel
+from app.ui.list_page import ListModel, cell_text
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
 ROW_COLORS = {**STATE_COLORS, "done_late": QColor(255, 226, 218)}  # filed, but late
@@ -53,12 +53,6 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
     return FilingPage(year, lines, figures, cal.warnings())
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 # (header, FilingRow attribute or "state_label", width)
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("公布日期", "published", 88),
@@ -93,7 +87,7 @@ class FilingTableModel(ListModel):
         value = line.state_label if attr == "state_label" else getattr(line.row, attr)
         color = ROW_COLORS.get(line.state)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
+            return cell_text(value)
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
             return QBrush(color)
         if role == Qt.ItemDataRole.ForegroundRole and color is not None:
@@ -101,5 +95,5 @@ class FilingTableModel(ListModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return line.row.rule if attr in ("due", "state_label") else _text(value)
+            return line.row.rule if attr in ("due", "state_label") else cell_text(value)
         return None

@@ -4,10 +4,19 @@ memory (each subclass says what a cell shows), its table view, and the calendar-
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
+
+
+def cell_text(value: object) -> str:
+    """What a table cell shows for a value: dates as YYYY-MM-DD, nothing for None."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
 
 WARNING_STYLE = "background: #fff1c7; color: #6b4500; border: 1px solid #e0b552; padding: 4px 8px;"
 

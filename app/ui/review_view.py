@@ -20,7 +20,7 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.ui.list_page import ListModel, list_table, push_button, warning_banner
+from app.ui.list_page import ListModel, cell_text, list_table, push_button, warning_banner
 from app.ui.operations import runner_for
 from app.ui.review_dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review_form import CaseForm
@@ -78,12 +78,6 @@ def read_queue(database: Database, open_only: bool, subject_type: str | None) ->
         return Queue(rows, cal.warnings())
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 # (header, QueueRow attribute, width)
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("收到日期", "received", 88),
@@ -116,7 +110,7 @@ class ReviewTableModel(ListModel):
         row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         color = STATE_COLORS.get(row.state)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(getattr(row, attr))
+            return cell_text(getattr(row, attr))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
             return QBrush(color)
         if role == Qt.ItemDataRole.ForegroundRole and color is not None:
@@ -124,7 +118,9 @@ class ReviewTableModel(ListModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.explanation if attr in ("due", "days_left") else _text(getattr(row, attr))
+            return (
+                row.explanation if attr in ("due", "days_left") else cell_text(getattr(row, attr))
+            )
         return None
 
 
