@@ -25,29 +25,27 @@ from app.services.catalogs import CatalogFilter  # noqa: E402
 def register_pdf(url: str, target: str) -> dict:
     from app.reports.catalog_output import write_pdf
 
-    database = open_database(url)
-    try:
-        with database.reading() as s:
-            start = time.perf_counter()
-            pages = write_pdf(s, "register", CatalogFilter(), Path(target))
-            seconds = time.perf_counter() - start
-    finally:
-        database.close()
-    return {"seconds": seconds, "pages": pages, "peak_mb": rss_mb("VmHWM")}
+    return _timed_register(url, target, write_pdf, "pages")
 
 
 def register_xlsx(url: str, target: str) -> dict:
     from app.reports.catalog_output import write_xlsx
 
+    return _timed_register(url, target, write_xlsx, "rows")
+
+
+def _timed_register(url: str, target: str, write, counted: str) -> dict:
+    """The whole register written by `write` (catalog_output's PDF or workbook writer), timed;
+    `counted` names what the writer returns (pages or rows)."""
     database = open_database(url)
     try:
         with database.reading() as s:
             start = time.perf_counter()
-            rows = write_xlsx(s, "register", CatalogFilter(), Path(target))
+            count = write(s, "register", CatalogFilter(), Path(target))
             seconds = time.perf_counter() - start
     finally:
         database.close()
-    return {"seconds": seconds, "rows": rows, "peak_mb": rss_mb("VmHWM")}
+    return {"seconds": seconds, counted: count, "peak_mb": rss_mb("VmHWM")}
 
 
 def import_ledger(url: str, ledger: str) -> dict:
