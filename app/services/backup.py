@@ -272,6 +272,12 @@ def _opened(backup: Path) -> Iterator[zipfile.ZipFile]:
             raise _refuse(backup.name, f"无法使用：已损坏（{exc}）") from None
 
 
+def _shown(name: str) -> str:
+    """A member name fit for a message: control characters made visible, length limited."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
 def _unsafe(name: str) -> bool:
     parts = name.split("/")
     return (
@@ -292,26 +298,28 @@ def _check_names(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInfo]:
     for info in archive.infolist():
         name = info.filename
         if _unsafe(name):
-            raise _refuse(label, f"含有不安全的路径“{name}”")
+            raise _refuse(label, f"含有不安全的路径“{_shown(name)}”")
         if name in seen:
-            raise _refuse(label, f"中的“{name}”出现了不止一次")
+            raise _refuse(label, f"中的“{_shown(name)}”出现了不止一次")
         seen.add(name)
         kind = stat.S_IFMT(info.external_attr >> 16)
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            raise _refuse(label, f"含有链接或特殊文件“{name}”")
+            raise _refuse(label, f"含有链接或特殊文件“{_shown(name)}”")
         if info.flag_bits & 0x1:
-            raise _refuse(label, f"中的“{name}”已加密，无法使用")
+            raise _refuse(label, f"中的“{_shown(name)}”已加密，无法使用")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _refuse(label, f"中的“{name}”使用了不支持的压缩方式")
+            raise _refuse(label, f"中的“{_shown(name)}”使用了不支持的压缩方式")
         if info.is_dir() or kind == stat.S_IFDIR:
             if not _FOLDER_RE.fullmatch(name) or info.file_size:
-                raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{name}”")
+                raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{_shown(name)}”")
             continue
         if name not in (DB_MEMBER, MANIFEST_MEMBER) and not _ATTACHMENT_RE.fullmatch(name):
-            raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{name}”")
+            raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{_shown(name)}”")
         cap = MAX_MANIFEST_BYTES if name == MANIFEST_MEMBER else MAX_MEMBER_BYTES
         if info.file_size > cap:
-            raise _refuse(label, f"中的“{name}”声明大小为 {info.file_size:,} 字节，超过上限")
+            raise _refuse(
+                label, f"中的“{_shown(name)}”声明大小为 {info.file_size:,} 字节，超过上限"
+            )
         files.append(info)
     if DB_MEMBER not in seen:
         raise _refuse(label, f"中没有数据库（{DB_MEMBER}），不是 NormDesk 备份")
@@ -346,11 +354,11 @@ def _read_member(
         while chunk := src.read(CHUNK):
             read += len(chunk)
             if read > info.file_size:
-                raise _refuse(label, f"中的“{info.filename}”比声明的大小更大")
+                raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
             digest.update(chunk)
             sink(chunk)
     if read != info.file_size:
-        raise _refuse(label, f"中的“{info.filename}”比声明的大小更小")
+        raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更小")
     return digest.hexdigest()
 
 
@@ -393,7 +401,7 @@ def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, label
 
 def _newer(label: str, revision: str) -> UserError:
     return UserError(
-        f"备份文件“{label}”由更新版本的 NormDesk 创建（结构版本 {revision}），本程序无法恢复，"
+        f"备份文件“{label}”由更新版本的 NormDesk 创建（结构版本 {_shown(revision)}），本程序无法恢复，"
         f"{UNCHANGED}请安装最新版本的 NormDesk 后再恢复。"
     )
 
@@ -524,7 +532,7 @@ def _put_attachments(archive: zipfile.ZipFile, checked: Checked, label: str) -> 
         partial.unlink(missing_ok=True)
         if _write_private(archive, info, label, partial) != sha:  # the file changed since the check
             partial.unlink()
-            raise _refuse(label, f"中的附件“{info.filename}”在恢复过程中被改动")
+            raise _refuse(label, f"中的附件“{_shown(info.filename)}”在恢复过程中被改动")
         os.replace(partial, target)
 
 
