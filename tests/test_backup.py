@@ -164,14 +164,16 @@ def test_rotation_still_reads_numbered_names(same_second):
 
 def test_a_failed_backup_leaves_no_part_file_and_no_zip(filled, tmp_path, monkeypatch):
     _, db_path, _ = filled
-    real_write = zipfile.ZipFile.write
+    real_open = zipfile.ZipFile.open
 
-    def write(archive, filename, arcname=None, *args, **kwargs):
-        if str(arcname).startswith("attachments/"):  # the database went in, then the disk fills
-            raise OSError(28, "No space left on device")
-        return real_write(archive, filename, arcname, *args, **kwargs)
+    def open_(archive, name, mode="r", *args, **kwargs):
+        if mode == "w" and getattr(name, "filename", name).startswith("attachments/"):
+            raise OSError(
+                28, "No space left on device"
+            )  # the database went in, then the disk filled
+        return real_open(archive, name, mode, *args, **kwargs)
 
-    monkeypatch.setattr(zipfile.ZipFile, "write", write)
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_)
     folder = tmp_path / "b"
     with pytest.raises(OSError):
         backup.make_backup(db_path, folder)

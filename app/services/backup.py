@@ -95,20 +95,14 @@ def _revision_of(db_file: Path) -> str | None:
     return row[0] if row else None
 
 
-def _stored_attachments() -> Iterator[tuple[Path, str]]:
-    """Each stored attachment that is still the file its name says (a changed one could not be
-    restored: the restore refuses any member whose content does not hash to its name)."""
+def _stored_attachments() -> list[tuple[Path, str]]:
     root = store_dir()
-    if not root.is_dir():
-        return
-    for file in sorted(root.glob("??/*")):
+    found = []
+    for file in sorted(root.glob("??/*")) if root.is_dir() else []:
         member = ATTACHMENTS_MEMBER + file.relative_to(root).as_posix()
-        if not _ATTACHMENT_RE.fullmatch(member) or not file.is_file() or file.is_symlink():
-            continue
-        if file_sha256(file) != file.name:
-            log.warning("attachment %s does not match its hash; left out of the backup", file)
-            continue
-        yield file, member
+        if _ATTACHMENT_RE.fullmatch(member) and file.is_file() and not file.is_symlink():
+            found.append((file, member))
+    return found
 
 
 def make_backup(
@@ -131,7 +125,13 @@ def make_backup(
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / DB_MEMBER
             _copy_database(db_path, copy)
-            _write_archive(partial, copy)
+            left_out: set[str] = set()
+            while changed := _write_archive(partial, copy, left_out) - left_out:
+                # Rare: write it again without them, or the whole backup could not be restored
+                log.warning(
+                    "attachments not matching their hash, left out of the backup: %s", changed
+                )
+                left_out |= changed
         target = _claim(folder, stem, ".zip", lambda t: _link_or_move(partial, t))
     except BaseException:
         partial.unlink(missing_ok=True)  # a backup is either whole or absent
@@ -139,13 +139,18 @@ def make_backup(
     return describe(target)
 
 
-def _write_archive(partial: Path, db_copy: Path) -> None:
-    members = {DB_MEMBER: {"size": db_copy.stat().st_size, "sha256": file_sha256(db_copy)}}
+def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]:
+    """The database, the attachments except `left_out`, and the manifest; the names of the
+    attachments whose content no longer hashes to their name (the restore would refuse them)."""
+    members: dict[str, dict] = {}
+    changed = set()
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(db_copy, DB_MEMBER)
+        members[DB_MEMBER] = _add_file(archive, db_copy, DB_MEMBER, zipfile.ZIP_DEFLATED)
         for file, member in _stored_attachments():
-            archive.write(file, member, zipfile.ZIP_STORED)
-            members[member] = {"size": file.stat().st_size, "sha256": file.name}
+            if member not in left_out:
+                members[member] = _add_file(archive, file, member, zipfile.ZIP_STORED)
+                if members[member]["sha256"] != file.name:
+                    changed.add(member)
         manifest = {
             "program": "NormDesk",
             "version": __version__,
@@ -154,6 +159,20 @@ def _write_archive(partial: Path, db_copy: Path) -> None:
             "members": members,
         }
         archive.writestr(MANIFEST_MEMBER, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return changed
+
+
+def _add_file(archive: zipfile.ZipFile, file: Path, member: str, compression: int) -> dict:
+    """Copy `file` in as `member`, hashing it on the way (one read per file)."""
+    info = zipfile.ZipInfo.from_file(file, member)
+    info.compress_type = compression
+    digest, size = hashlib.sha256(), 0
+    with file.open("rb") as src, archive.open(info, "w") as dst:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+            size += len(chunk)
+    return {"size": size, "sha256": digest.hexdigest()}
 
 
 def _claim(folder: Path, stem: str, suffix: str, place: Callable[[Path], None]) -> Path:
