@@ -115,3 +115,11 @@ def test_an_attachment_is_stored_under_a_name_safe_to_open(database, tmp_path):
         add_issuer(s)
         att = attachments.add_attachment(s, SYSTEM, register(s).id, source)
     assert att.original_name == "起草说明_终稿.pdf"
+
+
+def test_the_integrity_check_lists_a_crafted_hash_instead_of_failing(database, attached):
+    from app.services import integrity
+
+    crafted_name(database, attached.id, "sha256", "../../x")
+    with database.reading() as s:
+        assert integrity.full_check(s) == ["附件“送审稿.docx”（文件 1）的校验值无效"]

@@ -32,10 +32,14 @@ def store_dir() -> Path:
     return data_dir() / "attachments"
 
 
+def is_sha256(value: str) -> bool:
+    return _SHA256_RE.fullmatch(value or "") is not None
+
+
 def stored_path(sha256: str) -> Path:
     """Where the file of hash `sha256` is kept. The hash comes from the database, so it is
     checked to be one before it becomes part of a path."""
-    if not _SHA256_RE.fullmatch(sha256 or ""):
+    if not is_sha256(sha256):
         raise UserError(f"附件记录的校验值“{sha256[:80]}”无效，请从备份恢复。")
     return store_dir() / sha256[:2] / sha256
 
