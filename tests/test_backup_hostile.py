@@ -114,6 +114,19 @@ def test_symlink_member_is_refused(office, tmp_path):
     refused(bad, db_path, tmp_path, "链接")
 
 
+def test_encrypted_member_is_refused(office, tmp_path):
+    db_path, good = office
+    name = attachment_member(b"secret").encode()
+    bad = build(tmp_path / "bad.zip", [*without_manifest(good), (name.decode(), b"secret")])
+    data = bytearray(bad.read_bytes())  # zipfile will not write the flag: set it in both headers
+    local, central = data.find(name) - 30, data.rfind(name) - 46
+    assert data[local : local + 4] == b"PK\x03\x04" and data[central : central + 4] == b"PK\x01\x02"
+    data[local + 6] |= 0x1
+    data[central + 8] |= 0x1
+    bad.write_bytes(bytes(data))
+    refused(bad, db_path, tmp_path, "已加密")
+
+
 def test_attachment_whose_content_does_not_match_its_name_is_refused(office, tmp_path):
     db_path, good = office
     bad = build(
