@@ -551,7 +551,9 @@ def _put_attachments(archive: zipfile.ZipFile, checked: Checked, label: str) -> 
         partial.unlink(missing_ok=True)
         if _write_private(archive, info, label, partial) != sha:  # the file changed since the check
             partial.unlink()
-            raise _refuse(label, f"中的附件“{_shown(info.filename)}”在恢复过程中被改动")
+            raise UserError(
+                f"恢复未完成，当前数据库未被替换：备份文件“{label}”在恢复过程中被改动。"
+            )
         os.replace(partial, target)
 
 
