@@ -235,3 +235,12 @@ def test_a_damaged_database_and_its_wal_are_kept_aside_under_a_new_name(
         "office-damaged-20261130-091500.db",
         "office-damaged-20261130-091500.db-wal",
     ]
+
+
+def test_backup_into_a_file_instead_of_a_folder_is_a_user_error(filled, tmp_path):
+    _database, db_path, _att = filled
+    not_a_folder = tmp_path / "out.pdf"
+    not_a_folder.write_bytes(b"%PDF")
+    with pytest.raises(UserError, match="备份文件夹"):
+        backup.make_backup(db_path, not_a_folder, "manual")
+    assert not_a_folder.read_bytes() == b"%PDF"

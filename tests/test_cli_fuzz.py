@@ -99,7 +99,7 @@ def _value(action: argparse.Action) -> st.SearchStrategy[str]:
     kind = getattr(action.type, "__name__", "")
     if action.choices is not None:
         return st.one_of(st.sampled_from([str(c) for c in action.choices]), _text())
-    if kind == "int":
+    if kind.startswith("int"):
         return st.one_of(st.sampled_from(INTS), st.integers(-(10**20), 10**20).map(str), _text())
     if kind == "parse":  # the date parsers
         return st.one_of(st.sampled_from(DATES), st.dates().map(str), _text())
@@ -213,7 +213,7 @@ def test_cli_fuzz_every_command_exits_0_or_1(office: Path, bounded: None) -> Non
     @settings(
         max_examples=int(os.environ.get("NORMDESK_FUZZ_EXAMPLES", "400")),
         deadline=None,
-        derandomize=True,
+        derandomize=not os.environ.get("NORMDESK_FUZZ_RANDOM"),
         suppress_health_check=list(HealthCheck),
         database=None,
     )

@@ -24,16 +24,44 @@ def session(args: argparse.Namespace, write: bool = False) -> Iterator[Session]:
         database.close()
 
 
+# Dates a register can hold; later ones would overflow when periods are added to them.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+
+
 def date_arg(option: str) -> Callable[[str], date]:
     def parse(value: str) -> date:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise argparse.ArgumentTypeError(
                 f"{option}：日期“{value}”格式不正确，应为 YYYY-MM-DD。"
             ) from None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise argparse.ArgumentTypeError(f"{option}：日期应在 {FIRST_DAY} 到 {LAST_DAY} 之间。")
+        return day
 
     return parse
+
+
+def int_arg(label: str, low: int, high: int) -> Callable[[str], int]:
+    """An integer argument within bounds the services can take (a year 0 or an id past 2**63
+    would otherwise fail deep inside)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{label}：“{value}”不是整数。") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{label}：应在 {low} 到 {high} 之间。")
+        return number
+
+    parse.__name__ = "int_arg"
+    return parse
+
+
+year_arg = int_arg("年份", 1900, 2100)
+id_arg = int_arg("编号", 1, 2**63 - 1)
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

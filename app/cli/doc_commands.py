@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app.cli import emit
-from app.cli.commands import add_json, date_arg, session
+from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.errors import UserError
 from app.services import documents, issuers, numbering, registration
 from app.services.documents import DocumentInput
@@ -20,8 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _search(sub)
     _number(sub)
     demo = sub.add_parser("demo", help="生成演示数据")
-    demo.add_argument("--docs", type=int, default=200, help="文件数量")
-    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument(
+        "--docs", type=int_arg("--docs 文件数量", 1, 1_000_000), default=200, help="文件数量"
+    )
+    demo.add_argument("--seed", type=int_arg("--seed", 0, 2**31 - 1), default=7)
     add_json(demo)
     demo.set_defaults(handler=cmd_demo)
 
@@ -62,11 +64,11 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     listing = doc.add_parser("list", help="列出文件")
     listing.add_argument("--status", help="状态（如 有效、废止，或 in_force）")
     listing.add_argument("--issuer", help="制定机关代码")
-    listing.add_argument("--year", type=int, help="公布年份")
+    listing.add_argument("--year", type=year_arg, help="公布年份")
     add_json(listing)
     listing.set_defaults(handler=cmd_doc_list)
     show = doc.add_parser("show", help="显示一件文件")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=id_arg)
     add_json(show)
     show.set_defaults(handler=cmd_doc_show)
 
@@ -74,7 +76,7 @@ def _doc(sub: argparse._SubParsersAction) -> None:
 def _search(sub: argparse._SubParsersAction) -> None:
     search = sub.add_parser("search", help="全文检索")
     search.add_argument("text")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=int_arg("--limit 条数", 1, 10_000), default=50)
     add_json(search)
     search.set_defaults(handler=cmd_search)
 
@@ -88,11 +90,11 @@ def _number(sub: argparse._SubParsersAction) -> None:
     void.add_argument("--reason", required=True, help="作废原因")
     void.set_defaults(handler=cmd_number_void)
     assign = number.add_parser("assign", help="为编号已作废的文件重新分配登记编号")
-    assign.add_argument("doc_id", type=int, help="文件编号")
+    assign.add_argument("doc_id", type=id_arg, help="文件编号")
     assign.set_defaults(handler=cmd_number_assign)
     gaps = number.add_parser("gaps", help="列出作废（空号）编号")
     gaps.add_argument("--issuer", help="制定机关代码")
-    gaps.add_argument("--year", type=int)
+    gaps.add_argument("--year", type=year_arg)
     add_json(gaps)
     gaps.set_defaults(handler=cmd_number_gaps)
 

@@ -7,7 +7,7 @@ import sys
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, session
+from app.cli.commands import add_json, session, year_arg
 from app.services import deadlines, filing, workcalendar
 
 
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="action", required=True, metavar="ACTION"
     )
     listing = fl.add_parser("list", help="备案台账")
-    listing.add_argument("--year", type=int, help="公布年份")
+    listing.add_argument("--year", type=year_arg, help="公布年份")
     listing.add_argument("--open", action="store_true", help="只列未报送的")
     add_json(listing)
     listing.set_defaults(handler=cmd_filing_list)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import emit
-from app.cli.commands import add_json, session
+from app.cli.commands import add_json, int_arg, session
 from app.services.permissions import local_actor
 
 
@@ -17,7 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     imp.add_argument("--mapping", help="列对应文件（JSON）")
     imp.add_argument("--sheet", help="工作表名称（默认第一个）")
-    imp.add_argument("--header-row", type=int, help="表头所在行（默认自动识别）")
+    imp.add_argument(
+        "--header-row",
+        type=int_arg("--header-row 表头行", 1, 1_048_576),
+        help="表头所在行（默认自动识别）",
+    )
     imp.add_argument("--issuer", help="台账中没有制定机关列时使用的机关代码")
     imp.add_argument("--report", help="把逐行检查结果写入此 .xlsx 文件")
     add_json(imp)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, session
+from app.cli.commands import add_json, id_arg, session, year_arg
 from app.errors import UserError
 
 PRINT_KINDS = (
@@ -23,7 +23,7 @@ CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, help="年份（年度目录、年度统计表必填）")
+    parser.add_argument("--year", type=year_arg, help="年份（年度目录、年度统计表必填）")
     parser.add_argument("--issuer", help="制定机关代码")
     parser.add_argument("--status", help="状态（仅登记簿）")
 
@@ -32,19 +32,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     printing = sub.add_parser("print", help="打印登记簿、目录或文件登记表为 PDF")
     printing.add_argument("kind", choices=PRINT_KINDS)
     _filters(printing)
-    printing.add_argument("--doc", type=int, help="文件编号（文件登记表）")
-    printing.add_argument("--case", type=int, help="审核案件编号（合法性审核意见书）")
+    printing.add_argument("--doc", type=id_arg, help="文件编号（文件登记表）")
+    printing.add_argument("--case", type=id_arg, help="审核案件编号（合法性审核意见书）")
     printing.add_argument(
-        "--filing", type=int, action="append", help="备案记录编号（备案报告、备案登记表；可重复）"
+        "--filing",
+        type=id_arg,
+        action="append",
+        help="备案记录编号（备案报告、备案登记表；可重复）",
     )
-    printing.add_argument("--batch", type=int, help="清理批次编号（清理结果目录、汇总表）")
+    printing.add_argument("--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表）")
     printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
     add_json(printing)
     printing.set_defaults(handler=cmd_print)
     export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
     export.add_argument("file", help="输出 .xlsx 文件")
     export.add_argument("--kind", choices=EXPORT_KINDS, default="register")
-    export.add_argument("--batch", type=int, help="清理批次编号")
+    export.add_argument("--batch", type=id_arg, help="清理批次编号")
     _filters(export)
     add_json(export)
     export.set_defaults(handler=cmd_export)

@@ -116,7 +116,12 @@ def make_backup(
     if not db_path.is_file():
         raise UserError(f"备份：数据库文件“{db_path}”不存在。")
     folder = folder or backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            f"备份文件夹“{folder}”无法创建或不是文件夹（{exc.strerror or exc}）。"
+        ) from None
     stem = f"normdesk-{clock.now():%Y%m%d-%H%M%S}-{kind}"
     fd, name = tempfile.mkstemp(dir=folder, prefix=".normdesk-", suffix=".part")  # mode 0600
     os.close(fd)
