@@ -117,7 +117,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=15000")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # FULL: with WAL, NORMAL may lose the last commits on power loss; a register entry confirmed
+    # to the clerk must survive it, in the GUI as in the CLI.
+    cur.execute("PRAGMA synchronous=FULL")
     cur.close()
 
 
