@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from app import clock
+from app import clock, db_hold
 from app.config import data_dir
 from app.errors import UserError
 from app.services.attachments import store_dir
@@ -156,9 +156,14 @@ def verify(backup: Path) -> None:
 def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
     """Replace the database (and add back missing attachments) from `backup`. The current database
     is backed up first (a damaged one is moved aside); nothing is replaced unless the backup
-    verifies. The database must be closed."""
+    verifies. Refused while any program (this one included) has the database open: its later
+    saves would go into the replaced file and be lost."""
     require(actor, Permission.BACKUP)
-    backup = Path(backup)
+    with db_hold.exclusive(db_path, "恢复"):
+        return _restore(Path(backup), db_path)
+
+
+def _restore(backup: Path, db_path: Path) -> BackupFile | None:
     if not backup.is_file():
         raise UserError(f"恢复：找不到备份文件“{backup}”。")
     verify(backup)
