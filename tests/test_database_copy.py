@@ -167,3 +167,16 @@ def test_migrate_db_is_refused_while_another_program_has_the_source_open(office_
         other.close()
     assert _counts(db_url)["document"] == 0
     assert database_copy.copy_database(office_file, db_url).rows["document"] == 61
+
+
+def test_migrate_db_is_refused_while_another_program_uses_the_target(office_file, db_url):
+    other = open_database(db_url)  # a clerk's window already on the server, or on the file
+    try:
+        with other.reading() as s:
+            s.execute(select(1))
+        with pytest.raises(UserError, match="正在使用.*再迁移"):
+            database_copy.copy_database(office_file, db_url)
+    finally:
+        other.close()
+    assert _counts(db_url)["document"] == 0
+    assert database_copy.copy_database(office_file, db_url).rows["document"] == 61
