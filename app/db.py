@@ -112,6 +112,22 @@ def _backup_sqlite_file(path: Path, revision: str) -> Path:
     return target
 
 
+def _refuse_damaged_file(path: Path) -> None:
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:  # a page too garbled for the check to walk past
+        result = [(str(exc),)]
+    if result != [("ok",)]:
+        found = "；".join(str(r[0]) for r in result[:3])[:300]
+        raise DamagedDatabaseError(
+            f"数据库文件已损坏，未升级也未作任何修改（快速检查：{found}）。请从备份恢复。（{path}）"
+        )
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's begin event emit BEGIN, so write transactions can be IMMEDIATE.
     dbapi_connection.isolation_level = None
@@ -270,6 +286,7 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
             )
         if migrate and current != head:
             if path is not None and current is not None:
+                _refuse_damaged_file(path)  # an upgrade writes: never into a damaged file
                 _backup_sqlite_file(path, current)
             upgrade(engine)
     except BaseException:

@@ -9,6 +9,7 @@ import pytest
 from app.db import open_database
 from app.services.demo import make_demo
 from tests.test_cli import normdesk
+from tests.test_db import at_revision
 
 pytestmark = pytest.mark.sqlite_only  # damages the SQLite file itself
 
@@ -54,3 +55,23 @@ def test_doc_add_on_a_damaged_file_is_refused_and_leaves_it_byte_identical(db_pa
     assert "Traceback" not in result.stderr
     assert _digest(db_path) == before
     assert not Path(f"{db_path}-wal").exists() or Path(f"{db_path}-wal").stat().st_size == 0
+
+
+AUDIT_ROWS = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) "
+    "INSERT INTO audit_log (at, actor, action, object_type, object_id, summary, prev_hash, hash) "
+    "SELECT '2026-01-05 09:00:00', '系统', 'update', 'document', i, printf('%.400c', 'x'), "
+    "printf('%064d', i - 1), printf('%064d', i) FROM n"
+)
+
+
+def test_an_older_damaged_file_is_not_upgraded_even_by_a_reading_command(db_path, db_url):
+    at_revision(db_url, "0009", AUDIT_ROWS)
+    _damage_a_middle_page(db_path, "audit_log", 2048)
+    before = _digest(db_path)
+    result = normdesk("--db", str(db_path), "doc", "list")
+    assert result.returncode == 1, result.stderr
+    assert "数据库文件已损坏，未升级也未作任何修改" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _digest(db_path) == before
+    assert not list(db_path.parent.glob("backups/*"))
