@@ -1,9 +1,15 @@
+import json
+import os
 import sqlite3
+import stat
+import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from app import __version__, clock
+from app.db import head_revision
 from app.errors import UserError
 from app.services import attachments, backup, integrity
 from app.services.backup import BackupFile
@@ -98,3 +104,134 @@ def test_backup_and_restore_need_the_backup_permission(filled, tmp_path):
     made = backup.make_backup(db_path, tmp_path / "b", actor=SYSTEM)
     with pytest.raises(UserError, match="无权"):
         backup.restore(made.path, db_path, reader)
+
+
+@pytest.fixture
+def same_second(monkeypatch):
+    at = datetime(2026, 11, 30, 9, 15, 0)
+    monkeypatch.setattr(clock, "now", lambda: at)
+    return at
+
+
+def test_backups_made_within_the_same_second_never_overwrite_each_other(
+    filled, tmp_path, same_second
+):
+    _, db_path, _ = filled
+    made = [backup.make_backup(db_path, tmp_path / "b", "before-restore") for _ in range(3)]
+    names = [m.path.name for m in made]
+    assert names == [
+        "normdesk-20261130-091500-before-restore.zip",
+        "normdesk-20261130-091500-before-restore-2.zip",
+        "normdesk-20261130-091500-before-restore-3.zip",
+    ]
+    listed = backup.list_backups(tmp_path / "b")
+    assert [(b.kind, b.created, b.seq) for b in listed] == [
+        ("before-restore", same_second, 3),
+        ("before-restore", same_second, 2),
+        ("before-restore", same_second, 1),
+    ]
+    assert all(b.kind_label == "恢复前" for b in listed)
+
+
+def test_two_restores_within_a_second_keep_both_safety_backups(filled, tmp_path, same_second):
+    database, db_path, _ = filled
+    made = backup.make_backup(db_path, tmp_path / "b")
+    database.close()
+    backup.restore(made.path, db_path, SYSTEM)
+    with sqlite3.connect(db_path) as con:
+        con.execute("UPDATE document SET title = '第一次恢复之后改过'")
+    con.close()
+    backup.restore(made.path, db_path, SYSTEM)
+    safety = [b for b in backup.list_backups() if b.kind == "before-restore"]
+    assert len(safety) == 2
+    newest = safety[0].path
+    with zipfile.ZipFile(newest) as archive:
+        archive.extract(backup.DB_MEMBER, tmp_path / "x")
+    with sqlite3.connect(tmp_path / "x" / backup.DB_MEMBER) as con:
+        assert con.execute("SELECT title FROM document").fetchone()[0] == "第一次恢复之后改过"
+    con.close()
+
+
+def test_rotation_still_reads_numbered_names(same_second):
+    second = Path("normdesk-20261130-091500-auto-2.zip")
+    first = Path("normdesk-20261130-091500-auto.zip")
+    backups = [
+        BackupFile(first, same_second, "auto", 1, 1),
+        BackupFile(second, same_second, "auto", 1, 2),
+    ]
+    assert backup.to_keep(backups, daily=1, weekly=0, monthly=0) == {second}
+
+
+def test_a_failed_backup_leaves_no_part_file_and_no_zip(filled, tmp_path, monkeypatch):
+    _, db_path, _ = filled
+    real_open = zipfile.ZipFile.open
+
+    def open_(archive, name, mode="r", *args, **kwargs):
+        if mode == "w" and getattr(name, "filename", name).startswith("attachments/"):
+            raise OSError(
+                28, "No space left on device"
+            )  # the database went in, then the disk filled
+        return real_open(archive, name, mode, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_)
+    folder = tmp_path / "b"
+    with pytest.raises(OSError):
+        backup.make_backup(db_path, folder)
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_backups_and_restored_files_are_private(filled, tmp_path):
+    database, db_path, att = filled
+    old_umask = os.umask(0o022)
+    try:
+        made = backup.make_backup(db_path, tmp_path / "b")
+        attachments.stored_path(att.sha256).unlink()
+        database.close()
+        safety = backup.restore(made.path, db_path, SYSTEM)
+    finally:
+        os.umask(old_umask)
+    for path in (made.path, safety.path, db_path, attachments.stored_path(att.sha256)):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_a_new_backup_carries_a_manifest_of_every_member(filled, tmp_path):
+    _, db_path, att = filled
+    made = backup.make_backup(db_path, tmp_path / "b")
+    with zipfile.ZipFile(made.path) as archive:
+        manifest = json.loads(archive.read(backup.MANIFEST_MEMBER))
+        names = set(archive.namelist()) - {backup.MANIFEST_MEMBER}
+    assert set(manifest["members"]) == names
+    member = f"attachments/{att.sha256[:2]}/{att.sha256}"
+    assert manifest["members"][member] == {"size": 1000, "sha256": att.sha256}
+    assert manifest["revision"] == head_revision()
+    assert manifest["version"] == __version__
+
+
+def test_a_changed_attachment_is_left_out_of_the_backup_so_it_stays_restorable(filled, tmp_path):
+    database, db_path, att = filled
+    attachments.stored_path(att.sha256).write_bytes(b"changed on disk")
+    made = backup.make_backup(db_path, tmp_path / "b")
+    with zipfile.ZipFile(made.path) as archive:
+        assert not any(n.startswith("attachments/") for n in archive.namelist())
+    database.close()
+    backup.restore(made.path, db_path, SYSTEM)
+
+
+def test_a_damaged_database_and_its_wal_are_kept_aside_under_a_new_name(
+    filled, tmp_path, same_second
+):
+    database, db_path, _ = filled
+    made = backup.make_backup(db_path, tmp_path / "b")
+    database.close()
+    for round_ in range(2):
+        db_path.write_bytes(b"")
+        Path(f"{db_path}-wal").write_bytes(b"last commits %d" % round_)
+        backup.restore(made.path, db_path, SYSTEM)
+    kept = sorted(p.name for p in db_path.parent.glob("office-damaged-*"))
+    assert kept == [
+        "office-damaged-20261130-091500-2.db",
+        "office-damaged-20261130-091500-2.db-wal",
+        "office-damaged-20261130-091500.db",
+        "office-damaged-20261130-091500.db-wal",
+    ]

@@ -1,6 +1,7 @@
 import os
 import shutil
 import sqlite3
+import zipfile
 from datetime import date
 
 import pytest
@@ -190,3 +191,67 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     assert runner_for(filled).wait()
     assert [b.kind for b in backup.list_backups()] == ["auto"]
     assert after.timer.isActive()
+
+
+def empty_out(database, db_path) -> None:
+    database.close()
+    db_path.write_bytes(b"")
+
+
+def test_zero_byte_database_is_offered_the_restore_not_a_new_office(
+    filled, db_path, db_url, monkeypatch
+):
+    backup.make_backup(db_path)
+    empty_out(filled, db_path)
+    asked: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == startup_checks.RESTORE).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    reopened = open_or_explain(db_url)
+    assert reopened is not None
+    try:
+        assert len(asked) == 1 and "0 字节" in asked[0]
+        assert titles(db_path) == ["备份之前登记的文件"]
+        assert startup_checks.first_run(reopened) is False  # no setup wizard: the office is back
+    finally:
+        reopened.close()
+    assert [p.stat().st_size for p in db_path.parent.glob("office-damaged-*.db")] == [0]
+
+
+def test_zero_byte_database_without_a_backup_is_explained_and_left_as_it_is(
+    filled, db_path, db_url, boxes
+):
+    empty_out(filled, db_path)
+    assert open_or_explain(db_url) is None
+    assert "0 字节" in boxes[-1] and "没有找到可用的备份" in boxes[-1]
+    assert db_path.read_bytes() == b""
+
+
+def test_a_refused_backup_changes_nothing_and_the_program_carries_on(
+    page, filled, db_path, boxes, monkeypatch
+):
+    good = backup.make_backup(db_path)
+    with zipfile.ZipFile(good.path) as src:
+        entries = [(n, src.read(n)) for n in src.namelist() if n != backup.MANIFEST_MEMBER]
+    crafted = backup.backup_dir() / "normdesk-20991231-000000-manual.zip"
+    with zipfile.ZipFile(crafted, "w") as archive:
+        for name, data in [*entries, ("attachments/../../evil.txt", b"x")]:
+            archive.writestr(name, data)
+    quit_calls: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quit_calls.append(True))
+    page.refresh()
+    page.table.setCurrentItem(page.table.topLevelItem(0))
+    assert page.selected() == crafted
+    page.restore_button.click()
+    assert runner_for(filled).wait()
+    assert "不安全的路径" in boxes[-1] and "未作任何修改" in boxes[-1]
+    assert quit_calls == [] and titles(db_path) == ["备份之前登记的文件"]
+    assert [b.kind for b in backup.list_backups()] == ["manual", "manual"]  # no before-restore
+    assert not (backup.backup_dir().parent.parent / "evil.txt").exists()
+    with filled.transaction() as s:
+        register(s, "恢复被拒绝之后登记的文件")
+    assert titles(db_path) == ["备份之前登记的文件", "恢复被拒绝之后登记的文件"]

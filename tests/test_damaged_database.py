@@ -1,77 +1,65 @@
-"""A damaged database file is never written into: a mutating command checks it first."""
+"""Only a missing file is a new office: an empty or unreadable normdesk.db where one was is
+damage, refused untouched with the restore hint, never silently initialised."""
 
-import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.db import open_database
-from app.services.demo import make_demo
+from app.errors import DamagedDatabaseError
+from app.services import backup
+from tests.factories import add_issuer, register
 from tests.test_cli import normdesk
-from tests.test_db import at_revision
 
-pytestmark = pytest.mark.sqlite_only  # damages the SQLite file itself
-
-
-def _damage_a_middle_page(path: Path, table: str, start: int) -> None:
-    """Overwrite one leaf page in the middle of `table` from byte `start` on: the file header and
-    the schema stay readable, and a new row (appended on the right-most page) still goes in
-    without an error if nothing checks first."""
-    with sqlite3.connect(path) as con:
-        pages = [
-            r[0]
-            for r in con.execute(
-                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-                (table,),
-            )
-        ]
-        page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    con.close()
-    assert len(pages) > 4
-    with path.open("r+b") as f:
-        f.seek((pages[len(pages) // 2] - 1) * page_size + start)
-        f.write(b"\xa5" * (page_size - start))
+pytestmark = pytest.mark.sqlite_only
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def test_a_zero_byte_database_is_damage_and_stays_zero_bytes(db_path, db_url):
+    db_path.write_bytes(b"")
+    with pytest.raises(DamagedDatabaseError, match="0 字节"):
+        open_database(db_url)
+    assert db_path.read_bytes() == b""
 
 
-@pytest.mark.parametrize("start", [0, 2048], ids=["whole-page", "cells-only"])
-def test_doc_add_on_a_damaged_file_is_refused_and_leaves_it_byte_identical(db_path, db_url, start):
-    database = open_database(db_url)
+def test_an_unreadable_database_is_damage(db_path, db_url):
+    db_path.write_bytes(b"\x00" * 4096)
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_url)
+    assert db_path.read_bytes() == b"\x00" * 4096
+
+
+def test_only_a_missing_file_becomes_a_new_database(db_path, db_url):
+    open_database(db_url).close()
+    assert db_path.stat().st_size > 0
+
+
+@pytest.mark.parametrize("command", [["init"], ["doc", "list"], ["backup"]])
+def test_cli_refuses_a_zero_byte_database_with_the_restore_hint(
+    database, db_path, tmp_path, command
+):
     with database.transaction() as s:
-        make_demo(s, 300)
+        add_issuer(s)
+        register(s)
+    made = backup.make_backup(db_path)
     database.close()
-    _damage_a_middle_page(db_path, "document", start)
-    before = _digest(db_path)
-    result = normdesk(
-        "--db", str(db_path), "doc", "add", "--issuer", "MZ", "--title", "损坏后登记的文件",
-        "--published", "2026-01-05",
-    )  # fmt: skip
+    db_path.write_bytes(b"")
+    result = normdesk("--db", str(db_path), *command)
     assert result.returncode == 1, result.stderr
-    assert "数据库文件已损坏，本命令未写入任何内容" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert _digest(db_path) == before
-    assert not Path(f"{db_path}-wal").exists() or Path(f"{db_path}-wal").stat().st_size == 0
+    assert "0 字节" in result.stderr and "Traceback" not in result.stderr
+    assert f'normdesk restore "{made.path}"' in result.stderr
+    assert db_path.read_bytes() == b""
 
 
-AUDIT_ROWS = (
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) "
-    "INSERT INTO audit_log (at, actor, action, object_type, object_id, summary, prev_hash, hash) "
-    "SELECT '2026-01-05 09:00:00', '系统', 'update', 'document', i, printf('%.400c', 'x'), "
-    "printf('%064d', i - 1), printf('%064d', i) FROM n"
-)
-
-
-def test_an_older_damaged_file_is_not_upgraded_even_by_a_reading_command(db_path, db_url):
-    at_revision(db_url, "0009", AUDIT_ROWS)
-    _damage_a_middle_page(db_path, "audit_log", 2048)
-    before = _digest(db_path)
-    result = normdesk("--db", str(db_path), "doc", "list")
-    assert result.returncode == 1, result.stderr
-    assert "数据库文件已损坏，未升级也未作任何修改" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert _digest(db_path) == before
-    assert not list(db_path.parent.glob("backups/*"))
+def test_cli_restore_brings_back_a_zero_byte_database(database, db_path):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "零字节之前登记的文件")
+    made = backup.make_backup(db_path)
+    database.close()
+    db_path.write_bytes(b"")
+    result = normdesk("--db", str(db_path), "restore", str(made.path))
+    assert result.returncode == 0, result.stderr
+    listed = normdesk("--db", str(db_path), "doc", "list")
+    assert "零字节之前登记的文件" in listed.stdout
+    damaged = list(Path(db_path.parent).glob("office-damaged-*.db"))
+    assert [p.stat().st_size for p in damaged] == [0]

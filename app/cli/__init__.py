@@ -81,6 +81,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     from app.logs import log_path, setup_logging
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _undecodable(argv)
+    if bad is not None:
+        sys.stderr.write(
+            f"normdesk: 参数错误：第 {bad + 1} 个参数含有无法识别的字符（不是有效的 UTF-8 文字）。\n"
+        )
+        return 1
     args = _gui_start(argv) or build_parser().parse_args(argv)
     handler: Handler = getattr(args, "handler", None) or _gui
     try:
@@ -105,6 +111,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         log.exception("command failed: %s", argv)
         sys.stderr.write(f"程序内部错误，请联系维护人员。详细信息已记录到：{log_path()}\n")
         return 2
+
+
+def _undecodable(argv: Sequence[str]) -> int | None:
+    """The index of an argument holding bytes that were not UTF-8 (Python keeps them as lone
+    surrogates) or a NUL: no command can use it, and it would fail deep inside."""
+    for index, arg in enumerate(argv):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return index
+        if "\x00" in arg:
+            return index
+    return None
 
 
 def _restore_hint() -> str:

@@ -276,8 +276,8 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
 def cmd_demo(args: argparse.Namespace) -> None:
     from app.services import demo
 
-    if args.docs < 1:
-        raise UserError("--docs 文件数量：必须大于 0。")
+    if not 1 <= args.docs <= demo.MAX_DOCS:
+        raise UserError(f"--docs 文件数量：应在 1 到 {demo.MAX_DOCS:,} 之间。")
 
     def progress(done: int, total: int) -> bool:
         if sys.stderr.isatty():

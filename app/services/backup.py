@@ -1,27 +1,57 @@
 """Backups: a consistent copy of the SQLite database (SQLite's online backup API, safe while the
-program runs) zipped with the attachments; rolling retention of automatic backups; restore that
-first backs up the current state and verifies the backup before replacing anything."""
+program runs) zipped with the attachments and a manifest of every member; rolling retention of
+automatic backups; restore that verifies the whole backup before anything is touched, then backs
+up the current state and replaces the database last, in one rename.
+
+A backup file is hostile input until it has been checked: it may name paths outside the data
+folder, hold links, lie about its sizes, decompress to more than the disk holds or come from a
+newer NormDesk. Only three kinds of member are accepted (the database, the manifest and
+attachments/<2 hex>/<64-hex sha256>), and nothing is written except into a temporary folder until
+every member has been read, hashed and found right."""
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import json
+import logging
+import os
+import re
 import shutil
 import sqlite3
+import stat
 import tempfile
 import zipfile
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app import clock, db_hold
+from app import __version__, clock, db_hold
 from app.config import data_dir
+from app.db import schema_revisions
 from app.errors import UserError
-from app.services.attachments import store_dir
+from app.services.attachments import file_sha256, store_dir
 from app.services.permissions import Actor, Permission, require
 
+log = logging.getLogger(__name__)
+
 DB_MEMBER = "normdesk.db"
+MANIFEST_MEMBER = "manifest.json"
 ATTACHMENTS_MEMBER = "attachments/"
+_ATTACHMENT_RE = re.compile(r"attachments/([0-9a-f]{2})/(\1[0-9a-f]{62})")
+_FOLDER_RE = re.compile(r"attachments/(?:[0-9a-f]{2}/)?")
+_NAME_RE = re.compile(r"normdesk-(\d{8})-(\d{6})-(.+?)(?:-(\d+))?")
 KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前"}
 KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")  # the rotation
+
+CHUNK = 1 << 20
+MAX_MEMBER_BYTES = 4 << 30  # no database or scanned document of an office comes near this
+MAX_MANIFEST_BYTES = 16 << 20
+SPACE_RESERVE = 64 << 20  # left free on the disk after a restore
+UNCHANGED = "未作任何修改。"
 
 
 @dataclass(frozen=True)
@@ -30,6 +60,7 @@ class BackupFile:
     created: datetime
     kind: str
     size: int
+    seq: int = 1  # the second, third… backup made within the same second
 
     @property
     def kind_label(self) -> str:
@@ -42,6 +73,7 @@ def backup_dir() -> Path:
     return folder
 
 
+# --- making a backup ---------------------------------------------------------------------------
 def _copy_database(db_path: Path, target: Path) -> None:
     src = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
@@ -52,52 +84,142 @@ def _copy_database(db_path: Path, target: Path) -> None:
         src.close()
 
 
+def _revision_of(db_file: Path) -> str | None:
+    con = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _stored_attachments() -> list[tuple[Path, str]]:
+    root = store_dir()
+    found = []
+    for file in sorted(root.glob("??/*")) if root.is_dir() else []:
+        member = ATTACHMENTS_MEMBER + file.relative_to(root).as_posix()
+        if _ATTACHMENT_RE.fullmatch(member) and file.is_file() and not file.is_symlink():
+            found.append((file, member))
+    return found
+
+
 def make_backup(
     db_path: Path, folder: Path | None = None, kind: str = "manual", actor: Actor | None = None
 ) -> BackupFile:
-    """Write normdesk-YYYYMMDD-HHMMSS-KIND.zip holding the database and every attachment. A
-    backup someone asks for needs the backup permission; the program's own need none."""
+    """Write normdesk-YYYYMMDD-HHMMSS-KIND.zip (…-KIND-2.zip for a second one in the same second)
+    holding the database, every attachment and a manifest. A backup someone asks for needs the
+    backup permission; the program's own need none. The file is private to the user."""
     if actor is not None:
         require(actor, Permission.BACKUP)
     if not db_path.is_file():
         raise UserError(f"备份：数据库文件“{db_path}”不存在。")
     folder = folder or backup_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"normdesk-{stamp}-{kind}.zip"
-    partial = target.with_suffix(".part")
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / DB_MEMBER
-        _copy_database(db_path, copy)
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(copy, DB_MEMBER)
-            attachments = store_dir()
-            if attachments.is_dir():
-                for file in sorted(attachments.rglob("*")):
-                    if file.is_file() and file.suffix != ".part":
-                        archive.write(
-                            file,
-                            ATTACHMENTS_MEMBER + file.relative_to(attachments).as_posix(),
-                            zipfile.ZIP_STORED,
-                        )
-    partial.replace(target)  # a backup is either whole or absent
+    stem = f"normdesk-{clock.now():%Y%m%d-%H%M%S}-{kind}"
+    fd, name = tempfile.mkstemp(dir=folder, prefix=".normdesk-", suffix=".part")  # mode 0600
+    os.close(fd)
+    partial = Path(name)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / DB_MEMBER
+            _copy_database(db_path, copy)
+            left_out: set[str] = set()
+            while changed := _write_archive(partial, copy, left_out) - left_out:
+                # Rare: write it again without them, or the whole backup could not be restored
+                log.warning(
+                    "attachments not matching their hash, left out of the backup: %s", changed
+                )
+                left_out |= changed
+        target = _claim(folder, stem, ".zip", lambda t: _link_or_move(partial, t))
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a backup is either whole or absent
+        raise
     return describe(target)
 
 
-def describe(path: Path) -> BackupFile:
-    parts = path.stem.split("-")
+def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]:
+    """The database, the attachments except `left_out`, and the manifest; the names of the
+    attachments whose content no longer hashes to their name (the restore would refuse them)."""
+    members: dict[str, dict] = {}
+    changed = set()
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        members[DB_MEMBER] = _add_file(archive, db_copy, DB_MEMBER, zipfile.ZIP_DEFLATED)
+        for file, member in _stored_attachments():
+            if member not in left_out:
+                members[member] = _add_file(archive, file, member, zipfile.ZIP_STORED)
+                if members[member]["sha256"] != file.name:
+                    changed.add(member)
+        manifest = {
+            "program": "NormDesk",
+            "version": __version__,
+            "revision": _revision_of(db_copy),
+            "created": clock.now().isoformat(timespec="seconds"),
+            "members": members,
+        }
+        archive.writestr(MANIFEST_MEMBER, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return changed
+
+
+def _add_file(archive: zipfile.ZipFile, file: Path, member: str, compression: int) -> dict:
+    """Copy `file` in as `member`, hashing it on the way (one read per file)."""
+    info = zipfile.ZipInfo.from_file(file, member)
+    info.compress_type = compression
+    digest, size = hashlib.sha256(), 0
+    with file.open("rb") as src, archive.open(info, "w") as dst:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+            size += len(chunk)
+    return {"size": size, "sha256": digest.hexdigest()}
+
+
+def _claim(folder: Path, stem: str, suffix: str, place: Callable[[Path], None]) -> Path:
+    """The first of STEM.SUFFIX, STEM-2.SUFFIX, … that `place` can create: it raises
+    FileExistsError rather than overwrite, so two files made in one second never collide."""
+    for n in itertools.count(1):
+        target = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            place(target)
+        except FileExistsError:
+            continue
+        return target
+    raise AssertionError("unreachable")
+
+
+def _link_or_move(source: Path, target: Path) -> None:
+    """Move `source` to `target` only if nothing is there yet (a hard link is created exclusively,
+    an ordinary rename would replace)."""
     try:
-        created = datetime.strptime(f"{parts[1]}{parts[2]}", "%Y%m%d%H%M%S")
-        kind = "-".join(parts[3:]) or "manual"
-    except (IndexError, ValueError):
-        created, kind = datetime.fromtimestamp(path.stat().st_mtime), "manual"
-    return BackupFile(path, created, kind, path.stat().st_size)
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: reserve the name, then move onto it
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        os.replace(source, target)
+        return
+    source.unlink()
+
+
+def describe(path: Path) -> BackupFile:
+    found = _NAME_RE.fullmatch(path.stem)
+    try:
+        if found is None:
+            raise ValueError(path.stem)
+        created = datetime.strptime(found[1] + found[2], "%Y%m%d%H%M%S")
+        kind, seq = found[3], int(found[4] or 1)
+    except ValueError:
+        created, kind, seq = datetime.fromtimestamp(path.stat().st_mtime), "manual", 1
+    return BackupFile(path, created, kind, path.stat().st_size, seq)
 
 
 def list_backups(folder: Path | None = None) -> list[BackupFile]:
     folder = folder or backup_dir()
     return sorted(
-        (describe(p) for p in folder.glob("normdesk-*.zip")), key=lambda b: b.created, reverse=True
+        (describe(p) for p in folder.glob("normdesk-*.zip")),
+        key=lambda b: (b.created, b.seq),
+        reverse=True,
     )
 
 
@@ -105,7 +227,9 @@ def to_keep(backups: list[BackupFile], daily: int, weekly: int, monthly: int) ->
     """Grandfather-father-son: the newest automatic backup of each of the last `daily` days,
     `weekly` ISO weeks and `monthly` months; manual and pre-restore backups are always kept."""
     keep = {b.path for b in backups if b.kind != "auto"}
-    auto = sorted((b for b in backups if b.kind == "auto"), key=lambda b: b.created, reverse=True)
+    auto = sorted(
+        (b for b in backups if b.kind == "auto"), key=lambda b: (b.created, b.seq), reverse=True
+    )
     for period, count in (
         (lambda d: d.date(), daily),
         (lambda d: d.isocalendar()[:2], weekly),
@@ -136,60 +260,308 @@ def auto_backup_due(folder: Path | None = None, today: date | None = None) -> bo
     return not any(b.kind == "auto" and b.created.date() == today for b in list_backups(folder))
 
 
-def verify(backup: Path) -> None:
-    """The archive holds a database that SQLite finds intact and that NormDesk can open."""
+# --- checking a backup -------------------------------------------------------------------------
+@dataclass
+class Checked:
+    """A backup found whole: its database extracted to `database`, its attachments by name."""
+
+    database: Path
+    revision: str
+    attachments: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
+
+
+def _refuse(label: str, why: str) -> UserError:
+    return UserError(f"备份文件“{label}”{why}，{UNCHANGED}")
+
+
+@contextmanager
+def _opened(backup: Path) -> Iterator[zipfile.ZipFile]:
+    """The archive; a damaged, truncated or foreign file (or a bad CRC or deflate stream found
+    while reading a member) is a user error naming the file."""
     try:
-        with zipfile.ZipFile(backup) as archive, tempfile.TemporaryDirectory() as tmp:
-            archive.extract(DB_MEMBER, tmp)
-            con = sqlite3.connect(Path(tmp) / DB_MEMBER)
-            try:
-                ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+        archive = zipfile.ZipFile(backup)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise _refuse(backup.name, f"无法使用：已损坏或不是 NormDesk 备份（{exc}）") from None
+    except OSError as exc:
+        raise _refuse(backup.name, f"无法读取：{exc.strerror or exc}") from None
+    with archive:
+        try:
+            yield archive
+        except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as exc:
+            raise _refuse(backup.name, f"无法使用：已损坏（{exc}）") from None
+
+
+def _shown(name: str) -> str:
+    """A member name fit for a message: control characters made visible, length limited."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _unsafe(name: str) -> bool:
+    parts = name.split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or "\0" in name
+        or re.match(r"[A-Za-z]:", name) is not None
+        or any(p in ("", ".", "..") for p in parts[:-1])
+        or parts[-1] in (".", "..")
+    )
+
+
+def _check_names(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInfo]:
+    """The members holding data; refuses any other name, a link or device, a duplicate, an
+    encrypted or oddly compressed member and a declared size beyond the cap."""
+    seen: set[str] = set()
+    files = []
+    for info in archive.infolist():
+        name = info.filename
+        if _unsafe(name):
+            raise _refuse(label, f"含有不安全的路径“{_shown(name)}”")
+        if name in seen:
+            raise _refuse(label, f"中的“{_shown(name)}”出现了不止一次")
+        seen.add(name)
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+            raise _refuse(label, f"含有链接或特殊文件“{_shown(name)}”")
+        if info.flag_bits & 0x1:
+            raise _refuse(label, f"中的“{_shown(name)}”已加密，无法使用")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _refuse(label, f"中的“{_shown(name)}”使用了不支持的压缩方式")
+        if info.is_dir() or kind == stat.S_IFDIR:
+            if not _FOLDER_RE.fullmatch(name) or info.file_size:
+                raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{_shown(name)}”")
+            continue
+        if name not in (DB_MEMBER, MANIFEST_MEMBER) and not _ATTACHMENT_RE.fullmatch(name):
+            raise _refuse(label, f"含有不属于 NormDesk 备份的内容“{_shown(name)}”")
+        cap = MAX_MANIFEST_BYTES if name == MANIFEST_MEMBER else MAX_MEMBER_BYTES
+        if info.file_size > cap:
+            raise _refuse(
+                label, f"中的“{_shown(name)}”声明大小为 {info.file_size:,} 字节，超过上限"
+            )
+        files.append(info)
+    if DB_MEMBER not in seen:
+        raise _refuse(label, f"中没有数据库（{DB_MEMBER}），不是 NormDesk 备份")
+    return files
+
+
+def _free_bytes(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _check_space(files: list[zipfile.ZipInfo], label: str, folders: list[Path]) -> None:
+    """Everything the backup says it holds, plus a reserve, must fit: a zip bomb declares more
+    than the disk has (and one that lies about its sizes is stopped while reading)."""
+    need = sum(info.file_size for info in files) + SPACE_RESERVE
+    for folder in folders:
+        free = _free_bytes(folder)
+        if need > free:
+            raise UserError(
+                f"磁盘空间不足：恢复备份“{label}”需要约 {need >> 20:,} MB，"
+                f"“{folder}”所在磁盘只剩 {free >> 20:,} MB。{UNCHANGED}"
+            )
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, sink: Callable[[bytes], None]
+) -> str:
+    """Stream a member to `sink`, never past its declared size; its SHA-256. The CRC is checked
+    by zipfile at the end of the member."""
+    digest = hashlib.sha256()
+    read = 0
+    with archive.open(info) as src:
+        while chunk := src.read(CHUNK):
+            read += len(chunk)
+            if read > info.file_size:
+                raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
+            digest.update(chunk)
+            sink(chunk)
+    if read != info.file_size:
+        raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更小")
+    return digest.hexdigest()
+
+
+def _write_private(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, target: Path
+) -> str:
+    """Extract a member to a new 0600 file at `target` (which must not exist); its SHA-256. A
+    failure removes what was written."""
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            sha = _read_member(archive, info, label, out.write)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return sha
+
+
+def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, label: str) -> dict:
+    if info is None:
+        return {}  # backups made before manifests: attachments still check by their names
+    chunks: list[bytes] = []
+    _read_member(archive, info, label, chunks.append)
+    try:
+        manifest = json.loads(b"".join(chunks).decode("utf-8"))
+        members = manifest["members"]
+        if not isinstance(members, dict) or not all(
+            isinstance(m, dict)
+            and isinstance(m.get("size"), int)
+            and isinstance(m.get("sha256"), str)
+            for m in members.values()
+        ):
+            raise ValueError("members")
+    except (ValueError, KeyError, TypeError):
+        raise _refuse(label, f"中的清单（{MANIFEST_MEMBER}）无法读取") from None
+    return manifest
+
+
+def _newer(label: str, revision: str) -> UserError:
+    return UserError(
+        f"备份文件“{label}”由更新版本的 NormDesk 创建（结构版本 {_shown(revision)}），本程序无法恢复，"
+        f"{UNCHANGED}请安装最新版本的 NormDesk 后再恢复。"
+    )
+
+
+def _check_database(copy: Path, label: str) -> str:
+    """SQLite finds the extracted database intact and it carries a schema revision this program
+    knows; that revision."""
+    try:
+        con = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            row = (
                 con.execute("SELECT version_num FROM alembic_version").fetchone()
-            finally:
-                con.close()
-    except (zipfile.BadZipFile, KeyError, sqlite3.DatabaseError, OSError) as exc:
-        raise UserError(f"备份文件“{backup.name}”无法使用：{exc}") from None
-    if ok != "ok":
-        raise UserError(f"备份文件“{backup.name}”中的数据库已损坏：{ok}")
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise _refuse(label, f"中的数据库无法读取：{exc}") from None
+    if result != ["ok"]:
+        raise _refuse(label, f"中的数据库已损坏：{'；'.join(map(str, result[:5]))}")
+    if row is None or not row[0]:
+        raise _refuse(label, "中的数据库不是 NormDesk 数据库（缺少版本信息）")
+    if row[0] not in schema_revisions():
+        raise _newer(label, row[0])
+    return row[0]
 
 
+def _check(archive: zipfile.ZipFile, label: str, staging: Path, folders: list[Path]) -> Checked:
+    """Everything about the backup, before anything outside `staging` is touched: names, sizes,
+    the manifest, the database (extracted into `staging`) and every attachment's hash."""
+    files = _check_names(archive, label)
+    _check_space(files, label, folders)
+    by_name = {info.filename: info for info in files}
+    manifest = _read_manifest(archive, by_name.pop(MANIFEST_MEMBER, None), label)
+    listed = manifest.get("members", {})
+    if manifest:
+        if (
+            isinstance(manifest.get("revision"), str)
+            and manifest["revision"] not in schema_revisions()
+        ):
+            raise _newer(label, manifest["revision"])
+        if set(listed) != set(by_name):
+            raise _refuse(label, f"与其清单（{MANIFEST_MEMBER}）所列文件不符")
+
+    def matches_manifest(name: str, sha: str) -> None:
+        entry = listed.get(name)
+        if entry is not None and (
+            entry["sha256"] != sha or entry["size"] != by_name[name].file_size
+        ):
+            raise _refuse(label, f"中的“{name}”与清单记录的校验值不符")
+
+    database = staging / DB_MEMBER
+    matches_manifest(DB_MEMBER, _write_private(archive, by_name[DB_MEMBER], label, database))
+    checked = Checked(database, _check_database(database, label))
+    for name, info in by_name.items():
+        if name == DB_MEMBER:
+            continue
+        sha = _read_member(archive, info, label, lambda _chunk: None)
+        if sha != name.rsplit("/", 1)[1]:
+            raise _refuse(label, f"中的附件“{name}”内容与其校验值不符")
+        matches_manifest(name, sha)
+        checked.attachments[sha] = info
+    return checked
+
+
+def verify(backup: Path) -> None:
+    """The whole backup is sound and this program can restore it (see `restore`)."""
+    try:
+        with _opened(backup) as archive, tempfile.TemporaryDirectory() as tmp:
+            _check(archive, backup.name, Path(tmp), [Path(tmp)])
+    except OSError as exc:
+        raise _refuse(backup.name, f"无法检查：{exc.strerror or exc}") from None
+
+
+# --- restoring ---------------------------------------------------------------------------------
 def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
-    """Replace the database (and add back missing attachments) from `backup`. The current database
-    is backed up first (a damaged one is moved aside); nothing is replaced unless the backup
-    verifies. Refused while any program (this one included) has the database open: its later
-    saves would go into the replaced file and be lost."""
+    """Replace the database (and add back missing or changed attachments) from `backup`. The
+    whole backup is checked first and a bad one changes nothing; then the current database is
+    backed up (a damaged one is moved aside, never overwritten) and replaced last, in one rename.
+    Refused while any program (this one included) has the database open: its later saves would
+    go into the replaced file and be lost."""
     require(actor, Permission.BACKUP)
-    with db_hold.exclusive(db_path, "恢复"):
-        return _restore(Path(backup), db_path)
-
-
-def _restore(backup: Path, db_path: Path) -> BackupFile | None:
+    backup = Path(backup)
     if not backup.is_file():
         raise UserError(f"恢复：找不到备份文件“{backup}”。")
-    verify(backup)
-    safety = None
-    if db_path.is_file():
-        if _readable(db_path):
-            safety = make_backup(db_path, kind="before-restore")
-        else:  # a damaged file is kept aside, never overwritten
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            db_path.replace(db_path.with_name(f"{db_path.stem}-damaged-{stamp}{db_path.suffix}"))
-    with zipfile.ZipFile(backup) as archive, tempfile.TemporaryDirectory(dir=db_path.parent) as tmp:
-        archive.extract(DB_MEMBER, tmp)
-        for name in archive.namelist():
-            if name.startswith(ATTACHMENTS_MEMBER) and not name.endswith("/"):
-                target = store_dir() / name[len(ATTACHMENTS_MEMBER) :]
-                if not target.exists():
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    with archive.open(name) as src, target.open("wb") as dst:
-                        shutil.copyfileobj(src, dst)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        (Path(tmp) / DB_MEMBER).replace(db_path)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            db_hold.exclusive(db_path, "恢复"),
+            _opened(backup) as archive,
+            tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".normdesk-restore-") as tmp,
+        ):
+            checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
+            safety = _set_aside(db_path)
+            _put_attachments(archive, checked, backup.name)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            os.replace(checked.database, db_path)  # last: until here the database is the old one
+    except OSError as exc:
+        where = f"（{exc.filename}）" if exc.filename else ""
+        raise UserError(f"恢复未完成，当前数据库未被替换：{exc.strerror or exc}{where}") from exc
     return safety
 
 
+def _set_aside(db_path: Path) -> BackupFile | None:
+    if not db_path.is_file():
+        return None
+    if _readable(db_path):
+        return make_backup(db_path, kind="before-restore")
+    stem = f"{db_path.stem}-damaged-{clock.now():%Y%m%d-%H%M%S}"
+    damaged = _claim(db_path.parent, stem, db_path.suffix, lambda t: _link_or_move(db_path, t))
+    wal = Path(f"{db_path}-wal")
+    if wal.is_file():  # may hold the last commits: kept with the damaged file
+        wal.replace(Path(f"{damaged}-wal"))
+    return None
+
+
+def _put_attachments(archive: zipfile.ZipFile, checked: Checked, label: str) -> None:
+    for sha, info in checked.attachments.items():
+        target = store_dir() / sha[:2] / sha
+        if target.is_file() and not target.is_symlink() and file_sha256(target) == sha:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.parent / f".{sha}.{os.getpid()}.part"
+        partial.unlink(missing_ok=True)
+        if _write_private(archive, info, label, partial) != sha:  # the file changed since the check
+            partial.unlink()
+            raise UserError(
+                f"恢复未完成，当前数据库未被替换：备份文件“{label}”在恢复过程中被改动。"
+            )
+        os.replace(partial, target)
+
+
 def _readable(db_path: Path) -> bool:
+    if db_path.stat().st_size == 0:
+        return False
     try:
         con = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
         try:

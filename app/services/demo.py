@@ -24,6 +24,7 @@ CITY = "河清市"
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
 FIRST_DAY = date(2015, 1, 1)
 CHUNK = 5000
+MAX_DOCS = 1_000_000
 
 
 @dataclass

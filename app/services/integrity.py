@@ -26,7 +26,9 @@ def _pragma_rows(s: Session, pragma: str) -> list[tuple]:
 def missing_attachments(s: Session) -> list[str]:
     missing = []
     for att in s.scalars(select(Attachment)):
-        if not attachments.stored_path(att.sha256).is_file():
+        if not attachments.is_sha256(att.sha256):
+            missing.append(f"附件“{att.original_name}”（文件 {att.document_id}）的校验值无效")
+        elif not attachments.stored_path(att.sha256).is_file():
             missing.append(f"附件“{att.original_name}”（文件 {att.document_id}）的文件丢失")
     return missing
 
@@ -77,6 +79,8 @@ def full_check(s: Session) -> list[str]:
         )
     problems += missing_attachments(s)
     for att in s.scalars(select(Attachment)):
+        if not attachments.is_sha256(att.sha256):
+            continue  # listed above
         path = attachments.stored_path(att.sha256)
         if path.is_file() and attachments.file_sha256(path) != att.sha256:
             problems.append(

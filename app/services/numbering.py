@@ -19,16 +19,29 @@ from app.services import audit, search_index
 from app.services.permissions import Actor, Permission, require
 
 TEMPLATE_FIELDS = {"code", "year", "seq"}
+MAX_WIDTH = 12
 
 
 def validate_template(template: str) -> None:
-    """A template must contain {seq} (else numbers repeat) and only the known fields."""
+    """A template must contain {seq} (else numbers repeat) and only the known fields, plainly:
+    no attribute or index access, no conversion, no padding wider than MAX_WIDTH."""
     try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
-        format_number(template, "X", 2026, 1)
-    except (ValueError, KeyError, IndexError) as exc:
+        parts = [p for p in string.Formatter().parse(template) if p[1] is not None]
+    except ValueError as exc:
         raise UserError(f"编号模板“{template}”无法解析：{exc}") from exc
+    fields = {field for _, field, _, _ in parts}
+    for _, field, spec, conversion in parts:
+        width = re.match(r"\D*(\d*)", spec or "").group(1)
+        if conversion or "{" in (spec or "") or (width and int(width) > MAX_WIDTH):
+            raise UserError(
+                f"编号模板“{template}”中的字段 {{{field}}} 格式不支持（宽度不超过 {MAX_WIDTH} 位）。"
+            )
     unknown = fields - TEMPLATE_FIELDS
+    if not unknown:
+        try:
+            format_number(template, "X", 2026, 1)
+        except (ValueError, KeyError, IndexError) as exc:
+            raise UserError(f"编号模板“{template}”无法解析：{exc}") from exc
     if unknown:
         raise UserError(f"编号模板“{template}”含有未知字段：{'、'.join(sorted(unknown))}。")
     if "seq" not in fields:

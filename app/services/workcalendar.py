@@ -17,6 +17,7 @@ from app.models import CalendarDay, CalendarYear
 from app.services import audit
 from app.services.permissions import Actor, Permission, require
 
+MAX_WORKDAYS = 2500  # about ten years of working days: no period in the rules is longer
 _BUNDLED = chinese_calendar.constants
 BUNDLED_YEARS = range(
     min(d.year for d in _BUNDLED.holidays), max(d.year for d in _BUNDLED.holidays) + 1
@@ -72,9 +73,14 @@ class WorkCalendar:
         """The day that is `n` working days after `start` (start itself not counted)."""
         if n < 0:
             raise UserError("工作日数：不能为负数。")
+        if n > MAX_WORKDAYS:
+            raise UserError(f"工作日数：不能超过 {MAX_WORKDAYS}（约十年）。")
         day = start
-        for _ in range(n):
-            day = self.next_workday(day + timedelta(days=1))
+        try:
+            for _ in range(n):
+                day = self.next_workday(day + timedelta(days=1))
+        except OverflowError:
+            raise UserError("日期：计算结果超出公元 9999 年，请检查起算日期。") from None
         return day
 
     def workdays_between(self, start: date, end: date) -> int:

@@ -48,7 +48,11 @@ def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
 
     newest = integrity.newest_good_backup() if path else None
     if newest is None:
-        QMessageBox.critical(None, "无法打开数据库", f"{exc.message}\n\n没有找到可用的备份。")
+        QMessageBox.critical(
+            None,
+            "无法打开数据库",
+            f"{exc.message}\n\n没有找到可用的备份。请联系维护人员，不要删除该文件。",
+        )
         return False
     if not ask_restore(exc.message, newest):
         return False
