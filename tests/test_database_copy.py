@@ -180,3 +180,13 @@ def test_migrate_db_is_refused_while_another_program_uses_the_target(office_file
         other.close()
     assert _counts(db_url)["document"] == 0
     assert database_copy.copy_database(office_file, db_url).rows["document"] == 61
+
+
+def test_an_unusable_attachments_folder_is_refused_before_anything_is_copied(
+    office_file, db_url, tmp_path
+):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(UserError, match="无法写入目标数据文件夹"):
+        database_copy.copy_database(office_file, db_url, not_a_folder / "normdesk")
+    assert _counts(db_url)["document"] == 0

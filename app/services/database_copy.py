@@ -131,9 +131,17 @@ class _Marker:
             return False
 
     def write(self) -> None:
-        if self.path is not None:
+        """Before anything is copied, so an unusable folder changes nothing."""
+        if self.path is None:
+            return
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(json.dumps(self.content, ensure_ascii=False), "utf-8")
+        except OSError as exc:
+            raise UserError(
+                f"迁移数据库：无法写入目标数据文件夹“{self.path.parent}”"
+                f"（{exc.strerror or exc}），未作任何修改。"
+            ) from None
 
     def remove(self) -> None:
         if self.path is not None:
