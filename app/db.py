@@ -9,6 +9,7 @@ Alembic is imported only when a migration is actually pending, to keep start-up 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -21,8 +22,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock
+from app import clock, db_hold
 from app.config import bundle_root
+from app.db_hold import Hold
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
 
 log = logging.getLogger(__name__)
@@ -117,6 +119,22 @@ def _backup_sqlite_file(path: Path, revision: str) -> Path:
     return target
 
 
+def _refuse_damaged_file(path: Path) -> None:
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:  # a page too garbled for the check to walk past
+        result = [(str(exc),)]
+    if result != [("ok",)]:
+        found = "；".join(str(r[0]) for r in result[:3])[:300]
+        raise DamagedDatabaseError(
+            f"数据库文件已损坏，未升级也未作任何修改（快速检查：{found}）。请从备份恢复。（{path}）"
+        )
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's begin event emit BEGIN, so write transactions can be IMMEDIATE.
     dbapi_connection.isolation_level = None
@@ -124,7 +142,9 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=15000")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # FULL: with WAL, NORMAL may lose the last commits on power loss; a register entry confirmed
+    # to the clerk must survive it, in the GUI as in the CLI.
+    cur.execute("PRAGMA synchronous=FULL")
     cur.close()
 
 
@@ -174,11 +194,26 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+class DatabaseReplacedError(UserError):
+    """The file was replaced under this program (a restore elsewhere): it must not write on."""
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 @dataclass
 class Database:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    hold: Hold | None = None  # this program's shared hold on the file, given up in close()
+    identity: tuple[int, int] | None = None  # the file it opened, to notice a replaced one
+    replaced: bool = False
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -186,11 +221,31 @@ class Database:
         with self.sessions() as session:
             session.connection(execution_options={"sqlite_immediate": True})
             try:
+                self._refuse_replaced()
                 yield session
+                self._refuse_replaced()  # a long operation may have been overtaken meanwhile
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def _refuse_replaced(self) -> None:
+        """Nothing is written into a file that is no longer the database: a restore made while
+        this program had it open (where holds do not reach, e.g. a network share) would else
+        swallow every later save without a word."""
+        path = sqlite_path(self.url)
+        if path is None:
+            return
+        if self.identity is None:  # opened before the file existed (migrate=False)
+            self.identity = _file_identity(path)
+        if not self.replaced and _file_identity(path) != self.identity:
+            self.replaced = True
+            log.warning("database file %s was replaced; refusing to write", path)
+        if self.replaced:
+            raise DatabaseReplacedError(
+                "数据库文件已被替换（可能是另一个程序从备份恢复了数据库），本程序已停止写入，"
+                "刚才的操作未保存。请关闭后重新打开 NormDesk。"
+            )
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -198,16 +253,36 @@ class Database:
             yield session
 
     def close(self) -> None:
+        """Close every connection and give up the hold, so a restore may replace the file."""
         self.engine.dispose()
+        if self.hold is not None:
+            self.hold.release()
+            self.hold = None
+
+    def hold_again(self) -> None:
+        """After close(), when the program goes on with this database (a refused restore)."""
+        path = sqlite_path(self.url)
+        if self.hold is None and path is not None and path.name != ":memory:":
+            self.hold = db_hold.shared(path)
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
-    """Open (creating or upgrading) the database at `url`; refuse a newer schema untouched."""
+def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -> Database:
+    """Open (creating or upgrading) the database at `url`; refuse a newer schema untouched. A
+    SQLite file is held shared while open, unless the caller passes its own (exclusive) `held`."""
     known = schema_revisions()
     head = head_revision()
     path = sqlite_path(url)
-    current = _current_revision_sqlite(path) if path else None
-    engine = make_engine(url)
+    hold = None
+    if path is not None and held is None and path.name != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        hold = db_hold.shared(path)
+    try:
+        current = _current_revision_sqlite(path) if path else None
+        engine = make_engine(url)
+    except BaseException:
+        if hold is not None:
+            hold.release()
+        raise
     try:
         if path is None:
             current = _current_revision(engine)
@@ -218,12 +293,18 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             )
         if migrate and current != head:
             if path is not None and current is not None:
+                _refuse_damaged_file(path)  # an upgrade writes: never into a damaged file
                 _backup_sqlite_file(path, current)
             upgrade(engine)
     except BaseException:
         engine.dispose()
+        if hold is not None:
+            hold.release()
         raise
-    return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), hold)
+    if path is not None:
+        database.identity = _file_identity(path)
+    return database
 
 
 def describe(url: str) -> str:

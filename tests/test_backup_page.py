@@ -1,3 +1,5 @@
+import os
+import shutil
 import sqlite3
 import zipfile
 from datetime import date
@@ -6,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import clock
+from app.db import open_database
 from app.services import backup, integrity, settings
 from app.services.permissions import SYSTEM, Actor, Role, sign_in
 from app.ui import startup_checks
@@ -88,6 +91,40 @@ def test_restore_brings_back_the_older_state_and_quits(page, filled, db_path, bo
     assert boxes[-1] == "已恢复，请重新启动程序。" and quit_calls == [True]
     assert titles(db_path) == ["备份之前登记的文件"]
     assert [b.kind for b in backup.list_backups()].count("before-restore") == 1
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(
+    page, filled, db_path, db_url, boxes, monkeypatch
+):
+    backup.make_backup(db_path)
+    other = open_database(db_url)  # another window or command on the same file
+    quit_calls: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quit_calls.append(True))
+    page.refresh()
+    page.table.setCurrentItem(page.table.topLevelItem(0))
+    try:
+        page.restore_button.click()
+        assert runner_for(filled).wait()
+    finally:
+        other.close()
+    assert "另有 NormDesk 程序正在使用该数据库" in boxes[-1] and quit_calls == []
+    with filled.transaction() as s:  # this window goes on, holding its database again
+        register(s, "恢复被拒绝之后登记的文件")
+    assert filled.hold is not None
+    assert titles(db_path) == ["备份之前登记的文件", "恢复被拒绝之后登记的文件"]
+
+
+def test_a_window_whose_database_was_replaced_stops_saving_with_a_message(
+    qtbot, filled, db_path, tmp_path, boxes
+):
+    copy = tmp_path / "copy.db"
+    shutil.copy(db_path, copy)
+    os.replace(copy, db_path)  # replaced by a program that did not see this one's hold
+    runner = runner_for(filled)
+    runner.run(lambda s, _p: register(s, "替换之后的文件"), write=True, changes={"documents"})
+    assert runner.wait()
+    assert "数据库文件已被替换" in boxes[-1] and "请关闭后重新打开 NormDesk" in boxes[-1]
+    assert titles(db_path) == ["备份之前登记的文件"]
 
 
 # --- start-up ------------------------------------------------------------------------------

@@ -123,3 +123,27 @@ def test_demo_fills_database(db):
     assert json.loads(result.stdout)["documents"] == 150
     listed = json.loads(normdesk("--db", db, "doc", "list", "--json").stdout)
     assert len(listed) == 150
+
+
+def test_demo_refuses_a_database_with_real_documents(db):
+    normdesk(
+        "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"
+    )
+    added = normdesk(
+        "--db",
+        db,
+        "doc",
+        "add",
+        "--issuer",
+        "MZ",
+        "--title",
+        "正式文件",
+        "--published",
+        "2026-01-05",
+    )
+    assert added.returncode == 0, added.stderr
+    result = normdesk("--db", db, "demo", "--docs", "20")
+    assert result.returncode == 1
+    assert "不能在其中生成演示数据" in result.stderr
+    listed = json.loads(normdesk("--db", db, "doc", "list", "--json").stdout)
+    assert [d["title"] for d in listed] == ["正式文件"]

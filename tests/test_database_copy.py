@@ -1,4 +1,8 @@
 import json
+import os
+import signal
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -94,3 +98,95 @@ def test_migrate_db_command_copies_attachments_into_the_shared_folder(
     assert len(files) == 1 and attachments.file_sha256(files[0]) == files[0].name
     again = normdesk("--db", office_file, "migrate-db", "--to", db_url)
     assert again.returncode == 1 and "已有数据" in again.stderr
+
+
+KILLED_AT_ATTACHMENTS = """
+import os, shutil, signal, sys
+from app.cli import run
+
+def killed(*_args, **_kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)  # the rows are committed, no attachment copied yet
+
+shutil.copyfile = killed
+sys.exit(run(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_migrate_db_killed_between_rows_and_attachments_is_completed_by_a_rerun(
+    office_file, db_url, tmp_path
+):
+    shared = tmp_path / "共享" / "normdesk"
+    args = ["--db", office_file, "migrate-db", "--to", db_url, "--attachments-dir", str(shared)]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_ATTACHMENTS, *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert _counts(db_url) == _counts(office_file)  # the rows got there, the attachment did not
+    assert not [p for p in (shared / "attachments").rglob("*") if p.is_file()]
+    rerun = normdesk(*args, "--json")
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert report["resumed"] and report["attachments_copied"] == 1
+    assert report["rows"] == _counts(office_file)
+    files = [p for p in (shared / "attachments").rglob("*") if p.is_file()]
+    assert len(files) == 1 and attachments.file_sha256(files[0]) == files[0].name
+    finished = normdesk(*args)
+    assert finished.returncode == 1 and "已有数据" in finished.stderr
+
+
+def test_a_stopped_migration_is_not_resumed_once_the_source_has_changed(
+    office_file, db_url, tmp_path, monkeypatch
+):
+    def stopped(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(database_copy, "_copy_attachments", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        database_copy.copy_database(office_file, db_url, tmp_path / "shared")
+    monkeypatch.undo()
+    source = open_database(office_file)
+    with source.transaction() as s:
+        register(s, "迁移中断后登记的文件", issuer="XQ", published=date(2026, 3, 1))
+    source.close()
+    with pytest.raises(UserError, match="已有数据"):
+        database_copy.copy_database(office_file, db_url, tmp_path / "shared")
+    assert _counts(db_url)["document"] == 61
+
+
+@pytest.mark.sqlite_only
+def test_migrate_db_is_refused_while_another_program_has_the_source_open(office_file, db_url):
+    other = open_database(office_file)
+    try:
+        with pytest.raises(UserError, match="另有 NormDesk 程序正在使用该数据库.*再迁移"):
+            database_copy.copy_database(office_file, db_url)
+    finally:
+        other.close()
+    assert _counts(db_url)["document"] == 0
+    assert database_copy.copy_database(office_file, db_url).rows["document"] == 61
+
+
+def test_migrate_db_is_refused_while_another_program_uses_the_target(office_file, db_url):
+    other = open_database(db_url)  # a clerk's window already on the server, or on the file
+    try:
+        with other.reading() as s:
+            s.execute(select(1))
+        with pytest.raises(UserError, match="正在使用.*再迁移"):
+            database_copy.copy_database(office_file, db_url)
+    finally:
+        other.close()
+    assert _counts(db_url)["document"] == 0
+    assert database_copy.copy_database(office_file, db_url).rows["document"] == 61
+
+
+def test_an_unusable_attachments_folder_is_refused_before_anything_is_copied(
+    office_file, db_url, tmp_path
+):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(UserError, match="无法写入目标数据文件夹"):
+        database_copy.copy_database(office_file, db_url, not_a_folder / "normdesk")
+    assert _counts(db_url)["document"] == 0

@@ -105,6 +105,14 @@ def test_sqlite_connections_use_wal_and_foreign_keys(database):
         assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
 
 
+@pytest.mark.sqlite_only
+def test_sqlite_commits_are_synced_fully_so_power_loss_keeps_them(database):
+    with database.reading() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    with database.transaction() as s:
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2
+
+
 def test_transaction_commits_everything_or_nothing(database):
     with pytest.raises(RuntimeError), database.transaction() as s:
         s.add(Setting(key="a", value="1"))

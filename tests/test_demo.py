@@ -200,3 +200,15 @@ def test_demo_drafts_carry_the_steps_their_status_implies(database):
             assert not missing, (doc.status, missing)
             if doc.status == "deliberation":
                 assert "legality_review" in done
+
+
+def test_demo_refuses_a_register_holding_real_documents(database):
+    from tests.factories import add_issuer, register
+
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s)
+    with pytest.raises(UserError, match="已有 1 件正式登记"), database.transaction() as s:
+        make_demo(s, 20)
+    with database.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 1

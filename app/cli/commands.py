@@ -19,6 +19,10 @@ def session(args: argparse.Namespace, write: bool = False) -> Iterator[Session]:
     database = open_database(database_url(args.db))
     try:
         with database.transaction() if write else database.reading() as s:
+            if write:
+                from app.services import integrity
+
+                integrity.refuse_damaged(s)
             yield s
     finally:
         database.close()
@@ -99,11 +103,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from app import clock
     from app.db import head_revision
-    from app.services import validity
+    from app.services import integrity, validity
 
     database = open_database(database_url(args.db))
     try:
         with database.transaction() as s:
+            integrity.refuse_damaged(s)
             lapsed = validity.expire_due(s, clock.today())
         result = {"database": describe(database.url), "revision": head_revision(), "lapsed": lapsed}
     finally:

@@ -50,6 +50,7 @@ def cmd_migrate_db(args: argparse.Namespace) -> None:
             "rows": result.rows,
             "attachments_copied": result.attachments_copied,
             "attachments_missing": result.attachments_missing,
+            "resumed": result.resumed,
         },
         args.json,
         _lines,
@@ -57,7 +58,13 @@ def cmd_migrate_db(args: argparse.Namespace) -> None:
 
 
 def _lines(r: dict) -> list[str]:
-    lines = [f"已将 {r['source']} 复制到 {r['target']}，各表行数核对一致，审计日志校验通过："]
+    if r["resumed"]:
+        lines = [
+            f"上次中断的迁移已将 {r['source']} 的数据全部复制到 {r['target']}"
+            "（各表行数和审计日志与源数据库一致），本次补齐附件："
+        ]
+    else:
+        lines = [f"已将 {r['source']} 复制到 {r['target']}，各表行数核对一致，审计日志校验通过："]
     lines += [f"  {table}\t{count} 行" for table, count in r["rows"].items()]
     lines.append(f"复制附件 {r['attachments_copied']} 个。")
     if r["attachments_missing"]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from app import __version__, clock
+from app import __version__, clock, db_hold
 from app.config import data_dir
 from app.db import schema_revisions
 from app.errors import UserError
@@ -510,7 +510,8 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
     """Replace the database (and add back missing or changed attachments) from `backup`. The
     whole backup is checked first and a bad one changes nothing; then the current database is
     backed up (a damaged one is moved aside, never overwritten) and replaced last, in one rename.
-    The database must be closed."""
+    Refused while any program (this one included) has the database open: its later saves would
+    go into the replaced file and be lost."""
     require(actor, Permission.BACKUP)
     backup = Path(backup)
     if not backup.is_file():
@@ -518,6 +519,7 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         with (
+            db_hold.exclusive(db_path, "恢复"),
             _opened(backup) as archive,
             tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".normdesk-restore-") as tmp,
         ):

@@ -6,20 +6,24 @@ copied in foreign-key order with its ids, in one transaction on the target that 
 the row counts match the source table by table and the audit chain verifies on the target. The
 search indexes are rebuilt on a SQLite target; PostgreSQL's id sequences continue after the copied
 ids. Attachments are files: they are copied (and their hashes checked) when the target's data
-folder is another one.
+folder is another one. Both databases are held exclusively for the whole copy.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from app.db import Database, continue_sequences, describe, open_database
+from app import db_hold
+from app.db import Database, continue_sequences, describe, open_database, sqlite_path
+from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
 from app.services import attachments, audit, search_index
@@ -34,6 +38,7 @@ class CopyResult:
     rows: dict[str, int] = field(default_factory=dict)
     attachments_copied: int = 0
     attachments_missing: list[str] = field(default_factory=list)
+    resumed: bool = False  # the rows were there from a run stopped before its attachments
 
 
 def copy_database(
@@ -43,23 +48,117 @@ def copy_database(
     progress: Callable[[str, int], None] = lambda _table, _rows: None,
 ) -> CopyResult:
     """Copy everything in `source_url` into the empty database at `target_url`; attachments
-    into `target_data_dir`/attachments when that is not this data folder."""
+    into `target_data_dir`/attachments when that is not this data folder. Nobody else may have
+    either database open meanwhile: saves made in the source during the copy would be left behind.
+    A run stopped after the rows were committed is completed by the next one (the attachments)."""
     if describe(source_url) == describe(target_url):
         raise UserError("迁移数据库：源数据库和目标数据库不能相同。")
-    source = open_database(source_url)
-    try:
-        target = open_database(target_url)
+    with _exclusive(source_url) as source_hold, _exclusive(target_url) as target_hold:
+        source = open_database(source_url, held=source_hold)
         try:
+            _refuse_other_sessions(source, source_url)
             result = CopyResult(describe(source_url), describe(target_url))
-            _copy_tables(source, target, result, progress)
+            marker = _Marker(target_data_dir, result, _audit_head(source))
+            target = open_database(target_url, held=target_hold)
+            try:
+                _refuse_other_sessions(target, target_url)
+                if marker.left_by_a_stopped_run() and _same_rows(source, target, result):
+                    result.resumed = True
+                else:
+                    marker.write()
+                    _copy_tables(source, target, result, progress)
+            finally:
+                target.close()
+            if target_data_dir is not None:
+                with source.reading() as s:
+                    _copy_attachments(s, target_data_dir / "attachments", result)
+            marker.remove()
         finally:
-            target.close()
-        if target_data_dir is not None:
-            with source.reading() as s:
-                _copy_attachments(s, target_data_dir / "attachments", result)
-    finally:
-        source.close()
+            source.close()
     return result
+
+
+@contextmanager
+def _exclusive(url: str) -> Iterator[Hold | None]:
+    path = sqlite_path(url)
+    if path is None:
+        yield None
+        return
+    with db_hold.exclusive(path, "迁移") as hold:
+        yield hold
+
+
+def _refuse_other_sessions(database: Database, url: str) -> None:
+    """PostgreSQL's counterpart of the file hold: no other client connected to that database."""
+    if database.engine.dialect.name != "postgresql":
+        return
+    with database.reading() as s:
+        others = s.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            )
+        )
+    if others:
+        raise db_hold.DatabaseInUseError(
+            f"另有 {others} 个程序连接正在使用数据库“{describe(url)}”，"
+            "请先关闭其他窗口和命令后再迁移。"
+        )
+
+
+def _audit_head(database: Database) -> str | None:
+    with database.reading() as s:
+        return s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+
+
+class _Marker:
+    """`migrate-db-unfinished.json` in the target's data folder, written before the rows are
+    committed and removed once the attachments are there: a run killed between the two leaves it,
+    and the next run then only completes the attachments, if the target holds the same rows."""
+
+    NAME = "migrate-db-unfinished.json"
+
+    def __init__(self, data_dir: Path | None, result: CopyResult, audit_head: str | None) -> None:
+        self.path = data_dir / self.NAME if data_dir is not None else None
+        self.content = {"source": result.source, "target": result.target, "audit_head": audit_head}
+
+    def left_by_a_stopped_run(self) -> bool:
+        if self.path is None or not self.path.is_file():
+            return False
+        try:
+            return json.loads(self.path.read_text("utf-8")) == self.content
+        except (OSError, ValueError):
+            return False
+
+    def write(self) -> None:
+        """Before anything is copied, so an unusable folder changes nothing."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.content, ensure_ascii=False), "utf-8")
+        except OSError as exc:
+            raise UserError(
+                f"迁移数据库：无法写入目标数据文件夹“{self.path.parent}”"
+                f"（{exc.strerror or exc}），未作任何修改。"
+            ) from None
+
+    def remove(self) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+def _same_rows(source: Database, target: Database, result: CopyResult) -> bool:
+    """The target holds what the source holds: every table's count and the audit head (the
+    hash chain covers the state of every record)."""
+    with source.reading() as src, target.reading() as dst:
+        for table in Base.metadata.sorted_tables:
+            count = src.connection().execute(select(func.count()).select_from(table)).scalar()
+            there = dst.connection().execute(select(func.count()).select_from(table)).scalar()
+            if count != there:
+                return False
+            result.rows[table.name] = count
+    return _audit_head(source) == _audit_head(target)
 
 
 def _copy_tables(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import continue_sequences
 from app.errors import UserError
-from app.models import Document, Filing, Issuer, NumberAllocation, ProcedureStep
+from app.models import AuditEntry, Document, Filing, Issuer, NumberAllocation, ProcedureStep
 from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 
@@ -147,7 +147,14 @@ def make_demo(
     progress: Callable[[int, int], bool] | None = None,
 ) -> DemoSummary:
     """Add `docs` demo documents (and the city's issuers if missing) in the caller's transaction.
-    `progress(done, total)` returning False cancels: UserError, so the caller rolls back."""
+    `progress(done, total)` returning False cancels: UserError, so the caller rolls back.
+    A register holding real documents is refused: demo data mixed into it would be evidence."""
+    real = real_documents(s)
+    if real:
+        raise UserError(
+            f"该数据库已有 {real} 件正式登记或起草的文件，不能在其中生成演示数据。"
+            "请为演示另建一个数据库文件（--db 演示.db）。"
+        )
     rng = random.Random(seed)
     issuers = _ensure_issuers(s)
     rows = _documents(s, rng, issuers, docs)
@@ -157,6 +164,21 @@ def make_demo(
     _filings(s, rng, issuers, rows)
     audit.record(s, "系统", "demo", "document", None, f"生成演示数据 {docs} 件")
     return DemoSummary(issuers=len(issuers), documents=len(rows))
+
+
+def real_documents(s: Session) -> int:
+    """Documents someone registered, imported or drafted: each has its own creation record in the
+    audit trail, which demo documents (one record for the whole run) never have."""
+    return s.scalar(
+        select(func.count(func.distinct(AuditEntry.object_id))).where(
+            AuditEntry.object_type == "document",
+            AuditEntry.action.in_(_CREATIONS),
+            AuditEntry.object_id.is_not(None),
+        )
+    )
+
+
+_CREATIONS = ("register", "create")
 
 
 def _ensure_issuers(s: Session) -> dict[str, Issuer]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.errors import DamagedDatabaseError
 from app.models import Attachment
 from app.services import attachments, audit
 
@@ -29,6 +31,22 @@ def missing_attachments(s: Session) -> list[str]:
         elif not attachments.stored_path(att.sha256).is_file():
             missing.append(f"附件“{att.original_name}”（文件 {att.document_id}）的文件丢失")
     return missing
+
+
+def refuse_damaged(s: Session) -> None:
+    """Before a command writes: SQLite's quick check, so nothing is ever written into a damaged
+    file (a write there can spread the damage and buries it under new saves)."""
+    if not _sqlite(s):
+        return
+    try:
+        result = _pragma_rows(s, "quick_check")
+    except DBAPIError as exc:  # a page too garbled for the check to walk past
+        result = [(str(exc.orig or exc),)]
+    if result != [("ok",)]:
+        found = "；".join(str(r[0]) for r in result[:3])[:300]
+        raise DamagedDatabaseError(
+            f"数据库文件已损坏，本命令未写入任何内容（快速检查：{found}）。请从备份恢复。"
+        )
 
 
 def quick_check(s: Session) -> list[str]:

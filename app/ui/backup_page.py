@@ -22,6 +22,7 @@ from app.db import Database, sqlite_path
 from app.services import backup, settings
 from app.services.backup import BackupFile
 from app.services.permissions import local_actor
+from app.ui.crash import show_error
 from app.ui.operations import runner_for
 
 COLUMNS = ("时间", "类型", "大小", "文件")
@@ -147,8 +148,17 @@ class BackupPage(QWidget):
             backup.restore(chosen, db_path, actor)
 
         self.runner.run(
-            work, use_session=False, on_done=self._restored, parent=self, progress="正在恢复…"
+            work,
+            use_session=False,
+            on_done=self._restored,
+            on_error=self._not_restored,
+            parent=self,
+            progress="正在恢复…",
         )
+
+    def _not_restored(self, exc: BaseException) -> None:
+        self.database.hold_again()  # the program goes on with the database it had
+        show_error(self, exc)
 
     def _restored(self, _result: None) -> None:
         QMessageBox.information(self, "恢复备份", "已恢复，请重新启动程序。")
