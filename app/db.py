@@ -194,6 +194,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
+REPLACED = (
+    "数据库文件已被替换（可能是另一个程序从备份恢复了数据库），本程序已停止写入，"
+    "刚才的操作未保存。请关闭后重新打开 NormDesk。"
+)
+
+
 class DatabaseReplacedError(UserError):
     """The file was replaced under this program (a restore elsewhere): it must not write on."""
 
@@ -213,7 +219,7 @@ class Database:
     sessions: sessionmaker[Session]
     hold: Hold | None = None  # this program's shared hold on the file, given up in close()
     identity: tuple[int, int] | None = None  # the file it opened, to notice a replaced one
-    replaced: bool = False
+    stopped: str | None = None  # why this program may no longer write (replaced or damaged file)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -221,31 +227,34 @@ class Database:
         with self.sessions() as session:
             session.connection(execution_options={"sqlite_immediate": True})
             try:
-                self._refuse_replaced()
+                self._refuse_stopped()
                 yield session
-                self._refuse_replaced()  # a long operation may have been overtaken meanwhile
+                self._refuse_stopped()  # a long operation may have been overtaken meanwhile
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
 
-    def _refuse_replaced(self) -> None:
+    def stop_writing(self, reason: str) -> None:
+        """From now on every write is refused with `reason` (reading goes on)."""
+        if self.stopped is None:
+            log.warning("refusing to write to %s: %s", describe(self.url), reason)
+            self.stopped = reason
+
+    def _refuse_stopped(self) -> None:
         """Nothing is written into a file that is no longer the database: a restore made while
         this program had it open (where holds do not reach, e.g. a network share) would else
-        swallow every later save without a word."""
+        swallow every later save without a word. Nor into one found damaged."""
         path = sqlite_path(self.url)
-        if path is None:
-            return
-        if self.identity is None:  # opened before the file existed (migrate=False)
-            self.identity = _file_identity(path)
-        if not self.replaced and _file_identity(path) != self.identity:
-            self.replaced = True
-            log.warning("database file %s was replaced; refusing to write", path)
-        if self.replaced:
-            raise DatabaseReplacedError(
-                "数据库文件已被替换（可能是另一个程序从备份恢复了数据库），本程序已停止写入，"
-                "刚才的操作未保存。请关闭后重新打开 NormDesk。"
-            )
+        if path is not None and self.stopped is None:
+            if self.identity is None:  # opened before the file existed (migrate=False)
+                self.identity = _file_identity(path)
+            if _file_identity(path) != self.identity:
+                self.stop_writing(REPLACED)
+        if self.stopped == REPLACED:
+            raise DatabaseReplacedError(REPLACED)
+        if self.stopped is not None:
+            raise UserError(self.stopped)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import clock
 from app.db import open_database
+from app.errors import UserError
 from app.services import backup, integrity, settings
 from app.services.permissions import SYSTEM, Actor, Role, sign_in
 from app.ui import startup_checks
@@ -169,7 +170,9 @@ def test_damaged_database_without_backup_is_explained(filled, db_path, db_url, b
 
 
 def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, boxes, monkeypatch):
-    monkeypatch.setattr(integrity, "quick_check", lambda _s: ["附件丢失"])
+    monkeypatch.setattr(
+        integrity, "quick_check", lambda _s: integrity.QuickCheck(None, ["附件丢失"])
+    )
     window = QMainWindow()
     qtbot.addWidget(window)
     after = startup_checks.AfterStart(filled, window)
@@ -177,6 +180,27 @@ def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, box
     assert runner_for(filled).wait()
     assert "附件丢失" in boxes[-1]
     assert "暂停自动备份" in window.statusBar().currentMessage()
+    assert backup.list_backups() == []
+
+
+def test_a_file_the_quick_check_finds_damaged_takes_no_more_saves(qtbot, filled, db_path, boxes):
+    from tests.factories import register
+    from tests.test_damaged_file_writes import _damage_a_middle_page, _digest
+
+    with filled.transaction() as s:
+        for n in range(300):
+            register(s, title=f"损坏前登记的第{n}件文件")
+    filled.engine.dispose()  # the WAL checkpointed into the file, as after a while of work
+    _damage_a_middle_page(db_path, "document", 0)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    startup_checks.AfterStart(filled, window).quick_check()
+    assert runner_for(filled).wait()
+    assert "停止保存" in boxes[-1]
+    before = _digest(db_path)
+    with pytest.raises(UserError, match="停止保存"), filled.transaction() as s:
+        register(s, title="损坏后登记的文件")
+    assert _digest(db_path) == before
     assert backup.list_backups() == []
 
 

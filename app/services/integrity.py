@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select, text
@@ -33,32 +34,49 @@ def missing_attachments(s: Session) -> list[str]:
     return missing
 
 
-def refuse_damaged(s: Session) -> None:
-    """Before a command writes: SQLite's quick check, so nothing is ever written into a damaged
-    file (a write there can spread the damage and buries it under new saves)."""
+def _damage(s: Session) -> str | None:
+    """What SQLite's quick check finds wrong in the file, or None when it is sound."""
     if not _sqlite(s):
-        return
+        return None
     try:
         result = _pragma_rows(s, "quick_check")
     except DBAPIError as exc:  # a page too garbled for the check to walk past
         result = [(str(exc.orig or exc),)]
-    if result != [("ok",)]:
-        found = "；".join(str(r[0]) for r in result[:3])[:300]
+    if result == [("ok",)]:
+        return None
+    return "；".join(str(r[0]) for r in result[:3])[:300]
+
+
+def refuse_damaged(s: Session) -> None:
+    """Before a command writes: SQLite's quick check, so nothing is ever written into a damaged
+    file (a write there can spread the damage and buries it under new saves)."""
+    found = _damage(s)
+    if found is not None:
         raise DamagedDatabaseError(
             f"数据库文件已损坏，本命令未写入任何内容（快速检查：{found}）。请从备份恢复。"
         )
 
 
-def quick_check(s: Session) -> list[str]:
+@dataclass(frozen=True)
+class QuickCheck:
+    damage: str | None  # the file itself is damaged: the program must stop writing to it
+    missing: list[str]  # attachment files gone
+
+    @property
+    def problems(self) -> list[str]:
+        return ([self.damage] if self.damage else []) + self.missing
+
+
+def quick_check(s: Session) -> QuickCheck:
     """At start-up: SQLite's quick check and the presence of every attachment file."""
-    problems = []
-    if _sqlite(s):
-        result = _pragma_rows(s, "quick_check")
-        if result != [("ok",)]:
-            problems.append(
-                "数据库快速检查发现损坏：" + "；".join(str(r[0]) for r in result[:MAX_LISTED])
-            )
-    return problems + missing_attachments(s)[:MAX_LISTED]
+    found = _damage(s)
+    damage = (
+        f"数据库快速检查发现损坏（{found}）。为免损坏扩大，本程序已停止保存任何修改；"
+        "请在“备份与恢复”中从最近的备份恢复。"
+        if found
+        else None
+    )
+    return QuickCheck(damage, missing_attachments(s)[:MAX_LISTED])
 
 
 def full_check(s: Session) -> list[str]:

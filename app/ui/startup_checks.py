@@ -20,6 +20,8 @@ from app.ui.operations import runner_for
 
 if TYPE_CHECKING:  # backups and the integrity check are imported after the window shows
     from app.services.backup import BackupFile
+    from app.services.integrity import QuickCheck
+
 
 log = logging.getLogger(__name__)
 CHECK_MS = 60 * 60 * 1000  # the backup is daily; an hourly look notices the day turning soon enough
@@ -143,13 +145,15 @@ class AfterStart(QObject):
             lambda s, _progress: integrity.quick_check(s),
             on_done=self._checked,
             on_error=lambda exc: self._checked(
-                [friendly_db_message(exc) or "数据库快速检查未能完成。"]
+                integrity.QuickCheck(None, [friendly_db_message(exc) or "数据库快速检查未能完成。"])
             ),
         )
 
-    def _checked(self, problems: list[str]) -> None:
-        if problems:
-            warn_problems(self.window, problems)
+    def _checked(self, found: QuickCheck) -> None:
+        if found.damage:
+            self.database.stop_writing(found.damage)
+        if found.problems:
+            warn_problems(self.window, found.problems)
             self.window.statusBar().showMessage("数据库检查发现问题，暂停自动备份。")
         elif self.db_path is not None:
             self.timer.start()
