@@ -27,6 +27,7 @@ from reportlab.platypus import (
 
 from app.errors import UserError
 from app.reports.fonts import FONT, register_fonts, wrap
+from app.services.fields import printable
 
 MARGIN = 15 * mm
 FRAME_PADDING = 6  # ReportLab's default Frame padding
@@ -187,7 +188,8 @@ def _style_commands(columns: Sequence[Column]) -> TableStyle:
 
 
 def _wrapped(values: Sequence[str], widths: Sequence[float]) -> tuple[list[str], float]:
-    cells = [wrap(v, BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
+    # printable: a control character stored earlier would print as a box
+    cells = [wrap(printable(v), BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
     lines = max(c.count("\n") + 1 for c in cells)
     return cells, lines * LEADING + 2 * PADDING + 1
 
