@@ -275,8 +275,10 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
         rows,
         args.json,
         lambda rs: (
-            [f"{r['number']}\t{r['kind_label']}\t{r['voided_on'] or ''}\t{r['voided_by']}\t{r['reason']}"
-             for r in rs]
+            [
+                f"{r['number']}\t{r['kind_label']}\t{r['voided_on'] or ''}\t{r['voided_by']}\t{r['reason']}"
+                for r in rs
+            ]
             or ["没有空号。"]
         ),
     )
