@@ -316,14 +316,14 @@ def test_upgrade_from_0010_keys_registration_numbers_and_keeps_older_look_alikes
     from app.services.permissions import SYSTEM
 
     clock.fix_today(date(2026, 11, 27))
-    allocation = "INSERT INTO number_allocation (id, sequence_key, year, serial, number, voided, void_reason, voided_by, allocated_at) VALUES ({id}, '{key}', 2026, {serial}, '{number}', false, '', '', '2026-03-03 09:00:00')"
+    allocation = "INSERT INTO number_allocation (sequence_key, year, serial, number, voided, void_reason, voided_by, allocated_at) VALUES ('{key}', 2026, {serial}, '{number}', false, '', '', '2026-03-03 09:00:00')"
     at_revision(
         empty_db_url,
         "0010",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
-        allocation.format(id=1, key="MZ", serial=1, number="MZ-2026-001"),
-        allocation.format(id=2, key="~MZ", serial=-1, number="ＭＺ－２０２６－００１"),
-        allocation.format(id=3, key="MZ", serial=2, number="MZ-2026-002"),
+        allocation.format(key="MZ", serial=1, number="MZ-2026-001"),
+        allocation.format(key="~MZ", serial=-1, number="ＭＺ－２０２６－００１"),
+        allocation.format(key="MZ", serial=2, number="MZ-2026-002"),
     )
 
     database = open_database(empty_db_url)
