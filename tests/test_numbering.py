@@ -233,3 +233,29 @@ def test_gaps_list_voided_and_skipped_numbers_in_serial_order(database):
         ("MZGS-2026-001", numbering.GapKind.VOIDED),
         ("MZGS-2026-002", numbering.GapKind.SKIPPED),
     ]
+
+
+def test_one_batch_refuses_its_own_look_alikes_and_serials_spelt_twice(database):
+    from app.services import registration
+    from app.services.documents import DocumentInput
+
+    day = date(2026, 3, 3)
+    entries = [
+        (DocumentInput("MZ", "甲", published=day, reg_number="MZGS-2026-005"), None),
+        (DocumentInput("MZ", "乙", published=day, reg_number="mzgs–2026–005"), None),
+        (DocumentInput("MZ", "丙", published=day, reg_number="MZGS-2026-5"), None),
+        (DocumentInput("MZ", "丁", published=day, reg_number="MZGS-2026-002"), None),
+        (DocumentInput("MZ", "戊", published=day, reg_number="MZGS-2026-02"), None),
+    ]
+    with database.transaction() as s:
+        add_issuer(s)
+        outcomes = registration.register_many(s, SYSTEM, entries)
+    assert [type(o).__name__ for o in outcomes] == [
+        "int",
+        "UserError",
+        "UserError",
+        "int",
+        "UserError",
+    ]
+    assert "视为同一编号" in outcomes[1].message
+    assert "序号相同" in outcomes[2].message and "序号相同" in outcomes[4].message

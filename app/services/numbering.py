@@ -187,6 +187,7 @@ class Allocations:
         self.lowest: dict[tuple[str, int], int] = {}  # of each sequence of foreign numbers
         self.pending: dict[str, tuple[str, int, int]] = {}  # number -> (key, year, serial)
         self.pending_keys: dict[str, str] = {}  # number_key -> number
+        self.serials: dict[tuple[str, int], dict[int, str]] = {}  # serial -> number, when needed
         wanted = sorted({number_key(number) for number in reserving})
         self.used = {
             key: number
@@ -266,25 +267,30 @@ class Allocations:
     def _take(self, number: str, key: tuple[str, int], serial: int) -> None:
         self.pending[number] = (*key, serial)
         self.pending_keys[number_key(number)] = number
+        if key in self.serials:
+            self.serials[key][serial] = number
         if key in self.lowest:
             self.lowest[key] = min(self.lowest[key], serial)
         else:
             self.last[key] = max(self.last[key], serial)
 
     def _holder(self, key: tuple[str, int], serial: int, last: int) -> str | None:
-        """The number that already has `serial` in the sequence `key` (spelt differently)."""
+        """The number that already has `serial` in the sequence `key` (spelt differently).
+        A sequence's serials are read once, the first time a number below its top comes."""
         if serial > last:
             return None
-        for number, taken in self.pending.items():
-            if taken == (*key, serial):
-                return number
-        return self.s.scalar(
-            select(NumberAllocation.number).where(
-                NumberAllocation.sequence_key == key[0],
-                NumberAllocation.year == key[1],
-                NumberAllocation.serial == serial,
+        if key not in self.serials:
+            self.serials[key] = dict(
+                self.s.execute(
+                    select(NumberAllocation.serial, NumberAllocation.number).where(
+                        NumberAllocation.sequence_key == key[0], NumberAllocation.year == key[1]
+                    )
+                ).all()
             )
-        )
+            self.serials[key].update(
+                {taken[2]: number for number, taken in self.pending.items() if taken[:2] == key}
+            )
+        return self.serials[key].get(serial)
 
     def _last(self, key: str, year: int) -> int:
         if (key, year) not in self.last:
