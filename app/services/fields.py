@@ -5,6 +5,7 @@ String(n)) and PostgreSQL, so a value accepted on one is accepted on the other."
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from sqlalchemy import String, event, inspect
@@ -27,6 +28,7 @@ LABELS = {
 }  # fmt: skip
 
 
+@cache
 def limit(column: Any) -> int | None:
     """The column's length in characters (String(n)), or None for unbounded text."""
     column_type = column.type if hasattr(column, "type") else column

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
@@ -32,6 +33,8 @@ _DASHES = set("\u2212\u2500\u2501\u2796\u30fc\uff70")
 def canonical(number: str) -> str:
     """A registration number as it is stored: NFKC (full-width letters and digits become
     ASCII), without invisible characters, runs of spaces made one."""
+    if number.isascii():  # NFKC leaves it as it is, and no ASCII character is invisible
+        return " ".join(number.split())
     text_ = unicodedata.normalize("NFKC", number)
     text_ = "".join(c for c in text_ if not _invisible(c))
     return " ".join(text_.split())
@@ -41,7 +44,9 @@ def number_key(number: str) -> str:
     """What two registration numbers must differ in to be told apart: also without spaces,
     every dash the same, case ignored. Look-alikes of a number share its key."""
     text_ = "".join(canonical(number).split())
-    return "".join("-" if _dash(c) else c for c in text_).casefold()
+    if not text_.isascii():
+        text_ = "".join("-" if _dash(c) else c for c in text_)
+    return text_.casefold()
 
 
 def _invisible(c: str) -> bool:
@@ -93,6 +98,15 @@ def templates_overlap(template: str, code: str, other: str, other_code: str) -> 
 def parse_serial(template: str, code: str, number: str) -> tuple[int, int] | None:
     """(year, serial) of a number written with `template`, or None if it does not fit; compared
     by key, so a look-alike of the template's form fits too."""
+    match = _key_pattern(template, code).fullmatch(number_key(number))
+    if not match:
+        return None
+    year = int(match["year"]) if "year" in match.groupdict() else 0
+    return year, int(match["seq"])
+
+
+@lru_cache(maxsize=256)
+def _key_pattern(template: str, code: str) -> re.Pattern[str]:
     pattern = ""
     for literal, field, _spec, _ in string.Formatter().parse(template):
         pattern += re.escape(number_key(literal))
@@ -102,11 +116,7 @@ def parse_serial(template: str, code: str, number: str) -> tuple[int, int] | Non
             pattern += r"(?P<year>[0-9]{4})"
         elif field == "seq":
             pattern += r"(?P<seq>[0-9]+)"
-    match = re.fullmatch(pattern, number_key(number))
-    if not match:
-        return None
-    year = int(match["year"]) if "year" in match.groupdict() else 0
-    return year, int(match["seq"])
+    return re.compile(pattern)
 
 
 def _sequence_year(issuer: Issuer, year: int) -> int:
