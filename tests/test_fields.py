@@ -125,3 +125,16 @@ def test_exports_survive_control_characters_stored_before_the_checks(office, tmp
     cells = [c for row in load_workbook(workbook).active.iter_rows(values_only=True) for c in row]
     assert "河清市临时救助办法" in cells
     assert "河清市临时救助办法" in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
+
+
+def test_a_document_with_a_control_character_stored_earlier_can_still_be_retired(office):
+    with office.transaction() as s:
+        doc = register(s, "河清市临时救助办法")
+        s.execute(
+            text("UPDATE document SET title = '河清市\x07临时救助办法' WHERE id = :id"),
+            {"id": doc.id},
+        )
+    with office.transaction() as s:
+        documents.retire(s, SYSTEM, doc.id, "repealed", date(2026, 5, 1), "已被新办法取代")
+    with office.reading() as s:
+        assert documents.get(s, doc.id).status == "repealed"

@@ -28,6 +28,11 @@ LABELS = {
 }  # fmt: skip
 
 
+# Tables that hold copies of values checked where they came from; a value stored before these
+# checks (a title in an audit summary, say) must not block the record of a later change.
+_COPIES = {"audit_log"}
+
+
 @cache
 def limit(column: Any) -> int | None:
     """The column's length in characters (String(n)), or None for unbounded text."""
@@ -79,6 +84,8 @@ def _check_flush(s: Session, _context: Any, _instances: Any) -> None:
     character or exceed its column. An unchanged part of a value stored earlier is left alone."""
     for obj in (*s.new, *s.dirty):
         state = inspect(obj)
+        if state.mapper.local_table.name in _COPIES:
+            continue
         for attr in state.mapper.column_attrs:
             column = attr.columns[0]
             if not isinstance(column.type, String):
