@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from app import clock
 from app.errors import UserError
-from app.reports import catalog_output
+from app.reports import catalog_output, record_card
 from app.services import cleanup, documents, fields, issuers, numbering, registration, users
 from app.services.catalogs import CatalogFilter
 from app.services.documents import DocumentInput
@@ -118,13 +118,17 @@ def test_exports_survive_control_characters_stored_before_the_checks(office, tmp
             text("UPDATE document SET title = :t, drafting_unit = :u WHERE id = :id"),
             {"t": "河清市\x07临时救助\x1b办法\x0c", "u": "社会\x01救助科", "id": doc.id},
         )
-    workbook, pdf = tmp_path / "register.xlsx", tmp_path / "register.pdf"
+    workbook, pdf, card = (
+        tmp_path / name for name in ("register.xlsx", "register.pdf", "card.pdf")
+    )
     with office.reading() as s:
         assert catalog_output.write_xlsx(s, "register", CatalogFilter(), workbook) == 1
         assert catalog_output.write_pdf(s, "register", CatalogFilter(), pdf) == 1
+        record_card.pdf(s, doc.id, card, date(2026, 11, 27))
     cells = [c for row in load_workbook(workbook).active.iter_rows(values_only=True) for c in row]
     assert "河清市临时救助办法" in cells
-    assert "河清市临时救助办法" in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
+    for printed in (pdf, card):
+        assert "河清市临时救助办法" in PdfReader(printed).pages[0].extract_text().replace("\n", "")
 
 
 def test_a_document_with_a_control_character_stored_earlier_can_still_be_retired(office):

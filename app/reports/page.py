@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from xml.sax import saxutils
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -33,6 +34,12 @@ MARGIN = 15 * mm
 FRAME_PADDING = 6  # ReportLab's default Frame padding
 BODY_SIZE = 9
 Progress = Callable[[int, int], bool]
+
+
+def escape(text: str) -> str:
+    """`text` for a Paragraph: markup characters escaped, and without the control characters a
+    value stored before the input checks may hold (they would print as boxes)."""
+    return saxutils.escape(printable(text))
 
 
 class Cancelled(UserError):
