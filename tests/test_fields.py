@@ -142,3 +142,11 @@ def test_a_document_with_a_control_character_stored_earlier_can_still_be_retired
         documents.retire(s, SYSTEM, doc.id, "repealed", date(2026, 5, 1), "已被新办法取代")
     with office.reading() as s:
         assert documents.get(s, doc.id).status == "repealed"
+
+
+def test_lookups_by_a_code_or_number_no_database_can_hold_say_not_found(office):
+    with office.transaction() as s:
+        with pytest.raises(UserError, match="不存在"):
+            issuers.by_code(s, "M\udcffZ")
+        with pytest.raises(UserError, match="不存在"):
+            numbering.void(s, SYSTEM, "MZ\x00GS-2026-001", "录错")

@@ -27,7 +27,9 @@ def list_issuers(s: Session, active_only: bool = False) -> list[Issuer]:
 
 
 def by_code(s: Session, code: str) -> Issuer:
-    issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip()))
+    # A code no database could store cannot be one: refused before it reaches a query.
+    storable = fields.refused_character(code) is None
+    issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip())) if storable else None
     if issuer is None:
         raise UserError(f"制定机关：代码“{code}”不存在，请先添加该制定机关。")
     return issuer

@@ -322,6 +322,8 @@ class Allocations:
 
 def find(s: Session, number: str) -> NumberAllocation | None:
     """The allocation of `number`: written exactly so, else a look-alike of it."""
+    if fields.refused_character(number):
+        return None  # no number holds one, and a query could not even carry it
     exact = s.scalar(select(NumberAllocation).where(NumberAllocation.number == number.strip()))
     if exact is not None:
         return exact
