@@ -150,3 +150,28 @@ def test_lookups_by_a_code_or_number_no_database_can_hold_say_not_found(office):
             issuers.by_code(s, "M\udcffZ")
         with pytest.raises(UserError, match="不存在"):
             numbering.void(s, SYSTEM, "MZ\x00GS-2026-001", "录错")
+
+
+def test_every_other_service_meets_the_same_checks_when_it_saves(office):
+    from app.services import reviews
+    from app.services.reviews import MATERIALS, ReviewIntake
+
+    def intake(s, unit="社会救助科", reviewer="李审核"):
+        data = ReviewIntake("contract", "河清市养老服务委托合同", date(2026, 9, 25), reviewer,
+                            list(MATERIALS["contract"]), submitting_unit=unit)  # fmt: skip
+        return reviews.intake(s, SYSTEM, data)
+
+    with office.transaction() as s:
+        case = intake(s)
+    refusals = {
+        "送审单位：第 3 个字符是不可见的控制字符（U+0007）": lambda s: intake(s, "社会\x07救助科"),
+        "送审单位：不能超过 100 个字符（现有 101 个）": lambda s: intake(s, "科" * 101),
+        "审核人：不能超过 100 个字符（现有 150 个）": lambda s: intake(s, reviewer="李" * 150),
+        "说明：第 4 个字符是不可见的控制字符（U+001B）": lambda s: reviews.pause(
+            s, SYSTEM, case.id, date(2026, 10, 9), "请补充\x1b材料"
+        ),
+    }
+    for message, attempt in refusals.items():
+        with pytest.raises(UserError) as refused, office.transaction() as s:
+            attempt(s)
+        assert refused.value.message.startswith(message), refused.value.message
