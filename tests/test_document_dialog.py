@@ -172,3 +172,12 @@ def test_number_skipping_serials_is_asked_about_then_registered_once_confirmed(
     with office.reading() as s:
         skipped = [g.number for g in numbering.gaps(s) if g.kind == numbering.GapKind.SKIPPED]
     assert skipped == ["MZGS-2024-002", "MZGS-2024-003", "MZGS-2024-004"]
+
+
+def test_control_character_refused_by_the_service_focuses_its_field(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法")
+    dialog.keywords.setText("救助\x07低保")
+    save(dialog, office)
+    assert dialog.error.text() == "关键词：第 3 个字符是不可见的控制字符（U+0007），请删除后重试。"
+    assert dialog.keywords.hasFocus() and count(office) == 1

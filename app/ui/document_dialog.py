@@ -137,6 +137,10 @@ class DocumentDialog(ServiceDialog):
         flags.addWidget(self.business_related, 1, 0)
         flags.addWidget(self.market_related, 1, 1)
 
+        self.fields.update({"制定机关": self.issuer, "文件名称": self.title,
+                            "发文字号": self.doc_number, "登记编号": self.reg_number,
+                            "起草单位": self.drafting_unit, "关键词": self.keywords,
+                            "摘要": self.summary, "备注": self.remarks})  # fmt: skip
         form = QFormLayout()
         form.addRow("类型：", self.mode_box)
         form.addRow("制定机关：", self.issuer)
