@@ -1,6 +1,6 @@
 import multiprocessing
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -259,3 +259,18 @@ def test_one_batch_refuses_its_own_look_alikes_and_serials_spelt_twice(database)
     ]
     assert "视为同一编号" in outcomes[1].message
     assert "序号相同" in outcomes[2].message and "序号相同" in outcomes[4].message
+
+
+def test_number_taken_by_another_clerk_at_the_same_moment_is_a_message_not_a_crash(database):
+    with database.transaction() as s:
+        issuer = add_issuer(s)
+    with pytest.raises(UserError, match="刚被同时登记"), database.transaction() as s:
+        book = numbering.Allocations(s)
+        book.allocate(issuer, 2026)
+        s.execute(  # what another clerk's look-alike, under another sequence's lock, committed
+            NumberAllocation.__table__.insert().values(
+                sequence_key="~CZ", year=0, serial=-1, number="mzgs—2026—001",
+                number_key="mzgs-2026-001", allocated_at=datetime(2026, 3, 3, 9),
+            )
+        )  # fmt: skip
+        book.write({})

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from sqlalchemy import func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -269,7 +270,14 @@ class Allocations:
             for number, (key, year, serial) in self.pending.items()
         ]  # fmt: skip
         if rows:
-            self.s.execute(insert(NumberAllocation.__table__), rows)
+            try:
+                self.s.execute(insert(NumberAllocation.__table__), rows)
+            except IntegrityError as exc:
+                # Only a clerk saving at this moment a number outside this sequence's lock (a
+                # look-alike from another sequence) gets here; the caller rolls everything back.
+                raise UserError(
+                    "登记编号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
+                ) from exc
         self.used.update(self.pending_keys)
         self.pending.clear()
         self.pending_keys.clear()
