@@ -3,7 +3,7 @@ import re
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.db import open_database
 from app.errors import UserError
@@ -274,3 +274,12 @@ def test_number_taken_by_another_clerk_at_the_same_moment_is_a_message_not_a_cra
             )
         )  # fmt: skip
         book.write({})
+
+
+def test_template_without_year_set_by_an_older_version_is_a_message_at_allocation(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        s.execute(text("UPDATE issuer SET reg_template = '{code}GS-{seq:03d}'"))
+    with pytest.raises(UserError, match="^登记编号模板：制定机关“河清市民政局”的模板.*缺少年份"):
+        with database.transaction() as s:
+            register(s, "文件甲")

@@ -25,6 +25,7 @@ LABELS = {
     "drafter_opinion": "起草单位意见", "extension_reason": "延期理由", "required_changes": "修改要求",
     "opinion": "审核意见", "item": "材料名称", "source": "依据", "original_name": "文件名",
     "display_name": "姓名", "value": "设置值", "summary": "摘要", "remarks": "备注",
+    "outcome": "结论", "result": "备案结果", "decision": "结论", "report_number": "备案报告编号",
 }  # fmt: skip
 
 

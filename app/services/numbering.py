@@ -107,6 +107,11 @@ def parse_serial(template: str, code: str, number: str) -> tuple[int, int] | Non
 
 
 @lru_cache(maxsize=256)
+def _template_fields(template: str) -> frozenset[str]:
+    return frozenset(f for _, f, _, _ in string.Formatter().parse(template) if f)
+
+
+@lru_cache(maxsize=256)
 def _key_pattern(template: str, code: str) -> re.Pattern[str]:
     pattern = ""
     for literal, field, _spec, _ in string.Formatter().parse(template):
@@ -212,6 +217,12 @@ class Allocations:
 
     def allocate(self, issuer: Issuer, year: int) -> str:
         """The next number of the issuer's sequence."""
+        if issuer.yearly_reset and "year" not in _template_fields(issuer.reg_template):
+            # Set by an older version: numbers would repeat last year's.
+            raise UserError(
+                f"{TEMPLATE_LABEL}：制定机关“{issuer.name}”的模板“{issuer.reg_template}”缺少年份字段"
+                " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。"
+            )
         key = (issuer.sequence_key, _sequence_year(issuer, year))
         serial = self._last(*key) + 1
         number = format_number(issuer.reg_template, issuer.code, year, serial)
