@@ -97,6 +97,7 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
 
 # The text fields of DocumentInput with their columns; labels as the forms show them.
 _TEXT = {
+    "issuer_code": (Issuer.code, "制定机关"),
     "title": (Document.title, "文件名称"),
     "doc_number": (None, "发文字号"),  # its length is checked once normalised
     "reg_number": (None, "登记编号"),  # likewise

@@ -73,10 +73,16 @@ def check_length(value: str, label: str, column: InstrumentedAttribute | None) -
         raise UserError(f"{label}：不能超过 {most} 个字符（现有 {len(value)} 个）。")
 
 
-def printable(value: str) -> str:
-    """`value` without the characters a workbook or a PDF cannot hold, for output of rows that
-    were stored before these checks existed."""
-    return _REFUSED.sub("", value)
+def printable(value: str, replacement: str = "") -> str:
+    """`value` without the characters a workbook, a PDF or a terminal cannot show, for output of
+    rows stored before these checks existed, or (each marked with `replacement`) for a message
+    that quotes what was typed."""
+    return _REFUSED.sub(replacement, value)
+
+
+def quoted(value: str) -> str:
+    """`value` for a message: a refused character shown as �."""
+    return printable(value, "\ufffd")
 
 
 @event.listens_for(Session, "before_flush")

@@ -31,7 +31,8 @@ def by_code(s: Session, code: str) -> Issuer:
     storable = fields.refused_character(code) is None
     issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip())) if storable else None
     if issuer is None:
-        raise UserError(f"制定机关：代码“{code}”不存在，请先添加该制定机关。")
+        shown = fields.quoted(code)
+        raise UserError(f"制定机关：代码“{shown}”不存在，请先添加该制定机关。")
     return issuer
 
 

@@ -365,7 +365,7 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
         raise UserError("作废原因：必须填写。")
     allocation = find(s, number)
     if allocation is None:
-        raise UserError(f"登记编号“{number}”不存在。")
+        raise UserError(f"登记编号“{fields.quoted(number)}”不存在。")
     if allocation.voided:
         raise UserError(f"登记编号“{allocation.number}”已于 {allocation.voided_on} 作废。")
     number = allocation.number
