@@ -14,10 +14,15 @@ def add_issuer(
 
 
 def register(
-    s, title="河清市城乡居民最低生活保障管理办法", issuer="MZ", published=date(2026, 3, 3), **kw
+    s,
+    title="河清市城乡居民最低生活保障管理办法",
+    issuer="MZ",
+    published=date(2026, 3, 3),
+    allow_gap=False,
+    **kw,
 ):
     return registration.register_published(
-        s, SYSTEM, DocumentInput(issuer, title, published=published, **kw)
+        s, SYSTEM, DocumentInput(issuer, title, published=published, **kw), allow_gap=allow_gap
     )
 
 

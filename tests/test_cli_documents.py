@@ -147,3 +147,28 @@ def test_demo_refuses_a_database_with_real_documents(db):
     assert "不能在其中生成演示数据" in result.stderr
     listed = json.loads(normdesk("--db", db, "doc", "list", "--json").stdout)
     assert [d["title"] for d in listed] == ["正式文件"]
+
+
+def test_doc_add_with_a_number_skipping_serials_needs_allow_gap_and_lists_the_gap(db):
+    for title in ("文件一", "文件二", "文件三"):
+        assert add_doc(db, title).returncode == 0
+    refused = add_doc(db, "文件十", "2026-03-03", "--reg-number", "MZGS-2026-010")
+    assert refused.returncode == 1
+    assert "跳过了 6 个编号（MZGS-2026-004 至 MZGS-2026-009）" in refused.stderr
+    assert "--allow-gap" in refused.stderr and "Traceback" not in refused.stderr
+    added = add_doc(db, "文件十", "2026-03-03", "--reg-number", "MZGS-2026-010", "--allow-gap")
+    assert added.returncode == 0, added.stderr
+    gaps = json.loads(normdesk("--db", db, "number", "gaps", "--json").stdout)
+    assert [(g["number"], g["kind"]) for g in gaps] == [
+        (f"MZGS-2026-{n:03d}", "skipped") for n in range(4, 10)
+    ]
+    assert gaps[0]["reason"] == "跳号（手动登记 MZGS-2026-010 时跳过）"
+
+
+def test_doc_add_with_a_look_alike_number_or_a_control_character_exits_1(db):
+    assert add_doc(db, "文件一").returncode == 0
+    look_alike = add_doc(db, "文件二", "2026-03-03", "--reg-number", "ＭＺＧＳ－２０２６－００１")
+    assert look_alike.returncode == 1 and "已被使用" in look_alike.stderr
+    control = add_doc(db, "文件\x1b二")
+    assert control.returncode == 1
+    assert "文件名称：第 3 个字符是不可见的控制字符（U+001B）" in control.stderr

@@ -312,3 +312,42 @@ def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(db_url):
     assert "ix_filing_recipient_filed" in indexes["filing"]
     assert "ix_document_status_valid_until" in indexes["document"]
     assert found == {("filing", 2), ("validity", 2)}
+
+
+def test_upgrade_from_0010_keys_registration_numbers_and_keeps_older_look_alikes(empty_db_url):
+    from datetime import date
+
+    from app import clock
+    from app.models import NumberAllocation
+    from app.services import registration
+    from app.services.documents import DocumentInput
+    from app.services.permissions import SYSTEM
+
+    clock.fix_today(date(2026, 11, 27))
+    allocation = "INSERT INTO number_allocation (sequence_key, year, serial, number, voided, void_reason, voided_by, allocated_at) VALUES ('{key}', 2026, {serial}, '{number}', false, '', '', '2026-03-03 09:00:00')"
+    at_revision(
+        empty_db_url,
+        "0010",
+        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        allocation.format(key="MZ", serial=1, number="MZ-2026-001"),
+        allocation.format(key="~MZ", serial=-1, number="ＭＺ－２０２６－００１"),
+        allocation.format(key="MZ", serial=2, number="MZ-2026-002"),
+    )
+
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+            keys = dict(s.execute(select(NumberAllocation.id, NumberAllocation.number_key)).all())
+        with database.transaction() as s:
+            added = registration.register_published(
+                s, SYSTEM, DocumentInput("MZ", "新办法", published=date(2026, 5, 1))
+            )
+        with pytest.raises(UserError, match="已被使用"), database.transaction() as s:
+            registration.register_published(
+                s, SYSTEM,
+                DocumentInput("MZ", "重复", published=date(2026, 5, 1), reg_number="mz—2026—002"),
+            )  # fmt: skip
+    finally:
+        database.close()
+    assert keys == {1: "mz-2026-001", 2: None, 3: "mz-2026-002"}
+    assert added.reg_number == "MZ-2026-003"

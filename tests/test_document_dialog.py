@@ -144,3 +144,40 @@ def test_step_dialog_records_a_legality_review(qtbot, office):
     with office.reading() as s:
         steps = [(t.step, t.outcome) for t in documents.timeline(s, draft.id) if t.done_on]
     assert steps == [("draft", ""), ("legality_review", "合法")]
+
+
+def test_number_skipping_serials_is_asked_about_then_registered_once_confirmed(
+    qtbot, office, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import numbering
+
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def answer(box):
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法")
+    dialog.reg_number.setText("MZGS-2024-005")
+    save(dialog, office)  # answered No: nothing registered, the dialog stays open
+    assert count(office) == 1 and dialog.isVisible()
+    assert "跳过了 3 个编号（MZGS-2024-002 至 MZGS-2024-004）" in asked[0]
+    save(dialog, office)  # answered Yes: registered with the number, the gap listed
+    assert count(office) == 2 and dialog.result() == dialog.DialogCode.Accepted
+    with office.reading() as s:
+        skipped = [g.number for g in numbering.gaps(s) if g.kind == numbering.GapKind.SKIPPED]
+    assert skipped == ["MZGS-2024-002", "MZGS-2024-003", "MZGS-2024-004"]
+
+
+def test_control_character_refused_by_the_service_focuses_its_field(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法")
+    dialog.keywords.setText("救助\x07低保")
+    save(dialog, office)
+    assert dialog.error.text() == "关键词：第 3 个字符是不可见的控制字符（U+0007），请删除后重试。"
+    assert dialog.keywords.hasFocus() and count(office) == 1

@@ -1,9 +1,9 @@
 import multiprocessing
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 
 from app.db import open_database
 from app.errors import UserError
@@ -51,7 +51,7 @@ def test_void_needs_reason_and_permission(database):
 def test_given_number_is_reserved_so_new_numbers_never_collide(database):
     with database.transaction() as s:
         add_issuer(s)
-        old = register(s, "旧文件", reg_number="MZGS-2026-007")
+        old = register(s, "旧文件", reg_number="MZGS-2026-007", allow_gap=True)
         new = register(s, "新文件")
         with pytest.raises(UserError, match="已被使用"):
             register(s, "重复文件", reg_number="MZGS-2026-007")
@@ -135,3 +135,151 @@ def test_a_document_whose_number_was_voided_gets_the_next_one(database):
         with pytest.raises(UserError, match="无权"):
             documents.assign_number(s, Actor("王五", Role.READ_ONLY), doc.id)
     assert doc.reg_number == "MZGS-2026-003"
+
+
+LOOK_ALIKES = [
+    "ＭＺＧＳ－２０２６－００１",  # full-width
+    "mzgs-2026-001",
+    "MZGS\u20102026\u2010001",  # U+2010 hyphen
+    "MZGS—2026—001",  # em dashes
+    "MZGS-2026-001\u200b",  # zero-width space
+    "MZ\u00adGS-2026-001",  # soft hyphen
+    " MZGS\u2212 2026-001",  # minus sign, a space
+]
+
+
+@pytest.mark.parametrize("look_alike", LOOK_ALIKES)
+def test_look_alike_of_a_number_taken_is_refused(database, look_alike):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "文件甲")
+    with database.transaction() as s, pytest.raises(UserError, match="MZGS-2026-001"):
+        register(s, "文件乙", reg_number=look_alike)
+    with database.reading() as s:
+        assert s.scalar(select(func.count()).select_from(NumberAllocation)) == 1
+
+
+def test_look_alike_of_a_foreign_number_is_refused_too(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "旧文件", reg_number="民规〔2019〕3号")
+        with pytest.raises(UserError, match="已被使用"):
+            register(s, "文件乙", reg_number="民规〔２０１９〕３号\u200d")
+
+
+def test_manual_number_is_stored_in_canonical_form(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "文件甲")
+        doc = register(s, "文件乙", reg_number="\ufeffＭＺＧＳ－２０２６－００２\u200b ")
+    assert doc.reg_number == "MZGS-2026-002"
+
+
+def test_number_spelt_differently_with_a_serial_taken_is_refused(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "文件甲")
+        with pytest.raises(UserError, match="序号相同"):
+            register(s, "文件乙", reg_number="MZGS-2026-1")
+
+
+def test_void_finds_a_number_by_its_look_alike(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s, "文件甲")
+        numbering.void(s, SYSTEM, "mzgs—2026—001", "录错")
+    assert doc.reg_number is None
+
+
+def test_manual_number_skipping_ahead_needs_confirmation_then_lists_the_gap(database):
+    with database.transaction() as s:
+        issuer = add_issuer(s)
+        for title in ("文件一", "文件二", "文件三"):
+            register(s, title)
+    with database.transaction() as s, pytest.raises(numbering.GapNotConfirmed) as asked:
+        register(s, "文件十", reg_number="MZGS-2026-010")
+    assert asked.value.skip == numbering.Skip("MZGS-2026-010", "MZGS-2026-004", "MZGS-2026-009", 6)
+    assert "跳过了 6 个编号" in asked.value.message
+    with database.transaction() as s:
+        register(s, "文件十", reg_number="MZGS-2026-010", allow_gap=True)
+        after = register(s, "文件十一")
+        found = numbering.gaps(s, issuer, 2026)
+    assert after.reg_number == "MZGS-2026-011"
+    assert [(g.number, g.kind, g.reason) for g in found] == [
+        (f"MZGS-2026-{n:03d}", numbering.GapKind.SKIPPED, "跳号（手动登记 MZGS-2026-010 时跳过）")
+        for n in range(4, 10)
+    ]
+
+
+def test_manual_number_filling_a_gap_or_next_in_line_needs_no_confirmation(database):
+    with database.transaction() as s:
+        issuer = add_issuer(s)
+        register(s, "文件一")
+        register(s, "文件二", reg_number="MZGS-2026-002")
+        register(s, "文件五", reg_number="MZGS-2026-005", allow_gap=True)
+        register(s, "文件三", reg_number="MZGS-2026-003")
+        found = [(g.number, g.kind) for g in numbering.gaps(s, issuer)]
+    assert found == [("MZGS-2026-004", numbering.GapKind.SKIPPED)]
+
+
+def test_gaps_list_voided_and_skipped_numbers_in_serial_order(database):
+    with database.transaction() as s:
+        issuer = add_issuer(s)
+        doc = register(s, "文件一")
+        register(s, "文件三", reg_number="MZGS-2026-003", allow_gap=True)
+        numbering.void(s, SYSTEM, doc.reg_number, "录错")
+        found = [(g.number, g.kind) for g in numbering.gaps(s, issuer)]
+    assert found == [
+        ("MZGS-2026-001", numbering.GapKind.VOIDED),
+        ("MZGS-2026-002", numbering.GapKind.SKIPPED),
+    ]
+
+
+def test_one_batch_refuses_its_own_look_alikes_and_serials_spelt_twice(database):
+    from app.services import registration
+    from app.services.documents import DocumentInput
+
+    day = date(2026, 3, 3)
+    entries = [
+        (DocumentInput("MZ", "甲", published=day, reg_number="MZGS-2026-005"), None),
+        (DocumentInput("MZ", "乙", published=day, reg_number="mzgs–2026–005"), None),
+        (DocumentInput("MZ", "丙", published=day, reg_number="MZGS-2026-5"), None),
+        (DocumentInput("MZ", "丁", published=day, reg_number="MZGS-2026-002"), None),
+        (DocumentInput("MZ", "戊", published=day, reg_number="MZGS-2026-02"), None),
+    ]
+    with database.transaction() as s:
+        add_issuer(s)
+        outcomes = registration.register_many(s, SYSTEM, entries)
+    assert [type(o).__name__ for o in outcomes] == [
+        "int",
+        "UserError",
+        "UserError",
+        "int",
+        "UserError",
+    ]
+    assert "视为同一编号" in outcomes[1].message
+    assert "序号相同" in outcomes[2].message and "序号相同" in outcomes[4].message
+
+
+def test_number_taken_by_another_clerk_at_the_same_moment_is_a_message_not_a_crash(database):
+    with database.transaction() as s:
+        issuer = add_issuer(s)
+    with pytest.raises(UserError, match="刚被同时登记"), database.transaction() as s:
+        book = numbering.Allocations(s)
+        book.allocate(issuer, 2026)
+        s.execute(  # what another clerk's look-alike, under another sequence's lock, committed
+            NumberAllocation.__table__.insert().values(
+                sequence_key="~CZ", year=0, serial=-1, number="mzgs—2026—001",
+                number_key="mzgs-2026-001", allocated_at=datetime(2026, 3, 3, 9),
+            )
+        )  # fmt: skip
+        book.write({})
+
+
+def test_template_without_year_set_by_an_older_version_is_a_message_at_allocation(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        s.execute(text("UPDATE issuer SET reg_template = '{code}GS-{seq:03d}'"))
+    refused = "^登记编号模板：制定机关“河清市民政局”的模板.*缺少年份"
+    with pytest.raises(UserError, match=refused), database.transaction() as s:
+        register(s, "文件甲")

@@ -101,7 +101,7 @@ def test_template_without_serial_is_refused_with_the_services_message(wizard, da
     page = wizard.steps[ISSUERS]
     page.form.code.setText("MZ")
     page.form.template.line.setText("{code}GS-{year}")
-    message = "编号模板“{code}GS-{year}”必须包含序号字段 {seq}，否则编号会重复。"
+    message = "登记编号模板：“{code}GS-{year}”必须包含序号字段 {seq}，否则编号会重复。"
     assert page.form.template.preview.text() == message  # live, before adding
     page.form.template.line.setText("{code}GS-{year}-{seq:03d}")
     assert page.form.template.preview.text() == "下一个编号：MZGS-2026-001"

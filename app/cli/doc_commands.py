@@ -56,6 +56,9 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--published", required=True, type=date_arg("公布日期"))
     add.add_argument("--doc-number", help="发文字号，如 桂民发〔2022〕7号")
     add.add_argument("--reg-number", help="统一登记编号（不填则自动分配）")
+    add.add_argument(
+        "--allow-gap", action="store_true", help="确认手动填写的登记编号跳过中间的序号（列为跳号）"
+    )
     add.add_argument("--effective", type=date_arg("施行日期"))
     add.add_argument("--valid-until", type=date_arg("有效期至"))
     add.add_argument("--drafting-unit", default="", help="起草单位")
@@ -92,7 +95,7 @@ def _number(sub: argparse._SubParsersAction) -> None:
     assign = number.add_parser("assign", help="为编号已作废的文件重新分配登记编号")
     assign.add_argument("doc_id", type=id_arg, help="文件编号")
     assign.set_defaults(handler=cmd_number_assign)
-    gaps = number.add_parser("gaps", help="列出作废（空号）编号")
+    gaps = number.add_parser("gaps", help="列出空号：作废的编号和跳过的序号")
     gaps.add_argument("--issuer", help="制定机关代码")
     gaps.add_argument("--year", type=year_arg)
     add_json(gaps)
@@ -145,8 +148,12 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         valid_until=args.valid_until,
         drafting_unit=args.drafting_unit,
     )
-    with session(args, write=True) as s:
-        result = _doc_dict(s, registration.register_published(s, local_actor(), data))
+    try:
+        with session(args, write=True) as s:
+            doc = registration.register_published(s, local_actor(), data, allow_gap=args.allow_gap)
+            result = _doc_dict(s, doc)
+    except numbering.GapNotConfirmed as exc:
+        raise UserError(f"{exc.message}如确认跳号，请加 --allow-gap 重新执行。") from exc
     emit(
         result,
         args.json,
@@ -261,7 +268,8 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
     with session(args) as s:
         issuer = issuers.by_code(s, args.issuer) if args.issuer else None
         rows = [
-            {"number": g.number, "year": g.year, "serial": g.serial, "reason": g.reason,
+            {"number": g.number, "year": g.year, "serial": g.serial, "kind": g.kind.value,
+             "kind_label": numbering.GAP_KIND_LABELS[g.kind], "reason": g.reason,
              "voided_on": g.voided_on.isoformat() if g.voided_on else None, "voided_by": g.voided_by}
             for g in numbering.gaps(s, issuer, args.year)
         ]  # fmt: skip
@@ -269,8 +277,11 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
         rows,
         args.json,
         lambda rs: (
-            [f"{r['number']}\t{r['voided_on']}\t{r['voided_by']}\t{r['reason']}" for r in rs]
-            or ["没有作废的编号。"]
+            [
+                f"{r['number']}\t{r['kind_label']}\t{r['voided_on'] or ''}\t{r['voided_by']}\t{r['reason']}"
+                for r in rs
+            ]
+            or ["没有空号。"]
         ),
     )
 

@@ -116,6 +116,7 @@ class NumberAllocation(Base):
     __tablename__ = "number_allocation"
     __table_args__ = (
         UniqueConstraint("sequence_key", "year", "serial", name="uq_number_allocation_serial"),
+        Index("ix_number_allocation_number_key", "number_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -123,6 +124,9 @@ class NumberAllocation(Base):
     year: Mapped[int] = mapped_column(Integer)
     serial: Mapped[int] = mapped_column(Integer)
     number: Mapped[str] = mapped_column(String(60), unique=True)
+    # numbering.number_key(number): look-alikes share it. NULL only for a look-alike that an
+    # older version let in before this key existed (the first of them holds the key).
+    number_key: Mapped[str | None] = mapped_column(String(60))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     void_reason: Mapped[str] = mapped_column(Text, default="")

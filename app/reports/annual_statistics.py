@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -28,7 +27,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import page as pages
 from app.reports.fonts import FONT
-from app.reports.page import Progress
+from app.reports.page import Progress, escape
 from app.services import statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.reports import page as pages
 from app.reports.fonts import FONT
+from app.reports.page import escape
 from app.services import cleanup, issuers
 from app.services.catalogs import office_name
 

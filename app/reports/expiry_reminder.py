@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.reports import page as pages
 from app.reports.fonts import FONT
+from app.reports.page import escape
 from app.services import validity
 from app.services.catalogs import office_name
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -17,6 +16,7 @@ from app.errors import UserError
 from app.models import Filing
 from app.reports import page as pages
 from app.reports.fonts import FONT
+from app.reports.page import escape
 from app.services import filing, workcalendar
 
 LABEL_WIDTH = 34 * mm

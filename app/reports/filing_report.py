@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.models import Filing
 from app.reports import page as pages
+from app.reports.page import escape
 from app.services import filing
 
 

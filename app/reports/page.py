@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from xml.sax import saxutils
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -27,11 +28,18 @@ from reportlab.platypus import (
 
 from app.errors import UserError
 from app.reports.fonts import FONT, register_fonts, wrap
+from app.services.fields import printable
 
 MARGIN = 15 * mm
 FRAME_PADDING = 6  # ReportLab's default Frame padding
 BODY_SIZE = 9
 Progress = Callable[[int, int], bool]
+
+
+def escape(text: str) -> str:
+    """`text` for a Paragraph: markup characters escaped, and without the control characters a
+    value stored before the input checks may hold (they would print as boxes)."""
+    return saxutils.escape(printable(text))
 
 
 class Cancelled(UserError):
@@ -187,7 +195,8 @@ def _style_commands(columns: Sequence[Column]) -> TableStyle:
 
 
 def _wrapped(values: Sequence[str], widths: Sequence[float]) -> tuple[list[str], float]:
-    cells = [wrap(v, BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
+    # printable: a control character stored earlier would print as a box
+    cells = [wrap(printable(v), BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
     lines = max(c.count("\n") + 1 for c in cells)
     return cells, lines * LEADING + 2 * PADDING + 1
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -13,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.reports import page as pages
 from app.reports.fonts import FONT
+from app.reports.page import escape
 from app.services import documents
 from app.services.lifecycle import status_label
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.reports import page as pages
 from app.reports.fonts import FONT
+from app.reports.page import escape
 from app.services import reviews
 from app.services.catalogs import office_name
 

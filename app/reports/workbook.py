@@ -1,5 +1,5 @@
 """The shared workbook layer: write-only sheets with Chinese headers, widths, a frozen header row,
-real dates, and text that can never turn into a formula."""
+real dates, and text that can never turn into a formula nor hold a character a sheet cannot."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.reports.page import Cancelled
+from app.services.fields import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -28,6 +29,8 @@ class Field:
 
 
 def cell(ws, value: Any) -> WriteOnlyCell | Any:
+    if isinstance(value, str):
+        value = printable(value)  # a control character stored earlier would abort the save
     if isinstance(value, date):
         c = WriteOnlyCell(ws, value=value)
         c.number_format = DATE_FORMAT

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import AuditEntry
+from app.services import fields  # noqa: F401  (every mutating service records here: arms its flush check)
 
 GENESIS = "0" * 64
 

@@ -439,7 +439,7 @@ def _filings(
             serials[year] += 1
             number = numbering.format_number(template, filing.REPORT_SERIES, year, serials[year])
             allocations.append({"sequence_key": filing.REPORT_SERIES, "year": year, "serial": serials[year],
-                                "number": number, "document_id": None, "voided": False, "void_reason": "",
+                                "number": number, "number_key": numbering.number_key(number), "document_id": None, "voided": False, "void_reason": "",
                                 "voided_on": None, "voided_by": "", "allocated_at": datetime.combine(filed, time(10))})  # fmt: skip
             corrected = rng.random() < 0.03
             result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
@@ -469,6 +469,7 @@ def _allocation(row: dict[str, Any]) -> dict[str, Any]:
         "year": seq_year,
         "serial": serial,
         "number": row["reg_number"],
+        "number_key": numbering.number_key(row["reg_number"]),
         "document_id": row["id"],
         "voided": False,
         "void_reason": "",

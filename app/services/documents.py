@@ -3,7 +3,8 @@ registration number, registration of already issued documents, amendment and rep
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.services import (
     audit,
     audit_query,
     docnumber,
+    fields,
     issuers,
     numbering,
     search_index,
@@ -39,7 +41,7 @@ from app.services.lifecycle import (
 )
 from app.services.permissions import Actor, Permission, require
 
-TITLE_MAX = 300
+TITLE_MAX = fields.limit(Document.title)
 EFFECT_WARNING_DAYS = 30
 
 
@@ -93,23 +95,41 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
     return {k: old.get(k) for k in keys}, {k: new[k] for k in keys}
 
 
+# The text fields of DocumentInput with their columns; labels as the forms show them.
+_TEXT = {
+    "issuer_code": (Issuer.code, "制定机关"),
+    "title": (Document.title, "文件名称"),
+    "doc_number": (None, "发文字号"),  # its length is checked once normalised
+    "reg_number": (None, "登记编号"),  # likewise
+    "drafting_unit": (Document.drafting_unit, "起草单位"),
+    "keywords": (Document.keywords, "关键词"),
+    "summary": (Document.summary, "摘要"),
+    "remarks": (Document.remarks, "备注"),
+}
+
+
 def clean_text(data: DocumentInput) -> None:
-    for f in fields(data):
-        value = getattr(data, f.name)
-        if isinstance(value, str):
-            setattr(data, f.name, value.strip())
+    """Every text field stripped and checked (fields.text); the registration number in its
+    stored form (numbering.canonical). UserError naming the first field that is not right."""
+    for name, (column, label) in _TEXT.items():
+        value = getattr(data, name)
+        if value is not None:
+            setattr(data, name, fields.text(value, label, column))
     if not data.title:
         raise UserError("文件名称：不能为空。")
-    if len(data.title) > TITLE_MAX:
-        raise UserError(f"文件名称：不能超过 {TITLE_MAX} 个字符（现有 {len(data.title)} 个）。")
+    if data.reg_number:
+        data.reg_number = numbering.canonical(data.reg_number)
+        fields.check_length(data.reg_number, "登记编号", Document.reg_number)
 
 
 def _check_doc_number(
     s: Session, issuer: Issuer, text: str | None, doc_id: int | None
 ) -> str | None:
+    text = fields.text(text, "发文字号")
     if not text:
         return None
     normalized = docnumber.normalize(text)
+    fields.check_length(normalized, "发文字号", Document.doc_number)
     clash = s.scalar(
         select(Document).where(
             Document.issuer_id == issuer.id,
@@ -211,7 +231,7 @@ def update_document(
     issuer = issuers.by_code(s, data.issuer_code)
     if issuer.id != doc.issuer_id and doc.reg_number:
         raise UserError("制定机关：已有登记编号的文件不能更换制定机关；如确有错误，请先作废编号。")
-    if (data.reg_number or None) != doc.reg_number and (doc.reg_number or data.reg_number):
+    if numbering.number_key(data.reg_number or "") != numbering.number_key(doc.reg_number or ""):
         raise UserError("登记编号：不能直接修改；如编号有误，请作废后重新分配。")
     doc.issuer = issuer
     _apply_plain(doc, data)
@@ -237,7 +257,9 @@ def update_document(
 def _conflict_message(doc: Document, data: DocumentInput) -> str:
     """Which saved values differ from the ones this clerk is about to save, both shown."""
     current = _snapshot(doc)
-    mine = {f.name: getattr(data, f.name) for f in fields(data)} | {"issuer": data.issuer_code}
+    mine = {f.name: getattr(data, f.name) for f in dataclass_fields(data)} | {
+        "issuer": data.issuer_code
+    }
     differences = []
     for key in ("issuer", *AUDITED):
         if key not in mine or (mine[key] is None and key in _DERIVED):
@@ -346,11 +368,12 @@ def record_step(
     if done_on > clock.today():
         raise UserError(f"办理日期：{done_on} 晚于今天。")
     _check_gates(doc, step)
-    outcome = outcome.strip()
+    outcome = fields.text(outcome, "结果", ProcedureStep.outcome)
+    note = fields.text(note, "说明", ProcedureStep.note)
     _check_step_details(s, doc, step, outcome, period_start, period_end)
     before = doc.status
     record = _add_step(
-        s, doc, actor, step, done_on, outcome=outcome, note=note.strip(),
+        s, doc, actor, step, done_on, outcome=outcome, note=note,
         period_start=period_start, period_end=period_end,
     )  # fmt: skip
     doc.status = step
@@ -448,6 +471,7 @@ def retire(
     if status not in RETIRED:
         raise UserError(f"状态：“{status}”不是终止状态（应为已修改、废止、宣布失效或失效）。")
     label = STATUS_LABELS[status]
+    reason = fields.text(reason, f"{label}原因")
     if doc.status not in IN_FORCE:
         raise UserError(
             f"《{doc.title}》当前为“{status_label(doc.status)}”，只有现行有效的文件才能{label}。"
@@ -586,6 +610,8 @@ def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
 def input_from(doc: Document) -> DocumentInput:
     """The editable fields of `doc`, to fill an edit form."""
     values = {
-        f.name: getattr(doc, f.name, None) for f in fields(DocumentInput) if f.name != "issuer_code"
+        f.name: getattr(doc, f.name, None)
+        for f in dataclass_fields(DocumentInput)
+        if f.name != "issuer_code"
     }
     return DocumentInput(issuer_code=doc.issuer.code, **values)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.models import Issuer
 from app.models.issuer import DEFAULT_TEMPLATE
-from app.services import audit, numbering
+from app.services import audit, fields, numbering
 from app.services.permissions import Actor, Permission, require
 
 ALLOWED_BODIES = ("行政机关", "法律法规授权组织")
@@ -27,9 +27,12 @@ def list_issuers(s: Session, active_only: bool = False) -> list[Issuer]:
 
 
 def by_code(s: Session, code: str) -> Issuer:
-    issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip()))
+    # A code no database could store cannot be one: refused before it reaches a query.
+    storable = fields.refused_character(code) is None
+    issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip())) if storable else None
     if issuer is None:
-        raise UserError(f"制定机关：代码“{code}”不存在，请先添加该制定机关。")
+        shown = fields.quoted(code)
+        raise UserError(f"制定机关：代码“{shown}”不存在，请先添加该制定机关。")
     return issuer
 
 
@@ -45,7 +48,10 @@ def add_issuer(
     sequence_key: str | None = None,
 ) -> Issuer:
     require(actor, Permission.MANAGE_ISSUERS)
-    code, name, abbr = code.strip(), name.strip(), abbr.strip()
+    code = fields.text(code, "机关代码", Issuer.code)
+    name = fields.text(name, "机关名称", Issuer.name)
+    abbr = fields.text(abbr, "发文机关代字", Issuer.abbr)
+    sequence_key = fields.text(sequence_key or code, "编号序列", Issuer.sequence_key)
     if body_type in REFUSED_BODIES:
         raise UserError(f"制定机关类型：{body_type}不得制发行政规范性文件。")
     if body_type not in ALLOWED_BODIES:
@@ -58,17 +64,20 @@ def add_issuer(
         raise UserError("发文机关代字：不能为空，例如“桂民发”。")
     if level not in LEVELS:
         raise UserError(f"机关层级：应为 {'、'.join(LEVELS)} 之一。")
-    template = (template or DEFAULT_TEMPLATE).strip()
+    template = fields.text(
+        template or DEFAULT_TEMPLATE, numbering.TEMPLATE_LABEL, Issuer.reg_template
+    )
     numbering.validate_template(template)
     if s.scalar(select(Issuer.id).where((Issuer.code == code) | (Issuer.name == name))):
         raise UserError(f"制定机关“{name}”或代码“{code}”已存在。")
+    _check_distinct(s, code, template, sequence_key)
     issuer = Issuer(
         code=code,
         name=name,
         abbr=abbr,
         level=level,
         reg_template=template,
-        sequence_key=(sequence_key or code).strip(),
+        sequence_key=sequence_key,
         yearly_reset=True,
         active=True,
     )
@@ -85,8 +94,9 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     """A new registration-number template; the serial sequence goes on, numbers given stay."""
     require(actor, Permission.MANAGE_ISSUERS)
     issuer = by_code(s, code)
-    template = template.strip()
-    numbering.validate_template(template)
+    template = fields.text(template, numbering.TEMPLATE_LABEL, Issuer.reg_template)
+    numbering.validate_template(template, yearly=issuer.yearly_reset)
+    _check_distinct(s, issuer.code, template, issuer.sequence_key)
     old = issuer.reg_template
     if template == old:
         return issuer
@@ -96,3 +106,15 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
         {"template": old}, {"template": template},
     )  # fmt: skip
     return issuer
+
+
+def _check_distinct(s: Session, code: str, template: str, sequence_key: str) -> None:
+    """Refuse a template whose numbers another issuer's template can also give, unless the two
+    share one serial sequence (a template without {code} used by two issuers, say)."""
+    for other in s.scalars(select(Issuer).where(Issuer.sequence_key != sequence_key)):
+        if numbering.templates_overlap(template, code, other.reg_template, other.code):
+            raise UserError(
+                f"{numbering.TEMPLATE_LABEL}：“{template}”与制定机关“{other.name}”的模板"
+                f"“{other.reg_template}”会生成相同的编号，而两者不共用编号序列。请在模板中"
+                "加入 {code} 或其他区别，或让两个机关共用同一编号序列。"
+            )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, ProcedureStep
-from app.services import audit, docnumber, numbering, search_index, validity
+from app.services import audit, docnumber, fields, numbering, search_index, validity
 from app.services.documents import (
     AUDITED,
     DocumentInput,
@@ -31,11 +31,17 @@ Entry = tuple[DocumentInput, str | None]  # the document, and a status that over
 
 
 def register_published(
-    s: Session, actor: Actor, data: DocumentInput, status: str | None = None
+    s: Session,
+    actor: Actor,
+    data: DocumentInput,
+    status: str | None = None,
+    *,
+    allow_gap: bool = False,
 ) -> Document:
     """Register an already issued document; allocate a number if none given. `status` (e.g. 废止
-    from an old ledger) overrides the status the dates give."""
-    outcome = register_many(s, actor, [(data, status)])[0]
+    from an old ledger) overrides the status the dates give. A given number that skips serials
+    raises numbering.GapNotConfirmed unless `allow_gap` (the clerk has confirmed)."""
+    outcome = register_many(s, actor, [(data, status)], allow_gaps=allow_gap)[0]
     if isinstance(outcome, UserError):
         raise outcome
     return s.get_one(Document, outcome)
@@ -46,13 +52,16 @@ def register_many(
     actor: Actor,
     entries: Sequence[Entry],
     progress: Callable[[int, int], bool] | None = None,
+    *,
+    allow_gaps: bool = True,
 ) -> list[int | UserError]:
     """Register every entry that passes its checks, in the caller's transaction. Returns, entry by
     entry, the new document's id or the UserError that refused it. `progress(done, total)`
-    returning False cancels: UserError, and the caller rolls back."""
+    returning False cancels: UserError, and the caller rolls back. A ledger's numbers are its
+    history, so by default the serials they skip are accepted and listed as gaps."""
     require(actor, Permission.REGISTER)
     s.flush()
-    batch = _Batch(s, actor, entries)
+    batch = _Batch(s, actor, entries, allow_gaps)
     outcomes: list[int | UserError] = []
     rows: list[dict[str, Any]] = []
     for data, status in entries:
@@ -73,12 +82,17 @@ class _Batch:
     """What a batch looks up once: issuers, default terms, the 发文字号 and registration numbers
     it brings that are already taken, and each number sequence."""
 
-    def __init__(self, s: Session, actor: Actor, entries: Sequence[Entry]) -> None:
+    def __init__(
+        self, s: Session, actor: Actor, entries: Sequence[Entry], allow_gaps: bool
+    ) -> None:
         self.s, self.actor, self.now, self.today = s, actor, clock.now(), clock.today()
+        self.allow_gaps = allow_gaps
         self.issuers = {issuer.code: issuer for issuer in s.scalars(select(Issuer))}
         self.terms = validity.DefaultTerms.load(s)
         self.titles = _doc_number_titles(s, [_normalized(d.doc_number) for d, _ in entries])
-        self.numbers = numbering.Allocations(s, [d.reg_number for d, _ in entries if d.reg_number])
+        self.numbers = numbering.Allocations(
+            s, [d.reg_number for d, _ in entries if d.reg_number and _storable(d.reg_number)]
+        )
 
     def row(self, data: DocumentInput, status: str | None) -> dict[str, Any]:
         """The document's row, every check passed and its numbers taken; else UserError."""
@@ -95,7 +109,7 @@ class _Batch:
             raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。")
         doc_number = self._doc_number(issuer, data.doc_number)
         if data.reg_number:
-            reg_number = self.numbers.reserve(issuer, data.reg_number)
+            reg_number = self.numbers.reserve(issuer, data.reg_number, self.allow_gaps)
         else:
             reg_number = self.numbers.allocate(issuer, data.published.year)
         if doc_number:
@@ -115,6 +129,7 @@ class _Batch:
         if not text:
             return None
         normalized = docnumber.normalize(text)
+        fields.check_length(normalized, "发文字号", Document.doc_number)
         clash = self.titles.get((issuer.id, normalized))
         if clash is not None:
             raise UserError(f"发文字号“{normalized}”已被本机关的文件《{clash}》使用。")
@@ -163,9 +178,15 @@ class _Batch:
         return ids
 
 
+def _storable(text: str) -> bool:
+    """Worth looking up: the entry's own check refuses text with a control character (and
+    PostgreSQL would not even take it as a query parameter)."""
+    return fields.refused_character(text) is None
+
+
 def _normalized(text: str | None) -> str | None:
     try:
-        return docnumber.normalize(text) if text else None
+        return docnumber.normalize(text) if text and _storable(text) else None
     except UserError:
         return None  # the entry's own check reports it
 

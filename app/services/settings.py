@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Setting
-from app.services import audit
+from app.services import audit, fields
 from app.services.permissions import Actor, Permission, require
 
 
@@ -87,12 +87,14 @@ def _check_value(rule: Rule, value: Any) -> None:
             raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
     elif not isinstance(value, str):
         raise UserError(f"{rule.label}：必须是文字。")
+    elif problem := fields.refused_character(value):
+        raise UserError(f"{rule.label}：{problem}")
     if rule.key.startswith("review.materials.") and not items(value):
         raise UserError(f"{rule.label}：至少要有一项材料。")
     if rule.key.endswith("_template"):
         from app.services.numbering import validate_template
 
-        validate_template(value)
+        validate_template(value, rule.label)  # series start again each year: {year} needed
 
 
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:

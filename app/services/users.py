@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Issuer, User
-from app.services import audit, settings
+from app.services import audit, fields, settings
 from app.services.permissions import Actor, Permission, Role, local_actor, require
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -125,7 +125,8 @@ def add_user(
     s: Session, actor: Actor, username: str, display_name: str, role: str, password: str
 ) -> User:
     require(actor, Permission.MANAGE_USERS)
-    username, display_name = username.strip(), display_name.strip()
+    username = username.strip()
+    display_name = fields.text(display_name, "姓名", User.display_name)
     if not _USERNAME.match(username):
         raise UserError("用户名：2 至 50 位字母、数字、下划线、点或连字符。")
     if not display_name:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.services import docnumber, documents, issuers, registration
+from app.services import docnumber, documents, issuers, numbering, registration
 from app.services.documents import DocumentInput
 from app.services.lifecycle import (
     DRAFTING,
@@ -90,6 +91,7 @@ class DocumentDialog(ServiceDialog):
         self.doc_id = doc_id
         self.version = 0
         self.status = ""
+        self.allow_gap = False  # the clerk confirmed the serials the number skips
         self.setWindowTitle("编辑文件" if doc_id else "新建文件")
         self.setMinimumWidth(560)
 
@@ -135,6 +137,10 @@ class DocumentDialog(ServiceDialog):
         flags.addWidget(self.business_related, 1, 0)
         flags.addWidget(self.market_related, 1, 1)
 
+        self.fields.update({"制定机关": self.issuer, "文件名称": self.title,
+                            "发文字号": self.doc_number, "登记编号": self.reg_number,
+                            "起草单位": self.drafting_unit, "关键词": self.keywords,
+                            "摘要": self.summary, "备注": self.remarks})  # fmt: skip
         form = QFormLayout()
         form.addRow("类型：", self.mode_box)
         form.addRow("制定机关：", self.issuer)
@@ -249,15 +255,42 @@ class DocumentDialog(ServiceDialog):
         if self.mode() == MODE_PUBLISHED and data.published is None:
             self._refuse(self.published.enabled, "公布日期：登记已公布的文件必须填写公布日期。")
         actor, doc_id, version, mode = local_actor(), self.doc_id, self.version, self.mode()
+        allow_gap = self.allow_gap
 
         def work(s, _progress) -> int:
             if doc_id is not None:
                 return documents.update_document(s, actor, doc_id, data, version).id
             if mode == MODE_DRAFT:
                 return documents.create_draft(s, actor, data).id
-            return registration.register_published(s, actor, data).id
+            return registration.register_published(s, actor, data, allow_gap=allow_gap).id
 
         return work
+
+    def _failed(self, exc: BaseException) -> None:
+        # The service says which serials the number skips; the clerk confirms, then it retries.
+        if isinstance(exc, numbering.GapNotConfirmed) and not self.allow_gap:
+            self.buttons.setEnabled(True)
+            if self.gap_question(exc).exec() == QMessageBox.StandardButton.Yes:
+                self.allow_gap = True
+                self.submit()
+                self.allow_gap = False
+            else:
+                self.reg_number.setFocus()
+            return
+        super()._failed(exc)
+
+    def gap_question(self, exc: numbering.GapNotConfirmed) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "确认跳号",
+            f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("跳号登记")
+        box.button(QMessageBox.StandardButton.No).setText("返回修改")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
 
     @staticmethod
     def _refuse(widget: QWidget, message: str) -> None:

@@ -189,6 +189,9 @@ class AddIssuerDialog(ActionDialog):
         super().__init__(database, "添加制定机关", parent)
         self.issuer = IssuerForm()
         self.form.addRow(self.issuer)
+        form = self.issuer
+        self.fields.update({"机关名称": form.name, "机关代码": form.code, "发文机关代字": form.abbr,
+                            numbering.TEMPLATE_LABEL: form.template.line})  # fmt: skip
         self.setMinimumWidth(560)
 
     def prepare(self) -> Work:
@@ -208,7 +211,8 @@ class TemplateDialog(ActionDialog):
             serial = numbering.next_serial(s, issuers.by_code(s, row.code), clock.today().year)
         self.template = TemplateEdit(row.template, serial)
         self.template.set_code(row.code)
-        self.add_field("编号模板", self.template)
+        self.add_field("编号模板", self.template, numbering.TEMPLATE_LABEL)
+        self.fields[numbering.TEMPLATE_LABEL] = self.template.line
         note = QLabel("已分配的编号不变，序号继续顺延；新登记的文件按新模板编号。")
         note.setWordWrap(True)
         self.form.addRow(note)

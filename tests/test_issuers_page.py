@@ -1,0 +1,41 @@
+import pytest
+
+from app.services import issuers
+from app.services.permissions import SYSTEM
+from app.ui.issuers_page import AddIssuerDialog
+from app.ui.operations import runner_for
+
+
+@pytest.fixture
+def office(database):
+    with database.transaction() as s:
+        issuers.add_issuer(
+            s, SYSTEM, "MZ", "河清市民政局", "河民发", template="HQGS-{year}-{seq:03d}"
+        )
+    return database
+
+
+def add(qtbot, database, template: str) -> AddIssuerDialog:
+    dialog = AddIssuerDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.issuer.name.setText("河清市财政局")
+    dialog.issuer.code.setText("CZ")
+    dialog.issuer.abbr.setText("河财发")
+    dialog.issuer.template.line.setText(template)
+    dialog.submit()
+    assert runner_for(database).wait()
+    return dialog
+
+
+@pytest.mark.parametrize(
+    ("template", "refusal"),
+    [("{code}GS-{seq:03d}", "必须包含年份字段 {year}"), ("HQGS-{year}-{seq}", "会生成相同的编号")],
+)
+def test_template_refused_when_set_names_the_field_and_focuses_it(qtbot, office, template, refusal):
+    dialog = add(qtbot, office, template)
+    assert dialog.error.text().startswith(f"登记编号模板：“{template}”")
+    assert refusal in dialog.error.text()
+    assert dialog.issuer.template.line.hasFocus()
+    with office.reading() as s:
+        assert [i.code for i in issuers.list_issuers(s)] == ["MZ"]
