@@ -160,3 +160,25 @@ def test_a_lost_server_connection_reads_as_such_in_the_gui(
     with database.reading() as s:  # the next operation reconnects; the lost save is not there
         assert s.scalar(text("SELECT count(*) FROM issuer")) == 0
     database.close()
+
+
+@on_pg
+def test_a_command_that_loses_the_server_exits_1_saying_so(
+    db_url, admin, monkeypatch, capsys, umask_kept
+):
+    from app.services import registration
+
+    with open_database(db_url).transaction() as s:
+        add_issuer(s)
+    real = registration.register_published
+
+    def dropped_midway(s, *args, **kwargs):
+        pid = s.scalar(text("SELECT pg_backend_pid()"))
+        with admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return real(s, *args, **kwargs)
+
+    monkeypatch.setattr(registration, "register_published", dropped_midway)
+    code = run(["--db", db_url, "doc", "add", "--issuer", "MZ", "--title", "河清市新办法",
+                "--published", "2026-03-04"])  # fmt: skip
+    assert (code, capsys.readouterr().err) == (1, f"错误：{failures.LOST}\n")
