@@ -62,16 +62,9 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _current_revision_sqlite(path: Path) -> str | None:
-    """Read the stamped revision through a read-only handle, so a refused file stays untouched.
-    Only a missing file is a new office: an empty (zero-byte) file where a database was is damage
-    (a full disk, a failed copy), and initialising it would hide the loss behind an empty register."""
-    if not path.exists():
+    """Read the stamped revision through a read-only handle, so a refused file stays untouched."""
+    if not path.exists() or path.stat().st_size == 0:
         return None
-    if path.is_file() and path.stat().st_size == 0:
-        raise DamagedDatabaseError(
-            f"数据库文件是空的（0 字节），其中的数据已丢失，可能因磁盘已满、复制中断或程序被强行关闭。"
-            f"该文件未作任何修改。（{path}）"
-        )
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
