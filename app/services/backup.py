@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app import clock
-from app.atomic_files import replacing
 from app.config import data_dir
 from app.errors import UserError
 from app.services.attachments import store_dir
@@ -66,8 +65,8 @@ def make_backup(
     folder.mkdir(parents=True, exist_ok=True)
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"normdesk-{stamp}-{kind}.zip"
-    # A backup is either whole or absent (a full disk leaves nothing behind).
-    with tempfile.TemporaryDirectory() as tmp, replacing(target) as partial:
+    partial = target.with_suffix(".part")
+    with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / DB_MEMBER
         _copy_database(db_path, copy)
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -81,6 +80,7 @@ def make_backup(
                             ATTACHMENTS_MEMBER + file.relative_to(attachments).as_posix(),
                             zipfile.ZIP_STORED,
                         )
+    partial.replace(target)  # a backup is either whole or absent
     return describe(target)
 
 

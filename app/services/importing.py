@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.atomic_files import replacing
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
 from app.services import docnumber, registration
@@ -432,5 +431,4 @@ def write_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -
             continue
         verdict = "；".join(by_row.get(number, [])) or "通过"
         ws.append([number, *(cell(ws, v) for v in values), WriteOnlyCell(ws, value=verdict)])
-    with replacing(target) as part:
-        wb.save(part)
+    wb.save(target)
