@@ -20,9 +20,11 @@ from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event,
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock, failures, pg_session
+from app import clock
 from app.config import bundle_root
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
+from app.failures import explain, is_damage
+from app.pg_session import connect_args
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +85,7 @@ def _current_revision_sqlite(path: Path) -> str | None:
             con.close()
     except sqlite3.DatabaseError as exc:
         message = friendly_db_message(exc) or f"无法读取数据库“{path}”：{exc}"
-        refusal = DamagedDatabaseError if failures.is_damage(exc) else UserError  # not a full disk
+        refusal = DamagedDatabaseError if is_damage(exc) else UserError  # not a full disk
         raise refusal(f"{message}（{path}）") from exc
 
 
@@ -129,7 +131,7 @@ def _begin_sqlite(conn) -> None:
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True, connect_args=pg_session.connect_args(url))
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 15})
     event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -226,4 +228,4 @@ def describe(url: str) -> str:
 
 def friendly_db_message(exc: BaseException) -> str | None:
     """A Chinese message for a failure of the environment (app/failures.py), None for a bug."""
-    return failures.explain(exc)
+    return explain(exc)
