@@ -36,6 +36,10 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             )
             root.addHandler(handler)
     except OSError:
+        # Not even warnings on the terminal instead (logging's last resort): the user gets
+        # the Chinese message of whatever fails for the same reason next.
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())
         return None
     return path
 

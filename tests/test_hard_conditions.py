@@ -198,3 +198,16 @@ def test_a_read_only_data_folder_is_said_plainly(office, tmp, read_only, command
     assert "权限" in result.stderr or "只读" in result.stderr
     assert register_state(office) == before
     assert leftovers(office, tmp) == []
+
+
+def test_a_log_that_cannot_be_written_puts_nothing_on_the_terminal(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "logs").write_text("not a folder")  # the log cannot be opened
+    code = "from app.logs import setup_logging; import logging; " \
+           "print(setup_logging()); logging.getLogger('x').warning('boom')"  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+        env={**os.environ, "NORMDESK_DATA_DIR": str(data)},
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (0, "None\n", "")
