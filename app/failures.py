@@ -53,6 +53,8 @@ _SQLSTATE = {
     "28P01": "无法登录单位服务器：数据库用户名或密码不正确。",
     "28000": "无法登录单位服务器：服务器不允许本机或该数据库用户连接。",
     "3D000": "单位服务器上没有这个数据库，请检查数据库地址。",
+    "08001": UNREACHABLE,
+    "08004": UNREACHABLE,
 }
 _SQLSTATE_CLASS = {  # the first two characters
     "08": LOST,  # connection exception
