@@ -19,13 +19,14 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Integer, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock, db_hold
 from app.config import bundle_root
 from app.db_hold import Hold
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
+from app.failures import explain, is_damage
+from app.pg_session import connect_args
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,8 @@ def _current_revision_sqlite(path: Path) -> str | None:
             con.close()
     except sqlite3.DatabaseError as exc:
         message = friendly_db_message(exc) or f"无法读取数据库“{path}”：{exc}"
-        raise DamagedDatabaseError(f"{message}（{path}）") from exc
+        refusal = DamagedDatabaseError if is_damage(exc) else UserError  # not a full disk
+        raise refusal(f"{message}（{path}）") from exc
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -156,7 +158,7 @@ def _begin_sqlite(conn) -> None:
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 15})
     event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -321,23 +323,6 @@ def describe(url: str) -> str:
     return str(path) if path else make_url(url).render_as_string(hide_password=True)
 
 
-_FRIENDLY = (
-    ("database is locked", "数据库正被其他程序占用，请稍后重试。"),
-    ("database or disk is full", "磁盘空间已满，无法写入数据库。请清理磁盘后重试。"),
-    ("readonly database", "数据库文件是只读的，无法保存。请检查文件权限。"),
-    ("unable to open database file", "无法打开数据库文件，请检查路径和权限。"),
-    ("file is not a database", "该文件不是有效的数据库文件，未作任何修改。"),
-    ("disk i/o error", "读写数据库时发生磁盘错误，请检查磁盘或网络存储。"),
-    ("database disk image is malformed", "数据库文件已损坏。请从备份恢复。"),
-)
-
-
 def friendly_db_message(exc: BaseException) -> str | None:
-    """A Chinese message for environmental database errors (locked, full, read-only, damaged)."""
-    if isinstance(exc, DBAPIError):
-        exc = exc.orig or exc
-    text_ = str(exc).lower()
-    for needle, message in _FRIENDLY:
-        if needle in text_:
-            return message
-    return None
+    """A Chinese message for a failure of the environment (app/failures.py), None for a bug."""
+    return explain(exc)

@@ -79,6 +79,7 @@ def _gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     from app.logs import log_path, setup_logging
+    from app.privacy import keep_private
 
     argv = list(sys.argv[1:] if argv is None else argv)
     bad = _undecodable(argv)
@@ -90,6 +91,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = _gui_start(argv) or build_parser().parse_args(argv)
     handler: Handler = getattr(args, "handler", None) or _gui
     try:
+        keep_private(args.db)
         setup_logging()
         return handler(args) or 0
     except DamagedDatabaseError as exc:

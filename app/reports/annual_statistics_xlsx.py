@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
+from app.atomic_files import replacing
 from app.reports.page import Cancelled, Progress
 from app.reports.workbook import cell
 from app.services import statistics
@@ -43,7 +44,8 @@ def xlsx(
     count += _sheet(wb, "历年公布", [10, 12], ["年份", "公布文件数"], per_year)
     _chart(wb.worksheets[-1], len(per_year))
     count += _sheet(wb, "指标明细", [14, 10, 20, 22, 50, 22, 12, 10, 10], _DETAIL_HEADER, details)
-    wb.save(target)
+    with replacing(target) as part:
+        wb.save(part)
     return count
 
 

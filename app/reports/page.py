@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.atomic_files import replacing
 from app.errors import UserError
 from app.reports.fonts import FONT, register_fonts, wrap
 from app.services.fields import printable
@@ -140,7 +141,12 @@ class _NumberedCanvas(Canvas):
 
 
 def build(page: Page, target: Path) -> int:
-    """Write the PDF; returns the number of pages."""
+    """Write the PDF, whole or not at all; returns the number of pages."""
+    with replacing(target) as part:
+        return _build(page, part)
+
+
+def _build(page: Page, target: Path) -> int:
     register_fonts()
     width, height = page.size
     doc = BaseDocTemplate(

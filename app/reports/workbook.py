@@ -14,6 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from app.atomic_files import replacing
 from app.reports.page import Cancelled
 from app.services.fields import printable
 
@@ -68,5 +69,6 @@ def write_sheet(
         ws.append([cell(ws, f.value(row)) for f in fields])
         if progress and count % 2000 == 0 and not progress(count, total):
             raise Cancelled()
-    wb.save(target)
+    with replacing(target) as part:
+        wb.save(part)
     return count

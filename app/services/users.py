@@ -21,6 +21,10 @@ from app.services.permissions import Actor, Permission, Role, local_actor, requi
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,50}$")
+REFUSED = "用户名或密码不正确。"
+# Checked for a name with no (active) account, so that refusal costs the same scrypt run as a
+# wrong password: the answer's timing does not tell which names exist. Matches no password.
+_NOBODY_HASH = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${'00' * 16}${'00' * 32}"
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -91,17 +95,23 @@ class Login:
 
 def authenticate(s: Session, username: str, password: str) -> Login:
     """登录. A refusal is returned, not raised, so the caller commits the failure count that the
-    lockout depends on; the message never says which part was wrong."""
+    lockout depends on. Until the password is right every refusal reads the same and costs the
+    same scrypt run, known name or not, locked or not: only someone who knows the password
+    learns that the account exists and is locked."""
     user = s.scalar(select(User).where(User.username == username.strip()))
     now = clock.now()
     if user is None or not user.active:
-        return Login(None, "用户名或密码不正确。")
+        verify_password(password, _NOBODY_HASH)
+        return Login(None, REFUSED)
+    right = verify_password(password, user.password_hash)
     if user.locked_until and user.locked_until > now:
+        if not right:
+            return Login(None, REFUSED)
         return Login(
             None,
             f"该账户因多次输错密码已被锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁。",
         )
-    if not verify_password(password, user.password_hash):
+    if not right:
         user.failed_attempts += 1
         if user.failed_attempts >= settings.get(s, "security.max_failures"):
             user.locked_until = now + timedelta(minutes=settings.get(s, "security.lockout_minutes"))
@@ -114,8 +124,7 @@ def authenticate(s: Session, username: str, password: str) -> Login:
                 user.id,
                 f"账户 {user.username} 因多次输错密码被锁定",
             )
-            return Login(None, "密码错误次数过多，账户已被锁定。")
-        return Login(None, "用户名或密码不正确。")
+        return Login(None, REFUSED)
     user.failed_attempts, user.locked_until = 0, None
     audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录")
     return Login(actor_of(user))
@@ -174,13 +183,15 @@ def unlock(s: Session, actor: Actor, username: str) -> None:
 
 
 def change_password(s: Session, actor: Actor, username: str, old: str | None, new: str) -> None:
-    """Users change their own password with the old one; an administrator resets anyone else's."""
-    user = _get(s, username)
-    if actor.name == user.username:
-        if old is None or not verify_password(old, user.password_hash):
-            raise UserError("原密码不正确。")
-    else:
+    """Users change their own password with the old one; an administrator resets anyone else's.
+    The permission is checked before the name is looked up, so a clerk cannot probe names."""
+    if actor.name != username.strip():
         require(actor, Permission.MANAGE_USERS)
+    user = _get(s, username)
+    if actor.name == user.username and (
+        old is None or not verify_password(old, user.password_hash)
+    ):
+        raise UserError("原密码不正确。")
     check_password_rules(new)
     user.password_hash, user.password_changed_at = hash_password(new), clock.now()
     audit.record(s, actor.name, "password", "user", user.id, f"修改用户 {username} 的密码")

@@ -17,13 +17,14 @@ log = logging.getLogger("normdesk.crash")
 
 
 def show_error(parent, exc: BaseException) -> None:
-    """Show any exception to the user as they should see it: their problem, or our bug."""
+    """Show any exception to the user as they should see it: their problem, one of the disk, the
+    files or the server (app/failures.py), or our bug."""
     if isinstance(exc, UserError):
         QMessageBox.warning(parent, "无法完成操作", exc.message)
         return
     friendly = friendly_db_message(exc)
     if friendly:
-        QMessageBox.warning(parent, "数据库问题", friendly)
+        QMessageBox.warning(parent, "无法完成操作", friendly)
         return
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     box = QMessageBox(parent)

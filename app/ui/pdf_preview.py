@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.atomic_files import replacing
 from app.errors import UserError
 from app.ui.crash import show_error
 
@@ -301,7 +302,8 @@ class PdfPreview(QDialog):
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(f"{path}.pdf")
         try:
-            shutil.copyfile(self.pdf_path, target)
+            with replacing(target) as part:
+                shutil.copyfile(self.pdf_path, part)
         except OSError as exc:
             show_error(self, UserError(f"无法保存到“{target}”：{exc.strerror or exc}"))
 

@@ -1,0 +1,184 @@
+"""Failures of the disk, the files and the office's server are told in Chinese, the same way in
+the command line and the GUI; a frozen or vanished PostgreSQL client is told why (PostgreSQL
+tests run when NORMDESK_TEST_PG is set)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import time
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from app import failures, pg_session
+from app.cli import run
+from app.db import open_database
+from app.ui.operations import OperationRunner
+from tests.conftest import on_postgresql
+from tests.factories import add_issuer, register
+
+on_pg = pytest.mark.skipif(not on_postgresql(), reason="needs NORMDESK_TEST_PG")
+
+
+@pytest.mark.parametrize(
+    "exc, message",
+    [
+        (OSError(errno.ENOSPC, "No space left", "/a/登记簿.pdf"), "磁盘空间不足，无法写入“/a/登记簿.pdf”"),
+        (OSError(errno.EFBIG, "File too large"), "磁盘空间不足，无法写入文件"),
+        (PermissionError(errno.EACCES, "Permission denied", "/a"), "没有权限读写“/a”"),
+        (OSError(errno.EROFS, "Read-only file system", "/a"), "没有写入权限：“/a”所在的磁盘是只读的"),
+        (sqlite3.OperationalError("database or disk is full"), "磁盘空间已满"),
+    ],
+)  # fmt: skip
+def test_a_failure_of_the_disk_or_the_files_reads_in_chinese(exc, message):
+    assert failures.explain(exc).startswith(message)
+
+
+def test_a_bug_is_not_mistaken_for_a_failure_of_the_environment():
+    assert failures.explain(ValueError("bug")) is None
+    assert failures.explain(OSError(errno.ENOENT, "No such file")) is None
+
+
+def test_a_failed_rollback_after_a_full_disk_is_told_as_the_full_disk():
+    try:
+        try:
+            raise sqlite3.OperationalError("database or disk is full")
+        except sqlite3.OperationalError:
+            raise sqlite3.OperationalError("no such savepoint: sa_savepoint_1")  # noqa: B904
+    except sqlite3.OperationalError as exc:
+        assert failures.explain(exc) == failures.DISK_FULL
+
+
+def test_the_gui_tells_a_full_disk_instead_of_apologising(
+    qtbot, database, no_modal_boxes, monkeypatch
+):
+    apologies: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: apologies.append(box.text()))
+
+    def write_on_a_full_disk(_session, _progress):
+        raise OSError(errno.ENOSPC, "No space left on device", "/u/登记簿.xlsx")
+
+    runner = OperationRunner(database)
+    runner.run(write_on_a_full_disk, write=True)
+    assert runner.wait()
+    assert apologies == []
+    assert no_modal_boxes == ["磁盘空间不足，无法写入“/u/登记簿.xlsx”。请清理磁盘后重试。"]
+
+
+def test_connections_to_a_server_are_given_timeouts_the_url_can_override():
+    args = pg_session.connect_args(
+        "postgresql+psycopg://u@h/d?connect_timeout=3&options=-c%20a%3Db"
+    )
+    assert "connect_timeout" not in args and args["keepalives"] == 1
+    assert args["options"].startswith("-c lock_timeout=15000ms")
+    assert "-c idle_in_transaction_session_timeout=300000ms" in args["options"]
+    assert args["options"].endswith("-c a=b")
+
+
+@pytest.fixture
+def umask_kept():
+    """run() in this process sets the program's umask; the test session keeps its own."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
+def test_an_unreachable_server_is_said_plainly(capsys, umask_kept):
+    assert run(["--db", "postgresql+psycopg://normdesk@127.0.0.1:1/normdesk", "init"]) == 1
+    assert capsys.readouterr().err == f"错误：{failures.UNREACHABLE}\n"
+
+
+@pytest.fixture
+def admin(db_url):
+    engine = create_engine(db_url, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def quick_timeouts(monkeypatch):
+    monkeypatch.setattr(pg_session, "LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr(pg_session, "IDLE_IN_TRANSACTION_TIMEOUT", 0.3)
+
+
+@on_pg
+def test_a_writer_kept_waiting_by_anothers_lock_is_told_so(
+    db_url, admin, quick_timeouts, capsys, umask_kept
+):
+    with open_database(db_url).transaction() as s:
+        add_issuer(s)
+    other = create_engine(db_url)
+    with other.connect() as holder, holder.begin():
+        holder.execute(text("LOCK TABLE document IN EXCLUSIVE MODE"))  # a frozen clerk's save
+        started = time.monotonic()
+        code = run(["--db", db_url, "doc", "add", "--issuer", "MZ", "--title", "河清市新办法",
+                    "--published", "2026-03-04"])  # fmt: skip
+        waited = time.monotonic() - started
+    other.dispose()
+    assert code == 1 and waited < 5
+    err = capsys.readouterr().err
+    assert err == f"错误：{failures._SQLSTATE['55P03']}\n" and "锁等待超时" in err
+
+
+@on_pg
+def test_a_client_frozen_inside_a_transaction_loses_it_and_is_told_why(db_url, quick_timeouts):
+    database = open_database(db_url)
+    with pytest.raises(DBAPIError) as ended, database.transaction() as s:
+        add_issuer(s)
+        s.flush()
+        time.sleep(0.6)  # the program frozen mid-save
+        register(s)
+    assert "空闲事务超时" in failures.explain(ended.value)
+    with database.reading() as s:  # its half-save was never committed
+        assert s.scalar(text("SELECT count(*) FROM issuer")) == 0
+    database.close()
+
+
+@on_pg
+def test_a_lost_server_connection_reads_as_such_in_the_gui(
+    qtbot, db_url, admin, no_modal_boxes, monkeypatch
+):
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: no_modal_boxes.append(box.text()))
+    database = open_database(db_url)
+
+    def save_while_the_server_drops_us(s, _progress):
+        add_issuer(s)
+        with admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"),
+                         {"pid": s.scalar(text("SELECT pg_backend_pid()"))})  # fmt: skip
+        register(s)
+
+    runner = OperationRunner(database)
+    runner.run(save_while_the_server_drops_us, write=True)
+    assert runner.wait()
+    assert no_modal_boxes == ["与单位服务器的连接已中断，请检查网络后重试。"]
+    with database.reading() as s:  # the next operation reconnects; the lost save is not there
+        assert s.scalar(text("SELECT count(*) FROM issuer")) == 0
+    database.close()
+
+
+@on_pg
+def test_a_command_that_loses_the_server_exits_1_saying_so(
+    db_url, admin, monkeypatch, capsys, umask_kept
+):
+    from app.services import registration
+
+    with open_database(db_url).transaction() as s:
+        add_issuer(s)
+    real = registration.register_published
+
+    def dropped_midway(s, *args, **kwargs):
+        pid = s.scalar(text("SELECT pg_backend_pid()"))
+        with admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return real(s, *args, **kwargs)
+
+    monkeypatch.setattr(registration, "register_published", dropped_midway)
+    code = run(["--db", db_url, "doc", "add", "--issuer", "MZ", "--title", "河清市新办法",
+                "--published", "2026-03-04"])  # fmt: skip
+    assert (code, capsys.readouterr().err) == (1, f"错误：{failures.LOST}\n")
