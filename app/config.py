@@ -41,8 +41,27 @@ def database_url(cli_value: str | None = None) -> str:
     """`--db`, else NORMDESK_DB, else the data dir's SQLite file. A value may be a path or a URL."""
     value = cli_value or os.environ.get(DB_ENV) or str(data_dir() / DB_FILENAME)
     if "://" in value:
+        _check_url(value)
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def _check_url(value: str) -> None:
+    """Only the databases NormDesk runs on: a SQLite file or a PostgreSQL server."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from app.errors import UserError
+
+    try:
+        driver = make_url(value).drivername
+    except (ArgumentError, ValueError):
+        driver = ""
+    if driver not in ("sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg"):
+        raise UserError(
+            f"数据库地址“{value[:200]}”不受支持：应为 SQLite 数据库文件的路径，"
+            "或 postgresql+psycopg://用户@服务器/数据库 形式的地址。"
+        )
 
 
 def describe_url(url: str) -> str:

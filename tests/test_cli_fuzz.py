@@ -258,3 +258,13 @@ def test_cli_real_process_with_undecodable_arguments(office: Path, args: list[by
     )
     assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.invalid/x", "mysql://x/y", "postgresql://u@[::1/x"]
+)
+def test_a_database_url_of_another_kind_is_a_user_error(office: Path, url: str) -> None:
+    for args in (["--db", url, "doc", "list"], ["migrate-db", "--to", url]):
+        code, _out, err = _call(args)
+        assert code == 1, err
+        assert "数据库地址" in err and "不受支持" in err
