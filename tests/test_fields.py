@@ -181,3 +181,20 @@ def test_every_other_service_meets_the_same_checks_when_it_saves(office):
         with pytest.raises(UserError) as refused, office.transaction() as s:
             attempt(s)
         assert refused.value.message.startswith(message), refused.value.message
+
+
+@pytest.mark.sqlite_only  # the command line opens the test's SQLite file
+def test_cli_lines_never_send_a_stored_escape_sequence_to_the_terminal(office, db_path):
+    from tests.test_cli import normdesk
+
+    with office.transaction() as s:
+        doc = register(s, "河清市临时救助办法")
+        s.execute(
+            text("UPDATE document SET title = :t WHERE id = :id"),
+            {"t": "河清市\x1b[2J临时救助\x9b办法", "id": doc.id},
+        )
+    office.close()
+    shown = normdesk("--db", str(db_path), "doc", "list")
+    assert shown.returncode == 0, shown.stderr
+    assert "河清市[2J临时救助办法" in shown.stdout
+    assert "\x1b" not in shown.stdout and "\x9b" not in shown.stdout

@@ -44,14 +44,15 @@ Handler = Callable[[argparse.Namespace], int | None]
 
 
 def emit(value: Any, as_json: bool, lines: Callable[[Any], Sequence[str]] | None = None) -> None:
-    """Print `value` as one JSON value, or as human-readable lines."""
+    """Print `value` as one JSON value, or as human-readable lines (without control characters:
+    a row stored before they were refused must not send escape sequences to the terminal)."""
     if as_json:
         print(json.dumps(value, ensure_ascii=False, default=str))
-    elif lines is not None:
-        for line in lines(value):
-            print(line)
-    else:
-        print(value)
+        return
+    from app.services.fields import printable
+
+    for line in lines(value) if lines is not None else [str(value)]:
+        print(printable(line))
 
 
 def build_parser() -> Parser:
