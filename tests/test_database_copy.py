@@ -190,3 +190,26 @@ def test_an_unusable_attachments_folder_is_refused_before_anything_is_copied(
     with pytest.raises(UserError, match="无法写入目标数据文件夹"):
         database_copy.copy_database(office_file, db_url, not_a_folder / "normdesk")
     assert _counts(db_url)["document"] == 0
+
+
+def test_an_attachment_hash_crafted_in_the_database_never_becomes_a_path(
+    office_file, db_url, tmp_path
+):
+    """`../secret.txt` from the database would have been read from, and copied to, beside the
+    data folder (through a .part file written there) before the hash check refused it."""
+    import sqlite3
+
+    from app.db import sqlite_path
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not an attachment")
+    with sqlite3.connect(sqlite_path(office_file)) as con:
+        con.execute("UPDATE attachment SET sha256 = '../secret.txt'")
+    con.close()
+    result = database_copy.copy_database(office_file, db_url, tmp_path / "共享")
+    assert result.attachments_missing == ["../secret.txt"]
+    assert result.attachments_copied == 0
+    assert secret.read_text() == "not an attachment"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("secret")) == [
+        "secret.txt"
+    ]

@@ -221,6 +221,9 @@ def _copy_attachments(s: Session, target_root: Path, result: CopyResult) -> None
     if source_root.resolve() == target_root.resolve():
         return
     for sha in sorted(set(s.scalars(select(Attachment.sha256)))):
+        if not attachments.is_sha256(sha):  # from the database: never part of a path unchecked
+            result.attachments_missing.append(sha[:80])
+            continue
         source = source_root / sha[:2] / sha
         target = target_root / sha[:2] / sha
         if target.exists() and attachments.file_sha256(target) == sha:
