@@ -155,7 +155,8 @@ def _explain_postgresql(exc: BaseException) -> str | None:
 
 
 def _explain_os(exc: OSError) -> str | None:
-    where = f"“{exc.filename}”" if exc.filename else "文件"
+    name = str(exc.filename) if exc.filename else ""
+    where = f"“{name if len(name) <= 120 else name[:60] + '…' + name[-40:]}”" if name else "文件"
     if exc.errno in _DISK_FULL:
         return f"磁盘空间不足，无法写入{where}。请清理磁盘后重试。"
     if exc.errno == errno.EROFS:
@@ -164,4 +165,10 @@ def _explain_os(exc: OSError) -> str | None:
         return f"没有权限读写{where}，请检查文件和文件夹的权限。"
     if exc.errno == errno.EIO:
         return f"读写{where}时发生磁盘错误，请检查磁盘或网络存储。"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"文件名或路径过长：{where}。请换一个较短的名称或位置。"
+    if exc.errno == errno.ENOTDIR:
+        return f"路径{where}中有一段不是文件夹，请检查路径。"
+    if exc.errno == errno.EISDIR:
+        return f"{where}是文件夹，不是文件，请检查路径。"
     return None

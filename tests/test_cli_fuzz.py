@@ -103,7 +103,11 @@ def _value(action: argparse.Action) -> st.SearchStrategy[str]:
         return st.one_of(st.sampled_from(INTS), st.integers(-(10**20), 10**20).map(str), _text())
     if kind == "parse":  # the date parsers
         return st.one_of(st.sampled_from(DATES), st.dates().map(str), _text())
-    if name in {"output", "file", "dir", "report", "mapping", "attachments_dir", "to"}:
+    if name == "issuer":  # often a real one, so the command goes past the lookup
+        return st.one_of(st.sampled_from(["MZ", "RS"]), _text())
+    if name == "output":
+        return st.one_of(st.sampled_from(["out.pdf", "out.xlsx", "x/y.pdf"]), _text())
+    if name in {"file", "dir", "report", "mapping", "attachments_dir", "to"}:
         return st.one_of(st.sampled_from(PATHS), _text())
     return _text()
 

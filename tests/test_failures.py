@@ -32,6 +32,9 @@ on_pg = pytest.mark.skipif(not on_postgresql(), reason="needs NORMDESK_TEST_PG")
         (PermissionError(errno.EACCES, "Permission denied", "/a"), "没有权限读写“/a”"),
         (OSError(errno.EROFS, "Read-only file system", "/a"), "没有写入权限：“/a”所在的磁盘是只读的"),
         (sqlite3.OperationalError("database or disk is full"), "磁盘空间已满"),
+        (OSError(errno.ENAMETOOLONG, "File name too long", "/a/" + "x" * 300), "文件名或路径过长：“/a/xxx"),
+        (NotADirectoryError(errno.ENOTDIR, "Not a directory", "/a/b"), "路径“/a/b”中有一段不是文件夹"),
+        (IsADirectoryError(errno.EISDIR, "Is a directory", "/a"), "“/a”是文件夹，不是文件"),
     ],
 )  # fmt: skip
 def test_a_failure_of_the_disk_or_the_files_reads_in_chinese(exc, message):
