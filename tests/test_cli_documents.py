@@ -126,21 +126,7 @@ def test_demo_fills_database(db):
 
 
 def test_demo_refuses_a_database_with_real_documents(db):
-    normdesk(
-        "--db", db, "issuer", "add", "--code", "MZ", "--name", "河清市民政局", "--abbr", "河民发"
-    )
-    added = normdesk(
-        "--db",
-        db,
-        "doc",
-        "add",
-        "--issuer",
-        "MZ",
-        "--title",
-        "正式文件",
-        "--published",
-        "2026-01-05",
-    )
+    added = add_doc(db, "正式文件", "2026-01-05")
     assert added.returncode == 0, added.stderr
     result = normdesk("--db", db, "demo", "--docs", "20")
     assert result.returncode == 1
