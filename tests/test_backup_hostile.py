@@ -379,3 +379,13 @@ def test_manifest_nested_past_the_recursion_limit_is_refused(office, tmp_path):
     db_path, good = office
     entries = [*without_manifest(good), (backup.MANIFEST_MEMBER, b"[" * 200_000)]
     refused(build(tmp_path / "deep.zip", entries), db_path, tmp_path, "清单.*无法读取")
+
+
+def test_central_directory_pointing_outside_the_file_is_refused_as_damage(office, tmp_path):
+    db_path, good = office
+    data = bytearray(good.read_bytes())
+    end = data.rfind(b"PK\x05\x06")  # end of central directory: its offset field lies
+    data[end + 16 : end + 20] = struct.pack("<I", 0xFFFFFFF0)
+    bad = tmp_path / "offset.zip"
+    bad.write_bytes(bytes(data))
+    refused(bad, db_path, tmp_path, "无法使用.*可能已损坏")

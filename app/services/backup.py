@@ -78,6 +78,8 @@ _REASONS = {
     errno.EACCES: "没有写入权限",
     errno.EPERM: "操作不被允许（文件夹只读或受保护）",
     errno.EROFS: "磁盘是只读的",
+    errno.EINVAL: "文件中的位置或参数无效",
+    errno.EIO: "磁盘读写错误",
 }
 
 
@@ -406,16 +408,28 @@ def _read_member(
     by zipfile at the end of the member."""
     digest = hashlib.sha256()
     read = 0
-    with archive.open(info) as src:
-        while chunk := src.read(CHUNK):
-            read += len(chunk)
-            if read > info.file_size:
-                raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
-            digest.update(chunk)
-            sink(chunk)
+    for chunk in _chunks(archive, info, label):
+        read += len(chunk)
+        if read > info.file_size:
+            raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
+        digest.update(chunk)
+        sink(chunk)
     if read != info.file_size:
         raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更小")
     return digest.hexdigest()
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Iterator[bytes]:
+    """A member's bytes. The archive failing to read (an offset outside the file, a failing disk)
+    is the backup's fault, told apart from a failure of whatever the bytes go to."""
+    try:
+        with archive.open(info) as src:
+            while chunk := src.read(CHUNK):
+                yield chunk
+    except OSError as exc:
+        raise _refuse(
+            label, f"无法使用：读取“{_shown(info.filename)}”时出错（{_reason(exc)}），可能已损坏"
+        ) from None
 
 
 def _write_private(
