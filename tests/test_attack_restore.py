@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -161,8 +162,22 @@ def test_a_restore_clears_what_a_killed_restore_left_behind(office, tmp_path):
     sha = hashlib.sha256(ATTACHED[0]).hexdigest()
     part = attachments.store_dir() / sha[:2] / f".{sha}.4242.part"
     part.write_bytes(ATTACHED[0][:1000])
+    safety = backup.backup_dir() / ".normdesk-before-restore-k1ll3d.part"
+    safety.write_bytes(b"PK half a zip")
     adding = attachments.store_dir() / "tmpk3ep.part"  # an attachment being added meanwhile
     adding.write_bytes(b"x")
     backup.restore(good, office, SYSTEM)
-    assert not staging.exists() and not part.exists()
+    assert not staging.exists() and not part.exists() and not safety.exists()
     assert adding.exists()
+
+
+def test_a_backup_clears_half_written_backups_a_day_old_but_not_newer(office, tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    old, recent = folder / ".normdesk-manual-old.part", folder / ".normdesk-auto-live.part"
+    for part in (old, recent):
+        part.write_bytes(b"PK half a zip")
+    day_ago = time.time() - backup.STALE_PART_SECONDS - 60
+    os.utime(old, (day_ago, day_ago))
+    backup.make_backup(office, folder)
+    assert not old.exists() and recent.exists()

@@ -23,6 +23,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -56,6 +57,7 @@ MAX_MEMBER_BYTES = 4 << 30  # no database or scanned document of an office comes
 MAX_MANIFEST_BYTES = 16 << 20
 SPACE_RESERVE = 64 << 20  # left free on the disk after a restore
 UNCHANGED = "未作任何修改。"
+STALE_PART_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ def make_backup(
 
 def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
     stem = f"normdesk-{clock.now():%Y%m%d-%H%M%S}-{kind}"
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".normdesk-", suffix=".part")  # mode 0600
+    _remove_stale_parts(folder)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f".normdesk-{kind}-", suffix=".part")  # 0600
     os.close(fd)
     partial = Path(name)
     try:
@@ -171,6 +174,17 @@ def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
         partial.unlink(missing_ok=True)  # a backup is either whole or absent
         raise
     return describe(target)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Half-written backups of a program killed a day or more ago (a live one is newer)."""
+    too_old = time.time() - STALE_PART_SECONDS  # file times: the real clock, never a pinned day
+    for part in folder.glob(".normdesk-*.part"):
+        try:
+            if part.is_file() and part.stat().st_mtime < too_old:
+                part.unlink()
+        except OSError:
+            continue
 
 
 def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]:
@@ -656,7 +670,7 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
 
 def _remove_leftovers(db_path: Path) -> None:
     """What a restore stopped by force (killed, a power cut) left behind: its staging folder (a
-    whole copy of a database) and half-written attachment copies. They block nothing, but would
+    whole copy of a database), half-written attachment copies and safety backup. They block nothing, but would
     stay forever; a restore replaces the database, so none of them can belong to a live one."""
     for stale in db_path.parent.glob(f"{STAGING_PREFIX}*"):
         if stale.is_dir() and not stale.is_symlink():
@@ -664,6 +678,8 @@ def _remove_leftovers(db_path: Path) -> None:
     for part in store_dir().glob("??/.*.part"):
         if _RESTORE_PART_RE.fullmatch(part.name):
             part.unlink(missing_ok=True)
+    for part in backup_dir().glob(".normdesk-before-restore-*.part"):  # the safety backup's
+        part.unlink(missing_ok=True)
 
 
 def _set_aside(db_path: Path) -> BackupFile | None:
