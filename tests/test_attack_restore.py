@@ -5,12 +5,14 @@ import errno
 import hashlib
 import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -181,3 +183,14 @@ def test_a_backup_clears_half_written_backups_a_day_old_but_not_newer(office, tm
     os.utime(old, (day_ago, day_ago))
     backup.make_backup(office, folder)
     assert not old.exists() and recent.exists()
+
+
+def test_cli_restore_warns_of_attachments_the_backup_did_not_hold(office, tmp_path):
+    good = backup.make_backup(office, tmp_path / "good").path
+    with zipfile.ZipFile(good) as archive, zipfile.ZipFile(tmp_path / "db-only.zip", "w") as out:
+        out.writestr(backup.DB_MEMBER, archive.read(backup.DB_MEMBER))
+    shutil.rmtree(attachments.store_dir())
+    result = normdesk("--db", str(office), "restore", str(tmp_path / "db-only.zip"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("的文件丢失") == len(ATTACHED)
+    assert "警告：附件“附件0.pdf”" in result.stderr
