@@ -138,7 +138,21 @@ def test_attachment_whose_content_does_not_match_its_name_is_refused(office, tmp
     refused(bad, db_path, tmp_path, "内容与其校验值不符")
 
 
-@pytest.mark.parametrize("name", ["attachments/ab/notahash", "NORMDESK.DB", "normdesk.db-wal"])
+UPPER = hashlib.sha256(b"x").hexdigest().upper()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "attachments/ab/notahash",
+        "NORMDESK.DB",
+        "normdesk.db-wal",
+        "\uff4eormdesk.db",  # fullwidth n: the same name after NFKC
+        "normdesk.db\u200b",  # a zero-width space
+        f"attachments/{UPPER[:2]}/{UPPER}",  # a hash differing only by case
+        "attachments/a\u0301/" + "a" * 64,  # a combining accent
+    ],
+)
 def test_members_a_backup_never_holds_are_refused(office, tmp_path, name):
     db_path, good = office
     bad = build(tmp_path / "bad.zip", [*without_manifest(good), (name, b"x")])
