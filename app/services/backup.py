@@ -715,6 +715,9 @@ def _put_attachments(archive: zipfile.ZipFile, checked: Checked, label: str) -> 
 def _checkpoint(db_path: Path) -> None:
     """Move the commits still in the database's WAL into the file itself, so that removing the
     WAL before the replace can lose nothing, even if the restore stops right there."""
+    wal = Path(f"{db_path}-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return
     try:
         con = sqlite3.connect(db_path, timeout=15)
         try:
