@@ -36,6 +36,7 @@ from app import __version__, clock, db_hold
 from app.config import data_dir
 from app.db import schema_revisions, upgrade
 from app.errors import UserError
+from app.failures import explain, is_damage
 from app.services.attachments import file_sha256, store_dir
 from app.services.permissions import Actor, Permission, require
 
@@ -737,6 +738,9 @@ def _readable(db_path: Path) -> bool:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        # a full disk or a lock: a sound file, never to be moved aside as damaged
+        raise UserError(f"恢复：无法读取当前数据库（{explain(exc) or exc}），{UNCHANGED}") from exc
     return True
