@@ -81,7 +81,7 @@ def test_restore_on_a_full_disk_names_the_cause_in_chinese_and_replaces_nothing(
     before = office.read_bytes()
     result = limited(200_000, "--db", str(office), "restore", str(good))
     assert result.returncode == 1, result.stderr
-    assert "恢复未完成，当前数据库未被替换：文件大小超过了系统允许的上限" in result.stderr
+    assert "恢复未完成，当前数据库未被替换：磁盘空间不足" in result.stderr
     assert office.read_bytes() == before
     assert leftovers(tmp_path) == []
 
@@ -91,7 +91,7 @@ def test_backup_into_a_read_only_folder_is_a_user_error(office, tmp_path, monkey
         raise PermissionError(errno.EROFS, "Read-only file system", str(tmp_path / "b"))
 
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
-    with pytest.raises(UserError, match="备份未完成：磁盘是只读的"):
+    with pytest.raises(UserError, match="备份未完成：没有写入权限"):
         backup.make_backup(office, tmp_path / "b")
 
 
@@ -194,3 +194,22 @@ def test_cli_restore_warns_of_attachments_the_backup_did_not_hold(office, tmp_pa
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("的文件丢失") == len(ATTACHED)
     assert "警告：附件“附件0.pdf”" in result.stderr
+
+
+def test_a_sound_database_that_cannot_be_read_just_now_is_never_moved_aside(
+    office, tmp_path, monkeypatch
+):
+    good = backup.make_backup(office, tmp_path / "good").path
+    before = office.read_bytes()
+    real_connect = sqlite3.connect
+
+    def busy(target, *args, **kwargs):  # another program holds the file: a lock, not damage
+        if str(target).startswith(office.as_uri()):
+            raise sqlite3.OperationalError("database is locked")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", busy)
+    with pytest.raises(UserError, match="无法读取当前数据库.*占用"):
+        backup.restore(good, office, SYSTEM)
+    assert office.read_bytes() == before
+    assert list(office.parent.glob("*damaged*")) == []

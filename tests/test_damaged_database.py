@@ -92,6 +92,6 @@ def test_a_disk_error_on_opening_is_not_called_damage(database, db_path):
         timeout=120,
     )
     assert result.returncode == 1, result.stderr
-    assert "磁盘错误" in result.stderr and "Traceback" not in result.stderr
+    assert "磁盘空间已满" in result.stderr and "Traceback" not in result.stderr
     assert "restore" not in result.stderr and "备份" not in result.stderr
     assert db_path.read_bytes() == before

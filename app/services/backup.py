@@ -11,7 +11,6 @@ every member has been read, hashed and found right."""
 
 from __future__ import annotations
 
-import errno
 import functools
 import hashlib
 import itertools
@@ -74,22 +73,10 @@ class BackupFile:
         return KINDS.get(self.kind, self.kind)
 
 
-_REASONS = {
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EFBIG: "文件大小超过了系统允许的上限（磁盘空间或配额不足）",
-    getattr(errno, "EDQUOT", -1): "磁盘配额已用完",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "操作不被允许（文件夹只读或受保护）",
-    errno.EROFS: "磁盘是只读的",
-    errno.EINVAL: "文件中的位置或参数无效",
-    errno.EIO: "磁盘读写错误",
-}
-
-
-def _reason(exc: OSError) -> str:
-    """Why a file operation failed, in Chinese where the cause is a common one."""
-    reason = _REASONS.get(exc.errno, exc.strerror or str(exc))
-    return f"{reason}（{exc.filename}）" if exc.filename else reason
+def _why(exc: OSError) -> str:
+    """Why a file operation failed, as a sentence (in Chinese when the cause is a known one)."""
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return explain(exc) or f"{exc.strerror or exc}{where}。"
 
 
 def backup_dir() -> Path:
@@ -150,7 +137,7 @@ def make_backup(
     try:
         return _write_backup(db_path, folder, kind)
     except OSError as exc:  # a full disk, a read-only folder
-        raise UserError(f"备份未完成：{_reason(exc)}。没有留下不完整的备份文件。") from exc
+        raise UserError(f"备份未完成：{_why(exc)}没有留下不完整的备份文件。") from exc
 
 
 def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
@@ -443,7 +430,8 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Iter
                 yield chunk
     except OSError as exc:
         raise _refuse(
-            label, f"无法使用：读取“{_shown(info.filename)}”时出错（{_reason(exc)}），可能已损坏"
+            label,
+            f"无法使用：读取“{_shown(info.filename)}”时出错（{exc.strerror or exc}），可能已损坏",
         ) from None
 
 
@@ -665,7 +653,7 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
             os.replace(checked.database, db_path)  # last: until here the database is the old one
     except OSError as exc:
-        raise UserError(f"恢复未完成，当前数据库未被替换：{_reason(exc)}") from exc
+        raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
 
 
