@@ -640,18 +640,18 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
         raise UserError(f"恢复：找不到备份文件“{backup}”。")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(db_path)
-        with (
-            db_hold.exclusive(db_path, "恢复"),
-            _opened(backup) as archive,
-            tempfile.TemporaryDirectory(dir=db_path.parent, prefix=STAGING_PREFIX) as tmp,
-        ):
-            checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
-            safety = _set_aside(db_path)
-            _put_attachments(archive, checked, backup.name)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            os.replace(checked.database, db_path)  # last: until here the database is the old one
+        with db_hold.exclusive(db_path, "恢复"):
+            _remove_leftovers(db_path)  # under the hold: no other restore of it is running
+            with (
+                _opened(backup) as archive,
+                tempfile.TemporaryDirectory(dir=db_path.parent, prefix=STAGING_PREFIX) as tmp,
+            ):
+                checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
+                safety = _set_aside(db_path)
+                _put_attachments(archive, checked, backup.name)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+                os.replace(checked.database, db_path)  # last: until here it is the old one
     except OSError as exc:
         raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
@@ -659,8 +659,8 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
 
 def _remove_leftovers(db_path: Path) -> None:
     """What a restore stopped by force (killed, a power cut) left behind: its staging folder (a
-    whole copy of a database), half-written attachment copies and safety backup. They block nothing, but would
-    stay forever; a restore replaces the database, so none of them can belong to a live one."""
+    whole copy of a database), half-written attachment copies and safety backup. They block
+    nothing, but would stay forever."""
     for stale in db_path.parent.glob(f"{STAGING_PREFIX}*"):
         if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)
