@@ -175,7 +175,7 @@ def test_a_failed_backup_leaves_no_part_file_and_no_zip(filled, tmp_path, monkey
 
     monkeypatch.setattr(zipfile.ZipFile, "open", open_)
     folder = tmp_path / "b"
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="备份未完成：磁盘空间不足"):
         backup.make_backup(db_path, folder)
     assert list(folder.iterdir()) == []
 

@@ -2,6 +2,7 @@
 message; nothing is written outside the data folder and the database stays byte for byte."""
 
 import hashlib
+import json
 import os
 import sqlite3
 import stat
@@ -10,7 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
+from app.db import head_revision, open_database, upgrade
 from app.errors import UserError
 from app.services import attachments, backup
 from app.services.permissions import SYSTEM
@@ -135,7 +138,21 @@ def test_attachment_whose_content_does_not_match_its_name_is_refused(office, tmp
     refused(bad, db_path, tmp_path, "内容与其校验值不符")
 
 
-@pytest.mark.parametrize("name", ["attachments/ab/notahash", "NORMDESK.DB", "normdesk.db-wal"])
+UPPER = hashlib.sha256(b"x").hexdigest().upper()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "attachments/ab/notahash",
+        "NORMDESK.DB",
+        "normdesk.db-wal",
+        "\uff4eormdesk.db",  # fullwidth n: the same name after NFKC
+        "normdesk.db\u200b",  # a zero-width space
+        f"attachments/{UPPER[:2]}/{UPPER}",  # a hash differing only by case
+        "attachments/a\u0301/" + "a" * 64,  # a combining accent
+    ],
+)
 def test_members_a_backup_never_holds_are_refused(office, tmp_path, name):
     db_path, good = office
     bad = build(tmp_path / "bad.zip", [*without_manifest(good), (name, b"x")])
@@ -305,3 +322,84 @@ def test_nothing_is_left_behind_when_a_restore_fails_mid_write(office, tmp_path,
     leftovers = [p for p in tmp_path.rglob("*") if ".part" in p.name or "restore-" in p.name]
     assert leftovers == []
     assert not attachments.stored_path(sha(ATTACHED)).exists()
+
+
+def with_database(good: Path, tmp_path: Path, sql: str) -> Path:
+    """The good backup with its database changed by `sql` and the manifest made to match, as an
+    attacker who knows the format would."""
+    entries = members(good)
+    copy = tmp_path / "crafted.db"
+    copy.write_bytes(entries[backup.DB_MEMBER])
+    con = sqlite3.connect(copy)
+    con.executescript(sql)
+    con.close()
+    entries[backup.DB_MEMBER] = copy.read_bytes()
+    copy.unlink()
+    manifest = json.loads(entries[backup.MANIFEST_MEMBER])
+    manifest["members"][backup.DB_MEMBER] = {
+        "size": len(entries[backup.DB_MEMBER]),
+        "sha256": sha(entries[backup.DB_MEMBER]),
+    }
+    entries[backup.MANIFEST_MEMBER] = json.dumps(manifest).encode()
+    return build(tmp_path / "crafted.zip", list(entries.items()))
+
+
+@pytest.mark.parametrize(
+    ("sql", "named"),
+    [
+        (
+            "CREATE TRIGGER evil AFTER INSERT ON document BEGIN "
+            "UPDATE document SET title = '被篡改' WHERE id = NEW.id; END;",
+            "多出触发器“evil”",
+        ),
+        (
+            "CREATE TRIGGER sqliteaudit BEFORE INSERT ON audit_log BEGIN SELECT 1; END;",
+            "多出触发器“sqliteaudit”",
+        ),
+        ("CREATE VIEW shadow AS SELECT * FROM document;", "多出视图“shadow”"),
+        ("DROP TABLE cleanup_item;", "缺少表“cleanup_item”"),
+        ("ALTER TABLE document RENAME COLUMN title TO heading;", "表“document”的定义不同"),
+        ("CREATE UNIQUE INDEX ix_evil ON document (title);", "多出索引“ix_evil”"),
+    ],
+    ids=["trigger-on-our-writes", "trigger-named-like-sqlite", "view", "missing-table",
+         "renamed-column", "extra-unique-index"],
+)  # fmt: skip
+def test_database_with_a_schema_of_the_attackers_choice_is_refused(office, tmp_path, sql, named):
+    """A trigger would run on every later registration (and `check` would not see it); a changed
+    table would make every command fail with an internal error."""
+    db_path, good = office
+    refused(
+        with_database(good, tmp_path, sql),
+        db_path,
+        tmp_path,
+        f"数据库结构与 NormDesk 的不符.*{named}",
+    )
+
+
+def test_backup_of_an_older_schema_still_restores_and_is_upgraded(tmp_path, db_path):
+    old_db = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{old_db}")
+    upgrade(engine, "0005")
+    engine.dispose()
+    entries = [(backup.DB_MEMBER, old_db.read_bytes())]
+    old = build(tmp_path / "normdesk-20250101-000000-manual.zip", entries)
+    backup.restore(old, db_path, SYSTEM)
+    assert backup._revision_of(db_path) == "0005"
+    open_database(f"sqlite:///{db_path}").close()
+    assert backup._revision_of(db_path) == head_revision()
+
+
+def test_manifest_nested_past_the_recursion_limit_is_refused(office, tmp_path):
+    db_path, good = office
+    entries = [*without_manifest(good), (backup.MANIFEST_MEMBER, b"[" * 200_000)]
+    refused(build(tmp_path / "deep.zip", entries), db_path, tmp_path, "清单.*无法读取")
+
+
+def test_central_directory_pointing_outside_the_file_is_refused_as_damage(office, tmp_path):
+    db_path, good = office
+    data = bytearray(good.read_bytes())
+    end = data.rfind(b"PK\x05\x06")  # end of central directory: its offset field lies
+    data[end + 16 : end + 20] = struct.pack("<I", 0xFFFFFFF0)
+    bad = tmp_path / "offset.zip"
+    bad.write_bytes(bytes(data))
+    refused(bad, db_path, tmp_path, "无法使用.*可能已损坏")

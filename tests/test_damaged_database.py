@@ -1,6 +1,10 @@
 """Only a missing file is a new office: an empty or unreadable normdesk.db where one was is
 damage, refused untouched with the restore hint, never silently initialised."""
 
+import resource
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +67,31 @@ def test_cli_restore_brings_back_a_zero_byte_database(database, db_path):
     assert "零字节之前登记的文件" in listed.stdout
     damaged = list(Path(db_path.parent).glob("office-damaged-*.db"))
     assert [p.stat().st_size for p in damaged] == [0]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="POSIX file size limit")
+def test_a_disk_error_on_opening_is_not_called_damage(database, db_path):
+    """A full disk fails SQLite's opening with a disk I/O error: the file is sound, so no restore
+    is suggested (a restore would move it aside as damaged)."""
+    with database.transaction() as s:
+        add_issuer(s)
+    backup.make_backup(db_path)
+    database.close()
+    before = db_path.read_bytes()
+
+    def no_room() -> None:  # the shared-memory file cannot be written, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db_path), "doc", "list"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=no_room,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "磁盘空间已满" in result.stderr and "Traceback" not in result.stderr
+    assert "restore" not in result.stderr and "备份" not in result.stderr
+    assert db_path.read_bytes() == before

@@ -63,11 +63,22 @@ def cmd_restore(args: argparse.Namespace) -> None:
     from app.services import backup
 
     path = _db_file(args)
+    from app.services import integrity
+
     safety = backup.restore(Path(args.file), path, local_actor())
-    open_database(database_url(args.db)).close()  # upgrades an older backup's schema
+    database = open_database(database_url(args.db))  # upgrades an older backup's schema
+    try:
+        with database.reading() as s:
+            missing = integrity.missing_attachments(s)
+    finally:
+        database.close()
     print(f"已从 {args.file} 恢复数据库 {path}。")
     if safety:
         print(f"恢复前的数据库已备份到 {safety.path}。")
+    for problem in missing[: integrity.MAX_LISTED]:  # the backup did not hold them
+        sys.stderr.write(f"警告：{problem}\n")
+    if len(missing) > integrity.MAX_LISTED:
+        sys.stderr.write(f"警告：另有 {len(missing) - integrity.MAX_LISTED} 个附件的文件丢失。\n")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

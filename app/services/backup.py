@@ -11,6 +11,7 @@ every member has been read, hashed and found right."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -21,6 +22,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -31,8 +33,9 @@ from pathlib import Path
 
 from app import __version__, clock, db_hold
 from app.config import data_dir
-from app.db import schema_revisions
+from app.db import schema_revisions, upgrade
 from app.errors import UserError
+from app.failures import explain, is_damage
 from app.services.attachments import file_sha256, store_dir
 from app.services.permissions import Actor, Permission, require
 
@@ -44,6 +47,8 @@ ATTACHMENTS_MEMBER = "attachments/"
 _ATTACHMENT_RE = re.compile(r"attachments/([0-9a-f]{2})/(\1[0-9a-f]{62})")
 _FOLDER_RE = re.compile(r"attachments/(?:[0-9a-f]{2}/)?")
 _NAME_RE = re.compile(r"normdesk-(\d{8})-(\d{6})-(.+?)(?:-(\d+))?")
+_RESTORE_PART_RE = re.compile(r"\.[0-9a-f]{64}\.\d+\.part")
+STAGING_PREFIX = ".normdesk-restore-"
 KINDS = {"auto": "自动", "manual": "手动", "before-restore": "恢复前"}
 KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")  # the rotation
 
@@ -52,6 +57,7 @@ MAX_MEMBER_BYTES = 4 << 30  # no database or scanned document of an office comes
 MAX_MANIFEST_BYTES = 16 << 20
 SPACE_RESERVE = 64 << 20  # left free on the disk after a restore
 UNCHANGED = "未作任何修改。"
+STALE_PART_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,12 @@ class BackupFile:
     @property
     def kind_label(self) -> str:
         return KINDS.get(self.kind, self.kind)
+
+
+def _why(exc: OSError) -> str:
+    """Why a file operation failed, as a sentence (in Chinese when the cause is a known one)."""
+    where = f"（{exc.filename}）" if exc.filename else ""
+    return explain(exc) or f"{exc.strerror or exc}{where}。"
 
 
 def backup_dir() -> Path:
@@ -122,8 +134,16 @@ def make_backup(
         raise UserError(
             f"备份文件夹“{folder}”无法创建或不是文件夹（{exc.strerror or exc}）。"
         ) from None
+    try:
+        return _write_backup(db_path, folder, kind)
+    except OSError as exc:  # a full disk, a read-only folder
+        raise UserError(f"备份未完成：{_why(exc)}没有留下不完整的备份文件。") from exc
+
+
+def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
     stem = f"normdesk-{clock.now():%Y%m%d-%H%M%S}-{kind}"
-    fd, name = tempfile.mkstemp(dir=folder, prefix=".normdesk-", suffix=".part")  # mode 0600
+    _remove_stale_parts(folder)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f".normdesk-{kind}-", suffix=".part")  # 0600
     os.close(fd)
     partial = Path(name)
     try:
@@ -142,6 +162,17 @@ def make_backup(
         partial.unlink(missing_ok=True)  # a backup is either whole or absent
         raise
     return describe(target)
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    """Half-written backups of a program killed a day or more ago (a live one is newer)."""
+    too_old = time.time() - STALE_PART_SECONDS  # file times: the real clock, never a pinned day
+    for part in folder.glob(".normdesk-*.part"):
+        try:
+            if part.is_file() and part.stat().st_mtime < too_old:
+                part.unlink()
+        except OSError:
+            continue
 
 
 def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]:
@@ -220,12 +251,17 @@ def describe(path: Path) -> BackupFile:
 
 
 def list_backups(folder: Path | None = None) -> list[BackupFile]:
+    """The backup files in `folder`, newest first. Anything else named like one (a dangling link,
+    a folder, a file removed meanwhile) is not a backup and is passed over."""
     folder = folder or backup_dir()
-    return sorted(
-        (describe(p) for p in folder.glob("normdesk-*.zip")),
-        key=lambda b: (b.created, b.seq),
-        reverse=True,
-    )
+    found = []
+    for path in folder.glob("normdesk-*.zip"):
+        try:
+            if stat.S_ISREG(path.stat().st_mode):
+                found.append(describe(path))
+        except OSError:
+            continue
+    return sorted(found, key=lambda b: (b.created, b.seq), reverse=True)
 
 
 def to_keep(backups: list[BackupFile], daily: int, weekly: int, monthly: int) -> set[Path]:
@@ -374,16 +410,29 @@ def _read_member(
     by zipfile at the end of the member."""
     digest = hashlib.sha256()
     read = 0
-    with archive.open(info) as src:
-        while chunk := src.read(CHUNK):
-            read += len(chunk)
-            if read > info.file_size:
-                raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
-            digest.update(chunk)
-            sink(chunk)
+    for chunk in _chunks(archive, info, label):
+        read += len(chunk)
+        if read > info.file_size:
+            raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更大")
+        digest.update(chunk)
+        sink(chunk)
     if read != info.file_size:
         raise _refuse(label, f"中的“{_shown(info.filename)}”比声明的大小更小")
     return digest.hexdigest()
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> Iterator[bytes]:
+    """A member's bytes. The archive failing to read (an offset outside the file, a failing disk)
+    is the backup's fault, told apart from a failure of whatever the bytes go to."""
+    try:
+        with archive.open(info) as src:
+            while chunk := src.read(CHUNK):
+                yield chunk
+    except OSError as exc:
+        raise _refuse(
+            label,
+            f"无法使用：读取“{_shown(info.filename)}”时出错（{exc.strerror or exc}），可能已损坏",
+        ) from None
 
 
 def _write_private(
@@ -418,7 +467,7 @@ def _read_manifest(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, label
             for m in members.values()
         ):
             raise ValueError("members")
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # deep nesting: RecursionError
         raise _refuse(label, f"中的清单（{MANIFEST_MEMBER}）无法读取") from None
     return manifest
 
@@ -455,7 +504,80 @@ def _check_database(copy: Path, label: str) -> str:
         raise _refuse(label, "中的数据库不是 NormDesk 数据库（缺少版本信息）")
     if row[0] not in schema_revisions():
         raise _newer(label, row[0])
+    differences = _differences(_shape(copy), _reference_shape(row[0]))
+    if differences:
+        raise _refuse(label, f"中的数据库结构与 NormDesk 的不符（{'；'.join(differences)}）")
     return row[0]
+
+
+Shape = dict[tuple[str, str], object]
+_SQLITE_OWN = re.compile(r"sqlite_(sequence|stat\d)")
+_OBJECT_LABELS = {"table": "表", "trigger": "触发器", "view": "视图", "index": "索引"}
+
+
+def _shape(db_file: Path) -> Shape:
+    """What of a database's schema the program relies on: each table with its columns (a virtual
+    table with its definition), each index with its table, columns and uniqueness, and every
+    trigger and view (NormDesk's own schema has none: one in a backup would run on our writes)."""
+    con = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
+    try:
+        shape: Shape = {}
+        rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+        for kind, name, table, sql in rows:
+            if kind == "table" and _SQLITE_OWN.fullmatch(name):
+                continue  # SQLite's bookkeeping, present or not depending on what ran
+            if kind == "table" and (sql or "").upper().startswith("CREATE VIRTUAL"):
+                shape[kind, name] = " ".join(sql.split())
+            elif kind == "table":
+                shape[kind, name] = sorted(
+                    con.execute(
+                        'SELECT name, "notnull", pk FROM pragma_table_xinfo(?)', (name,)
+                    ).fetchall()
+                )
+            elif kind == "index":
+                unique = con.execute(
+                    'SELECT "unique", partial FROM pragma_index_list(?) WHERE name = ?',
+                    (table, name),
+                ).fetchone()
+                columns = con.execute(
+                    "SELECT name FROM pragma_index_xinfo(?) ORDER BY seqno", (name,)
+                ).fetchall()
+                shape[kind, name] = (table, unique, columns)
+            else:
+                shape[kind, name] = sql
+        return shape
+    finally:
+        con.close()
+
+
+@functools.cache
+def _reference_shape(revision: str) -> Shape:
+    """The schema NormDesk's own migrations build at `revision`, in a scratch database."""
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = Path(tmp) / "reference.db"
+        engine = create_engine(f"sqlite:///{reference}")
+        try:
+            upgrade(engine, revision)
+        finally:
+            engine.dispose()
+        return _shape(reference)
+
+
+def _differences(found: Shape, expected: Shape) -> list[str]:
+    """The first few ways `found` differs from `expected`, in words."""
+    words = []
+    order = list(_OBJECT_LABELS)  # a missing table before the indexes that went with it
+    for kind, name in sorted(found.keys() | expected.keys(), key=lambda k: (order.index(k[0]), k)):
+        what = f"{_OBJECT_LABELS.get(kind, kind)}“{_shown(name)}”"
+        if (kind, name) not in expected:
+            words.append(f"多出{what}")
+        elif (kind, name) not in found:
+            words.append(f"缺少{what}")
+        elif found[kind, name] != expected[kind, name]:
+            words.append(f"{what}的定义不同")
+    return words[:3] + (["……"] if len(words) > 3 else [])
 
 
 def _check(archive: zipfile.ZipFile, label: str, staging: Path, folders: list[Path]) -> Checked:
@@ -518,28 +640,43 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
         raise UserError(f"恢复：找不到备份文件“{backup}”。")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        with (
-            db_hold.exclusive(db_path, "恢复"),
-            _opened(backup) as archive,
-            tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".normdesk-restore-") as tmp,
-        ):
-            checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
-            safety = _set_aside(db_path)
-            _put_attachments(archive, checked, backup.name)
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            os.replace(checked.database, db_path)  # last: until here the database is the old one
+        with db_hold.exclusive(db_path, "恢复"):
+            _remove_leftovers(db_path)  # under the hold: no other restore of it is running
+            with (
+                _opened(backup) as archive,
+                tempfile.TemporaryDirectory(dir=db_path.parent, prefix=STAGING_PREFIX) as tmp,
+            ):
+                checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
+                safety = _set_aside(db_path)
+                _put_attachments(archive, checked, backup.name)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+                os.replace(checked.database, db_path)  # last: until here it is the old one
     except OSError as exc:
-        where = f"（{exc.filename}）" if exc.filename else ""
-        raise UserError(f"恢复未完成，当前数据库未被替换：{exc.strerror or exc}{where}") from exc
+        raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """What a restore stopped by force (killed, a power cut) left behind: its staging folder (a
+    whole copy of a database), half-written attachment copies and safety backup. They block
+    nothing, but would stay forever."""
+    for stale in db_path.parent.glob(f"{STAGING_PREFIX}*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+    for part in store_dir().glob("??/.*.part"):
+        if _RESTORE_PART_RE.fullmatch(part.name):
+            part.unlink(missing_ok=True)
+    for part in backup_dir().glob(".normdesk-before-restore-*.part"):  # the safety backup's
+        part.unlink(missing_ok=True)
 
 
 def _set_aside(db_path: Path) -> BackupFile | None:
     if not db_path.is_file():
         return None
     if _readable(db_path):
-        return make_backup(db_path, kind="before-restore")
+        _checkpoint(db_path)
+        return _write_backup(db_path, backup_dir(), "before-restore")
     stem = f"{db_path.stem}-damaged-{clock.now():%Y%m%d-%H%M%S}"
     damaged = _claim(db_path.parent, stem, db_path.suffix, lambda t: _link_or_move(db_path, t))
     wal = Path(f"{db_path}-wal")
@@ -564,6 +701,22 @@ def _put_attachments(archive: zipfile.ZipFile, checked: Checked, label: str) -> 
         os.replace(partial, target)
 
 
+def _checkpoint(db_path: Path) -> None:
+    """Move the commits still in the database's WAL into the file itself, so that removing the
+    WAL before the replace can lose nothing, even if the restore stops right there."""
+    wal = Path(f"{db_path}-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(db_path, timeout=15)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"恢复：无法整理当前数据库（{exc}），{UNCHANGED}") from exc
+
+
 def _readable(db_path: Path) -> bool:
     if db_path.stat().st_size == 0:
         return False
@@ -573,6 +726,9 @@ def _readable(db_path: Path) -> bool:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        # a full disk or a lock: a sound file, never to be moved aside as damaged
+        raise UserError(f"恢复：无法读取当前数据库（{explain(exc) or exc}），{UNCHANGED}") from exc
     return True
