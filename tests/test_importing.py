@@ -128,13 +128,17 @@ def test_existing_registration_numbers_are_reserved(office, tmp_path):
     assert new.reg_number == "MZGS-2026-006"
 
 
-def test_duplicates_against_the_database(office, tmp_path):
+def test_a_row_whose_doc_number_is_registered_is_skipped_not_an_error(office, tmp_path):
     with office.transaction() as s:
-        register(s, "已登记的文件", doc_number="河民发〔2022〕7号", published=date(2022, 4, 11))
-    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+        doc = register(
+            s, "已登记的文件", doc_number="河民发〔2022〕7号", published=date(2022, 4, 11)
+        )
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))  # row 4: 河民发[2022]7号
     with office.reading() as s:
         report = importing.validate(s, sheet, importing.guess_mapping(sheet))
-    assert any(p.row == 4 and "数据库中已有" in p.message for p in report.problems)
+    skipped = f"已在登记簿中（登记编号 {doc.reg_number}），跳过"
+    assert [(p.row, p.message) for p in report.skipped] == [(4, skipped), (10, skipped)]
+    assert not {4, 10} & report.rejected_rows and 4 not in [c.row for c in report.accepted]
 
 
 def test_error_report_workbook_has_an_error_column(office, tmp_path):
@@ -175,7 +179,7 @@ def test_cancel_leaves_the_database_unchanged(office, tmp_path):
 def test_not_a_workbook_is_a_clear_error(tmp_path):
     bogus = tmp_path / "ledger.xlsx"
     bogus.write_text("not excel")
-    with pytest.raises(UserError, match="不是可读取的 Excel"):
+    with pytest.raises(UserError, match="“ledger.xlsx”不是 Excel 工作簿"):
         importing.read_sheet(bogus)
 
 

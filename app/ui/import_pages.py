@@ -255,13 +255,11 @@ class CheckPage(ImportPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         report = self.state.report
-        self.summary.setText(
-            f"共 {report.total} 行，可导入 {len(report.accepted)} 行，"
-            f"有问题 {len(report.rejected_rows)} 行。"
-        )
+        self.summary.setText(report.summary())
         self.show_error("" if report.accepted else "没有可导入的行：请修改台账或列对应后重新检查。")
-        self.problems.setRowCount(len(report.problems))
-        for row, p in enumerate(report.problems):
+        listed = sorted(report.problems + report.skipped, key=lambda p: p.row)
+        self.problems.setRowCount(len(listed))
+        for row, p in enumerate(listed):
             for column, text in enumerate((str(p.row), p.column, p.value, p.message)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
