@@ -304,3 +304,41 @@ def test_a_row_matching_a_registered_title_issuer_and_date_is_skipped(office, tm
         (2, f"已在登记簿中（登记编号 {doc.reg_number}），跳过")
     ]
     assert report.imported == 1
+
+
+def three_row_ledger(path):
+    wb = Workbook()
+    wb.active.append(["文件名称", "公布日期", "制定机关", "状态", "关键词"])
+    wb.active.append(["第一件", "2024-01-02", "MZ", "有效", ""])
+    wb.active.append(["被服务拒绝的一件", "2024-01-03", "MZ", "起草", "低保"])
+    wb.active.append(["第三件", "2024-01-04", "MZ", "有效", ""])
+    wb.save(path)
+    return importing.read_sheet(path)
+
+
+def test_a_row_the_registration_service_refuses_is_a_row_error_naming_its_column(office, tmp_path):
+    sheet = three_row_ledger(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert [(p.row, p.column) for p in report.problems] == [(3, "状态")]
+    assert "不能登记为“起草”" in report.problems[0].message and report.imported == 2
+
+
+def test_any_refusal_while_checking_a_row_stays_that_rows_problem(office, tmp_path, monkeypatch):
+    """Length and character limits in the document services raise UserError: whichever check
+    raises it, the row is refused, the others go on."""
+    real = importing.DocumentInput
+
+    def strict(*args, **kwargs):
+        if kwargs.get("keywords"):
+            raise UserError("关键词：含有不允许的字符。")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "DocumentInput", strict)
+    sheet = three_row_ledger(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert [(p.row, p.column, p.message) for p in report.problems] == [
+        (3, "关键词", "关键词：含有不允许的字符。")
+    ]
+    assert report.imported == 2
