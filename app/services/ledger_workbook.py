@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from openpyxl.utils.datetime import from_excel, from_ISO8601
+
 from app.errors import UserError
 
-MAX_ROWS = 50_000  # non-empty rows of one sheet; a larger ledger is imported in parts
+MAX_ROWS = 50_000  # data rows of one sheet; a larger ledger is imported in parts
+HEAD_ROWS = 20  # room for the title and header lines above the data
 MAX_COLUMNS = 200
 MAX_CELLS = 2_000_000
 MAX_MERGES = 10_000
@@ -309,7 +312,7 @@ class _SheetStream:
 
     def _end_row(self) -> None:
         if self.row:
-            if len(self.rows) >= MAX_ROWS:
+            if len(self.rows) >= MAX_ROWS + HEAD_ROWS:
                 raise self._refuse(
                     f"超过 {MAX_ROWS} 行（不含空行），请把台账分成几个文件分别导入。"
                 )
@@ -350,8 +353,6 @@ class _SheetStream:
 
     def _value(self, text: str | None) -> tuple[Any, str | None]:
         """The cell's value as openpyxl would give it, or a problem with the cell."""
-        from openpyxl.utils.datetime import from_excel, from_ISO8601
-
         kind = self.kind
         if text is None:
             return None, None
