@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json, session
+from app.errors import UserError
 from app.services.permissions import local_actor
 
 
@@ -41,9 +42,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 s, local_actor(), sheet, mapping, args.dry_run, args.issuer
             )
             if target is not None:  # written before the commit: a report that fails imports nothing
-                staged = _stage(importing, sheet, mapping, report, target)
+                staged = _stage(sheet, mapping, report, target)
         if staged is not None:
-            staged.publish()
+            _publish(staged, report.imported)
     finally:
         if staged is not None:
             staged.discard()
@@ -58,13 +59,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stage(importing, sheet, mapping, report, target: Path):
-    from app.errors import UserError
+def _stage(sheet, mapping, report, target: Path):
+    from app.services.importing import stage_report
 
     try:
-        return importing.stage_report(sheet, mapping, report, target)
+        return stage_report(sheet, mapping, report, target)
     except UserError as exc:
         raise UserError(f"{exc.message}没有导入任何数据。") from None
+
+
+def _publish(staged, imported: int) -> None:
+    try:
+        staged.publish()
+    except UserError as exc:
+        raise UserError(f"{exc.message}台账已导入 {imported} 件文件。") from None
 
 
 def _lines(r: dict) -> list[str]:

@@ -276,25 +276,25 @@ def _row_candidate(
     return Candidate(number, data, status)
 
 
-def _registered(s: Session, candidates: list[Candidate]) -> list[Candidate]:
+def _registered(s: Session, candidates: list[Candidate]) -> list[Problem]:
     """Rows whose document the register already holds, by 发文字号 (both normalised) or by
     issuer, title and publication date, are skipped: importing a ledger again adds nothing."""
-    by_number: dict[str, str | None] = {}
-    numbers = sorted({c.data.doc_number for c in candidates if c.data.doc_number})
-    for start in range(0, len(numbers), CHUNK):
-        query = select(Document.doc_number, Document.reg_number).where(
-            Document.doc_number.in_(numbers[start : start + CHUNK])
-        )
-        by_number.update({number: reg for number, reg in s.execute(query)})
+    numbers = {c.data.doc_number for c in candidates if c.data.doc_number}
+    query = select(Document.doc_number, Document.reg_number).where(Document.doc_number.is_not(None))
+    by_number = {number: reg for number, reg in s.execute(query) if number in numbers}
+    # by date first: the published column is indexed, titles are not
+    wanted = {(c.data.issuer_code, c.data.title, c.data.published) for c in candidates}
+    days = sorted({c.data.published for c in candidates if c.data.published})
     by_title: dict[tuple[str, str, date], str | None] = {}
-    titles = sorted({c.data.title for c in candidates})
-    for start in range(0, len(titles), CHUNK):
+    for start in range(0, len(days), CHUNK):
         query = (
             select(Issuer.code, Document.title, Document.published, Document.reg_number)
             .join(Issuer)
-            .where(Document.title.in_(titles[start : start + CHUNK]))
+            .where(Document.published.in_(days[start : start + CHUNK]))
         )
-        by_title.update({(code, t, p): reg for code, t, p, reg in s.execute(query)})
+        for code, title, published, reg in s.execute(query):
+            if (code, title, published) in wanted:
+                by_title[code, title, published] = reg
     skipped = []
     for c in candidates:
         if c.data.doc_number in by_number:

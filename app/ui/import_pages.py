@@ -281,10 +281,7 @@ class CheckPage(ImportPage):
         sheet, mapping, report = self.state.sheet, self.state.mapping, self.state.report
 
         def work(_s: None, _progress: object) -> None:
-            try:
-                importing.write_report(sheet, mapping, report, target)
-            except OSError as exc:
-                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+            importing.write_report(sheet, mapping, report, target)  # whole or not at all
 
         self.launch(
             work,
