@@ -354,3 +354,80 @@ HOSTILE_FILES = [
     (a_directory, "台账目录.xlsx", "是文件夹"),
     (missing_file, "不存在.xlsx", "找不到"),
 ]
+
+
+def _one_row(extra_cells: str = "") -> list[str]:
+    cells = f"{text_cell('A2', '文件')}{text_cell('C2', '2024-01-02')}{text_cell('D2', 'MZ')}"
+    return [_header_row(), f'<row r="2">{cells}{extra_cells}</row>']
+
+
+def far_column_ledger(path: Path) -> Path:
+    return write_xlsx(path, _one_row(text_cell("XFD2", "远处的内容")))
+
+
+def many_merges_ledger(path: Path) -> Path:
+    merges = "".join(f'<mergeCell ref="A{n}:B{n}"/>' for n in range(3, 20_010))
+    return write_xlsx(path, _one_row(), tail=f"<mergeCells>{merges}</mergeCells>")
+
+
+def overlapping_merges_ledger(path: Path) -> Path:
+    """Thousands of merges each over the whole sheet: every one would fill every cell."""
+    rows = _one_row() + [
+        f'<row r="{n}">{text_cell(f"A{n}", "x")}{text_cell(f"D{n}", "y")}</row>'
+        for n in range(3, 3000)
+    ]
+    merges = '<mergeCell ref="A1:D1048576"/>' * 2000
+    return write_xlsx(path, rows, tail=f"<mergeCells>{merges}</mergeCells>")
+
+
+def entity_bomb_ledger(path: Path) -> Path:
+    """The "billion laughs": nested entities that expand to gigabytes."""
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    write_xlsx(path, _one_row())
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet xmlns="{MAIN_NS}">'
+        f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row></sheetData></worksheet>'
+    )
+    return _replace_sheet(path, sheet)
+
+
+def broken_xml_ledger(path: Path) -> Path:
+    return _replace_sheet(
+        write_xlsx(path, _one_row()), f'<worksheet xmlns="{MAIN_NS}"><sheetData><row r="1">'
+    )
+
+
+def shared_strings_bomb(path: Path) -> Path:
+    """A shared-string part that unpacks to 64 MB from a few kilobytes."""
+    write_xlsx(path, _one_row())
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("xl/sharedStrings.xml", "w") as part,
+    ):
+        for _ in range(64):
+            part.write(b" " * 2**20)
+    return path
+
+
+def _replace_sheet(path: Path, sheet_xml: str) -> Path:
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist() if n != "xl/worksheets/sheet1.xml"}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        zf.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return path
+
+
+# workbooks refused as a whole: builder, words the message must hold
+REFUSED_SHEETS = [
+    (far_column_ledger, "第 2 行第 16384 列有内容"),
+    (many_merges_ledger, "合并单元格超过"),
+    (overlapping_merges_ledger, "合并单元格相互重叠或范围过大"),
+    (entity_bomb_ledger, "已损坏"),
+    (broken_xml_ledger, "已损坏"),
+    (shared_strings_bomb, "超过导入上限"),
+]

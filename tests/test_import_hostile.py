@@ -175,3 +175,14 @@ def test_200000_rows_are_refused_with_a_message_in_bounded_memory(office, db_url
     print(f"200,000 rows: {peak_mb:.0f} MB peak, {seconds:.1f} s")
     assert code == 1 and f"超过 {MAX_ROWS} 行" in stderr and "Traceback" not in stderr
     assert peak_mb < PEAK_RSS_LIMIT_MB and documents(office) == {}
+
+
+@pytest.mark.parametrize(
+    "build, words", ledgers.REFUSED_SHEETS, ids=[b.__name__ for b, _ in ledgers.REFUSED_SHEETS]
+)
+def test_a_sheet_built_to_exhaust_memory_or_time_is_refused_with_a_message(tmp_path, build, words):
+    path = build(tmp_path / "恶意.xlsx")
+    started = time.perf_counter()
+    with pytest.raises(UserError, match=words) as refused:
+        importing.read_sheet(path)
+    assert "“恶意.xlsx”" in refused.value.message and time.perf_counter() - started < 10

@@ -71,6 +71,7 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
         if source is None:
             raise UserError(f"工作表：“{name}”不是数据工作表（可能是图表）。")
         stream = _SheetStream(
+            f"导入文件“{path.name}”的工作表“{name}”",
             name,
             ws._shared_strings,
             set(wb._date_formats),
@@ -236,8 +237,8 @@ def _range(ref: str | None) -> tuple[int, int, int, int] | None:
 class _SheetStream:
     """An expat pass over one worksheet's XML keeping only the values of non-empty rows."""
 
-    def __init__(self, name, shared, date_styles, timedelta_styles, epoch) -> None:
-        self.name, self.shared, self.epoch = name, shared, epoch
+    def __init__(self, where, name, shared, date_styles, timedelta_styles, epoch) -> None:
+        self.where, self.name, self.shared, self.epoch = where, name, shared, epoch
         self.date_styles, self.timedelta_styles = date_styles, timedelta_styles
         self.rows: list[tuple[int, dict[int, Any]]] = []
         self.problems: dict[tuple[int, int], str] = {}
@@ -260,7 +261,7 @@ class _SheetStream:
         parser.ParseFile(xml)
 
     def _refuse(self, text: str) -> UserError:
-        return UserError(f"工作表“{self.name}”{text}")
+        return UserError(f"{self.where}{text}")
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rpartition(" ")[2]
