@@ -321,22 +321,28 @@ def _duplicates(
     seen_titles: dict[tuple[str, str, date | None], int] = {}
     kept = []
     for c in candidates:
-        found = []
+        found: list[tuple[str, object, str]] = []  # column, value, problem
         key = (c.data.issuer_code, c.data.doc_number)
         same = (c.data.issuer_code, c.data.title, c.data.published)
+        reg = c.data.reg_number
         if c.data.doc_number and key in seen_numbers:
-            found.append(_problem(c.row, FIELDS["doc_number"], c.data.doc_number,
-                                  f"发文字号与第 {seen_numbers[key]} 行重复"))  # fmt: skip
+            found.append(
+                ("doc_number", c.data.doc_number, f"发文字号与第 {seen_numbers[key]} 行重复")
+            )
         elif same in seen_titles:
-            found.append(_problem(c.row, FIELDS["title"], c.data.title,
-                                  f"与第 {seen_titles[same]} 行是同一文件（制定机关、文件名称和公布日期相同）"))  # fmt: skip
-        if c.data.reg_number and c.data.reg_number in taken_regs:
-            found.append(_problem(c.row, FIELDS["reg_number"], c.data.reg_number, "登记编号已被使用或已作废"))  # fmt: skip
-        elif c.data.reg_number and c.data.reg_number in seen_regs:
-            found.append(_problem(c.row, FIELDS["reg_number"], c.data.reg_number,
-                                  f"登记编号与第 {seen_regs[c.data.reg_number]} 行重复"))  # fmt: skip
+            found.append(
+                (
+                    "title",
+                    c.data.title,
+                    f"与第 {seen_titles[same]} 行是同一文件（制定机关、文件名称和公布日期相同）",
+                )
+            )
+        if reg and reg in taken_regs:
+            found.append(("reg_number", reg, "登记编号已被使用或已作废"))
+        elif reg and reg in seen_regs:
+            found.append(("reg_number", reg, f"登记编号与第 {seen_regs[reg]} 行重复"))
         if found:
-            problems.extend(found)
+            problems += [_problem(c.row, FIELDS[k], value, m) for k, value, m in found]
             continue
         if c.data.doc_number:
             seen_numbers[key] = c.row
