@@ -234,6 +234,7 @@ def import_cli(db_url: str, ledger, *extra: str) -> int:
         (".", "是文件夹"),
         ("检查结果.csv", "必须是 .xlsx 文件"),
         ("ledger.xlsx/检查结果.xlsx", "不存在"),  # the "folder" is a file
+        ("ledger.xlsx", "不能覆盖要导入的台账"),
     ],
 )
 def test_a_report_path_that_cannot_be_written_imports_nothing(

@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services import importing
 
-    target = importing.check_report_target(Path(args.report)) if args.report else None
+    target = (
+        importing.check_report_target(Path(args.report), Path(args.file)) if args.report else None
+    )
     sheet = importing.read_sheet(Path(args.file), args.sheet)
     mapping = (
         importing.load_mapping(Path(args.mapping), sheet)

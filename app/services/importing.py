@@ -87,6 +87,7 @@ class Sheet:
     odd_cells: dict[tuple[int, int], str] = field(
         default_factory=dict
     )  # (row, column) 1-based -> why the file's cell cannot be read (formula without a value…)
+    source: Path | None = None  # the ledger file
 
     def header(self, header_row: int) -> list[str]:
         for number, values in self.rows:
@@ -113,7 +114,7 @@ def sheet_names(path: Path) -> list[str]:
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     cells = ledger_workbook.read_cells(Path(path), sheet)
-    return Sheet(cells.name, cells.rows, cells.problems)
+    return Sheet(cells.name, cells.rows, cells.problems, Path(path))
 
 
 @dataclass
@@ -451,9 +452,11 @@ def run_import(
     return report
 
 
-def check_report_target(target: Path) -> Path:
+def check_report_target(target: Path, ledger: Path | None = None) -> Path:
     """What can be known about a report's file before anything is imported."""
     target = Path(target).absolute()
+    if ledger is not None and target.resolve() == Path(ledger).resolve():
+        raise UserError(f"检查结果文件：不能覆盖要导入的台账“{target.name}”，请换一个文件名。")
     if target.is_dir():
         raise UserError(f"检查结果文件：“{target}”是文件夹，请给出文件名，如“检查结果.xlsx”。")
     if target.suffix.lower() != ".xlsx":
@@ -485,7 +488,7 @@ class StagedFile:
 def stage_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -> StagedFile:
     """Write the report into a private temporary file in the target's folder: every way writing
     it can fail (folder, permissions, full disk) shows here, before an import commits."""
-    target = check_report_target(target)
+    target = check_report_target(target, sheet.source)
     try:
         handle, name = tempfile.mkstemp(prefix=".检查结果-", suffix=".part", dir=target.parent)
         os.close(handle)
