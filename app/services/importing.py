@@ -1,6 +1,8 @@
 """Import an existing Excel ledger (台账): pick the sheet and header row, map columns to fields,
 validate every row, then register every accepted row in the caller's one transaction (or, for a
-dry run, nothing). Rejected rows are reported with row, column, value and problem."""
+dry run, nothing). Rejected rows are reported with row, column, value and problem; rows whose
+document is already registered are reported and skipped, so a ledger imported twice adds nothing.
+The workbook itself is read by ledger_workbook, whatever the file turns out to be."""
 
 from __future__ import annotations
 
