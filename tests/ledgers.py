@@ -343,19 +343,6 @@ def missing_file(path: Path) -> Path:
     return path
 
 
-# builder, file name, words the message must hold
-HOSTILE_FILES = [
-    (encrypted_xlsx, "带密码.xlsx", "是加密的 Excel 文件"),
-    (old_xls, "旧台账.xls", "97-2003"),
-    (csv_renamed, "导出.xlsx", "文本"),
-    (zero_bytes, "空.xlsx", "空文件"),
-    (truncated_xlsx, "半截.xlsx", "损坏"),
-    (zip_not_xlsx, "压缩包.xlsx", "不是 Excel 工作簿"),
-    (a_directory, "台账目录.xlsx", "是文件夹"),
-    (missing_file, "不存在.xlsx", "找不到"),
-]
-
-
 def _one_row(extra_cells: str = "") -> list[str]:
     cells = f"{text_cell('A2', '文件')}{text_cell('C2', '2024-01-02')}{text_cell('D2', 'MZ')}"
     return [_header_row(), f'<row r="2">{cells}{extra_cells}</row>']
@@ -412,14 +399,19 @@ def shared_strings_bomb(path: Path) -> Path:
     return path
 
 
-def _replace_sheet(path: Path, sheet_xml: str) -> Path:
+def _replace_sheet(path: Path, sheet_xml: str, part: str = "xl/worksheets/sheet1.xml") -> Path:
     with zipfile.ZipFile(path) as zf:
-        parts = {n: zf.read(n) for n in zf.namelist() if n != "xl/worksheets/sheet1.xml"}
+        parts = {n: zf.read(n) for n in zf.namelist() if n != part}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
-        zf.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+        zf.writestr(part, sheet_xml)
     return path
+
+
+def no_sheets(path: Path) -> Path:
+    workbook = f'<workbook xmlns="{MAIN_NS}" xmlns:r="{_REL_NS}"><sheets/></workbook>'
+    return _replace_sheet(write_xlsx(path, _one_row()), workbook, "xl/workbook.xml")
 
 
 # workbooks refused as a whole: builder, words the message must hold
@@ -430,4 +422,18 @@ REFUSED_SHEETS = [
     (entity_bomb_ledger, "已损坏"),
     (broken_xml_ledger, "已损坏"),
     (shared_strings_bomb, "超过导入上限"),
+]
+
+
+# builder, file name, words the message must hold
+HOSTILE_FILES = [
+    (encrypted_xlsx, "带密码.xlsx", "是加密的 Excel 文件"),
+    (old_xls, "旧台账.xls", "97-2003"),
+    (csv_renamed, "导出.xlsx", "文本"),
+    (zero_bytes, "空.xlsx", "空文件"),
+    (truncated_xlsx, "半截.xlsx", "损坏"),
+    (zip_not_xlsx, "压缩包.xlsx", "不是 Excel 工作簿"),
+    (a_directory, "台账目录.xlsx", "是文件夹"),
+    (missing_file, "不存在.xlsx", "找不到"),
+    (no_sheets, "无表.xlsx", "没有工作表"),
 ]

@@ -101,11 +101,13 @@ def _open(path: Path):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(path, read_only=True, data_only=True)
-    except UserError:
-        raise
+            wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or odd workbook
         raise _damaged(path, exc) from None
+    if not wb.sheetnames:
+        wb.close()
+        raise UserError(f"导入文件“{path.name}”中没有工作表。")
+    return wb
 
 
 def _damaged(path: Path, exc: BaseException) -> UserError:
