@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -186,3 +188,32 @@ def test_a_sheet_built_to_exhaust_memory_or_time_is_refused_with_a_message(tmp_p
     with pytest.raises(UserError, match=words) as refused:
         importing.read_sheet(path)
     assert "“恶意.xlsx”" in refused.value.message and time.perf_counter() - started < 10
+
+
+TOKENS = [b"<", b">", b"&", b'"', b"_x0001_", b'<c r="A1"/>', b'<row r="0">', b"99999999", b"\xff"]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_damaged_ledger_gives_its_rows_or_a_message_never_an_internal_error(tmp_path, data):
+    source = ledgers.odd_rows_ledger(tmp_path / "odd.xlsx")
+    with zipfile.ZipFile(source) as zf:
+        parts = {n: bytearray(zf.read(n)) for n in zf.namelist()}
+    part = parts[data.draw(st.sampled_from(sorted(parts)))]
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(part)))
+        if data.draw(st.booleans()):
+            del part[at : at + data.draw(st.integers(1, 20))]
+        else:
+            part[at:at] = data.draw(st.sampled_from(TOKENS))
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(damaged, "w") as zf:
+        for name, content in parts.items():
+            zf.writestr(name, bytes(content))
+    try:
+        sheet = importing.read_sheet(damaged)
+        importing.guess_mapping(sheet)
+    except UserError as refused:
+        assert "damaged.xlsx" in refused.message or "工作表" in refused.message
