@@ -28,7 +28,7 @@ from app.errors import UserError
 MAX_ROWS = 50_000  # data rows of one sheet; a larger ledger is imported in parts
 HEAD_ROWS = 20  # room for the title and header lines above the data
 MAX_COLUMNS = 200
-MAX_CELLS = 2_000_000
+MAX_CELLS = 1_000_000  # 50,000 rows of 20 columns
 MAX_MERGES = 10_000
 MAX_MERGE_FILL = 4_000_000  # cells a sheet's merged ranges may fill in all
 CELL_CHARS = 32_767  # Excel's own limit for one cell
