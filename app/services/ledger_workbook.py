@@ -67,7 +67,9 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
         if name not in wb.sheetnames:
             raise UserError(f"工作表：“{name}”不存在，可选：{'、'.join(wb.sheetnames)}。")
         ws = wb[name]
-        source = getattr(ws, "_get_source", None)  # openpyxl's read-only sheet: its XML part
+        # openpyxl (3.1) keeps what a sheet's cells need in private attributes of its read-only
+        # workbook and sheet: the shared strings, the date styles, the sheet's XML part
+        source = getattr(ws, "_get_source", None)
         if source is None:
             raise UserError(f"工作表：“{name}”不是数据工作表（可能是图表）。")
         stream = _SheetStream(
@@ -86,7 +88,7 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
         except expat.ExpatError as exc:
             raise UserError(
                 f"导入文件“{path.name}”中的工作表“{name}”已损坏（{expat.ErrorString(exc.code)}，"
-                f"第 {exc.lineno} 行）。请在 Excel 中打开并另存为 .xlsx 后再导入。"
+                f"XML 第 {exc.lineno} 行）。请在 Excel 中打开并另存为 .xlsx 后再导入。"
             ) from None
         return stream.result()
     finally:
