@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from app import clock
 from app.models import AuditEntry, Document
 from app.services import importing
+from app.services.permissions import local_actor
 from app.ui.import_mapping import HEADER_BACKGROUND
 from app.ui.import_pages import CANCELLED
 from app.ui.import_wizard import ImportWizard
@@ -164,3 +165,18 @@ def test_file_menu_opens_the_import_wizard(qtbot, office):
     next(a for a in menu.actions() if a.text() == "导入台账…").trigger()
     assert isinstance(window.findChild(ImportWizard), ImportWizard)
     window.findChild(ImportWizard).close()
+
+
+def test_check_page_lists_rows_already_in_the_register_as_skipped(
+    wizard, office, ledger, monkeypatch
+):
+    with office.transaction() as s:
+        sheet = importing.read_sheet(ledger)
+        importing.run_import(s, local_actor(), sheet, importing.guess_mapping(sheet))
+    to_check_page(wizard, ledger, monkeypatch)
+    page = wizard.check_page
+    assert page.summary.text() == "共 10 行，可导入 0 行，已在登记簿中 5 行（跳过），有问题 5 行。"
+    table = page.problems
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows[0][:2] == ["4", "发文字号"] and rows[0][3].startswith("已在登记簿中（登记编号 ")
+    assert count(office, Document) == 4

@@ -1,3 +1,6 @@
+import errno
+import json
+import stat
 from datetime import date
 
 import pytest
@@ -7,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app import clock
+from app.cli import run
 from app.errors import UserError
 from app.models import AuditEntry, Document
 from app.services import importing
@@ -128,13 +132,17 @@ def test_existing_registration_numbers_are_reserved(office, tmp_path):
     assert new.reg_number == "MZGS-2026-006"
 
 
-def test_duplicates_against_the_database(office, tmp_path):
+def test_a_row_whose_doc_number_is_registered_is_skipped_not_an_error(office, tmp_path):
     with office.transaction() as s:
-        register(s, "已登记的文件", doc_number="河民发〔2022〕7号", published=date(2022, 4, 11))
-    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))
+        doc = register(
+            s, "已登记的文件", doc_number="河民发〔2022〕7号", published=date(2022, 4, 11)
+        )
+    sheet = importing.read_sheet(messy_ledger(tmp_path / "ledger.xlsx"))  # row 4: 河民发[2022]7号
     with office.reading() as s:
         report = importing.validate(s, sheet, importing.guess_mapping(sheet))
-    assert any(p.row == 4 and "数据库中已有" in p.message for p in report.problems)
+    skipped = f"已在登记簿中（登记编号 {doc.reg_number}），跳过"
+    assert [(p.row, p.message) for p in report.skipped] == [(4, skipped), (10, skipped)]
+    assert not {4, 10} & report.rejected_rows and 4 not in [c.row for c in report.accepted]
 
 
 def test_error_report_workbook_has_an_error_column(office, tmp_path):
@@ -175,7 +183,7 @@ def test_cancel_leaves_the_database_unchanged(office, tmp_path):
 def test_not_a_workbook_is_a_clear_error(tmp_path):
     bogus = tmp_path / "ledger.xlsx"
     bogus.write_text("not excel")
-    with pytest.raises(UserError, match="不是可读取的 Excel"):
+    with pytest.raises(UserError, match="“ledger.xlsx”不是 Excel 工作簿"):
         importing.read_sheet(bogus)
 
 
@@ -213,3 +221,125 @@ def test_random_cells_never_crash_and_never_half_write(office, tmp_path, rows):
         return
     with office.reading() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == before + report.imported
+
+
+def import_cli(db_url: str, ledger, *extra: str) -> int:
+    return run(["--db", db_url, "import", str(ledger), *extra])
+
+
+@pytest.mark.parametrize(
+    "report, words",
+    [
+        ("没有的文件夹/检查结果.xlsx", "不存在"),
+        (".", "是文件夹"),
+        ("检查结果.csv", "必须是 .xlsx 文件"),
+        ("ledger.xlsx/检查结果.xlsx", "不存在"),  # the "folder" is a file
+        ("ledger.xlsx", "不能覆盖要导入的台账"),
+    ],
+)
+def test_a_report_path_that_cannot_be_written_imports_nothing(
+    office, db_url, tmp_path, capsys, report, words
+):
+    ledger = messy_ledger(tmp_path / "ledger.xlsx")
+    assert import_cli(db_url, ledger, "--report", str(tmp_path / report)) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_a_report_that_fails_while_written_imports_nothing_and_leaves_no_file(
+    office, db_url, tmp_path, capsys, monkeypatch
+):
+    ledger = messy_ledger(tmp_path / "ledger.xlsx")
+
+    def disk_full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(importing, "_write_report", disk_full)
+    assert import_cli(db_url, ledger, "--report", str(tmp_path / "检查结果.xlsx")) == 1
+    assert "没有导入任何数据" in capsys.readouterr().err
+    assert not [p for p in tmp_path.iterdir() if "检查结果" in p.name]
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_the_report_is_put_in_place_whole_and_private(office, db_url, tmp_path):
+    ledger = messy_ledger(tmp_path / "ledger.xlsx")
+    target = tmp_path / "检查结果.xlsx"
+    assert import_cli(db_url, ledger, "--report", str(target)) == 0
+    assert [p.name for p in tmp_path.iterdir() if "检查结果" in p.name] == ["检查结果.xlsx"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert load_workbook(target).active.cell(1, 11).value == "检查结果"
+
+
+def test_importing_the_same_ledger_twice_registers_nothing_twice(office, db_url, tmp_path, capsys):
+    ledger = messy_ledger(tmp_path / "ledger.xlsx")
+    assert import_cli(db_url, ledger, "--json") == 0
+    first = json.loads(capsys.readouterr().out)
+    assert import_cli(db_url, ledger, "--json") == 0
+    second = json.loads(capsys.readouterr().out)
+    assert first["imported"] == 4 and (second["imported"], second["skipped"]) == (0, 5)
+    skips = {p["row"]: (p["column"], p["problem"]) for p in second["skips"]}
+    assert sorted(skips) == [4, 5, 7, 10, 14]  # 10 repeats 4's 发文字号
+    assert skips[14][0] == "文件名称"  # no 发文字号: found by issuer, title and date
+    assert all(p.startswith("已在登记簿中（登记编号 MZGS-") for _, p in skips.values())
+    assert not {4, 5, 7, 10, 14} & {p["row"] for p in second["problems"]}
+    with office.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 4
+
+
+def test_a_row_matching_a_registered_title_issuer_and_date_is_skipped(office, tmp_path):
+    with office.transaction() as s:
+        doc = register(s, "关于调整城乡低保标准的通知", published=date(2020, 6, 6))
+    path = tmp_path / "again.xlsx"
+    wb = Workbook()
+    wb.active.append(["文件名称", "公布日期", "制定机关"])
+    wb.active.append(["关于调整城乡低保标准的通知", "2020-06-06", "河清市民政局"])
+    wb.active.append(["关于调整城乡低保标准的通知", "2021-06-06", "河清市民政局"])  # another year
+    wb.save(path)
+    sheet = importing.read_sheet(path)
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert [(p.row, p.message) for p in report.skipped] == [
+        (2, f"已在登记簿中（登记编号 {doc.reg_number}），跳过")
+    ]
+    assert report.imported == 1
+
+
+def three_row_ledger(path):
+    wb = Workbook()
+    wb.active.append(["文件名称", "公布日期", "制定机关", "状态", "关键词"])
+    wb.active.append(["第一件", "2024-01-02", "MZ", "有效", ""])
+    wb.active.append(["被服务拒绝的一件", "2024-01-03", "MZ", "起草", "低保"])
+    wb.active.append(["第三件", "2024-01-04", "MZ", "有效", ""])
+    wb.save(path)
+    return importing.read_sheet(path)
+
+
+def test_a_row_the_registration_service_refuses_is_a_row_error_naming_its_column(office, tmp_path):
+    sheet = three_row_ledger(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert [(p.row, p.column) for p in report.problems] == [(3, "状态")]
+    assert "不能登记为“起草”" in report.problems[0].message and report.imported == 2
+
+
+def test_any_refusal_while_checking_a_row_stays_that_rows_problem(office, tmp_path, monkeypatch):
+    """Length and character limits in the document services raise UserError: whichever check
+    raises it, the row is refused, the others go on."""
+    real = importing.DocumentInput
+
+    def strict(*args, **kwargs):
+        if kwargs.get("keywords"):
+            raise UserError("关键词：含有不允许的字符。")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "DocumentInput", strict)
+    sheet = three_row_ledger(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert [(p.row, p.column, p.message) for p in report.problems] == [
+        (3, "关键词", "关键词：含有不允许的字符。")
+    ]
+    assert report.imported == 2

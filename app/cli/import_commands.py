@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json, int_arg, session
+from app.errors import UserError
 from app.services.permissions import local_actor
 
 
@@ -31,34 +32,65 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from app.services import importing
 
+    target = (
+        importing.check_report_target(Path(args.report), Path(args.file)) if args.report else None
+    )
     sheet = importing.read_sheet(Path(args.file), args.sheet)
     mapping = (
         importing.load_mapping(Path(args.mapping), sheet)
         if args.mapping
         else importing.guess_mapping(sheet, args.header_row)
     )
-    with session(args, write=True) as s:
-        report = importing.run_import(s, local_actor(), sheet, mapping, args.dry_run, args.issuer)
-    if args.report:
-        importing.write_report(sheet, mapping, report, Path(args.report))
+    staged = None
+    try:
+        with session(args, write=True) as s:
+            report = importing.run_import(
+                s, local_actor(), sheet, mapping, args.dry_run, args.issuer
+            )
+            if target is not None:  # written before the commit: a report that fails imports nothing
+                staged = _stage(sheet, mapping, report, target)
+        if staged is not None:
+            _publish(staged, report.imported)
+    finally:
+        if staged is not None:
+            staged.discard()
     result = {
         "dry_run": args.dry_run, "sheet": sheet.name, "header_row": mapping.header_row, "rows": report.total,
         "accepted": len(report.accepted), "imported": report.imported, "rejected": len(report.rejected_rows),
+        "skipped": len(report.skipped),
         "problems": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.problems],
+        "skips": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.skipped],
     }  # fmt: skip
     emit(result, args.json, _lines)
     return 0
 
 
+def _stage(sheet, mapping, report, target: Path):
+    from app.services.importing import stage_report
+
+    try:
+        return stage_report(sheet, mapping, report, target)
+    except UserError as exc:
+        raise UserError(f"{exc.message}没有导入任何数据。") from None
+
+
+def _publish(staged, imported: int) -> None:
+    try:
+        staged.publish()
+    except UserError as exc:
+        raise UserError(f"{exc.message}台账已导入 {imported} 件文件。") from None
+
+
 def _lines(r: dict) -> list[str]:
     verb = "检查（未写入）" if r["dry_run"] else "导入"
+    skipped = f"已在登记簿中 {r['skipped']} 行（跳过），" if r["skipped"] else ""
     lines = [f"工作表“{r['sheet']}”，表头第 {r['header_row']} 行，共 {r['rows']} 行数据。"]
     lines += [
-        f"{verb}：可导入 {r['accepted']} 行，已导入 {r['imported']} 行，有问题 {r['rejected']} 行。"
+        f"{verb}：可导入 {r['accepted']} 行，已导入 {r['imported']} 行，{skipped}有问题 {r['rejected']} 行。"
     ]
     lines += [
         f"  第 {p['row']} 行 {p['column']}“{p['value'][:30]}”：{p['problem']}"
-        for p in r["problems"]
+        for p in sorted(r["problems"] + r["skips"], key=lambda p: p["row"])
     ]
     if r["problems"] and sys.stdout.isatty():
         lines.append("可用 --report 文件.xlsx 输出带检查结果列的表格。")

@@ -1,12 +1,18 @@
 """Import an existing Excel ledger (台账): pick the sheet and header row, map columns to fields,
 validate every row, then register every accepted row in the caller's one transaction (or, for a
-dry run, nothing). Rejected rows are reported with row, column, value and problem."""
+dry run, nothing). Rejected rows are reported with row, column, value and problem; rows whose
+document is already registered are reported and skipped, so a ledger imported twice adds nothing.
+The workbook itself is read by ledger_workbook, whatever the file turns out to be."""
 
 from __future__ import annotations
 
 import json
+import math
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +21,17 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import docnumber, registration
+from app.services import docnumber, ledger_workbook, registration
 from app.services.documents import TITLE_MAX, DocumentInput
-from app.services.ledger_values import ValueProblem, parse_date, parse_status, parse_term, text_of
+from app.services.ledger_values import (
+    ValueProblem,
+    cell_problem,
+    parse_date,
+    parse_status,
+    parse_term,
+    printable,
+    text_of,
+)
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
 
@@ -48,6 +62,8 @@ HEADER_WORDS = {
     "remarks": ("备注", "说明"),
 }
 SCAN_ROWS = 15
+CHUNK = 500  # values per IN (...) query
+VALUE_SHOWN = 200  # characters of a cell shown with its problem
 Progress = Callable[[int, int], bool]
 
 
@@ -65,14 +81,15 @@ def guess_field(header: object) -> str | None:
 
 @dataclass
 class Sheet:
-    """One worksheet's cells as values (formulas replaced by their computed value, merged header
-    cells filled across), rows numbered as Excel numbers them."""
+    """One worksheet's cells as values (formulas replaced by their computed value, merged cells
+    filled from their top-left cell), rows numbered as Excel numbers them."""
 
     name: str
     rows: list[tuple[int, list[Any]]]
-    formulas: set[tuple[int, int]] = field(
-        default_factory=set
-    )  # (row, column) with no cached value
+    odd_cells: dict[tuple[int, int], str] = field(
+        default_factory=dict
+    )  # (row, column) 1-based -> why the file's cell cannot be read (formula without a value…)
+    source: Path | None = None  # the ledger file
 
     def header(self, header_row: int) -> list[str]:
         for number, values in self.rows:
@@ -94,45 +111,12 @@ class Sheet:
 
 
 def sheet_names(path: Path) -> list[str]:
-    return _load(path, data_only=True).sheetnames
-
-
-def _load(path: Path, data_only: bool):
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, data_only=data_only)
-    except FileNotFoundError:
-        raise UserError(f"导入文件：找不到“{path}”。") from None
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise UserError(
-            f"导入文件：“{Path(path).name}”不是可读取的 Excel 工作簿（.xlsx）：{exc}"
-        ) from None
+    return ledger_workbook.sheet_names(Path(path))
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    values_book, formula_book = _load(path, True), _load(path, False)
-    name = sheet or values_book.sheetnames[0]
-    if name not in values_book.sheetnames:
-        raise UserError(f"工作表：“{name}”不存在，可选：{'、'.join(values_book.sheetnames)}。")
-    ws, wf = values_book[name], formula_book[name]
-    merged = {}
-    for cells in ws.merged_cells.ranges:
-        top_left = ws.cell(cells.min_row, cells.min_col).value
-        for r in range(cells.min_row, cells.max_row + 1):
-            for c in range(cells.min_col, cells.max_col + 1):
-                merged[r, c] = top_left
-    rows, formulas = [], set()
-    for r, (values, formula_cells) in enumerate(
-        zip(ws.iter_rows(values_only=True), wf.iter_rows(), strict=False), 1
-    ):
-        row = [merged.get((r, c), v) for c, v in enumerate(values, 1)]
-        for c, cell in enumerate(formula_cells, 1):
-            if cell.data_type == "f" and row[c - 1] is None:
-                formulas.add((r, c))
-        if any(v not in (None, "") for v in row):
-            rows.append((r, row))
-    return Sheet(name, rows, formulas)
+    cells = ledger_workbook.read_cells(Path(path), sheet)
+    return Sheet(cells.name, cells.rows, cells.problems, Path(path))
 
 
 @dataclass
@@ -182,6 +166,11 @@ class Problem:
     message: str
 
 
+def _problem(row: int, column: str, value: object, message: str) -> Problem:
+    """A row's problem, its cell's text made printable and cut to a readable length."""
+    return Problem(row, column, printable(text_of(value), VALUE_SHOWN), message)
+
+
 @dataclass
 class Candidate:
     row: int
@@ -194,11 +183,19 @@ class Report:
     total: int = 0
     accepted: list[Candidate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # rows already in the register
     imported: int = 0
 
     @property
     def rejected_rows(self) -> set[int]:
         return {p.row for p in self.problems}
+
+    def summary(self) -> str:
+        skipped = f"已在登记簿中 {len(self.skipped)} 行（跳过），" if self.skipped else ""
+        return (
+            f"共 {self.total} 行，可导入 {len(self.accepted)} 行，{skipped}"
+            f"有问题 {len(self.rejected_rows)} 行。"
+        )
 
 
 class _Issuers:
@@ -228,7 +225,7 @@ def _row_candidate(
     bad: list[Problem] = []
 
     def problem(key: str, message: str) -> None:
-        bad.append(Problem(number, FIELDS[key], text_of(cells.get(key)), message))
+        bad.append(_problem(number, FIELDS[key], cells.get(key), message))
 
     title = text_of(cells.get("title"))
     if not title:
@@ -282,58 +279,104 @@ def _row_candidate(
     return Candidate(number, data, status)
 
 
+def _registered(s: Session, candidates: list[Candidate]) -> list[Problem]:
+    """Rows whose document the register already holds, by 发文字号 (both normalised) or by
+    issuer, title and publication date, are skipped: importing a ledger again adds nothing."""
+    numbers = {c.data.doc_number for c in candidates if c.data.doc_number}
+    query = select(Document.doc_number, Document.reg_number).where(Document.doc_number.is_not(None))
+    by_number = {number: reg for number, reg in s.execute(query) if number in numbers}
+    # by date first: the published column is indexed, titles are not
+    wanted = {(c.data.issuer_code, c.data.title, c.data.published) for c in candidates}
+    days = sorted({c.data.published for c in candidates if c.data.published})
+    by_title: dict[tuple[str, str, date], str | None] = {}
+    for start in range(0, len(days), CHUNK):
+        query = (
+            select(Issuer.code, Document.title, Document.published, Document.reg_number)
+            .join(Issuer)
+            .where(Document.published.in_(days[start : start + CHUNK]))
+        )
+        for code, title, published, reg in s.execute(query):
+            if (code, title, published) in wanted:
+                by_title[code, title, published] = reg
+    skipped = []
+    for c in candidates:
+        if c.data.doc_number in by_number:
+            column, value, reg = "doc_number", c.data.doc_number, by_number[c.data.doc_number]
+        elif (c.data.issuer_code, c.data.title, c.data.published) in by_title:
+            column, value = "title", c.data.title
+            reg = by_title[c.data.issuer_code, c.data.title, c.data.published]
+        else:
+            continue
+        skipped.append(
+            _problem(c.row, FIELDS[column], value, f"已在登记簿中（登记编号 {reg}），跳过")
+        )
+    return skipped
+
+
 def _duplicates(
     s: Session, candidates: list[Candidate], problems: list[Problem]
 ) -> list[Candidate]:
-    """Doc numbers unique per issuer and registration numbers unique, in the file and the database."""
-    taken_numbers = {
-        (code, number)
-        for code, number in s.execute(select(Issuer.code, Document.doc_number).join(Issuer))
-    }
+    """Doc numbers unique per issuer and registration numbers unique, in the file and the
+    database; the same issuer, title and date only once in the file."""
     taken_regs = set(s.scalars(select(NumberAllocation.number)))
     seen_numbers: dict[tuple[str, str], int] = {}
     seen_regs: dict[str, int] = {}
+    seen_titles: dict[tuple[str, str, date | None], int] = {}
     kept = []
     for c in candidates:
-        found = []
+        found: list[tuple[str, object, str]] = []  # column, value, problem
         key = (c.data.issuer_code, c.data.doc_number)
-        if c.data.doc_number and key in taken_numbers:
+        same = (c.data.issuer_code, c.data.title, c.data.published)
+        reg = c.data.reg_number
+        if c.data.doc_number and key in seen_numbers:
             found.append(
-                Problem(
-                    c.row, FIELDS["doc_number"], c.data.doc_number, "发文字号与数据库中已有文件重复"
+                ("doc_number", c.data.doc_number, f"发文字号与第 {seen_numbers[key]} 行重复")
+            )
+        elif same in seen_titles:
+            found.append(
+                (
+                    "title",
+                    c.data.title,
+                    f"与第 {seen_titles[same]} 行是同一文件（制定机关、文件名称和公布日期相同）",
                 )
             )
-        elif c.data.doc_number and key in seen_numbers:
-            found.append(
-                Problem(
-                    c.row,
-                    FIELDS["doc_number"],
-                    c.data.doc_number,
-                    f"发文字号与第 {seen_numbers[key]} 行重复",
-                )
-            )
-        if c.data.reg_number and c.data.reg_number in taken_regs:
-            found.append(
-                Problem(c.row, FIELDS["reg_number"], c.data.reg_number, "登记编号已被使用或已作废")
-            )
-        elif c.data.reg_number and c.data.reg_number in seen_regs:
-            found.append(
-                Problem(
-                    c.row,
-                    FIELDS["reg_number"],
-                    c.data.reg_number,
-                    f"登记编号与第 {seen_regs[c.data.reg_number]} 行重复",
-                )
-            )
+        if reg and reg in taken_regs:
+            found.append(("reg_number", reg, "登记编号已被使用或已作废"))
+        elif reg and reg in seen_regs:
+            found.append(("reg_number", reg, f"登记编号与第 {seen_regs[reg]} 行重复"))
         if found:
-            problems.extend(found)
+            problems += [_problem(c.row, FIELDS[k], value, m) for k, value, m in found]
             continue
         if c.data.doc_number:
             seen_numbers[key] = c.row
         if c.data.reg_number:
             seen_regs[c.data.reg_number] = c.row
+        seen_titles[same] = c.row
         kept.append(c)
     return kept
+
+
+def _odd_cells(sheet: Sheet, number: int, cells: dict[str, Any], mapping: Mapping) -> list[Problem]:
+    """The row's mapped cells that are no value at all: a formula without a result, an error
+    value, a logical value, a control character, text far too long."""
+    found = []
+    for i, key in mapping.columns.items():
+        value = cells[key]
+        message = sheet.odd_cells.get((number, i + 1)) or cell_problem(value)
+        if message:
+            shown = "（公式）" if message == ledger_workbook.FORMULA_NO_VALUE else value
+            found.append(_problem(number, FIELDS[key], shown, message))
+    return found
+
+
+def _column_of(exc: UserError) -> str:
+    """The column a service's refusal names: its `field` if it has one, else the label its
+    message starts with ("文件名称：不能超过…")."""
+    name = getattr(exc, "field", None)
+    if name in FIELDS:
+        return FIELDS[name]
+    label = exc.message.partition("：")[0]
+    return label if label in FIELDS.values() else ""
 
 
 def validate(
@@ -356,24 +399,21 @@ def validate(
             continue
         report.total += 1
         cells = {key: values[i] if i < len(values) else None for i, key in mapping.columns.items()}
-        formula_cols = [
-            key for i, key in mapping.columns.items() if (number, i + 1) in sheet.formulas
-        ]
-        if formula_cols:
-            report.problems += [
-                Problem(
-                    number,
-                    FIELDS[k],
-                    "（公式）",
-                    "单元格是公式且没有计算结果，请在 Excel 中重新计算并保存",
-                )
-                for k in formula_cols
-            ]
+        odd = _odd_cells(sheet, number, cells, mapping)
+        if odd:
+            report.problems += odd
             continue
-        candidate = _row_candidate(number, cells, issuers, default_issuer, report.problems)
+        try:
+            candidate = _row_candidate(number, cells, issuers, default_issuer, report.problems)
+        except UserError as exc:  # whatever a check refuses is this row's problem only
+            report.problems.append(_problem(number, _column_of(exc), "", exc.message))
+            continue
         if candidate is not None:
             candidates.append(candidate)
-    report.accepted = _duplicates(s, candidates, report.problems)
+    report.skipped = _registered(s, candidates)
+    skipped_rows = {p.row for p in report.skipped}
+    fresh = [c for c in candidates if c.row not in skipped_rows]
+    report.accepted = _duplicates(s, fresh, report.problems)
     report.problems.sort(key=lambda p: p.row)
     return report
 
@@ -399,7 +439,9 @@ def run_import(
     registered = []
     for c, outcome in zip(report.accepted, outcomes, strict=True):
         if isinstance(outcome, UserError):
-            report.problems.append(Problem(c.row, "", c.data.title, outcome.message))
+            report.problems.append(
+                _problem(c.row, _column_of(outcome), c.data.title, outcome.message)
+            )
         else:
             registered.append(c)
     report.accepted = registered
@@ -412,12 +454,74 @@ def run_import(
     return report
 
 
-def write_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -> None:
-    """The ledger's rows back as a workbook with an error column, so the office can fix and retry."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+def check_report_target(target: Path, ledger: Path | None = None) -> Path:
+    """What can be known about a report's file before anything is imported."""
+    target = Path(target).absolute()
+    if ledger is not None and target.resolve() == Path(ledger).resolve():
+        raise UserError(f"检查结果文件：不能覆盖要导入的台账“{target.name}”，请换一个文件名。")
+    if target.is_dir():
+        raise UserError(f"检查结果文件：“{target}”是文件夹，请给出文件名，如“检查结果.xlsx”。")
+    if target.suffix.lower() != ".xlsx":
+        raise UserError(f"检查结果文件：“{target.name}”必须是 .xlsx 文件。")
+    if not target.parent.is_dir():
+        raise UserError(f"检查结果文件：文件夹“{target.parent}”不存在。")
+    return target
 
-    from app.reports.workbook import cell
+
+@dataclass
+class StagedFile:
+    """A file written in full beside its target, put in place by one rename."""
+
+    temp: Path
+    target: Path
+
+    def publish(self) -> None:
+        try:
+            os.replace(self.temp, self.target)
+        except OSError as exc:
+            raise UserError(
+                f"检查结果文件：无法保存为“{self.target}”：{exc.strerror or exc}。"
+            ) from None
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
+
+
+def stage_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -> StagedFile:
+    """Write the report into a private temporary file in the target's folder: every way writing
+    it can fail (folder, permissions, full disk) shows here, before an import commits."""
+    target = check_report_target(target, sheet.source)
+    try:
+        handle, name = tempfile.mkstemp(prefix=".检查结果-", suffix=".part", dir=target.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise UserError(
+            f"检查结果文件：无法写入文件夹“{target.parent}”：{exc.strerror or exc}。"
+        ) from None
+    staged = StagedFile(Path(name), target)
+    try:
+        _write_report(sheet, mapping, report, staged.temp)
+    except OSError as exc:
+        staged.discard()
+        raise UserError(f"检查结果文件：无法写入“{target}”：{exc.strerror or exc}。") from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def write_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -> None:
+    """The ledger's rows back as a workbook with a 检查结果 column, so the office can fix and
+    retry; written whole or not at all."""
+    staged = stage_report(sheet, mapping, report, target)
+    try:
+        staged.publish()
+    finally:
+        staged.discard()
+
+
+def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) -> None:
+    from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("导入检查结果")
@@ -425,10 +529,32 @@ def write_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -
     by_row: dict[int, list[str]] = {}
     for p in report.problems:
         by_row.setdefault(p.row, []).append(f"{p.column}：{p.message}".lstrip("："))
-    ws.append(["原行号", *sheet.header(mapping.header_row), "检查结果"])
+    for p in report.skipped:
+        by_row.setdefault(p.row, []).append(p.message)
+    header = ["原行号", *sheet.header(mapping.header_row), "检查结果"]
+    ws.append([_report_cell(ws, h) for h in header])
     for number, values in sheet.rows:
         if number <= mapping.header_row:
             continue
         verdict = "；".join(by_row.get(number, [])) or "通过"
-        ws.append([number, *(cell(ws, v) for v in values), WriteOnlyCell(ws, value=verdict)])
-    wb.save(target)
+        ws.append([number, *(_report_cell(ws, v) for v in values), _report_cell(ws, verdict)])
+    wb.save(path)
+
+
+def _report_cell(ws, value: Any) -> Any:
+    """Text always as text (a ledger's `=cmd|...` or `#REF!` never becomes a formula or an error
+    when the office opens the report; quotePrefix keeps it text when a cell is edited), control
+    characters as their pictures, dates as dates."""
+    from openpyxl.cell import WriteOnlyCell
+
+    from app.reports.workbook import FORMULA_STARTS, cell
+
+    if isinstance(value, float) and not math.isfinite(value):
+        value = str(value)
+    if not isinstance(value, str):
+        return cell(ws, value)
+    c = WriteOnlyCell(ws, value=printable(value))
+    c.data_type = "s"
+    if value.lstrip().startswith(FORMULA_STARTS):
+        c.quotePrefix = True
+    return c

@@ -12,6 +12,9 @@ EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _TERM = re.compile(r"^\s*(?:有效期)?\s*(\d{1,2})\s*年\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls except tab and newline
+CELL_MAX = 2000  # characters; longer is never a ledger value (a title is at most 300)
+YEARS = range(1900, 2101)
 
 STATUS_WORDS = {
     "有效": "in_force", "现行有效": "in_force", "继续有效": "in_force", "施行": "in_force", "现行": "in_force",
@@ -28,6 +31,13 @@ class ValueProblem(ValueError):
 
 
 def parse_date(value: object) -> date | None:
+    found = _date(value)
+    if found is not None and found.year not in YEARS:
+        raise ValueProblem(f"日期超出范围（应在 {YEARS[0]} 年至 {YEARS[-1]} 年之间）")
+    return found
+
+
+def _date(value: object) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -75,3 +85,23 @@ def text_of(value: object) -> str:
     if isinstance(value, datetime | date):
         return value.strftime("%Y-%m-%d")
     return str(value).strip()
+
+
+def cell_problem(value: object) -> str | None:
+    """Why a cell can be no ledger value at all, whatever its column; None if it can be."""
+    if isinstance(value, bool):
+        return f"单元格是逻辑值 {'TRUE' if value else 'FALSE'}，不是文字、日期或数字"
+    if isinstance(value, str):
+        control = _CONTROL.search(value)
+        if control:
+            return f"含有控制字符 U+{ord(control[0]):04X}，请在 Excel 中删除后再导入"
+        if len(value) > CELL_MAX:
+            return f"内容过长（{len(value)} 个字符，最多 {CELL_MAX} 个）"
+    return None
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """Text safe to show on a terminal or write into a workbook: control characters as their
+    Unicode pictures (U+2400...), cut to `limit` characters."""
+    text = _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])), text)
+    return text if limit is None or len(text) <= limit else f"{text[:limit]}…"

@@ -255,13 +255,11 @@ class CheckPage(ImportPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         report = self.state.report
-        self.summary.setText(
-            f"共 {report.total} 行，可导入 {len(report.accepted)} 行，"
-            f"有问题 {len(report.rejected_rows)} 行。"
-        )
+        self.summary.setText(report.summary())
         self.show_error("" if report.accepted else "没有可导入的行：请修改台账或列对应后重新检查。")
-        self.problems.setRowCount(len(report.problems))
-        for row, p in enumerate(report.problems):
+        listed = sorted(report.problems + report.skipped, key=lambda p: p.row)
+        self.problems.setRowCount(len(listed))
+        for row, p in enumerate(listed):
             for column, text in enumerate((str(p.row), p.column, p.value, p.message)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -283,10 +281,7 @@ class CheckPage(ImportPage):
         sheet, mapping, report = self.state.sheet, self.state.mapping, self.state.report
 
         def work(_s: None, _progress: object) -> None:
-            try:
-                importing.write_report(sheet, mapping, report, target)
-            except OSError as exc:
-                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+            importing.write_report(sheet, mapping, report, target)  # whole or not at all
 
         self.launch(
             work,
@@ -310,9 +305,10 @@ class ConfirmPage(ImportPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         report = self.state.report
+        skipped = f"已在登记簿中的 {len(report.skipped)} 行跳过。" if report.skipped else ""
         self.text.setText(
             f"将导入 {len(report.accepted)} 行；有问题的 {len(report.rejected_rows)} 行不会导入。"
-            "导入在一个事务中完成，取消或出错时不会写入任何数据。"
+            f"{skipped}导入在一个事务中完成，取消或出错时不会写入任何数据。"
         )
 
     def begin(self) -> bool:
