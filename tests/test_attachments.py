@@ -66,7 +66,11 @@ def crafted_name(database, att_id: int, column: str, value: str) -> None:
         ("C:\\Users\\Public\\evil.docx", "evil.docx"),
         ("C:evil.docx", "C_evil.docx"),
         ("/etc/cron.d/evil", "evil"),
-        ("送审稿\x00.docx", "送审稿.docx"),
+        pytest.param(
+            "送审稿\x00.docx",
+            "送审稿.docx",
+            marks=pytest.mark.sqlite_only,  # PostgreSQL holds no NUL
+        ),
         ("送审稿\u202etxt.exe", "送审稿txt.exe"),
         (".", "附件"),
         ("..", "附件"),
