@@ -403,3 +403,21 @@ def test_central_directory_pointing_outside_the_file_is_refused_as_damage(office
     bad = tmp_path / "offset.zip"
     bad.write_bytes(bytes(data))
     refused(bad, db_path, tmp_path, "无法使用.*可能已损坏")
+
+
+def test_backup_listing_more_members_than_the_cap_is_refused_before_they_are_read(
+    office, tmp_path, monkeypatch
+):
+    """Python's zip reader holds every member's entry in memory before any check can run: 400,000
+    empty entries took 331 MB, so the count is read from the archive's end record first."""
+    db_path, good = office
+    folders = [(f"attachments/{n:02x}/", b"") for n in range(60)]
+    bad = build(tmp_path / "many.zip", [*without_manifest(good), *folders])
+    monkeypatch.setattr(backup, "MAX_MEMBERS", 50)
+    listed: list[Path] = []
+    real = zipfile.ZipFile
+    monkeypatch.setattr(
+        zipfile, "ZipFile", lambda path, *a, **k: listed.append(path) or real(path, *a, **k)
+    )
+    refused(bad, db_path, tmp_path, "超过上限 50")
+    assert bad not in listed

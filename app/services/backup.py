@@ -55,6 +55,9 @@ KEEP_KEYS = ("backup.keep_daily", "backup.keep_weekly", "backup.keep_monthly")  
 CHUNK = 1 << 20
 MAX_MEMBER_BYTES = 4 << 30  # no database or scanned document of an office comes near this
 MAX_MANIFEST_BYTES = 16 << 20
+# Python lists every member in memory (about 800 bytes each) before any check can run; 300,000
+# attachments is three for each of 100,000 documents, and about 250 MB to list.
+MAX_MEMBERS = 300_000
 SPACE_RESERVE = 64 << 20  # left free on the disk after a restore
 UNCHANGED = "未作任何修改。"
 STALE_PART_SECONDS = 24 * 3600
@@ -320,6 +323,13 @@ def _opened(backup: Path) -> Iterator[zipfile.ZipFile]:
     """The archive; a damaged, truncated or foreign file (or a bad CRC or deflate stream found
     while reading a member) is a user error naming the file."""
     try:
+        with backup.open("rb") as raw:
+            end = zipfile._EndRecData(raw)  # the member count, before zipfile lists them all
+        if end is not None and end[zipfile._ECD_ENTRIES_TOTAL] > MAX_MEMBERS:
+            raise _refuse(
+                backup.name,
+                f"含有 {end[zipfile._ECD_ENTRIES_TOTAL]:,} 个成员，超过上限 {MAX_MEMBERS:,}",
+            )
         archive = zipfile.ZipFile(backup)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise _refuse(backup.name, f"无法使用：已损坏或不是 NormDesk 备份（{exc}）") from None
