@@ -110,6 +110,20 @@ def database(db_url: str) -> Database:
     db.close()
 
 
+@pytest.fixture
+def office(database: Database) -> Database:
+    """An office with one issuer (河清市民政局, code MZ) on 2026-11-27. Test files that need
+    another office define their own `office`."""
+    from datetime import date
+
+    from tests.factories import add_issuer
+
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        add_issuer(s)
+    return database
+
+
 @pytest.fixture(autouse=True)
 def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """In GUI tests a message box would block: record what it would have said instead. (Only

@@ -8,22 +8,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from app import clock
 from app.errors import UserError
 from app.reports import catalog_output, record_card
 from app.services import cleanup, documents, fields, issuers, numbering, registration, users
 from app.services.catalogs import CatalogFilter
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
+from tests.factories import register
 
 
 @pytest.mark.parametrize(

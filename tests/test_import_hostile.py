@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from app import clock
 from app.cli import run
 from app.errors import UserError
 from app.models import Document
@@ -24,18 +22,9 @@ from app.services import importing
 from app.services.ledger_workbook import MAX_ROWS
 from app.services.permissions import SYSTEM
 from tests import ledgers
-from tests.factories import add_issuer
 
 ROOT = Path(__file__).resolve().parents[1]
 PEAK_RSS_LIMIT_MB = 500
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
 
 
 def documents(database) -> dict[str, Document]:

@@ -1,12 +1,10 @@
 import threading
-from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import func, select
 
-from app import clock
 from app.models import AuditEntry, Document
 from app.services import importing
 from app.services.permissions import local_actor
@@ -14,19 +12,10 @@ from app.ui.import_mapping import HEADER_BACKGROUND
 from app.ui.import_pages import CANCELLED
 from app.ui.import_wizard import ImportWizard
 from app.ui.main_window import MainWindow
-from tests.factories import add_issuer
 from tests.ledgers import messy_ledger
 
 GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "status", "issuer",
            "remarks"}  # fmt: skip
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from app import clock
 from app.cli import run
 from app.errors import UserError
 from app.models import AuditEntry, Document
 from app.services import importing
 from app.services.ledger_values import ValueProblem, parse_date, parse_status, parse_term
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import register
 from tests.ledgers import messy_ledger
 
 
@@ -50,14 +49,6 @@ def test_statuses_and_terms_in_chinese_words():
     assert (
         parse_term("5年") == 5 and parse_term("有效期2年") == 2 and parse_term("2026-01-01") is None
     )
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
 
 
 def test_messy_ledger_header_found_and_columns_guessed(tmp_path):
