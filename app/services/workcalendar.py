@@ -114,6 +114,17 @@ def load(s: Session) -> WorkCalendar:
     return WorkCalendar(overrides, years)
 
 
+def corrections(s: Session, year: int) -> list[CalendarDay]:
+    """The office's own entries for the days of `year`, in date order."""
+    return list(
+        s.scalars(
+            select(CalendarDay)
+            .where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(CalendarDay.day)
+        )
+    )
+
+
 def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "") -> None:
     """Correct one day (a holiday or a make-up working day); audited."""
     require(actor, Permission.SETTINGS)

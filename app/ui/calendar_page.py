@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app import clock
 from app.db import Database
@@ -59,10 +58,6 @@ BANNER_STYLE = "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;"
 
 def long_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
-
-
-def _year_days(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
 
 
 class MonthGrid(QTableWidget):
@@ -375,14 +370,9 @@ class CalendarPage(QWidget):
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         year = self.year.value()
-        first, last = _year_days(year)
         with self.database.reading() as s:
             cal = workcalendar.load(s)
-            rows = s.scalars(
-                select(CalendarDay)
-                .where(CalendarDay.day.between(first, last))
-                .order_by(CalendarDay.day)
-            ).all()
+            rows = workcalendar.corrections(s, year)
             entered = s.get(CalendarYear, year)
         self.corrections = {row.day: row for row in rows}
         notes = {row.day: row.note for row in rows}
