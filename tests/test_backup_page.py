@@ -183,6 +183,22 @@ def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, box
     assert backup.list_backups() == []
 
 
+def test_a_check_run_at_once_is_not_run_again_by_the_start_timer(qtbot, filled, monkeypatch):
+    """The delayed first check fired a second time after a direct one, even once its window was
+    gone: a test's leftover check then backed up into the next test's folder."""
+    calls: list[int] = []
+    real = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda s: calls.append(1) or real(s))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    after = startup_checks.AfterStart(filled, window)
+    after.quick_check()
+    assert runner_for(filled).wait()
+    qtbot.wait(startup_checks.CHECK_DELAY_MS + 300)
+    assert runner_for(filled).wait()
+    assert calls == [1]
+
+
 def test_a_file_the_quick_check_finds_damaged_takes_no_more_saves(qtbot, filled, db_path, boxes):
     from tests.factories import register
     from tests.test_damaged_file_writes import _damage_a_middle_page, _digest
@@ -209,10 +225,13 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     window = QMainWindow()
     qtbot.addWidget(window)
     after = startup_checks.AfterStart(filled, window)
+
     # generous: the check waits a second, then two background jobs run on a busy 2-core machine
-    qtbot.waitUntil(
-        lambda: window.statusBar().currentMessage().startswith("已自动备份"), timeout=30_000
-    )
+    def backed_up() -> None:
+        shown = window.statusBar().currentMessage()
+        assert shown.startswith("已自动备份"), shown
+
+    qtbot.waitUntil(backed_up, timeout=30_000)
     assert runner_for(filled).wait()
     after.check()
     assert runner_for(filled).wait()

@@ -136,10 +136,17 @@ class AfterStart(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
-        QTimer.singleShot(CHECK_DELAY_MS, self.quick_check)
+        # Owned, not a bare singleShot: it dies with this object and a direct call cancels it, so
+        # it never fires later on behalf of a window (or a test) that has gone.
+        self.first_check = QTimer(self)
+        self.first_check.setSingleShot(True)
+        self.first_check.timeout.connect(self.quick_check)
+        self.first_check.start(CHECK_DELAY_MS)
 
     def quick_check(self) -> None:
         from app.services import integrity
+
+        self.first_check.stop()
 
         runner_for(self.database).run(
             lambda s, _progress: integrity.quick_check(s),
