@@ -1,12 +1,40 @@
-"""The one source of "today", so tests and the day-turn check can fix it."""
+"""The one source of "today", so tests and the day-turn check can fix it.
 
+`NORMDESK_TODAY=YYYY-MM-DD` in the environment pins today for the whole program (training, checks
+of what the register says on a given day); the real time of day still stamps the audit trail."""
+
+import os
 from datetime import date, datetime
 
+from app.errors import UserError
+
+TODAY_ENV = "NORMDESK_TODAY"
+
 _fixed: date | None = None
+_parsed: tuple[str, date] | None = None  # the environment's value and its date, read once
+
+
+def pinned() -> date | None:
+    """The day NORMDESK_TODAY pins, or None when it is not set."""
+    global _parsed
+    raw = os.environ.get(TODAY_ENV, "").strip()
+    if not raw:
+        return None
+    if _parsed is None or _parsed[0] != raw:
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            raise UserError(
+                f"环境变量 {TODAY_ENV}：日期“{raw[:40]}”格式不正确，应为 YYYY-MM-DD。"
+            ) from None
+        if not date(1900, 1, 1) <= day <= date(2100, 12, 31):
+            raise UserError(f"环境变量 {TODAY_ENV}：日期应在 1900-01-01 到 2100-12-31 之间。")
+        _parsed = (raw, day)
+    return _parsed[1]
 
 
 def today() -> date:
-    return _fixed or date.today()
+    return _fixed or pinned() or date.today()
 
 
 def now() -> datetime:

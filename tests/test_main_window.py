@@ -43,6 +43,16 @@ def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
 
 def test_status_bar_shows_database_location(window, database):
     assert describe(database.url) in window.db_label.text()
+    assert window.today_label.isHidden()
+
+
+def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkeypatch):
+    monkeypatch.setenv("NORMDESK_TODAY", "2026-12-28")
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.today_label.isVisible()
+    assert win.today_label.text() == "模拟日期：2026-12-28"
 
 
 def test_window_geometry_is_remembered(qtbot, database):

@@ -94,6 +94,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         keep_private(args.db)
         setup_logging()
+        from app import clock
+
+        clock.pinned()  # a malformed NORMDESK_TODAY is refused before any command runs
         return handler(args) or 0
     except DamagedDatabaseError as exc:
         sys.stderr.write(f"错误：{exc.message}\n{_restore_hint()}")

@@ -179,7 +179,7 @@ def _status_code(value: str | None) -> tuple[str, ...]:
 
 
 def _row_lines(rows: list) -> list[str]:
-    return [f"{r['id']}\t{r['reg_number']}\t{r['doc_number']}\t{r['title']}\t{r['published'] or ''}\t{r['status_label']}" for r in rows]  # fmt: skip
+    return [f"{r['id']}\t{r['reg_number'] or ''}\t{r['doc_number'] or ''}\t{r['title']}\t{r['published'] or ''}\t{r['status_label']}" for r in rows]  # fmt: skip
 
 
 def cmd_doc_list(args: argparse.Namespace) -> None:

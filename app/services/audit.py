@@ -74,6 +74,8 @@ def record_many(
 ) -> list[AuditEntry]:
     """Append one record per change, chained in order, to the caller's transaction."""
     last, at, entries = _last_hash(s) or GENESIS, clock.now(), []
+    day = clock.pinned()
+    pinned = f"（{clock.TODAY_ENV} 设定日期 {day.isoformat()}）" if day else ""
     for change in changes:
         entry = AuditEntry(
             at=at,
@@ -81,7 +83,7 @@ def record_many(
             action=action,
             object_type=object_type,
             object_id=change.object_id,
-            summary=change.summary,
+            summary=change.summary + pinned,
             old_values=_json(change.old),
             new_values=_json(change.new),
             prev_hash=last,

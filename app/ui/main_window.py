@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE
+from app import APP_TITLE, clock
 from app.db import Database, describe
 from app.services.permissions import Actor, local_actor, sign_in
 from app.ui import state
@@ -85,6 +85,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.db_label = QLabel(f"数据库：{describe(database.url)}")
         self.statusBar().addPermanentWidget(self.db_label)
+        pinned = clock.pinned()
+        self.today_label = QLabel(f"模拟日期：{pinned.isoformat()}" if pinned else "")
+        self.today_label.setToolTip(
+            f"环境变量 {clock.TODAY_ENV} 把“今天”设定为这一天（培训、核对用）"
+        )
+        self.today_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.today_label.setVisible(pinned is not None)
+        self.statusBar().addPermanentWidget(self.today_label)
         self.show_user()
         self.resize(1200, 780)
         state.restore_window(self)
