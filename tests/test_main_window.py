@@ -81,3 +81,12 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, monkeypatch, 
             crash._hook(type(exc), exc, exc.__traceback__)
     assert "normdesk.log" in shown["text"]
     assert any("ZeroDivisionError" in (r.exc_text or "") for r in caplog.records)
+
+
+def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, database):
+    win = MainWindow(database)  # asks for 1200 x 780; the offscreen screen is smaller
+    qtbot.addWidget(win)
+    win.show()
+    area = win.screen().availableGeometry()
+    assert area.width() < 1200 or area.height() < 780  # the case this test is about
+    assert area.contains(win.geometry()), (win.geometry(), area)

@@ -54,8 +54,8 @@ def window(qtbot, demo_office):
     win = MainWindow(demo_office)
     win.db_label.setText(f"数据库：{SHOWN_DB}")
     qtbot.addWidget(win)
-    win.resize(*SIZE)
     win.show()
+    win.resize(*SIZE)  # after show: the first show fits the window to the (small) offscreen screen
     qtbot.waitExposed(win)
     return win
 

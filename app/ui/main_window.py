@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         if self.current_section() not in self._built:
             self._show_row(self.nav.currentRow())
         super().showEvent(event)
+        if not event.spontaneous():
+            state.fit_to_screen(self)  # again now that the frame around it is known
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         from app.ui.operations import runner_for

@@ -1,7 +1,8 @@
 """Window geometry and column layouts, kept in an ini file in the data dir."""
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
 
 from app.config import data_dir
 
@@ -18,6 +19,25 @@ def restore_window(window: QMainWindow) -> None:
     state = settings.value("window/state")
     if state is not None:
         window.restoreState(state)
+    fit_to_screen(window)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """No larger than the screen's available area (taskbar, display scaling) and inside it, so
+    the status bar and the buttons at the edges stay on the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()  # the window with its title bar and borders, once shown
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    window.resize(
+        min(window.width(), area.width() - extra_w), min(window.height(), area.height() - extra_h)
+    )
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    window.move(max(x, area.left()), max(y, area.top()))
 
 
 def save_window(window: QMainWindow) -> None:
