@@ -4,7 +4,6 @@ whenever one is opened."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import tempfile
@@ -14,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.atomic_files import replacing
 from app.config import data_dir
 from app.errors import UserError
 from app.models import Attachment
@@ -145,12 +145,6 @@ def open_attachment(s: Session, attachment_id: int) -> Path:
         raise UserError(f"附件“{attachment.original_name}”的文件名不安全，无法打开。")
     folder.mkdir(parents=True, exist_ok=True)
     # A new file renamed over the name: an existing link there is replaced, never followed.
-    fd, temp = tempfile.mkstemp(dir=folder, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out, path.open("rb") as src:
-            shutil.copyfileobj(src, out, CHUNK)
-        os.replace(temp, opened)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with replacing(opened) as temp, path.open("rb") as src, temp.open("xb") as out:
+        shutil.copyfileobj(src, out, CHUNK)
     return opened

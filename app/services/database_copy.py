@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app import db_hold
+from app.atomic_files import replacing
 from app.db import Database, continue_sequences, describe, open_database, sqlite_path
 from app.db_hold import Hold
 from app.errors import UserError
@@ -232,10 +233,8 @@ def _copy_attachments(s: Session, target_root: Path, result: CopyResult) -> None
             result.attachments_missing.append(sha)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        shutil.copyfile(source, partial)
-        if attachments.file_sha256(partial) != sha:
-            partial.unlink()
-            raise UserError(f"迁移数据库：附件 {sha} 复制后校验不符，请检查目标文件夹。")
-        partial.replace(target)
+        with replacing(target) as partial:
+            shutil.copyfile(source, partial)
+            if attachments.file_sha256(partial) != sha:
+                raise UserError(f"迁移数据库：附件 {sha} 复制后校验不符，请检查目标文件夹。")
         result.attachments_copied += 1
