@@ -121,6 +121,13 @@ def _backup_sqlite_file(path: Path, revision: str) -> Path:
     return target
 
 
+def damage_found(quick_check: list[tuple]) -> str | None:
+    """What the rows of `PRAGMA quick_check` say is wrong, shortened for a message; None if ok."""
+    if quick_check == [("ok",)]:
+        return None
+    return "；".join(str(r[0]) for r in quick_check[:3])[:300]
+
+
 def _refuse_damaged_file(path: Path) -> None:
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
@@ -130,8 +137,8 @@ def _refuse_damaged_file(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:  # a page too garbled for the check to walk past
         result = [(str(exc),)]
-    if result != [("ok",)]:
-        found = "；".join(str(r[0]) for r in result[:3])[:300]
+    found = damage_found(result)
+    if found is not None:
         raise DamagedDatabaseError(
             f"数据库文件已损坏，未升级也未作任何修改（快速检查：{found}）。请从备份恢复。（{path}）"
         )

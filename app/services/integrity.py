@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app.db import damage_found
 from app.errors import DamagedDatabaseError
 from app.models import Attachment
 from app.services import attachments, audit
@@ -42,9 +43,7 @@ def _damage(s: Session) -> str | None:
         result = _pragma_rows(s, "quick_check")
     except DBAPIError as exc:  # a page too garbled for the check to walk past
         result = [(str(exc.orig or exc),)]
-    if result == [("ok",)]:
-        return None
-    return "；".join(str(r[0]) for r in result[:3])[:300]
+    return damage_found(result)
 
 
 def refuse_damaged(s: Session) -> None:
