@@ -9,6 +9,9 @@ from datetime import date, datetime
 from app.errors import UserError
 
 TODAY_ENV = "NORMDESK_TODAY"
+# Dates a register can hold (arguments, ledgers, the pinned day); later ones would overflow when
+# periods are added to them.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 
 _fixed: date | None = None
 _parsed: tuple[str, date] | None = None  # the environment's value and its date, read once
@@ -27,8 +30,8 @@ def pinned() -> date | None:
             raise UserError(
                 f"环境变量 {TODAY_ENV}：日期“{raw[:40]}”格式不正确，应为 YYYY-MM-DD。"
             ) from None
-        if not date(1900, 1, 1) <= day <= date(2100, 12, 31):
-            raise UserError(f"环境变量 {TODAY_ENV}：日期应在 1900-01-01 到 2100-12-31 之间。")
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise UserError(f"环境变量 {TODAY_ENV}：日期应在 {FIRST_DAY} 到 {LAST_DAY} 之间。")
         _parsed = (raw, day)
     return _parsed[1]
 

@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.cli import emit
+from app.clock import FIRST_DAY, LAST_DAY
 from app.config import database_url
 from app.db import describe, open_database
 
@@ -26,10 +27,6 @@ def session(args: argparse.Namespace, write: bool = False) -> Iterator[Session]:
             yield s
     finally:
         database.close()
-
-
-# Dates a register can hold; later ones would overflow when periods are added to them.
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 
 
 def date_arg(option: str) -> Callable[[str], date]:
@@ -64,7 +61,7 @@ def int_arg(label: str, low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
-year_arg = int_arg("年份", 1900, 2100)
+year_arg = int_arg("年份", FIRST_DAY.year, LAST_DAY.year)
 id_arg = int_arg("编号", 1, 2**63 - 1)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from app.clock import FIRST_DAY, LAST_DAY
 from app.services.lifecycle import STATUS_CODES
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -14,7 +15,7 @@ _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _TERM = re.compile(r"^\s*(?:有效期)?\s*(\d{1,2})\s*年\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls except tab and newline
 CELL_MAX = 2000  # characters; longer is never a ledger value (a title is at most 300)
-YEARS = range(1900, 2101)
+YEARS = range(FIRST_DAY.year, LAST_DAY.year + 1)
 
 STATUS_WORDS = {
     "有效": "in_force", "现行有效": "in_force", "继续有效": "in_force", "施行": "in_force", "现行": "in_force",
