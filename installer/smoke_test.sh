@@ -66,6 +66,8 @@ step "normdesk export (openpyxl)" "$EXE" export "$DATA/register.xlsx"
 [[ "$(head -c 2 "$DATA/register.xlsx")" == "PK" ]] || fail "register.xlsx is not a workbook"
 step "normdesk calendar (chinesecalendar)" "$EXE" calendar is-workday 2024-10-01
 [[ "$(cat "$DATA/out")" == false ]] || fail "2024-10-01 (National Day) came out as a workday"
+step "normdesk calendar (lunar-python, a year without a notice)" "$EXE" calendar is-workday 2027-02-08
+grep -qx false "$DATA/out" || fail "2027-02-08 (正月初三) came out as a workday"
 step "normdesk check" "$EXE" check
 if [[ -f "$(dirname "$EXE")/_internal/docs/manual.md" ]]; then
     step "normdesk print manual (images)" "$EXE" print manual -o "$DATA/manual.pdf"

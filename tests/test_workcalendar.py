@@ -1,9 +1,10 @@
 from datetime import date
 
+import chinese_calendar
 import pytest
 
 from app.errors import UserError
-from app.services import workcalendar
+from app.services import statutory_holidays, workcalendar
 from app.services.permissions import SYSTEM, Actor, Role
 from app.services.workcalendar import WorkCalendar
 
@@ -47,9 +48,34 @@ def test_calendar_day_period_ending_on_national_day_moves_to_next_working_day(ca
     assert cal.period_end(date(2024, 3, 3), 15) == date(2024, 3, 18)
 
 
-def test_unknown_year_falls_back_to_weekdays_and_says_so(cal):
-    assert cal.is_workday(date(2027, 10, 1)) is True  # a Friday, schedule unknown
-    assert any("2027" in w and "周一至周五" in w for w in cal.warnings())
+def test_year_without_notice_follows_the_law_and_says_so(cal):
+    assert cal.is_workday(date(2027, 1, 1)) is False  # 元旦, a Friday, no notice known
+    assert cal.is_workday(date(2027, 10, 1)) is False  # 国庆节, a Friday
+    assert cal.is_workday(date(2027, 2, 5)) is False  # 除夕 (2024 amendment)
+    assert cal.is_workday(date(2027, 10, 8)) is True  # no bridging days are guessed
+    assert cal.kind(date(2027, 4, 5)) == "holiday"  # 清明, the solar term's day
+    assert cal.is_provisional(date(2027, 3, 1)) and not cal.is_provisional(date(2026, 3, 1))
+    assert any("2027" in w and "暂定" in w and "2024年修订" in w for w in cal.warnings())
+
+
+@pytest.mark.parametrize("year", range(2020, 2027))
+def test_statutory_holidays_from_the_law_match_the_bundled_notices(year):
+    computed = statutory_holidays.holidays(year)
+    assert len(computed) >= 10
+    # every day the law names is a day off in that year's notice
+    assert [d for d in computed if d not in chinese_calendar.constants.holidays] == []
+
+
+def test_statutory_holidays_of_2027_from_the_lunar_calendar():
+    days = statutory_holidays.holidays(2027)
+    assert [d for d, n in days.items() if n == "春节"] == [date(2027, 2, d) for d in (5, 6, 7, 8)]
+    assert days[date(2027, 4, 5)] == "清明节"
+    assert days[date(2027, 6, 9)] == "端午节"
+    assert days[date(2027, 9, 15)] == "中秋节"
+    assert [d for d, n in days.items() if n == "劳动节"] == [date(2027, 5, 1), date(2027, 5, 2)]
+    assert len(days) == 13
+    # 除夕 of the lunar year 2028 is 2028-01-25, in the same Gregorian year
+    assert statutory_holidays.holidays(2028)[date(2028, 1, 25)] == "春节"
 
 
 def test_office_entered_year_is_used_without_warning(database):

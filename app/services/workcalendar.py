@@ -1,6 +1,7 @@
 """The working-day calendar: national holidays and make-up working days (调休) from
-chinesecalendar, corrected and extended by the office's own entries; periods counted as
-domain.md 'Counting periods' says (the day of the event itself is not counted)."""
+chinesecalendar, corrected and extended by the office's own entries; for a year neither knows, a
+provisional calendar from the law (statutory_holidays). Periods are counted as domain.md
+'Counting periods' says (the day of the event itself is not counted)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import CalendarDay, CalendarYear
-from app.services import audit
+from app.services import audit, statutory_holidays
 from app.services.permissions import Actor, Permission, require
 
 MAX_WORKDAYS = 2500  # about ten years of working days: no period in the rules is longer
@@ -31,11 +32,27 @@ class WorkCalendar:
 
     overrides: dict[date, bool] = field(default_factory=dict)
     office_years: frozenset[int] = frozenset()
-    guessed_years: set[int] = field(default_factory=set)
+    provisional_years: set[int] = field(default_factory=set)  # consulted, no notice known
     _memo: dict[date, bool] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
+        """Whether `year` follows a 国务院办公厅 notice (bundled or entered by the office)."""
         return year in BUNDLED_YEARS or year in self.office_years
+
+    def is_provisional(self, day: date) -> bool:
+        """Whether `day`'s year has no notice yet; notes the year for warnings()."""
+        if self.knows(day.year):
+            return False
+        self.provisional_years.add(day.year)
+        return True
+
+    def any_provisional(self, *days: date | None) -> bool:
+        """Whether a date computed up to the last of `days` went through a provisional year."""
+        known = [d for d in days if d is not None]
+        if not known:
+            return False
+        first, last = min(known), max(known)
+        return any(self.is_provisional(date(y, 1, 1)) for y in range(first.year, last.year + 1))
 
     def is_workday(self, day: date) -> bool:
         known = self._memo.get(day)
@@ -48,8 +65,8 @@ class WorkCalendar:
             return self.overrides[day]
         if day.year in BUNDLED_YEARS:
             return chinese_calendar.is_workday(day)
-        if day.year not in self.office_years:
-            self.guessed_years.add(day.year)
+        if self.is_provisional(day) and day in statutory_holidays.holidays(day.year):
+            return False
         return day.weekday() < 5
 
     def kind(self, day: date) -> str:
@@ -58,8 +75,11 @@ class WorkCalendar:
         weekend = day.weekday() >= 5
         if self.is_workday(day):
             return "makeup" if weekend else "workday"
-        bundled_holiday = day not in self.overrides and day in _BUNDLED.holidays
-        return "holiday" if bundled_holiday or not weekend else "rest"
+        law_holiday = day not in self.overrides and (
+            day in _BUNDLED.holidays
+            or (not self.knows(day.year) and day in statutory_holidays.holidays(day.year))
+        )
+        return "holiday" if law_holiday or not weekend else "rest"
 
     def next_workday(self, day: date) -> date:
         """`day` itself if it is a working day, else the first working day after it."""
@@ -102,10 +122,15 @@ class WorkCalendar:
         return self.next_workday(last) if extend else last
 
     def warnings(self) -> list[str]:
-        return [
-            f"{year} 年的法定节假日安排尚未录入，暂按周一至周五为工作日计算。请在“设置—工作日历”中录入。"
-            for year in sorted(self.guessed_years)
-        ]
+        return [provisional_note(year) for year in sorted(self.provisional_years)]
+
+
+def provisional_note(year: int) -> str:
+    return (
+        f"{year} 年国务院办公厅放假通知尚未录入，暂按《全国年节及纪念日放假办法》"
+        f"（{statutory_holidays.version(year)}）的法定节假日和周末计算，不含调休，"
+        f"相关日期为暂定。请在“设置—工作日历”中录入通知。"
+    )
 
 
 def load(s: Session) -> WorkCalendar:
