@@ -351,3 +351,53 @@ def test_upgrade_from_0010_keys_registration_numbers_and_keeps_older_look_alikes
         database.close()
     assert keys == {1: "mz-2026-001", 2: None, 3: "mz-2026-002"}
     assert added.reg_number == "MZ-2026-003"
+
+
+def test_upgrade_from_0011_leaves_lapses_by_term_to_the_dates(empty_db_url):
+    from datetime import date
+
+    from app import clock
+    from app.services import documents, search
+
+    clock.fix_today(date(2026, 11, 27))
+    document = "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, status_changed, created_at, updated_at, version) VALUES ({id}, 1, '{title}', '{status}', '', '', '', '', false, false, false, false, '2020-03-01', '2020-03-01', '{until}', '{changed}', '2020-03-01 09:00:00', '2020-03-01 09:00:00', 1)"
+    at_revision(
+        empty_db_url,
+        "0011",
+        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        # lapsed by an older version at start-up, and by an import typed in long after
+        document.format(
+            id=1, title="甲", status="expired", until="2025-02-28", changed="2025-03-01"
+        ),
+        document.format(
+            id=2, title="乙", status="expired", until="2023-02-28", changed="2026-10-08"
+        ),
+        # declared 失效 before its term ended: a decision, kept
+        document.format(
+            id=3, title="丙", status="expired", until="2027-02-28", changed="2024-06-30"
+        ),
+        document.format(
+            id=4, title="丁", status="repealed", until="2027-02-28", changed="2025-06-30"
+        ),
+        document.format(
+            id=5, title="戊", status="in_force", until="2028-02-29", changed="2020-03-01"
+        ),
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+            stored = {d.id: d.status for d in map(lambda i: documents.get(s, i), range(1, 6))}
+            shown = {
+                r.id: (r.status, str(documents.as_dict(documents.get(s, r.id), None, clock.today())["ended_on"]))
+                for r in search.search_rows(s, search.DocumentQuery())
+            }  # fmt: skip
+    finally:
+        database.close()
+    assert stored == {1: "published", 2: "published", 3: "expired", 4: "repealed", 5: "in_force"}
+    assert shown == {
+        1: ("expired", "2025-03-01"),
+        2: ("expired", "2023-03-01"),  # the legal date, not the day it was typed in
+        3: ("expired", "2024-06-30"),
+        4: ("repealed", "2025-06-30"),
+        5: ("in_force", "None"),
+    }

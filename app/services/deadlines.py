@@ -19,8 +19,8 @@ from app.models import (
     ReviewCase,
     ValidityEvaluation,
 )
-from app.services import cleanup, filing, objections, reviews, settings, workcalendar
-from app.services.lifecycle import DRAFTING, IN_FORCE
+from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
+from app.services.lifecycle import DRAFTING
 from app.services.validity import add_months
 from app.services.workcalendar import WorkCalendar
 
@@ -204,7 +204,7 @@ def _validity(ctx: _Context) -> list[Deadline]:
     horizon = add_months(ctx.today, months)
     evaluated = exists().where(ValidityEvaluation.document_id == Document.id)
     query = select(Document.id, Document.title, Document.valid_until).where(
-        Document.status.in_(IN_FORCE),
+        lifecycle.in_force_clause(ctx.today),
         Document.valid_until.is_not(None),
         Document.valid_until <= horizon,
         ~evaluated,

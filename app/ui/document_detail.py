@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.db import Database
-from app.services.lifecycle import status_label
+from app.services.lifecycle import status_text
 from app.services.permissions import local_actor
 from app.ui.operations import runner_for
 
@@ -99,7 +100,7 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
             "doc_number": doc.doc_number or "",
             "issuer": doc.issuer.name,
             "drafting_unit": doc.drafting_unit,
-            "status": status_label(doc.status),
+            "status": status_text(doc, clock.today()),
             "published": _day(doc.published),
             "effective": _day(doc.effective),
             "valid_until": _day(doc.valid_until),
