@@ -1,16 +1,20 @@
 """Issue 19: a document's status is right on any day, on every path, with nothing run in between."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
+from itertools import product
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from app import clock
 from app.errors import UserError
-from app.services import catalogs, deadlines, documents, search, statistics
+from app.models import Document, Issuer
+from app.services import catalogs, deadlines, documents, lifecycle, search, statistics
 from app.services.catalogs import CatalogFilter
+from app.services.lifecycle import STATUS_LABELS
 from app.services.permissions import SYSTEM
 from app.services.statistics import Period
 from tests.factories import add_issuer, register, status
@@ -154,3 +158,28 @@ def test_registering_a_lapsed_document_keeps_the_legal_date(office):
     with office.reading() as s:
         shown = documents.as_dict(documents.get(s, doc.id), None, clock.today())
     assert (shown["status"], shown["ended_on"]) == ("expired", "2020-03-01")
+
+
+def test_the_sql_clauses_say_what_status_on_says_at_every_boundary(office):
+    """Every recorded status with every date just before, on and after the day (and none)."""
+    day = date(2026, 6, 15)
+    near = (None, day - timedelta(days=1), day, day + timedelta(days=1))
+    with office.transaction() as s:
+        issuer = s.scalar(select(Issuer))
+        n = 0
+        for recorded, changed, effective, until in product(STATUS_LABELS, near, near, near):
+            n += 1
+            s.add(Document(issuer=issuer, title=f"文件{n}", status=recorded, status_changed=changed,
+                           effective=effective, valid_until=until, created_at=clock.now(),
+                           updated_at=clock.now()))  # fmt: skip
+    with office.reading() as s:
+        docs = s.scalars(select(Document)).all()
+        expected = {d.id: lifecycle.status_of(d, day) for d in docs}
+        column = dict(s.execute(select(Document.id, lifecycle.status_column(day))).all())
+        assert column == expected
+        for codes in [(c,) for c in STATUS_LABELS] + [lifecycle.IN_FORCE, lifecycle.RETIRED]:
+            found = set(s.scalars(select(Document.id).where(lifecycle.status_clause(codes, day))))
+            assert found == {i for i, code in expected.items() if code in codes}, codes
+        in_force = set(s.scalars(select(Document.id).where(lifecycle.in_force_clause(day))))
+        assert in_force == {i for i, code in expected.items() if code in lifecycle.IN_FORCE}
+    assert len(docs) == len(STATUS_LABELS) * 4**3

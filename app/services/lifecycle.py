@@ -182,24 +182,49 @@ def _retired_by(day: date) -> ColumnElement[bool]:
     )
 
 
-def in_force_clause(day: date) -> ColumnElement[bool]:
-    """Published and not retired on `day` (已公布 or 有效): the documents an office applies."""
+# The clauses below say what status_column says, without a CASE, so that SQLite can walk the
+# publication-date index for the register's first page (a CASE made it scan and sort: 134 ms
+# instead of 1 ms at 100,000 documents). tests/test_status_over_time.py holds them equal.
+def _issued_not_retired_by(day: date) -> ColumnElement[bool]:
     return and_(
-        Document.status.in_(IN_FORCE + RETIRED),
-        ~_retired_by(day),
-        or_(Document.valid_until.is_(None), Document.valid_until >= day),
+        Document.status.not_in(DRAFTING),
+        or_(Document.status.in_(IN_FORCE), Document.status_changed > day),
     )
 
 
+def _within_term(day: date) -> ColumnElement[bool]:
+    return or_(Document.valid_until.is_(None), Document.valid_until >= day)
+
+
+def in_force_clause(day: date) -> ColumnElement[bool]:
+    """Published and not retired on `day` (已公布 or 有效): the documents an office applies."""
+    return and_(_issued_not_retired_by(day), _within_term(day))
+
+
+def _clause(code: str, day: date) -> ColumnElement[bool]:
+    if code in DRAFTING:
+        return Document.status == code
+    if code == "in_force":
+        return and_(
+            in_force_clause(day), or_(Document.effective.is_(None), Document.effective <= day)
+        )
+    if code == "published":
+        return and_(in_force_clause(day), Document.effective > day)
+    recorded = and_(
+        Document.status == code,
+        or_(Document.status_changed.is_(None), Document.status_changed <= day),
+    )
+    if code == "expired":
+        return or_(and_(_issued_not_retired_by(day), Document.valid_until < day), recorded)
+    return recorded
+
+
 def status_clause(codes: tuple[str, ...] | list[str], day: date) -> ColumnElement[bool]:
-    """Documents whose status on `day` is one of `codes`. The recorded statuses that can lead to
-    them come first so that the status index narrows drafting and retired filters."""
-    recorded: set[str] = set()
-    for code in codes:
-        if code in DRAFTING:
-            recorded.add(code)
-        elif code in ("published", "in_force", "expired"):
-            recorded.update(IN_FORCE + RETIRED)
-        else:  # amended, repealed, declared invalid: only as recorded
-            recorded.add(code)
-    return and_(Document.status.in_(sorted(recorded)), status_column(day).in_(list(codes)))
+    """Documents whose status on `day` is one of `codes`."""
+    wanted = set(codes)
+    clauses = []
+    if set(IN_FORCE) <= wanted:  # 已公布 and 有效 together: one clause, not two ORed
+        clauses.append(in_force_clause(day))
+        wanted -= set(IN_FORCE)
+    clauses += [_clause(code, day) for code in STATUS_LABELS if code in wanted]
+    return clauses[0] if len(clauses) == 1 else or_(*clauses)
