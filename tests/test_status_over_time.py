@@ -166,9 +166,8 @@ def test_the_sql_clauses_say_what_status_on_says_at_every_boundary(office):
     near = (None, day - timedelta(days=1), day, day + timedelta(days=1))
     with office.transaction() as s:
         issuer = s.scalar(select(Issuer))
-        n = 0
-        for recorded, changed, effective, until in product(STATUS_LABELS, near, near, near):
-            n += 1
+        combos = product(STATUS_LABELS, near, near, near)
+        for n, (recorded, changed, effective, until) in enumerate(combos):
             s.add(Document(issuer=issuer, title=f"文件{n}", status=recorded, status_changed=changed,
                            effective=effective, valid_until=until, created_at=clock.now(),
                            updated_at=clock.now()))  # fmt: skip
