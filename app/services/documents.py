@@ -580,9 +580,11 @@ def warnings(doc: Document) -> list[str]:
     return notes
 
 
-def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
+def as_dict(
+    doc: Document, filing_due: date | None, filing_due_provisional: bool = False
+) -> dict[str, Any]:
     """The JSON shape of a document for the CLI (`doc show --json`); `filing_due` is the earliest
-    filing deadline (filing.earliest_due), which this module cannot compute without a cycle."""
+    filing deadline (filing.earliest_period), which this module cannot compute without a cycle."""
     return {
         "id": doc.id,
         "issuer": doc.issuer.code,
@@ -596,6 +598,7 @@ def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
         "status": doc.status,
         "status_label": status_label(doc.status),
         "filing_due": filing_due.isoformat() if filing_due else None,
+        "filing_due_provisional": filing_due_provisional,
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,
