@@ -5,6 +5,7 @@ provisional calendar from the law (statutory_holidays). Periods are counted as d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -155,6 +156,18 @@ class WorkCalendar:
         """The tooltip of a date marked provisional, naming the years it depends on."""
         years = "、".join(str(y) for y in self.unknown_years(day)) or str(day.year)
         return f"{years} 年放假通知尚未录入，按法定节假日暂定；录入后自动重新计算。"
+
+    def provisional_footnotes(self, days: Iterable[date]) -> list[str]:
+        """The footnote of a printed list whose provisional dates are `days` (none if empty)."""
+        years = sorted({y for day in days for y in self.unknown_years(day)})
+        if not years:
+            return []
+        names = "、".join(f"{y} 年" for y in years)
+        return [
+            f"注：{names}国务院办公厅放假通知尚未录入，标“{PROVISIONAL_MARK}”的日期暂按"
+            f"《全国年节及纪念日放假办法》规定的法定节假日和周末计算，不含调休；"
+            f"通知录入后以重新计算的日期为准。"
+        ]
 
     def warnings(self) -> list[str]:
         return [provisional_note(year) for year in sorted(self.provisional_years)]
