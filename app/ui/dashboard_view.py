@@ -130,7 +130,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("状态", "state_label", 72),
     ("期限类型", "kind_label", 110),
     ("事项", "title", 0),  # takes the room left
-    ("期限", "due", 124),
+    ("期限", "due", 140),
     ("剩余天数", "days_left", 72),
     ("依据", "rule", 300),
 )

@@ -65,11 +65,11 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("文件名称", "title", 0),  # takes the room left
     ("发文字号", "doc_number", 156),
     ("备案机关", "recipient", 104),
-    ("备案期限", "due", 124),
+    ("备案期限", "due", 140),
     ("报送日期", "filed_on", 88),
     ("报告编号", "report_number", 120),
     ("备案结果", "result", 72),
-    ("补正期限", "correction_due", 124),
+    ("补正期限", "correction_due", 140),
     ("状态", "state_label", 72),
 )
 CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})

@@ -92,7 +92,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("送审单位", "submitting_unit", 104),
     ("承办人", "reviewer", 64),
     ("状态", "state_label", 76),
-    ("办理期限", "due", 124),
+    ("办理期限", "due", 140),
     ("剩余工作日", "days_left", 80),
     ("结论", "outcome", 80),
     ("意见书编号", "opinion_number", 116),
