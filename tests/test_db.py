@@ -401,3 +401,33 @@ def test_upgrade_from_0011_leaves_lapses_by_term_to_the_dates(empty_db_url):
         4: ("repealed", "2025-06-30"),
         5: ("in_force", "None"),
     }
+
+
+def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db_url):
+    from datetime import date
+
+    from app import clock
+    from app.models import Filing
+    from app.services.deadlines import open_deadlines
+
+    clock.fix_today(date(2026, 12, 20))
+    at_revision(
+        db_url,
+        "0011",
+        ISSUER_MZ,
+        "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES (1, 1, '需补正的办法', 'in_force', '', '', '', '', false, false, false, false, '2026-11-25', '2031-11-24', '2026-11-25 09:00:00', '2026-11-25 09:00:00', 1)",
+        "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, correction_due, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-12-01', '暂缓登记', '2026-12-05', true, '2027-01-04', '缺少制定依据', '2026-12-01 09:00:00', 1)",
+    )
+
+    database = open_database(db_url)
+    try:
+        with database.reading() as s:
+            f = s.scalars(select(Filing)).one()
+            stored = (f.correction_due, f.correction_days)
+            found = [(d.due, d.provisional) for d in open_deadlines(s) if d.kind == "correction"]
+    finally:
+        database.close()
+    assert stored == (date(2027, 1, 4), None)
+    assert found == [
+        (date(2027, 1, 4), False)
+    ]  # a date of unknown origin is kept as the recipient's

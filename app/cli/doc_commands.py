@@ -165,7 +165,8 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
 def _doc_dict(s, doc) -> dict:
     from app.services import filing, workcalendar
 
-    return documents.as_dict(doc, filing.earliest_due(s, doc, workcalendar.load(s)), clock.today())
+    due = filing.earliest_period(s, doc, workcalendar.load(s))
+    return documents.as_dict(doc, due and due.end, clock.today(), bool(due and due.provisional))
 
 
 def _status_code(value: str | None) -> tuple[str, ...]:

@@ -579,10 +579,12 @@ def warnings(doc: Document) -> list[str]:
     return notes
 
 
-def as_dict(doc: Document, filing_due: date | None, today: date) -> dict[str, Any]:
+def as_dict(
+    doc: Document, filing_due: date | None, today: date, filing_due_provisional: bool = False
+) -> dict[str, Any]:
     """The JSON shape of a document for the CLI (`doc show --json`) on `today`; `filing_due` is
-    the earliest filing deadline (filing.earliest_due), which this module cannot compute without
-    a cycle."""
+    the earliest filing deadline (filing.earliest_period), which this module cannot compute
+    without a cycle."""
     status = status_of(doc, today)
     ahead = scheduled(doc.status, doc.status_changed, doc.valid_until, today)
     ended = ended_on(doc.status, doc.status_changed, doc.valid_until, today)
@@ -602,6 +604,7 @@ def as_dict(doc: Document, filing_due: date | None, today: date) -> dict[str, An
         "scheduled_status": ahead.status if ahead else None,
         "scheduled_on": ahead.day.isoformat() if ahead else None,
         "filing_due": filing_due.isoformat() if filing_due else None,
+        "filing_due_provisional": filing_due_provisional,
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,
