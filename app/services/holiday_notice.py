@@ -190,14 +190,15 @@ def parse(text: str) -> Notice:
     """The notice in `text`, read in full, or a NoticeError naming the line that failed."""
     if len(text) > MAX_CHARS:
         raise NoticeError(f"放假通知：文字超过 {MAX_CHARS} 字，不是一份放假通知。")
-    lines = [_clean(line) for line in text.splitlines()]
-    year, title = _title(lines)
+    raw = [line.strip() for line in text.splitlines()]  # as shown in a message
+    lines = [_clean(line) for line in raw]
+    year, title = _title(lines, raw)
     number = next((m.group(0) for line in lines if (m := _DOC_NUMBER.search(line))), "")
     festivals: list[Festival] = []
-    for index, line in _items(lines):
-        festivals.append(_festival(line, index + 1, year))
+    for index, line in _items(lines, raw):
+        festivals.append(_festival(line, index + 1, year, raw[index]))
     notice = Notice(year, title, _to_brackets(number), tuple(festivals))
-    _check_whole(notice, lines)
+    _check_whole(notice, raw)
     return notice
 
 
@@ -215,7 +216,7 @@ def _refuse(lineno: int, line: str, why: str) -> NoticeError:
     return NoticeError(f"放假通知第 {lineno} 行无法识别：“{shown}”。{why}", lineno)
 
 
-def _title(lines: list[str]) -> tuple[int, str]:
+def _title(lines: list[str], raw: list[str]) -> tuple[int, str]:
     found = [(i, m) for i, line in enumerate(lines) if (m := _TITLE.search(line))]
     if not found:
         raise NoticeError(
@@ -225,15 +226,15 @@ def _title(lines: list[str]) -> tuple[int, str]:
     years = {int(m.group(1)) for _i, m in found}
     if len(years) > 1:
         index = next(i for i, m in found if int(m.group(1)) != int(found[0][1].group(1)))
-        raise _refuse(index + 1, lines[index], "一份通知只能有一个年份。")
+        raise _refuse(index + 1, raw[index], "一份通知只能有一个年份。")
     index, match = found[0]
     year = int(match.group(1))
     if not 2000 <= year <= 2100:
-        raise _refuse(index + 1, lines[index], f"年份 {year} 不正确。")
+        raise _refuse(index + 1, raw[index], f"年份 {year} 不正确。")
     return year, match.group(0)
 
 
-def _items(lines: list[str]):
+def _items(lines: list[str], raw: list[str]):
     """(index of first line, text) of each numbered festival line, a paragraph broken over
     several lines joined again; any other line that reads like a schedule is refused."""
     index = 0
@@ -243,39 +244,51 @@ def _items(lines: list[str]):
             first = index
             while index + 1 < len(lines):
                 following = lines[index + 1]
-                if not following or _ITEM.match(following):
+                if not following or _ITEM.match(following) or _names_festival(following):
                     break
-                if line.endswith("。") and not _looks_like_schedule(following):
+                if not (_looks_like_schedule(following) or _continues(line, following)):
                     break
                 line += following
                 index += 1
             yield first, line
         elif _looks_like_schedule(line):
             raise _refuse(
-                index + 1, line, "节假日安排应写在“一、元旦：……”这样带序号的段落中。"
+                index + 1, raw[index], "节假日安排应写在“一、元旦：……”这样带序号的段落中。"
             )
         index += 1
 
 
+def _continues(line: str, following: str) -> bool:
+    """Whether `following` is the rest of a sentence broken off at the end of `line`."""
+    return not line.endswith("。") and (
+        any(char.isdigit() for char in following)
+        or any(word in following for word in _SCHEDULE_WORDS)
+    )
+
+
+def _names_festival(line: str) -> bool:
+    return any(line.startswith(name + ":") for name in FESTIVALS)
+
+
 def _looks_like_schedule(line: str) -> bool:
-    if any(line.startswith(name + ":") for name in FESTIVALS):
+    if _names_festival(line):
         return True
     return bool(_MONTH_DAY.search(line)) and any(word in line for word in _SCHEDULE_WORDS)
 
 
-def _festival(line: str, lineno: int, year: int) -> Festival:
+def _festival(line: str, lineno: int, year: int, shown: str) -> Festival:
     match = _ITEM.match(line)
     names = tuple(match.group(2).split("、"))
     unknown = [n for n in names if n not in FESTIVALS]
     if unknown:
-        raise _refuse(lineno, line, f"“{unknown[0]}”不是法定节日的名称。")
+        raise _refuse(lineno, shown, f"“{unknown[0]}”不是法定节日的名称。")
     days_off: list[date] = []
     makeup: list[date] = []
     stated: list[int] = []
     body = match.group(3).replace(".", "。")
     sentences = [s for s in body.split("。") if s]
     if not sentences:
-        raise _refuse(lineno, line, "没有写明放假日期。")
+        raise _refuse(lineno, shown, "没有写明放假日期。")
     for sentence in sentences:
         if sentence.startswith(_ADVICE):
             continue
@@ -283,9 +296,9 @@ def _festival(line: str, lineno: int, year: int) -> Festival:
             try:
                 _read_clause(clause, year, days_off, makeup, stated)
             except ValueError as exc:
-                raise _refuse(lineno, line, str(exc)) from None
+                raise _refuse(lineno, shown, str(exc)) from None
     festival = Festival(tuple(FESTIVALS[n] for n in names), lineno, tuple(days_off), tuple(makeup))
-    _check_festival(festival, line, stated)
+    _check_festival(festival, shown, stated)
     return festival
 
 
@@ -396,19 +409,19 @@ def _check_festival(festival: Festival, line: str, stated: list[int]) -> None:
         raise _refuse(festival.line, line, f"{_md(min(both))}不能既放假又上班。")
 
 
-def _check_whole(notice: Notice, lines: list[str]) -> None:
+def _check_whole(notice: Notice, raw: list[str]) -> None:
     seen: dict[str, Festival] = {}
     days: dict[date, Festival] = {}
     for festival in notice.festivals:
         for name in festival.names:
             if name in seen:
-                raise _refuse(festival.line, lines[festival.line - 1], f"{name}的安排重复出现。")
+                raise _refuse(festival.line, raw[festival.line - 1], f"{name}的安排重复出现。")
             seen[name] = festival
         for day in (*festival.days_off, *festival.makeup):
             if day in days:
                 raise _refuse(
                     festival.line,
-                    lines[festival.line - 1],
+                    raw[festival.line - 1],
                     f"{_md(day)}已在第 {days[day].line} 行出现。",
                 )
             days[day] = festival
