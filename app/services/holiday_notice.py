@@ -190,7 +190,8 @@ def parse(text: str) -> Notice:
     """The notice in `text`, read in full, or a NoticeError naming the line that failed."""
     if len(text) > MAX_CHARS:
         raise NoticeError(f"放假通知：文字超过 {MAX_CHARS} 字，不是一份放假通知。")
-    raw = [line.strip() for line in text.splitlines()]  # as shown in a message
+    # lines numbered as an editor numbers them (str.splitlines also breaks at \x0c, \u2028…)
+    raw = [line.strip() for line in re.split(r"\r\n|\r|\n", text)]
     lines = [_clean(line) for line in raw]
     year, title = _title(lines, raw)
     number = next((m.group(0) for line in lines if (m := _DOC_NUMBER.search(line))), "")
