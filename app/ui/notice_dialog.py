@@ -122,6 +122,7 @@ class NoticeDialog(ServiceDialog):
             notice = holiday_notice.parse(self.text.toPlainText())
         except NoticeError as exc:
             self.show_error(exc.message)
+            self.summary.setText("未能解析，见下方的说明。")
             self._select_line(exc.line)
             return
         with self.database.reading() as s:
