@@ -6,6 +6,8 @@ from pathlib import Path
 
 import chinese_calendar
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.errors import UserError
@@ -112,6 +114,10 @@ def test_one_day_off_worded_as_gong_1_tian():
         ("6月19日（周五）", "6月31日（周五）", 9, "2026年6月31日不是有效的日期"),
         ("五、端午节：", "端午节：", 9, "应写在“一、元旦：……”这样带序号的段落中"),
         ("六、中秋节：", "六、植树节：", 10, "“植树节”不是法定节日的名称"),
+        ("国庆节：10月1日（周四）至7日（周三）", "国庆节：3月5日（周四）至11日（周三）", 11,
+         "国庆节的法定节假日10月1日不在所列放假日期中"),
+        ("5月9日（周六）上班", "7月4日（周六）上班", 8, "调休上班日7月4日离劳动节假期太远"),
+        ("共5天。5月9日", "共5天。\n9日", 8, "“9日”没有写明月份"),  # a month lost in a line break
         ("10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。",
          "10月1日（周四）至", 11, "不能识别“10月1日(周四)至”"),
         ("1月4日（周日）上班", "1月3日（周六）上班", 5, "1月3日不能既放假又上班"),
@@ -222,3 +228,24 @@ def test_a_file_that_cannot_be_a_notice_is_refused(tmp_path, content, message):
     path.write_bytes(content)
     with pytest.raises(UserError, match=message):
         holiday_notice.read_file(path)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(0, 2000), st.integers(0, 3), st.sampled_from("0123456789月日至、，。（）：周六一二放假上班调休共天\n ")),
+        min_size=1,
+        max_size=4,
+    )
+)  # fmt: skip
+def test_any_garbled_notice_is_read_or_refused_by_line_never_crashes(edits):
+    text = text_of(2026)
+    for at, cut, char in edits:
+        at %= len(text)
+        text = text[:at] + char + text[at + cut :]
+    try:
+        notice = holiday_notice.parse(text)
+    except NoticeError as refused:
+        assert refused.message.startswith("放假通知")
+        return
+    assert notice.year and all(f.days_off for f in notice.festivals)

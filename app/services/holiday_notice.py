@@ -54,7 +54,8 @@ _DATES_THEN = re.compile(rf"^(?P<dates>{_DATE}(?:、{_DATE})*)(?P<what>上班|�
 _REMARKS = ("与周末连休", "不调休")
 _ADVICE = "鼓励"  # 鼓励各单位…安排职工在除夕（2月9日）休息: advice, not the schedule
 _SCHEDULE_WORDS = ("放假", "上班", "调休", "补休")
-_MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_DATE_PART = re.compile(r"\d{1,2}[月日]")
+MAKEUP_REACH = 30  # days between a make-up working day and its festival's break (real: 11)
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _names_festival(line: str) -> bool:
 def _looks_like_schedule(line: str) -> bool:
     if _names_festival(line):
         return True
-    return bool(_MONTH_DAY.search(line)) and any(word in line for word in _SCHEDULE_WORDS)
+    return bool(_DATE_PART.search(line)) and any(word in line for word in _SCHEDULE_WORDS)
 
 
 def _festival(line: str, lineno: int, year: int, shown: str) -> Festival:
@@ -426,6 +427,7 @@ def _check_whole(notice: Notice, raw: list[str]) -> None:
                     f"{_md(day)}已在第 {days[day].line} 行出现。",
                 )
             days[day] = festival
+    _check_law(notice, raw)
     required = dict.fromkeys(statutory_holidays.holidays(notice.year).values())
     missing = [name for name in required if name not in seen]
     if missing:
@@ -433,6 +435,31 @@ def _check_whole(notice: Notice, raw: list[str]) -> None:
             f"放假通知不完整：没有找到{'、'.join(missing)}的安排"
             f"（应有{'、'.join(required)}）。请粘贴通知全文。"
         )
+
+
+def _check_law(notice: Notice, raw: list[str]) -> None:
+    """Each festival's break holds its statutory days (全国年节及纪念日放假办法) and its
+    make-up days lie near it: a mistyped month ("3月1日至7日" for 国庆节) is caught."""
+    law = statutory_holidays.holidays(notice.year)
+    off = set(notice.days_off)
+    for festival in notice.festivals:
+        own = sorted(d for d, name in law.items() if name in festival.names)
+        missing = [d for d in own if d not in off]
+        if missing or (own and not set(own) & set(festival.days_off)):
+            day = (missing or own)[0]
+            raise _refuse(
+                festival.line,
+                raw[festival.line - 1],
+                f"{'、'.join(festival.names)}的法定节假日{_md(day)}不在所列放假日期中。",
+            )
+        first, last = min(festival.days_off), max(festival.days_off)
+        for day in festival.makeup:
+            if (first - day).days > MAKEUP_REACH or (day - last).days > MAKEUP_REACH:
+                raise _refuse(
+                    festival.line,
+                    raw[festival.line - 1],
+                    f"调休上班日{_md(day)}离{'、'.join(festival.names)}假期太远，请核对。",
+                )
 
 
 # --- comparing and saving ----------------------------------------------------------------
