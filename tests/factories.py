@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from app.services import documents, issuers, registration
+from app import clock
+from app.services import documents, issuers, lifecycle, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
 
@@ -28,3 +29,8 @@ def register(
 
 def draft(s, title="河清市临时救助实施办法", issuer="MZ", **kw):
     return documents.create_draft(s, SYSTEM, DocumentInput(issuer, title, **kw))
+
+
+def status(s, doc_id: int, day: date | None = None) -> str:
+    """A document's status on `day` (today by default), as every command and page shows it."""
+    return lifecycle.status_of(documents.get(s, doc_id), day or clock.today())

@@ -1,14 +1,14 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import clock
 from app.errors import UserError
 from app.models import AuditEntry
 from app.services import cleanup, deadlines, documents, validity
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, register, status
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_batch_is_saved_part_done_resumed_and_applied_in_one_transaction(office)
         cleanup.decide(s, SYSTEM, batch_id, ids[3], "declare_invalid", "已被新规定替代")
         cleanup.apply(s, SYSTEM, batch_id, date(2026, 11, 27))
     with database.reading() as s:
-        statuses = [documents.get(s, i).status for i in ids[:4]]
+        statuses = [status(s, i) for i in ids[:4]]
         links = documents.links(s, ids[2])
         batch = cleanup.get(s, batch_id)
         assert cleanup.summary(batch)["废止"] == 1
@@ -78,7 +78,7 @@ def test_failed_apply_changes_nothing(office):
         cleanup.apply(s, SYSTEM, batch_id, date(2026, 11, 27))
         raise RuntimeError("power cut")
     with database.reading() as s:
-        assert documents.get(s, ids[4]).status == "in_force"
+        assert status(s, ids[4]) == "in_force"
         assert cleanup.get(s, batch_id).status == "open"
 
 
@@ -109,21 +109,21 @@ def test_next_regular_cleanup_due_two_years_after_the_last(office):
         assert not any(d.kind == "cleanup" for d in deadlines.open_deadlines(s))
 
 
-def test_expired_documents_lapse_automatically_with_audit(database):
+def test_a_document_lapses_the_day_after_its_term_with_nothing_run_or_written(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
         doc = register(
             s, "河清市临时救助暂行办法", published=date(2024, 12, 1)
         )  # valid until 2026-12-01
-    with database.transaction() as s:
-        assert validity.expire_due(s, date(2026, 12, 1)) == 0
-        assert validity.expire_due(s, date(2026, 12, 2)) == 1
+        audited = s.scalar(select(func.count()).select_from(AuditEntry))
     with database.reading() as s:
-        lapsed = documents.get(s, doc.id)
-        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.object_id == doc.id)).all()
-    assert (lapsed.status, lapsed.status_changed) == ("expired", date(2026, 12, 2))
-    assert actions[-1] == "expire"
+        assert status(s, doc.id, date(2026, 12, 1)) == "in_force"
+        assert status(s, doc.id, date(2026, 12, 2)) == "expired"
+        clock.fix_today(date(2026, 12, 2))
+        shown = documents.as_dict(documents.get(s, doc.id), None, clock.today())
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audited
+    assert (shown["status"], shown["ended_on"]) == ("expired", "2026-12-02")
 
 
 def test_evaluation_closes_the_validity_deadline_and_reminder_lists_next_quarter(database):

@@ -13,7 +13,7 @@ def test_calendar_commands(tmp_path, db_url):
     )
     unknown = normdesk("--db", db, "calendar", "workdays", "2027-02-08", "2")
     assert unknown.stdout.strip() == "2027-02-10"
-    assert "2027 年的法定节假日安排尚未录入" in unknown.stderr
+    assert "2027 年国务院办公厅放假通知尚未录入" in unknown.stderr and "暂定" in unknown.stderr
     bad = normdesk("--db", db, "calendar", "workdays", "2024-02-08", "-1")
     assert bad.returncode == 1 and "不能为负数" in bad.stderr
 

@@ -38,9 +38,16 @@ def test_cli_works_on_the_pinned_day_and_the_audit_notes_it(db_path):
     assert added.returncode == 0, added.stderr
     doc = json.loads(added.stdout)
     pinned = {"NORMDESK_TODAY": "2027-01-05"}
-    assert normdesk("--db", db, "init", env=pinned).returncode == 0
-    shown = json.loads(normdesk("--db", db, "doc", "show", str(doc["id"]), "--json").stdout)
-    assert shown["status"] in ("失效", "expired")
+    shown = json.loads(
+        normdesk("--db", db, "doc", "show", str(doc["id"]), "--json", env=pinned).stdout
+    )
+    assert (shown["status"], shown["ended_on"]) == ("expired", "2027-01-01")  # no init ran
+    last_day = {"NORMDESK_TODAY": "2026-12-31"}
+    listed = normdesk("--db", db, "doc", "list", "--status", "有效", "--json", env=last_day)
+    assert [r["id"] for r in json.loads(listed.stdout)] == [doc["id"]]
+    added = normdesk("--db", db, "issuer", "add", "--code", "CZ", "--name", "河清市财政局",
+                     "--abbr", "河财发", env=pinned)  # fmt: skip
+    assert added.returncode == 0, added.stderr
     import sqlite3
 
     with sqlite3.connect(db_path) as con:

@@ -351,3 +351,83 @@ def test_upgrade_from_0010_keys_registration_numbers_and_keeps_older_look_alikes
         database.close()
     assert keys == {1: "mz-2026-001", 2: None, 3: "mz-2026-002"}
     assert added.reg_number == "MZ-2026-003"
+
+
+def test_upgrade_from_0011_leaves_lapses_by_term_to_the_dates(empty_db_url):
+    from datetime import date
+
+    from app import clock
+    from app.services import documents, search
+
+    clock.fix_today(date(2026, 11, 27))
+    document = "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, status_changed, created_at, updated_at, version) VALUES ({id}, 1, '{title}', '{status}', '', '', '', '', false, false, false, false, '2020-03-01', '2020-03-01', '{until}', '{changed}', '2020-03-01 09:00:00', '2020-03-01 09:00:00', 1)"
+    at_revision(
+        empty_db_url,
+        "0011",
+        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        # lapsed by an older version at start-up, and by an import typed in long after
+        document.format(
+            id=1, title="甲", status="expired", until="2025-02-28", changed="2025-03-01"
+        ),
+        document.format(
+            id=2, title="乙", status="expired", until="2023-02-28", changed="2026-10-08"
+        ),
+        # declared 失效 before its term ended: a decision, kept
+        document.format(
+            id=3, title="丙", status="expired", until="2027-02-28", changed="2024-06-30"
+        ),
+        document.format(
+            id=4, title="丁", status="repealed", until="2027-02-28", changed="2025-06-30"
+        ),
+        document.format(
+            id=5, title="戊", status="in_force", until="2028-02-29", changed="2020-03-01"
+        ),
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+            stored = {d.id: d.status for d in map(lambda i: documents.get(s, i), range(1, 6))}
+            shown = {
+                r.id: (r.status, str(documents.as_dict(documents.get(s, r.id), None, clock.today())["ended_on"]))
+                for r in search.search_rows(s, search.DocumentQuery())
+            }  # fmt: skip
+    finally:
+        database.close()
+    assert stored == {1: "published", 2: "published", 3: "expired", 4: "repealed", 5: "in_force"}
+    assert shown == {
+        1: ("expired", "2025-03-01"),
+        2: ("expired", "2023-03-01"),  # the legal date, not the day it was typed in
+        3: ("expired", "2024-06-30"),
+        4: ("repealed", "2025-06-30"),
+        5: ("in_force", "None"),
+    }
+
+
+def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db_url):
+    from datetime import date
+
+    from app import clock
+    from app.models import Filing
+    from app.services.deadlines import open_deadlines
+
+    clock.fix_today(date(2026, 12, 20))
+    at_revision(
+        db_url,
+        "0011",
+        ISSUER_MZ,
+        "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES (1, 1, '需补正的办法', 'in_force', '', '', '', '', false, false, false, false, '2026-11-25', '2031-11-24', '2026-11-25 09:00:00', '2026-11-25 09:00:00', 1)",
+        "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, correction_due, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-12-01', '暂缓登记', '2026-12-05', true, '2027-01-04', '缺少制定依据', '2026-12-01 09:00:00', 1)",
+    )
+
+    database = open_database(db_url)
+    try:
+        with database.reading() as s:
+            f = s.scalars(select(Filing)).one()
+            stored = (f.correction_due, f.correction_days)
+            found = [(d.due, d.provisional) for d in open_deadlines(s) if d.kind == "correction"]
+    finally:
+        database.close()
+    assert stored == (date(2027, 1, 4), None)
+    assert found == [
+        (date(2027, 1, 4), False)
+    ]  # a date of unknown origin is kept as the recipient's

@@ -10,7 +10,7 @@ from app.services import audit, documents, registration, settings
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from tests.conftest import on_postgresql
-from tests.factories import add_issuer, draft, register
+from tests.factories import add_issuer, draft, register, status
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_full_life_publishes_with_registration_number_and_validity(s):
     documents.confirm_review_changes(s, SYSTEM, doc.id, date(2026, 6, 12))
     walk(s, doc, ("deliberation", ""))
     documents.publish(s, SYSTEM, doc.id, date(2026, 7, 1), "河民发[2026]3号")
-    assert doc.status == "in_force"
+    assert status(s, doc.id) == "in_force"
     assert doc.doc_number == "河民发〔2026〕3号"
     assert doc.reg_number == "MZGS-2026-001"
     assert doc.valid_until == date(2028, 7, 1)  # 暂行: 2 years
@@ -118,7 +118,9 @@ def test_default_validity_is_five_years_and_29_february_falls_back(s):
 
 def test_registered_document_past_its_validity_is_expired(s):
     doc = register(s, published=date(2018, 1, 5))
-    assert doc.status == "expired"
+    assert doc.valid_until == date(2023, 1, 5)
+    assert status(s, doc.id) == "expired"
+    assert documents.as_dict(doc, None, clock.today())["ended_on"] == "2023-01-06"
 
 
 def test_doc_number_is_unique_per_issuer(s):

@@ -7,9 +7,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
+from app import clock
 from app.errors import UserError
 from app.models import Document
-from app.services import documents, numbering, search
+from app.services import documents, lifecycle, numbering, search
 from app.services.demo import make_demo
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
@@ -367,7 +368,13 @@ def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
     from app.ui.void_number_dialog import VoidNumberDialog
 
     with demo.reading() as s:
-        in_force = s.scalar(select(Document.id).where(Document.status == "in_force").limit(1))
+        in_force = s.scalar(
+            select(Document.id)
+            .where(
+                lifecycle.in_force_clause(clock.today()), Document.status.in_(lifecycle.IN_FORCE)
+            )
+            .limit(1)
+        )
         draft_id = s.scalar(select(Document.id).where(Document.status == "draft").limit(1))
     view.select_document(in_force)
     assert view.retire_button.isEnabled() and view.number_button.isEnabled()

@@ -12,7 +12,7 @@ from app.models import AuditEntry, Document, NumberAllocation, ProcedureStep
 from app.services import audit, registration, search
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, register, status
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_batch_registers_good_entries_and_names_the_fault_of_each_bad_one(office
             date(2026, 4, 1),
             date(2028, 4, 1),
         )  # 暂行/试行: two years from the day it takes effect
-        assert provisional.status == "in_force"
+        assert status(s, provisional.id) == "in_force"
         steps = s.scalars(select(ProcedureStep).where(ProcedureStep.document_id == docs[0].id))
         assert [(p.step, p.done_on) for p in steps] == [("publication", date(2026, 3, 3))]
         for term in ("养老服务", "养老"):  # the trigram index, and the one of characters and pairs

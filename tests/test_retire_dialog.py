@@ -47,7 +47,7 @@ def choose_source(dialog: RetireDialog, database, text: str) -> None:
     assert runner_for(database).wait()
 
 
-UNCHANGED = ("in_force", TODAY, "", [])  # as registered today
+UNCHANGED = ("published", date(2026, 3, 3), "", [])  # as registered: 已公布 on its day
 
 
 def state(database, doc_id: int = 1):

@@ -204,4 +204,4 @@ def test_calendar_warning_shows_when_a_period_runs_into_an_unknown_year(view, of
     add_case(office, received=date(2026, 12, 20))
     view.refresh()
     assert view.banner.isVisible()
-    assert "2027 年的法定节假日安排尚未录入" in view.banner.text()
+    assert "2027 年国务院办公厅放假通知尚未录入" in view.banner.text()

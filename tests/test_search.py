@@ -42,7 +42,7 @@ def _doc(s, issuer: Issuer, title: str, n: int, **fields) -> Document:
         drafting_unit=fields.pop("drafting_unit", f"科室{n}"),
         published=published,
         effective=fields.pop("effective", published),
-        valid_until=fields.pop("valid_until", date(published.year + 5, 1, 1 + n)),
+        valid_until=fields.pop("valid_until", date(published.year + 10, 1, 1 + n)),
         created_at=clock.now(),
         updated_at=clock.now(),
         **fields,

@@ -104,7 +104,8 @@ def test_unknown_year_is_flagged_until_its_schedule_is_entered(page, database):
     page.year.setValue(2027)
     assert page.banner.isVisible()
     assert page.banner.text().startswith("2027 年的节假日安排尚未录入")
-    assert page.day_item(date(2027, 10, 1)).data(KIND_ROLE) == "workday"
+    assert page.day_item(date(2027, 10, 1)).data(KIND_ROLE) == "holiday"  # by the law
+    assert page.day_item(date(2027, 10, 4)).data(KIND_ROLE) == "workday"  # no notice yet
 
     page.enter_year()
     dialog = page.dialog
@@ -122,6 +123,7 @@ def test_unknown_year_is_flagged_until_its_schedule_is_entered(page, database):
     assert page.banner.isHidden()
     assert page.day_item(date(2027, 10, 1)).data(KIND_ROLE) == "holiday"
     assert page.day_item(date(2027, 9, 26)).data(KIND_ROLE) == "makeup"
+    assert page.day_item(date(2027, 10, 4)).data(KIND_ROLE) == "holiday"
     assert "国务院办公厅关于2027年部分节假日安排的通知" in page.source.text()
 
 

@@ -6,13 +6,13 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
 from app import clock
-from app.services import cleanup, deadlines, documents
+from app.services import cleanup, deadlines
 from app.services.permissions import SYSTEM
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.validity_page import DECISION_COLUMN, ValidityPage
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, register, status
 
 TODAY = date(2026, 11, 27)
 
@@ -193,7 +193,7 @@ def test_decisions_are_kept_when_the_batch_is_reopened_and_apply_changes_statuse
     again.apply()
     wait(database)
     with database.reading() as s:
-        statuses = [documents.get(s, i).status for i in ids]
+        statuses = [status(s, i) for i in ids]
     assert statuses == ["in_force", "repealed", "amended", "in_force"]
     assert "已于 2026-11-27 实施" in again.heading.text()
     assert page.cleanup.model.rows[0].status == "已实施（2026-11-27）"

@@ -98,16 +98,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from app import clock
     from app.db import head_revision
-    from app.services import integrity, validity
+    from app.services import integrity
 
     database = open_database(database_url(args.db))
     try:
         with database.transaction() as s:
             integrity.refuse_damaged(s)
-            lapsed = validity.expire_due(s, clock.today())
-        result = {"database": describe(database.url), "revision": head_revision(), "lapsed": lapsed}
+        result = {"database": describe(database.url), "revision": head_revision()}
     finally:
         database.close()
     emit(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.errors import UserError
@@ -164,7 +165,8 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
 def _doc_dict(s, doc) -> dict:
     from app.services import filing, workcalendar
 
-    return documents.as_dict(doc, filing.earliest_due(s, doc, workcalendar.load(s)))
+    due = filing.earliest_period(s, doc, workcalendar.load(s))
+    return documents.as_dict(doc, due and due.end, clock.today(), bool(due and due.provisional))
 
 
 def _status_code(value: str | None) -> tuple[str, ...]:
@@ -205,6 +207,7 @@ def _row_dict(row) -> dict:
         "valid_until": row.valid_until.isoformat() if row.valid_until else None,
         "status": row.status,
         "status_label": row.status_label,
+        "scheduled": row.scheduled.note if row.scheduled else None,
     }
 
 
@@ -228,7 +231,13 @@ def _show_lines(r: dict) -> list[str]:
         f"登记编号：{r['reg_number'] or '（未登记）'}",
         f"发文字号：{r['doc_number'] or '（无）'}",
         f"公布日期：{r['published'] or ''}    施行日期：{r['effective'] or ''}    有效期至：{r['valid_until'] or ''}",
-        f"状态：{r['status_label']}",
+        f"状态：{r['status_label']}"
+        + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
+        + (
+            f"（定于 {r['scheduled_on']} {STATUS_LABELS[r['scheduled_status']]}）"
+            if r["scheduled_on"]
+            else ""
+        ),
     ]
     lines += [
         f"  {'✓' if st['done_on'] else '✗'} {st['step']} {st['done_on'] or '（未办理）'} {st['outcome']}"

@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _warn(cal: workcalendar.WorkCalendar) -> None:
+    """The provisional years the answer was computed from, on stderr (stdout stays the answer)."""
     for warning in cal.warnings():
         sys.stderr.write(f"注意：{warning}\n")
 
@@ -49,6 +50,7 @@ def cmd_is_workday(args: argparse.Namespace) -> None:
     with session(args) as s:
         cal = workcalendar.load(s)
     print("true" if cal.is_workday(args.day) else "false")
+    cal.is_provisional(args.day)  # an office's correction of one day does not make its year known
     _warn(cal)
 
 
@@ -57,7 +59,7 @@ def cmd_workdays(args: argparse.Namespace) -> None:
         raise UserError("N 工作日数：不能为负数。")
     with session(args) as s:
         cal = workcalendar.load(s)
-    print(cal.add_workdays(args.start, args.n).isoformat())
+    print(cal.period(args.start, args.n, working_days=True).end.isoformat())
     _warn(cal)
 
 
@@ -104,6 +106,12 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _marked(row: dict) -> str:
+    if row["due"] is None:
+        return "—"
+    return row["due"] + (workcalendar.PROVISIONAL_MARK if row["due_provisional"] else "")
+
+
 def cmd_review_list(args: argparse.Namespace) -> None:
     today = clock.today()
     with session(args) as s:
@@ -115,7 +123,8 @@ def cmd_review_list(args: argparse.Namespace) -> None:
                 "id": case.id, "subject_type": case.subject_type, "subject_label": reviews.SUBJECT_TYPES[case.subject_type],
                 "title": case.title, "document_id": case.document_id, "received": _iso(case.received),
                 "complete_on": _iso(case.complete_on), "reviewer": case.reviewer, "status": case.status,
-                "due": _iso(due.due), "earliest": _iso(due.earliest), "days_left": due.days_left, "state": due.state,
+                "due": _iso(due.due), "due_provisional": due.due_provisional, "earliest": _iso(due.earliest),
+                "earliest_provisional": due.earliest_provisional, "days_left": due.days_left, "state": due.state,
                 "outcome": case.outcome or None, "opinion_number": case.opinion_number, "concluded_on": _iso(case.concluded_on),
             })  # fmt: skip
     emit(
@@ -123,7 +132,7 @@ def cmd_review_list(args: argparse.Namespace) -> None:
         args.json,
         lambda rs: (
             [
-                f"{r['id']}\t{r['subject_label']}\t{r['title']}\t到期 {r['due'] or '—'}\t{r['state']}"
+                f"{r['id']}\t{r['subject_label']}\t{r['title']}\t到期 {_marked(r)}\t{r['state']}"
                 for r in rs
             ]
             or ["没有审核案件。"]

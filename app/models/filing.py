@@ -39,6 +39,10 @@ class Filing(Base):
         Boolean, default=False
     )  # ever 暂缓登记/限期补正
     correction_due: Mapped[date | None] = mapped_column(Date)
+    # Days of the settings' correction period when correction_due was computed from them (NULL
+    # when the recipient's own date was entered): the date is then computed again on reading,
+    # so a year's holiday notice entered later corrects it (filing.correction_period).
+    correction_days: Mapped[int | None] = mapped_column(Integer)
     corrected_on: Mapped[date | None] = mapped_column(Date)
     follow_up: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import listing
 from app.reports.listing import ListColumn
-from app.services import deadlines
+from app.services import deadlines, workcalendar
 from app.services.catalogs import office_name
 
 COLUMNS = (
     ListColumn("期限类型", 11, lambda d: d.kind_label),
-    ListColumn("事项", 38, lambda d: d.title),
-    ListColumn("期限", 9, lambda d: d.due, align="CENTER"),
+    ListColumn("事项", 36, lambda d: d.title),
+    ListColumn("期限", 13, lambda d: listing.due_day(d.due, d.provisional), align="CENTER"),
     ListColumn("剩余天数", 7, lambda d: d.days_left, align="CENTER"),
     ListColumn("状态", 7, lambda d: d.state_label, align="CENTER"),
     ListColumn("依据", 26, lambda d: d.rule),
@@ -29,19 +29,23 @@ class _Overview:
     subtitle: str
     header: str
     rows: list[deadlines.Deadline]
+    notes: list[str]
 
 
 def _overview(s: Session) -> _Overview:
     today = clock.today()
     rows = deadlines.open_deadlines(s, today)
+    notes = workcalendar.load(s).provisional_footnotes(d.due for d in rows if d.provisional)
     return _Overview(
-        "期限一览表", f"截至{today.year}年{today.month}月{today.day}日", office_name(s), rows
+        "期限一览表", f"截至{today.year}年{today.month}月{today.day}日", office_name(s), rows, notes
     )
 
 
 def pdf(s: Session, target: Path) -> int:
-    return listing.pdf(_overview(s), COLUMNS, target, clock.today(), True)
+    overview = _overview(s)
+    return listing.pdf(overview, COLUMNS, target, clock.today(), True, notes=overview.notes)
 
 
 def xlsx(s: Session, target: Path) -> int:
-    return listing.xlsx(_overview(s), COLUMNS, target)
+    overview = _overview(s)
+    return listing.xlsx(overview, COLUMNS, target, notes=overview.notes)

@@ -18,11 +18,12 @@ from app.reports import page as pages
 from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import filing, workcalendar
+from app.services.workcalendar import PROVISIONAL_MARK, Period
 
 LABEL_WIDTH = 34 * mm
 
 
-def _rows(f: Filing, due: date) -> list[tuple[str, str]]:
+def _rows(f: Filing, due: Period) -> list[tuple[str, str]]:
     doc = f.document
     package = "、".join(
         m["item"] + ("" if m["present"] else "（缺）") for m in json.loads(f.package)
@@ -36,7 +37,7 @@ def _rows(f: Filing, due: date) -> list[tuple[str, str]]:
         ("施行日期", pages.chinese_date(doc.effective)),
         ("有效期至", pages.chinese_date(doc.valid_until)),
         ("备案机关", f.recipient),
-        ("备案期限", pages.chinese_date(due)),
+        ("备案期限", pages.chinese_date(due.end) + (PROVISIONAL_MARK if due.provisional else "")),
         ("报送日期", pages.chinese_date(f.filed_on)),
         ("备案报告编号", f.report_number or ""),
         ("报送材料", package),
@@ -75,7 +76,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     story = []
     for n, f in enumerate(found):
         rule = filing.rule_for(rules, f.document, f.recipient)
-        due = filing.filing_due(f.document.published, rule, cal)
+        due = filing.filing_period(f.document.published, rule, cal)
         story += [*pages.title_block(page), _table(_rows(f, due), page.body_width), Spacer(1, 10 * mm),
                   Paragraph("登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16))]  # fmt: skip
         if n < len(found) - 1:

@@ -17,11 +17,11 @@ from app.services.catalogs import office_name
 COLUMNS = (
     ListColumn("登记编号", 14, lambda r: r.reg_number),
     ListColumn("发文字号", 14, lambda r: r.doc_number),
-    ListColumn("文件名称", 26, lambda r: r.title),
+    ListColumn("文件名称", 20, lambda r: r.title),
     ListColumn("制定机关", 11, lambda r: r.issuer_name),
     ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
     ListColumn("备案机关", 10, lambda r: r.recipient),
-    ListColumn("备案期限", 9, lambda r: r.due, align="CENTER"),
+    ListColumn("备案期限", 15, lambda r: listing.due_day(r.due, r.due_provisional), align="CENTER"),
     ListColumn("报送日期", 9, lambda r: r.filed_on, align="CENTER"),
     ListColumn("备案结果", 8, lambda r: r.result, align="CENTER"),
     ListColumn("是否按期", 7, lambda r: filing.timeliness(r, clock.today()), align="CENTER"),
@@ -34,20 +34,24 @@ class _Ledger:
     subtitle: str
     header: str
     rows: list[filing.FilingRow]
+    notes: list[str]
 
 
 def _ledger(s: Session, year: int | None) -> _Ledger:
-    rows = filing.register_rows(s, workcalendar.load(s), year)
-    return _Ledger(
-        f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账", "", office_name(s), rows
-    )
+    cal = workcalendar.load(s)
+    rows = filing.register_rows(s, cal, year)
+    notes = cal.provisional_footnotes(r.due for r in rows if r.due_provisional)
+    title = f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账"
+    return _Ledger(title, "", office_name(s), rows, notes)
 
 
 def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:
-    return listing.pdf(_ledger(s, year), COLUMNS, target, clock.today(), True, progress)
+    ledger = _ledger(s, year)
+    return listing.pdf(ledger, COLUMNS, target, clock.today(), True, progress, ledger.notes)
 
 
 def xlsx(
     s: Session, target: Path, year: int | None = None, progress: Progress | None = None
 ) -> int:
-    return listing.xlsx(_ledger(s, year), COLUMNS, target, progress)
+    ledger = _ledger(s, year)
+    return listing.xlsx(ledger, COLUMNS, target, progress, ledger.notes)

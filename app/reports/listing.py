@@ -12,10 +12,17 @@ from app.reports import page as pages
 from app.reports.columns import ListColumn, Listing
 from app.reports.page import Column, Progress
 from app.reports.workbook import Field, write_sheet
+from app.services.workcalendar import marked
 
 
 def day(value: date | None) -> str:
     return value.isoformat() if value else ""
+
+
+def due_day(value: date | None, provisional: bool) -> date | str | None:
+    """A due date for a column: the date itself (a date cell in Excel), or marked as text when
+    it is provisional (workcalendar.marked)."""
+    return marked(value, True) if value and provisional else value
 
 
 def pdf(
@@ -25,7 +32,9 @@ def pdf(
     printed: date,
     landscape: bool = True,
     progress: Progress | None = None,
+    notes: Sequence[str] = (),
 ) -> int:
+    """`notes` are printed under the table (footnotes)."""
     page = pages.Page(
         catalog.title, catalog.header, printed, landscape=landscape, subtitle=_subtitle(catalog)
     )
@@ -37,6 +46,7 @@ def pdf(
     ]
     head = pages.title_block(page)
     page.story = head + pages.table(body, cells, page, pages.measure(head, page), progress)
+    page.story += pages.notes(notes)
     return pages.build(page, target)
 
 
@@ -45,12 +55,13 @@ def xlsx(
     columns: Sequence[ListColumn],
     target: Path,
     progress: Progress | None = None,
+    notes: Sequence[str] = (),
 ) -> int:
     numbered = list(enumerate(catalog.rows, 1))
     fields = [Field("序号", 6, lambda r: r[0])] + [
         Field(c.header, max(8, c.width * 1.6), lambda r, c=c: c.value(r[1])) for c in columns
     ]
-    return write_sheet(target, catalog.title, fields, numbered, len(numbered), progress)
+    return write_sheet(target, catalog.title, fields, numbered, len(numbered), progress, notes)
 
 
 def _text(value: Any) -> str:

@@ -104,6 +104,13 @@ def title_block(page: Page) -> list[Flowable]:
     return block
 
 
+def notes(lines: Sequence[str]) -> list[Flowable]:
+    """Footnotes under a table."""
+    if not lines:
+        return []
+    return [Spacer(1, 3 * mm)] + [Paragraph(escape(line), style(BODY_SIZE)) for line in lines]
+
+
 class _NumberedCanvas(Canvas):
     """Holds pages back until the end, so each footer can say how many pages there are."""
 

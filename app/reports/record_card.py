@@ -14,7 +14,7 @@ from app.reports import page as pages
 from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import documents
-from app.services.lifecycle import status_label
+from app.services.lifecycle import status_text
 
 LABEL_WIDTH = 28 * mm
 
@@ -52,7 +52,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("公布日期", _day(doc.published)),
         ("施行日期", _day(doc.effective)),
         ("有效期至", _day(doc.valid_until)),
-        ("当前状态", status_label(doc.status)),
+        ("当前状态", status_text(doc, printed)),
         ("重要文件 / 涉及公众 / 涉及市场 / 涉企", " / ".join(_yes(v) for v in (doc.important, doc.public_facing, doc.market_related, doc.business_related))),
         ("关键词", doc.keywords),
         ("内容摘要", doc.summary),

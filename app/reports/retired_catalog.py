@@ -9,6 +9,6 @@ COLUMNS = (
     ListColumn("制定机关", 11, lambda r: r.issuer_name),
     ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
     ListColumn("状态", 7, lambda r: r.status_label, align="CENTER"),
-    ListColumn("废止/失效日期", 10, lambda r: r.status_changed, align="CENTER"),
+    ListColumn("废止/失效日期", 10, lambda r: r.ended_on, align="CENTER"),
     ListColumn("说明", 10, lambda r: r.remarks),
 )

@@ -50,8 +50,10 @@ def write_sheet(
     rows: Iterable[Any],
     total: int,
     progress: Callable[[int, int], bool] | None = None,
+    notes: Sequence[str] = (),
 ) -> int:
-    """Write one sheet; returns the number of data rows."""
+    """Write one sheet, `notes` in the first column under the rows after an empty one; returns
+    the number of data rows."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet[:31])
     ws.freeze_panes = "A2"
@@ -69,6 +71,10 @@ def write_sheet(
         ws.append([cell(ws, f.value(row)) for f in fields])
         if progress and count % 2000 == 0 and not progress(count, total):
             raise Cancelled()
+    if notes:
+        ws.append([])
+    for note in notes:
+        ws.append([cell(ws, note)])
     with replacing(target) as part:
         wb.save(part)
     return count

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer
-from app.services import issuers, settings
-from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_CODES, STATUS_LABELS, status_label
+from app.services import issuers, lifecycle, settings
+from app.services.lifecycle import DRAFTING, STATUS_CODES, STATUS_LABELS, status_label
 
 RETIRED_LISTED = ("repealed", "declared_invalid", "expired")
 
@@ -53,8 +53,8 @@ class CatalogRow:
     published: date | None
     effective: date | None
     valid_until: date | None
-    status_label: str
-    status_changed: date | None
+    status_label: str  # on the catalog's day, with a retirement scheduled after it
+    ended_on: date | None  # the legal date it ceased to be in force (有效期至 + 1 for a lapse)
     remarks: str
 
 
@@ -74,7 +74,7 @@ def _status_code(value: str) -> str:
     return code
 
 
-def _select(kind: str, f: CatalogFilter, issuer: Issuer | None) -> Select[Any]:
+def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> Select[Any]:
     stmt = (
         select(
             Document.id,
@@ -94,37 +94,52 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None) -> Select[Any]:
         .where(Document.status.not_in(DRAFTING))
     )
     if kind == "current":
-        stmt = stmt.where(Document.status.in_(IN_FORCE))
+        stmt = stmt.where(lifecycle.in_force_clause(today))
     elif kind == "repealed":
-        stmt = stmt.where(Document.status.in_(RETIRED_LISTED))
+        stmt = stmt.where(lifecycle.status_clause(RETIRED_LISTED, today))
     elif kind == "annual" and f.year is None:
         raise UserError("年度目录：必须指定年份。")
-    if f.year is not None:
-        column = Document.status_changed if kind == "repealed" else Document.published
-        stmt = stmt.where(column >= date(f.year, 1, 1), column <= date(f.year, 12, 31))
+    if f.year is not None and kind != "repealed":  # the repealed by the year they ended: _rows
+        stmt = stmt.where(
+            Document.published >= date(f.year, 1, 1), Document.published <= date(f.year, 12, 31)
+        )
     if issuer is not None:
         stmt = stmt.where(Document.issuer_id == issuer.id)
     if f.status:
-        stmt = stmt.where(Document.status == _status_code(f.status))
+        stmt = stmt.where(lifecycle.status_clause((_status_code(f.status),), today))
     if kind == "current":
         return stmt.order_by(Issuer.level.desc(), Issuer.code, Document.published, Document.id)
     return stmt.order_by(Document.published, Document.reg_number, Document.id)
 
 
-def _row(r: Any) -> CatalogRow:
+def _rows(
+    s: Session, kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
+) -> list[CatalogRow]:
+    rows = [_row(r, today) for r in s.execute(_select(kind, f, issuer, today))]
+    if kind == "repealed" and f.year is not None:
+        rows = [r for r in rows if r.ended_on is not None and r.ended_on.year == f.year]
+    return rows
+
+
+def _row(r: Any, today: date) -> CatalogRow:
+    status = lifecycle.status_on(r.status, r.status_changed, r.effective, r.valid_until, today)
+    label = status_label(status)
+    ahead = lifecycle.scheduled(r.status, r.status_changed, r.valid_until, today)
+    if ahead is not None:
+        label += f"（{ahead.note}）"
     return CatalogRow(
-        r[0],
-        r[1] or "",
-        r[2] or "",
-        r[3],
-        r[4],
-        r[5],
-        r[6],
-        r[7],
-        r[8],
-        status_label(r[9]),
-        r[10],
-        r[11],
+        r.id,
+        r.reg_number or "",
+        r.doc_number or "",
+        r.title,
+        r.name,
+        r.drafting_unit,
+        r.published,
+        r.effective,
+        r.valid_until,
+        label,
+        lifecycle.ended_on(r.status, r.status_changed, r.valid_until, today),
+        r.remarks,
     )
 
 
@@ -152,7 +167,7 @@ def catalog(s: Session, kind: str, f: CatalogFilter, today: date) -> Catalog:
     if kind not in KINDS:
         raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。")
     issuer = issuers.by_code(s, f.issuer_code) if f.issuer_code else None
-    rows = [_row(r) for r in s.execute(_select(kind, f, issuer))]
+    rows = _rows(s, kind, f, issuer, today)
     title = KINDS[kind].title if kind != "annual" else f"{f.year}年度规范性文件目录"
     header = issuer.name if issuer else office_name(s)
     return Catalog(KINDS[kind], title, _subtitle(kind, f, today), header, rows)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem, Document, Issuer
-from app.services import audit, documents, settings
+from app.services import audit, documents, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
@@ -41,7 +41,7 @@ def scope(s: Session, issuer_codes: list[str]) -> Scope:
     query = (
         select(Document.id)
         .join(Issuer, Issuer.id == Document.issuer_id)
-        .where(Document.status.in_(IN_FORCE))
+        .where(lifecycle.in_force_clause(clock.today()))
     )
     if issuer_codes:
         known = set(s.scalars(select(Issuer.code).where(Issuer.code.in_(issuer_codes))))
@@ -163,7 +163,8 @@ def _apply_item(
     s: Session, actor: Actor, batch: CleanupBatch, item: CleanupItem, day: date
 ) -> None:
     reason = f"{batch.title}：{item.reason}".rstrip("：")
-    if documents.get(s, item.document_id).status not in IN_FORCE:
+    doc = documents.get(s, item.document_id)
+    if doc.status not in IN_FORCE or lifecycle.status_of(doc, day) not in IN_FORCE:
         return  # lapsed or retired since the batch was opened: nothing left to change
     if item.decision in _STATUS_AFTER:
         documents.retire(s, actor, item.document_id, _STATUS_AFTER[item.decision], day, reason)

@@ -19,10 +19,10 @@ from app.models import (
     ReviewCase,
     ValidityEvaluation,
 )
-from app.services import cleanup, filing, objections, reviews, settings, workcalendar
-from app.services.lifecycle import DRAFTING, IN_FORCE
+from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
+from app.services.lifecycle import DRAFTING
 from app.services.validity import add_months
-from app.services.workcalendar import WorkCalendar
+from app.services.workcalendar import Period, WorkCalendar
 
 KIND_LABELS = {
     "filing": "报送备案",
@@ -52,6 +52,12 @@ class Deadline:
     state: str
     days_left: int  # calendar days from today (negative when overdue)
     rule: str
+    provisional: bool = False  # computed through a year without a holiday notice
+
+    @property
+    def due_text(self) -> str:
+        """The due date as shown and printed, with the provisional mark when it is one."""
+        return workcalendar.marked(self.due, self.provisional)
 
     @property
     def kind_label(self) -> str:
@@ -86,11 +92,13 @@ class _Context:
         title: str,
         due: date,
         rule: str,
+        provisional: bool = False,
     ) -> Deadline:
         state = classify(due, self.today, self.soon)
         return Deadline(
-            kind, object_type, object_id, doc_id, title, due, state, (due - self.today).days, rule
-        )
+            kind, object_type, object_id, doc_id, title, due, state, (due - self.today).days, rule,
+            provisional,
+        )  # fmt: skip
 
 
 def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
@@ -110,10 +118,10 @@ def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
 
 
 def calendar_warnings(s: Session, deadlines: list[Deadline]) -> list[str]:
+    """One note per year without a notice that a provisional deadline was computed from."""
     cal = workcalendar.load(s)
-    for d in deadlines:
-        cal.is_workday(d.due)
-    return cal.warnings()
+    years = {y for d in deadlines if d.provisional for y in cal.unknown_years(d.due)}
+    return [workcalendar.provisional_note(y) for y in sorted(years)]
 
 
 def _filings(ctx: _Context) -> list[Deadline]:
@@ -134,10 +142,10 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Document.id.not_in(filed),
                 )
             )
-            dues: dict[date, date] = {}  # documents published the same day share a due date
+            dues: dict[date, Period] = {}  # documents published the same day share a due date
             for doc_id, title, published in ctx.s.execute(query):
                 if published not in dues:
-                    dues[published] = filing.filing_due(published, rule, ctx.cal)
+                    dues[published] = filing.filing_period(published, rule, ctx.cal)
                 due = dues[published]
                 found.append(
                     ctx.make(
@@ -146,8 +154,9 @@ def _filings(ctx: _Context) -> list[Deadline]:
                         doc_id,
                         doc_id,
                         f"{title}（报{rule.recipient}）",
-                        due,
+                        due.end,
                         rule.explain(),
+                        due.provisional,
                     )
                 )
     return found
@@ -155,14 +164,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
 
 def _corrections(ctx: _Context) -> list[Deadline]:
     query = (
-        select(
-            Filing.id,
-            Filing.document_id,
-            Filing.recipient,
-            Filing.result,
-            Filing.correction_due,
-            Document.title,
-        )
+        select(Filing, Document.title)
         .join(Document, Document.id == Filing.document_id)
         .where(
             Filing.result.in_(filing.NEEDS_CORRECTION),
@@ -170,18 +172,12 @@ def _corrections(ctx: _Context) -> list[Deadline]:
             Filing.correction_due.is_not(None),
         )
     )
-    return [
-        ctx.make(
-            "correction",
-            "filing",
-            fid,
-            doc_id,
-            f"{title}（{recipient}：{result}）",
-            due,
-            f"{result}意见要求的办理期限",
-        )
-        for fid, doc_id, recipient, result, due, title in ctx.s.execute(query)
-    ]
+    found = []
+    for f, title in ctx.s.execute(query):
+        due = filing.correction_period(f, ctx.cal)
+        found.append(ctx.make("correction", "filing", f.id, f.document_id, f"{title}（{f.recipient}：{f.result}）",
+                              due.end, f"{f.result}意见要求的办理期限", due.provisional))  # fmt: skip
+    return found
 
 
 def _reviews(ctx: _Context) -> list[Deadline]:
@@ -191,11 +187,8 @@ def _reviews(ctx: _Context) -> list[Deadline]:
     )
     for case in ctx.s.scalars(query):
         due = reviews.due(case, ctx.cal, ctx.today)
-        found.append(
-            ctx.make(
-                "review", "review", case.id, case.document_id, case.title, due.due, due.explanation
-            )
-        )
+        found.append(ctx.make("review", "review", case.id, case.document_id, case.title, due.due,
+                              due.explanation, due.due_provisional))  # fmt: skip
     return found
 
 
@@ -204,7 +197,7 @@ def _validity(ctx: _Context) -> list[Deadline]:
     horizon = add_months(ctx.today, months)
     evaluated = exists().where(ValidityEvaluation.document_id == Document.id)
     query = select(Document.id, Document.title, Document.valid_until).where(
-        Document.status.in_(IN_FORCE),
+        lifecycle.in_force_clause(ctx.today),
         Document.valid_until.is_not(None),
         Document.valid_until <= horizon,
         ~evaluated,
@@ -226,8 +219,8 @@ def _objections(ctx: _Context) -> list[Deadline]:
     found = []
     query = select(Objection, Document.title).join(Document, Document.id == Objection.document_id)
     for objection, title in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
-        due = objections.reply_due(objection, ctx.cal)
+        due = objections.reply_period(objection, ctx.cal)
         rule = f"自收到次日起 {objection.reply_days} 日内答复"
         found.append(ctx.make("objection", "objection", objection.id, objection.document_id,
-                              f"{title}（{objection.requester}）", due, rule))  # fmt: skip
+                              f"{title}（{objection.requester}）", due.end, rule, due.provisional))  # fmt: skip
     return found

@@ -289,11 +289,7 @@ def _published_status(
                 days=rng.randint(1, (last_in_force - effective).days)
             )
         roll -= share
-    if valid_until < today:
-        return "expired", valid_until + timedelta(days=1)
-    if effective > today:
-        return "published", published
-    return "in_force", effective
+    return "published", published  # in force, not yet or no longer: lifecycle.status_on
 
 
 def _status(

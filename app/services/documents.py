@@ -36,8 +36,11 @@ from app.services.lifecycle import (
     STATUS_LABELS,
     STEP_LABELS,
     STEP_ORDER,
+    ended_on,
     required_steps,
+    scheduled,
     status_label,
+    status_of,
 )
 from app.services.permissions import Actor, Permission, require
 
@@ -152,15 +155,6 @@ def check_dates(published: date | None, effective: date | None, valid_until: dat
         raise UserError("有效期至：必须晚于施行日期（或公布日期）。")
 
 
-def status_after_publication(effective: date | None, valid_until: date | None) -> str:
-    today = clock.today()
-    if valid_until and valid_until < today:
-        return "expired"
-    if effective and effective > today:
-        return "published"
-    return "in_force"
-
-
 def _apply_plain(doc: Document, data: DocumentInput) -> None:
     for name in _PLAIN_FIELDS:
         setattr(doc, name, getattr(data, name))
@@ -212,7 +206,9 @@ def _set_publication(
     doc.published = published
     doc.effective = effective or published
     doc.valid_until = valid_until or validity.default_valid_until(s, doc.title, doc.effective)
-    doc.status = status_after_publication(doc.effective, doc.valid_until)
+    doc.status = (
+        "published"  # 有效 from the effective date, 失效 after 有效期至: lifecycle.status_on
+    )
 
 
 def update_document(
@@ -244,8 +240,6 @@ def update_document(
         doc.valid_until = data.valid_until or validity.default_valid_until(
             s, doc.title, doc.effective
         )
-        if doc.status in IN_FORCE or doc.status == "expired":
-            doc.status = status_after_publication(doc.effective, doc.valid_until)
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
@@ -472,9 +466,14 @@ def retire(
         raise UserError(f"状态：“{status}”不是终止状态（应为已修改、废止、宣布失效或失效）。")
     label = STATUS_LABELS[status]
     reason = fields.text(reason, f"{label}原因")
-    if doc.status not in IN_FORCE:
+    ahead = scheduled(doc.status, doc.status_changed, doc.valid_until, clock.today())
+    if ahead is not None:
+        raise UserError(f"《{doc.title}》已{ahead.note}，不能再{label}。")
+    on_day = status_of(doc, day)
+    if doc.status not in IN_FORCE or on_day not in IN_FORCE:
+        when = "当前" if on_day == status_of(doc, clock.today()) else f"{day} 时"
         raise UserError(
-            f"《{doc.title}》当前为“{status_label(doc.status)}”，只有现行有效的文件才能{label}。"
+            f"《{doc.title}》{when}为“{status_label(on_day)}”，只有现行有效的文件才能{label}。"
         )
     if status in RETIRE_NEEDS_SOURCE and by_document_id is None:
         raise UserError("修改文件：必须指明修改该文件的新文件。")
@@ -502,8 +501,8 @@ def _link(s: Session, source_id: int, target: Document, kind: str, day: date) ->
     source = get(s, source_id)
     if source.id == target.id:
         raise UserError("关联文件：不能是文件本身。")
-    if source.status not in IN_FORCE:
-        raise UserError(f"关联文件：《{source.title}》尚未公布施行，不能作为修改或废止依据。")
+    if source.status in DRAFTING or source.published is None or source.published > day:
+        raise UserError(f"关联文件：《{source.title}》尚未公布，不能作为修改或废止依据。")
     s.add(DocumentLink(source_id=source.id, target_id=target.id, kind=kind, created_on=day))
 
 
@@ -580,9 +579,15 @@ def warnings(doc: Document) -> list[str]:
     return notes
 
 
-def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
-    """The JSON shape of a document for the CLI (`doc show --json`); `filing_due` is the earliest
-    filing deadline (filing.earliest_due), which this module cannot compute without a cycle."""
+def as_dict(
+    doc: Document, filing_due: date | None, today: date, filing_due_provisional: bool = False
+) -> dict[str, Any]:
+    """The JSON shape of a document for the CLI (`doc show --json`) on `today`; `filing_due` is
+    the earliest filing deadline (filing.earliest_period), which this module cannot compute
+    without a cycle."""
+    status = status_of(doc, today)
+    ahead = scheduled(doc.status, doc.status_changed, doc.valid_until, today)
+    ended = ended_on(doc.status, doc.status_changed, doc.valid_until, today)
     return {
         "id": doc.id,
         "issuer": doc.issuer.code,
@@ -593,9 +598,13 @@ def as_dict(doc: Document, filing_due: date | None) -> dict[str, Any]:
         "published": doc.published.isoformat() if doc.published else None,
         "effective": doc.effective.isoformat() if doc.effective else None,
         "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
-        "status": doc.status,
-        "status_label": status_label(doc.status),
+        "status": status,
+        "status_label": status_label(status),
+        "ended_on": ended.isoformat() if ended else None,
+        "scheduled_status": ahead.status if ahead else None,
+        "scheduled_on": ahead.day.isoformat() if ahead else None,
         "filing_due": filing_due.isoformat() if filing_due else None,
+        "filing_due_provisional": filing_due_provisional,
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,

@@ -17,7 +17,7 @@ from app.models import Document, Filing
 from app.services import audit, documents, numbering, settings
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
-from app.services.workcalendar import WorkCalendar
+from app.services.workcalendar import Period, WorkCalendar
 
 PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制定依据", "合法性审核意见")
 RESULTS = ("予以备案", "暂缓登记", "不予备案", "纠正", "撤销")
@@ -61,7 +61,12 @@ def rules(s: Session) -> dict[str, list[FilingRule]]:
 def filing_due(published: date, rule: FilingRule, cal: WorkCalendar) -> date:
     """Last day to file: `rule.days` after publication, counted from the next day; a last day off
     work moves to the next working day (domain.md, Counting periods)."""
-    return cal.period_end(published, rule.days, rule.working_days, rule.extend)
+    return filing_period(published, rule, cal).end
+
+
+def filing_period(published: date, rule: FilingRule, cal: WorkCalendar) -> Period:
+    """filing_due, marked provisional when it was computed from a year without a notice."""
+    return cal.period(published, rule.days, rule.working_days, rule.extend)
 
 
 def doc_rules(all_rules: dict[str, list[FilingRule]], doc: Document) -> list[FilingRule]:
@@ -70,9 +75,17 @@ def doc_rules(all_rules: dict[str, list[FilingRule]], doc: Document) -> list[Fil
 
 def earliest_due(s: Session, doc: Document, cal: WorkCalendar) -> date | None:
     """The first filing deadline of a published document (for `doc show`)."""
+    period = earliest_period(s, doc, cal)
+    return period.end if period else None
+
+
+def earliest_period(s: Session, doc: Document, cal: WorkCalendar) -> Period | None:
+    """earliest_due with its provisional mark (provisional if any rule ending that day is)."""
     if doc.published is None or doc.status in DRAFTING:
         return None
-    return min(filing_due(doc.published, r, cal) for r in doc_rules(rules(s), doc))
+    periods = [filing_period(doc.published, r, cal) for r in doc_rules(rules(s), doc)]
+    end = min(p.end for p in periods)
+    return Period(end, any(p.provisional for p in periods if p.end == end))
 
 
 def rule_for(all_rules: dict[str, list[FilingRule]], doc: Document, recipient: str) -> FilingRule:
@@ -164,14 +177,29 @@ def record_result(
     if result == "暂缓登记":
         filing.needed_correction = True
     if result in NEEDS_CORRECTION:
+        days = None
         if correction_due is None:
             if cal is None:
                 raise UserError("补正期限：无法计算，缺少工作日历。")
-            correction_due = cal.period_end(result_on, settings.get(s, "filing.correction_days"))
-        filing.correction_due, filing.corrected_on = correction_due, None
+            days = settings.get(s, "filing.correction_days")
+            correction_due = cal.period_end(result_on, days)
+        filing.correction_due, filing.correction_days = correction_due, days
+        filing.corrected_on = None
     audit.record(s, actor.name, "filing_result", "filing", filing.id, f"备案结果：{result}", old,
-                 {"result": result, "result_on": result_on, "correction_due": filing.correction_due})  # fmt: skip
+                 {"result": result, "result_on": result_on, "correction_due": filing.correction_due,
+                  "correction_days": filing.correction_days})  # fmt: skip
     return filing
+
+
+def correction_period(f: Filing, cal: WorkCalendar) -> Period | None:
+    """The correction deadline: the date the recipient set, or, when it was computed from the
+    settings, computed again from the calendar as it is now (so entering a year's notice moves
+    a provisional date to the official one)."""
+    if f.correction_due is None:
+        return None
+    if f.correction_days is None or f.result_on is None:
+        return Period(f.correction_due)
+    return cal.period(f.result_on, f.correction_days)
 
 
 def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: str) -> Filing:
@@ -209,6 +237,8 @@ class FilingRow:
     correction_due: date | None
     corrected_on: date | None
     rule: str
+    due_provisional: bool = False
+    correction_due_provisional: bool = False
 
 
 def timeliness(row: FilingRow, today: date) -> str:
@@ -233,11 +263,14 @@ def rows_for(
             if filings is not None
             else _filing(s, doc.id, rule.recipient)
         )
+        due = filing_period(doc.published, rule, cal)
+        correction = correction_period(f, cal) if f else None
         rows.append(FilingRow(
             f.id if f else None, doc.id, doc.title, doc.reg_number or "", doc.doc_number or "", doc.issuer.name,
-            doc.published, rule.recipient, filing_due(doc.published, rule, cal), f.filed_on if f else None,
+            doc.published, rule.recipient, due.end, f.filed_on if f else None,
             (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
-            f.correction_due if f else None, f.corrected_on if f else None, rule.explain(),
+            correction.end if correction else None, f.corrected_on if f else None, rule.explain(),
+            due.provisional, bool(correction and correction.provisional),
         ))  # fmt: skip
     return rows
 

@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.models import Objection
 from app.services import audit, documents, settings
 from app.services.permissions import Actor, Permission, require
-from app.services.workcalendar import WorkCalendar
+from app.services.workcalendar import Period, WorkCalendar
 
 OUTCOMES = ("维持", "纠正", "撤销", "不予受理")
 
@@ -73,7 +73,12 @@ def reply(
 
 
 def reply_due(objection: Objection, cal: WorkCalendar) -> date:
-    return cal.period_end(objection.received, objection.reply_days)
+    return reply_period(objection, cal).end
+
+
+def reply_period(objection: Objection, cal: WorkCalendar) -> Period:
+    """reply_due, marked provisional when computed from a year without a notice."""
+    return cal.period(objection.received, objection.reply_days)
 
 
 def list_objections(s: Session, open_only: bool = False) -> list[Objection]:

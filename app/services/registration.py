@@ -5,6 +5,7 @@ with a few multi-row statements per chunk instead of a round of queries per docu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -19,9 +20,8 @@ from app.services.documents import (
     DocumentInput,
     check_dates,
     clean_text,
-    status_after_publication,
 )
-from app.services.lifecycle import DRAFTING, STATUS_LABELS, status_label
+from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
 from app.services.permissions import Actor, Permission, require
 
 CHUNK = 500
@@ -78,6 +78,18 @@ def register_many(
     return [o if isinstance(o, UserError) else ids[o] for o in outcomes]
 
 
+def _recorded_status(status: str | None, published: date, valid_until: date) -> dict[str, Any]:
+    """What the register records for an issued document whose ledger gives `status`: 已公布 (its
+    dates then give 有效 or 失效, lifecycle.status_on), or a retirement. A ledger gives no date for
+    a retirement, so none is made up (the day of typing is not the legal date); a 失效 that the
+    term itself explains is the lapse on 有效期至 + 1."""
+    if status is None or status in IN_FORCE:
+        return {"status": "published", "status_changed": published}
+    if status == "expired" and valid_until < clock.today():
+        return {"status": "published", "status_changed": published}
+    return {"status": status, "status_changed": None}
+
+
 class _Batch:
     """What a batch looks up once: issuers, default terms, the 发文字号 and registration numbers
     it brings that are already taken, and each number sequence."""
@@ -121,8 +133,8 @@ class _Batch:
             "important": data.important, "public_facing": data.public_facing,
             "business_related": data.business_related, "market_related": data.market_related,
             "published": data.published, "effective": effective, "valid_until": valid_until,
-            "status": status or status_after_publication(effective, valid_until),
-            "status_changed": self.today, "created_at": self.now, "updated_at": self.now,
+            **_recorded_status(status, data.published, valid_until),
+            "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
 
     def _doc_number(self, issuer: Issuer, text: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -326,6 +326,9 @@ class ReviewDue:
     state: str  # returned / paused / upcoming / due_soon / overdue / done_on_time / done_late
     explanation: str
     warnings: list[str] = field(default_factory=list)
+    # computed through a year without a holiday notice (workcalendar.Period.provisional)
+    due_provisional: bool = False
+    earliest_provisional: bool = False
 
 
 DUE_SOON_WORKDAYS = 3
@@ -339,6 +342,12 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
     start = case.complete_on
     due_day = cal.add_workdays(start, case.max_days + case.extension_days + paused)
     earliest = cal.add_workdays(start, case.min_days)
+    # a working-day period consults every day after its start: pauses lie within it
+    marks = {
+        "due_provisional": cal.any_provisional(start + timedelta(days=1), due_day),
+        "earliest_provisional": case.min_days > 0
+        and cal.any_provisional(start + timedelta(days=1), earliest),
+    }
     explanation = (
         f"自 {start} 材料齐全次日起算 {case.max_days} 个工作日"
         + (f"，延长 {case.extension_days} 个工作日" if case.extension_days else "")
@@ -347,7 +356,7 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
     )
     if case.concluded_on:
         state = "done_on_time" if case.concluded_on <= due_day else "done_late"
-        return ReviewDue(earliest, due_day, None, state, explanation, cal.warnings())
+        return ReviewDue(earliest, due_day, None, state, explanation, cal.warnings(), **marks)
     left = cal.workdays_between(today, due_day)
     if case.status == "paused":
         state = "paused"
@@ -357,7 +366,7 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
         state = "due_soon"
     else:
         state = "upcoming"
-    return ReviewDue(earliest, due_day, left, state, explanation, cal.warnings())
+    return ReviewDue(earliest, due_day, left, state, explanation, cal.warnings(), **marks)
 
 
 def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
@@ -392,6 +401,7 @@ class LedgerRow:
     reviewer: str
     outcome: str
     state_label: str
+    due_provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -417,6 +427,7 @@ def ledger(s: Session, cal: WorkCalendar, today: date, year: int | None = None) 
         rows.append(LedgerRow(
             case.id, case.opinion_number or "", SUBJECT_TYPES[case.subject_type], case.title, case.submitting_unit,
             case.received, case.complete_on, d.due, case.concluded_on, case.reviewer, case.outcome, STATE_LABELS[d.state],
+            d.due_provisional,
         ))  # fmt: skip
     title = f"{year}年度合法性审核台账" if year else "合法性审核台账"
     return Ledger(title, "", office_name(s), rows)

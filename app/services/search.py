@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer
 from app.services import lifecycle, search_index
@@ -44,6 +45,11 @@ class DocumentQuery:
     business_related: bool | None = None
     order_by: str = "published"  # a key of SORT_COLUMNS
     descending: bool = True
+    on: date | None = None  # the day whose statuses count; None: today
+
+    @property
+    def day(self) -> date:
+        return self.on or clock.today()
 
 
 @dataclass(frozen=True)
@@ -58,18 +64,28 @@ class RegisterRow:
     published: date | None
     effective: date | None
     valid_until: date | None
-    status: str
+    status: str  # on the query's day
     status_label: str
+    scheduled: lifecycle.Scheduled | None = None  # a retirement recorded for a later day
+
+    @property
+    def status_cell(self) -> str:
+        """The status as the register's column shows it: 有效（将废止） when one is scheduled."""
+        if self.scheduled is None:
+            return self.status_label
+        return f"{self.status_label}（将{lifecycle.status_label(self.scheduled.status)}）"
 
 
-# Statuses sort in the order of a document's life, not by their codes.
-_STATUS_ORDER = case(
-    {code: n for n, code in enumerate(lifecycle.STATUS_LABELS)},
-    value=Document.status,
-    else_=len(lifecycle.STATUS_LABELS),
-)
+def _status_order(day: date) -> ColumnElement[int]:
+    """Statuses on `day` sort in the order of a document's life, not by their codes."""
+    return case(
+        {code: n for n, code in enumerate(lifecycle.STATUS_LABELS)},
+        value=lifecycle.status_column(day),
+        else_=len(lifecycle.STATUS_LABELS),
+    )
 
-SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+
+SORT_COLUMNS: dict[str, ColumnElement[Any] | None] = {
     "reg_number": Document.reg_number,
     "doc_number": Document.doc_number,
     "title": Document.title,
@@ -77,7 +93,7 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
     "published": Document.published,
     "effective": Document.effective,
     "valid_until": Document.valid_until,
-    "status": _STATUS_ORDER,
+    "status": None,  # _status_order(the query's day)
     "drafting_unit": Document.drafting_unit,
 }
 
@@ -107,13 +123,15 @@ def count_ids(s: Session, q: DocumentQuery) -> int:
     return s.scalar(stmt)
 
 
-def load_rows(s: Session, ids: Sequence[int]) -> list[RegisterRow]:
-    """The rows of these ids, in the given order; ids no longer in the register are skipped."""
+def load_rows(s: Session, ids: Sequence[int], on: date | None = None) -> list[RegisterRow]:
+    """The rows of these ids, in the given order, with their statuses on `on` (today by
+    default); ids no longer in the register are skipped."""
+    day = on or clock.today()
     found: dict[int, RegisterRow] = {}
     for start in range(0, len(ids), _PAGE):
         page = ids[start : start + _PAGE]
         for r in s.connection().execute(_row_select().where(Document.id.in_(page))):
-            found[r.id] = _row(r)
+            found[r.id] = _row(r, day)
     return [found[i] for i in ids if i in found]
 
 
@@ -122,7 +140,8 @@ def search_rows(
 ) -> list[RegisterRow]:
     """One page (or all) of the matching rows, in the query's order."""
     stmt = _ordered(s, _row_select(), q).limit(limit).offset(offset)
-    return [_row(r) for r in s.connection().execute(stmt)]
+    day = q.day
+    return [_row(r, day) for r in s.connection().execute(stmt)]
 
 
 def _row_select() -> Select[Any]:
@@ -138,10 +157,13 @@ def _row_select() -> Select[Any]:
         Document.effective,
         Document.valid_until,
         Document.status,
+        Document.status_changed,
     ).join(Issuer, Document.issuer_id == Issuer.id)
 
 
-def _row(r: Any) -> RegisterRow:
+def _row(r: Any, day: date) -> RegisterRow:
+    status = lifecycle.status_of(r, day)
+    ahead = lifecycle.scheduled(r.status, r.status_changed, r.valid_until, day)
     return RegisterRow(
         id=r.id,
         reg_number=r.reg_number or "",
@@ -153,15 +175,18 @@ def _row(r: Any) -> RegisterRow:
         published=r.published,
         effective=r.effective,
         valid_until=r.valid_until,
-        status=r.status,
-        status_label=lifecycle.status_label(r.status),
+        status=status,
+        status_label=lifecycle.status_label(status),
+        scheduled=ahead,
     )
 
 
 def _ordered(s: Session, stmt: Select[Any], q: DocumentQuery) -> Select[Any]:
-    key = SORT_COLUMNS.get(q.order_by)
-    if key is None:
+    if q.order_by not in SORT_COLUMNS:
         raise UserError(f"无法按“{q.order_by}”排序：可选 {'、'.join(SORT_COLUMNS)}。")
+    key = SORT_COLUMNS[q.order_by]
+    if key is None:
+        key = _status_order(q.day)
     conditions = _filters(q) + _text_conditions(s, q.text)
     if conditions:
         stmt = stmt.where(and_(*conditions))
@@ -173,7 +198,7 @@ def _ordered(s: Session, stmt: Select[Any], q: DocumentQuery) -> Select[Any]:
 def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
     if q.statuses:
-        found.append(Document.status.in_(q.statuses))
+        found.append(lifecycle.status_clause(q.statuses, q.day))
     if q.issuer_ids:
         found.append(Document.issuer_id.in_(q.issuer_ids))
     if q.year is not None:

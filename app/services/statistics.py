@@ -23,9 +23,9 @@ from app.models import (
     ProcedureStep,
     ReviewCase,
 )
-from app.services import cleanup, filing, issuers, objections, reviews, workcalendar
+from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
-from app.services.lifecycle import DRAFTING, RETIRED, REVIEW_OUTCOMES, STATUS_LABELS
+from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES, STATUS_LABELS, status_label
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
@@ -197,14 +197,6 @@ def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, Figure
     )  # fmt: skip
 
 
-def status_at(doc: Document, day: date) -> str:
-    """The status a published document had at the end of `day`: a retirement recorded later had
-    not happened yet, and a document not yet in effect was 已公布."""
-    if doc.status in RETIRED and (doc.status_changed is None or doc.status_changed <= day):
-        return doc.status
-    return "published" if doc.effective and doc.effective > day else "in_force"
-
-
 # --- the annual statistics --------------------------------------------------------------------
 @dataclass(frozen=True)
 class Count:
@@ -294,7 +286,7 @@ def annual(
         issuer=issuer.name if issuer else ALL_ISSUERS,
         office=office_name(s),
         issued=Count("公布文件", [d.id for d in docs]),
-        statuses=_statuses(docs, period.end),
+        statuses=_statuses(docs, min(period.end, today)),
         figures=[review_rate, *filing_rates, comment_rate],
         reviews=_reviews(s, period, issuer),
         cleanups=_cleanups(s, period, issuer_id),
@@ -304,10 +296,12 @@ def annual(
     )
 
 
-def _statuses(docs: list[Document], end: date) -> list[Count]:
+def _statuses(docs: list[Document], day: date) -> list[Count]:
+    """The period's documents by their status at the end of `day` (the period's end, or today
+    while it runs)."""
     by_status: dict[str, list[int]] = {code: [] for code in ISSUED_STATUSES}
     for doc in docs:
-        by_status[status_at(doc, end)].append(doc.id)
+        by_status[lifecycle.status_of(doc, day)].append(doc.id)
     return [Count(STATUS_LABELS[code], ids) for code, ids in by_status.items()]
 
 
@@ -424,18 +418,28 @@ class DocumentLine:
     status: str
 
 
-def document_lines(s: Session, ids: list[int]) -> list[DocumentLine]:
-    """The documents behind a figure, in order of publication."""
+def document_lines(s: Session, ids: list[int], today: date | None = None) -> list[DocumentLine]:
+    """The documents behind a figure, in order of publication, with their statuses today."""
+    today = today or clock.today()
     lines = []
     for part in range(0, len(ids), 500):
         query = (
             select(Document.id, Document.reg_number, Document.doc_number, Document.title,
-                   Issuer.name, Document.published, Document.status)
+                   Issuer.name, Document.published, Document.status, Document.status_changed,
+                   Document.effective, Document.valid_until)
             .join(Issuer, Issuer.id == Document.issuer_id)
             .where(Document.id.in_(ids[part : part + 500]))
         )  # fmt: skip
         lines += [
-            DocumentLine(i, reg or "", num or "", title, name, pub, STATUS_LABELS.get(st, st))
-            for i, reg, num, title, name, pub, st in s.execute(query)
+            DocumentLine(
+                i,
+                reg or "",
+                num or "",
+                title,
+                name,
+                pub,
+                status_label(lifecycle.status_on(st, changed, eff, until, today)),
+            )
+            for i, reg, num, title, name, pub, st, changed, eff, until in s.execute(query)
         ]
     return sorted(lines, key=lambda x: (x.published or date.min, x.id))

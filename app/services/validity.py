@@ -9,12 +9,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, ValidityEvaluation
-from app.services import audit, settings
+from app.services import audit, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
-from app.services.permissions import SYSTEM, Actor, Permission, require
+from app.services.permissions import Actor, Permission, require
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
 
@@ -89,13 +88,13 @@ def next_quarter(day: date) -> tuple[date, date]:
 
 
 def expiring(s: Session, start: date, end: date) -> list[Expiring]:
-    """Documents in force whose validity ends between `start` and `end`, by implementing unit."""
+    """Documents in force on `start` whose validity ends by `end`, by implementing unit."""
     latest = _latest_evaluations(s)
     query = (
         select(Document.id, Document.title, Document.doc_number, Document.reg_number, Issuer.name,
                Document.drafting_unit, Document.published, Document.valid_until)
         .join(Issuer, Issuer.id == Document.issuer_id)
-        .where(Document.status.in_(IN_FORCE), Document.valid_until >= start, Document.valid_until <= end)
+        .where(lifecycle.in_force_clause(start), Document.valid_until <= end)
     )  # fmt: skip
     rows = [
         Expiring(
@@ -137,7 +136,7 @@ def evaluate(
     doc = s.get(Document, doc_id)
     if doc is None:
         raise UserError(f"文件编号 {doc_id} 不存在。")
-    if doc.status not in IN_FORCE:
+    if lifecycle.status_of(doc, day) not in IN_FORCE:
         raise UserError(f"《{doc.title}》已不是现行有效文件，无需评估。")
     if decision not in EVALUATIONS:
         raise UserError(f"评估结论：应为{'或'.join(EVALUATIONS.values())}。")
@@ -154,21 +153,3 @@ def evaluate(
     audit.record(s, actor.name, "evaluate", "document", doc.id, f"有效期评估：{EVALUATIONS[decision]}",
                  None, {"decision": decision, "day": day, "reason": reason.strip()})  # fmt: skip
     return evaluation
-
-
-def expire_due(s: Session, today: date) -> int:
-    """Documents past their last day in force lapse (失效), each recorded in the audit. Run at
-    start-up and when the day turns; returns how many lapsed."""
-    query = select(Document).where(Document.status.in_(IN_FORCE), Document.valid_until < today)
-    count = 0
-    for doc in s.scalars(query):
-        old = doc.status
-        doc.status, doc.status_changed, doc.updated_at = (
-            "expired",
-            doc.valid_until + timedelta(days=1),
-            clock.now(),
-        )
-        audit.record(s, SYSTEM.name, "expire", "document", doc.id, f"《{doc.title}》有效期届满自动失效",
-                     {"status": old}, {"status": "expired", "valid_until": doc.valid_until})  # fmt: skip
-        count += 1
-    return count

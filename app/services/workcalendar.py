@@ -5,6 +5,7 @@ provisional calendar from the law (statutory_holidays). Periods are counted as d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -26,6 +27,16 @@ BUNDLED_YEARS = range(
 MAX_SCAN_DAYS = 3660
 HOLIDAY_NOTE, MAKEUP_NOTE = "法定节假日", "调休上班"  # the notes enter_year writes
 KIND_LABELS = {"workday": "工作日", "rest": "休息日", "holiday": "节假日", "makeup": "调休上班"}
+PROVISIONAL_MARK = "（暂定）"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period's last day, and whether computing it consulted a year without a notice (so the
+    day may move once that year's notice is entered)."""
+
+    end: date
+    provisional: bool = False
 
 
 @dataclass
@@ -122,13 +133,57 @@ class WorkCalendar:
     ) -> date:
         """Last day of a period of `days` counted from the day after `start`; in calendar days a
         last day off work moves to the next working day (when `extend`, the default)."""
+        return self.period(start, days, working_days, extend).end
+
+    def period(
+        self, start: date, days: int, working_days: bool = False, extend: bool = True
+    ) -> Period:
+        """As period_end, marked provisional when a day it consulted lies in a year without a
+        notice: for working days every day after `start` up to the end; for calendar days only
+        the last day and the days it was moved over (none without `extend`)."""
         if working_days:
-            return self.add_workdays(start, days)
-        last = start + timedelta(days=days)
-        return self.next_workday(last) if extend else last
+            end = self.add_workdays(start, days)
+            return Period(end, days > 0 and self.any_provisional(start + timedelta(days=1), end))
+        try:
+            last = start + timedelta(days=days)
+        except OverflowError:
+            raise UserError("日期：计算结果超出公元 9999 年，请检查起算日期。") from None
+        if not extend:
+            return Period(last)
+        end = self.next_workday(last)
+        return Period(end, self.any_provisional(last, end))
+
+    def unknown_years(self, day: date) -> list[int]:
+        """The years after the bundled ones, up to `day`'s, that have no notice: the ones a
+        provisional date up to `day` was computed from."""
+        return [y for y in range(BUNDLED_YEARS.stop, day.year + 1) if not self.knows(y)]
+
+    def provisional_tip(self, day: date) -> str:
+        """The tooltip of a date marked provisional, naming the years it depends on."""
+        years = "、".join(str(y) for y in self.unknown_years(day)) or str(day.year)
+        return f"{years} 年放假通知尚未录入，按法定节假日暂定；录入后自动重新计算。"
+
+    def provisional_footnotes(self, days: Iterable[date]) -> list[str]:
+        """The footnote of a printed list whose provisional dates are `days` (none if empty)."""
+        years = sorted({y for day in days for y in self.unknown_years(day)})
+        if not years:
+            return []
+        names = "、".join(f"{y} 年" for y in years)
+        return [
+            f"注：{names}国务院办公厅放假通知尚未录入，标“{PROVISIONAL_MARK}”的日期暂按"
+            f"《全国年节及纪念日放假办法》规定的法定节假日和周末计算，不含调休；"
+            f"通知录入后以重新计算的日期为准。"
+        ]
 
     def warnings(self) -> list[str]:
         return [provisional_note(year) for year in sorted(self.provisional_years)]
+
+
+def marked(day: date | None, provisional: bool) -> str:
+    """A date as shown and printed: ISO, with the provisional mark when it is one."""
+    if day is None:
+        return ""
+    return day.isoformat() + (PROVISIONAL_MARK if provisional else "")
 
 
 def provisional_note(year: int) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, APP_TITLE, clock
+from app import APP_NAME, APP_TITLE
 from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
@@ -64,17 +64,14 @@ def run_gui(db: str | None) -> int:
 
 
 def start_window(database: Database, section: str | None = None) -> MainWindow | None:
-    """From an open database to the main window shown: the first-run setup or the login, documents
-    past their term lapsed, the window on `section` (else the home page); the integrity check and
-    the daily backup follow in the background. None when the clerk cancels the login."""
-    from app.services import validity
+    """From an open database to the main window shown: the first-run setup or the login, the
+    window on `section` (else the home page); the integrity check and the daily backup follow in
+    the background. None when the clerk cancels the login."""
     from app.ui import startup_checks
 
     signed_in = startup_checks.first_run(database)
     if not signed_in and not startup_checks.log_in(database):
         return None
-    with database.transaction() as s:
-        validity.expire_due(s, clock.today())  # documents past their term lapse at start-up
     from app.ui.main_window import MainWindow
 
     window = MainWindow(database)

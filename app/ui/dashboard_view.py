@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.services import deadlines
+from app.services import deadlines, workcalendar
 from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
@@ -67,12 +67,15 @@ class Board:
     today: date
     deadlines: list[Deadline]
     warnings: list[str]
+    provisional_tips: dict[date, str]  # by due date, for the provisional ones
 
 
 def read_board(s: Session) -> Board:
     today = clock.today()
     found = deadlines.open_deadlines(s, today)
-    return Board(today, found, deadlines.calendar_warnings(s, found))
+    cal = workcalendar.load(s)
+    tips = {d.due: cal.provisional_tip(d.due) for d in found if d.provisional}
+    return Board(today, found, deadlines.calendar_warnings(s, found), tips)
 
 
 class Tile(QFrame):
@@ -127,7 +130,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("状态", "state_label", 72),
     ("期限类型", "kind_label", 110),
     ("事项", "title", 0),  # takes the room left
-    ("期限", "due", 88),
+    ("期限", "due", 140),
     ("剩余天数", "days_left", 72),
     ("依据", "rule", 300),
 )
@@ -137,12 +140,17 @@ CENTERED = frozenset({"state_label", "due", "days_left"})
 class DeadlineTableModel(ListModel):
     def __init__(self, parent=None) -> None:
         super().__init__([c[0] for c in COLUMNS], parent)
+        self.provisional_tips: dict[date, str] = {}
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         color = STATE_COLORS.get(row.state)
+        if attr == "due" and role == Qt.ItemDataRole.DisplayRole:
+            return row.due_text
+        if attr == "due" and role == Qt.ItemDataRole.ToolTipRole and row.provisional:
+            return self.provisional_tips.get(row.due, row.due_text)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell_text(getattr(row, attr))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
@@ -243,6 +251,7 @@ class DashboardView(QWidget):
     def _show_rows(self) -> None:
         found = self.board.deadlines if self.board else []
         rows = [d for d in found if self.kind in (None, d.kind)]
+        self.model.provisional_tips = self.board.provisional_tips if self.board else {}
         self.model.set_rows(rows)
         scope = deadlines.KIND_LABELS[self.kind] if self.kind else "全部"
         day = self.board.today.isoformat() if self.board else ""

@@ -1,4 +1,5 @@
-"""Notices when the day turns while the program runs, and lets expired documents lapse then."""
+"""Notices when the day turns while the program runs (or NORMDESK_TODAY is changed), so that the
+views show that day's statuses and deadlines: they are computed for the day, nothing is written."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from PySide6.QtCore import QObject, QTimer
 
 from app import clock
 from app.db import Database
-from app.services import validity
 from app.ui.operations import runner_for
 
 CHECK_MS = 60_000
+DATED = frozenset({"documents", "reviews"})  # what every dated view refreshes on
 
 
 class DayWatch(QObject):
@@ -27,8 +28,4 @@ class DayWatch(QObject):
         if today == self.day:
             return
         self.day = today
-        runner_for(self.database).run(
-            lambda s, _progress: validity.expire_due(s, today),
-            write=True,
-            changes={"documents", "deadlines"},
-        )
+        runner_for(self.database).data_changed.emit(set(DATED))

@@ -3,7 +3,7 @@ and attachments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.db import Database
-from app.services.lifecycle import status_label
+from app.services.lifecycle import status_text
 from app.services.permissions import local_actor
 from app.ui.operations import runner_for
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # the services below are imported when a document is first sh
     from app.services.documents import LinkView, TimelineEntry
 
 MISSING_COLOR = QColor(150, 150, 150)
-FIELDS = (  # shown in two columns of six
+FIELDS = (  # shown in two columns, six on the left
     ("reg_number", "登记编号"),
     ("doc_number", "发文字号"),
     ("issuer", "制定机关"),
@@ -46,6 +47,7 @@ FIELDS = (  # shown in two columns of six
     ("published", "公布日期"),
     ("effective", "施行日期"),
     ("valid_until", "有效期至"),
+    ("filing_due", "备案期限"),
     ("keywords", "关键词"),
     ("summary", "摘要"),
     ("remarks", "备注"),
@@ -73,6 +75,7 @@ class DocumentView:
     links: list[LinkView]
     attachments: list[AttachmentView]
     history: list[AuditRow]
+    tips: dict[str, str] = field(default_factory=dict)  # field key -> tooltip
 
 
 def _day(value: date | None) -> str:
@@ -80,10 +83,12 @@ def _day(value: date | None) -> str:
 
 
 def read_document(database: Database, doc_id: int) -> DocumentView:
-    from app.services import audit_query, documents
+    from app.services import audit_query, documents, filing, workcalendar
 
     with database.reading() as s:
         doc = documents.get(s, doc_id)
+        cal = workcalendar.load(s)
+        due = filing.earliest_period(s, doc, cal)
         flags = [
             label
             for flag, label in (
@@ -99,10 +104,11 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
             "doc_number": doc.doc_number or "",
             "issuer": doc.issuer.name,
             "drafting_unit": doc.drafting_unit,
-            "status": status_label(doc.status),
+            "status": status_text(doc, clock.today()),
             "published": _day(doc.published),
             "effective": _day(doc.effective),
             "valid_until": _day(doc.valid_until),
+            "filing_due": workcalendar.marked(due.end, due.provisional) if due else "",
             "flags": "、".join(flags) or "无",
             "keywords": doc.keywords,
             "summary": doc.summary,
@@ -120,6 +126,7 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
                 AttachmentView(a.id, a.original_name, a.size, a.added_at) for a in doc.attachments
             ],
             history=audit_query.document_history(s, doc_id),
+            tips={"filing_due": cal.provisional_tip(due.end)} if due and due.provisional else {},
         )
 
 
@@ -251,6 +258,7 @@ class DocumentDetail(QWidget):
         self.warning.setVisible(bool(view.warnings))
         for key, value in self.values.items():
             value.setText(view.fields.get(key, ""))
+            value.setToolTip(view.tips.get(key, ""))
         self._fill_steps(view.timeline)
         self._fill_history(view.history)
         self.links.clear()

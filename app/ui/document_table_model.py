@@ -27,8 +27,9 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("published", "published", "公布日期"),
     ("effective", "effective", "施行日期"),
     ("valid_until", "valid_until", "有效期至"),
-    ("status_label", "status", "状态"),
+    ("status_cell", "status", "状态"),
 )
+STATUS_COLUMN = len(COLUMNS) - 1
 TITLE_COLUMN = 2
 DATE_COLUMNS = frozenset({5, 6, 7})
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -164,7 +165,11 @@ class DocumentTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == _TOOLTIP:
-            return row.title if column == TITLE_COLUMN else None
+            if column == TITLE_COLUMN:
+                return row.title
+            if column == STATUS_COLUMN and row.scheduled is not None:
+                return row.scheduled.note
+            return None
         if role == _ALIGN:
             return _CENTER if column in DATE_COLUMNS else None
         return _RETIRED_COLOR if row.status in lifecycle.RETIRED else None

@@ -49,7 +49,8 @@ class ActionDialog(ReviewDialog):
 
 
 def _describe(row: FilingRow) -> str:
-    return f"《{row.title}》报{row.recipient}（备案期限 {row.due}）"
+    due = workcalendar.marked(row.due, row.due_provisional)
+    return f"《{row.title}》报{row.recipient}（备案期限 {due}）"
 
 
 class FiledDialog(ActionDialog):
@@ -112,7 +113,8 @@ class CorrectedDialog(ActionDialog):
     def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
         super().__init__(database, "补正/纠正完成", parent)
         self.row = row
-        self.add_heading(f"{_describe(row)}：{row.result}，补正期限 {row.correction_due}")
+        due = workcalendar.marked(row.correction_due, row.correction_due_provisional)
+        self.add_heading(f"{_describe(row)}：{row.result}，补正期限 {due}")
         self.day = self.add_field("完成日期", date_edit())
         self.note = self.add_field("处理情况", text_edit(90, "补正或纠正的情况"))
         self.setMinimumWidth(460)

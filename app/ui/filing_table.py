@@ -25,6 +25,8 @@ class FilingLine:
     row: FilingRow
     state: str  # deadlines.classify's state, for the colour
     state_label: str  # filing.timeliness
+    due_tip: str = ""  # why the due date is provisional, if it is
+    correction_tip: str = ""
 
     @property
     def key(self) -> tuple[int, str]:
@@ -45,8 +47,12 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
     rows = filing.register_rows(s, cal, year, pending_only)
     lines = [
         FilingLine(
-            r, deadlines.classify(r.due, today, soon, r.filed_on), filing.timeliness(r, today)
-        )
+            r,
+            deadlines.classify(r.due, today, soon, r.filed_on),
+            filing.timeliness(r, today),
+            cal.provisional_tip(r.due) if r.due_provisional else "",
+            cal.provisional_tip(r.correction_due) if r.correction_due_provisional else "",
+        )  # fmt: skip
         for r in rows
     ]
     figures = statistics.filing_figures(s, date(year, 1, 1), date(year, 12, 31))
@@ -59,11 +65,11 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("文件名称", "title", 0),  # takes the room left
     ("发文字号", "doc_number", 156),
     ("备案机关", "recipient", 104),
-    ("备案期限", "due", 88),
+    ("备案期限", "due", 140),
     ("报送日期", "filed_on", 88),
     ("报告编号", "report_number", 120),
     ("备案结果", "result", 72),
-    ("补正期限", "correction_due", 88),
+    ("补正期限", "correction_due", 140),
     ("状态", "state_label", 72),
 )
 CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
@@ -86,6 +92,10 @@ class FilingTableModel(ListModel):
         line, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         value = line.state_label if attr == "state_label" else getattr(line.row, attr)
         color = ROW_COLORS.get(line.state)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
+            return workcalendar.marked(value, line.row.due_provisional)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "correction_due":
+            return workcalendar.marked(value, line.row.correction_due_provisional)
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(value)
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
@@ -94,6 +104,10 @@ class FilingTableModel(ListModel):
             return QBrush(ROW_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
+            return "\n".join(filter(None, (line.row.rule, line.due_tip)))
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "correction_due" and line.correction_tip:
+            return line.correction_tip
         if role == Qt.ItemDataRole.ToolTipRole:
-            return line.row.rule if attr in ("due", "state_label") else cell_text(value)
+            return line.row.rule if attr == "state_label" else cell_text(value)
         return None

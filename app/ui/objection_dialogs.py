@@ -48,15 +48,19 @@ class ObjectionFacts:
     title: str
     requester: str
     received: date
-    due: date
+    due: str  # with the provisional mark when it is one
     grounds: str
+    due_tip: str = ""  # why the due date is provisional, if it is
 
 
 def read_objection(database: Database, objection_id: int) -> ObjectionFacts:
     with database.reading() as s:
         o = objections.get(s, objection_id)
-        due = objections.reply_due(o, workcalendar.load(s))
-        return ObjectionFacts(o.document.title, o.requester, o.received, due, o.grounds)
+        cal = workcalendar.load(s)
+        due = objections.reply_period(o, cal)
+        tip = cal.provisional_tip(due.end) if due.provisional else ""
+        shown = workcalendar.marked(due.end, due.provisional)
+        return ObjectionFacts(o.document.title, o.requester, o.received, shown, o.grounds, tip)
 
 
 class ReplyDialog(ActionDialog):
@@ -71,14 +75,15 @@ class ReplyDialog(ActionDialog):
         self.objection_id = objection_id
         facts = read_objection(database, objection_id)
         self.add_heading(f"《{facts.title}》")
-        for label, value in (
-            ("建议人", facts.requester),
-            ("收到日期", facts.received.isoformat()),
-            ("答复期限", facts.due.isoformat()),
-            ("建议理由", facts.grounds),
+        for label, value, tip in (
+            ("建议人", facts.requester, ""),
+            ("收到日期", facts.received.isoformat(), ""),
+            ("答复期限", facts.due, facts.due_tip),
+            ("建议理由", facts.grounds, ""),
         ):
             shown = QLabel(value)
             shown.setWordWrap(True)
+            shown.setToolTip(tip)
             self.form.addRow(f"{label}：", shown)
         self.day = self.add_field("答复日期", date_edit())
         self.outcome = QComboBox()

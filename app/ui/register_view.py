@@ -238,7 +238,9 @@ class RegisterView(QWidget):
         self.step_button.setEnabled(selected)
         self.card_button.setEnabled(selected)
         row = self._selected_row()
-        self.retire_button.setEnabled(row is not None and row.status in lifecycle.IN_FORCE)
+        self.retire_button.setEnabled(
+            row is not None and lifecycle.retirable(row.status, row.scheduled)
+        )
         self._update_number_button(row)
 
     def _update_number_button(self, row: RegisterRow | None) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
+from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.services import documents
-from app.services.lifecycle import RETIRED, STATUS_LABELS, status_label
+from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
 from app.services.permissions import local_actor
 from app.ui.cleanup_dialogs import DocumentChooser
 from app.ui.document_dialog import _pydate
@@ -46,10 +47,10 @@ class RetireDialog(ActionDialog):
         self.doc_id = doc_id
         with database.reading() as s:
             doc = documents.get(s, doc_id)
-            title, reg_number, status = doc.title, doc.reg_number, doc.status
+            title, reg_number, status = doc.title, doc.reg_number, status_text(doc, clock.today())
         self.add_heading(f"《{title}》")
         self.form.insertRow(1, "登记编号：", QLabel(reg_number or "（无）"))
-        self.form.insertRow(2, "当前状态：", QLabel(status_label(status)))
+        self.form.insertRow(2, "当前状态：", QLabel(status))
         self.add_field("变更为", self._status_box(), "状态")
         self.day = self.add_field("变更日期", date_edit())
         self.reason = self.add_field("变更原因", text_edit(72, "写明原因，将记入文件备注"))

@@ -3,7 +3,7 @@ and the actions (pause/resume, extend, conclude, confirm changes, print the opin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -73,6 +73,7 @@ class CaseView:
     materials: list[tuple[str, bool]]
     return_note: str
     checks: dict[str, tuple[str, str]]  # item -> (finding key, note)
+    tips: dict[str, str] = field(default_factory=dict)  # label -> why a date there is provisional
 
 
 def _deadline(case, d: ReviewDue) -> dict[str, str]:
@@ -80,8 +81,8 @@ def _deadline(case, d: ReviewDue) -> dict[str, str]:
     extension = f"{case.extension_days} 个工作日：{case.extension_reason}"
     return {
         "办理情况": reviews.STATE_LABELS[d.state],
-        "最早办结日": _day(d.earliest),
-        "办理期限": _day(d.due),
+        "最早办结日": workcalendar.marked(d.earliest, d.earliest_provisional),
+        "办理期限": workcalendar.marked(d.due, d.due_provisional),
         "剩余工作日": "—" if d.days_left is None else str(d.days_left),
         "计算依据": d.explanation,
         "中止计时": "\n".join(pauses) or "无",
@@ -92,7 +93,16 @@ def _deadline(case, d: ReviewDue) -> dict[str, str]:
 def read_case(database: Database, case_id: int) -> CaseView:
     with database.reading() as s:
         case = reviews.get(s, case_id)
-        d = reviews.due(case, workcalendar.load(s), clock.today())
+        cal = workcalendar.load(s)
+        d = reviews.due(case, cal, clock.today())
+        tips = {
+            label: cal.provisional_tip(day)
+            for label, day, provisional in (
+                ("最早办结日", d.earliest, d.earliest_provisional),
+                ("办理期限", d.due, d.due_provisional),
+            )
+            if day and provisional
+        }
         values = {
             "审核对象": reviews.SUBJECT_TYPES[case.subject_type],
             "关联文件": f"《{case.document.title}》" if case.document else "无",
@@ -108,7 +118,7 @@ def read_case(database: Database, case_id: int) -> CaseView:
             case.id, case.title, case.status, case.outcome, bool(case.extension_days),
             case.changes_confirmed_on is not None, values, d.warnings,
             [(m["item"], m["present"]) for m in reviews.materials(case)], case.return_note,
-            {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks},
+            {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks}, tips,
         )  # fmt: skip
 
 
@@ -273,6 +283,7 @@ class CaseForm(QDialog):
         self.warning.setVisible(bool(v.warnings))
         for label, widget in self.values.items():
             widget.setText(v.values.get(label, ""))
+            widget.setToolTip(v.tips.get(label, ""))
         available = _available(v)
         self._show_materials(v, available["resubmit"])
         for item in CHECK_ITEMS:

@@ -50,6 +50,11 @@ class QueueRow:
     outcome: str
     opinion_number: str
     explanation: str
+    provisional_tip: str = ""  # why the due date is provisional, if it is
+
+    @property
+    def due_text(self) -> str:
+        return workcalendar.marked(self.due, bool(self.provisional_tip))
 
 
 @dataclass(frozen=True)
@@ -58,11 +63,12 @@ class Queue:
     warnings: list[str]
 
 
-def _queue_row(case, d: ReviewDue) -> QueueRow:
+def _queue_row(case, d: ReviewDue, cal: workcalendar.WorkCalendar) -> QueueRow:
+    tip = cal.provisional_tip(d.due) if d.due and d.due_provisional else ""
     return QueueRow(
         case.id, case.received, reviews.SUBJECT_TYPES[case.subject_type], case.title,
         case.submitting_unit, case.reviewer, d.state, reviews.STATE_LABELS[d.state], d.due,
-        d.days_left, case.outcome, case.opinion_number or "", d.explanation,
+        d.days_left, case.outcome, case.opinion_number or "", d.explanation, tip,
     )  # fmt: skip
 
 
@@ -71,7 +77,7 @@ def read_queue(database: Database, open_only: bool, subject_type: str | None) ->
     with database.reading() as s:
         cal, today = workcalendar.load(s), clock.today()
         rows = [
-            _queue_row(case, reviews.due(case, cal, today))
+            _queue_row(case, reviews.due(case, cal, today), cal)
             for case in reviews.list_cases(s, include_concluded=not open_only)
             if subject_type in (None, case.subject_type)
         ]
@@ -86,7 +92,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("送审单位", "submitting_unit", 104),
     ("承办人", "reviewer", 64),
     ("状态", "state_label", 76),
-    ("办理期限", "due", 88),
+    ("办理期限", "due", 140),
     ("剩余工作日", "days_left", 80),
     ("结论", "outcome", 80),
     ("意见书编号", "opinion_number", 116),
@@ -109,6 +115,8 @@ class ReviewTableModel(ListModel):
             return None
         row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
         color = STATE_COLORS.get(row.state)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
+            return row.due_text
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(getattr(row, attr))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
@@ -117,10 +125,10 @@ class ReviewTableModel(ListModel):
             return QBrush(ROW_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
+            return "\n".join(filter(None, (row.explanation, row.provisional_tip)))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                row.explanation if attr in ("due", "days_left") else cell_text(getattr(row, attr))
-            )
+            return row.explanation if attr == "days_left" else cell_text(getattr(row, attr))
         return None
 
 
