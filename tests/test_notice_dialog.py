@@ -34,7 +34,10 @@ def open_dialog(page: CalendarPage) -> NoticeDialog:
 
 
 def test_a_parsed_notice_is_shown_against_the_provisional_calendar_then_saved(page, database):
-    assert page.day_item(date(2027, 2, 9)) is None  # the page shows 2026
+    page.year.setValue(2027)
+    assert "（2024年修订）的法定节假日和周末计算，为暂定" in page.banner.text()
+    assert "请点击“录入放假通知”" in page.banner.text()
+    page.year.setValue(2026)
     dialog = open_dialog(page)
     assert not dialog.save_button.isEnabled()
     dialog.text.setPlainText(EXAMPLE_2027)
@@ -50,7 +53,7 @@ def test_a_parsed_notice_is_shown_against_the_provisional_calendar_then_saved(pa
 
     dialog.save_button.click()
     assert runner_for(database).wait()
-    assert page.dialog is None and page.year.value() == 2027
+    assert page.dialog is None and page.year.value() == 2027  # the page turns to the year
     assert page.day_item(date(2027, 2, 9)).data(KIND_ROLE) == "holiday"
     assert page.day_item(date(2027, 2, 13)).data(KIND_ROLE) == "holiday"  # a Saturday off
     assert page.day_item(date(2027, 2, 20)).data(KIND_ROLE) == "makeup"

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.models import CalendarDay, CalendarYear
-from app.services import holiday_notice, workcalendar
+from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
 from app.ui.operations import runner_for
@@ -388,7 +388,9 @@ class CalendarPage(QWidget):
 
     def _show_known(self, year: int, cal: WorkCalendar, entered: CalendarYear | None) -> None:
         self.banner.setText(
-            f"{year} 年的节假日安排尚未录入，期限计算暂按周一至周五。请点击“录入年度安排”。"
+            f"{year} 年的节假日安排尚未录入，期限暂按《全国年节及纪念日放假办法》"
+            f"（{statutory_holidays.version(year)}）的法定节假日和周末计算，为暂定。"
+            "国务院办公厅的通知发布后，请点击“录入放假通知”粘贴通知全文。"
         )
         self.banner.setVisible(not cal.knows(year))
         if entered is not None:
