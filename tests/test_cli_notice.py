@@ -80,3 +80,19 @@ def test_a_gb18030_file_loads(db_url, tmp_path):
     result = normdesk("--db", db_url, "calendar", "load-notice", str(path))
     assert result.returncode == 0, result.stderr
     assert "与现行安排相同。" in result.stdout and "已保存。" in result.stdout
+
+
+def test_loading_the_notice_moves_a_provisional_filing_due_to_the_official_one(db_url):
+    today = {"NORMDESK_TODAY": "2027-01-26"}
+    normdesk("--db", db_url, "issuer", "add", "--code", "MZ", "--name", "河清市民政局",
+             "--abbr", "河民发", env=today)  # fmt: skip
+    added = normdesk("--db", db_url, "doc", "add", "--issuer", "MZ", "--title", "河清市测试办法",
+                     "--published", "2027-01-25", "--json", env=today)  # fmt: skip
+    doc = json.loads(added.stdout)
+    # 15 days end on Tuesday 9 February: a working day by the law alone
+    assert (doc["filing_due"], doc["filing_due_provisional"]) == ("2027-02-09", True)
+    loaded = normdesk("--db", db_url, "calendar", "load-notice", EXAMPLE_2027, env=today)
+    assert loaded.returncode == 0, loaded.stderr
+    shown = json.loads(normdesk("--db", db_url, "doc", "show", str(doc["id"]), "--json").stdout)
+    # the notice makes 9-13 February the Spring Festival break: the next working day is Monday
+    assert (shown["filing_due"], shown["filing_due_provisional"]) == ("2027-02-15", False)
