@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, session
 from app.errors import UserError
 from app.services import reviews, workcalendar
+from app.services.workcalendar import KIND_LABELS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     workdays.add_argument("start", type=date_arg("起算日期"))
     workdays.add_argument("n", type=int)
     workdays.set_defaults(handler=cmd_workdays)
+    notice = cal.add_parser("load-notice", help="从国务院办公厅放假通知的文本录入一年的节假日安排")
+    notice.add_argument("file", metavar="FILE.txt")
+    notice.add_argument("--dry-run", action="store_true", help="只解析并列出差异，不保存")
+    add_json(notice)
+    notice.set_defaults(handler=cmd_load_notice)
 
     review = sub.add_parser("review", help="合法性审核").add_subparsers(
         dest="action", required=True, metavar="ACTION"
@@ -54,6 +61,45 @@ def cmd_workdays(args: argparse.Namespace) -> None:
         cal = workcalendar.load(s)
     print(cal.period(args.start, args.n, working_days=True).end.isoformat())
     _warn(cal)
+
+
+def cmd_load_notice(args: argparse.Namespace) -> None:
+    from app.services import holiday_notice
+    from app.services.permissions import local_actor
+
+    notice = holiday_notice.parse(holiday_notice.read_file(Path(args.file)))
+    with session(args, write=not args.dry_run) as s:
+        if args.dry_run:
+            comparison = holiday_notice.compare(s, notice)
+        else:
+            comparison = holiday_notice.save(s, local_actor(), notice)
+    result = {**comparison.as_dict(), "saved": not args.dry_run}
+    emit(result, args.json, lambda r: _notice_lines(comparison, r["saved"]))
+
+
+def _notice_lines(comparison, saved: bool) -> list[str]:
+    notice = comparison.notice
+    lines = [f"{notice.source}：放假 {len(notice.days_off)} 天，调休上班 {len(notice.makeup)} 天。"]
+    for festival in notice.festivals:
+        off = festival.days_off
+        span = f"{off[0]} 至 {off[-1]}" if len(off) > 1 else f"{off[0]}"
+        makeup = "、".join(str(d) for d in festival.makeup)
+        lines.append(
+            f"  {'、'.join(festival.names)}：{span} 放假" + (f"；{makeup} 上班" if makeup else "")
+        )
+    if comparison.changes:
+        lines.append(f"与{comparison.before_label}不同的日期（{len(comparison.changes)} 天）：")
+        for change in comparison.changes:
+            mark = "  *" if change.workday_changed else "   "
+            lines.append(
+                f"{mark} {change.day} 周{'一二三四五六日'[change.day.weekday()]}\t"
+                f"{KIND_LABELS[change.before]} → {KIND_LABELS[change.after]}"
+            )
+        lines.append("（* 表示是否上班有变化）")
+    else:
+        lines.append(f"与{comparison.before_label}相同。")
+    lines.append("已保存。" if saved else "试运行：未保存。")
+    return lines
 
 
 def _iso(value) -> str | None:

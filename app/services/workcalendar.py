@@ -25,6 +25,8 @@ BUNDLED_YEARS = range(
     min(d.year for d in _BUNDLED.holidays), max(d.year for d in _BUNDLED.holidays) + 1
 )
 MAX_SCAN_DAYS = 3660
+HOLIDAY_NOTE, MAKEUP_NOTE = "法定节假日", "调休上班"  # the notes enter_year writes
+KIND_LABELS = {"workday": "工作日", "rest": "休息日", "holiday": "节假日", "makeup": "调休上班"}
 PROVISIONAL_MARK = "（暂定）"
 
 
@@ -44,6 +46,7 @@ class WorkCalendar:
     overrides: dict[date, bool] = field(default_factory=dict)
     office_years: frozenset[int] = frozenset()
     provisional_years: set[int] = field(default_factory=set)  # consulted, no notice known
+    office_holidays: frozenset[date] = frozenset()  # days off entered from a notice
     _memo: dict[date, bool] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
@@ -86,9 +89,12 @@ class WorkCalendar:
         weekend = day.weekday() >= 5
         if self.is_workday(day):
             return "makeup" if weekend else "workday"
-        law_holiday = day not in self.overrides and (
-            day in _BUNDLED.holidays
-            or (not self.knows(day.year) and day in statutory_holidays.holidays(day.year))
+        law_holiday = day in self.office_holidays or (
+            day not in self.overrides
+            and (
+                day in _BUNDLED.holidays
+                or (not self.knows(day.year) and day in statutory_holidays.holidays(day.year))
+            )
         )
         return "holiday" if law_holiday or not weekend else "rest"
 
@@ -191,7 +197,14 @@ def provisional_note(year: int) -> str:
 def load(s: Session) -> WorkCalendar:
     overrides = {row.day: row.is_workday for row in s.scalars(select(CalendarDay))}
     years = frozenset(s.scalars(select(CalendarYear.year)))
-    return WorkCalendar(overrides, years)
+    holidays = frozenset(
+        s.scalars(
+            select(CalendarDay.day).where(
+                CalendarDay.is_workday.is_(False), CalendarDay.note == HOLIDAY_NOTE
+            )
+        )
+    )
+    return WorkCalendar(overrides, years, office_holidays=holidays)
 
 
 def corrections(s: Session, year: int) -> list[CalendarDay]:
@@ -242,8 +255,9 @@ def enter_year(
     makeup_workdays: list[date],
     source: str = "",
 ) -> None:
-    """Record a year's published schedule: its holidays (weekdays off) and make-up working days
-    (weekend days on). Weekends and weekdays not listed follow the usual rule."""
+    """Record a year's published schedule: its holidays (every day of each range off, weekend
+    days included so that they show as holidays) and make-up working days (weekend days on).
+    Weekends and weekdays not listed follow the usual rule."""
     require(actor, Permission.SETTINGS)
     if not 2000 <= year <= 2100:
         raise UserError(f"年份：{year} 不正确。")
@@ -254,9 +268,9 @@ def enter_year(
     if both:
         raise UserError(f"日期 {min(both)} 不能既是节假日又是调休工作日。")
     for day in holidays:
-        set_day(s, actor, day, False, "法定节假日")
+        set_day(s, actor, day, False, HOLIDAY_NOTE)
     for day in makeup_workdays:
-        set_day(s, actor, day, True, "调休上班")
+        set_day(s, actor, day, True, MAKEUP_NOTE)
     row = s.get(CalendarYear, year) or CalendarYear(year=year)
     row.source, row.entered_by, row.entered_at = source.strip(), actor.name, clock.now()
     s.add(row)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.models import CalendarDay, CalendarYear
-from app.services import workcalendar
+from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
 from app.ui.operations import runner_for
@@ -286,7 +286,7 @@ class CalendarPage(QWidget):
         super().__init__(parent)
         self.database = database
         self.runner = runner_for(database)
-        self.dialog: DayDialog | YearDialog | None = None
+        self.dialog: ServiceDialog | None = None
         self.corrections: dict[date, CalendarDay] = {}
 
         self.year = QSpinBox()
@@ -296,6 +296,10 @@ class CalendarPage(QWidget):
         self.year.valueChanged.connect(self.refresh)
         self.enter_button = QPushButton("录入年度安排…")
         self.enter_button.clicked.connect(self.enter_year)
+        self.notice_button = QPushButton("录入放假通知…")
+        self.notice_button.setToolTip("粘贴国务院办公厅放假通知的全文，解析核对后保存")
+        self.notice_button.clicked.connect(self.enter_notice)
+        self.notice_button.setEnabled(holiday_notice.may_load(local_actor()))
         self.banner = QLabel()
         self.banner.setObjectName("calendarBanner")
         self.banner.setWordWrap(True)
@@ -320,6 +324,7 @@ class CalendarPage(QWidget):
         bar.addWidget(QLabel("年份："))
         bar.addWidget(self.year)
         bar.addWidget(self.enter_button)
+        bar.addWidget(self.notice_button)
         bar.addStretch(1)
         for label, background, text in KINDS.values():
             swatch = QLabel(label)
@@ -383,7 +388,9 @@ class CalendarPage(QWidget):
 
     def _show_known(self, year: int, cal: WorkCalendar, entered: CalendarYear | None) -> None:
         self.banner.setText(
-            f"{year} 年的节假日安排尚未录入，期限计算暂按周一至周五。请点击“录入年度安排”。"
+            f"{year} 年的节假日安排尚未录入，期限暂按《全国年节及纪念日放假办法》"
+            f"（{statutory_holidays.version(year)}）的法定节假日和周末计算，为暂定。"
+            "国务院办公厅的通知发布后，请点击“录入放假通知”粘贴通知全文。"
         )
         self.banner.setVisible(not cal.knows(year))
         if entered is not None:
@@ -433,12 +440,19 @@ class CalendarPage(QWidget):
         dialog.accepted.connect(lambda: self.year.setValue(dialog.year.value()))
         self._open(dialog)
 
-    def _open(self, dialog: DayDialog | YearDialog) -> None:
+    def enter_notice(self) -> None:
+        from app.ui.notice_dialog import NoticeDialog  # it takes its colours from this page
+
+        dialog = NoticeDialog(self.database, self)
+        dialog.accepted.connect(lambda: self.year.setValue(dialog.returned.notice.year))
+        self._open(dialog)
+
+    def _open(self, dialog: ServiceDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
 
-    def _closed(self, dialog: DayDialog | YearDialog) -> None:
+    def _closed(self, dialog: ServiceDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
