@@ -414,7 +414,7 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db
     at_revision(
         db_url,
         "0011",
-        ISSUER_MZ,
+        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES (1, 1, '需补正的办法', 'in_force', '', '', '', '', false, false, false, false, '2026-11-25', '2031-11-24', '2026-11-25 09:00:00', '2026-11-25 09:00:00', 1)",
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, correction_due, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-12-01', '暂缓登记', '2026-12-05', true, '2027-01-04', '缺少制定依据', '2026-12-01 09:00:00', 1)",
     )
