@@ -60,6 +60,11 @@ def build_parser() -> Parser:
 
     parser = Parser(prog="normdesk", description=f"{APP_TITLE}（NormDesk）")
     parser.add_argument("--db", metavar="URL_OR_PATH", help="数据库文件路径或 SQLAlchemy URL")
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="以该 NormDesk 用户身份执行（设置用户后必填；密码在终端输入，或从标准输入读取一行）",
+    )
     parser.add_argument("--version", action="version", version=f"NormDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.register(sub)
@@ -97,7 +102,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         from app import clock
 
         clock.pinned()  # a malformed NORMDESK_TODAY is refused before any command runs
-        return handler(args) or 0
+        if handler is _gui:  # the window asks for its own login
+            return handler(args) or 0
+        from app.cli.login import signed_in
+
+        with signed_in(args):
+            return handler(args) or 0
     except DamagedDatabaseError as exc:
         sys.stderr.write(f"错误：{exc.message}\n{_restore_hint()}")
         return 1

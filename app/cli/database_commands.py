@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_migrate_db(args: argparse.Namespace) -> None:
     from app.services import database_copy
+    from app.services.permissions import local_actor
 
     def progress(table: str, rows: int) -> None:
         if not args.json:
@@ -40,6 +41,7 @@ def cmd_migrate_db(args: argparse.Namespace) -> None:
         database_url(args.to),
         Path(args.attachments_dir) if args.attachments_dir else None,
         progress,
+        local_actor(),
     )
     if not args.json:
         sys.stderr.write("\n")

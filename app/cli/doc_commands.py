@@ -307,7 +307,9 @@ def cmd_demo(args: argparse.Namespace) -> None:
         return True
 
     with session(args, write=True) as s:
-        summary = demo.make_demo(s, args.docs, seed=args.seed, progress=progress)
+        summary = demo.make_demo(
+            s, args.docs, seed=args.seed, progress=progress, actor=local_actor()
+        )
     result = {"issuers": summary.issuers, "documents": summary.documents}
     emit(
         result,

@@ -8,6 +8,7 @@ from pathlib import Path
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, id_arg, session, year_arg
+from app.cli.login import Access
 from app.errors import UserError
 
 PRINT_KINDS = (
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     printing.add_argument("--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表）")
     printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
     add_json(printing)
-    printing.set_defaults(handler=cmd_print)
+    printing.set_defaults(handler=cmd_print, access=_print_access)
     export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
     export.add_argument("file", help="输出 .xlsx 文件")
     export.add_argument("--kind", choices=EXPORT_KINDS, default="register")
@@ -51,6 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _filters(export)
     add_json(export)
     export.set_defaults(handler=cmd_export)
+
+
+def _print_access(args: argparse.Namespace) -> Access:
+    return Access.OPEN if args.kind == "manual" else Access.REGISTER  # the 操作手册 is no record
 
 
 def _target(path: str, suffix: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, session
+from app.cli.login import Access
 from app.errors import UserError
 from app.services import reviews, workcalendar
 from app.services.workcalendar import KIND_LABELS
@@ -20,11 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     is_workday = cal.add_parser("is-workday", help="某日是否为工作日")
     is_workday.add_argument("day", type=date_arg("日期"))
-    is_workday.set_defaults(handler=cmd_is_workday)
+    # The State Council's calendar with the office's corrections: public facts, no record of the
+    # register; scheduled scripts ask it without signing in.
+    is_workday.set_defaults(handler=cmd_is_workday, access=Access.OPEN)
     workdays = cal.add_parser("workdays", help="某日之后第 N 个工作日（当日不计）")
     workdays.add_argument("start", type=date_arg("起算日期"))
     workdays.add_argument("n", type=int)
-    workdays.set_defaults(handler=cmd_workdays)
+    workdays.set_defaults(handler=cmd_workdays, access=Access.OPEN)
     notice = cal.add_parser("load-notice", help="从国务院办公厅放假通知的文本录入一年的节假日安排")
     notice.add_argument("file", metavar="FILE.txt")
     notice.add_argument("--dry-run", action="store_true", help="只解析并列出差异，不保存")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json, session
+from app.cli.login import Access, read_password
 from app.config import database_url
 from app.db import open_database, sqlite_path
 from app.errors import UserError
@@ -22,14 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     backup.set_defaults(handler=cmd_backup)
     restore = sub.add_parser("restore", help="从备份恢复（先备份当前数据库）")
     restore.add_argument("file", help="备份文件 .zip")
-    restore.set_defaults(handler=cmd_restore)
+    restore.set_defaults(handler=cmd_restore, access=Access.RESTORE)
     check = sub.add_parser("check", help="完整性检查：数据库、审计链、附件")
     add_json(check)
     check.set_defaults(handler=cmd_check)
     user = sub.add_parser("user", help="用户").add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )
-    add = user.add_parser("add", help="添加用户（密码从标准输入读取）")
+    add = user.add_parser(
+        "add", help="添加用户（新用户的密码在终端输入，或从标准输入读取：登录密码之后的一行）"
+    )
     add.add_argument("username")
     add.add_argument("--name", required=True, help="姓名")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
@@ -101,9 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_user_add(args: argparse.Namespace) -> None:
     from app.services import users
 
-    password = (
-        getpass.getpass("密码：") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    )
+    password = read_password(f"新用户 {args.username} 的密码")  # after the signed-in user's
     with session(args, write=True) as s:
         users.add_user(s, local_actor(), args.username, args.name, args.role, password)
     print(f"已添加用户 {args.username}（{args.role}）。")

@@ -28,6 +28,7 @@ from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
 from app.services import attachments, audit, search_index
+from app.services.permissions import Actor, Permission, require
 
 BATCH = 2000
 
@@ -47,11 +48,15 @@ def copy_database(
     target_url: str,
     target_data_dir: Path | None = None,
     progress: Callable[[str, int], None] = lambda _table, _rows: None,
+    actor: Actor | None = None,
 ) -> CopyResult:
     """Copy everything in `source_url` into the empty database at `target_url`; attachments
     into `target_data_dir`/attachments when that is not this data folder. Nobody else may have
     either database open meanwhile: saves made in the source during the copy would be left behind.
-    A run stopped after the rows were committed is completed by the next one (the attachments)."""
+    A run stopped after the rows were committed is completed by the next one (the attachments).
+    A copy of everything (password hashes too) needs the backup permission, as a backup does."""
+    if actor is not None:
+        require(actor, Permission.BACKUP)
     if describe(source_url) == describe(target_url):
         raise UserError("迁移数据库：源数据库和目标数据库不能相同。")
     with _exclusive(source_url) as source_hold, _exclusive(target_url) as target_hold:

@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.models import AuditEntry, Document, Filing, Issuer, NumberAllocation, ProcedureStep
 from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
+from app.services.permissions import Actor, Permission, require
 
 CITY = "河清市"
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
@@ -145,10 +146,16 @@ def make_demo(
     docs: int,
     seed: int = 7,
     progress: Callable[[int, int], bool] | None = None,
+    actor: Actor | None = None,
 ) -> DemoSummary:
     """Add `docs` demo documents (and the city's issuers if missing) in the caller's transaction.
     `progress(done, total)` returning False cancels: UserError, so the caller rolls back.
-    A register holding real documents is refused: demo data mixed into it would be evidence."""
+    A register holding real documents is refused: demo data mixed into it would be evidence.
+    Someone who asks for it (the command line) needs the rights to add issuers and documents;
+    the first-run wizard, before any user exists, passes no actor."""
+    if actor is not None:
+        require(actor, Permission.MANAGE_ISSUERS)
+        require(actor, Permission.REGISTER)
     real = real_documents(s)
     if real:
         raise UserError(
@@ -162,7 +169,8 @@ def make_demo(
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
     _draft_steps(s, rows)
     _filings(s, rng, issuers, rows)
-    audit.record(s, "系统", "demo", "document", None, f"生成演示数据 {docs} 件")
+    who = actor.name if actor is not None else "系统"
+    audit.record(s, who, "demo", "document", None, f"生成演示数据 {docs} 件")
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 
 

@@ -93,9 +93,10 @@ class Login:
     message: str = ""
 
 
-def authenticate(s: Session, username: str, password: str) -> Login:
-    """登录. A refusal is returned, not raised, so the caller commits the failure count that the
-    lockout depends on. Until the password is right every refusal reads the same and costs the
+def authenticate(s: Session, username: str, password: str, where: str = "") -> Login:
+    """登录; `where` tells the audit through what (the command line names its command). A
+    refusal is returned, not raised, so the caller commits the failure count that the lockout
+    depends on. Until the password is right every refusal reads the same and costs the
     same scrypt run, known name or not, locked or not: only someone who knows the password
     learns that the account exists and is locked."""
     user = s.scalar(select(User).where(User.username == username.strip()))
@@ -126,7 +127,7 @@ def authenticate(s: Session, username: str, password: str) -> Login:
             )
         return Login(None, REFUSED)
     user.failed_attempts, user.locked_until = 0, None
-    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录")
+    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录{where}")
     return Login(actor_of(user))
 
 
