@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 
 
-def normdesk(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def normdesk(*args: str, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
+    """`python -m app ARGS`; `stdin` is its standard input (a pipe, never the terminal: the
+    passwords of `--user` and `user add` are read from it one line each)."""
     return subprocess.run(
         [sys.executable, "-m", "app", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         env={**os.environ, **(env or {})},
+        input=stdin,
         timeout=120,
     )
 
