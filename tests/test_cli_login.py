@@ -270,3 +270,27 @@ def test_demo_and_migrate_db_need_the_rights_they_use(office, tmp_path):
     copy = as_user(office, Role.REVIEWER, "migrate-db", "--to", str(tmp_path / "copy.db"))
     assert (copy.returncode, copy.stderr) == (1, f"错误：{refusal(Role.REVIEWER, Permission.BACKUP)}\n")  # fmt: skip
     assert not (tmp_path / "copy.db").exists()
+
+
+@pytest.mark.sqlite_only  # damages the SQLite file itself
+def test_signing_in_writes_nothing_into_a_damaged_file_which_restore_still_replaces(
+    database, db_path
+):
+    from app.services import backup
+    from app.services.demo import make_demo
+    from tests.test_damaged_file_writes import _damage_a_middle_page, _digest
+
+    with database.transaction() as s:
+        make_demo(s, 300)
+        users.add_user(s, SYSTEM, "admin", "王管理", Role.ADMIN.value, PASSWORDS[Role.ADMIN])
+    database.close()
+    made = backup.make_backup(db_path)
+    _damage_a_middle_page(db_path, "document", 2048)
+    before = _digest(db_path)
+    for password in (PASSWORDS[Role.ADMIN], "wrong2026"):  # neither a login nor a failure written
+        result = normdesk("--db", str(db_path), "--user", "admin", "doc", "list", stdin=f"{password}\n")  # fmt: skip
+        assert result.returncode == 1 and "数据库文件已损坏，本命令未写入任何内容" in result.stderr
+        assert _digest(db_path) == before
+    rescued = normdesk("--db", str(db_path), "restore", str(made.path))
+    assert rescued.returncode == 0, rescued.stderr
+    assert as_user(f"sqlite:///{db_path}", Role.ADMIN, "check").returncode == 0

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, auto
 
+from sqlalchemy.exc import DatabaseError
+
 from app.config import database_url
 from app.db import Database, open_database, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
@@ -69,7 +71,7 @@ def signed_in(args: argparse.Namespace) -> Iterator[None]:
 
 
 def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | None:
-    from app.services import users
+    from app.services import integrity, users
 
     name: str | None = args.user
     password = read_password(f"用户 {name} 的密码") if name is not None else None
@@ -77,6 +79,8 @@ def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | No
     if database is None:
         return None
     try:
+        if access is Access.RESTORE and _damaged(database):
+            return None
         with database.reading() as s:
             anyone = bool(users.list_users(s))
             required = users.login_required(s)
@@ -87,8 +91,9 @@ def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | No
         if not anyone:
             raise UserError(NO_USERS_YET)
         # A write transaction: a wrong password is counted (and locks the account) even though
-        # the command itself stops here.
+        # the command itself stops here. Never a write into a damaged file, not even this one.
         with database.transaction() as s:
+            integrity.refuse_damaged(s)
             login = users.authenticate(s, name, password or "", f"（命令行：{_command(args)}）")
     finally:
         database.close()
@@ -108,6 +113,17 @@ def _open(args: argparse.Namespace, access: Access) -> Database | None:
         return open_database(url)
     except DamagedDatabaseError:
         return None
+
+
+def _damaged(database: Database) -> bool:
+    from app.services import integrity
+
+    try:
+        with database.reading() as s:
+            integrity.refuse_damaged(s)
+    except (DamagedDatabaseError, DatabaseError):
+        return True
+    return False
 
 
 def _command(args: argparse.Namespace) -> str:
