@@ -54,8 +54,8 @@ def sign_in(actor: Actor | None) -> None:
 
 
 def local_actor() -> Actor:
-    """Who is working here: the user who logged in, else the person at this PC as 管理员
-    (no users yet, single-user mode, or the command line run by the PC's owner)."""
+    """Who is working here: the user who logged in (in the window, or with the command line's
+    --user), else the person at this PC as 管理员 (no users yet, or single-user mode)."""
     if _signed_in is not None:
         return _signed_in
     try:
