@@ -92,7 +92,7 @@ def test_import_commits_accepted_rows_keeps_numbers_and_statuses(office, tmp_pat
     assert report.imported == 4
     first = docs["河清市城乡居民最低生活保障管理办法"]
     assert (first.doc_number, first.published, first.effective, first.valid_until) == (
-        "河民发〔2022〕7号", date(2022, 4, 11), date(2022, 5, 1), date(2027, 5, 1),
+        "河民发〔2022〕7号", date(2022, 4, 11), date(2022, 5, 1), date(2027, 4, 30),
     )  # fmt: skip
     assert docs["河清市临时救助实施办法"].effective == date(2021, 4, 1)
     assert docs["河清市养老服务补贴暂行办法"].status == "repealed"

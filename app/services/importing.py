@@ -33,7 +33,7 @@ from app.services.ledger_values import (
     text_of,
 )
 from app.services.permissions import Actor, Permission, require
-from app.services.validity import add_years
+from app.services.validity import term_end
 
 FIELDS = {
     "title": "文件名称",
@@ -251,7 +251,7 @@ def _row_candidate(
         term = parse_term(cells.get("valid_until"))
         start = values.get("effective") or values.get("published")
         values["valid_until"] = (
-            add_years(start, term) if term and start else parse_date(cells.get("valid_until"))
+            term_end(start, term) if term and start else parse_date(cells.get("valid_until"))
         )
     except ValueProblem as exc:
         problem("valid_until", str(exc))
