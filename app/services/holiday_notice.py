@@ -491,7 +491,7 @@ def save(s: Session, actor: Actor, notice: Notice) -> Comparison:
     for change in comparison.changes:
         if change.day.year != notice.year:  # e.g. 2022-12-31 in the notice for 2023
             working = notice.is_workday(change.day)
-            note = MAKEUP_NOTE if working else HOLIDAY_NOTE
+            note = _outside_note(MAKEUP_NOTE if working else HOLIDAY_NOTE, notice.year)
             workcalendar.set_day(s, actor, change.day, working, note)
     workcalendar.enter_year(
         s,
@@ -504,14 +504,24 @@ def save(s: Session, actor: Actor, notice: Notice) -> Comparison:
     return comparison
 
 
+def _outside_note(note: str, year: int) -> str:
+    """The note of a day a notice gives to the year beside its own: it names the notice, so
+    entering that other year's notice again leaves the day alone."""
+    return f"{note}（{year}年通知）"
+
+
 def _stale(s: Session, notice: Notice) -> list[date]:
-    """Days an earlier notice for the year entered that this one does not name."""
+    """Days an earlier notice for the year entered that this one does not name: in its own year,
+    and those it gave to the years beside it."""
     named = set(notice.days_off) | set(notice.makeup)
-    return [
-        row.day
-        for row in workcalendar.corrections(s, notice.year)
-        if row.note in (HOLIDAY_NOTE, MAKEUP_NOTE) and row.day not in named
+    own = (HOLIDAY_NOTE, MAKEUP_NOTE)
+    beside = tuple(_outside_note(note, notice.year) for note in own)
+    rows = [
+        *((row, own) for row in workcalendar.corrections(s, notice.year)),
+        *((row, beside) for row in workcalendar.corrections(s, notice.year - 1)),
+        *((row, beside) for row in workcalendar.corrections(s, notice.year + 1)),
     ]
+    return [row.day for row, notes in rows if row.note in notes and row.day not in named]
 
 
 def _calendar_after(before: WorkCalendar, notice: Notice, stale: list[date]) -> WorkCalendar:

@@ -200,7 +200,7 @@ def load(s: Session) -> WorkCalendar:
     holidays = frozenset(
         s.scalars(
             select(CalendarDay.day).where(
-                CalendarDay.is_workday.is_(False), CalendarDay.note == HOLIDAY_NOTE
+                CalendarDay.is_workday.is_(False), CalendarDay.note.startswith(HOLIDAY_NOTE)
             )
         )
     )

@@ -1,0 +1,58 @@
+"""A year's notice entered again: the days another year's notice entered stay."""
+
+from datetime import date
+from pathlib import Path
+
+from app.services import holiday_notice, workcalendar
+from app.services.permissions import SYSTEM
+
+DATA = Path(__file__).parent / "data"
+NOTICE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
+# Written in the form of the real notices for a test; its 元旦 begins in the year before, as the
+# notice for 2023 began on 2022-12-31.
+NOTICE_2028 = """国务院办公厅关于2028年部分节假日安排的通知
+国办发明电〔2027〕9号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+　　经国务院批准，现将2028年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
+　　一、元旦：2027年12月31日至2028年1月2日放假，共3天。
+　　二、春节：1月25日至31日放假调休，共7天。1月22日（周六）、2月12日（周六）上班。
+　　三、清明节：4月4日放假，共1天。
+　　四、劳动节：5月1日至5日放假调休，共5天。4月29日（周六）、5月6日（周六）上班。
+　　五、端午节：5月27日至29日放假，共3天。
+　　六、中秋节、国庆节：10月1日至7日放假调休，共7天。9月30日（周六）上班。
+国务院办公厅
+2027年11月4日
+"""
+NEW_YEARS_EVE = date(2027, 12, 31)  # a Friday the 2028 notice gives off
+
+
+def enter(database, text: str) -> None:
+    with database.transaction() as s:
+        holiday_notice.save(s, SYSTEM, holiday_notice.parse(text))
+
+
+def working(database, day: date) -> bool:
+    with database.reading() as s:
+        return workcalendar.load(s).is_workday(day)
+
+
+def test_entering_a_year_again_keeps_the_days_the_next_years_notice_gave_it(database):
+    enter(database, NOTICE_2027)
+    enter(database, NOTICE_2028)
+    assert not working(database, NEW_YEARS_EVE)
+    with database.reading() as s:
+        again = holiday_notice.compare(s, holiday_notice.parse(NOTICE_2027))
+    assert again.changes == ()
+    enter(database, NOTICE_2027)
+    assert not working(database, NEW_YEARS_EVE)
+    with database.reading() as s:
+        assert workcalendar.load(s).kind(NEW_YEARS_EVE) == "holiday"
+
+
+def test_a_corrected_notice_takes_back_a_day_it_gave_the_year_before(database):
+    enter(database, NOTICE_2027)
+    enter(database, NOTICE_2028)
+    corrected = NOTICE_2028.replace("2027年12月31日至2028年1月2日放假", "1月1日至2日放假")
+    corrected = corrected.replace("共3天。\n　　二", "共2天。\n　　二")
+    enter(database, corrected)
+    assert working(database, NEW_YEARS_EVE)
