@@ -1,10 +1,13 @@
-"""A year's notice entered again: the days another year's notice entered stay."""
+"""A year's notice entered again, or read from a Windows 'Unicode' (UTF-16) text file: the days
+another year's notice entered stay, and the file reads like UTF-8."""
 
+import codecs
 from datetime import date
 from pathlib import Path
 
 from app.services import holiday_notice, workcalendar
 from app.services.permissions import SYSTEM
+from tests.test_cli import normdesk
 
 DATA = Path(__file__).parent / "data"
 NOTICE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
@@ -56,3 +59,14 @@ def test_a_corrected_notice_takes_back_a_day_it_gave_the_year_before(database):
     corrected = corrected.replace("共3天。\n　　二", "共2天。\n　　二")
     enter(database, corrected)
     assert working(database, NEW_YEARS_EVE)
+
+
+def test_a_utf16_file_with_its_byte_order_mark_reads_like_utf8(tmp_path, db_url):
+    for name, encoding, bom in (("le.txt", "utf-16-le", codecs.BOM_UTF16_LE),
+                                ("be.txt", "utf-16-be", codecs.BOM_UTF16_BE)):  # fmt: skip
+        path = tmp_path / name
+        path.write_bytes(bom + NOTICE_2027.encode(encoding))
+        assert holiday_notice.parse(holiday_notice.read_file(path)).year == 2027
+    result = normdesk("--db", db_url, "calendar", "load-notice", str(tmp_path / "le.txt"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("已保存。")

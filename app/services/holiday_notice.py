@@ -10,6 +10,7 @@ bundled tables); make-up working days (调休上班) are weekend days worked."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -177,6 +178,15 @@ def read_file(path: Path) -> str:
 
 def decode(data: bytes, name: str = "") -> str:
     label = f"放假通知文件 {name}" if name else "放假通知"
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # Notepad's "Unicode"
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        # bytes that merely begin like a mark decode to one line of odd characters
+        if "\n" in text and "\ufeff" not in text:
+            return text
+        raise UserError(f"{label}：文字编码无法识别（应为 UTF-8、GB18030 或 UTF-16）。")
     if b"\x00" in data:
         raise UserError(f"{label}：不是文本文件，请将通知正文另存为 .txt 文本文件。")
     for encoding in ("utf-8-sig", "gb18030"):
