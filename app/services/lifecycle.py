@@ -40,6 +40,13 @@ DRAFTING = (
     "legality_review",
     "deliberation",
 )
+# The groups a register is filtered by, before the single statuses (the window's status filter,
+# `doc list --status`, the printed and exported register).
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "现行有效": IN_FORCE,
+    "起草中": DRAFTING,
+    "已失效（修改/废止/失效）": RETIRED,
+}
 
 # Procedure steps in their order; recording a step moves the document to the status of that name.
 STEP_LABELS: dict[str, str] = {
@@ -82,6 +89,19 @@ def required_steps(doc: Document) -> list[Requirement]:
 
 def status_label(code: str) -> str:
     return STATUS_LABELS.get(code, code)
+
+
+def status_codes(value: str) -> tuple[str, ...] | None:
+    """The statuses a filter value names (a group's label, a status's label or its code), or None."""
+    if value in STATUS_GROUPS:
+        return STATUS_GROUPS[value]
+    code = STATUS_CODES.get(value, value)
+    return (code,) if code in STATUS_LABELS else None
+
+
+def filter_choices() -> list[str]:
+    """The values a status filter accepts, as a message lists them."""
+    return [*STATUS_GROUPS, *STATUS_LABELS.values()]
 
 
 # --- status as a function of the date -------------------------------------------------------------
