@@ -239,6 +239,12 @@ def _clause(code: str, day: date) -> ColumnElement[bool]:
     return recorded
 
 
+def reaches_term_end_clause(day: date) -> ColumnElement[bool]:
+    """In force on `day` with no retirement recorded: a repeal dated ahead (never after the term,
+    documents.retire) ends the document before its term does, so nothing is due at its expiry."""
+    return and_(in_force_clause(day), Document.status.in_(IN_FORCE))
+
+
 def status_clause(codes: tuple[str, ...] | list[str], day: date) -> ColumnElement[bool]:
     """Documents whose status on `day` is one of `codes`."""
     wanted = set(codes)

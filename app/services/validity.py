@@ -104,7 +104,7 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
         select(Document.id, Document.title, Document.doc_number, Document.reg_number, Issuer.name,
                Document.drafting_unit, Document.published, Document.valid_until)
         .join(Issuer, Issuer.id == Document.issuer_id)
-        .where(lifecycle.in_force_clause(start), Document.valid_until <= end)
+        .where(lifecycle.reaches_term_end_clause(start), Document.valid_until <= end)
     )  # fmt: skip
     rows = [
         Expiring(
