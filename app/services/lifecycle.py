@@ -132,8 +132,11 @@ def ended_on(status: str, changed: date | None, valid_until: date | None, day: d
     its retirement, or for a lapse at the end of its term the legal date, 有效期至 + 1. None when
     still in force or the date was never known (a ledger that gave only the status)."""
     if status in RETIRED and (changed is None or changed <= day):
-        if valid_until is not None and valid_until < (changed or day) and status == "expired":
-            return valid_until + timedelta(days=1)
+        # A 失效 recorded after the term had run out is the lapse on its legal date. One recorded
+        # without a date came from a ledger before the term's end (registration._recorded_status):
+        # its date is unknown, never the end of the term.
+        if changed is not None and valid_until is not None and valid_until < changed:
+            return valid_until + timedelta(days=1) if status == "expired" else changed
         return changed
     if status not in DRAFTING and valid_until is not None and valid_until < day:
         return valid_until + timedelta(days=1)
