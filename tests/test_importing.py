@@ -178,8 +178,10 @@ def test_not_a_workbook_is_a_clear_error(tmp_path):
         importing.read_sheet(bogus)
 
 
+# U+FFFE/U+FFFF are not XML characters: openpyxl writes them anyway and the sheet is then refused
+# as damaged (importing.read_sheet), which Excel itself never produces.
 cell_values = st.one_of(
-    st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40), st.integers(-10, 100000), st.floats(allow_nan=False, allow_infinity=False),
+    st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff"), max_size=40), st.integers(-10, 100000), st.floats(allow_nan=False, allow_infinity=False),
     st.dates(date(1900, 1, 1), date(2100, 1, 1)), st.sampled_from(["=1+1", "有效", "5年", "河民发[2022]1号", "MZ", "2022/2/30"]),
 )  # fmt: skip
 
