@@ -1,5 +1,6 @@
-"""A year's notice entered again, or read from a Windows 'Unicode' (UTF-16) text file: the days
-another year's notice entered stay, and the file reads like UTF-8."""
+"""A year's notice entered again, read from a Windows 'Unicode' (UTF-16) text file or pasted from a
+web page with invisible characters: the days another year's notice entered stay, and the text
+reads like plain UTF-8."""
 
 import codecs
 from datetime import date
@@ -70,3 +71,11 @@ def test_a_utf16_file_with_its_byte_order_mark_reads_like_utf8(tmp_path, db_url)
     result = normdesk("--db", db_url, "calendar", "load-notice", str(tmp_path / "le.txt"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("已保存。")
+
+
+def test_invisible_characters_pasted_from_a_web_page_are_ignored():
+    pasted = "\ufeff" + NOTICE_2027.replace("元旦", "元\u200b旦").replace("春节", "春\u200d节")
+    pasted = pasted.replace("1月1日", "1\u200e月1日")
+    notice = holiday_notice.parse(pasted)
+    assert [f.names for f in notice.festivals][:2] == [("元旦",), ("春节",)]
+    assert notice.days_off == holiday_notice.parse(NOTICE_2027).days_off

@@ -215,8 +215,10 @@ def parse(text: str) -> Notice:
 
 
 def _clean(line: str) -> str:
-    """Full-width digits and punctuation as half-width, no spaces."""
-    return "".join(unicodedata.normalize("NFKC", line).split())
+    """Full-width digits and punctuation as half-width, no spaces, and none of the invisible
+    format characters (zero-width spaces, joiners, direction marks) a web page's text brings."""
+    shown = unicodedata.normalize("NFKC", line)
+    return "".join("".join(c for c in shown if unicodedata.category(c) != "Cf").split())
 
 
 def _to_brackets(number: str) -> str:
