@@ -497,6 +497,7 @@ def save(s: Session, actor: Actor, notice: Notice) -> Comparison:
     """Enter the notice's year (one transaction, audited): the days it names replace those an
     earlier notice for the year had entered; the office's own corrections stay."""
     require(actor, Permission.SETTINGS)
+    workcalendar.lock_for_writing(s)
     comparison = compare(s, notice)
     for day in _stale(s, notice):
         workcalendar.clear_day(s, actor, day)
