@@ -55,3 +55,17 @@ def test_a_document_whose_repeal_is_dated_ahead_cannot_continue(office):
         assert cleanup.get(s, batch_id).status == "open"
         continuing = cleanup.result_catalog(s, batch_id, "continue").rows
         assert [r.document_id for r in continuing] == [lapsing, ahead]  # 拟定 until applied
+
+
+def test_a_decision_other_than_the_retirement_dated_ahead_is_refused(office):
+    database, batch_id, lapsing, ahead = office
+    with database.transaction() as s:
+        cleanup.decide(s, SYSTEM, batch_id, lapsing, "continue")
+        cleanup.decide(s, SYSTEM, batch_id, ahead, "declare_invalid", "已被新规定替代")
+    with database.transaction() as s, pytest.raises(UserError, match="定于2027年1月1日废止"):
+        cleanup.apply(s, SYSTEM, batch_id, date(2026, 11, 27))
+    with database.transaction() as s:
+        cleanup.decide(s, SYSTEM, batch_id, ahead, "repeal", "上位法废止")
+        cleanup.apply(s, SYSTEM, batch_id, date(2026, 11, 27))
+    with database.reading() as s:
+        assert status(s, ahead, date(2027, 1, 1)) == "repealed"
