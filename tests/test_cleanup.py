@@ -115,15 +115,15 @@ def test_a_document_lapses_the_day_after_its_term_with_nothing_run_or_written(da
         add_issuer(s)
         doc = register(
             s, "河清市临时救助暂行办法", published=date(2024, 12, 1)
-        )  # valid until 2026-12-01
+        )  # valid until 2026-11-30
         audited = s.scalar(select(func.count()).select_from(AuditEntry))
     with database.reading() as s:
-        assert status(s, doc.id, date(2026, 12, 1)) == "in_force"
-        assert status(s, doc.id, date(2026, 12, 2)) == "expired"
-        clock.fix_today(date(2026, 12, 2))
+        assert status(s, doc.id, date(2026, 11, 30)) == "in_force"
+        assert status(s, doc.id, date(2026, 12, 1)) == "expired"
+        clock.fix_today(date(2026, 12, 1))
         shown = documents.as_dict(documents.get(s, doc.id), None, clock.today())
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == audited
-    assert (shown["status"], shown["ended_on"]) == ("expired", "2026-12-02")
+    assert (shown["status"], shown["ended_on"]) == ("expired", "2026-12-01")
 
 
 def test_evaluation_closes_the_validity_deadline_and_reminder_lists_next_quarter(database):
@@ -134,7 +134,7 @@ def test_evaluation_closes_the_validity_deadline_and_reminder_lists_next_quarter
             s, "明年一月到期的办法", published=date(2022, 1, 15), drafting_unit="社会救助科"
         )
         register(s, "明年三月到期的办法", published=date(2022, 3, 31), drafting_unit="养老服务科")
-        register(s, "明年四月到期的办法", published=date(2022, 4, 1))
+        register(s, "明年四月到期的办法", published=date(2022, 4, 2))
         start, end = validity.next_quarter(clock.today())
         rows = validity.expiring(s, start, end)
         assert (start, end) == (date(2027, 1, 1), date(2027, 3, 31))

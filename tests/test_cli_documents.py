@@ -51,7 +51,7 @@ def test_doc_add_prints_contract_fields_and_allocates_number(db):
         assert key in doc
     assert doc["reg_number"] == "MZGS-2026-001"
     assert doc["doc_number"] == "河民发〔2026〕7号"
-    assert doc["valid_until"] == "2031-03-03"
+    assert doc["valid_until"] == "2031-03-02"
     assert doc["status"] == "in_force"
 
 

@@ -15,7 +15,7 @@ def test_the_views_show_a_lapse_when_the_day_turns_and_nothing_is_written(qtbot,
     with database.transaction() as s:
         add_issuer(s)
         doc = register(
-            s, "河清市临时救助暂行办法", published=date(2024, 12, 1)
+            s, "河清市临时救助暂行办法", published=date(2024, 12, 2)
         )  # last day 2026-12-01
         audited = s.scalar(select(func.count()).select_from(AuditEntry))
     watch = DayWatch(database)

@@ -105,7 +105,7 @@ def test_full_life_publishes_with_registration_number_and_validity(s):
     assert status(s, doc.id) == "in_force"
     assert doc.doc_number == "河民发〔2026〕3号"
     assert doc.reg_number == "MZGS-2026-001"
-    assert doc.valid_until == date(2028, 7, 1)  # 暂行: 2 years
+    assert doc.valid_until == date(2028, 6, 30)  # 暂行: 2 years, the first day counts
     assert [e.step for e in documents.timeline(s, doc.id)] == [
         "draft", "public_comment", "legality_review", "deliberation", "publication",
     ]  # fmt: skip
@@ -118,9 +118,9 @@ def test_default_validity_is_five_years_and_29_february_falls_back(s):
 
 def test_registered_document_past_its_validity_is_expired(s):
     doc = register(s, published=date(2018, 1, 5))
-    assert doc.valid_until == date(2023, 1, 5)
+    assert doc.valid_until == date(2023, 1, 4)
     assert status(s, doc.id) == "expired"
-    assert documents.as_dict(doc, None, clock.today())["ended_on"] == "2023-01-06"
+    assert documents.as_dict(doc, None, clock.today())["ended_on"] == "2023-01-05"
 
 
 def test_doc_number_is_unique_per_issuer(s):

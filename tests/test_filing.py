@@ -113,7 +113,7 @@ def test_open_deadlines_cover_filing_correction_validity_and_objections_overdue_
     assert kinds[("filing", late.id)].state == "overdue"
     assert kinds[("filing", soon.id)].due == date(2026, 12, 7)
     assert kinds[("correction", f.id)].due == date(2026, 10, 20)
-    assert kinds[("validity", expiring.id)].due == date(2026, 12, 20)
+    assert kinds[("validity", expiring.id)].due == date(2026, 12, 19)
     assert any(d.kind == "objection" and d.due == date(2026, 12, 25) for d in found)
     assert ("filing", expiring.id) not in kinds and ("filing", filed.id) not in kinds
     states = [d.state for d in found]

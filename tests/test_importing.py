@@ -92,7 +92,7 @@ def test_import_commits_accepted_rows_keeps_numbers_and_statuses(office, tmp_pat
     assert report.imported == 4
     first = docs["河清市城乡居民最低生活保障管理办法"]
     assert (first.doc_number, first.published, first.effective, first.valid_until) == (
-        "河民发〔2022〕7号", date(2022, 4, 11), date(2022, 5, 1), date(2027, 5, 1),
+        "河民发〔2022〕7号", date(2022, 4, 11), date(2022, 5, 1), date(2027, 4, 30),
     )  # fmt: skip
     assert docs["河清市临时救助实施办法"].effective == date(2021, 4, 1)
     assert docs["河清市养老服务补贴暂行办法"].status == "repealed"
@@ -178,8 +178,10 @@ def test_not_a_workbook_is_a_clear_error(tmp_path):
         importing.read_sheet(bogus)
 
 
+# U+FFFE/U+FFFF are not XML characters: openpyxl writes them anyway and the sheet is then refused
+# as damaged (importing.read_sheet), which Excel itself never produces.
 cell_values = st.one_of(
-    st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40), st.integers(-10, 100000), st.floats(allow_nan=False, allow_infinity=False),
+    st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff"), max_size=40), st.integers(-10, 100000), st.floats(allow_nan=False, allow_infinity=False),
     st.dates(date(1900, 1, 1), date(2100, 1, 1)), st.sampled_from(["=1+1", "有效", "5年", "河民发[2022]1号", "MZ", "2022/2/30"]),
 )  # fmt: skip
 

@@ -85,7 +85,7 @@ def test_expiry_tab_lists_next_quarter_by_unit_and_records_a_lapse(qtbot, office
     database, _ids = office
     with database.transaction() as s:
         register(s, "明年一月到期的办法", published=date(2022, 1, 15), drafting_unit="社会救助科")
-        register(s, "明年四月到期的办法", published=date(2022, 4, 1))
+        register(s, "明年四月到期的办法", published=date(2022, 4, 2))
     page = make_page(qtbot, database)
     view = page.expiry
     assert view.period.currentText() == "下季度"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -117,6 +118,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已取消。\n")
         return 1
+    except BrokenPipeError:
+        # the reader of a pipe stopped early (`normdesk doc list | head`): it has what it wanted;
+        # stdout goes to devnull so that flushing it at exit does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         from app.db import friendly_db_message
 

@@ -9,9 +9,8 @@ from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.errors import UserError
-from app.services import documents, issuers, numbering, registration
+from app.services import documents, issuers, lifecycle, numbering, registration
 from app.services.documents import DocumentInput
-from app.services.lifecycle import STATUS_CODES, STATUS_LABELS
 from app.services.permissions import local_actor
 
 
@@ -172,12 +171,12 @@ def _doc_dict(s, doc) -> dict:
 def _status_code(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    code = STATUS_CODES.get(value, value)
-    if code not in STATUS_LABELS:
+    codes = lifecycle.status_codes(value)
+    if codes is None:
         raise UserError(
-            f"--status 状态：“{value}”无效，可选：{'、'.join(STATUS_LABELS.values())}。"
+            f"--status 状态：“{value}”无效，可选：{'、'.join(lifecycle.filter_choices())}。"
         )
-    return (code,)
+    return codes
 
 
 def _row_lines(rows: list) -> list[str]:
@@ -234,7 +233,7 @@ def _show_lines(r: dict) -> list[str]:
         f"状态：{r['status_label']}"
         + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
         + (
-            f"（定于 {r['scheduled_on']} {STATUS_LABELS[r['scheduled_status']]}）"
+            f"（定于 {r['scheduled_on']} {lifecycle.STATUS_LABELS[r['scheduled_status']]}）"
             if r["scheduled_on"]
             else ""
         ),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.models import Document, Issuer
 from app.services import issuers, lifecycle, settings
-from app.services.lifecycle import DRAFTING, STATUS_CODES, STATUS_LABELS, status_label
+from app.services.lifecycle import DRAFTING, status_label
 
 RETIRED_LISTED = ("repealed", "declared_invalid", "expired")
 
@@ -67,11 +67,11 @@ class Catalog:
     rows: list[CatalogRow]
 
 
-def _status_code(value: str) -> str:
-    code = STATUS_CODES.get(value, value)
-    if code not in STATUS_LABELS:
-        raise UserError(f"状态：“{value}”无效。")
-    return code
+def _status_codes(value: str) -> tuple[str, ...]:
+    codes = lifecycle.status_codes(value)
+    if codes is None:
+        raise UserError(f"状态：“{value}”无效，可选：{'、'.join(lifecycle.filter_choices())}。")
+    return codes
 
 
 def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> Select[Any]:
@@ -106,7 +106,7 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
     if issuer is not None:
         stmt = stmt.where(Document.issuer_id == issuer.id)
     if f.status:
-        stmt = stmt.where(lifecycle.status_clause((_status_code(f.status),), today))
+        stmt = stmt.where(lifecycle.status_clause(_status_codes(f.status), today))
     if kind == "current":
         return stmt.order_by(Issuer.level.desc(), Issuer.code, Document.published, Document.id)
     return stmt.order_by(Document.published, Document.reg_number, Document.id)
@@ -148,7 +148,9 @@ def _subtitle(kind: str, f: CatalogFilter, today: date) -> str:
     if f.year is not None:
         parts.append(f"{f.year}年")
     if f.status:
-        parts.append(f"状态：{status_label(_status_code(f.status))}")
+        codes = _status_codes(f.status)
+        shown = f.status if f.status in lifecycle.STATUS_GROUPS else status_label(codes[0])
+        parts.append(f"状态：{shown}")
     if kind == "current":
         parts.append(f"截至{today:%Y年%m月%d日}")
     return "　".join(parts)

@@ -152,11 +152,36 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     if undecided:
         raise UserError(f"还有 {len(undecided)} 件文件没有清理结论，不能实施。")
     for item in batch.items:
+        _check_decision_still_holds(item, day)
+    for item in batch.items:
         _apply_item(s, actor, batch, item, day)
     batch.status, batch.applied_on, batch.applied_by = "applied", day, actor.name
     audit.record(s, actor.name, "cleanup_apply", "cleanup", batch.id, f"实施{KINDS[batch.kind]}：{batch.title}",
                  None, {"decisions": summary(batch)})  # fmt: skip
     return batch
+
+
+def _check_decision_still_holds(item: CleanupItem, day: date) -> None:
+    """A decision must agree with what was recorded since the batch was opened: a retirement
+    dated ahead admits only the same retirement, and a document the batch keeps (继续有效, 修改)
+    must still be in force on the day it is applied, or the result catalogs would contradict the
+    register."""
+    doc = item.document
+    decision = DECISIONS[item.decision]
+    ahead = lifecycle.scheduled(doc.status, doc.status_changed, doc.valid_until, day)
+    if (
+        ahead is not None
+        and {**_STATUS_AFTER, "amend": "amended"}.get(item.decision) != ahead.status
+    ):
+        raise UserError(
+            f"《{doc.title}》{ahead.note}，清理结论不能为“{decision}”，请修改该文件的清理结论。"
+        )
+    if item.decision in ("continue", "amend") and lifecycle.status_of(doc, day) not in IN_FORCE:
+        shown = lifecycle.status_text(doc, day)
+        raise UserError(
+            f"《{doc.title}》在 {day} 已为“{shown}”，清理结论不能为“{decision}”，"
+            f"请改为“{DECISIONS['expired']}”或相应结论。"
+        )
 
 
 def _apply_item(

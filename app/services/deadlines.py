@@ -197,7 +197,7 @@ def _validity(ctx: _Context) -> list[Deadline]:
     horizon = add_months(ctx.today, months)
     evaluated = exists().where(ValidityEvaluation.document_id == Document.id)
     query = select(Document.id, Document.title, Document.valid_until).where(
-        lifecycle.in_force_clause(ctx.today),
+        lifecycle.reaches_term_end_clause(ctx.today),
         Document.valid_until.is_not(None),
         Document.valid_until <= horizon,
         ~evaluated,

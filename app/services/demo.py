@@ -281,7 +281,7 @@ def _dates(rng: random.Random, title: str, years: dict[str, int]) -> dict[str, A
     title = title.format(year=published.year)
     provisional = any(m in title for m in validity.PROVISIONAL_MARKERS)
     term = years["provisional" if provisional else "default"]
-    valid_until = validity.add_years(effective, term)
+    valid_until = validity.term_end(effective, term)
     status, changed = _published_status(rng, today, published, effective, valid_until)
     return _status(status, changed, published, effective, valid_until, title)
 

@@ -482,7 +482,7 @@ def retire(
     if doc.published and day < doc.published:
         raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。")
     if by_document_id is not None:
-        _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day)
+        _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day, label)
     before = doc.status
     doc.status, doc.status_changed, doc.updated_at = status, day, clock.now()
     if reason.strip():
@@ -497,12 +497,17 @@ def retire(
     return doc
 
 
-def _link(s: Session, source_id: int, target: Document, kind: str, day: date) -> None:
+def _link(s: Session, source_id: int, target: Document, kind: str, day: date, label: str) -> None:
     source = get(s, source_id)
     if source.id == target.id:
         raise UserError("关联文件：不能是文件本身。")
-    if source.status in DRAFTING or source.published is None or source.published > day:
+    if source.status in DRAFTING or source.published is None:
         raise UserError(f"关联文件：《{source.title}》尚未公布，不能作为修改或废止依据。")
+    if source.published > day:
+        raise UserError(
+            f"关联文件：《{source.title}》于 {source.published} 公布，晚于"
+            f"{label.removeprefix('已')}日期 {day}，不能作为修改或废止依据。"
+        )
     s.add(DocumentLink(source_id=source.id, target_id=target.id, kind=kind, created_on=day))
 
 

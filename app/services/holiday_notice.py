@@ -10,6 +10,7 @@ bundled tables); make-up working days (调休上班) are weekend days worked."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -177,6 +178,15 @@ def read_file(path: Path) -> str:
 
 def decode(data: bytes, name: str = "") -> str:
     label = f"放假通知文件 {name}" if name else "放假通知"
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # Notepad's "Unicode"
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        # bytes that merely begin like a mark decode to one line of odd characters
+        if "\n" in text and "\ufeff" not in text:
+            return text
+        raise UserError(f"{label}：文字编码无法识别（应为 UTF-8、GB18030 或 UTF-16）。")
     if b"\x00" in data:
         raise UserError(f"{label}：不是文本文件，请将通知正文另存为 .txt 文本文件。")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -205,8 +215,10 @@ def parse(text: str) -> Notice:
 
 
 def _clean(line: str) -> str:
-    """Full-width digits and punctuation as half-width, no spaces."""
-    return "".join(unicodedata.normalize("NFKC", line).split())
+    """Full-width digits and punctuation as half-width, no spaces, and none of the invisible
+    format characters (zero-width spaces, joiners, direction marks) a web page's text brings."""
+    shown = unicodedata.normalize("NFKC", line)
+    return "".join("".join(c for c in shown if unicodedata.category(c) != "Cf").split())
 
 
 def _to_brackets(number: str) -> str:
@@ -485,13 +497,14 @@ def save(s: Session, actor: Actor, notice: Notice) -> Comparison:
     """Enter the notice's year (one transaction, audited): the days it names replace those an
     earlier notice for the year had entered; the office's own corrections stay."""
     require(actor, Permission.SETTINGS)
+    workcalendar.lock_for_writing(s)
     comparison = compare(s, notice)
     for day in _stale(s, notice):
         workcalendar.clear_day(s, actor, day)
     for change in comparison.changes:
         if change.day.year != notice.year:  # e.g. 2022-12-31 in the notice for 2023
             working = notice.is_workday(change.day)
-            note = MAKEUP_NOTE if working else HOLIDAY_NOTE
+            note = _outside_note(MAKEUP_NOTE if working else HOLIDAY_NOTE, notice.year)
             workcalendar.set_day(s, actor, change.day, working, note)
     workcalendar.enter_year(
         s,
@@ -504,14 +517,24 @@ def save(s: Session, actor: Actor, notice: Notice) -> Comparison:
     return comparison
 
 
+def _outside_note(note: str, year: int) -> str:
+    """The note of a day a notice gives to the year beside its own: it names the notice, so
+    entering that other year's notice again leaves the day alone."""
+    return f"{note}（{year}年通知）"
+
+
 def _stale(s: Session, notice: Notice) -> list[date]:
-    """Days an earlier notice for the year entered that this one does not name."""
+    """Days an earlier notice for the year entered that this one does not name: in its own year,
+    and those it gave to the years beside it."""
     named = set(notice.days_off) | set(notice.makeup)
-    return [
-        row.day
-        for row in workcalendar.corrections(s, notice.year)
-        if row.note in (HOLIDAY_NOTE, MAKEUP_NOTE) and row.day not in named
+    own = (HOLIDAY_NOTE, MAKEUP_NOTE)
+    beside = tuple(_outside_note(note, notice.year) for note in own)
+    rows = [
+        *((row, own) for row in workcalendar.corrections(s, notice.year)),
+        *((row, beside) for row in workcalendar.corrections(s, notice.year - 1)),
+        *((row, beside) for row in workcalendar.corrections(s, notice.year + 1)),
     ]
+    return [row.day for row, notes in rows if row.note in notes and row.day not in named]
 
 
 def _calendar_after(before: WorkCalendar, notice: Notice, stale: list[date]) -> WorkCalendar:

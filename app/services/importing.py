@@ -33,7 +33,7 @@ from app.services.ledger_values import (
     text_of,
 )
 from app.services.permissions import Actor, Permission, require
-from app.services.validity import add_years
+from app.services.validity import term_end
 
 FIELDS = {
     "title": "文件名称",
@@ -251,7 +251,7 @@ def _row_candidate(
         term = parse_term(cells.get("valid_until"))
         start = values.get("effective") or values.get("published")
         values["valid_until"] = (
-            add_years(start, term) if term and start else parse_date(cells.get("valid_until"))
+            term_end(start, term) if term and start else parse_date(cells.get("valid_until"))
         )
     except ValueProblem as exc:
         problem("valid_until", str(exc))
@@ -379,6 +379,15 @@ def _column_of(exc: UserError) -> str:
     return label if label in FIELDS.values() else ""
 
 
+def _value_in(data: DocumentInput, column: str) -> object:
+    """The row's value of the column a refusal names (the title when it names none)."""
+    key = next((k for k, label in FIELDS.items() if label == column), "title")
+    if key == "issuer":
+        return data.issuer_code
+    value = getattr(data, key, None)
+    return data.title if value is None else value
+
+
 def validate(
     s: Session, sheet: Sheet, mapping: Mapping, default_issuer: str | None = None
 ) -> Report:
@@ -439,8 +448,9 @@ def run_import(
     registered = []
     for c, outcome in zip(report.accepted, outcomes, strict=True):
         if isinstance(outcome, UserError):
+            column = _column_of(outcome)
             report.problems.append(
-                _problem(c.row, _column_of(outcome), c.data.title, outcome.message)
+                _problem(c.row, column, _value_in(c.data, column), outcome.message)
             )
         else:
             registered.append(c)

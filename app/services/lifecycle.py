@@ -40,6 +40,13 @@ DRAFTING = (
     "legality_review",
     "deliberation",
 )
+# The groups a register is filtered by, before the single statuses (the window's status filter,
+# `doc list --status`, the printed and exported register).
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "现行有效": IN_FORCE,
+    "起草中": DRAFTING,
+    "已失效（修改/废止/失效）": RETIRED,
+}
 
 # Procedure steps in their order; recording a step moves the document to the status of that name.
 STEP_LABELS: dict[str, str] = {
@@ -84,6 +91,19 @@ def status_label(code: str) -> str:
     return STATUS_LABELS.get(code, code)
 
 
+def status_codes(value: str) -> tuple[str, ...] | None:
+    """The statuses a filter value names (a group's label, a status's label or its code), or None."""
+    if value in STATUS_GROUPS:
+        return STATUS_GROUPS[value]
+    code = STATUS_CODES.get(value, value)
+    return (code,) if code in STATUS_LABELS else None
+
+
+def filter_choices() -> list[str]:
+    """The values a status filter accepts, as a message lists them."""
+    return [*STATUS_GROUPS, *STATUS_LABELS.values()]
+
+
 # --- status as a function of the date -------------------------------------------------------------
 def status_on(
     status: str, changed: date | None, effective: date | None, valid_until: date | None, day: date
@@ -112,8 +132,11 @@ def ended_on(status: str, changed: date | None, valid_until: date | None, day: d
     its retirement, or for a lapse at the end of its term the legal date, 有效期至 + 1. None when
     still in force or the date was never known (a ledger that gave only the status)."""
     if status in RETIRED and (changed is None or changed <= day):
-        if valid_until is not None and valid_until < (changed or day) and status == "expired":
-            return valid_until + timedelta(days=1)
+        # A 失效 recorded after the term had run out is the lapse on its legal date. One recorded
+        # without a date came from a ledger before the term's end (registration._recorded_status):
+        # its date is unknown, never the end of the term.
+        if changed is not None and valid_until is not None and valid_until < changed:
+            return valid_until + timedelta(days=1) if status == "expired" else changed
         return changed
     if status not in DRAFTING and valid_until is not None and valid_until < day:
         return valid_until + timedelta(days=1)
@@ -217,6 +240,12 @@ def _clause(code: str, day: date) -> ColumnElement[bool]:
     if code == "expired":
         return or_(and_(_issued_not_retired_by(day), Document.valid_until < day), recorded)
     return recorded
+
+
+def reaches_term_end_clause(day: date) -> ColumnElement[bool]:
+    """In force on `day` with no retirement recorded: a repeal dated ahead (never after the term,
+    documents.retire) ends the document before its term does, so nothing is due at its expiry."""
+    return and_(in_force_clause(day), Document.status.in_(IN_FORCE))
 
 
 def status_clause(codes: tuple[str, ...] | list[str], day: date) -> ColumnElement[bool]:

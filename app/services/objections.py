@@ -12,6 +12,7 @@ from app import clock
 from app.errors import UserError
 from app.models import Objection
 from app.services import audit, documents, settings
+from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
 from app.services.workcalendar import Period, WorkCalendar
 
@@ -42,6 +43,10 @@ def register(
         raise UserError("审查建议理由：不能为空。")
     if received > clock.today():
         raise UserError(f"收到日期：{received} 晚于今天。")
+    if doc.published is None or doc.status in DRAFTING:
+        raise UserError(f"《{doc.title}》尚未公布，不能登记审查建议。")
+    if received < doc.published:
+        raise UserError(f"收到日期：不能早于文件的公布日期 {doc.published}。")
     objection = Objection(
         document_id=doc.id, received=received, requester=requester.strip(), grounds=grounds.strip(),
         handler=handler.strip(), reply_days=settings.get(s, "objection.reply_days"), created_at=clock.now(),

@@ -24,7 +24,9 @@ _VERSIONS = (
     (2000, "1999年修订", (0, 1, 2), (1, 2, 3), (1, 2, 3), False),
     (1950, "1949年", (0, 1, 2), (1,), (1, 2), False),
 )
-FIRST_YEAR, LAST_YEAR = 1950, 2100  # the lunar library's tables cover far wider
+# Up to 2200: a period counted from the last day a register holds (2100-12-31, clock.LAST_DAY)
+# may run ten years on (workcalendar.MAX_WORKDAYS); the lunar library's tables cover far wider.
+FIRST_YEAR, LAST_YEAR = 1950, 2200
 
 
 def version(year: int) -> str:

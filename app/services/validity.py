@@ -25,6 +25,16 @@ def add_years(start: date, years: int) -> date:
     return date(year, start.month, day)
 
 
+def term_end(start: date, years: int) -> date:
+    """The last day of a term of `years` that begins on `start`, which counts: the day before
+    the anniversary ("自2024年1月10日起施行，有效期5年" ends 2029-01-09; from 29 February the
+    anniversary in a common year is 1 March, so the term ends on 28 February)."""
+    year = start.year + years
+    if start.month == 2 and start.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return date(year, start.month, start.day) - timedelta(days=1)
+
+
 def add_months(start: date, months: int) -> date:
     """Same day `months` later, or the month's last day if it has no such day."""
     index = start.month - 1 + months
@@ -52,9 +62,9 @@ class DefaultTerms:
         return self.years
 
     def valid_until(self, title: str, start: date) -> date:
-        """Last day in force: the same date `years` after `start` (publication or effect), as
-        domain.md 'Counting periods' says for terms in years."""
-        return add_years(start, self.term_years(title))
+        """Last day in force of the default term beginning on `start` (publication or effect),
+        domain.md 'Validity'."""
+        return term_end(start, self.term_years(title))
 
 
 def default_valid_until(s: Session, title: str, start: date) -> date:
@@ -94,7 +104,7 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
         select(Document.id, Document.title, Document.doc_number, Document.reg_number, Issuer.name,
                Document.drafting_unit, Document.published, Document.valid_until)
         .join(Issuer, Issuer.id == Document.issuer_id)
-        .where(lifecycle.in_force_clause(start), Document.valid_until <= end)
+        .where(lifecycle.reaches_term_end_clause(start), Document.valid_until <= end)
     )  # fmt: skip
     rows = [
         Expiring(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import chinese_calendar
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -200,7 +200,7 @@ def load(s: Session) -> WorkCalendar:
     holidays = frozenset(
         s.scalars(
             select(CalendarDay.day).where(
-                CalendarDay.is_workday.is_(False), CalendarDay.note == HOLIDAY_NOTE
+                CalendarDay.is_workday.is_(False), CalendarDay.note.startswith(HOLIDAY_NOTE)
             )
         )
     )
@@ -218,9 +218,21 @@ def corrections(s: Session, year: int) -> list[CalendarDay]:
     )
 
 
+_CALENDAR_LOCK = 7_230_002  # PostgreSQL advisory lock serialising writers of the calendar
+
+
+def lock_for_writing(s: Session) -> None:
+    """Wait for any other clerk's change to the calendar to commit, so that what this transaction
+    reads next is current and two clerks never insert the same day (SQLite: the write transaction
+    began IMMEDIATE and already holds the database)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CALENDAR_LOCK})
+
+
 def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "") -> None:
     """Correct one day (a holiday or a make-up working day); audited."""
     require(actor, Permission.SETTINGS)
+    lock_for_writing(s)
     row = s.get(CalendarDay, day)
     old = None if row is None else {"is_workday": row.is_workday, "note": row.note}
     if row is None:
@@ -239,6 +251,7 @@ def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "
 
 def clear_day(s: Session, actor: Actor, day: date) -> None:
     require(actor, Permission.SETTINGS)
+    lock_for_writing(s)
     row = s.get(CalendarDay, day)
     if row is None:
         raise UserError(f"工作日历：{day} 没有单位自定义设置。")
@@ -259,6 +272,7 @@ def enter_year(
     days included so that they show as holidays) and make-up working days (weekend days on).
     Weekends and weekdays not listed follow the usual rule."""
     require(actor, Permission.SETTINGS)
+    lock_for_writing(s)
     if not 2000 <= year <= 2100:
         raise UserError(f"年份：{year} 不正确。")
     stray = [d for d in holidays + makeup_workdays if d.year != year]

@@ -42,9 +42,7 @@ FIRST_YEAR = 1990
 # (label, statuses) for the status filter; groups first, then every single status
 STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("全部", ()),
-    ("现行有效", lifecycle.IN_FORCE),
-    ("起草中", lifecycle.DRAFTING),
-    ("已失效（修改/废止/失效）", lifecycle.RETIRED),
+    *lifecycle.STATUS_GROUPS.items(),
     *((label, (code,)) for code, label in lifecycle.STATUS_LABELS.items()),
 )
 FLAG_CHOICES = (
