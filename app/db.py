@@ -233,16 +233,21 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action, one commit: everything inside commits together or not at all."""
+        from app.services import anchor  # imports the models, which need this module first
+
         with self.sessions() as session:
             session.connection(execution_options={"sqlite_immediate": True})
             try:
                 self._refuse_stopped()
                 yield session
                 self._refuse_stopped()  # a long operation may have been overtaken meanwhile
+                head = anchor.pending(session, self.url)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+        if head is not None:
+            anchor.advance(self.url, head)
 
     def stop_writing(self, reason: str) -> None:
         """From now on every write is refused with `reason` (reading goes on)."""

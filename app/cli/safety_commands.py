@@ -87,7 +87,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from app.services import integrity
 
     with session(args) as s:
-        problems = integrity.full_check(s)
+        problems = integrity.full_check(s, database_url(args.db))
     emit(
         {"ok": not problems, "problems": problems},
         args.json,

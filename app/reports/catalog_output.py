@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import annual_catalog, current_catalog, listing, register, retired_catalog
 from app.reports.page import Progress
+from app.services import anchor
 from app.services.catalogs import CatalogFilter, catalog
 
 LAYOUTS: dict[str, tuple[ModuleType, bool]] = {
@@ -27,7 +28,9 @@ def write_pdf(
     today = clock.today()
     data = catalog(s, kind, f, today)
     module, landscape = LAYOUTS[kind]
-    return listing.pdf(data, module.COLUMNS, target, today, landscape, progress)
+    head = anchor.chain_head(s)  # a printed register shows which state of the chain it shows
+    notes = [head.printed()] if head else []
+    return listing.pdf(data, module.COLUMNS, target, today, landscape, progress, notes)
 
 
 def write_xlsx(

@@ -36,6 +36,7 @@ from app.config import data_dir
 from app.db import schema_revisions, upgrade
 from app.errors import UserError
 from app.failures import explain, is_damage
+from app.services import anchor
 from app.services.attachments import file_sha256, store_dir
 from app.services.permissions import Actor, Permission, require
 
@@ -154,7 +155,7 @@ def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
             copy = Path(tmp) / DB_MEMBER
             _copy_database(db_path, copy)
             left_out: set[str] = set()
-            while changed := _write_archive(partial, copy, left_out) - left_out:
+            while changed := _write_archive(partial, copy, left_out, db_path) - left_out:
                 # Rare: write it again without them, or the whole backup could not be restored
                 log.warning(
                     "attachments not matching their hash, left out of the backup: %s", changed
@@ -178,9 +179,10 @@ def _remove_stale_parts(folder: Path) -> None:
             continue
 
 
-def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]:
-    """The database, the attachments except `left_out`, and the manifest; the names of the
-    attachments whose content no longer hashes to their name (the restore would refuse them)."""
+def _write_archive(partial: Path, db_copy: Path, left_out: set[str], db_path: Path) -> set[str]:
+    """The database, the attachments except `left_out`, and the manifest (with the audit chain's
+    head, which `check` compares); the names of the attachments whose content no longer hashes to
+    their name (the restore would refuse them)."""
     members: dict[str, dict] = {}
     changed = set()
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -195,6 +197,9 @@ def _write_archive(partial: Path, db_copy: Path, left_out: set[str]) -> set[str]
             "version": __version__,
             "revision": _revision_of(db_copy),
             "created": clock.now().isoformat(timespec="seconds"),
+            "written": time.time(),
+            "database": str(db_path.resolve()),
+            "audit_head": anchor.as_dict(anchor.head_of_file(db_copy)),
             "members": members,
         }
         archive.writestr(MANIFEST_MEMBER, json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -628,6 +633,13 @@ def _check(archive: zipfile.ZipFile, label: str, staging: Path, folders: list[Pa
     return checked
 
 
+def manifest_of(backup: Path) -> dict:
+    """The manifest of `backup` ({} for one made before manifests)."""
+    with _opened(backup) as archive:
+        by_name = {info.filename: info for info in archive.infolist()}
+        return _read_manifest(archive, by_name.get(MANIFEST_MEMBER), backup.name)
+
+
 def verify(backup: Path) -> None:
     """The whole backup is sound and this program can restore it (see `restore`)."""
     try:
@@ -662,9 +674,22 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
                 for suffix in ("-wal", "-shm"):
                     Path(f"{db_path}{suffix}").unlink(missing_ok=True)
                 os.replace(checked.database, db_path)  # last: until here it is the old one
+                _reset_anchor(db_path, backup)
     except OSError as exc:
         raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
+
+
+def _reset_anchor(db_path: Path, backup: Path) -> None:
+    """The restored chain is older than the anchor: the anchor follows it, or `check` would call
+    the restore a deleted audit tail. The restored database is already in place, so a failure
+    here is logged (and `check` then names the anchor), never raised."""
+    try:
+        head = anchor.head_of_file(db_path)
+    except sqlite3.Error:
+        log.exception("could not read the audit chain of %s", db_path)
+        return
+    anchor.reset(f"sqlite:///{db_path}", head, f"从备份“{backup.name}”恢复")
 
 
 def _remove_leftovers(db_path: Path) -> None:

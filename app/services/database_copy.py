@@ -27,7 +27,7 @@ from app.db import Database, continue_sequences, describe, open_database, sqlite
 from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
-from app.services import attachments, audit, search_index
+from app.services import anchor, attachments, audit, search_index
 from app.services.permissions import Actor, Permission, require
 
 BATCH = 2000
@@ -73,6 +73,7 @@ def copy_database(
                 else:
                     marker.write()
                     _copy_tables(source, target, result, progress)
+                _anchor_copy(target, target_url, source_url)
             finally:
                 target.close()
             if target_data_dir is not None:
@@ -110,6 +111,13 @@ def _refuse_other_sessions(database: Database, url: str) -> None:
             f"另有 {others} 个程序连接正在使用数据库“{describe(url)}”，"
             "请先关闭其他窗口和命令后再迁移。"
         )
+
+
+def _anchor_copy(target: Database, target_url: str, source_url: str) -> None:
+    """The copy's audit chain is anchored from here on (`check` would else miss its anchor)."""
+    with target.reading() as s:
+        head = anchor.chain_head(s)
+    anchor.reset(target_url, head, f"从“{describe(source_url)}”迁移")
 
 
 def _audit_head(database: Database) -> str | None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db import damage_found
 from app.errors import DamagedDatabaseError
 from app.models import Attachment
-from app.services import attachments, audit
+from app.services import anchor, attachments, audit
 
 MAX_LISTED = 20
 
@@ -78,8 +78,9 @@ def quick_check(s: Session) -> QuickCheck:
     return QuickCheck(damage, missing_attachments(s)[:MAX_LISTED])
 
 
-def full_check(s: Session) -> list[str]:
-    """`normdesk check`: integrity, foreign keys, the audit chain and every attachment's hash."""
+def full_check(s: Session, url: str | None = None) -> list[str]:
+    """`normdesk check`: integrity, foreign keys, the audit chain (and, given the database's
+    `url`, its head against the anchor file and the newest backup) and every attachment's hash."""
     problems = []
     if _sqlite(s):
         result = _pragma_rows(s, "integrity_check")
@@ -94,6 +95,8 @@ def full_check(s: Session) -> list[str]:
         problems.append(
             f"审计日志第 {broken.id} 条记录（{broken.at:%Y-%m-%d %H:%M}，{broken.summary}）被改动或其前一条被删除"
         )
+    if url is not None:
+        problems += anchor.problems(s, url)
     problems += missing_attachments(s)
     for att in s.scalars(select(Attachment)):
         if not attachments.is_sha256(att.sha256):
