@@ -178,6 +178,10 @@ def test_backup_carries_the_head_and_a_restore_is_no_false_alarm(filled, db_path
     restored = open_database(f"sqlite:///{db_path}")
     try:
         assert _check(restored) == []
+        with restored.reading() as s:
+            newest = s.get(AuditEntry, _head(restored).id)
+        assert newest.action == "anchor_reset" and made.path.name in newest.summary
+        assert newest.prev_hash == head.hash  # the restored chain, continued
         with restored.transaction() as s:
             add_issuer(s, "XQ", "河清市西区人民政府", "西政发")
         assert _check(restored) == []

@@ -158,7 +158,11 @@ def advance(url: str, head: Head) -> None:
                 current = None
             if current is not None and current.head.id >= head.id:
                 return
-            reset = (current.reset, current.reset_at) if current else ("", 0.0)
+            # A first anchor (or one rebuilt after it went missing) says so; it vouches for
+            # nothing before it, and must not excuse an older backup's head (reset_at stays 0).
+            reset = (
+                (current.reset, current.reset_at) if current else ("首次建立（此前无锚文件）", 0.0)
+            )
             _write(path, Anchor(head, time.time(), *reset))
     except Exception:  # noqa: BLE001 (the save is committed: report it, do not fail it)
         log.exception("could not write the audit chain anchor for %s", url)
@@ -178,6 +182,16 @@ def reset(url: str, head: Head | None, why: str) -> None:
         log.info("audit chain anchor %s reset (%s) to record %s", path, why, head.id)
     except Exception:  # noqa: BLE001
         log.exception("could not reset the audit chain anchor for %s", url)
+
+
+def record_reset(s: Session, actor: str, why: str) -> None:
+    """The audit record of a reset (its own commit then anchors it as usual)."""
+    from app.services import audit
+
+    head = chain_head(s)
+    where = f"第 {head.id} 条，摘要 {head.hash[:12]}…" if head else "尚无审计记录"
+    audit.record(s, actor, "anchor_reset", "audit", head.id if head else None,
+                 f"审计链锚重置为当前链头（{where}）：{why}")  # fmt: skip
 
 
 def head_of_file(db_file: Path) -> Head | None:

@@ -28,12 +28,12 @@ ACTIONS = {
     "void_number": "作废编号", "login": "登录", "lockout": "锁定账户", "password": "修改密码",
     "user_add": "添加用户", "user_role": "修改角色", "user_unlock": "解锁用户",
     "setting": "修改设置", "calendar": "工作日历", "calendar_year": "录入年度日历",
-    "demo": "演示数据",
+    "demo": "演示数据", "anchor_reset": "重置审计链锚",
 }  # fmt: skip
 OBJECTS = {
     "document": "文件", "filing": "备案", "review": "合法性审核", "objection": "审查建议",
     "cleanup": "清理", "user": "用户", "setting": "设置", "calendar_day": "工作日历",
-    "calendar_year": "工作日历", "issuer": "制定机关", "number": "登记编号",
+    "calendar_year": "工作日历", "issuer": "制定机关", "number": "登记编号", "audit": "审计日志",
 }  # fmt: skip
 KEYS = {
     "title": "文件名称", "doc_number": "发文字号", "reg_number": "统一登记编号", "issuer": "制定机关",

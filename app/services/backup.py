@@ -33,7 +33,7 @@ from pathlib import Path
 
 from app import __version__, clock, db_hold
 from app.config import data_dir
-from app.db import schema_revisions, upgrade
+from app.db import open_database, schema_revisions, upgrade
 from app.errors import UserError
 from app.failures import explain, is_damage
 from app.services import anchor
@@ -662,7 +662,7 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
         raise UserError(f"恢复：找不到备份文件“{backup}”。")
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        with db_hold.exclusive(db_path, "恢复"):
+        with db_hold.exclusive(db_path, "恢复") as hold:
             _remove_leftovers(db_path)  # under the hold: no other restore of it is running
             with (
                 _opened(backup) as archive,
@@ -674,22 +674,34 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
                 for suffix in ("-wal", "-shm"):
                     Path(f"{db_path}{suffix}").unlink(missing_ok=True)
                 os.replace(checked.database, db_path)  # last: until here it is the old one
-                _reset_anchor(db_path, backup)
+                _reset_anchor(db_path, backup, actor, hold)
     except OSError as exc:
         raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
 
 
-def _reset_anchor(db_path: Path, backup: Path) -> None:
-    """The restored chain is older than the anchor: the anchor follows it, or `check` would call
-    the restore a deleted audit tail. The restored database is already in place, so a failure
-    here is logged (and `check` then names the anchor), never raised."""
+def _reset_anchor(db_path: Path, backup: Path, actor: Actor, hold: db_hold.Hold) -> None:
+    """The restored chain is older than the anchor: the anchor follows it (audited), or `check`
+    would call the restore a deleted audit tail. The restored database is already in place, so
+    a failure here is logged (and `check` then names the anchor), never raised."""
+    url, why = f"sqlite:///{db_path}", f"从备份“{backup.name}”恢复"
     try:
         head = anchor.head_of_file(db_path)
     except sqlite3.Error:
         log.exception("could not read the audit chain of %s", db_path)
         return
-    anchor.reset(f"sqlite:///{db_path}", head, f"从备份“{backup.name}”恢复")
+    anchor.reset(url, head, why)
+    try:
+        # Not upgraded here (the next opening does it, after its own backup): the audit table
+        # is the same in every schema that has one.
+        database = open_database(url, migrate=False, held=hold)
+        try:
+            with database.transaction() as s:
+                anchor.record_reset(s, actor.name, why)
+        finally:
+            database.close()  # the hold is the caller's: close() leaves it
+    except Exception:  # noqa: BLE001
+        log.exception("could not audit the anchor reset after restoring %s", backup)
 
 
 def _remove_leftovers(db_path: Path) -> None:

@@ -114,7 +114,8 @@ def _refuse_other_sessions(database: Database, url: str) -> None:
 
 
 def _anchor_copy(target: Database, target_url: str, source_url: str) -> None:
-    """The copy's audit chain is anchored from here on (`check` would else miss its anchor)."""
+    """The copy's audit chain is anchored from here on (`check` would else miss its anchor). Not
+    audited: the copy holds exactly the source's rows, as the resumed run's comparison needs."""
     with target.reading() as s:
         head = anchor.chain_head(s)
     anchor.reset(target_url, head, f"从“{describe(source_url)}”迁移")
