@@ -201,3 +201,16 @@ def test_the_newest_backup_names_a_tail_deleted_with_the_anchor_replaced(filled,
     path.write_text(json.dumps(data), "utf-8")
     problems = _check(filled)
     assert any("最新备份" in p and "最新的记录被删除" in p for p in problems)
+
+
+def test_check_command_names_a_deleted_audit_tail_and_exits_1(filled):
+    from tests.test_cli import normdesk
+
+    assert normdesk("--db", filled.url, "check").returncode == 0
+    head = _head(filled)
+    with filled.engine.begin() as con:
+        con.execute(text("DELETE FROM audit_log WHERE id = :n"), {"n": head.id})
+    filled.close()
+    result = normdesk("--db", filled.url, "check")
+    assert result.returncode == 1
+    assert f"审计日志最新的记录被删除：锚文件记到第 {head.id} 条" in result.stdout + result.stderr
