@@ -327,7 +327,25 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), hold)
     if path is not None:
         database.identity = _file_identity(path)
+    if migrate and current is not None and current <= LAST_UNANCHORED:
+        _first_anchor(database)
     return database
+
+
+LAST_UNANCHORED = "0013"  # the newest revision an older version ran without an anchor file
+
+
+def _first_anchor(database: Database) -> None:
+    """A database upgraded from a version that kept no anchor file gets its first, audited, so
+    that `check` does not report it missing until the next save."""
+    from app.services import anchor
+    from app.services.permissions import SYSTEM
+
+    if anchor.path_for(database.url).exists():
+        return
+    with database.transaction() as s:
+        if anchor.chain_head(s) is not None:
+            anchor.record_reset(s, SYSTEM.name, "自未设审计链锚的旧版本升级，首次建立")
 
 
 def describe(url: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.db import open_database
 from app.models import AuditEntry
@@ -214,3 +214,25 @@ def test_check_command_names_a_deleted_audit_tail_and_exits_1(filled):
     result = normdesk("--db", filled.url, "check")
     assert result.returncode == 1
     assert f"审计日志最新的记录被删除：锚文件记到第 {head.id} 条" in result.stdout + result.stderr
+
+
+def test_a_database_upgraded_from_a_version_without_anchors_passes_check(empty_db_url):
+    from app.db import open_database
+    from app.services import integrity
+    from tests.test_db import at_revision
+
+    at_revision(
+        empty_db_url,
+        "0011",
+        "INSERT INTO audit_log (at, actor, action, object_type, object_id, summary, prev_hash, hash) "
+        "VALUES ('2026-11-01 09:00:00', 'root', 'create', 'issuer', 1, '添加制定机关', 'GENESIS', 'x')",
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+            found = [p for p in integrity.full_check(s, empty_db_url) if "锚" in p]
+            last = s.scalar(select(AuditEntry.summary).order_by(AuditEntry.id.desc()).limit(1))
+    finally:
+        database.close()
+    assert found == []
+    assert "首次建立" in last
