@@ -171,12 +171,7 @@ def _doc_dict(s, doc) -> dict:
 def _status_code(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
-    codes = lifecycle.status_codes(value)
-    if codes is None:
-        raise UserError(
-            f"--status 状态：“{value}”无效，可选：{'、'.join(lifecycle.filter_choices())}。"
-        )
-    return codes
+    return lifecycle.filter_codes(value, "--status 状态")
 
 
 def _row_lines(rows: list) -> list[str]:

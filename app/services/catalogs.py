@@ -68,10 +68,7 @@ class Catalog:
 
 
 def _status_codes(value: str) -> tuple[str, ...]:
-    codes = lifecycle.status_codes(value)
-    if codes is None:
-        raise UserError(f"状态：“{value}”无效，可选：{'、'.join(lifecycle.filter_choices())}。")
-    return codes
+    return lifecycle.filter_codes(value, "状态")
 
 
 def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> Select[Any]:
@@ -122,8 +119,7 @@ def _rows(
 
 
 def _row(r: Any, today: date) -> CatalogRow:
-    status = lifecycle.status_on(r.status, r.status_changed, r.effective, r.valid_until, today)
-    label = status_label(status)
+    label = status_label(lifecycle.status_of(r, today))
     ahead = lifecycle.scheduled(r.status, r.status_changed, r.valid_until, today)
     if ahead is not None:
         label += f"（{ahead.note}）"

@@ -28,6 +28,7 @@ DECISIONS = {
     "expired": "失效",
 }
 _STATUS_AFTER = {"repeal": "repealed", "declare_invalid": "declared_invalid", "expired": "expired"}
+_RETIRES_AS = {**_STATUS_AFTER, "amend": "amended"}  # the status each decision records
 
 
 @dataclass(frozen=True)
@@ -169,10 +170,7 @@ def _check_decision_still_holds(item: CleanupItem, day: date) -> None:
     doc = item.document
     decision = DECISIONS[item.decision]
     ahead = lifecycle.scheduled(doc.status, doc.status_changed, doc.valid_until, day)
-    if (
-        ahead is not None
-        and {**_STATUS_AFTER, "amend": "amended"}.get(item.decision) != ahead.status
-    ):
+    if ahead is not None and _RETIRES_AS.get(item.decision) != ahead.status:
         raise UserError(
             f"《{doc.title}》{ahead.note}，清理结论不能为“{decision}”，请修改该文件的清理结论。"
         )

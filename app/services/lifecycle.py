@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, literal, or_
 
+from app.errors import UserError
 from app.models import Document
 
 STATUS_LABELS: dict[str, str] = {
@@ -102,6 +103,14 @@ def status_codes(value: str) -> tuple[str, ...] | None:
 def filter_choices() -> list[str]:
     """The values a status filter accepts, as a message lists them."""
     return [*STATUS_GROUPS, *STATUS_LABELS.values()]
+
+
+def filter_codes(value: str, field: str) -> tuple[str, ...]:
+    """status_codes, or a UserError naming `field` and listing what it accepts."""
+    codes = status_codes(value)
+    if codes is None:
+        raise UserError(f"{field}：“{value}”无效，可选：{'、'.join(filter_choices())}。")
+    return codes
 
 
 # --- status as a function of the date -------------------------------------------------------------
@@ -198,11 +207,13 @@ def status_column(day: date) -> ColumnElement[str]:
     )
 
 
+def _changed_by(day: date) -> ColumnElement[bool]:
+    """The recorded status holds on `day` (a retirement with no known date always does)."""
+    return or_(Document.status_changed.is_(None), Document.status_changed <= day)
+
+
 def _retired_by(day: date) -> ColumnElement[bool]:
-    return and_(
-        Document.status.in_(RETIRED),
-        or_(Document.status_changed.is_(None), Document.status_changed <= day),
-    )
+    return and_(Document.status.in_(RETIRED), _changed_by(day))
 
 
 # The clauses below say what status_column says, without a CASE, so that SQLite can walk the
@@ -233,10 +244,7 @@ def _clause(code: str, day: date) -> ColumnElement[bool]:
         )
     if code == "published":
         return and_(in_force_clause(day), Document.effective > day)
-    recorded = and_(
-        Document.status == code,
-        or_(Document.status_changed.is_(None), Document.status_changed <= day),
-    )
+    recorded = and_(Document.status == code, _changed_by(day))
     if code == "expired":
         return or_(and_(_issued_not_retired_by(day), Document.valid_until < day), recorded)
     return recorded
