@@ -233,7 +233,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action, one commit: everything inside commits together or not at all."""
-        from app.services import anchor  # imports the models, which need this module first
+        from app.services import anchor, seals  # import the models, which need this module first
 
         with self.sessions() as session:
             session.connection(execution_options={"sqlite_immediate": True})
@@ -241,6 +241,7 @@ class Database:
                 self._refuse_stopped()
                 yield session
                 self._refuse_stopped()  # a long operation may have been overtaken meanwhile
+                seals.seal(session)
                 head = anchor.pending(session, self.url)
                 session.commit()
             except BaseException:
@@ -327,12 +328,25 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
     database = Database(url, engine, sessionmaker(engine, expire_on_commit=False), hold)
     if path is not None:
         database.identity = _file_identity(path)
+    if migrate and current is not None and current <= LAST_UNSEALED:
+        _first_seal(database)
     if migrate and current is not None and current <= LAST_UNANCHORED:
         _first_anchor(database)
     return database
 
 
 LAST_UNANCHORED = "0013"  # the newest revision an older version ran without an anchor file
+LAST_UNSEALED = "0013"  # the newest revision an older version ran without record seals
+
+
+def _first_seal(database: Database) -> None:
+    """A database upgraded from a version that did not seal records is sealed whole, audited;
+    a change made around the program before this upgrade can no longer be told apart."""
+    from app.services import seals
+    from app.services.permissions import SYSTEM
+
+    with database.transaction() as s:
+        seals.baseline(s, SYSTEM.name, "自未封存记录内容的旧版本升级，首次封存")
 
 
 def _first_anchor(database: Database) -> None:

@@ -104,10 +104,27 @@ def empty_db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def database(db_url: str) -> Database:
+def database(db_url: str, request: pytest.FixtureRequest) -> Database:
     db = open_database(db_url)
     yield db
-    db.close()
+    try:
+        if request.node.get_closest_marker("tampered") is None:
+            _assert_sealed(db)
+    finally:
+        db.close()
+
+
+def _assert_sealed(db: Database) -> None:
+    """Whatever a test did through the program, every record ends as its seal says (see
+    app/services/seals.py); a test that edits rows around the program is marked `tampered`."""
+    from app.services import seals
+
+    try:
+        with db.reading() as s:
+            found = [d.told() for d in seals.differences(s)]
+    except Exception:  # a test that closed, replaced or damaged the database checks it itself
+        return
+    assert found == [], "records differ from their seals"
 
 
 @pytest.fixture

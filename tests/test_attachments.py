@@ -58,6 +58,7 @@ def crafted_name(database, att_id: int, column: str, value: str) -> None:
         )
 
 
+@pytest.mark.tampered
 @pytest.mark.parametrize(
     "name, opened_as",
     [
@@ -106,6 +107,7 @@ def test_an_existing_link_in_the_opened_folder_is_replaced_not_followed(
     assert not opened.is_symlink() and opened.read_bytes() == b"draft text"
 
 
+@pytest.mark.tampered
 def test_a_crafted_hash_never_becomes_a_path(database, attached):
     crafted_name(database, attached.id, "sha256", "../../../../../../../../etc/passwd")
     with database.reading() as s, pytest.raises(UserError, match="校验值.*无效"):
@@ -121,9 +123,12 @@ def test_an_attachment_is_stored_under_a_name_safe_to_open(database, tmp_path):
     assert att.original_name == "起草说明_终稿.pdf"
 
 
+@pytest.mark.tampered
 def test_the_integrity_check_lists_a_crafted_hash_instead_of_failing(database, attached):
     from app.services import integrity
 
     crafted_name(database, attached.id, "sha256", "../../x")
     with database.reading() as s:
-        assert integrity.full_check(s) == ["附件“送审稿.docx”（文件 1）的校验值无效"]
+        found = integrity.full_check(s)
+    assert "附件“送审稿.docx”（文件 1）的校验值无效" in found
+    assert "附件（attachment 第 1 条）的内容与审计记录不符：在程序之外被修改" in found

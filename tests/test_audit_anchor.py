@@ -44,6 +44,7 @@ def test_every_write_moves_the_anchor_to_the_chain_head(filled):
     assert _check(filled) == []
 
 
+@pytest.mark.tampered
 def test_deleting_the_newest_audit_records_is_named(filled):
     head = _head(filled)
     with filled.engine.begin() as con:
@@ -54,6 +55,7 @@ def test_deleting_the_newest_audit_records_is_named(filled):
     assert any("审计日志最新的记录被删除" in p and f"第 {head.id} 条" in p for p in problems)
 
 
+@pytest.mark.tampered
 def test_a_tail_deleted_then_written_over_by_the_program_is_still_named(filled):
     head = _head(filled)
     with filled.engine.begin() as con:
@@ -83,6 +85,7 @@ def test_a_chain_recomputed_after_an_edit_is_named(filled):
     assert any("审计链被重新计算或改写" in p for p in _check(filled))
 
 
+@pytest.mark.tampered
 def test_a_middle_record_deleted_and_the_chain_recomputed_is_named(filled):
     with filled.engine.begin() as con:
         con.execute(text("DELETE FROM audit_log WHERE id = 2"))
@@ -189,6 +192,7 @@ def test_backup_carries_the_head_and_a_restore_is_no_false_alarm(filled, db_path
         restored.close()
 
 
+@pytest.mark.tampered
 @pytest.mark.sqlite_only
 def test_the_newest_backup_names_a_tail_deleted_with_the_anchor_replaced(filled, db_path):
     backup.make_backup(db_path, kind="manual")
@@ -203,6 +207,7 @@ def test_the_newest_backup_names_a_tail_deleted_with_the_anchor_replaced(filled,
     assert any("最新备份" in p and "最新的记录被删除" in p for p in problems)
 
 
+@pytest.mark.tampered
 def test_check_command_names_a_deleted_audit_tail_and_exits_1(filled):
     from tests.test_cli import normdesk
 

@@ -60,7 +60,8 @@ def test_batch_is_saved_part_done_resumed_and_applied_in_one_transaction(office)
         links = documents.links(s, ids[2])
         batch = cleanup.get(s, batch_id)
         assert cleanup.summary(batch)["废止"] == 1
-        assert s.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc())) == "cleanup_apply"
+        last = select(AuditEntry.action).where(AuditEntry.action != "seal")
+        assert s.scalar(last.order_by(AuditEntry.id.desc())) == "cleanup_apply"
     assert statuses == ["in_force", "repealed", "amended", "declared_invalid"]
     assert [v.kind_label for v in links] == ["被修改"]
     assert batch.status == "applied"
@@ -116,8 +117,8 @@ def test_a_document_lapses_the_day_after_its_term_with_nothing_run_or_written(da
         doc = register(
             s, "河清市临时救助暂行办法", published=date(2024, 12, 1)
         )  # valid until 2026-11-30
-        audited = s.scalar(select(func.count()).select_from(AuditEntry))
     with database.reading() as s:
+        audited = s.scalar(select(func.count()).select_from(AuditEntry))
         assert status(s, doc.id, date(2026, 11, 30)) == "in_force"
         assert status(s, doc.id, date(2026, 12, 1)) == "expired"
         clock.fix_today(date(2026, 12, 1))

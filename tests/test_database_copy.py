@@ -67,7 +67,9 @@ def test_register_moves_to_the_server_and_back_with_search_audit_and_numbers(
             assert doc.id == 62 and doc.reg_number == "XQGS-2026-002"
             with database.reading() as s:
                 assert audit.first_broken(s) is None
-                assert s.scalar(select(func.count(AuditEntry.id))) == there.rows["audit_log"] + 1
+                assert (
+                    s.scalar(select(func.count(AuditEntry.id))) == there.rows["audit_log"] + 2
+                )  # registered and sealed
         finally:
             database.close()
 

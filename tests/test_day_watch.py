@@ -17,6 +17,7 @@ def test_the_views_show_a_lapse_when_the_day_turns_and_nothing_is_written(qtbot,
         doc = register(
             s, "河清市临时救助暂行办法", published=date(2024, 12, 2)
         )  # last day 2026-12-01
+    with database.reading() as s:
         audited = s.scalar(select(func.count()).select_from(AuditEntry))
     watch = DayWatch(database)
     runner = runner_for(database)

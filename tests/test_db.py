@@ -141,7 +141,7 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
     with database.reading() as s:
         assert audit.first_broken(s) is None
         actions = s.execute(text("SELECT action FROM audit_log ORDER BY id")).scalars().all()
-        assert actions == ["setting", "anchor_reset"]  # its first anchor, on the upgrade
+        assert actions == ["setting", "seal"]  # sealed on the upgrade, which anchors it
         assert s.get(Setting, "validity.default_years").value == "3"
         assert s.execute(text("SELECT count(*) FROM document_fts")).scalar() == 0
         assert s.execute(text("SELECT count(*) FROM document")).scalar() == 0

@@ -199,7 +199,7 @@ def test_every_mutation_writes_an_audit_record_in_the_same_transaction(database)
     with database.reading() as s:
         actions = s.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert audit.first_broken(s) is None
-    assert actions == ["create", "register", "repealed"]
+    assert actions == ["create", "register", "repealed", "seal"]
 
 
 def test_two_clerks_editing_one_document_the_second_sees_both_values(database):

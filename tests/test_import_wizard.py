@@ -89,7 +89,7 @@ def test_check_page_counts_rows_and_lists_each_problem(wizard, ledger, monkeypat
 def test_the_check_writes_nothing(wizard, office, ledger, monkeypatch):
     to_check_page(wizard, ledger, monkeypatch)
     assert count(office, Document) == 0
-    assert count(office, AuditEntry) == 1  # only the issuer
+    assert count(office, AuditEntry) == 2  # the issuer, sealed
 
 
 def test_finish_imports_the_accepted_rows(wizard, office, ledger, monkeypatch, no_modal_boxes):

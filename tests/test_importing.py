@@ -106,7 +106,7 @@ def test_dry_run_writes_nothing_but_reports_the_same(office, tmp_path):
         report = importing.run_import(s, SYSTEM, sheet, mapping, dry_run=True)
     with office.reading() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 0
-        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 1  # only the issuer
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2  # the issuer, sealed
     assert len(report.accepted) == 4 and report.imported == 0
 
 

@@ -15,7 +15,7 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(50), index=True)
     object_type: Mapped[str] = mapped_column(String(50))
     object_id: Mapped[int | None] = mapped_column(Integer, index=True)
     summary: Mapped[str] = mapped_column(Text, default="")

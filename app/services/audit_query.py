@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Filing, ReviewCase
-from app.services import audit, settings
+from app.services import audit, seals, settings
 from app.services.lifecycle import STATUS_LABELS
 
 ACTIONS = {
@@ -28,12 +28,13 @@ ACTIONS = {
     "void_number": "作废编号", "login": "登录", "lockout": "锁定账户", "password": "修改密码",
     "user_add": "添加用户", "user_role": "修改角色", "user_unlock": "解锁用户",
     "setting": "修改设置", "calendar": "工作日历", "calendar_year": "录入年度日历",
-    "demo": "演示数据", "anchor_reset": "重置审计链锚",
+    "demo": "演示数据", "anchor_reset": "重置审计链锚", "seal": "封存记录内容",
 }  # fmt: skip
 OBJECTS = {
     "document": "文件", "filing": "备案", "review": "合法性审核", "objection": "审查建议",
     "cleanup": "清理", "user": "用户", "setting": "设置", "calendar_day": "工作日历",
     "calendar_year": "工作日历", "issuer": "制定机关", "number": "登记编号", "audit": "审计日志",
+    "record": "记录",
 }  # fmt: skip
 KEYS = {
     "title": "文件名称", "doc_number": "发文字号", "reg_number": "统一登记编号", "issuer": "制定机关",
@@ -77,6 +78,9 @@ def _where(query: Select, f: AuditFilter) -> Select:
         query = query.where(AuditEntry.at >= datetime.combine(f.start, time()))
     if f.end:
         query = query.where(AuditEntry.at < datetime.combine(f.end + timedelta(days=1), time()))
+    if not f.action:
+        # one per save, digests only: shown when asked for by name
+        query = query.where(AuditEntry.action != seals.ACTION)
     for column, value in (
         (AuditEntry.actor, f.actor),
         (AuditEntry.action, f.action),
@@ -111,6 +115,11 @@ def rows(s: Session, f: AuditFilter) -> Iterator[AuditRow]:
 
 def row_of(e: AuditEntry) -> AuditRow:
     obj = OBJECTS.get(e.object_type, e.object_type)
+    if e.action == seals.ACTION:  # thousands of digests say nothing to a reader: their counts
+        counts = [f"{seals.LABELS.get(k, k)}：{len(v)} 条" for k, v in _values(e.new_values).items()
+                  if isinstance(v, dict)]  # fmt: skip
+        return AuditRow(e.id, e.at, e.actor, ACTIONS[seals.ACTION], obj, e.summary, "",
+                        "\n".join(counts), "\n".join(counts))  # fmt: skip
     return AuditRow(e.id, e.at, e.actor, ACTIONS.get(e.action, e.action),
                     f"{obj} {e.object_id}" if e.object_id is not None else obj, e.summary,
                     "\n".join(value_lines(e.old_values)), "\n".join(value_lines(e.new_values)),

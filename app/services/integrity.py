@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db import damage_found
 from app.errors import DamagedDatabaseError
 from app.models import Attachment
-from app.services import anchor, attachments, audit
+from app.services import anchor, attachments, audit, seals
 
 MAX_LISTED = 20
 
@@ -97,6 +97,7 @@ def full_check(s: Session, url: str | None = None) -> list[str]:
         )
     if url is not None:
         problems += anchor.problems(s, url)
+    problems += seals.problems(s)
     problems += missing_attachments(s)
     for att in s.scalars(select(Attachment)):
         if not attachments.is_sha256(att.sha256):
