@@ -89,6 +89,8 @@ def test_a_seal_is_written_by_whoever_made_the_change_and_hidden_from_the_audit_
         newest = s.scalar(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1))
         listed = audit_query.page(s, AuditFilter(), 0, 100)
         asked = audit_query.page(s, AuditFilter(action=seals.ACTION), 0, 100)
+        by_object = audit_query.page(s, AuditFilter(object_type=seals.OBJECT), 0, 100)
+    assert [e.id for e in by_object] == [e.id for e in asked]
     assert (newest.action, newest.actor) == (seals.ACTION, SYSTEM.name)
     assert seals.ACTION not in {e.action for e in listed} and "登记" in {e.action for e in listed}
     assert asked and asked[0].action == "封存记录内容"

@@ -343,7 +343,16 @@ def _published_ids(db) -> list[int]:
         return _published(s)
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=list(KINDS))
+# On PostgreSQL several PCs write, each with its own anchor file: one behind the server is normal,
+# so a well-forged record appended by the owner is not found there (README says so).
+SQLITE_ONLY = {"伪造的封存被追加"}
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [pytest.param(k, marks=pytest.mark.sqlite_only) if k in SQLITE_ONLY else k for k in KINDS],
+    ids=list(KINDS),
+)
 def test_each_kind_of_tampering_is_named_by_check(office, kind):
     expected = KINDS[kind](office)
     problems = _check(office)

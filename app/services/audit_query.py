@@ -78,8 +78,8 @@ def _where(query: Select, f: AuditFilter) -> Select:
         query = query.where(AuditEntry.at >= datetime.combine(f.start, time()))
     if f.end:
         query = query.where(AuditEntry.at < datetime.combine(f.end + timedelta(days=1), time()))
-    if not f.action:
-        # one per save, digests only: shown when asked for by name
+    if f.action != seals.ACTION and f.object_type != seals.OBJECT:
+        # one per save, digests only: shown when asked for by action or object
         query = query.where(AuditEntry.action != seals.ACTION)
     for column, value in (
         (AuditEntry.actor, f.actor),
