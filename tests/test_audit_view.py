@@ -88,6 +88,7 @@ def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
     assert {r[2] for r in rows[1:]} == {"系统"}
 
 
+@pytest.mark.tampered
 def test_chain_check_names_a_tampered_record(view):
     view.verify_chain()
     assert runner_for(view.database).wait()
@@ -97,6 +98,20 @@ def test_chain_check_names_a_tampered_record(view):
     view.verify_chain()
     assert runner_for(view.database).wait()
     assert "第 2 条记录" in view.chain.text() and "改过的摘要" in view.chain.text()
+
+
+@pytest.mark.tampered
+def test_chain_check_names_a_record_edited_around_the_program(view, doc_id):
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert view.chain.text() == "审计链完整，每条记录的内容都与审计记录相符。"
+    with view.database.engine.begin() as con:
+        con.execute(text("UPDATE document SET title = '改过的标题' WHERE id = :i"), {"i": doc_id})
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert view.chain.text() == "发现 1 处与审计记录不符"
+    shown = view.chain.toolTip()
+    assert "· 文件（document 第 1 条，“改过的标题”）的内容与审计记录不符" in shown
 
 
 def test_document_history_lists_its_changes(database, doc_id):

@@ -213,11 +213,16 @@ class AuditView(QWidget):
 
     def verify_chain(self) -> None:
         self.chain.setText("正在验证…")
-        self.runner.run(lambda s, _p: audit_query.chain_verdict(s), on_done=self._verified,
+        url = self.database.url
+        self.runner.run(lambda s, _p: audit_query.chain_verdict(s, url), on_done=self._verified,
                         parent=self, progress="正在验证审计链…")  # fmt: skip
 
     def _verified(self, verdict: str) -> None:
-        self.chain.setText(verdict)
+        self.chain.setText(verdict.splitlines()[0].rstrip("："))  # one line here; the box lists all
+        self.chain.setToolTip(verdict)
+        if not audit_query.verdict_is_clean(verdict):
+            QMessageBox.warning(self, "验证审计链", verdict)
+            return
         QMessageBox.information(self, "验证审计链", verdict)
 
     def export(self) -> None:
