@@ -189,9 +189,13 @@ def _rows(s: Session, table: Table, keys: Iterable[Any]) -> Iterator[dict[str, A
             yield dict(row._mapping)
 
 
-def _new_rows(s: Session, table: Table, above: int) -> Iterator[dict[str, Any]]:
+def _new_rows(s: Session, table: Table, above: Any = None) -> Iterator[dict[str, Any]]:
+    """Rows whose key is above `above`, or every row."""
     pk = _pk(table)
-    for row in s.execute(select(table).where(pk > above).order_by(pk)).yield_per(1000):
+    query = select(table).order_by(pk)
+    if above is not None:
+        query = query.where(pk > above)
+    for row in s.execute(query).yield_per(1000):
         yield dict(row._mapping)
 
 
@@ -242,7 +246,7 @@ def baseline(s: Session, actor: str, why: str) -> AuditEntry | None:
     states: dict[str, dict[str, str | None]] = {}
     for name, table in sealed_tables().items():
         pk = _pk(table).name
-        found = {key_text(r[pk]): digest(r) for r in _new_rows(s, table, _lowest(table))}
+        found = {key_text(r[pk]): digest(r) for r in _new_rows(s, table)}
         if found:
             states[name] = found
     if not states:
@@ -251,16 +255,6 @@ def baseline(s: Session, actor: str, why: str) -> AuditEntry | None:
     return audit.record(
         s, actor, ACTION, OBJECT, None, f"{why}：封存 {count} 条记录的当前内容", new=states
     )
-
-
-def _lowest(table: Table) -> Any:
-    column = _pk(table)
-    python_type = column.type.python_type
-    if python_type is int:
-        return -(2**62)
-    if python_type is date:
-        return date.min
-    return ""
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -307,7 +301,7 @@ def differences(s: Session) -> Iterator[Difference]:
         sealed = states.get(name, {})
         seen = set()
         pk, label = _pk(table).name, _NAMED_BY.get(name)
-        for row in _new_rows(s, table, _lowest(table)):
+        for row in _new_rows(s, table):
             key = key_text(row[pk])
             seen.add(key)
             expected = sealed.get(key)
