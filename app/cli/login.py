@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, auto
 
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
+from app import pg_session
 from app.config import database_url
 from app.db import Database, open_database, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
@@ -60,14 +61,52 @@ def read_password(whose: str) -> str:
 def signed_in(args: argparse.Namespace) -> Iterator[None]:
     """Sign in for the command `args` names (if it needs it), and out again after it."""
     access = access_of(args)
-    if access is not Access.OPEN:
-        actor = _sign_in(args, access)
-        if actor is not None:
-            permissions.sign_in(actor)
+    url = database_url(args.db)
     try:
+        if pg_session.clerk_mode(url):
+            _sign_in_on_server(args, url, access)
+        elif access is not Access.OPEN:
+            actor = _sign_in(args, access)
+            if actor is not None:
+                permissions.sign_in(actor)
         yield
     finally:
         permissions.sign_in(None)
+        pg_session.sign_in(url, None)
+
+
+NO_SERVER_USER = (
+    "该数据库在单位服务器上，每位用户以自己的账户连接：请在命令前加 --user 用户名"
+    "（密码在终端输入，或从标准输入读取一行）。"
+)
+
+
+def _sign_in_on_server(args: argparse.Namespace, url: str, access: Access) -> None:
+    """A server URL without a user name: the clerk's own login connects (its password checked
+    by the server), for every command, and the NormDesk user is that login's."""
+    from app.services import pg_roles, users
+
+    name: str | None = args.user
+    if name is None:
+        raise UserError(NO_SERVER_USER)
+    password = read_password(f"用户 {name} 的密码")
+    login = pg_roles.names_for(pg_session.database_name(url)).login(name.strip())
+    pg_session.sign_in(url, pg_session.ServerLogin(login, password))
+    try:
+        database = open_database(url)
+    except OperationalError as exc:
+        if pg_session.refused_login(exc):
+            raise UserError(users.REFUSED) from None
+        raise
+    try:
+        with database.transaction() as s:
+            login_ = users.authenticate_on_server(s, name, f"（命令行：{_command(args)}）")
+    finally:
+        database.close()
+    if login_.actor is None:
+        raise UserError(login_.message)
+    if access is not Access.OPEN:
+        permissions.sign_in(login_.actor)
 
 
 def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | None:
