@@ -83,7 +83,7 @@ def _superuser() -> Callable[[str], None]:
 
 @pytest.fixture
 def server(db_url: str) -> Iterator[Server]:
-    """An office (issuer MZ, two registered documents, one user of each role) whose database
+    """An office (issuer MZ, four registered documents, one user of each role) whose database
     has been set up for clerks' own logins."""
     clock.fix_today(date(2026, 11, 27))
     database = open_database(db_url)
@@ -91,8 +91,8 @@ def server(db_url: str) -> Iterator[Server]:
     try:
         with database.transaction() as s:
             add_issuer(s)
-            register(s, title="河清市第一号管理办法")
-            register(s, title="河清市第二号管理办法")
+            for n in range(1, 5):  # MZGS-2026-001 to 004
+                register(s, title=f"河清市第{n}号管理办法")
             for role in Role:
                 users.add_user(
                     s, SYSTEM, NAMES[role], f"{role.value}甲", role.value, PASSWORDS[role]
@@ -563,3 +563,40 @@ def test_the_setup_command_asks_each_password_and_prints_what_to_configure(db_ur
         with engine.connect() as conn:
             pg_roles.drop_all(conn, names)
         engine.dispose()
+
+
+def test_the_command_line_role_matrix_holds_when_each_clerk_connects_as_their_login(
+    server, tmp_path: Path
+):
+    """The command-line role matrix (tests/test_cli_login.py), every command run as the clerk's
+    own login: what the role may do, the database lets it do; the rest the services refuse."""
+    from tests import test_cli_login
+
+    assert test_cli_login.NAMES == NAMES and test_cli_login.PASSWORDS == PASSWORDS
+    # the matrix reads its results back as the administrator's login
+    pg_session.sign_in(server.clerk_url, pg_session.ServerLogin(server.login(A), PASSWORDS[A]))
+    test_cli_login.test_role_matrix_through_the_command_line_is_the_services_permission_table(
+        server.clerk_url, tmp_path
+    )
+
+
+def test_the_window_asks_for_the_server_login_before_opening_anything(server, qtbot):
+    from app.ui.login_dialog import ServerLoginDialog
+
+    dialog = ServerLoginDialog(server.clerk_url)
+    qtbot.addWidget(dialog)
+    dialog.username.setText(NAMES[C])
+    dialog.password.setText(PASSWORDS[C])
+    dialog.log_in()
+    assert dialog.actor == Actor(NAMES[C], C) and dialog.database is not None
+    with dialog.database.reading() as s:
+        assert s.execute(text("SELECT session_user")).scalar() == server.login(C)
+    dialog.database.close()
+
+    check_passwords_for(server.login(Role.READ_ONLY))
+    again = ServerLoginDialog(server.clerk_url)
+    qtbot.addWidget(again)
+    again.username.setText(NAMES[Role.READ_ONLY])
+    again.password.setText("wrong2026")
+    again.log_in()
+    assert (again.actor, again.database, again.message.text()) == (None, None, users.REFUSED)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, auto
 
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from app import pg_session
 from app.config import database_url
@@ -84,29 +84,18 @@ NO_SERVER_USER = (
 def _sign_in_on_server(args: argparse.Namespace, url: str, access: Access) -> None:
     """A server URL without a user name: the clerk's own login connects (its password checked
     by the server), for every command, and the NormDesk user is that login's."""
-    from app.services import pg_roles, users
+    from app.services import pg_roles
 
     name: str | None = args.user
     if name is None:
         raise UserError(NO_SERVER_USER)
     password = read_password(f"用户 {name} 的密码")
-    login = pg_roles.names_for(pg_session.database_name(url)).login(name.strip())
-    pg_session.sign_in(url, pg_session.ServerLogin(login, password))
-    try:
-        database = open_database(url)
-    except OperationalError as exc:
-        if pg_session.refused_login(exc):
-            raise UserError(users.REFUSED) from None
-        raise
-    try:
-        with database.transaction() as s:
-            login_ = users.authenticate_on_server(s, name, f"（命令行：{_command(args)}）")
-    finally:
-        database.close()
-    if login_.actor is None:
-        raise UserError(login_.message)
+    database, login = pg_roles.sign_in(url, name, password, f"（命令行：{_command(args)}）")
+    database.close()  # the command opens it again, as the same login
+    if login.actor is None:
+        raise UserError(login.message)
     if access is not Access.OPEN:
-        permissions.sign_in(login_.actor)
+        permissions.sign_in(login.actor)
 
 
 def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | None:

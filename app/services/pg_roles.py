@@ -21,12 +21,18 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.services.permissions import Actor, Permission, Role, allowed
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.services.users import Login
 
 GROUP_KEYS: dict[Role, str] = {
     Role.ADMIN: "admin",
@@ -354,6 +360,41 @@ def setup(s: Session, passwords: dict[str, str | None], actor: str = "系统") -
     audit.record(s, actor, "pg_roles_setup", "setting", None,
                  f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名")  # fmt: skip
     return SetupReport(names.prefix, [names.staff, *names.groups()], logins, missing)
+
+
+# ---- signing in as a clerk's own login -----------------------------------------------------
+
+
+def sign_in(url: str, username: str, password: str, where: str = "") -> tuple[Database, Login]:
+    """Connect to the server at `url` (no user in it) as `username`'s login with `password`,
+    which the server checks, and log in (audited). A refused login reads like a wrong password;
+    nothing stays registered then. The caller closes the database."""
+    from app import pg_session
+    from app.db import open_database
+    from app.services import users
+
+    login = names_for(pg_session.database_name(url)).login(username.strip())
+    pg_session.sign_in(url, pg_session.ServerLogin(login, password))
+    try:
+        try:
+            database = open_database(url)
+        except OperationalError as exc:
+            if pg_session.refused_login(exc):
+                raise UserError(users.REFUSED) from None
+            raise
+        try:
+            with database.transaction() as s:
+                answer = users.authenticate_on_server(s, username, where)
+        except BaseException:
+            database.close()
+            raise
+    except BaseException:
+        pg_session.sign_in(url, None)
+        raise
+    if answer.actor is None:
+        database.close()
+        pg_session.sign_in(url, None)
+    return database, answer
 
 
 # ---- user management (users.py calls these in its own transaction) -------------------------
