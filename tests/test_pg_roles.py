@@ -13,13 +13,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from app import clock, pg_session
-from app.db import Database, head_revision, open_database
+from app.db import Database, head_revision, open_database, schema_revisions
 from app.errors import UserError
+from app.failures import explain
 from app.models import AuditEntry, Document
 from app.services import (
     cleanup,
@@ -47,6 +48,7 @@ pytestmark = pytest.mark.skipif(not on_postgresql(), reason="PostgreSQL only (NO
 
 NAMES = {Role.ADMIN: "admin", Role.REVIEWER: "reviewer", Role.CLERK: "clerk", Role.READ_ONLY: "reader"}  # fmt: skip
 PASSWORDS = {role: f"{NAMES[role]}Pass2026" for role in Role}
+PREVIOUS = schema_revisions()["0015"]  # the revision before the append-only audit log
 PASSWORD_CHECKED = "normdesk_pwcheck"  # the test server checks passwords of this role's members
 
 
@@ -321,6 +323,9 @@ WORK: list[tuple[str, Permission, Callable]] = [
 ]
 
 
+DENIED = "单位服务器拒绝了本次操作：您的数据库账户没有这项权限，本次操作未保存。"
+
+
 def test_each_role_does_its_work_as_its_own_login_and_the_database_refuses_the_rest(server):
     """What a role may do works through the services as its login; what it may not, the
     database refuses even when the program's own check is bypassed (a changed program)."""
@@ -336,7 +341,8 @@ def test_each_role_does_its_work_as_its_own_login_and_the_database_refuses_the_r
                         work(s, me if may else SYSTEM)  # SYSTEM: the service check skipped
                     outcome = "done"
                 except ProgrammingError as exc:
-                    outcome = "refused" if exc.orig.sqlstate == "42501" else f"error {exc}"
+                    refused = exc.orig.sqlstate == "42501" and explain(exc) == DENIED
+                    outcome = "refused" if refused else f"error {exc}"
                 if outcome != ("done" if may else "refused"):
                     wrong.append(f"{role.value} {label}: {outcome}")
             with database.transaction() as s:  # everyone changes their own password
@@ -451,7 +457,7 @@ def _owner_runs(server: Server, *statements: str) -> object:
 
 
 def test_a_clerk_login_never_upgrades_the_schema_and_is_told_whom_to_ask(server):
-    _owner_runs(server, "UPDATE alembic_version SET version_num = '0013'")
+    _owner_runs(server, f"UPDATE alembic_version SET version_num = '{PREVIOUS}'")
     with pytest.raises(UserError, match="升级只能由管理员以数据库所有者的账户执行"):
         server.open_as(Role.ADMIN)
     result = normdesk(
@@ -459,7 +465,7 @@ def test_a_clerk_login_never_upgrades_the_schema_and_is_told_whom_to_ask(server)
     )
     assert result.returncode == 1 and "数据库所有者的账户" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
-    assert _owner_runs(server, "SELECT version_num FROM alembic_version") == "0013"
+    assert _owner_runs(server, "SELECT version_num FROM alembic_version") == PREVIOUS
 
 
 def test_upgrade_to_0015_by_the_owner_keeps_the_audit_rows_guards_them_and_grants_again(server):
@@ -471,7 +477,7 @@ def test_upgrade_to_0015_by_the_owner_keeps_the_audit_rows_guards_them_and_grant
         "DROP TRIGGER audit_log_no_truncate ON audit_log",
         "DROP TRIGGER audit_log_no_update_or_delete ON audit_log",
         "DROP FUNCTION normdesk_audit_append_only()",
-        "UPDATE alembic_version SET version_num = '0013'",
+        f"UPDATE alembic_version SET version_num = '{PREVIOUS}'",
         "SELECT count(*) FROM audit_log",
     )
     with server.connect(server.login(Role.READ_ONLY)) as conn:
@@ -600,3 +606,17 @@ def test_the_window_asks_for_the_server_login_before_opening_anything(server, qt
     again.password.setText("wrong2026")
     again.log_in()
     assert (again.actor, again.database, again.message.text()) == (None, None, users.REFUSED)
+
+
+def test_setup_refuses_a_weak_password_naming_the_user_and_changes_nothing(server):
+    database = open_database(server.owner_url)
+    try:
+        with pytest.raises(UserError) as refused, database.transaction() as s:
+            pg_roles.setup(s, {"clerk": "short"})
+        assert refused.value.message == "用户 clerk 的密码：至少 8 位。"
+        with database.reading() as s:
+            count = s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "pg_roles_setup"))  # fmt: skip
+        assert count == 1  # the fixture's
+    finally:
+        database.close()

@@ -23,10 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import UserError
 from app.services.permissions import Actor, Permission, Role, allowed
 
@@ -347,18 +348,24 @@ def setup(s: Session, passwords: dict[str, str | None], actor: str = "系统") -
     _create_groups(conn, names)
     grant(conn)
     logins, missing = {}, []
-    for user in s.query(User).order_by(User.username):
+    for user in s.scalars(select(User).order_by(User.username)):
         password = passwords.get(user.username)
-        if password is not None:
-            users.check_password_rules(password)
+        if password is not None:  # the NormDesk password stays the same as the login's
+            try:
+                users.check_password_rules(password)
+            except UserError as exc:
+                raise UserError(f"用户 {user.username} 的{exc.message}") from None
             user.password_hash = users.hash_password(password)
+            user.password_changed_at = clock.now()
         login = names.login(user.username)
         if password is None and not _role_exists(conn, login):
             missing.append(user.username)
         set_login(s, user.username, Role(user.role), user.active, password)
         logins[user.username] = login
+    reset = sum(1 for p in passwords.values() if p is not None)
     audit.record(s, actor, "pg_roles_setup", "setting", None,
-                 f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名")  # fmt: skip
+                 f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名，重设 {reset} 个密码",
+                 None, {"groups": [names.staff, *names.groups()], "logins": logins})  # fmt: skip
     return SetupReport(names.prefix, [names.staff, *names.groups()], logins, missing)
 
 
