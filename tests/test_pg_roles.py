@@ -508,6 +508,8 @@ def test_the_command_line_signs_in_as_the_clerks_login_and_the_roles_hold(server
     assert refused.returncode == 1 and "无权执行" in refused.stderr
     without = normdesk("--db", server.clerk_url, "doc", "list")
     assert (without.returncode, without.stderr.strip()) == (1, "错误：" + _no_server_user())
+    init = normdesk("--db", server.clerk_url, "init")  # reads no record, but connects
+    assert (init.returncode, init.stderr.strip()) == (1, "错误：" + pg_session.NEEDS_LOGIN)
     database = open_database(server.owner_url)
     try:
         with database.reading() as s:

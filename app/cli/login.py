@@ -61,10 +61,13 @@ def read_password(whose: str) -> str:
 def signed_in(args: argparse.Namespace) -> Iterator[None]:
     """Sign in for the command `args` names (if it needs it), and out again after it."""
     access = access_of(args)
-    url = database_url(args.db)
+    url = _server_url(args)
     try:
-        if pg_session.clerk_mode(url):
-            _sign_in_on_server(args, url, access)
+        if url is not None:
+            # a command touching no record needs no login, unless it opens the database
+            # (then, without --user, the connection asks for one: pg_session.NEEDS_LOGIN)
+            if access is not Access.OPEN or args.user is not None:
+                _sign_in_on_server(args, url, access)
         elif access is not Access.OPEN:
             actor = _sign_in(args, access)
             if actor is not None:
@@ -72,7 +75,18 @@ def signed_in(args: argparse.Namespace) -> Iterator[None]:
         yield
     finally:
         permissions.sign_in(None)
-        pg_session.sign_in(url, None)
+        if url is not None:
+            pg_session.sign_in(url, None)
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The database's URL when each clerk connects to it as their own login, else None (a
+    URL the command refuses is left to the command, as before)."""
+    try:
+        url = database_url(args.db)
+    except UserError:
+        return None
+    return url if pg_session.clerk_mode(url) else None
 
 
 NO_SERVER_USER = (
