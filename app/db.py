@@ -26,7 +26,7 @@ from app.config import bundle_root
 from app.db_hold import Hold
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
 from app.failures import explain, is_damage
-from app.pg_session import connect_args
+from app.pg_session import clerk_mode, connect_args, supply_login
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,10 @@ def _begin_sqlite(conn) -> None:
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
+        if clerk_mode(url):
+            event.listen(engine, "do_connect", supply_login(url))
+        return engine
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 15})
     event.listen(engine, "connect", _set_sqlite_pragmas)

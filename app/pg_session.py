@@ -4,6 +4,7 @@ instead of waited on for ever."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.engine import make_url
@@ -101,9 +102,27 @@ def connect_args(url: str) -> dict[str, object]:
     # The URL's own options come after ours, so its -c settings win.
     extra = given.get("options")
     args["options"] = f"{settings} {extra}" if isinstance(extra, str) else settings
-    if clerk_mode(url):
-        login = _logins.get(_key(url))
+    if clerk_mode(url) and _key(url) not in _logins:
+        raise UserError(NEEDS_LOGIN)
+    return args
+
+
+def supply_login(url: str) -> Callable[..., None]:
+    """For the engine's `do_connect` event: every new connection uses the login signed in now,
+    so that one made after the clerk changed their password uses the new one."""
+    key = _key(url)
+
+    def supply(_dialect, _record, _cargs, cparams: dict) -> None:
+        login = _logins.get(key)
         if login is None:
             raise UserError(NEEDS_LOGIN)
-        args.update(user=login.login, password=login.password)
-    return args
+        cparams.update(user=login.login, password=login.password)
+
+    return supply
+
+
+def password_changed(login: str, password: str) -> None:
+    """The clerk's own login has a new password: connections made from now on use it."""
+    for key, known in list(_logins.items()):
+        if known.login == login:
+            _logins[key] = ServerLogin(login, password)

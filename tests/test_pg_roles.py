@@ -622,3 +622,20 @@ def test_setup_refuses_a_weak_password_naming_the_user_and_changes_nothing(serve
         assert count == 1  # the fixture's
     finally:
         database.close()
+
+
+def test_a_clerk_who_changes_their_password_goes_on_working_with_the_new_one(server):
+    check_passwords_for(server.login(C))
+    database = server.open_as(C)
+    me = Actor(NAMES[C], C)
+    try:
+        with database.transaction() as s:
+            users.change_password(s, me, me.name, PASSWORDS[C], "Renewed2026")
+        database.engine.dispose()  # every later connection is a new one
+        with database.transaction() as s:
+            _register(s, me)
+    finally:
+        database.close()
+    with pytest.raises(psycopg.OperationalError):
+        server.connect(server.login(C), PASSWORDS[C])
+    server.connect(server.login(C), "Renewed2026").close()

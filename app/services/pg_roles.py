@@ -23,11 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app import clock
+from app import clock, pg_session
 from app.errors import UserError
 from app.services.permissions import Actor, Permission, Role, allowed
 
@@ -376,7 +376,6 @@ def sign_in(url: str, username: str, password: str, where: str = "") -> tuple[Da
     """Connect to the server at `url` (no user in it) as `username`'s login with `password`,
     which the server checks, and log in (audited). A refused login reads like a wrong password;
     nothing stays registered then. The caller closes the database."""
-    from app import pg_session
     from app.db import open_database
     from app.services import users
 
@@ -445,6 +444,9 @@ def change_own_password(s: Session, username: str, password: str) -> bool:
     if not re.fullmatch(r"SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=:]+", secret):
         raise RuntimeError("unexpected SCRAM verifier")
     _ddl(s.connection(), f"ALTER ROLE CURRENT_USER PASSWORD {_literal(secret)}")
+    event.listen(
+        s, "after_commit", lambda _s: pg_session.password_changed(login, password), once=True
+    )
     return True
 
 
