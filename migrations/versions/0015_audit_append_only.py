@@ -4,13 +4,13 @@ this stops the owner's account and a mistaken GRANT too). Only ALTER TABLE ... D
 which needs the table's owner, gets past it. SQLite: nothing (the file's holder can do anything).
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 """
 
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
