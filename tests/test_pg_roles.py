@@ -639,3 +639,19 @@ def test_a_clerk_who_changes_their_password_goes_on_working_with_the_new_one(ser
     with pytest.raises(psycopg.OperationalError):
         server.connect(server.login(C), PASSWORDS[C])
     server.connect(server.login(C), "Renewed2026").close()
+
+
+def test_a_clerk_appends_audit_records_in_their_own_name_only(server):
+    own = "INSERT INTO audit_log (at, actor, action, object_type, summary, prev_hash, hash) " \
+          "VALUES (now(), %s, 'login', 'user', '', '', '')"  # fmt: skip
+    with server.connect(server.login(C)) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="只能以本人名义"):
+            conn.execute(own, (NAMES[A],))
+        conn.execute(own, (NAMES[C],))  # (the chain check then names it: its hash is wrong)
+
+
+@pytest.mark.parametrize("name", ["wang.li", "王力", "a" * 50, "王" * 20, "x-y_z.1"])
+def test_the_server_derives_a_users_login_as_the_program_does(server, name):
+    with server.connect(server.login(Role.READ_ONLY)) as conn:
+        derived = conn.execute("SELECT normdesk_login_of(%s)", (name,)).fetchone()[0]
+    assert derived == server.names.login(name)

@@ -256,6 +256,54 @@ def grant(conn: Connection) -> None:
             if "INSERT" in privileges and sequence is not None:
                 _ddl(conn, f"GRANT USAGE ON SEQUENCE {sequence} TO {group}")
     _create_login_function(conn, names)
+    _create_attribution_trigger(conn, names)
+
+
+def _create_attribution_trigger(conn: Connection, names: Names) -> None:
+    """A clerk's login appends audit records in its own user's name only (a seal of the
+    program's may name 系统): with psql, no clerk can write a record naming someone else."""
+    prefix = _literal(names.login_prefix)
+    _ddl(
+        conn,
+        f"""
+        CREATE OR REPLACE FUNCTION public.normdesk_login_of(actor text) RETURNS text
+        LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $fn$
+        DECLARE
+            digest text := left(encode(sha256(convert_to(actor, 'UTF8')), 'hex'), 8);
+            head text := actor;
+        BEGIN
+            IF octet_length({prefix} || actor) <= {MAX_NAME} THEN
+                RETURN {prefix} || actor;
+            END IF;
+            WHILE octet_length({prefix} || head || '~' || digest) > {MAX_NAME} LOOP
+                head := left(head, -1);
+            END LOOP;
+            RETURN {prefix} || head || '~' || digest;
+        END $fn$
+        """,
+    )
+    _ddl(
+        conn,
+        f"""
+        CREATE OR REPLACE FUNCTION public.normdesk_audit_attributed() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
+        BEGIN
+            IF left(session_user, {len(names.login_prefix)}) = {prefix}
+               AND public.normdesk_login_of(NEW.actor) <> session_user
+               AND NOT (NEW.actor = '系统' AND NEW.action = 'seal') THEN
+                RAISE EXCEPTION '审计记录只能以本人名义追加（登录名 %，记录署名 %）',
+                    session_user, NEW.actor USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            RETURN NEW;
+        END $fn$
+        """,
+    )
+    _ddl(conn, "DROP TRIGGER IF EXISTS audit_log_attributed ON audit_log")
+    _ddl(
+        conn,
+        "CREATE TRIGGER audit_log_attributed BEFORE INSERT ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION public.normdesk_audit_attributed()",
+    )
 
 
 def _create_login_function(conn: Connection, names: Names) -> None:
