@@ -655,3 +655,13 @@ def test_the_server_derives_a_users_login_as_the_program_does(server, name):
     with server.connect(server.login(Role.READ_ONLY)) as conn:
         derived = conn.execute("SELECT normdesk_login_of(%s)", (name,)).fetchone()[0]
     assert derived == server.names.login(name)
+
+
+def test_a_clerk_changes_no_password_but_their_own(server):
+    change = "UPDATE app_user SET password_hash = 'x' WHERE username = %s"
+    with server.connect(server.login(C)) as conn:
+        assert conn.execute(change, (NAMES[A],)).rowcount == 0
+        assert conn.execute(change, (NAMES[Role.READ_ONLY],)).rowcount == 0
+        assert conn.execute(change, (NAMES[C],)).rowcount == 1
+    with server.connect(server.login(A)) as conn:
+        assert conn.execute(change, (NAMES[Role.READ_ONLY],)).rowcount == 1

@@ -257,6 +257,26 @@ def grant(conn: Connection) -> None:
                 _ddl(conn, f"GRANT USAGE ON SEQUENCE {sequence} TO {group}")
     _create_login_function(conn, names)
     _create_attribution_trigger(conn, names)
+    _own_rows_only(conn, names)
+
+
+def _own_rows_only(conn: Connection, names: Names) -> None:
+    """Every clerk may change their own password, so their group may update its columns: row
+    security keeps them to their own row (the administrators' to every row). The owner, who
+    runs the migrations, is not subject to it."""
+    admin = _literal(names.group(Role.ADMIN))
+    _ddl(conn, "ALTER TABLE app_user ENABLE ROW LEVEL SECURITY")
+    policies = {
+        "normdesk_read": "FOR SELECT USING (true)",
+        "normdesk_add": "FOR INSERT WITH CHECK (true)",  # the privilege is the administrators'
+        "normdesk_change": (
+            f"FOR UPDATE USING (pg_has_role(session_user, {admin}, 'MEMBER')"
+            " OR public.normdesk_login_of(username) = session_user)"
+        ),
+    }
+    for name, rule in policies.items():
+        _ddl(conn, f"DROP POLICY IF EXISTS {name} ON app_user")
+        _ddl(conn, f"CREATE POLICY {name} ON app_user {rule}")
 
 
 def _create_attribution_trigger(conn: Connection, names: Names) -> None:
