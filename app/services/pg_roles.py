@@ -13,13 +13,15 @@ Logins are created and changed only through `normdesk_set_login`, a SECURITY DEF
 owned by the database owner (who needs CREATEROLE) and executable by the 管理员 group: it
 touches only logins of this database and grants only its groups, and takes passwords only as
 SCRAM verifiers computed on the clerk's PC, so no plain password reaches the server's logs.
-Setting up (`setup`) and every schema upgrade run as the owner."""
+The audit log takes only INSERTs from every group (and migration 0015's trigger refuses UPDATE,
+DELETE and TRUNCATE to anyone); a clerk's login appends records in its own user's name only;
+row security keeps a clerk's password change to their own row. Setting up (`setup`) and every
+schema upgrade run as the owner."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -518,11 +520,11 @@ def change_own_password(s: Session, username: str, password: str) -> bool:
     return True
 
 
-def drop_all(conn: Connection, names: Names, logins: Iterable[str] = ()) -> None:
-    """Tests: remove this database's roles from the cluster (after the database is dropped)."""
+def drop_all(conn: Connection, names: Names) -> None:
+    """Remove a database's groups and logins from the server, once the database is dropped."""
     rows = conn.execute(
         text("SELECT rolname FROM pg_roles WHERE left(rolname, length(:p)) = :p"),
         {"p": names.login_prefix},
     ).scalars()
-    for name in [*rows, *logins, *names.groups(), names.staff]:
+    for name in [*rows, *names.groups(), names.staff]:
         _ddl(conn, f"DROP ROLE IF EXISTS {quoted(name)}")
