@@ -26,7 +26,7 @@ from app.config import bundle_root
 from app.db_hold import Hold
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
 from app.failures import explain, is_damage
-from app.pg_session import connect_args
+from app.pg_session import clerk_mode, connect_args, supply_login
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,10 @@ def _begin_sqlite(conn) -> None:
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is None:
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
+        if clerk_mode(url):
+            event.listen(engine, "do_connect", supply_login(url))
+        return engine
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 15})
     event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -319,7 +322,11 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
             if path is not None and current is not None:
                 _refuse_damaged_file(path)  # an upgrade writes: never into a damaged file
                 _backup_sqlite_file(path, current)
+            if path is None:
+                _refuse_upgrade_by_clerk(engine, url, current, head)
             upgrade(engine)
+            if path is None:
+                _grant_after_upgrade(engine)
     except BaseException:
         engine.dispose()
         if hold is not None:
@@ -333,6 +340,30 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
     if migrate and current is not None and current <= LAST_UNANCHORED:
         _first_anchor(database)
     return database
+
+
+def _refuse_upgrade_by_clerk(engine: Engine, url: str, current: str | None, head: str) -> None:
+    """Only the owner changes the schema: a clerk's login is told to ask for the upgrade."""
+    from app.services import pg_roles
+
+    with engine.connect() as conn:
+        if pg_roles.may_upgrade(conn):
+            return
+    state = f"结构版本 {current}" if current else "尚未建立数据表"
+    raise UserError(
+        f"数据库“{describe(url)}”需要升级（{state}，本程序需要 {head}），但升级只能由管理员"
+        "以数据库所有者的账户执行：请管理员在一台电脑上用含所有者用户名和密码的数据库地址运行 "
+        "normdesk --db postgresql+psycopg://所有者:密码@服务器/数据库 init，之后再登录。"
+    )
+
+
+def _grant_after_upgrade(engine: Engine) -> None:
+    """A table a migration added is granted to the clerks' groups like the others."""
+    from app.services import pg_roles
+
+    with engine.begin() as conn:
+        if pg_roles.enabled(conn):
+            pg_roles.grant(conn)
 
 
 LAST_UNANCHORED = "0013"  # the newest revision an older version ran without an anchor file

@@ -1,6 +1,7 @@
 from sqlalchemy import text
 
 from app.services import audit
+from tests.outside_edits import outside_edit
 
 
 def test_audit_chain_holds_and_names_first_row_edited_outside(database):
@@ -10,7 +11,7 @@ def test_audit_chain_holds_and_names_first_row_edited_outside(database):
     with database.reading() as s:
         assert audit.first_broken(s) is None
 
-    with database.engine.begin() as con:  # an edit outside NormDesk
+    with outside_edit(database.engine) as con:  # an edit outside NormDesk
         con.execute(text("UPDATE audit_log SET summary = '篡改' WHERE id = 2"))
 
     with database.reading() as s:
@@ -22,7 +23,7 @@ def test_deleted_audit_row_breaks_chain_at_next_row(database):
     with database.transaction() as s:
         for n in range(3):
             audit.record(s, "李四", "create", "setting", n)
-    with database.engine.begin() as con:
+    with outside_edit(database.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id = 2"))
     with database.reading() as s:
         assert audit.first_broken(s).id == 3

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from app.db import open_database
 from app.models import AuditEntry
@@ -18,6 +19,7 @@ from app.services import anchor, audit, backup, database_copy, integrity
 from app.services.catalogs import CatalogFilter
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
+from tests.outside_edits import outside_edit
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ def test_every_write_moves_the_anchor_to_the_chain_head(filled):
 @pytest.mark.tampered
 def test_deleting_the_newest_audit_records_is_named(filled):
     head = _head(filled)
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id > :n"), {"n": head.id - 2})
     with filled.reading() as s:
         assert audit.first_broken(s) is None  # the chain alone cannot tell
@@ -58,7 +60,7 @@ def test_deleting_the_newest_audit_records_is_named(filled):
 @pytest.mark.tampered
 def test_a_tail_deleted_then_written_over_by_the_program_is_still_named(filled):
     head = _head(filled)
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id > :n"), {"n": head.id - 2})
     for n in range(3):  # new records reuse the deleted ids on SQLite
         with filled.transaction() as s:
@@ -68,16 +70,16 @@ def test_a_tail_deleted_then_written_over_by_the_program_is_still_named(filled):
 
 
 def _recompute_from(database, first: int) -> None:
-    with database.sessions() as s:
+    with outside_edit(database.engine) as con, Session(con) as s:
         prev = s.get(AuditEntry, first - 1).hash if first > 1 else audit.GENESIS
         for entry in s.query(AuditEntry).filter(AuditEntry.id >= first).order_by(AuditEntry.id):
             entry.prev_hash = prev
             entry.hash = prev = audit.entry_hash(entry)
-        s.commit()
+        s.flush()
 
 
 def test_a_chain_recomputed_after_an_edit_is_named(filled):
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2"))
     _recompute_from(filled, 2)
     with filled.reading() as s:
@@ -87,14 +89,15 @@ def test_a_chain_recomputed_after_an_edit_is_named(filled):
 
 @pytest.mark.tampered
 def test_a_middle_record_deleted_and_the_chain_recomputed_is_named(filled):
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id = 2"))
-    with filled.sessions() as s:  # relink the record after the gap, then recompute onwards
+    # relink the record after the gap, then recompute onwards
+    with outside_edit(filled.engine) as con, Session(con) as s:
         prev = s.get(AuditEntry, 1).hash
         for entry in s.query(AuditEntry).filter(AuditEntry.id >= 3).order_by(AuditEntry.id):
             entry.prev_hash = prev
             entry.hash = prev = audit.entry_hash(entry)
-        s.commit()
+        s.flush()
     assert any("审计" in p and "锚文件" in p for p in _check(filled))
 
 
@@ -197,7 +200,7 @@ def test_backup_carries_the_head_and_a_restore_is_no_false_alarm(filled, db_path
 def test_the_newest_backup_names_a_tail_deleted_with_the_anchor_replaced(filled, db_path):
     backup.make_backup(db_path, kind="manual")
     head = _head(filled)
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id > :n"), {"n": head.id - 2})
     path = anchor.path_for(filled.url)
     data = json.loads(path.read_text("utf-8"))  # a careful tamperer rewrites the anchor too
@@ -213,7 +216,7 @@ def test_check_command_names_a_deleted_audit_tail_and_exits_1(filled):
 
     assert normdesk("--db", filled.url, "check").returncode == 0
     head = _head(filled)
-    with filled.engine.begin() as con:
+    with outside_edit(filled.engine) as con:
         con.execute(text("DELETE FROM audit_log WHERE id = :n"), {"n": head.id})
     filled.close()
     result = normdesk("--db", filled.url, "check")

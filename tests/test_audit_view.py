@@ -11,6 +11,7 @@ from app.ui.audit_view import PAGE, AuditView
 from app.ui.document_detail import read_document
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
+from tests.outside_edits import outside_edit
 
 CLERK = Actor("clerk", Role.CLERK)
 
@@ -93,7 +94,7 @@ def test_chain_check_names_a_tampered_record(view):
     view.verify_chain()
     assert runner_for(view.database).wait()
     assert view.chain.text().startswith("审计链完整")
-    with view.database.engine.begin() as con:
+    with outside_edit(view.database.engine) as con:
         con.execute(text("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2"))
     view.verify_chain()
     assert runner_for(view.database).wait()

@@ -16,6 +16,7 @@ from app.services import audit, audit_query, documents, integrity, seals, settin
 from app.services.audit_query import AuditFilter
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
+from tests.outside_edits import outside_edit
 from tests.test_db import at_revision
 
 
@@ -101,7 +102,7 @@ def test_a_seal_is_written_by_whoever_made_the_change_and_hidden_from_the_audit_
 def test_a_seal_edited_in_place_breaks_the_chain(office):
     with office.transaction() as s:
         register(s)
-    with office.engine.begin() as con:
+    with outside_edit(office.engine) as con:
         con.execute(text("UPDATE audit_log SET new_values = '{}' WHERE action = 'seal'"))
     with office.reading() as s:
         assert audit.first_broken(s) is not None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import Attachment, AuditEntry, Document
@@ -36,6 +37,7 @@ from app.services import (
 from app.services.permissions import SYSTEM
 from app.services.reviews import MATERIALS, ReviewIntake
 from tests.factories import draft
+from tests.outside_edits import outside_edit
 
 pytestmark = pytest.mark.tampered
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +93,7 @@ def _check(database) -> list[str]:
 
 def _sql(database, statement: str, **params) -> None:
     """As the SQLite tool or the owner's psql would: straight at the database, no program."""
-    with database.engine.begin() as con:
+    with outside_edit(database.engine) as con:
         con.execute(text(statement), params)
 
 
@@ -275,7 +277,7 @@ def chain_recomputed(db):
     """The careful forger: the edit, a seal for it, and every hash after recomputed."""
     doc = _one(db, "SELECT min(id) FROM document")
     _sql(db, "UPDATE document SET title = '重算链之后的标题' WHERE id = :d", d=doc)
-    with db.sessions() as s:
+    with outside_edit(db.engine) as con, Session(con) as s:
         from app.services import seals
 
         row = s.execute(select(Document.__table__).where(Document.id == doc)).one()

@@ -1,4 +1,5 @@
-"""`migrate-db`: move the register to another database (SQLite <-> PostgreSQL)."""
+"""`migrate-db`: move the register to another database (SQLite <-> PostgreSQL). `pg-roles setup`:
+let PostgreSQL enforce the roles, each clerk connecting as their own login."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json
+from app.cli.login import Access, read_password
 from app.config import database_url
+from app.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +28,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_json(migrate)
     migrate.set_defaults(handler=cmd_migrate_db)
+
+    roles = sub.add_parser(
+        "pg-roles", help="PostgreSQL 服务器：由数据库按角色限制每位用户（所有者执行）"
+    )
+    roles_sub = roles.add_subparsers(dest="action", metavar="ACTION", required=True)
+    setup = roles_sub.add_parser(
+        "setup", help="建立角色组和授权，为每个用户建立登录名（可重复执行；须以数据库所有者连接）"
+    )
+    setup.add_argument(
+        "--no-passwords",
+        action="store_true",
+        help="不询问密码：新登录名暂无密码，由管理员在用户管理中重设密码后才能登录",
+    )
+    add_json(setup)
+    # The owner's password in the URL is the authority here, not a NormDesk sign-in.
+    setup.set_defaults(handler=cmd_pg_roles_setup, access=Access.OPEN)
 
 
 def cmd_migrate_db(args: argparse.Namespace) -> None:
@@ -73,4 +92,57 @@ def _lines(r: dict) -> list[str]:
         lines.append(
             f"注意：源数据目录中缺少 {len(r['attachments_missing'])} 个附件文件，未能复制。"
         )
+    return lines
+
+
+def cmd_pg_roles_setup(args: argparse.Namespace) -> None:
+    from sqlalchemy.engine import make_url
+
+    from app import pg_session
+    from app.db import open_database
+    from app.services import pg_roles, users
+    from app.services.permissions import local_actor
+
+    url = database_url(args.db)
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("postgresql") or not parsed.username:
+        raise UserError(
+            "pg-roles setup 须以数据库所有者连接：--db postgresql+psycopg://所有者:密码@服务器/数据库"
+        )
+    database = open_database(url)
+    try:
+        with database.reading() as s:
+            names = [u.username for u in users.list_users(s) if u.active]
+        passwords: dict[str, str | None] = {}
+        for name in [] if args.no_passwords else names:
+            entered = read_password(f"用户 {name} 的新密码（留空则不改）")
+            passwords[name] = entered or None
+        with database.transaction() as s:
+            report = pg_roles.setup(s, passwords, f"{local_actor().name}（数据库所有者）")
+    finally:
+        database.close()
+    clerks_url = pg_session.without_user(url)
+    emit(
+        {
+            "prefix": report.prefix,
+            "groups": report.groups,
+            "logins": report.logins,
+            "without_password": report.without_password,
+            "pg_hba": f"host {parsed.database} +{report.groups[0]} 网段/掩码 scram-sha-256",
+            "clerk_url": clerks_url,
+        },
+        args.json,
+        _setup_lines,
+    )
+
+
+def _setup_lines(value: dict) -> list[str]:
+    lines = [f"角色组：{'、'.join(value['groups'])}"]
+    lines += [f"用户 {user} → 登录名 {login}" for user, login in value["logins"].items()]
+    if value["without_password"]:
+        lines.append(
+            f"以下用户的登录名尚无密码，须由管理员重设密码后才能登录：{'、'.join(value['without_password'])}"
+        )
+    lines.append(f"pg_hba.conf 中允许各电脑连接：{value['pg_hba']}")
+    lines.append(f"各电脑的数据库地址（不含用户名和密码）：NORMDESK_DB={value['clerk_url']}")
     return lines

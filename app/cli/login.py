@@ -16,6 +16,7 @@ from enum import Enum, auto
 
 from sqlalchemy.exc import DatabaseError
 
+from app import pg_session
 from app.config import database_url
 from app.db import Database, open_database, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
@@ -60,14 +61,55 @@ def read_password(whose: str) -> str:
 def signed_in(args: argparse.Namespace) -> Iterator[None]:
     """Sign in for the command `args` names (if it needs it), and out again after it."""
     access = access_of(args)
-    if access is not Access.OPEN:
-        actor = _sign_in(args, access)
-        if actor is not None:
-            permissions.sign_in(actor)
+    url = _server_url(args)
     try:
+        if url is not None:
+            # a command touching no record needs no login, unless it opens the database
+            # (then, without --user, the connection asks for one: pg_session.NEEDS_LOGIN)
+            if access is not Access.OPEN or args.user is not None:
+                _sign_in_on_server(args, url, access)
+        elif access is not Access.OPEN:
+            actor = _sign_in(args, access)
+            if actor is not None:
+                permissions.sign_in(actor)
         yield
     finally:
         permissions.sign_in(None)
+        if url is not None:
+            pg_session.sign_in(url, None)
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The database's URL when each clerk connects to it as their own login, else None (a
+    URL the command refuses is left to the command, as before)."""
+    try:
+        url = database_url(args.db)
+    except UserError:
+        return None
+    return url if pg_session.clerk_mode(url) else None
+
+
+NO_SERVER_USER = (
+    "该数据库在单位服务器上，每位用户以自己的账户连接：请在命令前加 --user 用户名"
+    "（密码在终端输入，或从标准输入读取一行）。"
+)
+
+
+def _sign_in_on_server(args: argparse.Namespace, url: str, access: Access) -> None:
+    """A server URL without a user name: the clerk's own login connects (its password checked
+    by the server), for every command, and the NormDesk user is that login's."""
+    from app.services import pg_roles
+
+    name: str | None = args.user
+    if name is None:
+        raise UserError(NO_SERVER_USER)
+    password = read_password(f"用户 {name} 的密码")
+    database, login = pg_roles.sign_in(url, name, password, f"（命令行：{_command(args)}）")
+    database.close()  # the command opens it again, as the same login
+    if login.actor is None:
+        raise UserError(login.message)
+    if access is not Access.OPEN:
+        permissions.sign_in(login.actor)
 
 
 def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | None:

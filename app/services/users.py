@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Issuer, User
-from app.services import audit, fields, settings
+from app.services import audit, fields, pg_roles, settings
 from app.services.permissions import Actor, Permission, Role, local_actor, require
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -131,6 +131,22 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
     return Login(actor_of(user))
 
 
+def authenticate_on_server(s: Session, username: str, where: str = "") -> Login:
+    """登录 on a server where each clerk connects as their own login: the server has already
+    checked the password (the connection `s` is that login's), so only the account's state is
+    checked here, and the login audited."""
+    user = s.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active or not pg_roles.connected_as(s, user.username):
+        return Login(None, REFUSED)
+    if user.locked_until and user.locked_until > clock.now():
+        return Login(
+            None,
+            f"该账户因多次输错密码已被锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁。",
+        )
+    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录{where}")
+    return Login(actor_of(user))
+
+
 def add_user(
     s: Session, actor: Actor, username: str, display_name: str, role: str, password: str
 ) -> User:
@@ -151,6 +167,7 @@ def add_user(
                 active=True, failed_attempts=0, created_at=now, password_changed_at=now)  # fmt: skip
     s.add(user)
     s.flush()
+    pg_roles.set_login(s, username, Role(role), True, password)
     audit.record(s, actor.name, "user_add", "user", user.id, f"添加用户 {username}（{role}）", None,
                  {"username": username, "display_name": display_name, "role": role})  # fmt: skip
     return user
@@ -171,6 +188,7 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
         raise UserError("至少要保留一名启用的管理员。")
     old = {"role": user.role, "active": user.active}
     user.role, user.active = role, active
+    pg_roles.set_login(s, user.username, Role(role), active, None)
     audit.record(s, actor.name, "user_role", "user", user.id, f"修改用户 {username} 的角色或状态", old,
                  {"role": role, "active": active})  # fmt: skip
     return user
@@ -195,6 +213,8 @@ def change_password(s: Session, actor: Actor, username: str, old: str | None, ne
         raise UserError("原密码不正确。")
     check_password_rules(new)
     user.password_hash, user.password_changed_at = hash_password(new), clock.now()
+    if not pg_roles.change_own_password(s, user.username, new):
+        pg_roles.set_login(s, user.username, Role(user.role), user.active, new)
     audit.record(s, actor.name, "password", "user", user.id, f"修改用户 {username} 的密码")
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, APP_TITLE
+from app import APP_NAME, APP_TITLE, pg_session
 from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
@@ -51,10 +51,17 @@ def run_gui(db: str | None) -> int:
 
     app = make_application()
     install_excepthook()
-    database = open_or_explain(database_url(db))
-    if database is None:
-        return 1
-    window = start_window(database)
+    url = database_url(db)
+    if pg_session.clerk_mode(url):
+        database = _log_in_to_server(url)
+        if database is None:
+            return 0
+        window = start_window(database, signed_in=True)
+    else:
+        database = open_or_explain(url)
+        if database is None:
+            return 1
+        window = start_window(database)
     if window is None:
         database.close()
         return 0
@@ -63,13 +70,31 @@ def run_gui(db: str | None) -> int:
     return code
 
 
-def start_window(database: Database, section: str | None = None) -> MainWindow | None:
+def _log_in_to_server(url: str) -> Database | None:
+    """Each clerk connects to the office's server as their own login: asked before anything
+    opens. None when the clerk cancels."""
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.permissions import sign_in
+    from app.ui.login_dialog import ServerLoginDialog
+
+    dialog = ServerLoginDialog(url)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
+        return None
+    sign_in(dialog.actor)
+    return dialog.database
+
+
+def start_window(
+    database: Database, section: str | None = None, signed_in: bool = False
+) -> MainWindow | None:
     """From an open database to the main window shown: the first-run setup or the login, the
     window on `section` (else the home page); the integrity check and the daily backup follow in
-    the background. None when the clerk cancels the login."""
+    the background. None when the clerk cancels the login. `signed_in`: already logged in (on
+    the server, as the clerk's own login)."""
     from app.ui import startup_checks
 
-    signed_in = startup_checks.first_run(database)
+    signed_in = signed_in or startup_checks.first_run(database)
     if not signed_in and not startup_checks.log_in(database):
         return None
     from app.ui.main_window import MainWindow

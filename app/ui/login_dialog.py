@@ -25,9 +25,9 @@ from app.ui.service_dialog import ERROR_STYLE
 class LoginDialog(QDialog):
     """Accepted once `authenticate` let the user in; `actor` is then who logged in."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner_for(database)
+        self.runner = runner_for(database) if database is not None else None
         self.actor: Actor | None = None
         self.setWindowTitle(f"登录 - {APP_TITLE}")
         self.username = QLineEdit()
@@ -88,3 +88,38 @@ class LoginDialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+class ServerLoginDialog(LoginDialog):
+    """登录 where each clerk connects to the office's server as their own login: the server
+    checks the password, then `database` is open as that login and `actor` is who logged in."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+        self.url = url
+        self.database: Database | None = None
+
+    def log_in(self) -> None:
+        from app.db import friendly_db_message
+        from app.errors import UserError
+        from app.services import pg_roles
+
+        username, password = self.username.text(), self.password.text()
+        if not username.strip():
+            self.show_message("请输入用户名。")
+            return
+        # In the dialog's own thread: no database to run on before the server let the clerk in.
+        try:
+            database, login = pg_roles.sign_in(self.url, username, password)
+        except UserError as exc:
+            self._answered(Login(None, exc.message))
+            return
+        except Exception as exc:
+            message = friendly_db_message(exc)
+            if message is None:
+                raise
+            self.show_message(message)
+            return
+        if login.actor is not None:
+            self.database = database
+        self._answered(login)
