@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -105,21 +106,10 @@ def _one(database, statement: str, **params):
 # --- the kinds ------------------------------------------------------------------------------
 
 
-def doc_title(db):
-    _sql(db, "UPDATE document SET title = '改过的标题' WHERE id = (SELECT min(id) FROM document)")
-    return "文件（document 第"
-
-
-def doc_status(db):
-    _sql(db, "UPDATE document SET status = 'repealed' WHERE id = (SELECT max(id) FROM document "
-             "WHERE status = 'published')")  # fmt: skip
-    return "在程序之外被修改"
-
-
-def doc_valid_until(db):
-    _sql(db, "UPDATE document SET valid_until = NULL WHERE valid_until IS NOT NULL "
-             "AND id = (SELECT min(id) FROM document WHERE valid_until IS NOT NULL)")  # fmt: skip
-    return "文件（document"
+def _edit(kind: str, db) -> str:
+    statement, params, named = EDITS[kind]
+    _sql(db, statement, **params)
+    return named
 
 
 def doc_deleted(db):
@@ -151,112 +141,12 @@ def docs_swapped(db):
     return "在程序之外被修改"
 
 
-def reg_number(db):
-    _sql(db, "UPDATE number_allocation SET serial = serial + 100 WHERE id = "
-             "(SELECT min(id) FROM number_allocation WHERE document_id IS NOT NULL)")  # fmt: skip
-    return "登记编号（number_allocation"
-
-
-def voided_number_restored(db):
-    _sql(db, "UPDATE number_allocation SET voided = :f, void_reason = '' WHERE voided = :t",
-         f=False, t=True)  # fmt: skip
-    return "登记编号（number_allocation"
-
-
-def step_date(db):
-    _sql(db, "UPDATE procedure_step SET done_on = :d WHERE id = (SELECT min(id) FROM procedure_step)",
-         d=date(2020, 1, 1))  # fmt: skip
-    return "办理环节（procedure_step"
-
-
-def filing_filed_on(db):
-    _sql(db, "UPDATE filing SET filed_on = :d WHERE id = (SELECT min(id) FROM filing)",
-         d=date(2026, 1, 2))  # fmt: skip
-    return "备案（filing"
-
-
-def filing_deleted(db):
-    _sql(db, "DELETE FROM filing WHERE id = (SELECT max(id) FROM filing)")
-    return "备案（filing"
-
-
-def review_conclusion(db):
-    _sql(
-        db, "UPDATE review_case SET reviewer = '王某' WHERE id = (SELECT min(id) FROM review_case)"
-    )
-    return "合法性审核（review_case"
-
-
-def review_check_deleted(db):
-    _sql(db, "DELETE FROM review_check WHERE id = (SELECT min(id) FROM review_check)")
-    return "审查事项（review_check"
-
-
-def user_role_raised(db):
-    _sql(db, "UPDATE app_user SET role = '管理员' WHERE username = 'zhangsan'")
-    return "用户（app_user"
-
-
-def user_password_replaced(db):
-    _sql(db, "UPDATE app_user SET password_hash = :h WHERE username = 'zhangsan'",
-         h=users.hash_password("Known-2026-pass"))  # fmt: skip
-    return "“zhangsan”"
-
-
-def user_inserted(db):
-    _sql(db, "INSERT INTO app_user (username, display_name, role, password_hash, active, "
-             "failed_attempts, created_at, password_changed_at) "
-             "VALUES ('mole', '内鬼', '管理员', :h, :t, 0, :c, :c)",
-         h=users.hash_password("Mole-2026-pass"), t=True, c=clock.now())  # fmt: skip
-    return "“mole”"
-
-
-def setting_edited(db):
-    _sql(db, "UPDATE setting SET value = '10' WHERE key = 'validity.default_years'")
-    return "设置（setting 第 validity.default_years 条"
-
-
-def setting_deleted(db):
-    _sql(db, "DELETE FROM setting WHERE key = 'validity.default_years'")
-    return "设置（setting 第 validity.default_years 条"
-
-
-def calendar_day(db):
-    _sql(db, "UPDATE calendar_day SET is_workday = :f WHERE day = :d", f=False, d=date(2026, 12, 5))
-    return "工作日历（calendar_day 第 2026-12-05 条"
-
-
-def issuer_edited(db):
-    _sql(db, "UPDATE issuer SET name = '改名的机关' WHERE id = (SELECT min(id) FROM issuer)")
-    return "制定机关（issuer"
-
-
-def cleanup_decision(db):
-    _sql(db, "UPDATE cleanup_item SET decision = 'repeal' WHERE decision = 'continue'")
-    return "清理事项（cleanup_item"
-
-
-def attachment_row(db):
-    _sql(db, "UPDATE attachment SET original_name = '另一份.docx'")
-    return "附件（attachment"
-
-
 def attachment_file_replaced(db):
     with db.reading() as s:
         stored = attachments.stored_path(s.scalar(select(Attachment.sha256)))
     stored.chmod(0o600)
     stored.write_bytes(b"forged text")
     return "的内容与登记时不符"
-
-
-def audit_middle_edited(db):
-    _sql(db, "UPDATE audit_log SET actor = '别人' WHERE id = 3")
-    return "审计日志第 3 条记录"
-
-
-def audit_middle_deleted(db):
-    _sql(db, "DELETE FROM audit_log WHERE id = 4")
-    return "审计日志第 5 条记录"
 
 
 def audit_reordered(db):
@@ -307,32 +197,127 @@ def forged_record_appended(db):
     return "审计链锚文件落后于数据库"
 
 
+# One statement each, run as the SQLite tool or psql would: (statement, parameters, named as)
+EDITS: dict[str, tuple[str, dict, str]] = {
+    "文件标题被改": (
+        "UPDATE document SET title = '改过的标题' WHERE id = (SELECT min(id) FROM document)",
+        {},
+        "文件（document 第",
+    ),
+    "文件状态被改": (
+        "UPDATE document SET status = 'repealed' WHERE id = (SELECT max(id) FROM document "
+        "WHERE status = 'published')",
+        {},
+        "在程序之外被修改",
+    ),
+    "文件有效期被改": (
+        "UPDATE document SET valid_until = NULL WHERE valid_until IS NOT NULL "
+        "AND id = (SELECT min(id) FROM document WHERE valid_until IS NOT NULL)",
+        {},
+        "文件（document",
+    ),
+    "登记编号被改": (
+        "UPDATE number_allocation SET serial = serial + 100 WHERE id = "
+        "(SELECT min(id) FROM number_allocation WHERE document_id IS NOT NULL)",
+        {},
+        "登记编号（number_allocation",
+    ),
+    "作废的编号被恢复": (
+        "UPDATE number_allocation SET voided = :f, void_reason = '' WHERE voided = :t",
+        {"f": False, "t": True},
+        "登记编号（number_allocation",
+    ),
+    "办理环节日期被改": (
+        "UPDATE procedure_step SET done_on = :d WHERE id = (SELECT min(id) FROM procedure_step)",
+        {"d": date(2020, 1, 1)},
+        "办理环节（procedure_step",
+    ),
+    "备案报送日期被改": (
+        "UPDATE filing SET filed_on = :d WHERE id = (SELECT min(id) FROM filing)",
+        {"d": date(2026, 1, 2)},
+        "备案（filing",
+    ),
+    "备案记录被删除": (
+        "DELETE FROM filing WHERE id = (SELECT max(id) FROM filing)",
+        {},
+        "备案（filing",
+    ),
+    "合法性审核被改": (
+        "UPDATE review_case SET reviewer = '王某' WHERE id = (SELECT min(id) FROM review_case)",
+        {},
+        "合法性审核（review_case",
+    ),
+    "审查事项被删除": (
+        "DELETE FROM review_check WHERE id = (SELECT min(id) FROM review_check)",
+        {},
+        "审查事项（review_check",
+    ),
+    "用户角色被提升": (
+        "UPDATE app_user SET role = '管理员' WHERE username = 'zhangsan'",
+        {},
+        "用户（app_user",
+    ),
+    "用户密码被替换": (
+        "UPDATE app_user SET password_hash = :h WHERE username = 'zhangsan'",
+        {"h": users.hash_password("Known-2026-pass")},
+        "“zhangsan”",
+    ),
+    "用户被加入": (
+        "INSERT INTO app_user (username, display_name, role, password_hash, active, "
+        "failed_attempts, created_at, password_changed_at) "
+        "VALUES ('mole', '内鬼', '管理员', :h, :t, 0, :c, :c)",
+        {"h": users.hash_password("Mole-2026-pass"), "t": True, "c": clock.now()},
+        "“mole”",
+    ),
+    "设置被改": (
+        "UPDATE setting SET value = '10' WHERE key = 'validity.default_years'",
+        {},
+        "设置（setting 第 validity.default_years 条",
+    ),
+    "设置被删除": (
+        "DELETE FROM setting WHERE key = 'validity.default_years'",
+        {},
+        "设置（setting 第 validity.default_years 条",
+    ),
+    "工作日历被改": (
+        "UPDATE calendar_day SET is_workday = :f WHERE day = :d",
+        {"f": False, "d": date(2026, 12, 5)},
+        "工作日历（calendar_day 第 2026-12-05 条",
+    ),
+    "制定机关被改": (
+        "UPDATE issuer SET name = '改名的机关' WHERE id = (SELECT min(id) FROM issuer)",
+        {},
+        "制定机关（issuer",
+    ),
+    "清理结论被改": (
+        "UPDATE cleanup_item SET decision = 'repeal' WHERE decision = 'continue'",
+        {},
+        "清理事项（cleanup_item",
+    ),
+    "附件记录被改": (
+        "UPDATE attachment SET original_name = '另一份.docx'",
+        {},
+        "附件（attachment",
+    ),
+    "审计记录被改": (
+        "UPDATE audit_log SET actor = '别人' WHERE id = 3",
+        {},
+        "审计日志第 3 条记录",
+    ),
+    "审计记录被删除": (
+        "DELETE FROM audit_log WHERE id = 4",
+        {},
+        "审计日志第 5 条记录",
+    ),
+}
+
+
 KINDS: dict[str, Callable] = {
-    "文件标题被改": doc_title,
-    "文件状态被改": doc_status,
-    "文件有效期被改": doc_valid_until,
+    **{name: partial(_edit, name) for name in EDITS},
     "文件被删除": doc_deleted,
     "文件被加入": doc_inserted,
     "两件文件的标题互换": docs_swapped,
-    "登记编号被改": reg_number,
-    "作废的编号被恢复": voided_number_restored,
-    "办理环节日期被改": step_date,
-    "备案报送日期被改": filing_filed_on,
-    "备案记录被删除": filing_deleted,
-    "合法性审核被改": review_conclusion,
-    "审查事项被删除": review_check_deleted,
-    "用户角色被提升": user_role_raised,
-    "用户密码被替换": user_password_replaced,
-    "用户被加入": user_inserted,
-    "设置被改": setting_edited,
-    "设置被删除": setting_deleted,
-    "工作日历被改": calendar_day,
-    "制定机关被改": issuer_edited,
-    "清理结论被改": cleanup_decision,
-    "附件记录被改": attachment_row,
     "附件文件被替换": attachment_file_replaced,
-    "审计记录被改": audit_middle_edited,
-    "审计记录被删除": audit_middle_deleted,
     "审计记录被调换顺序": audit_reordered,
     "最新的审计记录被删除": audit_tail_deleted,
     "整条审计链被重算": chain_recomputed,
@@ -385,7 +370,7 @@ def test_an_older_copy_of_the_file_put_back_is_named(office, db_path):
 
 
 def test_the_check_command_names_an_edited_user_and_exits_1(office, db_url):
-    user_role_raised(office)
+    _edit("用户角色被提升", office)
     done = subprocess.run(
         [sys.executable, "-m", "app", "--db", db_url, "--user", "zhangsan", "check"],
         input="Zhang-2026-pass\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
