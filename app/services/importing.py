@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import docnumber, ledger_workbook, registration
+from app.services import docnumber, ledger_workbook, registration, validity
 from app.services.documents import TITLE_MAX, DocumentInput
 from app.services.ledger_values import (
     ValueProblem,
@@ -200,6 +200,7 @@ class Report:
 
 class _Issuers:
     def __init__(self, s: Session) -> None:
+        self.terms = validity.DefaultTerms.load(s)  # a term in years starts as the office says
         self.by_key: dict[str, Issuer] = {}
         for issuer in s.scalars(select(Issuer)):
             for key in (issuer.code, issuer.name, issuer.abbr):
@@ -249,7 +250,7 @@ def _row_candidate(
         problem("published", "公布日期为空")
     try:
         term = parse_term(cells.get("valid_until"))
-        start = values.get("effective") or values.get("published")
+        start = issuers.terms.start_of(values.get("published"), values.get("effective"))
         values["valid_until"] = (
             term_end(start, term) if term and start else parse_date(cells.get("valid_until"))
         )
