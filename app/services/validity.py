@@ -18,6 +18,7 @@ from app.services.permissions import Actor, Permission, require
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
 NOTICE_MARKER = "通告"
+TERM_REASON = "有效期超期理由"  # the field's name in forms, messages and registers
 
 
 def add_years(start: date, years: int) -> date:
@@ -53,11 +54,12 @@ class TermLimit:
     rule: str
     last_day: date
 
+    @property
+    def note(self) -> str:
+        return f"超过{self.rule}最长有效期 {self.years} 年（至 {self.last_day}）"
+
     def refusal(self, valid_until: date) -> str:
-        return (
-            f"有效期至：{valid_until} 超过{self.rule}最长有效期 {self.years} 年（至 {self.last_day}），"
-            f"须填写“有效期超期理由”。"
-        )
+        return f"{TERM_REASON}：有效期至 {valid_until} {self.note}，须写明理由。"
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ class DefaultTerms:
         limit = self.exceeded(title, published, effective, valid_until)
         if limit is None:
             return None
-        reason = fields.text(reason or "", "有效期超期理由")
+        reason = fields.text(reason or "", TERM_REASON, Document.term_reason)
         if not reason:
             raise UserError(limit.refusal(valid_until))
         return reason
