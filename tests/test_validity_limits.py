@@ -165,3 +165,25 @@ def test_upgrade_to_0016_keeps_documents_and_leaves_the_new_fields_empty(db_url)
             assert s.get(Document, 1).term_reason == "原规划期至2035年"
     finally:
         database.close()
+
+
+def test_a_ledger_row_with_a_longer_term_needs_its_reason_column(office, tmp_path):
+    from openpyxl import Workbook
+
+    from app.services import importing
+
+    wb = Workbook()
+    wb.active.append(["文件名称", "制定机关", "公布日期", "有效期至", "超期理由"])
+    wb.active.append(["河清市长期规划实施办法", "河清市民政局", "2020-03-03", "2035-03-02", REASON])
+    wb.active.append(["河清市殡葬管理办法", "河清市民政局", "2020-03-03", "2035-03-02", None])
+    wb.save(tmp_path / "ledger.xlsx")
+    sheet = importing.read_sheet(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert report.imported == 1
+    ((row, column, message),) = [(p.row, p.column, p.message) for p in report.problems]
+    assert (row, column) == (3, "有效期超期理由")
+    assert "超过本单位规定的最长有效期 5 年（至 2025-03-02）" in message
+    with office.reading() as s:
+        (doc,) = s.scalars(select(Document)).all()
+    assert (doc.title, doc.term_reason) == ("河清市长期规划实施办法", REASON)
