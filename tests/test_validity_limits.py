@@ -187,3 +187,14 @@ def test_a_ledger_row_with_a_longer_term_needs_its_reason_column(office, tmp_pat
     with office.reading() as s:
         (doc,) = s.scalars(select(Document)).all()
     assert (doc.title, doc.term_reason) == ("河清市长期规划实施办法", REASON)
+
+
+def test_the_detail_pane_shows_the_reason_and_the_issue_and_signing_dates(office):
+    from app.ui.document_detail import read_document
+
+    with office.transaction() as s:
+        doc = register(s, published=PUBLISHED, valid_until=date(2032, 12, 31), term_reason=REASON,
+                       issued=date(2026, 3, 1), signed=date(2026, 2, 27))  # fmt: skip
+    shown = read_document(office, doc.id).fields
+    assert shown["remarks"] == f"有效期超期理由：{REASON}"
+    assert shown["published"] == "2026-03-03（印发 2026-03-01，签署 2026-02-27）"
