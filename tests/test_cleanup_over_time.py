@@ -18,7 +18,7 @@ def office(database):
     with database.transaction() as s:
         add_issuer(s)
         lapsing = register(
-            s, "年底届满的文件", published=date(2021, 12, 1), valid_until=date(2026, 12, 5)
+            s, "年底届满的文件", published=date(2021, 12, 6), valid_until=date(2026, 12, 5)
         )
         ahead = register(s, "定于明年废止的文件", published=date(2025, 3, 3))
         documents.retire(s, SYSTEM, ahead.id, "repealed", date(2027, 1, 1), "上位法废止")

@@ -181,3 +181,24 @@ def test_control_character_refused_by_the_service_focuses_its_field(qtbot, offic
     save(dialog, office)
     assert dialog.error.text() == "关键词：第 3 个字符是不可见的控制字符（U+0007），请删除后重试。"
     assert dialog.keywords.hasFocus() and count(office) == 1
+
+
+def test_the_term_reason_row_appears_only_when_the_service_says_the_term_is_too_long(qtbot, office):
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市养老服务暂行办法", "河民发〔2024〕9号")
+    assert not dialog.form.isRowVisible(dialog.term_reason)
+    dialog.valid_until.set_value(date(2026, 6, 1))  # 暂行: two years at most, to 2026-05-31
+    assert dialog.form.isRowVisible(dialog.term_reason)
+    assert (
+        "超过暂行、试行文件最长有效期 2 年（至 2026-05-31）" in dialog.term_reason.placeholderText()
+    )
+    save(dialog, office)
+    assert dialog.error.text().startswith("有效期超期理由：")
+    assert dialog.focusWidget() is dialog.term_reason
+    dialog.term_reason.setText("与试点期限一致")
+    save(dialog, office)
+    with office.reading() as s:
+        doc = documents.get(s, 2)
+        assert (doc.valid_until, doc.term_reason) == (date(2026, 6, 1), "与试点期限一致")
+    dialog.title.setText("河清市养老服务办法")  # five years: no reason needed
+    assert not dialog.form.isRowVisible(dialog.term_reason)

@@ -34,7 +34,8 @@ def test_calendar_day_period_is_provisional_only_when_its_last_day_is_in_an_unkn
     assert cal.period(date(2026, 12, 20), 15) == Period(date(2027, 1, 4), True)
     assert cal.period(date(2026, 12, 1), 15) == Period(date(2026, 12, 16), False)
     # without the holiday extension no calendar is consulted at all
-    assert cal.period(date(2026, 12, 20), 15, extend=False) == Period(date(2027, 1, 4), False)
+    cal.extend_holidays = False
+    assert cal.period(date(2026, 12, 20), 15) == Period(date(2027, 1, 4), False)
 
 
 def test_working_day_period_is_provisional_when_any_day_counted_is_in_an_unknown_year():

@@ -63,6 +63,21 @@ def test_saved_value_persists(view, database):
     assert row.save.isHidden()
 
 
+def test_a_setting_chosen_from_a_list_shows_its_labels_and_saves_its_value(view, database):
+    row = view.rules.rows["filing.start_event"]
+    assert [row.editor.itemText(i) for i in range(row.editor.count())] == [
+        "公布日期",
+        "印发日期",
+        "签署日期",
+    ]
+    assert row.default.text() == "默认：公布日期"
+    row.editor.setCurrentIndex(row.editor.findData("issued"))
+    row.save.click()
+    wait(database)
+    assert stored(database, "filing.start_event") == "issued"
+    assert row.save.isHidden()
+
+
 def test_refused_value_shows_the_message_and_keeps_the_input(view, database):
     row = view.rules.rows["validity.default_years"]
     row.editor.setMinimum(0)  # a value the editor would not normally let through

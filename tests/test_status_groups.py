@@ -25,7 +25,7 @@ def test_groups_filter_the_register_on_every_path(db_url, tmp_path):
     now = json.loads(cli(db_url, "doc", "add", "--issuer", "MZ", "--title", "今年施行的办法", "--published",
                          "2026-03-01", "--json"))  # fmt: skip
     cli(db_url, "doc", "add", "--issuer", "MZ", "--title", "今天届满后失效的办法", "--published",
-        "2021-06-01", "--valid-until", "2026-12-30")  # fmt: skip
+        "2021-12-31", "--valid-until", "2026-12-30")  # fmt: skip
     listed = json.loads(cli(db_url, "doc", "list", "--status", "现行有效", "--json"))
     assert {d["id"] for d in listed} == {ahead["id"], now["id"]}
     assert {d["status"] for d in listed} == {"published", "in_force"}

@@ -44,8 +44,10 @@ def test_day_of_receipt_is_not_counted(cal):
 
 def test_calendar_day_period_ending_on_national_day_moves_to_next_working_day(cal):
     assert cal.period_end(date(2024, 9, 20), 15) == date(2024, 10, 8)
-    assert cal.period_end(date(2024, 9, 20), 15, extend=False) == date(2024, 10, 5)
     assert cal.period_end(date(2024, 3, 3), 15) == date(2024, 3, 18)
+    assert WorkCalendar(extend_holidays=False).period_end(date(2024, 9, 20), 15) == date(
+        2024, 10, 5
+    )
 
 
 def test_year_without_notice_follows_the_law_and_says_so(cal):

@@ -59,11 +59,17 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     add.add_argument(
         "--allow-gap", action="store_true", help="确认手动填写的登记编号跳过中间的序号（列为跳号）"
     )
-    add.add_argument("--effective", type=date_arg("施行日期"))
-    add.add_argument("--valid-until", type=date_arg("有效期至"))
+    _date_options(add)
     add.add_argument("--drafting-unit", default="", help="起草单位")
     add_json(add)
     add.set_defaults(handler=cmd_doc_add)
+    edit = doc.add_parser("edit", help="修改已登记文件的名称和日期（未给出的项不变）")
+    edit.add_argument("id", type=id_arg)
+    edit.add_argument("--title", help="文件名称")
+    edit.add_argument("--published", type=date_arg("公布日期"))
+    _date_options(edit)
+    add_json(edit)
+    edit.set_defaults(handler=cmd_doc_edit)
     listing = doc.add_parser("list", help="列出文件")
     listing.add_argument("--status", help="状态（如 有效、废止，或 in_force）")
     listing.add_argument("--issuer", help="制定机关代码")
@@ -74,6 +80,14 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     show.add_argument("id", type=id_arg)
     add_json(show)
     show.set_defaults(handler=cmd_doc_show)
+
+
+def _date_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--effective", type=date_arg("施行日期"))
+    parser.add_argument("--valid-until", type=date_arg("有效期至"))
+    parser.add_argument("--issued", type=date_arg("印发日期"))
+    parser.add_argument("--signed", type=date_arg("签署日期"))
+    parser.add_argument("--term-reason", help="有效期超过规定最长期限的理由")
 
 
 def _search(sub: argparse._SubParsersAction) -> None:
@@ -146,6 +160,9 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         published=args.published,
         effective=args.effective,
         valid_until=args.valid_until,
+        issued=args.issued,
+        signed=args.signed,
+        term_reason=args.term_reason,
         drafting_unit=args.drafting_unit,
     )
     try:
@@ -159,6 +176,21 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         args.json,
         lambda r: [f"已登记：{r['reg_number']}  {r['title']}（文件编号 {r['id']}）"],
     )
+
+
+EDITABLE = ("title", "published", "effective", "valid_until", "issued", "signed", "term_reason")
+
+
+def cmd_doc_edit(args: argparse.Namespace) -> None:
+    with session(args, write=True) as s:
+        doc = documents.get(s, args.id)
+        data = documents.input_from(doc)
+        for name in EDITABLE:
+            if getattr(args, name) is not None:
+                setattr(data, name, getattr(args, name))
+        doc = documents.update_document(s, local_actor(), doc.id, data, doc.version)
+        result = _doc_dict(s, doc)
+    emit(result, args.json, lambda r: [f"已修改：{r['title']}（文件编号 {r['id']}）"])
 
 
 def _doc_dict(s, doc) -> dict:
@@ -225,6 +257,12 @@ def _show_lines(r: dict) -> list[str]:
         f"登记编号：{r['reg_number'] or '（未登记）'}",
         f"发文字号：{r['doc_number'] or '（无）'}",
         f"公布日期：{r['published'] or ''}    施行日期：{r['effective'] or ''}    有效期至：{r['valid_until'] or ''}",
+        *(
+            [f"印发日期：{r['issued'] or ''}    签署日期：{r['signed'] or ''}"]
+            if r["issued"] or r["signed"]
+            else []
+        ),
+        *([f"有效期超期理由：{r['term_reason']}"] if r["term_reason"] else []),
         f"状态：{r['status_label']}"
         + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
         + (

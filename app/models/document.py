@@ -45,6 +45,10 @@ class Document(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     effective: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date, index=True)
+    # NULL on rows older than migration 0016 and whenever not recorded
+    issued: Mapped[date | None] = mapped_column(Date)  # 印发日期
+    signed: Mapped[date | None] = mapped_column(Date)  # 签署日期
+    term_reason: Mapped[str | None] = mapped_column(Text)  # why the term exceeds the maximum
     status_changed: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -76,7 +76,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     story = []
     for n, f in enumerate(found):
         rule = filing.rule_for(rules, f.document, f.recipient)
-        due = filing.filing_period(f.document.published, rule, cal)
+        due = filing.doc_period(f.document, rule, cal)
         story += [*pages.title_block(page), _table(_rows(f, due), page.body_width), Spacer(1, 10 * mm),
                   Paragraph("登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16))]  # fmt: skip
         if n < len(found) - 1:

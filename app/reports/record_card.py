@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.reports import page as pages
 from app.reports.fonts import FONT
 from app.reports.page import escape
-from app.services import documents
+from app.services import catalogs, documents
 from app.services.lifecycle import status_text
 
 LABEL_WIDTH = 28 * mm
@@ -59,7 +59,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("办理环节", steps),
         ("关联文件", links),
         ("附件", files),
-        ("备注", doc.remarks),
+        ("备注", catalogs.remarks(doc.remarks, doc.term_reason)),
     ]  # fmt: skip
     data = [[Paragraph(label, para), Paragraph(_markup(value), para)] for label, value in rows]
     table = Table(data, colWidths=[LABEL_WIDTH + 12 * mm, page.body_width - LABEL_WIDTH - 12 * mm])

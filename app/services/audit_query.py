@@ -39,6 +39,7 @@ OBJECTS = {
 KEYS = {
     "title": "文件名称", "doc_number": "发文字号", "reg_number": "统一登记编号", "issuer": "制定机关",
     "published": "公布日期", "effective": "施行日期", "valid_until": "有效期至", "status": "状态",
+    "issued": "印发日期", "signed": "签署日期", "term_reason": "有效期超期理由",
     "drafting_unit": "起草单位", "keywords": "关键词", "remarks": "备注", "summary": "摘要", "important": "重要文件", "public_facing": "涉及公众权益",
     "business_related": "与企业密切相关", "market_related": "涉及经营主体经济活动",
     "username": "用户名", "display_name": "姓名", "role": "角色", "active": "启用",

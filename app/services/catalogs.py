@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer
-from app.services import issuers, lifecycle, settings
+from app.services import issuers, lifecycle, settings, validity
 from app.services.lifecycle import DRAFTING, status_label
 
 RETIRED_LISTED = ("repealed", "declared_invalid", "expired")
@@ -86,6 +86,7 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
             Document.status,
             Document.status_changed,
             Document.remarks,
+            Document.term_reason,
         )  # fmt: skip
         .join(Issuer, Document.issuer_id == Issuer.id)
         .where(Document.status.not_in(DRAFTING))
@@ -135,8 +136,15 @@ def _row(r: Any, today: date) -> CatalogRow:
         r.valid_until,
         label,
         lifecycle.ended_on(r.status, r.status_changed, r.valid_until, today),
-        r.remarks,
+        remarks(r.remarks, r.term_reason),
     )
+
+
+def remarks(text: str, term_reason: str | None) -> str:
+    """A document's 备注 as registers print it: the clerk's remarks, then the recorded reason for
+    a term beyond the longest one (domain.md, Validity: it shows on the register)."""
+    reason = f"{validity.TERM_REASON}：{term_reason}" if term_reason else ""
+    return "\n".join(part for part in (text, reason) if part)
 
 
 def _subtitle(kind: str, f: CatalogFilter, today: date) -> str:

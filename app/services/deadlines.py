@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -132,8 +132,9 @@ def _filings(ctx: _Context) -> list[Deadline]:
             filed = select(Filing.document_id).where(
                 Filing.recipient == rule.recipient, Filing.filed_on.is_not(None)
             )
+            start = getattr(Document, rule.start)
             query = (
-                select(Document.id, Document.title, Document.published)
+                select(Document.id, Document.title, func.coalesce(start, Document.published))
                 .join(Issuer, Issuer.id == Document.issuer_id)
                 .where(
                     Issuer.level == level,
@@ -142,11 +143,11 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Document.id.not_in(filed),
                 )
             )
-            dues: dict[date, Period] = {}  # documents published the same day share a due date
-            for doc_id, title, published in ctx.s.execute(query):
-                if published not in dues:
-                    dues[published] = filing.filing_period(published, rule, ctx.cal)
-                due = dues[published]
+            dues: dict[date, Period] = {}  # documents whose clock starts the same day share it
+            for doc_id, title, day in ctx.s.execute(query):
+                if day not in dues:
+                    dues[day] = filing.filing_period(day, rule, ctx.cal)
+                due = dues[day]
                 found.append(
                     ctx.make(
                         "filing",
@@ -155,7 +156,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
                         doc_id,
                         f"{title}（报{rule.recipient}）",
                         due.end,
-                        rule.explain(),
+                        rule.explain(ctx.cal),
                         due.provisional,
                     )
                 )
@@ -176,8 +177,14 @@ def _corrections(ctx: _Context) -> list[Deadline]:
     for f, title in ctx.s.execute(query):
         due = filing.correction_period(f, ctx.cal)
         found.append(ctx.make("correction", "filing", f.id, f.document_id, f"{title}（{f.recipient}：{f.result}）",
-                              due.end, f"{f.result}意见要求的办理期限", due.provisional))  # fmt: skip
+                              due.end, _correction_rule(f, ctx.cal), due.provisional))  # fmt: skip
     return found
+
+
+def _correction_rule(f: Filing, cal: WorkCalendar) -> str:
+    if f.correction_days is None:
+        return f"{f.result}意见要求的办理期限"
+    return f"{f.result}：自结果日期次日起 {cal.counting(f.correction_days)}"
 
 
 def _reviews(ctx: _Context) -> list[Deadline]:
@@ -220,7 +227,7 @@ def _objections(ctx: _Context) -> list[Deadline]:
     query = select(Objection, Document.title).join(Document, Document.id == Objection.document_id)
     for objection, title in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
         due = objections.reply_period(objection, ctx.cal)
-        rule = f"自收到次日起 {objection.reply_days} 日内答复"
+        rule = f"答复期限：自收到次日起 {ctx.cal.counting(objection.reply_days)}"
         found.append(ctx.make("objection", "objection", objection.id, objection.document_id,
                               f"{title}（{objection.requester}）", due.end, rule, due.provisional))  # fmt: skip
     return found

@@ -57,6 +57,9 @@ class DocumentInput:
     published: date | None = None
     effective: date | None = None
     valid_until: date | None = None
+    issued: date | None = None  # 印发日期
+    signed: date | None = None  # 签署日期
+    term_reason: str | None = None  # needed when valid_until exceeds the longest term
     drafting_unit: str = ""
     keywords: str = ""
     summary: str = ""
@@ -78,6 +81,9 @@ AUDITED = (
     "published",
     "effective",
     "valid_until",
+    "issued",
+    "signed",
+    "term_reason",
     "status",
 )
 
@@ -145,9 +151,16 @@ def _check_doc_number(
     return normalized
 
 
-def check_dates(published: date | None, effective: date | None, valid_until: date | None) -> None:
-    if published and published > clock.today():
-        raise UserError(f"公布日期：{published} 晚于今天，请核对。")
+def check_dates(
+    published: date | None,
+    effective: date | None,
+    valid_until: date | None,
+    issued: date | None = None,
+    signed: date | None = None,
+) -> None:
+    for day, label in ((published, "公布日期"), (issued, "印发日期"), (signed, "签署日期")):
+        if day and day > clock.today():
+            raise UserError(f"{label}：{day} 晚于今天，请核对。")
     if published and effective and effective < published:
         raise UserError("施行日期：不能早于公布日期。")
     start = effective or published
@@ -201,14 +214,29 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
 
 
 def _set_publication(
-    s: Session, doc: Document, published: date, effective: date | None, valid_until: date | None
+    s: Session,
+    doc: Document,
+    published: date,
+    effective: date | None,
+    valid_until: date | None,
+    term_reason: str | None,
 ) -> None:
     doc.published = published
     doc.effective = effective or published
-    doc.valid_until = valid_until or validity.default_valid_until(s, doc.title, doc.effective)
+    _set_term(s, doc, valid_until, term_reason)
     doc.status = (
         "published"  # 有效 from the effective date, 失效 after 有效期至: lifecycle.status_on
     )
+
+
+def _set_term(s: Session, doc: Document, valid_until: date | None, reason: str | None) -> None:
+    """有效期至 as given (its reason checked against the longest term) or by the default term."""
+    terms = validity.DefaultTerms.load(s)
+    doc.term_reason = terms.reason_to_keep(
+        doc.title, doc.published, doc.effective, valid_until, reason
+    )
+    start = terms.start_of(doc.published, doc.effective)
+    doc.valid_until = valid_until or (terms.valid_until(doc.title, start) if start else None)
 
 
 def update_document(
@@ -232,14 +260,13 @@ def update_document(
     doc.issuer = issuer
     _apply_plain(doc, data)
     if doc.status not in DRAFTING:
-        check_dates(data.published, data.effective, data.valid_until)
+        check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         if data.published is None:
             raise UserError("公布日期：已公布的文件不能清除公布日期。")
         doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id)
         doc.published, doc.effective = data.published, data.effective or data.published
-        doc.valid_until = data.valid_until or validity.default_valid_until(
-            s, doc.title, doc.effective
-        )
+        doc.issued, doc.signed = data.issued, data.signed
+        _set_term(s, doc, data.valid_until, data.term_reason)
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
@@ -401,6 +428,7 @@ def publish(
     doc_number: str,
     effective: date | None = None,
     valid_until: date | None = None,
+    term_reason: str | None = None,
 ) -> Document:
     """签发/公布: gates checked, 发文字号 validated, registration number allocated in this transaction."""
     require(actor, Permission.REGISTER)
@@ -413,7 +441,7 @@ def publish(
     check_dates(published, effective, valid_until)
     before = _snapshot(doc)
     doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id)
-    _set_publication(s, doc, published, effective, valid_until)
+    _set_publication(s, doc, published, effective, valid_until, term_reason)
     doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
     doc.status_changed = published
     doc.updated_at = clock.now()
@@ -603,6 +631,9 @@ def as_dict(
         "published": doc.published.isoformat() if doc.published else None,
         "effective": doc.effective.isoformat() if doc.effective else None,
         "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
+        "term_reason": doc.term_reason,
+        "issued": doc.issued.isoformat() if doc.issued else None,
+        "signed": doc.signed.isoformat() if doc.signed else None,
         "status": status,
         "status_label": status_label(status),
         "ended_on": ended.isoformat() if ended else None,

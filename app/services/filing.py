@@ -26,47 +26,59 @@ FINDINGS = ("纠正", "撤销")
 REPORT_SERIES = "filing-report"
 
 
+START_EVENTS = {"published": "公布", "issued": "印发", "signed": "签署"}  # settings.FILING_STARTS
+
+
 @dataclass(frozen=True)
 class FilingRule:
     recipient: str
     days: int
     working_days: bool = False
-    extend: bool = True
+    start: str = "published"  # the event the clock starts from: a key of START_EVENTS
 
-    def explain(self) -> str:
-        unit = "个工作日" if self.working_days else "日"
-        tail = (
-            "" if self.working_days or not self.extend else "，末日为节假日的顺延至其后第一个工作日"
-        )
-        return f"向{self.recipient}备案：自公布次日起 {self.days} {unit}{tail}"
+    def start_date(self, doc: Document) -> date | None:
+        """The day the clock starts from for `doc`: the date of the rule's event, or the
+        publication date when that date was not recorded."""
+        return getattr(doc, self.start) or doc.published
+
+    def explain(self, cal: WorkCalendar) -> str:
+        event = START_EVENTS[self.start]
+        fallback = "" if self.start == "published" else f"（未录入{event}日期的自公布次日起）"
+        return f"向{self.recipient}备案：自{event}次日起{fallback} {cal.counting(self.days, self.working_days)}"
 
 
 def rules(s: Session) -> dict[str, list[FilingRule]]:
     """The recipients and periods by issuer level, read once from the settings."""
-    extend = settings.get(s, "filing.extend_holiday")
+    start = settings.get(s, "filing.start_event")
 
     def rule(prefix: str) -> FilingRule:
         return FilingRule(settings.get(s, f"{prefix}.recipient"), settings.get(s, f"{prefix}.days"),
-                          settings.get(s, f"{prefix}.working_days"), extend)  # fmt: skip
+                          settings.get(s, f"{prefix}.working_days"), start)  # fmt: skip
 
     government = [rule("filing.government")]
     congress = settings.get(s, "filing.congress.recipient").strip()
     if congress:
         government.append(
-            FilingRule(congress, settings.get(s, "filing.congress.days"), False, extend)
+            FilingRule(congress, settings.get(s, "filing.congress.days"), False, start)
         )
     return {"department": [rule("filing.department")], "government": government}
 
 
-def filing_due(published: date, rule: FilingRule, cal: WorkCalendar) -> date:
-    """Last day to file: `rule.days` after publication, counted from the next day; a last day off
-    work moves to the next working day (domain.md, Counting periods)."""
-    return filing_period(published, rule, cal).end
+def filing_due(start: date, rule: FilingRule, cal: WorkCalendar) -> date:
+    """Last day to file: `rule.days` after the start event (rule.start_date), counted from the
+    next day; a last day off work moves to the next working day when the office extends periods
+    (domain.md, Counting periods)."""
+    return filing_period(start, rule, cal).end
 
 
-def filing_period(published: date, rule: FilingRule, cal: WorkCalendar) -> Period:
+def filing_period(start: date, rule: FilingRule, cal: WorkCalendar) -> Period:
     """filing_due, marked provisional when it was computed from a year without a notice."""
-    return cal.period(published, rule.days, rule.working_days, rule.extend)
+    return cal.period(start, rule.days, rule.working_days)
+
+
+def doc_period(doc: Document, rule: FilingRule, cal: WorkCalendar) -> Period:
+    """The filing deadline of a published document under `rule`."""
+    return filing_period(rule.start_date(doc), rule, cal)
 
 
 def doc_rules(all_rules: dict[str, list[FilingRule]], doc: Document) -> list[FilingRule]:
@@ -83,7 +95,7 @@ def earliest_period(s: Session, doc: Document, cal: WorkCalendar) -> Period | No
     """earliest_due with its provisional mark (provisional if any rule ending that day is)."""
     if doc.published is None or doc.status in DRAFTING:
         return None
-    periods = [filing_period(doc.published, r, cal) for r in doc_rules(rules(s), doc)]
+    periods = [doc_period(doc, r, cal) for r in doc_rules(rules(s), doc)]
     end = min(p.end for p in periods)
     return Period(end, any(p.provisional for p in periods if p.end == end))
 
@@ -263,13 +275,13 @@ def rows_for(
             if filings is not None
             else _filing(s, doc.id, rule.recipient)
         )
-        due = filing_period(doc.published, rule, cal)
+        due = doc_period(doc, rule, cal)
         correction = correction_period(f, cal) if f else None
         rows.append(FilingRow(
             f.id if f else None, doc.id, doc.title, doc.reg_number or "", doc.doc_number or "", doc.issuer.name,
             doc.published, rule.recipient, due.end, f.filed_on if f else None,
             (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
-            correction.end if correction else None, f.corrected_on if f else None, rule.explain(),
+            correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
             due.provisional, bool(correction and correction.provisional),
         ))  # fmt: skip
     return rows

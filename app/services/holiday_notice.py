@@ -546,5 +546,8 @@ def _calendar_after(before: WorkCalendar, notice: Notice, stale: list[date]) -> 
     for day in notice.makeup:
         overrides[day] = True
     return WorkCalendar(
-        overrides, before.office_years | {notice.year}, office_holidays=frozenset(holidays)
+        overrides,
+        before.office_years | {notice.year},
+        office_holidays=frozenset(holidays),
+        extend_holidays=before.extend_holidays,
     )

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import docnumber, ledger_workbook, registration
+from app.services import docnumber, ledger_workbook, registration, validity
 from app.services.documents import TITLE_MAX, DocumentInput
 from app.services.ledger_values import (
     ValueProblem,
@@ -43,6 +43,7 @@ FIELDS = {
     "published": "公布日期",
     "effective": "施行日期",
     "valid_until": "有效期至",
+    "term_reason": validity.TERM_REASON,
     "status": "状态",
     "drafting_unit": "起草单位",
     "keywords": "关键词",
@@ -56,6 +57,7 @@ HEADER_WORDS = {
     "published": ("公布日期", "发布日期", "印发日期", "发文日期", "公布时间", "发布时间"),
     "effective": ("施行日期", "生效日期", "实施日期", "施行时间"),
     "valid_until": ("有效期至", "有效期", "失效日期", "有效期限", "有效期截止"),
+    "term_reason": (validity.TERM_REASON, "超期理由", "有效期超过规定期限的理由"),
     "status": ("状态", "效力状态", "效力", "是否有效"),
     "drafting_unit": ("起草单位", "承办单位", "起草部门", "实施单位"),
     "keywords": ("关键词", "主题词"),
@@ -200,6 +202,7 @@ class Report:
 
 class _Issuers:
     def __init__(self, s: Session) -> None:
+        self.terms = validity.DefaultTerms.load(s)  # a term in years starts as the office says
         self.by_key: dict[str, Issuer] = {}
         for issuer in s.scalars(select(Issuer)):
             for key in (issuer.code, issuer.name, issuer.abbr):
@@ -249,7 +252,7 @@ def _row_candidate(
         problem("published", "公布日期为空")
     try:
         term = parse_term(cells.get("valid_until"))
-        start = values.get("effective") or values.get("published")
+        start = issuers.terms.start_of(values.get("published"), values.get("effective"))
         values["valid_until"] = (
             term_end(start, term) if term and start else parse_date(cells.get("valid_until"))
         )
@@ -273,6 +276,7 @@ def _row_candidate(
         issuer_code=issuer.code, title=title, doc_number=doc_number or None,
         reg_number=text_of(cells.get("reg_number")) or None, published=values["published"],
         effective=values.get("effective"), valid_until=values.get("valid_until"),
+        term_reason=text_of(cells.get("term_reason")) or None,
         drafting_unit=text_of(cells.get("drafting_unit")), keywords=text_of(cells.get("keywords")),
         remarks=text_of(cells.get("remarks")),
     )  # fmt: skip

@@ -114,9 +114,13 @@ class _Batch:
             raise UserError(f"制定机关：代码“{data.issuer_code}”不存在，请先添加该制定机关。")
         if data.published is None:
             raise UserError("公布日期：登记已公布的文件必须填写公布日期。")
-        check_dates(data.published, data.effective, data.valid_until)
+        check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         effective = data.effective or data.published
-        valid_until = data.valid_until or self.terms.valid_until(data.title, effective)
+        term_reason = self.terms.reason_to_keep(
+            data.title, data.published, effective, data.valid_until, data.term_reason
+        )
+        start = self.terms.start_of(data.published, effective)
+        valid_until = data.valid_until or self.terms.valid_until(data.title, start)
         if status is not None and (status in DRAFTING or status not in STATUS_LABELS):
             raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。")
         doc_number = self._doc_number(issuer, data.doc_number)
@@ -133,6 +137,7 @@ class _Batch:
             "important": data.important, "public_facing": data.public_facing,
             "business_related": data.business_related, "market_related": data.market_related,
             "published": data.published, "effective": effective, "valid_until": valid_until,
+            "issued": data.issued, "signed": data.signed, "term_reason": term_reason,
             **_recorded_status(status, data.published, valid_until),
             "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip

@@ -21,7 +21,11 @@ class Rule:
     label: str
     help: str
     minimum: int | None = None
+    choices: dict[str, str] | None = None  # stored value -> label, for a setting picked from a list
 
+
+VALIDITY_STARTS = {"effective": "施行日期", "published": "公布日期"}
+FILING_STARTS = {"published": "公布日期", "issued": "印发日期", "signed": "签署日期"}
 
 RULES: dict[str, Rule] = {
     r.key: r
@@ -29,6 +33,8 @@ RULES: dict[str, Rule] = {
         Rule("office.name", "", "单位名称", "打印件页眉和报表中显示的本单位名称。"),
         Rule("validity.default_years", 5, "有效期（年）", "未注明有效期的文件，默认有效期年数。", 1),
         Rule("validity.provisional_years", 2, "暂行、试行文件有效期（年）", "标题含“暂行”“试行”的文件有效期上限。", 1),
+        Rule("validity.notice_years", 0, "通告有效期（年）", "标题含“通告”的文件有效期上限；0 表示不另行规定。", 0),
+        Rule("validity.start", "effective", "有效期起算日", "有效期自哪一日起算（该日计入有效期）。", choices=VALIDITY_STARTS),
         Rule("comment.min_workdays", 7, "公开征求意见期限（工作日）", "公开征求意见的最短期限。", 1),
         Rule("comment.business_days", 30, "涉企文件征求意见期限（日）", "与企业密切相关文件的征求意见最短期限。", 1),
         Rule("review.min_workdays", 5, "合法性审核最短期限（工作日）", "材料齐全后，审核机构至少应有的审核时间。", 1),
@@ -41,7 +47,8 @@ RULES: dict[str, Rule] = {
         Rule("filing.government.working_days", False, "政府文件按工作日计算", "勾选后备案期限按工作日计算，否则按自然日计算。"),
         Rule("filing.congress.recipient", "本级人大常委会", "政府文件另行报备机关", "人民政府文件另行报送备案的机关；留空表示不报送。"),
         Rule("filing.congress.days", 30, "人大常委会备案期限（日）", "自公布之日起计算。", 1),
-        Rule("filing.extend_holiday", True, "期限末日遇节假日顺延", "期限最后一日为法定节假日或休息日的，以其后第一个工作日为末日。"),
+        Rule("filing.start_event", "published", "备案期限起算事件", "备案期限自哪一日的次日起算；文件未录入该日期的，自公布日期起算。", choices=FILING_STARTS),
+        Rule("filing.extend_holiday", True, "期限末日遇节假日顺延", "按自然日计算的期限（备案、补正纠正、审查建议答复等），最后一日为法定节假日或休息日的，以其后第一个工作日为末日。"),
         Rule("filing.correction_days", 30, "限期补正、纠正期限（日）", "收到暂缓登记、限期补正或纠正意见后的办理期限。", 1),
         Rule("filing.report_template", "备字〔{year}〕{seq}号", "备案报告编号模板", "{year} 为年份，{seq} 为序号。"),
         Rule("objection.reply_days", 30, "审查建议办理期限（日）", "收到公民、法人和其他组织审查建议后的答复期限。", 1),
@@ -87,6 +94,8 @@ def _check_value(rule: Rule, value: Any) -> None:
             raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
     elif not isinstance(value, str):
         raise UserError(f"{rule.label}：必须是文字。")
+    elif rule.choices is not None and value not in rule.choices:
+        raise UserError(f"{rule.label}：应为“{'”“'.join(rule.choices.values())}”之一。")
     elif problem := fields.refused_character(value):
         raise UserError(f"{rule.label}：{problem}")
     if rule.key.startswith("review.materials.") and not items(value):

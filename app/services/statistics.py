@@ -129,17 +129,18 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
     states = {}
     dues: dict[tuple[date, filing.FilingRule], date] = {}  # many documents share a day
 
-    def due(published: date, rule: filing.FilingRule) -> date:
-        if (published, rule) not in dues:
-            dues[published, rule] = filing.filing_due(published, rule, cal)
-        return dues[published, rule]
+    def due(doc: Document, rule: filing.FilingRule) -> date:
+        start = rule.start_date(doc)
+        if (start, rule) not in dues:
+            dues[start, rule] = filing.filing_due(start, rule, cal)
+        return dues[start, rule]
 
     for doc in docs:
         required = filing.doc_rules(rules, doc)
         records = [by_doc[doc.id].get(r.recipient) for r in required]
         filed = all(f is not None and f.filed_on for f in records)
         on_time = filed and all(
-            f.filed_on <= due(doc.published, r) for f, r in zip(records, required, strict=True)
+            f.filed_on <= due(doc, r) for f, r in zip(records, required, strict=True)
         )
         clean = filed and not any(f.needed_correction for f in records)
         found = [f for f in by_doc[doc.id].values() if f.result in filing.FINDINGS]

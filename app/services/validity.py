@@ -1,4 +1,5 @@
-"""Validity terms (有效期): default 5 years, 2 for 暂行/试行 titles; months end as the Civil Code says."""
+"""Validity terms (有效期): default and longest 5 years, 2 for 暂行/试行 titles, a set term for
+通告; a longer term needs a recorded reason; months end as the Civil Code says."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, ValidityEvaluation
-from app.services import audit, lifecycle, settings
+from app.services import audit, fields, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
+NOTICE_MARKER = "通告"
+TERM_REASON = "有效期超期理由"  # the field's name in forms, messages and registers
 
 
 def add_years(start: date, years: int) -> date:
@@ -43,32 +46,108 @@ def add_months(start: date, months: int) -> date:
 
 
 @dataclass(frozen=True)
+class TermLimit:
+    """The longest term the office allows a document: its years, the rule that sets them and
+    the last day it reaches from the document's start."""
+
+    years: int
+    rule: str
+    last_day: date
+
+    @property
+    def note(self) -> str:
+        return f"超过{self.rule}最长有效期 {self.years} 年（至 {self.last_day}）"
+
+    def refusal(self, valid_until: date) -> str:
+        return f"{TERM_REASON}：有效期至 {valid_until} {self.note}，须写明理由。"
+
+
+@dataclass(frozen=True)
 class DefaultTerms:
-    """The office's default validity terms, read once for a batch of documents."""
+    """The office's validity rules, read once for a batch of documents: the default (and
+    longest) terms and the day a term starts from (domain.md, Validity)."""
 
     years: int
     provisional_years: int
+    notice_years: int = 0  # 0: 通告 have no term of their own
+    start: str = "effective"  # settings.VALIDITY_STARTS
 
     @classmethod
     def load(cls, s: Session) -> DefaultTerms:
         return cls(
             settings.get(s, "validity.default_years"),
             settings.get(s, "validity.provisional_years"),
+            settings.get(s, "validity.notice_years"),
+            settings.get(s, "validity.start"),
         )
 
-    def term_years(self, title: str) -> int:
+    def _rule(self, title: str) -> tuple[int, str]:
+        special = []
         if any(marker in title for marker in PROVISIONAL_MARKERS):
-            return self.provisional_years
-        return self.years
+            special.append((self.provisional_years, "暂行、试行文件"))
+        if self.notice_years and NOTICE_MARKER in title:
+            special.append((self.notice_years, "通告"))
+        return min(special) if special else (self.years, "本单位规定的")
+
+    def term_years(self, title: str) -> int:
+        return self._rule(title)[0]
+
+    def start_of(self, published: date | None, effective: date | None) -> date | None:
+        """The first day of the term: the date the office's setting names, else the other."""
+        if self.start == "published":
+            return published or effective
+        return effective or published
 
     def valid_until(self, title: str, start: date) -> date:
-        """Last day in force of the default term beginning on `start` (publication or effect),
-        domain.md 'Validity'."""
+        """Last day in force of the default term beginning on `start` (start_of)."""
         return term_end(start, self.term_years(title))
 
+    def limit(self, title: str, start: date) -> TermLimit:
+        years, rule = self._rule(title)
+        return TermLimit(years, rule, term_end(start, years))
 
-def default_valid_until(s: Session, title: str, start: date) -> date:
-    return DefaultTerms.load(s).valid_until(title, start)
+    def exceeded(
+        self, title: str, published: date | None, effective: date | None, valid_until: date | None
+    ) -> TermLimit | None:
+        """The limit an explicit 有效期至 goes beyond, or None when it is within (or not set)."""
+        start = self.start_of(published, effective)
+        if start is None or valid_until is None:
+            return None
+        limit = self.limit(title, start)
+        return limit if valid_until > limit.last_day else None
+
+    def reason_to_keep(
+        self,
+        title: str,
+        published: date | None,
+        effective: date | None,
+        valid_until: date | None,
+        reason: str | None,
+    ) -> str | None:
+        """The reason stored with the document: needed when the term exceeds the limit (else
+        UserError naming the field), dropped when the term is within it."""
+        limit = self.exceeded(title, published, effective, valid_until)
+        if limit is None:
+            return None
+        reason = fields.text(reason or "", TERM_REASON, Document.term_reason)
+        if not reason:
+            raise UserError(limit.refusal(valid_until))
+        return reason
+
+
+def term_limit_exceeded(
+    s: Session, title: str, published: date | None, effective: date | None, valid_until: date | None
+) -> TermLimit | None:
+    """For a form: whether this 有效期至 needs a recorded reason (and the limit it exceeds)."""
+    return DefaultTerms.load(s).exceeded(title, published, effective, valid_until)
+
+
+def default_valid_until(
+    s: Session, title: str, published: date | None, effective: date | None
+) -> date | None:
+    terms = DefaultTerms.load(s)
+    start = terms.start_of(published, effective)
+    return terms.valid_until(title, start) if start else None
 
 
 EVALUATIONS = {"reissue": "继续施行（重新公布）", "lapse": "届满失效"}

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import CalendarDay, CalendarYear
-from app.services import audit, statutory_holidays
+from app.services import audit, settings, statutory_holidays
 from app.services.permissions import Actor, Permission, require
 
 MAX_WORKDAYS = 2500  # about ten years of working days: no period in the rules is longer
@@ -47,6 +47,9 @@ class WorkCalendar:
     office_years: frozenset[int] = frozenset()
     provisional_years: set[int] = field(default_factory=set)  # consulted, no notice known
     office_holidays: frozenset[date] = frozenset()  # days off entered from a notice
+    # The office's holiday-extension setting (filing.extend_holiday): one rule for every
+    # calendar-day period, whichever service counts it (domain.md, Counting periods).
+    extend_holidays: bool = True
     _memo: dict[date, bool] = field(default_factory=dict, repr=False)
 
     def knows(self, year: int) -> bool:
@@ -128,19 +131,15 @@ class WorkCalendar:
             self.is_workday(start + timedelta(days=k)) for k in range(1, (end - start).days + 1)
         )
 
-    def period_end(
-        self, start: date, days: int, working_days: bool = False, extend: bool = True
-    ) -> date:
+    def period_end(self, start: date, days: int, working_days: bool = False) -> date:
         """Last day of a period of `days` counted from the day after `start`; in calendar days a
-        last day off work moves to the next working day (when `extend`, the default)."""
-        return self.period(start, days, working_days, extend).end
+        last day off work moves to the next working day when the office extends periods."""
+        return self.period(start, days, working_days).end
 
-    def period(
-        self, start: date, days: int, working_days: bool = False, extend: bool = True
-    ) -> Period:
+    def period(self, start: date, days: int, working_days: bool = False) -> Period:
         """As period_end, marked provisional when a day it consulted lies in a year without a
         notice: for working days every day after `start` up to the end; for calendar days only
-        the last day and the days it was moved over (none without `extend`)."""
+        the last day and the days it was moved over (none without the extension)."""
         if working_days:
             end = self.add_workdays(start, days)
             return Period(end, days > 0 and self.any_provisional(start + timedelta(days=1), end))
@@ -148,10 +147,17 @@ class WorkCalendar:
             last = start + timedelta(days=days)
         except OverflowError:
             raise UserError("日期：计算结果超出公元 9999 年，请检查起算日期。") from None
-        if not extend:
+        if not self.extend_holidays:
             return Period(last)
         end = self.next_workday(last)
         return Period(end, self.any_provisional(last, end))
+
+    def counting(self, days: int, working_days: bool = False) -> str:
+        """How a period of `days` is counted, as a deadline's rule says it."""
+        if working_days:
+            return f"{days} 个工作日"
+        tail = "，末日为节假日的顺延至其后第一个工作日" if self.extend_holidays else ""
+        return f"{days} 日{tail}"
 
     def unknown_years(self, day: date) -> list[int]:
         """The years after the bundled ones, up to `day`'s, that have no notice: the ones a
@@ -204,7 +210,8 @@ def load(s: Session) -> WorkCalendar:
             )
         )
     )
-    return WorkCalendar(overrides, years, office_holidays=holidays)
+    extend = settings.get(s, "filing.extend_holiday")
+    return WorkCalendar(overrides, years, office_holidays=holidays, extend_holidays=extend)
 
 
 def corrections(s: Session, year: int) -> list[CalendarDay]:

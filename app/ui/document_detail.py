@@ -82,8 +82,14 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def _other_dates(issued: date | None, signed: date | None) -> str:
+    """The 印发 and 签署 dates beside the publication date, when recorded."""
+    found = [f"{label} {day}" for label, day in (("印发", issued), ("签署", signed)) if day]
+    return f"（{'，'.join(found)}）" if found else ""
+
+
 def read_document(database: Database, doc_id: int) -> DocumentView:
-    from app.services import audit_query, documents, filing, workcalendar
+    from app.services import audit_query, catalogs, documents, filing, workcalendar
 
     with database.reading() as s:
         doc = documents.get(s, doc_id)
@@ -105,14 +111,14 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
             "issuer": doc.issuer.name,
             "drafting_unit": doc.drafting_unit,
             "status": status_text(doc, clock.today()),
-            "published": _day(doc.published),
+            "published": _day(doc.published) + _other_dates(doc.issued, doc.signed),
             "effective": _day(doc.effective),
             "valid_until": _day(doc.valid_until),
             "filing_due": workcalendar.marked(due.end, due.provisional) if due else "",
             "flags": "、".join(flags) or "无",
             "keywords": doc.keywords,
             "summary": doc.summary,
-            "remarks": doc.remarks,
+            "remarks": catalogs.remarks(doc.remarks, doc.term_reason),
         }
         return DocumentView(
             id=doc.id,

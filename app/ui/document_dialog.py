@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.errors import UserError
-from app.services import docnumber, documents, issuers, numbering, registration
+from app.services import docnumber, documents, issuers, numbering, registration, validity
 from app.services.documents import DocumentInput
 from app.services.lifecycle import (
     DRAFTING,
@@ -120,6 +120,15 @@ class DocumentDialog(ServiceDialog):
         self.published = OptionalDate()
         self.effective = OptionalDate("填写（默认同公布日期）")
         self.valid_until = OptionalDate("填写（默认按规则计算）")
+        self.issued = OptionalDate("印发")
+        self.signed = OptionalDate("签署")
+        other_dates = QHBoxLayout()
+        other_dates.setContentsMargins(0, 0, 0, 0)
+        other_dates.addWidget(self.issued)
+        other_dates.addWidget(self.signed)
+        self.other_dates = QWidget()
+        self.other_dates.setLayout(other_dates)
+        self.term_reason = QLineEdit()  # shown only when the service says the term needs one
         self.drafting_unit = QLineEdit()
         self.keywords = QLineEdit()
         self.keywords.setPlaceholderText("以空格或顿号分隔")
@@ -140,7 +149,8 @@ class DocumentDialog(ServiceDialog):
         self.fields.update({"制定机关": self.issuer, "文件名称": self.title,
                             "发文字号": self.doc_number, "登记编号": self.reg_number,
                             "起草单位": self.drafting_unit, "关键词": self.keywords,
-                            "摘要": self.summary, "备注": self.remarks})  # fmt: skip
+                            "摘要": self.summary, "备注": self.remarks,
+                            validity.TERM_REASON: self.term_reason})  # fmt: skip
         form = QFormLayout()
         form.addRow("类型：", self.mode_box)
         form.addRow("制定机关：", self.issuer)
@@ -150,11 +160,14 @@ class DocumentDialog(ServiceDialog):
         form.addRow("公布日期：", self.published)
         form.addRow("施行日期：", self.effective)
         form.addRow("有效期至：", self.valid_until)
+        form.addRow(f"{validity.TERM_REASON}：", self.term_reason)
+        form.addRow("印发/签署日期：", self.other_dates)
         form.addRow("起草单位：", self.drafting_unit)
         form.addRow("关键词：", self.keywords)
         form.addRow("摘要：", self.summary)
         form.addRow("备注：", self.remarks)
         form.addRow("文件属性：", flags)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -166,7 +179,23 @@ class DocumentDialog(ServiceDialog):
         else:
             self.published.set_value(clock.today())
         self._update_mode()
+        self.title.textChanged.connect(self._update_term_reason)
+        for date_field in (self.published, self.effective, self.valid_until):
+            date_field.enabled.toggled.connect(self._update_term_reason)
+            date_field.edit.dateChanged.connect(self._update_term_reason)
+        self.mode_published.toggled.connect(self._update_term_reason)
+        self._update_term_reason()
         self.title.setFocus()
+
+    def _update_term_reason(self) -> None:
+        """The reason row appears when the service says this 有效期至 exceeds the longest term."""
+        data = self.document_input()
+        with self.database.reading() as s:
+            limit = validity.term_limit_exceeded(
+                s, data.title, data.published, data.effective, data.valid_until
+            )
+        self.form.setRowVisible(self.term_reason, limit is not None)
+        self.term_reason.setPlaceholderText(f"{limit.note}，请写明理由" if limit else "")
 
     def _load_issuers(self) -> None:
         with self.database.reading() as s:
@@ -193,6 +222,9 @@ class DocumentDialog(ServiceDialog):
         self.published.set_value(data.published)
         self.effective.set_value(data.effective)
         self.valid_until.set_value(data.valid_until)
+        self.issued.set_value(data.issued)
+        self.signed.set_value(data.signed)
+        self.term_reason.setText(data.term_reason or "")
         self.drafting_unit.setText(data.drafting_unit)
         self.keywords.setText(data.keywords)
         self.summary.setPlainText(data.summary)
@@ -214,7 +246,8 @@ class DocumentDialog(ServiceDialog):
     def _update_mode(self) -> None:
         # Numbers and dates belong to publication: a draft gets them when it is published.
         published = self.mode() == MODE_PUBLISHED
-        for widget in (self.doc_number, self.published, self.effective, self.valid_until):
+        for widget in (self.doc_number, self.published, self.effective, self.valid_until,
+                       self.other_dates):  # fmt: skip
             widget.setEnabled(published)
         self.reg_number.setEnabled(published and self.doc_id is None)
         if published and self.doc_id is None and self.published.value() is None:
@@ -230,6 +263,9 @@ class DocumentDialog(ServiceDialog):
             published=self.published.value() if published else None,
             effective=self.effective.value() if published else None,
             valid_until=self.valid_until.value() if published else None,
+            issued=self.issued.value() if published else None,
+            signed=self.signed.value() if published else None,
+            term_reason=self.term_reason.text().strip() or None,
             drafting_unit=self.drafting_unit.text().strip(),
             keywords=self.keywords.text().strip(),
             summary=self.summary.toPlainText().strip(),
@@ -309,7 +345,7 @@ class StepDialog(ServiceDialog):
         self.setWindowTitle("记录办理环节")
         self.setMinimumWidth(460)
         with database.reading() as s:
-            title = documents.get(s, doc_id).title
+            title = self.doc_title = documents.get(s, doc_id).title
             missing = [e.step for e in documents.timeline(s, doc_id) if e.done_on is None]
 
         self.step = QComboBox()
@@ -339,6 +375,8 @@ class StepDialog(ServiceDialog):
         self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
         self.effective = OptionalDate("填写（默认同公布日期）")
         self.valid_until = OptionalDate("填写（默认按规则计算）")
+        self.term_reason = QLineEdit()
+        self.fields[validity.TERM_REASON] = self.term_reason
 
         heading = QLabel(f"《{title}》")
         heading.setWordWrap(True)
@@ -350,6 +388,7 @@ class StepDialog(ServiceDialog):
         self.form.addRow("发文字号：", self.doc_number)
         self.form.addRow("施行日期：", self.effective)
         self.form.addRow("有效期至：", self.valid_until)
+        self.form.addRow(f"{validity.TERM_REASON}：", self.term_reason)
         self.form.addRow("说明：", self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -358,6 +397,10 @@ class StepDialog(ServiceDialog):
         layout.addWidget(self.buttons)
 
         self.step.currentIndexChanged.connect(self._update_step)
+        for date_field in (self.effective, self.valid_until):
+            date_field.enabled.toggled.connect(self._update_term_reason)
+            date_field.edit.dateChanged.connect(self._update_term_reason)
+        self.done_on.dateChanged.connect(self._update_term_reason)
         first_missing = next((m for m in missing if m != "draft"), None)
         if first_missing is not None:
             self.step.setCurrentIndex(self.step.findData(first_missing))
@@ -379,6 +422,19 @@ class StepDialog(ServiceDialog):
         ):
             widget.setVisible(shown)
             self.form.setRowVisible(widget, shown)
+        self._update_term_reason()
+
+    def _update_term_reason(self) -> None:
+        """As DocumentDialog: the reason row only when the service says the term needs one."""
+        limit = None
+        if self.step.currentData() == "publication":
+            with self.database.reading() as s:
+                limit = validity.term_limit_exceeded(
+                    s, self.doc_title, _pydate(self.done_on.date()), self.effective.value(),
+                    self.valid_until.value(),
+                )  # fmt: skip
+        self.form.setRowVisible(self.term_reason, limit is not None)
+        self.term_reason.setPlaceholderText(f"{limit.note}，请写明理由" if limit else "")
 
     def prepare(self):
         step, doc_id, actor = self.step.currentData(), self.doc_id, local_actor()
@@ -391,9 +447,10 @@ class StepDialog(ServiceDialog):
                 raise UserError("发文字号：公布文件必须填写发文字号。")
             docnumber.parse(number)
             effective, valid_until = self.effective.value(), self.valid_until.value()
+            reason = self.term_reason.text().strip() or None
 
             def publish(s, _progress) -> int:
-                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until)
+                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until, reason)
                 return doc_id
 
             return publish

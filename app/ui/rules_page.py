@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -33,13 +34,24 @@ SPIN_WIDTH, TEXT_WIDTH = 110, 220
 ROW_GAP = 12
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, rule: Rule | None = None) -> str:
+    if rule is not None and rule.choices is not None:
+        return rule.choices.get(value, str(value))
     if isinstance(value, bool):
         return "是" if value else "否"
     return str(value) if value != "" else "（空）"
 
 
-def _editor(rule: Rule, changed: Callable[[], None]) -> QCheckBox | QSpinBox | QLineEdit:
+Editor = QCheckBox | QSpinBox | QLineEdit | QComboBox
+
+
+def _editor(rule: Rule, changed: Callable[[], None]) -> Editor:
+    if rule.choices is not None:
+        combo = QComboBox()
+        for value, label in rule.choices.items():
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(changed)
+        return combo
     if isinstance(rule.default, bool):
         box = QCheckBox("是")
         box.toggled.connect(changed)
@@ -64,7 +76,7 @@ class RuleRow:
         self.stored: Any = rule.default
         self.label = QLabel(f"{rule.label}：")
         self.editor = _editor(rule, self._update_buttons)
-        self.default = QLabel(f"默认：{_shown(rule.default)}")
+        self.default = QLabel(f"默认：{_shown(rule.default, rule)}")
         self.help = QLabel(rule.help)
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setWordWrap(True)
@@ -79,12 +91,16 @@ class RuleRow:
         self.reset = QPushButton("恢复默认")
 
     def value(self) -> Any:
+        if isinstance(self.editor, QComboBox):
+            return self.editor.currentData()
         if isinstance(self.editor, QCheckBox):
             return self.editor.isChecked()
         return self.editor.value() if isinstance(self.editor, QSpinBox) else self.editor.text()
 
     def set_value(self, value: Any) -> None:
-        if isinstance(self.editor, QCheckBox):
+        if isinstance(self.editor, QComboBox):
+            self.editor.setCurrentIndex(max(0, self.editor.findData(value)))
+        elif isinstance(self.editor, QCheckBox):
             self.editor.setChecked(value)
         elif isinstance(self.editor, QSpinBox):
             self.editor.setValue(value)
