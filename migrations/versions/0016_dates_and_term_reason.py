@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"  # the lead: "0015" when merged after the roles migration
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
