@@ -337,6 +337,10 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
         database.identity = _file_identity(path)
     if migrate and current is not None and current <= LAST_UNSEALED:
         _first_seal(database)
+    elif migrate and current is not None and current < FILING_RESULTS:
+        _seal_copied(
+            database, ("filing_result",), "备案结果改为逐次记录，封存由原备案结果生成的记录"
+        )
     if migrate and current is not None and current <= LAST_UNANCHORED:
         _first_anchor(database)
     return database
@@ -368,6 +372,18 @@ def _grant_after_upgrade(engine: Engine) -> None:
 
 LAST_UNANCHORED = "0013"  # the newest revision an older version ran without an anchor file
 LAST_UNSEALED = "0013"  # the newest revision an older version ran without record seals
+
+
+FILING_RESULTS = "0018"  # the revision that copied each filing's result into filing_result
+
+
+def _seal_copied(database: Database, tables: tuple[str, ...], why: str) -> None:
+    """Rows a migration copied into a new table are sealed once, audited, like any change."""
+    from app.services import seals
+    from app.services.permissions import SYSTEM
+
+    with database.transaction() as s:
+        seals.baseline(s, SYSTEM.name, why, only=tables)
 
 
 def _first_seal(database: Database) -> None:

@@ -124,6 +124,10 @@ def test_every_rate_for_all_issuers(office):
         "规范率": (3, 4),
         "纠错率": (2, 2),
         "公开征求意见率": (1, 3),
+        "公开发布率": (0, 5),  # no channel recorded for any
+        "公平竞争审查率": (0, 0),
+        "到期评估率": (0, 0),
+        "清理完成率": (5, 5),  # A-E in force in MZ when the batch began, applied
     }
     assert [f.name for f in stats.figures][:2] == ["合法性审核率", "报备率"]
     assert stats.figure("合法性审核率").shown() == "40.0%"
@@ -158,6 +162,10 @@ def test_one_issuer_counts_only_its_documents(office):
         "规范率": (2, 3),
         "纠错率": (1, 1),
         "公开征求意见率": (1, 3),
+        "公开发布率": (0, 4),
+        "公平竞争审查率": (0, 0),
+        "到期评估率": (0, 0),
+        "清理完成率": (5, 5),
     }
     # the normative case on its document and the decision its name submitted
     assert [(r.subject, r.received, r.concluded) for r in stats.reviews] == [
@@ -174,10 +182,12 @@ def test_status_at_the_end_of_the_period(office):
         year = statistics.annual(s, YEAR)
         before_cleanup = statistics.annual(s, Period(date(2026, 1, 1), date(2026, 9, 30)))
     counts = {c.label: c.n for c in year.statuses}
-    assert (counts["有效"], counts["废止"], year.issued.n) == (4, 1, 5)
+    # F revoked (撤销) on 1 June by the standing committee: declared invalid from that day
+    assert (counts["有效"], counts["废止"], counts["宣布失效"], year.issued.n) == (3, 1, 1, 5)
     assert next(c for c in year.statuses if c.label == "废止").ids == [ids["D"]]
+    assert next(c for c in year.statuses if c.label == "宣布失效").ids == [ids["F"]]
     counts = {c.label: c.n for c in before_cleanup.statuses}
-    assert (counts["有效"], counts["废止"]) == (5, 0)
+    assert (counts["有效"], counts["废止"], counts["宣布失效"]) == (4, 0, 1)
     assert before_cleanup.period.label == "2026年1月1日至2026年9月30日"
 
 
@@ -221,7 +231,7 @@ def test_an_empty_period_shows_none_and_never_divides_by_zero(office):
     database, _ids = office
     with database.reading() as s:
         stats = statistics.annual(s, Period.of_year(2019))
-    assert [f.shown() for f in stats.figures] == ["无"] * 6
+    assert [f.shown() for f in stats.figures] == ["无"] * 10
     assert all(f.rate is None for f in stats.figures)
     assert stats.issued.n == 0 and not stats.cleanups
     assert stats.review_outcomes == {"合法": 0, "修改后合法": 0, "不合法": 0}

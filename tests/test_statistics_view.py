@@ -54,6 +54,10 @@ def test_figures_table_shows_numerator_denominator_and_rate(qtbot, office):
         ["规范率", "3", "4", "75.0%"],
         ["纠错率", "2", "2", "100.0%"],
         ["公开征求意见率", "1", "3", "33.3%"],
+        ["公开发布率", "0", "5", "0.0%"],
+        ["公平竞争审查率", "0", "0", "无"],
+        ["到期评估率", "0", "0", "无"],
+        ["清理完成率", "5", "5", "100.0%"],
     ]
     assert "经合法性审核后公布的文件数" in view.figures.item(0, 3).toolTip()
     assert "公布文件 <b>5</b> 件" in view.summary.text()
@@ -65,8 +69,8 @@ def test_an_empty_year_shows_none(qtbot, office):
     view = make_view(qtbot, database)
     choose(view.year, 2019)
     wait(database)
-    assert [row[3] for row in table_rows(view.figures)] == ["无"] * 6
-    assert [row[2] for row in table_rows(view.figures)] == ["0"] * 6
+    assert [row[3] for row in table_rows(view.figures)] == ["无"] * 10
+    assert [row[2] for row in table_rows(view.figures)] == ["0"] * 10
 
 
 def test_issuer_chooser_narrows_the_figures(qtbot, office):

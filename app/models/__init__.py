@@ -11,7 +11,7 @@ from app.models.document import (
     NumberAllocation,
     ProcedureStep,
 )
-from app.models.filing import Filing, Objection
+from app.models.filing import Filing, FilingResult, Objection
 from app.models.issuer import Issuer
 from app.models.review import ReviewCase, ReviewCheck, ReviewPause
 from app.models.setting import Setting
@@ -28,6 +28,7 @@ __all__ = [
     "Document",
     "DocumentLink",
     "Filing",
+    "FilingResult",
     "Issuer",
     "NumberAllocation",
     "Objection",

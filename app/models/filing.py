@@ -49,8 +49,28 @@ class Filing(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     document: Mapped[Document] = relationship()
+    results: Mapped[list["FilingResult"]] = relationship(
+        back_populates="filing", order_by="FilingResult.id", cascade="all, delete-orphan"
+    )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class FilingResult(Base):
+    """One answer of the recipient, kept for good: the Filing holds the latest, this the history
+    (a 暂缓登记 or a 纠正 stays on record after the corrected document is accepted)."""
+
+    __tablename__ = "filing_result"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    filing_id: Mapped[int] = mapped_column(ForeignKey("filing.id"), index=True)
+    result: Mapped[str] = mapped_column(String(20))
+    result_on: Mapped[date | None] = mapped_column(Date)
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    filing: Mapped[Filing] = relationship(back_populates="results")
 
 
 class Objection(Base):

@@ -27,6 +27,7 @@ from app.services.workcalendar import Period, WorkCalendar
 KIND_LABELS = {
     "filing": "报送备案",
     "correction": "备案补正/纠正",
+    "revocation": "纠正逾期撤销",
     "review": "合法性审核",
     "validity": "有效期届满评估",
     "objection": "审查建议答复",
@@ -109,6 +110,7 @@ def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
     found = (
         _filings(ctx)
         + _corrections(ctx)
+        + _revocations(ctx)
         + _reviews(ctx)
         + _validity(ctx)
         + _objections(ctx)
@@ -178,6 +180,26 @@ def _corrections(ctx: _Context) -> list[Deadline]:
         due = filing.correction_period(f, ctx.cal)
         found.append(ctx.make("correction", "filing", f.id, f.document_id, f"{title}（{f.recipient}：{f.result}）",
                               due.end, _correction_rule(f, ctx.cal), due.provisional))  # fmt: skip
+    return found
+
+
+def _revocations(ctx: _Context) -> list[Deadline]:
+    """A document found unlawful (纠正) and not yet corrected is revoked when the period after the
+    finding runs out (domain.md, Filing): the day that happens is a deadline of its own."""
+    days = settings.get(ctx.s, "filing.revocation_days")
+    query = (
+        select(Filing, Document.title)
+        .join(Document, Document.id == Filing.document_id)
+        .where(
+            Filing.result == "纠正", Filing.corrected_on.is_(None), Filing.result_on.is_not(None)
+        )
+    )
+    rule = f"纠正：逾期未纠正的予以撤销，自纠正意见日期次日起 {ctx.cal.counting(days)}"
+    found = []
+    for f, title in ctx.s.execute(query):
+        due = filing.revocation_period(f, days, ctx.cal)
+        found.append(ctx.make("revocation", "filing", f.id, f.document_id, f"{title}（{f.recipient}：纠正）",
+                              due.end, rule, due.provisional))  # fmt: skip
     return found
 
 

@@ -429,8 +429,10 @@ def publish(
     effective: date | None = None,
     valid_until: date | None = None,
     term_reason: str | None = None,
+    channel: str = "",
 ) -> Document:
-    """签发/公布: gates checked, 发文字号 validated, registration number allocated in this transaction."""
+    """签发/公布: gates checked, 发文字号 validated, registration number allocated in this transaction.
+    `channel` is where it was published (政府公报, 政府网站 …: the 公开发布率 counts it)."""
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
     if doc.status not in DRAFTING:
@@ -445,7 +447,8 @@ def publish(
     doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
     doc.status_changed = published
     doc.updated_at = clock.now()
-    _add_step(s, doc, actor, "publication", published, note=f"登记编号 {doc.reg_number}")
+    _add_step(s, doc, actor, "publication", published, outcome=fields.text(channel, "公布载体", ProcedureStep.outcome),
+              note=f"登记编号 {doc.reg_number}")  # fmt: skip
     s.flush()
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc))

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Filing
+from app.models import Document, Filing, FilingResult
 from app.services import audit, documents, numbering, settings
-from app.services.lifecycle import DRAFTING
+from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.workcalendar import Period, WorkCalendar
 
@@ -23,6 +23,9 @@ PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制�
 RESULTS = ("予以备案", "暂缓登记", "不予备案", "纠正", "撤销")
 NEEDS_CORRECTION = ("暂缓登记", "纠正")
 FINDINGS = ("纠正", "撤销")
+SENT_BACK = ("暂缓登记", "不予备案")  # not accepted as submitted (规范率)
+REVOKED = "撤销"
+REVOKED_STATUS = "declared_invalid"  # 宣布失效: the closest of the register's retirements
 REPORT_SERIES = "filing-report"
 
 
@@ -186,7 +189,9 @@ def record_result(
         raise UserError(f"处理情况：结果为“{result}”时必须写明审查意见和后续处理。")
     old = {"result": filing.result}
     filing.result, filing.result_on, filing.follow_up = result, result_on, follow_up.strip()
-    if result == "暂缓登记":
+    filing.results.append(FilingResult(result=result, result_on=result_on, follow_up=follow_up.strip(),
+                                       recorded_by=actor.name, recorded_at=clock.now()))  # fmt: skip
+    if result in SENT_BACK:
         filing.needed_correction = True
     if result in NEEDS_CORRECTION:
         days = None
@@ -200,7 +205,22 @@ def record_result(
     audit.record(s, actor.name, "filing_result", "filing", filing.id, f"备案结果：{result}", old,
                  {"result": result, "result_on": result_on, "correction_due": filing.correction_due,
                   "correction_days": filing.correction_days})  # fmt: skip
+    if result == REVOKED:
+        _retire_revoked(s, actor, filing, result_on, follow_up.strip())
     return filing
+
+
+def _retire_revoked(s: Session, actor: Actor, filing: Filing, day: date, follow_up: str) -> None:
+    """A document the recipient revoked (撤销) is declared invalid from that day, through the same
+    path as every retirement; one already out of force, or with a retirement already recorded,
+    stays as it is."""
+    doc = filing.document
+    if doc.status not in IN_FORCE or status_of(doc, day) not in IN_FORCE:
+        return
+    if scheduled(doc.status, doc.status_changed, doc.valid_until, clock.today()) is not None:
+        return
+    documents.retire(s, actor, doc.id, REVOKED_STATUS, day,
+                     f"{filing.recipient}备案审查撤销：{follow_up}")  # fmt: skip
 
 
 def correction_period(f: Filing, cal: WorkCalendar) -> Period | None:
@@ -212,6 +232,12 @@ def correction_period(f: Filing, cal: WorkCalendar) -> Period | None:
     if f.correction_days is None or f.result_on is None:
         return Period(f.correction_due)
     return cal.period(f.result_on, f.correction_days)
+
+
+def revocation_period(f: Filing, days: int, cal: WorkCalendar) -> Period:
+    """The last day before a 纠正 not complied with is revoked: `days` after the finding, counted
+    as every calendar-day period is (the office's holiday extension included)."""
+    return cal.period(f.result_on, days)
 
 
 def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: str) -> Filing:

@@ -58,6 +58,7 @@ WRITES: dict[Permission, dict[str, tuple[str, ...]]] = {
         "attachment": ("INSERT",),
         "document_link": ("INSERT",),
         "filing": ("INSERT", "UPDATE"),
+        "filing_result": ("INSERT",),
         "objection": ("INSERT", "UPDATE"),
         "validity_evaluation": ("INSERT", "UPDATE"),
         "cleanup_batch": ("INSERT", "UPDATE", "DELETE"),

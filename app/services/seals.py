@@ -47,6 +47,7 @@ LABELS = {
     "review_case": "合法性审核", "review_check": "审查事项", "review_pause": "审核暂停计时",
     "setting": "设置", "app_user": "用户", "calendar_day": "工作日历", "calendar_year": "年度日历",
     "validity_evaluation": "有效期评估", "cleanup_batch": "清理", "cleanup_item": "清理事项",
+    "filing_result": "备案结果",
 }  # fmt: skip
 _NAMED_BY = {"document": "title", "number_allocation": "number", "issuer": "name",
              "app_user": "username", "filing": "report_number"}  # fmt: skip
@@ -241,10 +242,15 @@ def seal(s: Session) -> AuditEntry | None:
     )
 
 
-def baseline(s: Session, actor: str, why: str) -> AuditEntry | None:
-    """Seal every record as it is now (a database upgraded from a version without seals)."""
+def baseline(
+    s: Session, actor: str, why: str, only: tuple[str, ...] | None = None
+) -> AuditEntry | None:
+    """Seal every record as it is now (a database upgraded from a version without seals), or
+    every record of the tables `only` names (rows a migration copied into a new table)."""
     states: dict[str, dict[str, str | None]] = {}
     for name, table in sealed_tables().items():
+        if only is not None and name not in only:
+            continue
         pk = _pk(table).name
         found = {key_text(r[pk]): digest(r) for r in _new_rows(s, table)}
         if found:

@@ -50,6 +50,7 @@ RULES: dict[str, Rule] = {
         Rule("filing.start_event", "published", "备案期限起算事件", "备案期限自哪一日的次日起算；文件未录入该日期的，自公布日期起算。", choices=FILING_STARTS),
         Rule("filing.extend_holiday", True, "期限末日遇节假日顺延", "按自然日计算的期限（备案、补正纠正、审查建议答复等），最后一日为法定节假日或休息日的，以其后第一个工作日为末日。"),
         Rule("filing.correction_days", 30, "限期补正、纠正期限（日）", "收到暂缓登记、限期补正或纠正意见后的办理期限。", 1),
+        Rule("filing.revocation_days", 60, "纠正逾期撤销期限（日）", "收到纠正意见后逾期未纠正的，备案机关予以撤销的期限，自纠正意见日期次日起计算。", 1),
         Rule("filing.report_template", "备字〔{year}〕{seq}号", "备案报告编号模板", "{year} 为年份，{seq} 为序号。"),
         Rule("objection.reply_days", 30, "审查建议办理期限（日）", "收到公民、法人和其他组织审查建议后的答复期限。", 1),
         Rule("deadlines.due_soon_days", 5, "临期提醒（日）", "距期限不足该天数时标为“即将到期”。", 0),

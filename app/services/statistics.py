@@ -1,4 +1,4 @@
-"""Assessment figures (domain.md, Filing: 报备率 … 纠错率) and the annual statistics of the
+"""Assessment figures (domain.md, Filing: the ten of 报备率 … 清理完成率) and the annual statistics of the
 rule-of-law report: each figure with its numerator, denominator and the documents behind both,
 counted over a period by publication date. An empty denominator gives no rate (shown 无), never a
 division error."""
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app import clock
 from app.models import (
@@ -22,10 +22,11 @@ from app.models import (
     Objection,
     ProcedureStep,
     ReviewCase,
+    ValidityEvaluation,
 )
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
-from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES, STATUS_LABELS, status_label
+from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
@@ -106,9 +107,9 @@ def _documents(s: Session, start: date, end: date, issuer_id: int | None) -> lis
 class _FilingState:
     filed: bool  # filed with every body it must go to
     on_time: bool  # ... each by its deadline
-    clean: bool  # ... none sent back for correction
-    finding: bool  # a body found it unlawful (纠正/撤销)
-    corrected: bool  # ... and every finding was dealt with
+    clean: bool  # ... none sent back (暂缓登记, 不予备案), ever
+    finding: bool  # a body found it unlawful (纠正/撤销), ever
+    corrected: bool  # ... and every filing with a finding was dealt with
 
     @property
     def timeliness(self) -> str:
@@ -117,14 +118,25 @@ class _FilingState:
         return "on_time" if self.on_time else "late"
 
 
+def _dealt_with(f: Filing) -> bool:
+    """A filing with a finding is settled when revoked, or corrected: the correction recorded,
+    or the corrected document accepted by a later result."""
+    if any(r.result == filing.REVOKED for r in f.results):
+        return True
+    return f.result == "予以备案" or (f.result == "纠正" and f.corrected_on is not None)
+
+
 def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[int, _FilingState]:
-    """How each document stands with its filings: the one place 报备率 … 纠错率 and the quarterly
-    chart read filing from."""
+    """How each document stands with its filings, from the history of every result: the one
+    place 报备率 … 纠错率 and the quarterly chart read filing from."""
     rules = filing.rules(s)
     by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
     for part in range(0, len(docs), 500):
         ids = [d.id for d in docs[part : part + 500]]
-        for f in s.scalars(select(Filing).where(Filing.document_id.in_(ids))):
+        query = (
+            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
+        )
+        for f in s.scalars(query):
             by_doc[f.document_id][f.recipient] = f
     states = {}
     dues: dict[tuple[date, filing.FilingRule], date] = {}  # many documents share a day
@@ -142,10 +154,16 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
         on_time = filed and all(
             f.filed_on <= due(doc, r) for f, r in zip(records, required, strict=True)
         )
-        clean = filed and not any(f.needed_correction for f in records)
-        found = [f for f in by_doc[doc.id].values() if f.result in filing.FINDINGS]
-        corrected = bool(found) and all(f.result == "撤销" or f.corrected_on for f in found)
-        states[doc.id] = _FilingState(filed, on_time, clean, bool(found), corrected)
+        every = list(by_doc[doc.id].values())
+        sent_back = any(
+            f.needed_correction or any(r.result in filing.SENT_BACK for r in f.results)
+            for f in every
+        )
+        found = [f for f in every if any(r.result in filing.FINDINGS for r in f.results)]
+        corrected = bool(found) and all(_dealt_with(f) for f in found)
+        states[doc.id] = _FilingState(
+            filed, on_time, filed and not sent_back, bool(found), corrected
+        )
     return states
 
 
@@ -155,11 +173,15 @@ def _filing_figures(docs: list[Document], states: dict[int, _FilingState]) -> li
     return [
         Figure("报备率", "已报备文件数 / 应报备文件数", filed, due),
         Figure("报备及时率", "按期报备文件数 / 应报备文件数", [i for i in due if states[i].on_time], due),
-        Figure("规范率", "首次报送即予备案（未经补正）文件数 / 已报备文件数",
+        Figure("规范率", "首次报送即予备案（未经暂缓登记、不予备案）文件数 / 已报备文件数",
                [i for i in filed if states[i].clean], filed),
-        Figure("纠错率", "经审查纠正或撤销的文件数 / 审查发现问题的文件数",
-               [i for i in due if states[i].corrected], [i for i in due if states[i].finding]),
     ]  # fmt: skip
+
+
+def _correction_figure(docs: list[Document], states: dict[int, _FilingState]) -> Figure:
+    found = [d.id for d in docs if states[d.id].finding]
+    return Figure("纠错率", "经审查纠正或撤销的文件数 / 审查发现问题（纠正、撤销）的文件数",
+                  [i for i in found if states[i].corrected], found)  # fmt: skip
 
 
 def filing_figures(
@@ -167,35 +189,86 @@ def filing_figures(
 ) -> list[Figure]:
     """报备率, 报备及时率, 规范率, 纠错率 for documents published from `start` to `end`."""
     docs = _documents(s, start, end, _issuer_id(s, issuer_code))
-    return _filing_figures(docs, _filing_states(s, docs, workcalendar.load(s)))
+    states = _filing_states(s, docs, workcalendar.load(s))
+    return [*_filing_figures(docs, states), _correction_figure(docs, states)]
 
 
 def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
     """The documents with a `step` recorded; for a legality review, also those linked to a
-    concluded review case (a case concluded before its document was registered here)."""
+    concluded review case (a case concluded before its document was registered here); for the
+    publication, only those whose channel (公布载体) was recorded."""
     found: set[int] = set()
     for part in range(0, len(docs), 500):
         chunk = [d.id for d in docs[part : part + 500]]
-        found |= set(s.scalars(select(ProcedureStep.document_id).where(
-            ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk))))  # fmt: skip
+        query = select(ProcedureStep.document_id).where(
+            ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk))  # fmt: skip
+        if step == "publication":
+            query = query.where(ProcedureStep.outcome != "")
+        found |= set(s.scalars(query))
         if step == "legality_review":
             found |= set(s.scalars(select(ReviewCase.document_id).where(
                 ReviewCase.status == "concluded", ReviewCase.document_id.in_(chunk))))  # fmt: skip
     return found
 
 
-def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, Figure]:
+def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, ...]:
     issued = [d.id for d in docs]
     reviewed = _with_step(s, docs, "legality_review")
+    published = _with_step(s, docs, "publication")
     commented = _with_step(s, docs, "public_comment")
+    competition = _with_step(s, docs, "fair_competition")
     needs_comment = [d.id for d in docs if d.public_facing or d.important]
+    market = [d.id for d in docs if d.market_related]
     return (
         Figure("合法性审核率", "经合法性审核后公布的文件数 / 公布的文件数",
                [i for i in issued if i in reviewed], issued),
+        Figure("公开发布率", "通过规定载体（政府公报、政府网站等）公开发布的文件数 / 公布的文件数",
+               [i for i in issued if i in published], issued),
         Figure("公开征求意见率",
                "经公开征求意见的文件数 / 应当公开征求意见的文件数（重要或涉及公众权益的文件）",
                [i for i in needs_comment if i in commented], needs_comment),
+        Figure("公平竞争审查率", "经公平竞争审查的文件数 / 涉及经营主体经济活动的文件数",
+               [i for i in market if i in competition], market),
     )  # fmt: skip
+
+
+def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
+    """到期评估率: the documents whose term ends in the period (by 有效期至, not by publication) and
+    that reach it, i.e. were not retired before; counted when evaluated on or before that day."""
+    query = select(Document.id, Document.valid_until).where(
+        _in(Document.valid_until, period),
+        Document.status.not_in(DRAFTING),
+        Document.status.in_((*IN_FORCE, "expired")) | (Document.status_changed > Document.valid_until),
+    ).order_by(Document.valid_until, Document.id)  # fmt: skip
+    if issuer_id is not None:
+        query = query.where(Document.issuer_id == issuer_id)
+    expiring = dict(s.execute(query).all())
+    evaluated = {
+        doc_id
+        for doc_id, day in s.execute(
+            select(ValidityEvaluation.document_id, ValidityEvaluation.evaluated_on)
+        )
+        if doc_id in expiring and day <= expiring[doc_id]
+    }
+    return Figure("到期评估率", "有效期届满前按时评估的文件数 / 统计期间有效期届满的文件数",
+                  [i for i in expiring if i in evaluated], list(expiring))  # fmt: skip
+
+
+def _cleanup_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
+    """清理完成率 over the cleanups started or applied in the period: a document counts done when
+    its batch was applied (every document decided and the decisions carried out)."""
+    query = (
+        select(CleanupItem.document_id, CleanupBatch.status)
+        .join(CleanupBatch, CleanupBatch.id == CleanupItem.batch_id)
+        .join(Document, Document.id == CleanupItem.document_id)
+        .where(_in(CleanupBatch.created_on, period) | _in(CleanupBatch.applied_on, period))
+        .order_by(CleanupBatch.id, CleanupItem.id)
+    )
+    if issuer_id is not None:
+        query = query.where(Document.issuer_id == issuer_id)
+    items = list(s.execute(query))
+    return Figure("清理完成率", "清理中已作出结论并实施的文件数 / 清理范围内的文件数",
+                  [i for i, status in items if status == "applied"], [i for i, _ in items])  # fmt: skip
 
 
 # --- the annual statistics --------------------------------------------------------------------
@@ -280,15 +353,17 @@ def annual(
     cal = workcalendar.load(s)
     docs = _documents(s, period.start, period.end, issuer_id)
     states = _filing_states(s, docs, cal)
-    review_rate, comment_rate = _procedure_figures(s, docs)
-    filing_rates = _filing_figures(docs, states)
+    reviewed, published, commented, competition = _procedure_figures(s, docs)
+    figures = [reviewed, *_filing_figures(docs, states), _correction_figure(docs, states),
+               commented, published, competition, _expiry_figure(s, period, issuer_id),
+               _cleanup_figure(s, period, issuer_id)]  # fmt: skip
     return AnnualStatistics(
         period=period,
         issuer=issuer.name if issuer else ALL_ISSUERS,
         office=office_name(s),
         issued=Count("公布文件", [d.id for d in docs]),
         statuses=_statuses(docs, min(period.end, today)),
-        figures=[review_rate, *filing_rates, comment_rate],
+        figures=figures,
         reviews=_reviews(s, period, issuer),
         cleanups=_cleanups(s, period, issuer_id),
         objections=_objections(s, period, issuer_id, cal, today),
