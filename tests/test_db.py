@@ -432,3 +432,58 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db
     assert found == [
         (date(2027, 1, 4), False)
     ]  # a date of unknown origin is kept as the recipient's
+
+
+def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(db_url):
+    """A database the previous version wrote (filings with and without a result, sealed) gains
+    the result history: each current result becomes the filing's first row, sealed, so `check`
+    finds nothing and the figures read the same."""
+    from datetime import date
+
+    from alembic import command
+    from alembic.config import Config
+
+    from app import clock
+    from app.models import Filing, FilingResult
+    from app.services import filing, seals, statistics, workcalendar
+    from app.services.permissions import SYSTEM
+    from tests.factories import add_issuer, register
+
+    clock.fix_today(date(2026, 3, 1))
+    database = open_database(db_url)
+    with database.transaction() as s:
+        add_issuer(s)
+        cal = workcalendar.load(s)
+        docs = [register(s, f"办法{i}", published=date(2026, 1, 5 + i)) for i in range(3)]
+        f0, f1, _f2 = (
+            filing.record_filed(s, SYSTEM, d.id, "本级人民政府", date(2026, 1, 12), list(filing.PACKAGE))
+            for d in docs
+        )  # fmt: skip
+        filing.record_result(
+            s, SYSTEM, f0.id, "暂缓登记", date(2026, 1, 15), "缺少起草说明", cal=cal
+        )
+        filing.record_result(s, SYSTEM, f1.id, "纠正", date(2026, 1, 20), "第二条应予纠正", cal=cal)
+    engine = database.engine
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    with engine.begin() as conn:  # back to the previous version's schema, its rows kept
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0016")
+    database.close()
+
+    database = open_database(db_url)
+    try:
+        with database.reading() as s:
+            copied = [(r.filing.document.title, r.result, r.result_on, r.follow_up)
+                      for r in s.scalars(select(FilingResult).order_by(FilingResult.id))]  # fmt: skip
+            assert s.scalar(select(Filing.result).where(Filing.id == f0.id)) == "暂缓登记"
+            figures = statistics.filing_figures(s, date(2026, 1, 1), date(2026, 12, 31))
+            assert seals.problems(s) == []
+    finally:
+        database.close()
+    assert copied == [
+        ("办法0", "暂缓登记", date(2026, 1, 15), "缺少起草说明"),
+        ("办法1", "纠正", date(2026, 1, 20), "第二条应予纠正"),
+    ]
+    counted = {f.name: (f.numerator, f.denominator) for f in figures}
+    assert (counted["规范率"], counted["纠错率"]) == ((2, 3), (0, 1))

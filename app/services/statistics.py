@@ -255,10 +255,10 @@ def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
 
 
 def _cleanup_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
-    """清理完成率 over the cleanups started or applied in the period: a document counts done when
-    its batch was applied (every document decided and the decisions carried out)."""
+    """清理完成率 over the cleanups begun or applied in the period: each document in a batch's
+    scope, counted done once its decision (继续有效, 修改, 废止 …) is recorded."""
     query = (
-        select(CleanupItem.document_id, CleanupBatch.status)
+        select(CleanupItem.document_id, CleanupItem.decision)
         .join(CleanupBatch, CleanupBatch.id == CleanupItem.batch_id)
         .join(Document, Document.id == CleanupItem.document_id)
         .where(_in(CleanupBatch.created_on, period) | _in(CleanupBatch.applied_on, period))
@@ -267,8 +267,8 @@ def _cleanup_figure(s: Session, period: Period, issuer_id: int | None) -> Figure
     if issuer_id is not None:
         query = query.where(Document.issuer_id == issuer_id)
     items = list(s.execute(query))
-    return Figure("清理完成率", "清理中已作出结论并实施的文件数 / 清理范围内的文件数",
-                  [i for i, status in items if status == "applied"], [i for i, _ in items])  # fmt: skip
+    return Figure("清理完成率", "清理中已作出结论的文件数 / 清理范围内的文件数",
+                  [i for i, decision in items if decision], [i for i, _ in items])  # fmt: skip
 
 
 # --- the annual statistics --------------------------------------------------------------------
