@@ -146,6 +146,31 @@ def test_step_dialog_records_a_legality_review(qtbot, office):
     assert steps == [("draft", ""), ("legality_review", "合法")]
 
 
+def test_step_dialog_records_where_a_document_was_published(qtbot, office):
+    from datetime import date as day
+
+    from app import clock
+    from app.services import statistics
+
+    clock.fix_today(day(2024, 6, 1))
+    with office.transaction() as s:
+        draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
+        documents.record_step(s, SYSTEM, draft.id, "legality_review", day(2024, 5, 6), "合法")
+        documents.record_step(s, SYSTEM, draft.id, "deliberation", day(2024, 5, 8))
+    dialog = open_dialog(qtbot, StepDialog(office, draft.id))
+    assert dialog.step.currentData() == "publication" and dialog.channel.isVisible()
+    dialog.done_on.setDate(dialog.done_on.date().fromString("2024-05-10", "yyyy-MM-dd"))
+    dialog.doc_number.setText("河民发〔2024〕9号")
+    dialog.channel.setCurrentText("本级人民政府公报")
+    save(dialog, office)
+    assert not dialog.isVisible(), dialog.error.text()
+    with office.reading() as s:
+        steps = {t.step: t.outcome for t in documents.timeline(s, draft.id) if t.done_on}
+        rate = statistics.annual(s, statistics.Period.of_year(2024)).figure("公开发布率")
+    assert steps["publication"] == "本级人民政府公报"
+    assert (rate.numerator_ids, rate.denominator) == ([draft.id], 2)  # not the one registered
+
+
 def test_number_skipping_serials_is_asked_about_then_registered_once_confirmed(
     qtbot, office, monkeypatch
 ):

@@ -477,6 +477,10 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     return doc
 
 
+# Where a document is published (公布载体); a typed one is accepted too. 公开发布率 counts the
+# documents whose publication recorded one.
+PUBLICATION_CHANNELS = ("本级人民政府公报", "本级人民政府门户网站", "本部门门户网站", "本地报纸")
+
 RETIRE_NEEDS_SOURCE = {"amended": "amends"}
 LINK_KINDS = {"amended": "amends", "repealed": "repeals"}
 

@@ -373,6 +373,10 @@ class StepDialog(ServiceDialog):
         period.setContentsMargins(0, 0, 0, 0)
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
+        self.channel = QComboBox()
+        self.channel.setEditable(True)
+        self.channel.addItems(["", *documents.PUBLICATION_CHANNELS])
+        self.channel.setToolTip("通过规定载体公开发布的，计入公开发布率")
         self.effective = OptionalDate("填写（默认同公布日期）")
         self.valid_until = OptionalDate("填写（默认按规则计算）")
         self.term_reason = QLineEdit()
@@ -386,6 +390,7 @@ class StepDialog(ServiceDialog):
         self.form.addRow("结果：", self.outcome)
         self.form.addRow("征求意见期间：", self.period_box)
         self.form.addRow("发文字号：", self.doc_number)
+        self.form.addRow("公布载体：", self.channel)
         self.form.addRow("施行日期：", self.effective)
         self.form.addRow("有效期至：", self.valid_until)
         self.form.addRow(f"{validity.TERM_REASON}：", self.term_reason)
@@ -417,6 +422,7 @@ class StepDialog(ServiceDialog):
             (self.outcome, step != "publication"),
             (self.period_box, step == "public_comment"),
             (self.doc_number, step == "publication"),
+            (self.channel, step == "publication"),
             (self.effective, step == "publication"),
             (self.valid_until, step == "publication"),
         ):
@@ -448,9 +454,11 @@ class StepDialog(ServiceDialog):
             docnumber.parse(number)
             effective, valid_until = self.effective.value(), self.valid_until.value()
             reason = self.term_reason.text().strip() or None
+            channel = self.channel.currentText()
 
             def publish(s, _progress) -> int:
-                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until, reason)
+                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until, reason,
+                                  channel)  # fmt: skip
                 return doc_id
 
             return publish

@@ -78,7 +78,10 @@ class FiledDialog(ActionDialog):
 
 
 class ResultDialog(ActionDialog):
-    """登记备案结果: the recipient's answer; 暂缓登记 and 纠正 open a correction deadline."""
+    """登记备案结果: the recipient's answer; 暂缓登记 and 纠正 open a correction deadline, 撤销
+    declares the document invalid (so the register changes too)."""
+
+    announces = FILING_CHANGES | {"documents"}
 
     def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
         super().__init__(database, "登记备案结果", parent)
