@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app import clock
 from app.errors import UserError
@@ -277,6 +277,7 @@ class FilingRow:
     rule: str
     due_provisional: bool = False
     correction_due_provisional: bool = False
+    history: tuple[tuple[str, date | None], ...] = ()  # every result in order, the last as `result`
 
 
 def timeliness(row: FilingRow, today: date) -> str:
@@ -309,6 +310,7 @@ def rows_for(
             (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
             correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
             due.provisional, bool(correction and correction.provisional),
+            tuple((r.result, r.result_on) for r in f.results) if f else (),
         ))  # fmt: skip
     return rows
 
@@ -331,7 +333,10 @@ def register_rows(
     by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
     for start in range(0, len(docs), 500):
         ids = [d.id for d in docs[start : start + 500]]
-        for f in s.scalars(select(Filing).where(Filing.document_id.in_(ids))):
+        query = (
+            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
+        )
+        for f in s.scalars(query):
             by_doc[f.document_id][f.recipient] = f
     all_rules = rules(s)
     rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id])]
