@@ -258,7 +258,8 @@ def _steps_filing_validity_objection(s, actor: Actor) -> None:
     doc = registration.register_published(
         s, actor, DocumentInput("MZ", f"河清市{actor.name}备案的办法", published=date(2026, 3, 3))
     )
-    filing.record_filed(s, actor, doc.id, "本级人民政府", date(2026, 3, 20), list(filing.PACKAGE))
+    filed = filing.record_filed(s, actor, doc.id, "本级人民政府", date(2026, 3, 20), list(filing.PACKAGE))  # fmt: skip
+    filing.record_result(s, actor, filed.id, "予以备案", date(2026, 3, 30))  # a filing_result row
     validity.evaluate(s, actor, doc.id, "lapse", date(2026, 11, 27), "调整事项已完成")
     objections.register(s, actor, doc.id, date(2026, 11, 20), "张三", "与上位法不一致")
     draft = _draft(s, actor, f"河清市{actor.name}起草的办法")
