@@ -56,6 +56,16 @@ def test_demo_files_most_documents_on_time_with_numbered_reports(demo):
     assert len(set(reports)) == len(reports) > 450
 
 
+def test_demo_filings_keep_their_result_history(demo):
+    with demo.reading() as s:
+        filings = s.scalars(select(Filing)).all()
+        histories = {f.id: [r.result for r in f.results] for f in filings}
+        last = {f.id: f.result for f in filings}
+        held = [f.id for f in filings if f.needed_correction]
+    assert all(histories[i][-1] == last[i] for i in last)
+    assert held and all(histories[i] == ["暂缓登记", "予以备案"] for i in held)
+
+
 def test_demo_counts_and_one_audit_record(demo):
     with demo.reading() as s:
         issuers, documents, allocations, fts, audits = _counts(s)

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import continue_sequences
 from app.errors import UserError
-from app.models import AuditEntry, Document, Filing, Issuer, NumberAllocation, ProcedureStep
+from app.models import (
+    AuditEntry,
+    Document,
+    Filing,
+    FilingResult,
+    Issuer,
+    NumberAllocation,
+    ProcedureStep,
+)
 from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 from app.services.permissions import Actor, Permission, require
@@ -452,9 +460,28 @@ def _filings(
                             "needed_correction": corrected, "correction_due": None, "corrected_on": None,
                             "follow_up": "已按要求补正后予以备案" if corrected else "", "created_at": datetime.combine(filed, time(10)),
                             "version": 1})  # fmt: skip
+    table = Filing.__table__
     for start in range(0, len(filings), CHUNK):
+        chunk = filings[start : start + CHUNK]
         s.execute(insert(NumberAllocation.__table__), allocations[start : start + CHUNK])
-        s.execute(insert(Filing.__table__), filings[start : start + CHUNK])
+        ids = s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), chunk)
+        s.execute(insert(FilingResult.__table__), [
+            row for f, id_ in zip(chunk, ids, strict=True) for row in _result_rows(f, id_)
+        ])  # fmt: skip
+
+
+def _result_rows(f: dict[str, Any], filing_id: int) -> list[dict[str, Any]]:
+    """A demo filing's results in order: one sent back for correction was put on hold first."""
+    last = {"filing_id": filing_id, "result": f["result"], "result_on": f["result_on"],
+            "follow_up": f["follow_up"], "recorded_by": "", "recorded_at": None}  # fmt: skip
+    if not f["needed_correction"]:
+        return [last]
+    held = last | {
+        "result": "暂缓登记",
+        "result_on": f["filed_on"],
+        "follow_up": "材料不全，限期补正",
+    }
+    return [held, last]
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
