@@ -114,6 +114,8 @@ def _edit(kind: str, db) -> str:
 
 def doc_deleted(db):
     doc = _published_ids(db)[-1]
+    _sql(db, "DELETE FROM filing_result WHERE filing_id IN "
+             "(SELECT id FROM filing WHERE document_id = :d)", d=doc)  # fmt: skip
     for table in ("procedure_step", "filing", "attachment", "cleanup_item", "review_case"):
         _sql(db, f"DELETE FROM {table} WHERE document_id = :d", d=doc)
     _sql(db, "DELETE FROM document_link WHERE source_id = :d OR target_id = :d", d=doc)
@@ -121,6 +123,14 @@ def doc_deleted(db):
     _sql(db, "DELETE FROM document WHERE id = :d", d=doc)
     assert _one(db, "SELECT count(*) FROM document WHERE id = :d", d=doc) == 0
     return "在程序之外被删除"
+
+
+def filing_deleted(db):
+    """A filing and its results (the rows that refer to it), as a tamperer must delete them."""
+    filing_id = _one(db, "SELECT max(id) FROM filing")
+    _sql(db, "DELETE FROM filing_result WHERE filing_id = :f", f=filing_id)
+    _sql(db, "DELETE FROM filing WHERE id = :f", f=filing_id)
+    return "备案（filing"
 
 
 def doc_inserted(db):
@@ -237,10 +247,10 @@ EDITS: dict[str, tuple[str, dict, str]] = {
         {"d": date(2026, 1, 2)},
         "备案（filing",
     ),
-    "备案记录被删除": (
-        "DELETE FROM filing WHERE id = (SELECT max(id) FROM filing)",
+    "备案结果被删除": (
+        "DELETE FROM filing_result WHERE id = (SELECT max(id) FROM filing_result)",
         {},
-        "备案（filing",
+        "备案结果（filing_result",
     ),
     "合法性审核被改": (
         "UPDATE review_case SET reviewer = '王某' WHERE id = (SELECT min(id) FROM review_case)",
@@ -315,6 +325,7 @@ EDITS: dict[str, tuple[str, dict, str]] = {
 KINDS: dict[str, Callable] = {
     **{name: partial(_edit, name) for name in EDITS},
     "文件被删除": doc_deleted,
+    "备案记录被删除": filing_deleted,
     "文件被加入": doc_inserted,
     "两件文件的标题互换": docs_swapped,
     "附件文件被替换": attachment_file_replaced,
