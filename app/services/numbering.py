@@ -3,6 +3,7 @@ inside the registering transaction, never duplicated, never reused; voided numbe
 
 from __future__ import annotations
 
+import os
 import re
 import string
 import unicodedata
@@ -25,6 +26,7 @@ from app.services.permissions import Actor, Permission, require
 TEMPLATE_FIELDS = {"code", "year", "seq"}
 MAX_WIDTH = 12
 TEMPLATE_LABEL = "登记编号模板"
+TAKEN_MEANWHILE = "登记编号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
 
 # Characters that show nothing (besides Unicode's format characters, category Cf: zero-width
 # spaces and joiners, soft hyphen, direction marks, BOM) and ones that look like a hyphen.
@@ -153,7 +155,9 @@ def next_serial(s: Session, issuer: Issuer, year: int) -> int:
 
 
 def preview(s: Session, issuer: Issuer, year: int) -> str:
-    return format_number(issuer.reg_template, issuer.code, year, next_serial(s, issuer, year))
+    """The number the issuer's next document of `year` would get (nothing is taken)."""
+    key = (issuer.sequence_key, _sequence_year(issuer, year))
+    return Allocations(s, lock=False)._next(key, issuer.reg_template, issuer.code, year)
 
 
 def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> str:
@@ -210,13 +214,15 @@ class Allocations:
     `reserving` lists the numbers the batch brings from outside, checked in one query. Numbers
     are told apart by `number_key`, so a look-alike of a number taken is taken too."""
 
-    def __init__(self, s: Session, reserving: Iterable[str] = ()) -> None:
-        self.s = s
+    def __init__(self, s: Session, reserving: Iterable[str] = (), *, lock: bool = True) -> None:
+        self.s, self.lock = s, lock
         self.last: dict[tuple[str, int], int] = {}  # highest serial of each sequence
         self.lowest: dict[tuple[str, int], int] = {}  # of each sequence of foreign numbers
         self.pending: dict[str, tuple[str, int, int]] = {}  # number -> (key, year, serial)
         self.pending_keys: dict[str, str] = {}  # number_key -> number
         self.serials: dict[tuple[str, int], dict[int, str]] = {}  # serial -> number, when needed
+        self.nearby: dict[tuple[str, str, int], set[str]] = {}  # keys of numbers of one form
+        self.issuers: list[Issuer] | None = None  # every issuer, once a number needs them
         wanted = sorted({number_key(number) for number in reserving})
         self.used = {
             key: number
@@ -237,17 +243,31 @@ class Allocations:
                 " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。"
             )
         key = (issuer.sequence_key, _sequence_year(issuer, year))
-        serial = self._last(*key) + 1
-        number = format_number(issuer.reg_template, issuer.code, year, serial)
-        self._take(number, key, serial)
-        return number
+        return self._next(key, issuer.reg_template, issuer.code, year)
 
     def series(self, key: str, template: str, year: int) -> str:
         """The next number of a series that belongs to no issuer."""
-        serial = self._last(key, year) + 1
-        number = format_number(template, key, year, serial)
-        self._take(number, (key, year), serial)
+        return self._next((key, year), template, key, year)
+
+    def _next(self, key: tuple[str, int], template: str, code: str, year: int) -> str:
+        """The sequence's next serial whose number no other holds: a number given by hand outside
+        the sequence (before its issuer or template took that form) is passed over, not reissued."""
+        serial = self._last(*key) + 1
+        number = format_number(template, code, year, serial)
+        while self._taken(template, code, year, number):
+            serial += 1
+            number = format_number(template, code, year, serial)
+        self._take(number, key, serial)
         return number
+
+    def _taken(self, template: str, code: str, year: int, number: str) -> bool:
+        key_ = number_key(number)
+        if key_ in self.used or key_ in self.pending_keys:
+            return True
+        form = (template, code, year)
+        if form not in self.nearby:
+            self.nearby[form] = _keys_like(self.s, template, code, year)
+        return key_ in self.nearby[form]
 
     def reserve(self, issuer: Issuer, number: str, allow_gap: bool = True) -> str:
         """Record a number given from outside (an import, an older register) so it is never
@@ -261,12 +281,15 @@ class Allocations:
         if taken is not None:
             same = "" if taken == number else f"与已有的“{taken}”视为同一编号，"
             raise UserError(f"登记编号：“{number}”{same}已被使用或已作废，不能重复使用。")
-        parsed = parse_serial(issuer.reg_template, issuer.code, number)
+        owner, parsed = self._owner(issuer, number)
         if parsed is None:
             # Foreign format: keep it, outside the numeric sequence (serial below zero).
             key = (f"~{issuer.sequence_key}", 0)
             serial = self._lowest(*key) - 1
         else:
+            # In the pattern of this issuer or, failing that, of another: it counts in that
+            # sequence, which then never reissues it and lists the serials it skips.
+            issuer = owner
             key, serial = (issuer.sequence_key, _sequence_year(issuer, parsed[0])), parsed[1]
             last = self._last(*key)
             holder = self._holder(key, serial, last)
@@ -284,6 +307,19 @@ class Allocations:
         self._take(number, key, serial)
         return number
 
+    def _owner(self, issuer: Issuer, number: str) -> tuple[Issuer, tuple[int, int] | None]:
+        """The issuer in whose pattern `number` is written, its own first, and (year, serial)."""
+        parsed = parse_serial(issuer.reg_template, issuer.code, number)
+        if parsed is not None:
+            return issuer, parsed
+        if self.issuers is None:
+            self.issuers = list(self.s.scalars(select(Issuer).order_by(Issuer.id)))
+        for other in self.issuers:
+            parsed = parse_serial(other.reg_template, other.code, number)
+            if parsed is not None and other.id != issuer.id:
+                return other, parsed
+        return issuer, None
+
     def write(self, document_ids: Mapping[str, int]) -> None:
         """Store every number taken, with the id of the document it went to."""
         now = clock.now()
@@ -299,9 +335,7 @@ class Allocations:
             except IntegrityError as exc:
                 # Only a clerk saving at this moment a number outside this sequence's lock (a
                 # look-alike from another sequence) gets here; the caller rolls everything back.
-                raise UserError(
-                    "登记编号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
-                ) from exc
+                raise UserError(TAKEN_MEANWHILE) from exc
         self.used.update(self.pending_keys)
         self.pending.clear()
         self.pending_keys.clear()
@@ -336,7 +370,8 @@ class Allocations:
 
     def _last(self, key: str, year: int) -> int:
         if (key, year) not in self.last:
-            _lock_sequence(self.s, key, year)
+            if self.lock:
+                _lock_sequence(self.s, key, year)
             self.last[key, year] = next_series_serial(self.s, key, year) - 1
         return self.last[key, year]
 
@@ -350,6 +385,21 @@ class Allocations:
             )
             self.lowest[key, year] = min(low or 0, 0)
         return self.lowest[key, year]
+
+
+def _keys_like(s: Session, template: str, code: str, year: int) -> set[str]:
+    """Keys of the numbers held that begin as `template`'s numbers for `year` begin (what comes
+    before the serial), whatever sequence holds them."""
+    first, far = (number_key(format_number(template, code, year, n)) for n in (1, 9 * 10**11))
+    prefix = os.path.commonprefix([first, far])
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return set(
+        s.scalars(
+            select(NumberAllocation.number_key).where(
+                NumberAllocation.number_key.like(f"{escaped}%", escape="\\")
+            )
+        )
+    )
 
 
 def find(s: Session, number: str) -> NumberAllocation | None:
@@ -465,4 +515,20 @@ def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[
                       None, "", GapKind.SKIPPED))
             for n in range((before_ or 0) + 1, serial)
         ]  # fmt: skip
-    return skipped
+    held = _held(s, [gap.number for _, gap in skipped])
+    return [(key, gap) for key, gap in skipped if number_key(gap.number) not in held]
+
+
+def _held(s: Session, numbers: list[str]) -> set[str]:
+    """Keys of `numbers` some allocation holds: a serial passed over because a number given by
+    hand outside its sequence already had that form is not a gap."""
+    wanted = sorted({number_key(n) for n in numbers})
+    return {
+        key
+        for start in range(0, len(wanted), 500)
+        for key in s.scalars(
+            select(NumberAllocation.number_key).where(
+                NumberAllocation.number_key.in_(wanted[start : start + 500])
+            )
+        )
+    }

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -26,6 +27,9 @@ from app.services.permissions import Actor, Permission, require
 
 CHUNK = 500
 STEP_NOTE = "登记已公布文件"
+DOC_NUMBER_TAKEN_MEANWHILE = (
+    "发文字号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
+)
 
 Entry = tuple[DocumentInput, str | None]  # the document, and a status that overrides its dates'
 
@@ -151,9 +155,17 @@ class _Batch:
         """Insert one chunk of documents with their numbers, steps, index entries and audit
         records; returns the new ids in the rows' order."""
         table = Document.__table__
-        ids = list(
-            self.s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        )
+        try:
+            ids = list(
+                self.s.scalars(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+                )
+            )
+        except IntegrityError as exc:
+            # Only a clerk saving the same number at this moment, outside this batch's locks.
+            if "doc_number" in str(exc.orig):
+                raise UserError(DOC_NUMBER_TAKEN_MEANWHILE) from exc
+            raise UserError(numbering.TAKEN_MEANWHILE) from exc
         self.numbers.write({row["reg_number"]: id_ for row, id_ in zip(rows, ids, strict=True)})
         by_id = {issuer.id: issuer for issuer in self.issuers.values()}
         self.s.execute(
