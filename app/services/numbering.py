@@ -9,9 +9,9 @@ import string
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import audit, fields, search_index
+from app.services import audit, fields, search_index, settings
 from app.services.permissions import Actor, Permission, require
 
 TEMPLATE_FIELDS = {"code", "year", "seq"}
@@ -140,8 +140,46 @@ def _key_pattern(template: str, code: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _sequence_year(issuer: Issuer, year: int) -> int:
-    return year if issuer.yearly_reset else 0
+YEARLY_RESET = "numbering.yearly_reset"
+
+
+def yearly_reset(s: Session) -> bool:
+    """Whether issuers' serials start again at 1 each year (the office's setting; default yes).
+    Off, one sequence runs on across years and is stored under year 0."""
+    return bool(settings.get(s, YEARLY_RESET))
+
+
+def _sequence_year(yearly: bool, year: int) -> int:
+    return year if yearly else 0
+
+
+def check_yearly_reset_change(s: Session, yearly: bool) -> None:
+    """The setting changes only before the year's first registration number (a sequence starts
+    cleanly then), and serials may start again each year only if every template has {year}."""
+    label = settings.RULES[YEARLY_RESET].label
+    this_year = clock.today().year
+    first_of_year = datetime(this_year, 1, 1)
+    issued = s.scalar(
+        select(NumberAllocation.number)
+        .where(
+            NumberAllocation.sequence_key.in_(select(Issuer.sequence_key)),
+            (NumberAllocation.year == this_year)
+            | ((NumberAllocation.year == 0) & (NumberAllocation.allocated_at >= first_of_year)),
+        )
+        .limit(1)
+    )
+    if issued is not None:
+        raise UserError(
+            f"{label}：{this_year} 年已分配登记编号（如 {issued}），只能在新的一年分配第一个"
+            "登记编号之前修改，否则本年的序号将前后不一。"
+        )
+    if yearly:
+        for issuer in s.scalars(select(Issuer).order_by(Issuer.id)):
+            if "year" not in _template_fields(issuer.reg_template):
+                raise UserError(
+                    f"{label}：制定机关“{issuer.name}”的登记编号模板“{issuer.reg_template}”没有"
+                    "年份字段 {year}，序号每年重新开始后编号会与往年重复。请先修改模板。"
+                )
 
 
 def _lock_sequence(s: Session, key: str, year: int) -> None:
@@ -151,12 +189,12 @@ def _lock_sequence(s: Session, key: str, year: int) -> None:
 
 
 def next_serial(s: Session, issuer: Issuer, year: int) -> int:
-    return next_series_serial(s, issuer.sequence_key, _sequence_year(issuer, year))
+    return next_series_serial(s, issuer.sequence_key, _sequence_year(yearly_reset(s), year))
 
 
 def preview(s: Session, issuer: Issuer, year: int) -> str:
     """The number the issuer's next document of `year` would get (nothing is taken)."""
-    key = (issuer.sequence_key, _sequence_year(issuer, year))
+    key = (issuer.sequence_key, _sequence_year(yearly_reset(s), year))
     return Allocations(s, lock=False)._next(key, issuer.reg_template, issuer.code, year)
 
 
@@ -234,15 +272,19 @@ class Allocations:
             )
         }
 
+    @cached_property
+    def yearly(self) -> bool:
+        return yearly_reset(self.s)
+
     def allocate(self, issuer: Issuer, year: int) -> str:
         """The next number of the issuer's sequence."""
-        if issuer.yearly_reset and "year" not in _template_fields(issuer.reg_template):
+        if self.yearly and "year" not in _template_fields(issuer.reg_template):
             # Set by an older version: numbers would repeat last year's.
             raise UserError(
                 f"{TEMPLATE_LABEL}：制定机关“{issuer.name}”的模板“{issuer.reg_template}”缺少年份字段"
                 " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。"
             )
-        key = (issuer.sequence_key, _sequence_year(issuer, year))
+        key = (issuer.sequence_key, _sequence_year(self.yearly, year))
         return self._next(key, issuer.reg_template, issuer.code, year)
 
     def series(self, key: str, template: str, year: int) -> str:
@@ -290,7 +332,8 @@ class Allocations:
             # In the pattern of this issuer or, failing that, of another: it counts in that
             # sequence, which then never reissues it and lists the serials it skips.
             issuer = owner
-            key, serial = (issuer.sequence_key, _sequence_year(issuer, parsed[0])), parsed[1]
+            key = (issuer.sequence_key, _sequence_year(self.yearly, parsed[0]))
+            serial = parsed[1]
             last = self._last(*key)
             holder = self._holder(key, serial, last)
             if holder is not None:
@@ -509,6 +552,10 @@ def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[
         maker = makers.get(key)
         if maker is None:
             continue  # a series of no issuer's
+        if year_ == 0:  # serials run on across years: the skip is in the year of the number above
+            year_ = (parse_serial(maker.reg_template, maker.code, number) or (0, 0))[0]
+            if year is not None and year_ != year:
+                continue
         reason = f"跳号（手动登记 {number} 时跳过）"
         skipped += [
             (key, Gap(format_number(maker.reg_template, maker.code, year_, n), year_, n, reason,
