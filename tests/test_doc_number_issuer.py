@@ -1,6 +1,7 @@
 """The 发文字号's agency abbreviation is checked against the issuer's, and one 发文字号 belongs
 to one issuing body."""
 
+import threading
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from app.errors import UserError
 from app.services import docnumber, documents, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
+from tests.conftest import on_postgresql
 from tests.factories import add_issuer, draft, register
 
 
@@ -87,3 +89,41 @@ def test_editing_asks_again_only_when_the_doc_number_changes(s):
     with pytest.raises(docnumber.AbbrNotConfirmed):
         edit("河财发〔2026〕9号")
     assert edit("河财发〔2026〕9号", allow_abbr=True).doc_number == "河财发〔2026〕9号"
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="SQLite's BEGIN IMMEDIATE rules this race out")
+def test_two_clerks_saving_one_doc_number_for_two_issuers_at_once_one_is_refused(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        add_issuer(s, "CZ", "河清市财政局", "河财发")
+    registered, go = threading.Event(), threading.Event()
+    outcome: list[object] = []
+
+    def first_clerk() -> None:
+        with database.transaction() as s:
+            register(s, "民政文件", doc_number="河民发〔2026〕7号")
+            registered.set()
+            go.wait(10)  # still open while the second clerk checks
+
+    def second_clerk() -> None:
+        try:
+            with database.transaction() as s:
+                register(s, "财政文件", issuer="CZ", doc_number="河民发〔2026〕7号",
+                         allow_abbr=True)  # fmt: skip
+            outcome.append("saved")
+        except UserError as exc:
+            outcome.append(exc.message)
+
+    first = threading.Thread(target=first_clerk)
+    first.start()
+    assert registered.wait(10)
+    second = threading.Thread(target=second_clerk)
+    second.start()
+    second.join(0.5)  # it waits for the first clerk's transaction
+    go.set()
+    first.join(10)
+    second.join(10)
+    assert outcome == [
+        "发文字号“河民发〔2026〕7号”已被制定机关“河清市民政局”的文件《民政文件》使用，"
+        "不同机关的文件不能使用同一个发文字号。"
+    ]

@@ -9,7 +9,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -142,6 +142,7 @@ def _check_doc_number(
         return None
     normalized = docnumber.normalize(text)
     fields.check_length(normalized, "发文字号", Document.doc_number)
+    lock_doc_numbers(s)
     clashes = s.scalars(
         select(Document).where(Document.doc_number == normalized, Document.id != (doc_id or 0))
     ).all()
@@ -151,6 +152,18 @@ def _check_doc_number(
     if not allow_abbr and normalized != kept:
         docnumber.check_abbr(normalized, issuer.name, issuer.abbr)
     return normalized
+
+
+_DOC_NUMBER_LOCK = 7_230_003  # PostgreSQL advisory lock serialising writers of 发文字号
+
+
+def lock_doc_numbers(s: Session) -> None:
+    """Make a clerk saving a 发文字号 at this moment wait until this transaction ends: no unique
+    index spans issuers, so the check that another issuer's document holds it must see the
+    other's commit. Taken before any number sequence's lock and the audit chain's. SQLite: the
+    write transaction began IMMEDIATE, so it already excludes other writers."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _DOC_NUMBER_LOCK})
 
 
 def refuse_doc_number_held(

@@ -21,6 +21,7 @@ from app.services.documents import (
     DocumentInput,
     check_dates,
     clean_text,
+    lock_doc_numbers,
     refuse_doc_number_held,
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
@@ -118,6 +119,8 @@ class _Batch:
         self.issuers = {issuer.code: issuer for issuer in s.scalars(select(Issuer))}
         self.issuer_names = {issuer.id: issuer.name for issuer in self.issuers.values()}
         self.terms = validity.DefaultTerms.load(s)
+        if any(d.doc_number for d, _ in entries):
+            lock_doc_numbers(s)  # before the titles are read and any sequence is locked
         self.titles = _doc_number_titles(s, [_normalized(d.doc_number) for d, _ in entries])
         self.numbers = numbering.Allocations(
             s, [d.reg_number for d, _ in entries if d.reg_number and _storable(d.reg_number)]
