@@ -141,6 +141,8 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Document.published.is_not(None),
                     Document.status.not_in(DRAFTING),
                     Document.id.not_in(filed),
+                    # 备案情况未录入: one reminder counts them (filing_backlog), not one alarm each
+                    Document.filing_unrecorded.is_not(True),
                 )
             )
             dues: dict[date, Period] = {}  # documents whose clock starts the same day share it

@@ -130,8 +130,10 @@ def record_filed(
     recipient: str,
     filed_on: date,
     package_present: list[str],
+    allocate_report: bool = True,
 ) -> Filing:
-    """报送备案: the package sent and the day; the filing report gets its own number."""
+    """报送备案: the package sent and the day; the filing report gets its own number (not for a
+    filing of the past entered afterwards: its report was numbered when it was sent)."""
     require(actor, Permission.REGISTER)
     doc = documents.get(s, doc_id)
     if doc.published is None or doc.status in DRAFTING:
@@ -155,9 +157,14 @@ def record_filed(
         s.add(filing)
     filing.filed_on = filed_on
     filing.package = json.dumps([{"item": i, "present": True} for i in PACKAGE], ensure_ascii=False)
-    template = settings.get(s, "filing.report_template")
-    filing.report_number = numbering.allocate_series(s, REPORT_SERIES, template, filed_on.year)
+    if allocate_report:
+        template = settings.get(s, "filing.report_template")
+        filing.report_number = numbering.allocate_series(s, REPORT_SERIES, template, filed_on.year)
     s.flush()
+    if doc.filing_unrecorded and all(
+        getattr(_filing(s, doc.id, r.recipient), "filed_on", None) for r in doc_rules(rules(s), doc)
+    ):
+        doc.filing_unrecorded = None  # every recipient's filing is on record now
     audit.record(s, actor.name, "file", "filing", filing.id, f"《{doc.title}》报送{recipient}备案",
                  None, {"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
     return filing
