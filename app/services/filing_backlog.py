@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.models import Document, Filing
+from app.models import Document, Filing, Issuer
 from app.services import audit, documents, filing
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
@@ -38,6 +38,23 @@ def unrecorded_count(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(_marked().subquery())) or 0
 
 
+def recipients(s: Session) -> list[str]:
+    """The recipients the marked documents go to, for the bulk form's choice."""
+    levels = set(
+        s.scalars(
+            select(Issuer.level).join(Document, Document.issuer_id == Issuer.id)
+            .where(Document.id.in_(_marked())).distinct()
+        )
+    )  # fmt: skip
+    all_rules = filing.rules(s)
+    found = [
+        r.recipient
+        for level in sorted(levels)
+        for r in all_rules.get(level, all_rules["department"])
+    ]
+    return list(dict.fromkeys(found))
+
+
 def reminder(s: Session) -> str | None:
     """The one dashboard line for them all, or None when there are none."""
     count = unrecorded_count(s)
@@ -45,7 +62,7 @@ def reminder(s: Session) -> str | None:
         return None
     return (
         f"{REMINDER}：{count} 件从历史台账导入的文件没有报送备案记录，"
-        "请在“备案”页批量登记其报送日期和备案机关（不计入逾期未报）。"
+        "请批量登记其报送日期和备案机关（未登记前不计入逾期未报）。"
     )
 
 
