@@ -12,10 +12,11 @@ from app import clock
 from app.cli import run
 from app.errors import UserError
 from app.models import Document, Filing
-from app.services import deadlines, filing_backlog, importing, workcalendar
+from app.services import deadlines, filing, filing_backlog, importing, workcalendar
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
 
+TODAY = date(2026, 11, 27)
 HEADER = ["文件名称", "制定机关", "公布日期", "报送日期", "备案机关", "备案结果"]
 
 
@@ -238,3 +239,21 @@ def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(db_url
             assert alarms == [(1, "overdue")] and filing_backlog.unrecorded_count(s) == 0
     finally:
         database.close()
+
+
+def test_the_filing_register_says_unrecorded_not_overdue(office, db_url, tmp_path, capsys):
+    import json
+
+    _import(
+        office,
+        _ledger(
+            tmp_path / "l.xlsx", ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None]
+        ),
+    )
+    with office.reading() as s:
+        (row,) = filing.register_rows(s, workcalendar.load(s), 2019)
+        assert (row.unrecorded, filing.timeliness(row, TODAY)) == (True, "备案情况未录入")
+    capsys.readouterr()
+    assert run(["--db", db_url, "filing", "list", "--year", "2019", "--json"]) == 0
+    (shown,) = json.loads(capsys.readouterr().out)
+    assert (shown["overdue"], shown["unrecorded"]) == (False, True)

@@ -90,7 +90,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
          "due_provisional": r.due_provisional, "filed_on": _iso(r.filed_on), "report_number": r.report_number or None, "result": r.result or None,
          "correction_due": _iso(r.correction_due), "correction_due_provisional": r.correction_due_provisional,
          "corrected_on": _iso(r.corrected_on),
-         "overdue": r.filed_on is None and today > r.due, "late": bool(r.filed_on and r.filed_on > r.due)}
+         "overdue": r.filed_on is None and today > r.due and not r.unrecorded, "unrecorded": r.unrecorded, "late": bool(r.filed_on and r.filed_on > r.due)}
         for r in rows
     ]  # fmt: skip
     emit(

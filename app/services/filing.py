@@ -258,10 +258,17 @@ class FilingRow:
     rule: str
     due_provisional: bool = False
     correction_due_provisional: bool = False
+    unrecorded: bool = False  # not filed, and imported without its filing (备案情况未录入)
+
+
+UNRECORDED = "备案情况未录入"
 
 
 def timeliness(row: FilingRow, today: date) -> str:
-    """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it."""
+    """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it; a
+    document imported without its filings is not called overdue before they are entered."""
+    if row.filed_on is None and row.unrecorded:
+        return UNRECORDED
     if row.filed_on is None:
         return "逾期未报" if today > row.due else "未报送"
     return "按期" if row.filed_on <= row.due else "逾期报送"
@@ -290,6 +297,7 @@ def rows_for(
             (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
             correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
             due.provisional, bool(correction and correction.provisional),
+            bool(doc.filing_unrecorded) and not (f and f.filed_on),
         ))  # fmt: skip
     return rows
 

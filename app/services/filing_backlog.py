@@ -18,8 +18,7 @@ from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
 from app.services.workcalendar import WorkCalendar
 
-NOT_FILED = "未报送"  # a ledger's 备案结果 saying the document was never filed
-REMINDER = "备案情况未录入"
+REMINDER = filing.UNRECORDED
 
 
 def _marked():
