@@ -2,6 +2,7 @@
 filings through the filing service; rows without them are 备案情况未录入, counted by one reminder
 instead of one overdue alarm each, and recorded in bulk."""
 
+import json
 from datetime import date
 
 import pytest
@@ -176,16 +177,18 @@ def test_cli_imports_the_filing_columns_lists_the_unrecorded_and_records_them_in
         ["河清市救助办法", "河清市民政局", "2024-03-01", "2024-03-10", "", "予以备案"],
         ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None],
     )
-    assert run(["--db", db_url, "import", str(ledger)]) == 0
     capsys.readouterr()
+    assert run(["--db", db_url, "import", str(ledger), "--json"]) == 0
+    imported = json.loads(capsys.readouterr().out)
+    assert (imported["imported"], imported["filing_unrecorded"]) == (2, 1)
     assert run(["--db", db_url, "deadlines"]) == 0
     out, err = capsys.readouterr()
     assert "河清市老办法" not in out and "备案情况未录入：1 件" in err
     assert run(["--db", db_url, "filing", "unrecorded", "--json"]) == 0
-    import json
 
     (row,) = json.loads(capsys.readouterr().out)
     assert row["title"] == "河清市老办法"
+
     assert (
         run(
             [
@@ -242,7 +245,6 @@ def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(db_url
 
 
 def test_the_filing_register_says_unrecorded_not_overdue(office, db_url, tmp_path, capsys):
-    import json
 
     _import(
         office,

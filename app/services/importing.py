@@ -206,6 +206,19 @@ class Report:
     imported: int = 0
 
     @property
+    def filing_unrecorded(self) -> int:
+        """Accepted rows that give no filing: imported as 备案情况未录入."""
+        return sum(1 for c in self.accepted if c.data.filing_unrecorded)
+
+    def filing_note(self) -> str:
+        n = self.filing_unrecorded
+        return (
+            f"其中 {n} 行没有报送日期、备案机关和备案结果，导入后标记为“备案情况未录入”，可在首页批量登记。"
+            if n
+            else ""
+        )
+
+    @property
     def rejected_rows(self) -> set[int]:
         return {p.row for p in self.problems}
 
