@@ -259,3 +259,21 @@ def test_the_filing_register_says_unrecorded_not_overdue(office, db_url, tmp_pat
     assert run(["--db", db_url, "filing", "list", "--year", "2019", "--json"]) == 0
     (shown,) = json.loads(capsys.readouterr().out)
     assert (shown["overdue"], shown["unrecorded"]) == (False, True)
+
+
+def test_an_import_cancelled_while_its_filings_are_recorded_writes_nothing(office, tmp_path):
+    rows = [
+        [f"河清市办法{n}", "河清市民政局", "2024-03-01", "2024-03-10", "", ""] for n in range(60)
+    ]
+    sheet = importing.read_sheet(_ledger(tmp_path / "ledger.xlsx", *rows))
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return done == total  # the registration's one call goes on; the filings' first stops
+
+    with pytest.raises(UserError, match="已取消导入"), office.transaction() as s:
+        importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet), progress=progress)
+    assert calls == [(60, 60), (50, 60)]
+    with office.reading() as s:
+        assert s.scalars(select(Document)).all() == [] and s.scalars(select(Filing)).all() == []

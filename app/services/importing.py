@@ -488,16 +488,22 @@ def run_import(
         s, actor, [(c.data, c.status) for c in report.accepted], progress
     )
     registered = []
-    cal = workcalendar.load(s) if any(c.filings for c in report.accepted) else None
+    with_filings = sum(1 for c in report.accepted if c.filings)
+    cal = workcalendar.load(s) if with_filings else None
+    filed = 0
     for c, outcome in zip(report.accepted, outcomes, strict=True):
         if isinstance(outcome, UserError):
             column = _column_of(outcome)
             report.problems.append(
                 _problem(c.row, column, _value_in(c.data, column), outcome.message)
             )
-        else:
-            registered.append(c)
+            continue
+        registered.append(c)
+        if c.filings:
             _record_filings(s, actor, c, outcome, report, cal)
+            filed += 1  # the filings go one by one through the filing service: say how far
+            if progress and filed % 50 == 0 and not progress(filed, with_filings):
+                raise UserError("已取消导入，数据库没有任何改动。")
     report.accepted = registered
     report.problems.sort(key=lambda p: p.row)
     if dry_run:
