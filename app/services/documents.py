@@ -69,6 +69,8 @@ class DocumentInput:
     public_facing: bool = False
     business_related: bool = False
     market_related: bool = False
+    # set by a ledger import only: the row gave no filing (备案情况未录入); never edited in a form
+    filing_unrecorded: bool | None = None
 
 
 _PLAIN_FIELDS = (

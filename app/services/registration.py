@@ -158,6 +158,7 @@ class _Batch:
             "business_related": data.business_related, "market_related": data.market_related,
             "published": data.published, "effective": effective, "valid_until": valid_until,
             "issued": data.issued, "signed": data.signed, "term_reason": term_reason,
+            "filing_unrecorded": data.filing_unrecorded or None,
             **_recorded_status(status, data.published, valid_until),
             "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
