@@ -20,11 +20,13 @@ def register(
     issuer="MZ",
     published=date(2026, 3, 3),
     allow_gap=False,
+    allow_abbr=False,
     **kw,
 ):
     return registration.register_published(
-        s, SYSTEM, DocumentInput(issuer, title, published=published, **kw), allow_gap=allow_gap
-    )
+        s, SYSTEM, DocumentInput(issuer, title, published=published, **kw),
+        allow_gap=allow_gap, allow_abbr=allow_abbr,
+    )  # fmt: skip
 
 
 def draft(s, title="河清市临时救助实施办法", issuer="MZ", **kw):

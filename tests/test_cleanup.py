@@ -36,7 +36,9 @@ def test_scope_preview_is_exactly_the_documents_in_force_of_the_chosen_issuers(o
 def test_batch_is_saved_part_done_resumed_and_applied_in_one_transaction(office):
     database, ids = office
     with database.transaction() as s:
-        batch = cleanup.create_batch(s, SYSTEM, "regular", "2026年规范性文件定期清理", ["MZ"])
+        batch = cleanup.create_batch(
+            s, SYSTEM, "special", "2026年民政文件专项清理", ["MZ"], "民政条例修订"
+        )
         cleanup.decide(s, SYSTEM, batch.id, ids[0], "continue")
         cleanup.decide(s, SYSTEM, batch.id, ids[1], "repeal", "调整对象已消失")
         batch_id = batch.id
@@ -88,7 +90,9 @@ def test_applied_batch_cannot_change_and_special_needs_reason(office):
     with database.transaction() as s:
         with pytest.raises(UserError, match="必须写明原因"):
             cleanup.create_batch(s, SYSTEM, "special", "专项清理", ["CZ"])
-        batch = cleanup.create_batch(s, SYSTEM, "regular", "定期清理", ["CZ"])
+        with pytest.raises(UserError, match="只清理河清市财政局的文件的，为专项清理"):
+            cleanup.create_batch(s, SYSTEM, "regular", "定期清理", ["CZ"])
+        batch = cleanup.create_batch(s, SYSTEM, "special", "财政文件专项清理", ["CZ"], "预算法修订")
         with pytest.raises(UserError, match="必须写明理由"):
             cleanup.decide(s, SYSTEM, batch.id, ids[4], "repeal", "")
         cleanup.decide(s, SYSTEM, batch.id, ids[4], "continue")

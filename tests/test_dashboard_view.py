@@ -123,3 +123,38 @@ def test_registering_and_replying_to_an_objection_clears_it_from_the_dashboard(
         reply.submit()
     wait(office)
     assert all(d.kind != "objection" for d in dashboard.model.rows)
+
+
+def test_imported_documents_without_filings_show_one_reminder_recorded_in_bulk(
+    qtbot, office, dashboard, tmp_path
+):
+    from app.models import Document
+    from app.services import filing_backlog, importing
+    from tests.test_filing_backlog import _ledger
+
+    ledger = _ledger(
+        tmp_path / "ledger.xlsx",
+        *[
+            [f"河清市旧办法{n}", "河清市民政局", f"2019-0{n}-02", None, None, None]
+            for n in range(1, 4)
+        ],
+    )
+    sheet = importing.read_sheet(ledger)
+    with office.transaction() as s:
+        importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    dashboard.refresh()
+    wait(office)
+    assert dashboard.tiles["filing"].counts == {"overdue": 0, "due_soon": 0, "upcoming": 0}
+    assert dashboard.backlog.isVisibleTo(dashboard)
+    assert dashboard.backlog.text().startswith("备案情况未录入：3 件")
+    dashboard.backlog_button.click()
+    dialog = dashboard.dialog
+    assert dialog.recipient.currentText() == "本级人民政府"
+    dialog.day.setDate(QDate(2019, 4, 1))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    wait(office)
+    qtbot.waitUntil(lambda: not dashboard.backlog.isVisibleTo(dashboard))
+    with office.reading() as s:
+        assert filing_backlog.unrecorded_count(s) == 0
+        assert all(d.filing_unrecorded is None for d in s.query(Document))

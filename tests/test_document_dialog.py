@@ -227,3 +227,30 @@ def test_the_term_reason_row_appears_only_when_the_service_says_the_term_is_too_
         assert (doc.valid_until, doc.term_reason) == (date(2026, 6, 1), "与试点期限一致")
     dialog.title.setText("河清市养老服务办法")  # five years: no reason needed
     assert not dialog.form.isRowVisible(dialog.term_reason)
+
+
+def test_doc_number_with_another_abbreviation_is_asked_about_then_saved_once_confirmed(
+    qtbot, office, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+    answers = [no, yes, no, yes]
+
+    def answer(box):
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = open_dialog(qtbot, DocumentDialog(office))
+    fill(dialog, "河清市临时救助办法", "河财发〔2024〕9号")
+    dialog.reg_number.setText("MZGS-2024-005")
+    save(dialog, office)  # No: nothing registered, the dialog stays open
+    assert count(office) == 1 and dialog.isVisible()
+    assert "机关代字“河财发”与制定机关“河清市民政局”的发文机关代字“河民发”不一致" in asked[0]
+    save(dialog, office)  # Yes to the abbreviation, then No to the serials the number skips
+    assert count(office) == 1 and "不一致" in asked[1] and "跳过了 3 个编号" in asked[2]
+    save(dialog, office)  # the abbreviation is not asked again; Yes to the gap: saved
+    assert len(asked) == 4 and "跳过了 3 个编号" in asked[3]
+    assert count(office) == 2 and dialog.result() == dialog.DialogCode.Accepted

@@ -123,10 +123,11 @@ def test_registered_document_past_its_validity_is_expired(s):
     assert documents.as_dict(doc, None, clock.today())["ended_on"] == "2023-01-05"
 
 
-def test_doc_number_is_unique_per_issuer(s):
+def test_doc_number_is_held_by_one_document_of_one_issuer(s):
     add_issuer(s, "CZ", "河清市财政局", "河财发")
     register(s, "文件甲", doc_number="河民发〔2026〕1号")
-    register(s, "财政文件", issuer="CZ", doc_number="河民发〔2026〕1号")
+    with pytest.raises(UserError, match="已被制定机关“河清市民政局”的文件《文件甲》使用"):
+        register(s, "财政文件", issuer="CZ", doc_number="河民发〔2026〕1号", allow_abbr=True)
     with pytest.raises(UserError, match="已被本机关的文件"):
         register(s, "文件乙", doc_number="河民发(2026)1号")
 

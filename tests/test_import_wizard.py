@@ -169,3 +169,29 @@ def test_check_page_lists_rows_already_in_the_register_as_skipped(
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert rows[0][:2] == ["4", "发文字号"] and rows[0][3].startswith("已在登记簿中（登记编号 ")
     assert count(office, Document) == 4
+
+
+def test_the_wizard_maps_the_filing_columns_and_says_which_rows_have_none(
+    wizard, office, tmp_path, monkeypatch
+):
+    from app.models import Filing
+
+    wb = Workbook()
+    wb.active.append(["文件名称", "制定机关", "公布日期", "报送日期", "备案机关", "备案结果"])
+    wb.active.append(
+        ["河清市救助办法", "MZ", "2024-03-01", "2024-03-10", "本级人民政府", "予以备案"]
+    )
+    wb.active.append(["河清市老办法", "MZ", "2019-01-02", None, None, None])
+    wb.save(tmp_path / "ledger.xlsx")
+    open_ledger(wizard, tmp_path / "ledger.xlsx", monkeypatch)
+    mapped = set(wizard.mapping_page.mapping().columns.values())
+    assert {"filed_on", "filing_recipient", "filing_result"} <= mapped
+    go_next(wizard)
+    go_next(wizard)
+    assert "其中 1 行没有报送日期、备案机关和备案结果" in wizard.confirm_page.text.text()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    settle(wizard)
+    with office.reading() as s:
+        filed = [(f.recipient, str(f.filed_on), f.result) for f in s.scalars(select(Filing))]
+        marked = [d.title for d in s.scalars(select(Document).where(Document.filing_unrecorded))]
+    assert filed == [("本级人民政府", "2024-03-10", "予以备案")] and marked == ["河清市老办法"]

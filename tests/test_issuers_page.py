@@ -39,3 +39,20 @@ def test_template_refused_when_set_names_the_field_and_focuses_it(qtbot, office,
     assert dialog.issuer.template.line.hasFocus()
     with office.reading() as s:
         assert [i.code for i in issuers.list_issuers(s)] == ["MZ"]
+
+
+def test_the_page_says_whether_serials_start_again_and_the_form_follows_the_setting(qtbot, office):
+    from app.services import settings
+    from app.ui.issuers_page import IssuersPage
+
+    page = IssuersPage(office)
+    qtbot.addWidget(page)
+    assert page.reset_note.text().startswith("登记编号的序号每年从 1 重新开始")
+    with office.transaction() as s:
+        settings.put(s, SYSTEM, "numbering.yearly_reset", False)
+    page.on_data_changed({"settings"})
+    assert page.reset_note.text().startswith("登记编号的序号跨年连续编排")
+    dialog = add(qtbot, office, "CZGS-{seq:04d}")  # no {year}: accepted while serials run on
+    assert not dialog.isVisible()
+    with office.reading() as s:
+        assert issuers.by_code(s, "CZ").reg_template == "CZGS-{seq:04d}"

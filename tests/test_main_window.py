@@ -90,3 +90,14 @@ def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, databas
     area = win.screen().availableGeometry()
     assert area.width() < 1200 or area.height() < 780  # the case this test is about
     assert area.contains(win.geometry()), (win.geometry(), area)
+
+
+def test_a_closed_window_refreshes_nothing_when_the_day_turns(qtbot, database):
+    """Its day watch stopped: a window closed (not deleted) whose timer went on fired a minute
+    later into a dropped database, aborting a later test's teardown on PostgreSQL."""
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.day_watch.timer.isActive()
+    win.close()
+    assert not win.day_watch.timer.isActive()

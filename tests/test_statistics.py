@@ -75,7 +75,8 @@ def build_office(s) -> dict[str, int]:
     ff = file_it(s, f, date(2026, 5, 10), "本级人大常委会")
     filing.record_result(s, SYSTEM, ff.id, "撤销", date(2026, 6, 1), "违法设定收费，予以撤销")
 
-    batch = cleanup.create_batch(s, SYSTEM, "regular", "2026年规范性文件定期清理", ["MZ"])
+    # one body of two: a special cleanup (issue 21: a regular one covers every body)
+    batch = cleanup.create_batch(s, SYSTEM, "special", "2026年民政文件专项清理", ["MZ"], "民政")
     for item in batch.items:
         decision = "repeal" if item.document_id == d.id else "continue"
         cleanup.decide(s, SYSTEM, batch.id, item.document_id, decision, "调整对象已消失")
@@ -261,7 +262,7 @@ def test_pdf_shows_figures_and_chinese_labels(office, tmp_path):
     assert len(PdfReader(target).pages) == pages
     assert "2026年规范性文件工作统计表" in text
     for expected in ("合法性审核率", "公开征求意见率", "40.0%", "33.3%", "行政合同", "重大执法决定",
-                     "按期报送", "历年公布文件数", "第二季度", "修改后合法", "2026年规范性文件定期清理"):  # fmt: skip
+                     "按期报送", "历年公布文件数", "第二季度", "修改后合法", "2026年民政文件专项清理"):  # fmt: skip
         assert expected in text, expected
 
 

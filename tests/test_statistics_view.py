@@ -112,7 +112,7 @@ def test_sections_and_charts_hold_the_year(qtbot, office):
     database, _ids = office
     view = make_view(qtbot, database)
     assert table_rows(view.reviews)[3] == ["重大执法决定", "0", "1", "0", "0", "1"]
-    assert table_rows(view.cleanups)[0][:5] == ["2026年规范性文件定期清理", "2026-10-01", "4", "0", "1"]  # fmt: skip
+    assert table_rows(view.cleanups)[0][:5] == ["2026年民政文件专项清理", "2026-10-01", "4", "0", "1"]  # fmt: skip
     assert view.years_chart.categories[-1] == "2026"
     assert view.years_chart.series[0].values[-2:] == [1, 5]
     assert [s.name for s in view.quarter_chart.series] == ["按期报送", "逾期报送", "未报送"]

@@ -75,7 +75,8 @@ def cell(model, row, header):
 
 def new_batch(database, codes=("MZ",), decisions=()):
     with database.transaction() as s:
-        batch = cleanup.create_batch(s, SYSTEM, "regular", "2026年规范性文件定期清理", list(codes))
+        kind, reason = ("special", "民政条例修订") if codes else ("regular", "")
+        batch = cleanup.create_batch(s, SYSTEM, kind, "2026年规范性文件清理", list(codes), reason)
         for doc_id, decision, reason in decisions:
             cleanup.decide(s, SYSTEM, batch.id, doc_id, decision, reason)
         return batch.id
@@ -113,15 +114,20 @@ def test_new_batch_previews_the_exact_scope_of_one_issuer_and_creates_it(qtbot, 
     dialog = page.cleanup.dialog
     wait(database)
     assert "全部制定机关现行有效的文件共 <b>5</b> 件" in dialog.count.text()
+    assert dialog.kind.currentData() == "regular" and not dialog.kind_note.isVisibleTo(dialog)
     dialog.issuers["MZ"].setChecked(True)
     wait(database)
     assert "河清市民政局现行有效的文件共 <b>4</b> 件" in dialog.count.text()
     assert dialog.first.count() == 4
+    # one body of two is a special cleanup for it: the service says so, the dialog follows
+    assert dialog.kind.currentData() == "special" and dialog.kind_note.isVisibleTo(dialog)
+    assert not dialog.kind.model().item(dialog.kind.findData("regular")).isEnabled()
+    dialog.reason.setPlainText("民政条例修订")
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     wait(database)
     line = page.cleanup.model.rows[0]
-    assert (line.title, line.total, line.undecided) == ("2026年规范性文件定期清理", 4, 4)
+    assert (line.title, line.total, line.undecided) == ("2026年规范性文件专项清理", 4, 4)
     assert page.batch is not None and len(page.batch.model.rows) == 4
 
 

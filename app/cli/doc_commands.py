@@ -9,7 +9,7 @@ from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.errors import UserError
-from app.services import documents, issuers, lifecycle, numbering, registration
+from app.services import docnumber, documents, issuers, lifecycle, numbering, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import local_actor
 
@@ -58,6 +58,11 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--reg-number", help="统一登记编号（不填则自动分配）")
     add.add_argument(
         "--allow-gap", action="store_true", help="确认手动填写的登记编号跳过中间的序号（列为跳号）"
+    )
+    add.add_argument(
+        "--allow-abbr",
+        action="store_true",
+        help="确认发文字号中的机关代字与制定机关的发文机关代字不同",
     )
     _date_options(add)
     add.add_argument("--drafting-unit", default="", help="起草单位")
@@ -167,10 +172,14 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
     )
     try:
         with session(args, write=True) as s:
-            doc = registration.register_published(s, local_actor(), data, allow_gap=args.allow_gap)
+            doc = registration.register_published(
+                s, local_actor(), data, allow_gap=args.allow_gap, allow_abbr=args.allow_abbr
+            )
             result = _doc_dict(s, doc)
     except numbering.GapNotConfirmed as exc:
         raise UserError(f"{exc.message}如确认跳号，请加 --allow-gap 重新执行。") from exc
+    except docnumber.AbbrNotConfirmed as exc:
+        raise UserError(f"{exc.message}如确认无误，请加 --allow-abbr 重新执行。") from exc
     emit(
         result,
         args.json,

@@ -7,8 +7,9 @@ import sys
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, session, year_arg
-from app.services import deadlines, filing, workcalendar
+from app.cli.commands import add_json, date_arg, session, year_arg
+from app.services import deadlines, filing, filing_backlog, workcalendar
+from app.services.permissions import local_actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +24,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--open", action="store_true", help="只列未报送的")
     add_json(listing)
     listing.set_defaults(handler=cmd_filing_list)
+    unrecorded = fl.add_parser("unrecorded", help="备案情况未录入的文件（历史台账导入）")
+    add_json(unrecorded)
+    unrecorded.set_defaults(handler=cmd_filing_unrecorded)
+    bulk = fl.add_parser("bulk", help="为备案情况未录入的文件批量登记报送备案")
+    bulk.add_argument("--recipient", required=True, help="备案机关")
+    bulk.add_argument("--filed", required=True, type=date_arg("--filed"), help="报送日期")
+    bulk.add_argument("--result", default="", help="备案结果，如 予以备案（结果日期记为报送日期）")
+    which = bulk.add_mutually_exclusive_group(required=True)
+    which.add_argument("--doc", type=int, action="append", dest="docs", help="文件 ID，可重复")
+    which.add_argument("--all", action="store_true", help="所有应向该机关报送而未录入的文件")
+    add_json(bulk)
+    bulk.set_defaults(handler=cmd_filing_bulk)
 
 
 def _iso(value) -> str | None:
@@ -42,6 +55,7 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
     with session(args) as s:
         found = deadlines.open_deadlines(s)
         warnings = deadlines.calendar_warnings(s, found)
+        backlog = filing_backlog.reminder(s)
     rows = [
         {"kind": d.kind, "kind_label": d.kind_label, "object_type": d.object_type, "object_id": d.object_id,
          "document_id": d.document_id, "title": d.title, "due": d.due.isoformat(),
@@ -60,7 +74,7 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
             or ["没有未完成的期限。"]
         ),
     )
-    _warn(warnings)
+    _warn(warnings + ([backlog] if backlog else []))
 
 
 def cmd_filing_list(args: argparse.Namespace) -> None:
@@ -77,7 +91,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
          "correction_due": _iso(r.correction_due), "correction_due_provisional": r.correction_due_provisional,
          "corrected_on": _iso(r.corrected_on),
          "results": [{"result": result, "result_on": _iso(day)} for result, day in r.history],
-         "overdue": r.filed_on is None and today > r.due, "late": bool(r.filed_on and r.filed_on > r.due)}
+         "overdue": r.filed_on is None and today > r.due and not r.unrecorded, "unrecorded": r.unrecorded, "late": bool(r.filed_on and r.filed_on > r.due)}
         for r in rows
     ]  # fmt: skip
     emit(
@@ -92,3 +106,38 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
         ),
     )
     _warn(cal.warnings())
+
+
+def cmd_filing_unrecorded(args: argparse.Namespace) -> None:
+    with session(args) as s:
+        from app.services import documents
+
+        rows = [
+            {"document_id": d.id, "title": d.title, "reg_number": d.reg_number, "published": _iso(d.published)}
+            for d in map(lambda i: documents.get(s, i), filing_backlog.unrecorded_ids(s))
+        ]  # fmt: skip
+    emit(
+        rows,
+        args.json,
+        lambda rs: (
+            [f"{r['document_id']}\t{r['published']}\t{r['title']}" for r in rs]
+            or ["没有备案情况未录入的文件。"]
+        ),
+    )
+
+
+def cmd_filing_bulk(args: argparse.Namespace) -> None:
+    with session(args, write=True) as s:
+        outcome = filing_backlog.record_bulk(
+            s, local_actor(), args.recipient, args.filed, None if args.all else args.docs,
+            args.result.strip(), workcalendar.load(s),
+        )  # fmt: skip
+    result = {"recorded": outcome.recorded, "still_unrecorded": outcome.still_unrecorded}
+    emit(
+        result,
+        args.json,
+        lambda r: [
+            f"已登记 {len(r['recorded'])} 件文件向{args.recipient}报送备案；"
+            f"仍有 {r['still_unrecorded']} 件备案情况未录入。"
+        ],
+    )

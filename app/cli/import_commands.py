@@ -57,7 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = {
         "dry_run": args.dry_run, "sheet": sheet.name, "header_row": mapping.header_row, "rows": report.total,
         "accepted": len(report.accepted), "imported": report.imported, "rejected": len(report.rejected_rows),
-        "skipped": len(report.skipped),
+        "skipped": len(report.skipped), "filing_unrecorded": report.filing_unrecorded,
         "problems": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.problems],
         "skips": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.skipped],
     }  # fmt: skip
@@ -88,6 +88,10 @@ def _lines(r: dict) -> list[str]:
     lines += [
         f"{verb}：可导入 {r['accepted']} 行，已导入 {r['imported']} 行，{skipped}有问题 {r['rejected']} 行。"
     ]
+    if r["filing_unrecorded"]:
+        lines += [
+            f"其中 {r['filing_unrecorded']} 行没有备案情况，标记为“备案情况未录入”（可用 normdesk filing bulk 批量登记）。"
+        ]
     lines += [
         f"  第 {p['row']} 行 {p['column']}“{p['value'][:30]}”：{p['problem']}"
         for p in sorted(r["problems"] + r["skips"], key=lambda p: p["row"])

@@ -49,6 +49,8 @@ class Document(Base):
     issued: Mapped[date | None] = mapped_column(Date)  # 印发日期
     signed: Mapped[date | None] = mapped_column(Date)  # 签署日期
     term_reason: Mapped[str | None] = mapped_column(Text)  # why the term exceeds the maximum
+    # True: imported from a historical ledger without its filing (备案情况未录入); NULL otherwise.
+    filing_unrecorded: Mapped[bool | None] = mapped_column(Boolean)
     status_changed: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -19,5 +19,6 @@ class Issuer(Base):
     reg_template: Mapped[str] = mapped_column(String(100), default=DEFAULT_TEMPLATE)
     # Issuers sharing a sequence key share one serial sequence (a registrar numbering for all).
     sequence_key: Mapped[str] = mapped_column(String(30))
+    # Unused: the office setting numbering.yearly_reset decides for every sequence.
     yearly_reset: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -3,7 +3,8 @@ Catalogs and registers). The PDF and workbook writers only lay these rows out.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -11,11 +12,20 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.models import Document, Issuer
-from app.services import issuers, lifecycle, settings, validity
+from app.models import Document, Filing, Issuer
+from app.services import (
+    filing,
+    filing_backlog,
+    issuers,
+    lifecycle,
+    settings,
+    validity,
+    workcalendar,
+)
 from app.services.lifecycle import DRAFTING, status_label
 
 RETIRED_LISTED = ("repealed", "declared_invalid", "expired")
+CHUNK = 500  # document ids per IN (...) query
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class CatalogRow:
     status_label: str  # on the catalog's day, with a retirement scheduled after it
     ended_on: date | None  # the legal date it ceased to be in force (有效期至 + 1 for a lapse)
     remarks: str
+    filing: str = ""  # 备案情况, on the register: each recipient's filing date and result
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,10 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
             Document.status_changed,
             Document.remarks,
             Document.term_reason,
+            Document.issued,
+            Document.signed,
+            Document.filing_unrecorded,
+            Issuer.level,
         )  # fmt: skip
         .join(Issuer, Document.issuer_id == Issuer.id)
         .where(Document.status.not_in(DRAFTING))
@@ -113,10 +128,59 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
 def _rows(
     s: Session, kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
 ) -> list[CatalogRow]:
-    rows = [_row(r, today) for r in s.execute(_select(kind, f, issuer, today))]
+    found = list(s.execute(_select(kind, f, issuer, today)))
+    rows = [_row(r, today) for r in found]
+    if kind == "register":
+        texts = _filing_texts(s, found)
+        rows = [replace(row, filing=texts[row.id]) for row in rows]
     if kind == "repealed" and f.year is not None:
         rows = [r for r in rows if r.ended_on is not None and r.ended_on.year == f.year]
     return rows
+
+
+def _filing_texts(s: Session, found: list[Any]) -> dict[int, str]:
+    """备案情况 by document: for each recipient it goes to, the day it was filed and the result
+    ("上一级人民政府 2026-03-10 予以备案"), or that it was not filed and by when it had to be; a
+    document imported without its filings says 备案情况未录入. Filings are read in chunks and
+    deadlines computed once per start day and rule, whatever the register holds."""
+    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
+    ids = [r.id for r in found]
+    for start in range(0, len(ids), CHUNK):
+        for f in s.scalars(
+            select(Filing).where(Filing.document_id.in_(ids[start : start + CHUNK]))
+        ):
+            by_doc[f.document_id][f.recipient] = f
+    all_rules = filing.rules(s)
+    cal = workcalendar.load(s)
+    dues: dict[tuple[date, str], str] = {}
+    texts = {}
+    for r in found:
+        parts = []
+        for rule in all_rules.get(r.level, all_rules["department"]):
+            f = by_doc[r.id].get(rule.recipient)
+            if f is not None and f.filed_on is not None:
+                parts.append(_filed_text(rule.recipient, f))
+            elif r.filing_unrecorded:
+                continue
+            elif r.published is not None:
+                start = rule.start_date(r)
+                if (start, rule.recipient) not in dues:
+                    period = filing.filing_period(start, rule, cal)
+                    dues[start, rule.recipient] = workcalendar.marked(
+                        period.end, period.provisional
+                    )
+                parts.append(f"{rule.recipient} 未报送（期限 {dues[start, rule.recipient]}）")
+        if r.filing_unrecorded:
+            parts.append(filing_backlog.REMINDER)
+        texts[r.id] = "；\n".join(parts)
+    return texts
+
+
+def _filed_text(recipient: str, f: Filing) -> str:
+    text = f"{recipient} {f.filed_on} {f.result or '已报送'}"
+    if f.result in filing.NEEDS_CORRECTION and f.corrected_on is not None:
+        text += f"（{f.corrected_on} 已补正）"
+    return text
 
 
 def _row(r: Any, today: date) -> CatalogRow:

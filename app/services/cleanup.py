@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app import clock
@@ -35,6 +35,28 @@ _RETIRES_AS = {**_STATUS_AFTER, "amend": "amended"}  # the status each decision 
 class Scope:
     issuer_codes: list[str]
     document_ids: list[int]
+    covers_all: bool = True  # every issuing body with documents in force is in it
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        """The kinds a batch of this scope may be: a regular cleanup covers every issuing body's
+        documents in force; a cleanup of some bodies only is a special one for them."""
+        return KINDS if self.covers_all else {"special": KINDS["special"]}
+
+
+def _issuers_in_force(s: Session, day: date) -> set[str]:
+    query = (
+        select(Issuer.code)
+        .join(Document, Document.issuer_id == Issuer.id)
+        .where(lifecycle.in_force_clause(day))
+        .distinct()
+    )
+    return set(s.scalars(query))
+
+
+def covers_all(s: Session, issuer_codes: list[str], day: date) -> bool:
+    """No issuer chosen (all of them), or every issuer with a document in force on `day`."""
+    return not issuer_codes or _issuers_in_force(s, day) <= set(issuer_codes)
 
 
 def scope(s: Session, issuer_codes: list[str]) -> Scope:
@@ -53,6 +75,7 @@ def scope(s: Session, issuer_codes: list[str]) -> Scope:
     return Scope(
         sorted(issuer_codes),
         list(s.scalars(query.order_by(Issuer.code, Document.published, Document.id))),
+        covers_all(s, issuer_codes, clock.today()),
     )
 
 
@@ -85,6 +108,12 @@ def create_batch(
     found = scope(s, issuer_codes)
     if not found.document_ids:
         raise UserError("清理范围内没有现行有效的文件。")
+    if kind not in found.kinds:
+        names = s.scalars(select(Issuer.name).where(Issuer.code.in_(found.issuer_codes)))
+        raise UserError(
+            f"清理类型：定期清理应当覆盖全部制定机关现行有效的文件；只清理"
+            f"{'、'.join(names)}的文件的，为专项清理。"
+        )
     batch = CleanupBatch(kind=kind, title=title.strip(), reason=reason.strip(), scope_issuers=json.dumps(found.issuer_codes),
                          created_on=day or clock.today(), created_by=actor.name)  # fmt: skip
     batch.items = [CleanupItem(document_id=doc_id) for doc_id in found.document_ids]
@@ -206,12 +235,26 @@ def summary(batch: CleanupBatch) -> dict[str, int]:
 
 
 def next_regular_due(s: Session) -> tuple[date, str]:
-    """When the next regular cleanup is due, counted from the last one applied."""
+    """When the next regular cleanup is due, counted from the last one applied that covered every
+    issuing body's documents in force (one of some bodies only does not meet the duty)."""
     years = settings.get(s, "cleanup.interval_years")
-    last = s.scalar(select(func.max(CleanupBatch.applied_on)).where(CleanupBatch.kind == "regular"))
+    last = next((b.applied_on for b in _applied_regular(s) if _covered_all(s, b)), None)
     if last is None:
-        return clock.today(), f"尚未开展过定期清理（每 {years} 年开展一次）"
+        return clock.today(), f"尚未开展过覆盖全部制定机关的定期清理（每 {years} 年开展一次）"
     return add_years(last, years), f"上次定期清理于 {last} 完成，每 {years} 年开展一次"
+
+
+def _applied_regular(s: Session) -> list[CleanupBatch]:
+    query = select(CleanupBatch).where(
+        CleanupBatch.kind == "regular", CleanupBatch.applied_on.is_not(None)
+    )
+    return list(s.scalars(query.order_by(CleanupBatch.applied_on.desc(), CleanupBatch.id.desc())))
+
+
+def _covered_all(s: Session, batch: CleanupBatch) -> bool:
+    """A batch of an older version could be regular with some bodies only: it counts only if
+    they were every body with documents in force when it was opened."""
+    return covers_all(s, json.loads(batch.scope_issuers or "[]"), batch.created_on)
 
 
 def list_batches(s: Session) -> list[CleanupBatch]:
@@ -250,18 +293,23 @@ class ResultCatalog:
 
 
 def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
-    """清理结果目录: the continuing documents, or the repealed and invalidated ones."""
+    """清理结果目录: the continuing documents, or the repealed and invalidated ones. The
+    继续有效目录 lists only documents in force on the day the batch was applied (today for one
+    not yet applied): not one retired by its own 修改 decision, nor one whose retirement was
+    recorded afterwards with an earlier date."""
     from app.services.catalogs import office_name
 
     if part not in PARTS:
         raise UserError(f"目录类型：应为{'或'.join(title for title, _ in PARTS.values())}。")
     batch = get(s, batch_id)
     title, decisions = PARTS[part]
+    day = batch.applied_on or clock.today()
     rows = [
         ResultRow(i.document.id, i.document.title, i.document.doc_number or "", i.document.reg_number or "",
                   i.document.issuer.name, i.document.published, i.document.valid_until, DECISIONS[i.decision], i.reason)
         for i in batch.items
         if i.decision in decisions
+        and (part != "continue" or lifecycle.status_of(i.document, day) in IN_FORCE)
     ]  # fmt: skip
     state = "已实施" if batch.status == "applied" else "未实施，结论为拟定"
     return ResultCatalog(title, f"{batch.title}（{state}）", office_name(s), rows)

@@ -143,6 +143,8 @@ def _filings(ctx: _Context) -> list[Deadline]:
                     Document.published.is_not(None),
                     Document.status.not_in(DRAFTING),
                     Document.id.not_in(filed),
+                    # 备案情况未录入: one reminder counts them (filing_backlog), not one alarm each
+                    Document.filing_unrecorded.is_not(True),
                 )
             )
             dues: dict[date, Period] = {}  # documents whose clock starts the same day share it
@@ -236,8 +238,11 @@ def _validity(ctx: _Context) -> list[Deadline]:
 
 
 def _cleanup(ctx: _Context) -> list[Deadline]:
-    if ctx.s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == "open")):
-        return []  # a cleanup is under way
+    under_way = select(CleanupBatch).where(
+        CleanupBatch.status == "open", CleanupBatch.kind == "regular"
+    )
+    if ctx.s.scalars(under_way).first() is not None:
+        return []  # a regular cleanup is under way (a special one does not meet the duty)
     due, rule = cleanup.next_regular_due(ctx.s)
     if (due - ctx.today).days > 90:
         return []

@@ -336,13 +336,14 @@ def _number(
     doc_serials: dict[tuple[int, int], int] = {}
     reg_serials: dict[tuple[str, int], int] = {}
     next_id = (s.scalar(select(func.max(Document.id))) or 0) + 1
+    yearly = numbering.yearly_reset(s)
     for offset, row in enumerate(rows):
         row["id"] = next_id + offset
         if row["published"] is None:
             continue
         issuer, year = by_id[row["issuer_id"]], row["published"].year
         row["doc_number"] = _doc_number(rng, issuer, year, doc_serials, taken)
-        key = (issuer.sequence_key, year if issuer.yearly_reset else 0)
+        key = (issuer.sequence_key, year if yearly else 0)
         if key not in reg_serials:
             reg_serials[key] = numbering.next_serial(s, issuer, year) - 1
         reg_serials[key] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.errors import UserError
@@ -45,3 +46,26 @@ def parse(text: str, field: str = "发文字号") -> DocNumber:
 
 def normalize(text: str) -> str:
     return str(parse(text))
+
+
+class AbbrNotConfirmed(UserError):
+    """A 发文字号 whose agency abbreviation is not its issuer's (a typo, or another body's number);
+    saved only once the clerk confirms."""
+
+    def __init__(self, number: str, abbr: str, issuer_name: str, issuer_abbr: str) -> None:
+        super().__init__(
+            f"发文字号：“{number}”的机关代字“{abbr}”与制定机关“{issuer_name}”的发文机关代字"
+            f"“{issuer_abbr}”不一致，请核对。"
+        )
+        self.number = number
+
+
+def check_abbr(number: str, issuer_name: str, issuer_abbr: str) -> None:
+    """AbbrNotConfirmed unless `number` is written with the issuer's abbreviation."""
+    abbr = parse(number).abbr
+    if _plain(abbr) != _plain(issuer_abbr):
+        raise AbbrNotConfirmed(number, abbr, issuer_name, issuer_abbr)
+
+
+def _plain(abbr: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", abbr).split())

@@ -3,12 +3,13 @@ registration number, registration of already issued documents, amendment and rep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -68,6 +69,8 @@ class DocumentInput:
     public_facing: bool = False
     business_related: bool = False
     market_related: bool = False
+    # set by a ledger import only: the row gave no filing (备案情况未录入); never edited in a form
+    filing_unrecorded: bool | None = None
 
 
 _PLAIN_FIELDS = (
@@ -132,23 +135,59 @@ def clean_text(data: DocumentInput) -> None:
 
 
 def _check_doc_number(
-    s: Session, issuer: Issuer, text: str | None, doc_id: int | None
+    s: Session,
+    issuer: Issuer,
+    text: str | None,
+    doc_id: int | None,
+    allow_abbr: bool,
+    kept: str | None = None,
 ) -> str | None:
+    """The 发文字号 normalised; refused if a document of any issuer holds it, AbbrNotConfirmed if
+    its abbreviation is not the issuer's unless `allow_abbr` or it is `kept` (already saved so
+    for this issuer: confirmed then)."""
     text = fields.text(text, "发文字号")
     if not text:
         return None
     normalized = docnumber.normalize(text)
     fields.check_length(normalized, "发文字号", Document.doc_number)
-    clash = s.scalar(
-        select(Document).where(
-            Document.issuer_id == issuer.id,
-            Document.doc_number == normalized,
-            Document.id != (doc_id or 0),
-        )
+    lock_doc_numbers(s)
+    clashes = s.scalars(
+        select(Document).where(Document.doc_number == normalized, Document.id != (doc_id or 0))
+    ).all()
+    refuse_doc_number_held(
+        normalized, issuer.id, [(d.issuer_id, d.issuer.name, d.title) for d in clashes]
     )
-    if clash is not None:
-        raise UserError(f"发文字号“{normalized}”已被本机关的文件《{clash.title}》使用。")
+    if not allow_abbr and normalized != kept:
+        docnumber.check_abbr(normalized, issuer.name, issuer.abbr)
     return normalized
+
+
+_DOC_NUMBER_LOCK = 7_230_003  # PostgreSQL advisory lock serialising writers of 发文字号
+
+
+def lock_doc_numbers(s: Session) -> None:
+    """Make a clerk saving a 发文字号 at this moment wait until this transaction ends: no unique
+    index spans issuers, so the check that another issuer's document holds it must see the
+    other's commit. Taken before any number sequence's lock and the audit chain's. SQLite: the
+    write transaction began IMMEDIATE, so it already excludes other writers."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _DOC_NUMBER_LOCK})
+
+
+def refuse_doc_number_held(
+    number: str, issuer_id: int, holders: Sequence[tuple[int, str, str]]
+) -> None:
+    """UserError if a document holds the 发文字号 `number`: one of the issuer's own, or one of
+    another issuer's (a 发文字号 names one document of one body). `holders`: (issuer id, issuer
+    name, title) of the documents holding it."""
+    for holder_id, _, title in holders:
+        if holder_id == issuer_id:
+            raise UserError(f"发文字号“{number}”已被本机关的文件《{title}》使用。")
+    for _, name, title in holders:
+        raise UserError(
+            f"发文字号“{number}”已被制定机关“{name}”的文件《{title}》使用，"
+            "不同机关的文件不能使用同一个发文字号。"
+        )
 
 
 def check_dates(
@@ -240,9 +279,17 @@ def _set_term(s: Session, doc: Document, valid_until: date | None, reason: str |
 
 
 def update_document(
-    s: Session, actor: Actor, doc_id: int, data: DocumentInput, expected_version: int
+    s: Session,
+    actor: Actor,
+    doc_id: int,
+    data: DocumentInput,
+    expected_version: int,
+    *,
+    allow_abbr: bool = False,
 ) -> Document:
-    """Save edits; refused if someone else saved a newer version in between."""
+    """Save edits; refused if someone else saved a newer version in between. A 发文字号 changed
+    (or moved to another issuer) whose abbreviation is not the issuer's raises
+    docnumber.AbbrNotConfirmed unless `allow_abbr` (the clerk has confirmed)."""
     require(actor, Permission.REGISTER)
     clean_text(data)
     # The row lock (PostgreSQL; SQLite's write transaction already excludes other writers) makes
@@ -263,7 +310,8 @@ def update_document(
         check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         if data.published is None:
             raise UserError("公布日期：已公布的文件不能清除公布日期。")
-        doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id)
+        kept = before["doc_number"] if before["issuer"] == issuer.code else None
+        doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id, allow_abbr, kept)
         doc.published, doc.effective = data.published, data.effective or data.published
         doc.issued, doc.signed = data.issued, data.signed
         _set_term(s, doc, data.valid_until, data.term_reason)
@@ -429,10 +477,13 @@ def publish(
     effective: date | None = None,
     valid_until: date | None = None,
     term_reason: str | None = None,
+    *,
+    allow_abbr: bool = False,
     channel: str = "",
 ) -> Document:
     """签发/公布: gates checked, 发文字号 validated, registration number allocated in this transaction.
-    `channel` is where it was published (政府公报, 政府网站 …: the 公开发布率 counts it)."""
+    A 发文字号 whose abbreviation is not the issuer's raises docnumber.AbbrNotConfirmed unless
+    `allow_abbr`. `channel` is where it was published (政府公报, 政府网站 …: 公开发布率 counts it)."""
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
     if doc.status not in DRAFTING:
@@ -442,7 +493,7 @@ def publish(
         raise UserError("发文字号：公布文件必须填写发文字号。")
     check_dates(published, effective, valid_until)
     before = _snapshot(doc)
-    doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id)
+    doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id, allow_abbr)
     _set_publication(s, doc, published, effective, valid_until, term_reason)
     doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
     doc.status_changed = published

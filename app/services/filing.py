@@ -133,8 +133,10 @@ def record_filed(
     recipient: str,
     filed_on: date,
     package_present: list[str],
+    allocate_report: bool = True,
 ) -> Filing:
-    """报送备案: the package sent and the day; the filing report gets its own number."""
+    """报送备案: the package sent and the day; the filing report gets its own number (not for a
+    filing of the past entered afterwards: its report was numbered when it was sent)."""
     require(actor, Permission.REGISTER)
     doc = documents.get(s, doc_id)
     if doc.published is None or doc.status in DRAFTING:
@@ -158,9 +160,14 @@ def record_filed(
         s.add(filing)
     filing.filed_on = filed_on
     filing.package = json.dumps([{"item": i, "present": True} for i in PACKAGE], ensure_ascii=False)
-    template = settings.get(s, "filing.report_template")
-    filing.report_number = numbering.allocate_series(s, REPORT_SERIES, template, filed_on.year)
+    if allocate_report:
+        template = settings.get(s, "filing.report_template")
+        filing.report_number = numbering.allocate_series(s, REPORT_SERIES, template, filed_on.year)
     s.flush()
+    if doc.filing_unrecorded and all(
+        getattr(_filing(s, doc.id, r.recipient), "filed_on", None) for r in doc_rules(rules(s), doc)
+    ):
+        doc.filing_unrecorded = None  # every recipient's filing is on record now
     audit.record(s, actor.name, "file", "filing", filing.id, f"《{doc.title}》报送{recipient}备案",
                  None, {"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
     return filing
@@ -277,11 +284,18 @@ class FilingRow:
     rule: str
     due_provisional: bool = False
     correction_due_provisional: bool = False
+    unrecorded: bool = False  # not filed, and imported without its filing (备案情况未录入)
     history: tuple[tuple[str, date | None], ...] = ()  # every result in order, the last as `result`
 
 
+UNRECORDED = "备案情况未录入"
+
+
 def timeliness(row: FilingRow, today: date) -> str:
-    """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it."""
+    """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it; a
+    document imported without its filings is not called overdue before they are entered."""
+    if row.filed_on is None and row.unrecorded:
+        return UNRECORDED
     if row.filed_on is None:
         return "逾期未报" if today > row.due else "未报送"
     return "按期" if row.filed_on <= row.due else "逾期报送"
@@ -310,6 +324,7 @@ def rows_for(
             (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
             correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
             due.provisional, bool(correction and correction.provisional),
+            bool(doc.filing_unrecorded) and not (f and f.filed_on),
             tuple((r.result, r.result_on) for r in f.results) if f else (),
         ))  # fmt: skip
     return rows

@@ -21,7 +21,16 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import docnumber, ledger_workbook, registration, validity
+from app.services import (
+    docnumber,
+    filing,
+    filing_backlog,
+    ledger_filings,
+    ledger_workbook,
+    registration,
+    validity,
+    workcalendar,
+)
 from app.services.documents import TITLE_MAX, DocumentInput
 from app.services.ledger_values import (
     ValueProblem,
@@ -34,6 +43,7 @@ from app.services.ledger_values import (
 )
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import term_end
+from app.services.workcalendar import WorkCalendar
 
 FIELDS = {
     "title": "文件名称",
@@ -48,6 +58,9 @@ FIELDS = {
     "drafting_unit": "起草单位",
     "keywords": "关键词",
     "remarks": "备注",
+    "filed_on": "报送日期",
+    "filing_recipient": "备案机关",
+    "filing_result": "备案结果",
 }
 HEADER_WORDS = {
     "title": ("文件名称", "标题", "名称", "文件标题", "规范性文件名称"),
@@ -62,6 +75,9 @@ HEADER_WORDS = {
     "drafting_unit": ("起草单位", "承办单位", "起草部门", "实施单位"),
     "keywords": ("关键词", "主题词"),
     "remarks": ("备注", "说明"),
+    "filed_on": ("报送日期", "报送备案日期", "备案日期", "报备日期", "备案报送日期"),
+    "filing_recipient": ("备案机关", "报送机关", "备案审查机关", "报备机关"),
+    "filing_result": ("备案结果", "备案审查结果", "审查结果"),
 }
 SCAN_ROWS = 15
 CHUNK = 500  # values per IN (...) query
@@ -178,6 +194,7 @@ class Candidate:
     row: int
     data: DocumentInput
     status: str | None
+    filings: list[ledger_filings.LedgerFiling] = field(default_factory=list)
 
 
 @dataclass
@@ -187,6 +204,19 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # rows already in the register
     imported: int = 0
+
+    @property
+    def filing_unrecorded(self) -> int:
+        """Accepted rows that give no filing: imported as 备案情况未录入."""
+        return sum(1 for c in self.accepted if c.data.filing_unrecorded)
+
+    def filing_note(self) -> str:
+        n = self.filing_unrecorded
+        return (
+            f"其中 {n} 行没有报送日期、备案机关和备案结果，导入后标记为“备案情况未录入”，可在首页批量登记。"
+            if n
+            else ""
+        )
 
     @property
     def rejected_rows(self) -> set[int]:
@@ -203,6 +233,7 @@ class Report:
 class _Issuers:
     def __init__(self, s: Session) -> None:
         self.terms = validity.DefaultTerms.load(s)  # a term in years starts as the office says
+        self.filing_rules = filing.rules(s)
         self.by_key: dict[str, Issuer] = {}
         for issuer in s.scalars(select(Issuer)):
             for key in (issuer.code, issuer.name, issuer.abbr):
@@ -269,6 +300,13 @@ def _row_candidate(
             doc_number = docnumber.normalize(doc_number)
         except UserError as exc:
             problem("doc_number", exc.message.split("：", 1)[-1])
+    filings = None
+    if issuer is not None:
+        rules = issuers.filing_rules.get(issuer.level, issuers.filing_rules["department"])
+        try:
+            filings = ledger_filings.parse(cells, rules, values.get("published"))
+        except ledger_filings.FilingProblem as exc:
+            problem(exc.key, exc.message)
     if bad:
         problems.extend(bad)
         return None
@@ -278,9 +316,9 @@ def _row_candidate(
         effective=values.get("effective"), valid_until=values.get("valid_until"),
         term_reason=text_of(cells.get("term_reason")) or None,
         drafting_unit=text_of(cells.get("drafting_unit")), keywords=text_of(cells.get("keywords")),
-        remarks=text_of(cells.get("remarks")),
+        remarks=text_of(cells.get("remarks")), filing_unrecorded=filings is None,
     )  # fmt: skip
-    return Candidate(number, data, status)
+    return Candidate(number, data, status, filings or [])
 
 
 def _registered(s: Session, candidates: list[Candidate]) -> list[Problem]:
@@ -450,14 +488,22 @@ def run_import(
         s, actor, [(c.data, c.status) for c in report.accepted], progress
     )
     registered = []
+    with_filings = sum(1 for c in report.accepted if c.filings)
+    cal = workcalendar.load(s) if with_filings else None
+    filed = 0
     for c, outcome in zip(report.accepted, outcomes, strict=True):
         if isinstance(outcome, UserError):
             column = _column_of(outcome)
             report.problems.append(
                 _problem(c.row, column, _value_in(c.data, column), outcome.message)
             )
-        else:
-            registered.append(c)
+            continue
+        registered.append(c)
+        if c.filings:
+            _record_filings(s, actor, c, outcome, report, cal)
+            filed += 1  # the filings go one by one through the filing service: say how far
+            if progress and filed % 50 == 0 and not progress(filed, with_filings):
+                raise UserError("已取消导入，数据库没有任何改动。")
     report.accepted = registered
     report.problems.sort(key=lambda p: p.row)
     if dry_run:
@@ -466,6 +512,29 @@ def run_import(
         attempt.commit()
         report.imported = len(registered)
     return report
+
+
+def _record_filings(
+    s: Session, actor: Actor, c: Candidate, doc_id: int, report: Report, cal: WorkCalendar | None
+) -> None:
+    """The row's filings, through the filing service. A refusal the row's checks did not foresee
+    leaves the document registered and marked 备案情况未录入, and is reported on its row."""
+    filed = [f for f in c.filings if f.filed_on is not None]
+    if not filed:
+        return
+    attempt = s.begin_nested()
+    try:
+        for f in filed:
+            filing_backlog.record_historical(s, actor, doc_id, f.recipient, f.filed_on, f.result, cal,
+                                             "历史台账导入")  # fmt: skip
+    except UserError as exc:
+        attempt.rollback()
+        s.get(Document, doc_id).filing_unrecorded = True
+        report.problems.append(
+            _problem(c.row, FIELDS["filed_on"], "", f"文件已导入，备案情况未导入：{exc.message}")
+        )
+    else:
+        attempt.commit()
 
 
 def check_report_target(target: Path, ledger: Path | None = None) -> Path:

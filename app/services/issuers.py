@@ -67,7 +67,7 @@ def add_issuer(
     template = fields.text(
         template or DEFAULT_TEMPLATE, numbering.TEMPLATE_LABEL, Issuer.reg_template
     )
-    numbering.validate_template(template)
+    numbering.validate_template(template, yearly=numbering.yearly_reset(s))
     if s.scalar(select(Issuer.id).where((Issuer.code == code) | (Issuer.name == name))):
         raise UserError(f"制定机关“{name}”或代码“{code}”已存在。")
     _check_distinct(s, code, template, sequence_key)
@@ -95,7 +95,7 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     require(actor, Permission.MANAGE_ISSUERS)
     issuer = by_code(s, code)
     template = fields.text(template, numbering.TEMPLATE_LABEL, Issuer.reg_template)
-    numbering.validate_template(template, yearly=issuer.yearly_reset)
+    numbering.validate_template(template, yearly=numbering.yearly_reset(s))
     _check_distinct(s, issuer.code, template, issuer.sequence_key)
     old = issuer.reg_template
     if template == old:

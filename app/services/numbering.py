@@ -3,14 +3,15 @@ inside the registering transaction, never duplicated, never reused; voided numbe
 
 from __future__ import annotations
 
+import os
 import re
 import string
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -19,12 +20,13 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import audit, fields, search_index
+from app.services import audit, fields, search_index, settings
 from app.services.permissions import Actor, Permission, require
 
 TEMPLATE_FIELDS = {"code", "year", "seq"}
 MAX_WIDTH = 12
 TEMPLATE_LABEL = "登记编号模板"
+TAKEN_MEANWHILE = "登记编号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
 
 # Characters that show nothing (besides Unicode's format characters, category Cf: zero-width
 # spaces and joiners, soft hyphen, direction marks, BOM) and ones that look like a hyphen.
@@ -138,8 +140,46 @@ def _key_pattern(template: str, code: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _sequence_year(issuer: Issuer, year: int) -> int:
-    return year if issuer.yearly_reset else 0
+YEARLY_RESET = "numbering.yearly_reset"
+
+
+def yearly_reset(s: Session) -> bool:
+    """Whether issuers' serials start again at 1 each year (the office's setting; default yes).
+    Off, one sequence runs on across years and is stored under year 0."""
+    return bool(settings.get(s, YEARLY_RESET))
+
+
+def _sequence_year(yearly: bool, year: int) -> int:
+    return year if yearly else 0
+
+
+def check_yearly_reset_change(s: Session, yearly: bool) -> None:
+    """The setting changes only before the year's first registration number (a sequence starts
+    cleanly then), and serials may start again each year only if every template has {year}."""
+    label = settings.RULES[YEARLY_RESET].label
+    this_year = clock.today().year
+    first_of_year = datetime(this_year, 1, 1)
+    issued = s.scalar(
+        select(NumberAllocation.number)
+        .where(
+            NumberAllocation.sequence_key.in_(select(Issuer.sequence_key)),
+            (NumberAllocation.year == this_year)
+            | ((NumberAllocation.year == 0) & (NumberAllocation.allocated_at >= first_of_year)),
+        )
+        .limit(1)
+    )
+    if issued is not None:
+        raise UserError(
+            f"{label}：{this_year} 年已分配登记编号（如 {issued}），只能在新的一年分配第一个"
+            "登记编号之前修改，否则本年的序号将前后不一。"
+        )
+    if yearly:
+        for issuer in s.scalars(select(Issuer).order_by(Issuer.id)):
+            if "year" not in _template_fields(issuer.reg_template):
+                raise UserError(
+                    f"{label}：制定机关“{issuer.name}”的登记编号模板“{issuer.reg_template}”没有"
+                    "年份字段 {year}，序号每年重新开始后编号会与往年重复。请先修改模板。"
+                )
 
 
 def _lock_sequence(s: Session, key: str, year: int) -> None:
@@ -149,11 +189,13 @@ def _lock_sequence(s: Session, key: str, year: int) -> None:
 
 
 def next_serial(s: Session, issuer: Issuer, year: int) -> int:
-    return next_series_serial(s, issuer.sequence_key, _sequence_year(issuer, year))
+    return next_series_serial(s, issuer.sequence_key, _sequence_year(yearly_reset(s), year))
 
 
 def preview(s: Session, issuer: Issuer, year: int) -> str:
-    return format_number(issuer.reg_template, issuer.code, year, next_serial(s, issuer, year))
+    """The number the issuer's next document of `year` would get (nothing is taken)."""
+    key = (issuer.sequence_key, _sequence_year(yearly_reset(s), year))
+    return Allocations(s, lock=False)._next(key, issuer.reg_template, issuer.code, year)
 
 
 def allocate(s: Session, issuer: Issuer, year: int, document_id: int | None) -> str:
@@ -210,13 +252,15 @@ class Allocations:
     `reserving` lists the numbers the batch brings from outside, checked in one query. Numbers
     are told apart by `number_key`, so a look-alike of a number taken is taken too."""
 
-    def __init__(self, s: Session, reserving: Iterable[str] = ()) -> None:
-        self.s = s
+    def __init__(self, s: Session, reserving: Iterable[str] = (), *, lock: bool = True) -> None:
+        self.s, self.lock = s, lock
         self.last: dict[tuple[str, int], int] = {}  # highest serial of each sequence
         self.lowest: dict[tuple[str, int], int] = {}  # of each sequence of foreign numbers
         self.pending: dict[str, tuple[str, int, int]] = {}  # number -> (key, year, serial)
         self.pending_keys: dict[str, str] = {}  # number_key -> number
         self.serials: dict[tuple[str, int], dict[int, str]] = {}  # serial -> number, when needed
+        self.nearby: dict[tuple[str, str, int], set[str]] = {}  # keys of numbers of one form
+        self.issuers: list[Issuer] | None = None  # every issuer, once a number needs them
         wanted = sorted({number_key(number) for number in reserving})
         self.used = {
             key: number
@@ -228,26 +272,44 @@ class Allocations:
             )
         }
 
+    @cached_property
+    def yearly(self) -> bool:
+        return yearly_reset(self.s)
+
     def allocate(self, issuer: Issuer, year: int) -> str:
         """The next number of the issuer's sequence."""
-        if issuer.yearly_reset and "year" not in _template_fields(issuer.reg_template):
+        if self.yearly and "year" not in _template_fields(issuer.reg_template):
             # Set by an older version: numbers would repeat last year's.
             raise UserError(
                 f"{TEMPLATE_LABEL}：制定机关“{issuer.name}”的模板“{issuer.reg_template}”缺少年份字段"
                 " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。"
             )
-        key = (issuer.sequence_key, _sequence_year(issuer, year))
-        serial = self._last(*key) + 1
-        number = format_number(issuer.reg_template, issuer.code, year, serial)
-        self._take(number, key, serial)
-        return number
+        key = (issuer.sequence_key, _sequence_year(self.yearly, year))
+        return self._next(key, issuer.reg_template, issuer.code, year)
 
     def series(self, key: str, template: str, year: int) -> str:
         """The next number of a series that belongs to no issuer."""
-        serial = self._last(key, year) + 1
-        number = format_number(template, key, year, serial)
-        self._take(number, (key, year), serial)
+        return self._next((key, year), template, key, year)
+
+    def _next(self, key: tuple[str, int], template: str, code: str, year: int) -> str:
+        """The sequence's next serial whose number no other holds: a number given by hand outside
+        the sequence (before its issuer or template took that form) is passed over, not reissued."""
+        serial = self._last(*key) + 1
+        number = format_number(template, code, year, serial)
+        while self._taken(template, code, year, number):
+            serial += 1
+            number = format_number(template, code, year, serial)
+        self._take(number, key, serial)
         return number
+
+    def _taken(self, template: str, code: str, year: int, number: str) -> bool:
+        key_ = number_key(number)
+        if key_ in self.used or key_ in self.pending_keys:
+            return True
+        form = (template, code, year)
+        if form not in self.nearby:
+            self.nearby[form] = _keys_like(self.s, template, code, year)
+        return key_ in self.nearby[form]
 
     def reserve(self, issuer: Issuer, number: str, allow_gap: bool = True) -> str:
         """Record a number given from outside (an import, an older register) so it is never
@@ -261,13 +323,17 @@ class Allocations:
         if taken is not None:
             same = "" if taken == number else f"与已有的“{taken}”视为同一编号，"
             raise UserError(f"登记编号：“{number}”{same}已被使用或已作废，不能重复使用。")
-        parsed = parse_serial(issuer.reg_template, issuer.code, number)
+        owner, parsed = self._owner(issuer, number)
         if parsed is None:
             # Foreign format: keep it, outside the numeric sequence (serial below zero).
             key = (f"~{issuer.sequence_key}", 0)
             serial = self._lowest(*key) - 1
         else:
-            key, serial = (issuer.sequence_key, _sequence_year(issuer, parsed[0])), parsed[1]
+            # In the pattern of this issuer or, failing that, of another: it counts in that
+            # sequence, which then never reissues it and lists the serials it skips.
+            issuer = owner
+            key = (issuer.sequence_key, _sequence_year(self.yearly, parsed[0]))
+            serial = parsed[1]
             last = self._last(*key)
             holder = self._holder(key, serial, last)
             if holder is not None:
@@ -284,6 +350,19 @@ class Allocations:
         self._take(number, key, serial)
         return number
 
+    def _owner(self, issuer: Issuer, number: str) -> tuple[Issuer, tuple[int, int] | None]:
+        """The issuer in whose pattern `number` is written, its own first, and (year, serial)."""
+        parsed = parse_serial(issuer.reg_template, issuer.code, number)
+        if parsed is not None:
+            return issuer, parsed
+        if self.issuers is None:
+            self.issuers = list(self.s.scalars(select(Issuer).order_by(Issuer.id)))
+        for other in self.issuers:
+            parsed = parse_serial(other.reg_template, other.code, number)
+            if parsed is not None and other.id != issuer.id:
+                return other, parsed
+        return issuer, None
+
     def write(self, document_ids: Mapping[str, int]) -> None:
         """Store every number taken, with the id of the document it went to."""
         now = clock.now()
@@ -299,9 +378,7 @@ class Allocations:
             except IntegrityError as exc:
                 # Only a clerk saving at this moment a number outside this sequence's lock (a
                 # look-alike from another sequence) gets here; the caller rolls everything back.
-                raise UserError(
-                    "登记编号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
-                ) from exc
+                raise UserError(TAKEN_MEANWHILE) from exc
         self.used.update(self.pending_keys)
         self.pending.clear()
         self.pending_keys.clear()
@@ -336,7 +413,8 @@ class Allocations:
 
     def _last(self, key: str, year: int) -> int:
         if (key, year) not in self.last:
-            _lock_sequence(self.s, key, year)
+            if self.lock:
+                _lock_sequence(self.s, key, year)
             self.last[key, year] = next_series_serial(self.s, key, year) - 1
         return self.last[key, year]
 
@@ -350,6 +428,21 @@ class Allocations:
             )
             self.lowest[key, year] = min(low or 0, 0)
         return self.lowest[key, year]
+
+
+def _keys_like(s: Session, template: str, code: str, year: int) -> set[str]:
+    """Keys of the numbers held that begin as `template`'s numbers for `year` begin (what comes
+    before the serial), whatever sequence holds them."""
+    first, far = (number_key(format_number(template, code, year, n)) for n in (1, 9 * 10**11))
+    prefix = os.path.commonprefix([first, far])
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return set(
+        s.scalars(
+            select(NumberAllocation.number_key).where(
+                NumberAllocation.number_key.like(f"{escaped}%", escape="\\")
+            )
+        )
+    )
 
 
 def find(s: Session, number: str) -> NumberAllocation | None:
@@ -459,10 +552,30 @@ def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[
         maker = makers.get(key)
         if maker is None:
             continue  # a series of no issuer's
+        if year_ == 0:  # serials run on across years: the skip is in the year of the number above
+            year_ = (parse_serial(maker.reg_template, maker.code, number) or (0, 0))[0]
+            if year is not None and year_ != year:
+                continue
         reason = f"跳号（手动登记 {number} 时跳过）"
         skipped += [
             (key, Gap(format_number(maker.reg_template, maker.code, year_, n), year_, n, reason,
                       None, "", GapKind.SKIPPED))
             for n in range((before_ or 0) + 1, serial)
         ]  # fmt: skip
-    return skipped
+    held = _held(s, [gap.number for _, gap in skipped])
+    return [(key, gap) for key, gap in skipped if number_key(gap.number) not in held]
+
+
+def _held(s: Session, numbers: list[str]) -> set[str]:
+    """Keys of `numbers` some allocation holds: a serial passed over because a number given by
+    hand outside its sequence already had that form is not a gap."""
+    wanted = sorted({number_key(n) for n in numbers})
+    return {
+        key
+        for start in range(0, len(wanted), 500)
+        for key in s.scalars(
+            select(NumberAllocation.number_key).where(
+                NumberAllocation.number_key.in_(wanted[start : start + 500])
+            )
+        )
+    }

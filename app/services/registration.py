@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -20,12 +21,17 @@ from app.services.documents import (
     DocumentInput,
     check_dates,
     clean_text,
+    lock_doc_numbers,
+    refuse_doc_number_held,
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
 from app.services.permissions import Actor, Permission, require
 
 CHUNK = 500
 STEP_NOTE = "登记已公布文件"
+DOC_NUMBER_TAKEN_MEANWHILE = (
+    "发文字号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
+)
 
 Entry = tuple[DocumentInput, str | None]  # the document, and a status that overrides its dates'
 
@@ -37,11 +43,15 @@ def register_published(
     status: str | None = None,
     *,
     allow_gap: bool = False,
+    allow_abbr: bool = False,
 ) -> Document:
     """Register an already issued document; allocate a number if none given. `status` (e.g. 废止
     from an old ledger) overrides the status the dates give. A given number that skips serials
-    raises numbering.GapNotConfirmed unless `allow_gap` (the clerk has confirmed)."""
-    outcome = register_many(s, actor, [(data, status)], allow_gaps=allow_gap)[0]
+    raises numbering.GapNotConfirmed unless `allow_gap`, a 发文字号 whose abbreviation is not the
+    issuer's docnumber.AbbrNotConfirmed unless `allow_abbr` (the clerk has confirmed)."""
+    outcome = register_many(
+        s, actor, [(data, status)], allow_gaps=allow_gap, allow_abbrs=allow_abbr
+    )[0]
     if isinstance(outcome, UserError):
         raise outcome
     return s.get_one(Document, outcome)
@@ -54,14 +64,16 @@ def register_many(
     progress: Callable[[int, int], bool] | None = None,
     *,
     allow_gaps: bool = True,
+    allow_abbrs: bool = True,
 ) -> list[int | UserError]:
     """Register every entry that passes its checks, in the caller's transaction. Returns, entry by
     entry, the new document's id or the UserError that refused it. `progress(done, total)`
     returning False cancels: UserError, and the caller rolls back. A ledger's numbers are its
-    history, so by default the serials they skip are accepted and listed as gaps."""
+    history, so by default the serials they skip are accepted and listed as gaps, and a 发文字号
+    written with another abbreviation than its issuer's is taken as the ledger gives it."""
     require(actor, Permission.REGISTER)
     s.flush()
-    batch = _Batch(s, actor, entries, allow_gaps)
+    batch = _Batch(s, actor, entries, allow_gaps, allow_abbrs)
     outcomes: list[int | UserError] = []
     rows: list[dict[str, Any]] = []
     for data, status in entries:
@@ -95,12 +107,20 @@ class _Batch:
     it brings that are already taken, and each number sequence."""
 
     def __init__(
-        self, s: Session, actor: Actor, entries: Sequence[Entry], allow_gaps: bool
+        self,
+        s: Session,
+        actor: Actor,
+        entries: Sequence[Entry],
+        allow_gaps: bool,
+        allow_abbrs: bool,
     ) -> None:
         self.s, self.actor, self.now, self.today = s, actor, clock.now(), clock.today()
-        self.allow_gaps = allow_gaps
+        self.allow_gaps, self.allow_abbrs = allow_gaps, allow_abbrs
         self.issuers = {issuer.code: issuer for issuer in s.scalars(select(Issuer))}
+        self.issuer_names = {issuer.id: issuer.name for issuer in self.issuers.values()}
         self.terms = validity.DefaultTerms.load(s)
+        if any(d.doc_number for d, _ in entries):
+            lock_doc_numbers(s)  # before the titles are read and any sequence is locked
         self.titles = _doc_number_titles(s, [_normalized(d.doc_number) for d, _ in entries])
         self.numbers = numbering.Allocations(
             s, [d.reg_number for d, _ in entries if d.reg_number and _storable(d.reg_number)]
@@ -129,7 +149,7 @@ class _Batch:
         else:
             reg_number = self.numbers.allocate(issuer, data.published.year)
         if doc_number:
-            self.titles[issuer.id, doc_number] = data.title
+            self.titles.setdefault(doc_number, []).append((issuer.id, data.title))
         return {
             "issuer_id": issuer.id, "title": data.title, "doc_number": doc_number,
             "reg_number": reg_number, "drafting_unit": data.drafting_unit,
@@ -138,6 +158,7 @@ class _Batch:
             "business_related": data.business_related, "market_related": data.market_related,
             "published": data.published, "effective": effective, "valid_until": valid_until,
             "issued": data.issued, "signed": data.signed, "term_reason": term_reason,
+            "filing_unrecorded": data.filing_unrecorded or None,
             **_recorded_status(status, data.published, valid_until),
             "created_at": self.now, "updated_at": self.now,
         }  # fmt: skip
@@ -147,18 +168,29 @@ class _Batch:
             return None
         normalized = docnumber.normalize(text)
         fields.check_length(normalized, "发文字号", Document.doc_number)
-        clash = self.titles.get((issuer.id, normalized))
-        if clash is not None:
-            raise UserError(f"发文字号“{normalized}”已被本机关的文件《{clash}》使用。")
+        holders = self.titles.get(normalized, [])
+        refuse_doc_number_held(
+            normalized, issuer.id, [(i, self.issuer_names[i], title) for i, title in holders]
+        )
+        if not self.allow_abbrs:
+            docnumber.check_abbr(normalized, issuer.name, issuer.abbr)
         return normalized
 
     def write(self, rows: list[dict[str, Any]]) -> list[int]:
         """Insert one chunk of documents with their numbers, steps, index entries and audit
         records; returns the new ids in the rows' order."""
         table = Document.__table__
-        ids = list(
-            self.s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        )
+        try:
+            ids = list(
+                self.s.scalars(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+                )
+            )
+        except IntegrityError as exc:
+            # Only a clerk saving the same number at this moment, outside this batch's locks.
+            if "doc_number" in str(exc.orig):
+                raise UserError(DOC_NUMBER_TAKEN_MEANWHILE) from exc
+            raise UserError(numbering.TAKEN_MEANWHILE) from exc
         self.numbers.write({row["reg_number"]: id_ for row, id_ in zip(rows, ids, strict=True)})
         by_id = {issuer.id: issuer for issuer in self.issuers.values()}
         self.s.execute(
@@ -208,13 +240,14 @@ def _normalized(text: str | None) -> str | None:
         return None  # the entry's own check reports it
 
 
-def _doc_number_titles(s: Session, numbers: list[str | None]) -> dict[tuple[int, str], str]:
-    """(issuer id, 发文字号) -> title of the documents that already hold one of `numbers`."""
+def _doc_number_titles(s: Session, numbers: list[str | None]) -> dict[str, list[tuple[int, str]]]:
+    """发文字号 -> (issuer id, title) of the documents that already hold one of `numbers`."""
     wanted = sorted({n for n in numbers if n})
-    found: dict[tuple[int, str], str] = {}
+    found: dict[str, list[tuple[int, str]]] = {}
     for start in range(0, len(wanted), CHUNK):
         query = select(Document.issuer_id, Document.doc_number, Document.title).where(
             Document.doc_number.in_(wanted[start : start + CHUNK])
         )
-        found.update({(issuer_id, number): title for issuer_id, number, title in s.execute(query)})
+        for issuer_id, number, title in s.execute(query):
+            found.setdefault(number, []).append((issuer_id, title))
     return found

@@ -67,6 +67,7 @@ RULES: dict[str, Rule] = {
         Rule("review.materials.contract", "合同文本、合同订立依据、相对方主体资格材料、承办单位合法性审查意见", "送审材料：行政合同", "受理审核时须齐备的材料，用顿号“、”分隔。"),
         Rule("review.materials.enforcement", "执法决定书草案、调查终结报告、证据材料、法律依据、承办机构审核意见", "送审材料：重大执法决定", "受理审核时须齐备的材料，用顿号“、”分隔。"),
         Rule("review.opinion_template", "法审〔{year}〕{seq}号", "审核意见书编号模板", "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。"),
+        Rule("numbering.yearly_reset", True, "登记编号序号每年重新开始", "勾选后各制定机关的统一登记编号序号每年从 1 开始；不勾选则跨年连续编号。只能在当年分配第一个登记编号之前修改。"),
     )
 }  # fmt: skip
 
@@ -107,12 +108,21 @@ def _check_value(rule: Rule, value: Any) -> None:
         validate_template(value, rule.label)  # series start again each year: {year} needed
 
 
+def _check_change(s: Session, key: str, value: Any) -> None:
+    """Refusals that depend on the register, not only on the value."""
+    if key == "numbering.yearly_reset" and value != get(s, key):
+        from app.services.numbering import check_yearly_reset_change
+
+        check_yearly_reset_change(s, value)
+
+
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     require(actor, Permission.SETTINGS)
     rule = RULES.get(key)
     if rule is None:
         raise UserError(f"未知的设置项：{key}")
     _check_value(rule, value)
+    _check_change(s, key, value)
     old = get(s, key)
     row = s.get(Setting, key)
     if row is None:
@@ -140,6 +150,7 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     row = s.get(Setting, key)
     if row is None:
         return
+    _check_change(s, key, rule.default)
     old = json.loads(row.value)
     s.delete(row)
     audit.record(

@@ -187,12 +187,13 @@ class DecisionDialog(ActionDialog):
 class ScopePreview:
     count: int
     first: list[search.RegisterRow]
+    kinds: dict[str, str]  # the kinds a batch of this scope may be (cleanup.Scope.kinds)
 
 
 def read_scope(s: Session, codes: list[str]) -> ScopePreview:
     found = cleanup.scope(s, codes)
     return ScopePreview(
-        len(found.document_ids), search.load_rows(s, found.document_ids[:PREVIEW_ROWS])
+        len(found.document_ids), search.load_rows(s, found.document_ids[:PREVIEW_ROWS]), found.kinds
     )
 
 
@@ -209,6 +210,10 @@ class NewBatchDialog(ActionDialog):
         for code, label in cleanup.KINDS.items():
             self.kind.addItem(label, code)
         self.add_field("清理类型", self.kind)
+        self.kind_note = QLabel()
+        self.kind_note.setWordWrap(True)
+        self.kind_note.hide()
+        self.form.addRow("", self.kind_note)
         self.title_edit = self.add_field("清理名称", QLineEdit())
         self.reason = self.add_field("清理依据", text_edit(64, "开展清理的原因，例如上位法的修改"))
         self.issuers: dict[str, QCheckBox] = {}
@@ -268,12 +273,27 @@ class NewBatchDialog(ActionDialog):
         if self._stale:
             self.preview()
             return
+        self._offer_kinds(found.kinds)
         chosen = [c.text() for c in self.issuers.values() if c.isChecked()] or ["全部制定机关"]
         self.count.setText(f"{'、'.join(chosen)}现行有效的文件共 <b>{found.count}</b> 件")
         self.first.clear()
         self.first.addItems([f"{r.issuer_name}　《{r.title}》{r.doc_number}" for r in found.first])
         if found.count > len(found.first):
             self.first.addItem(f"……另有 {found.count - len(found.first)} 件")
+
+    def _offer_kinds(self, allowed: dict[str, str]) -> None:
+        """Only the kinds the service allows for this scope can be chosen."""
+        model = self.kind.model()
+        for row in range(self.kind.count()):
+            model.item(row).setEnabled(self.kind.itemData(row) in allowed)
+        if self.kind.currentData() not in allowed:
+            self.kind.setCurrentIndex(self.kind.findData(next(iter(allowed))))
+        self.kind_note.setText(
+            ""
+            if "regular" in allowed
+            else "未覆盖全部制定机关的清理为专项清理；定期清理须覆盖全部制定机关现行有效的文件。"
+        )
+        self.kind_note.setVisible("regular" not in allowed)
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._previewing = False

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.services import deadlines, workcalendar
+from app.services import deadlines, filing_backlog, workcalendar
 from app.services.deadlines import Deadline
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
@@ -68,6 +68,9 @@ class Board:
     deadlines: list[Deadline]
     warnings: list[str]
     provisional_tips: dict[date, str]  # by due date, for the provisional ones
+    backlog: str | None = None  # the one 备案情况未录入 reminder
+    backlog_count: int = 0
+    backlog_recipients: tuple[str, ...] = ()
 
 
 def read_board(s: Session) -> Board:
@@ -75,7 +78,9 @@ def read_board(s: Session) -> Board:
     found = deadlines.open_deadlines(s, today)
     cal = workcalendar.load(s)
     tips = {d.due: cal.provisional_tip(d.due) for d in found if d.provisional}
-    return Board(today, found, deadlines.calendar_warnings(s, found), tips)
+    return Board(today, found, deadlines.calendar_warnings(s, found), tips,
+                 filing_backlog.reminder(s), filing_backlog.unrecorded_count(s),
+                 tuple(filing_backlog.recipients(s)))  # fmt: skip
 
 
 class Tile(QFrame):
@@ -197,12 +202,20 @@ class DashboardView(QWidget):
             tiles.setColumnStretch(n, 1)
 
         self.banner = warning_banner()
+        self.backlog = warning_banner()
+        self.backlog_button = push_button("批量登记…", self.record_backlog,
+                                          "为备案情况未录入的文件批量登记报送日期和备案机关")  # fmt: skip
+        self.backlog_button.hide()
+        backlog = QHBoxLayout()
+        backlog.addWidget(self.backlog, 1)
+        backlog.addWidget(self.backlog_button)
         self.count = QLabel()
         self.table = self._table()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addWidget(self.banner)
+        layout.addLayout(backlog)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
@@ -232,6 +245,9 @@ class DashboardView(QWidget):
             tile.set_counts({state: counts[kind, state] for state in TILE_STATES})
         self.banner.setText("工作日历提示：" + "；".join(board.warnings))
         self.banner.setVisible(bool(board.warnings))
+        self.backlog.setText(board.backlog or "")
+        self.backlog.setVisible(bool(board.backlog))
+        self.backlog_button.setVisible(bool(board.backlog))
         self._show_rows()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -258,6 +274,17 @@ class DashboardView(QWidget):
         self.count.setText(f"{scope}：共 {len(rows)} 项（截至 {day}，双击打开办理）")
 
     # --- actions --------------------------------------------------------------------------
+    def record_backlog(self) -> None:
+        from app.ui.filing_dialogs import BulkFiledDialog
+
+        board = self.board
+        if board is None or not board.backlog:
+            return
+        self.dialog = BulkFiledDialog(
+            self.database, list(board.backlog_recipients), board.backlog_count, self
+        )
+        self.dialog.open()
+
     def open_row(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):
             return

@@ -91,7 +91,10 @@ class DocumentDialog(ServiceDialog):
         self.doc_id = doc_id
         self.version = 0
         self.status = ""
-        self.allow_gap = False  # the clerk confirmed the serials the number skips
+        # The numbers the clerk confirmed as typed: one skipping serials, one with another
+        # abbreviation than the issuer's; kept while the field holds that text.
+        self.confirmed_gap: str | None = None
+        self.confirmed_abbr: str | None = None
         self.setWindowTitle("编辑文件" if doc_id else "新建文件")
         self.setMinimumWidth(560)
 
@@ -291,42 +294,45 @@ class DocumentDialog(ServiceDialog):
         if self.mode() == MODE_PUBLISHED and data.published is None:
             self._refuse(self.published.enabled, "公布日期：登记已公布的文件必须填写公布日期。")
         actor, doc_id, version, mode = local_actor(), self.doc_id, self.version, self.mode()
-        allow_gap = self.allow_gap
+        allow_gap = data.reg_number is not None and data.reg_number == self.confirmed_gap
+        allow_abbr = data.doc_number is not None and data.doc_number == self.confirmed_abbr
 
         def work(s, _progress) -> int:
             if doc_id is not None:
-                return documents.update_document(s, actor, doc_id, data, version).id
+                return documents.update_document(
+                    s, actor, doc_id, data, version, allow_abbr=allow_abbr
+                ).id
             if mode == MODE_DRAFT:
                 return documents.create_draft(s, actor, data).id
-            return registration.register_published(s, actor, data, allow_gap=allow_gap).id
+            return registration.register_published(
+                s, actor, data, allow_gap=allow_gap, allow_abbr=allow_abbr
+            ).id
 
         return work
 
     def _failed(self, exc: BaseException) -> None:
-        # The service says which serials the number skips; the clerk confirms, then it retries.
-        if isinstance(exc, numbering.GapNotConfirmed) and not self.allow_gap:
+        # The service says what needs confirming; the clerk confirms, then it retries.
+        typed_reg = self.reg_number.text().strip()
+        if isinstance(exc, numbering.GapNotConfirmed) and self.confirmed_gap != typed_reg:
             self.buttons.setEnabled(True)
-            if self.gap_question(exc).exec() == QMessageBox.StandardButton.Yes:
-                self.allow_gap = True
+            text = f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？"
+            if ask(self, "确认跳号", text, "跳号登记"):
+                self.confirmed_gap = typed_reg
                 self.submit()
-                self.allow_gap = False
             else:
                 self.reg_number.setFocus()
             return
+        typed_doc = self.doc_number.text().strip()
+        if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed_doc:
+            self.buttons.setEnabled(True)
+            if ask(self, "确认发文字号", f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
+                   "仍然使用"):  # fmt: skip
+                self.confirmed_abbr = typed_doc
+                self.submit()
+            else:
+                self.doc_number.setFocus()
+            return
         super()._failed(exc)
-
-    def gap_question(self, exc: numbering.GapNotConfirmed) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "确认跳号",
-            f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText("跳号登记")
-        box.button(QMessageBox.StandardButton.No).setText("返回修改")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box
 
     @staticmethod
     def _refuse(widget: QWidget, message: str) -> None:
@@ -342,6 +348,7 @@ class StepDialog(ServiceDialog):
     def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.doc_id = doc_id
+        self.confirmed_abbr: str | None = None  # a 发文字号 confirmed as typed
         self.setWindowTitle("记录办理环节")
         self.setMinimumWidth(460)
         with database.reading() as s:
@@ -456,9 +463,11 @@ class StepDialog(ServiceDialog):
             reason = self.term_reason.text().strip() or None
             channel = self.channel.currentText()
 
+            allow_abbr = number == self.confirmed_abbr
+
             def publish(s, _progress) -> int:
-                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until, reason,
-                                  channel)  # fmt: skip
+                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until,
+                                  reason, allow_abbr=allow_abbr, channel=channel)  # fmt: skip
                 return doc_id
 
             return publish
@@ -471,3 +480,31 @@ class StepDialog(ServiceDialog):
             return doc_id
 
         return record
+
+    def _failed(self, exc: BaseException) -> None:
+        typed = self.doc_number.text().strip()
+        if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed:
+            self.buttons.setEnabled(True)
+            if ask(self, "确认发文字号", f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
+                   "仍然使用"):  # fmt: skip
+                self.confirmed_abbr = typed
+                self.submit()
+            else:
+                self.doc_number.setFocus()
+            return
+        super()._failed(exc)
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    """A question whose safe answer, 返回修改, is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText("返回修改")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.services import filing, workcalendar
+from app.services import filing, filing_backlog, workcalendar
 from app.services.filing import FilingRow
 from app.services.permissions import local_actor
 from app.ui.document_dialog import OptionalDate, _pydate
@@ -106,6 +106,40 @@ class ResultDialog(ActionDialog):
         def work(s: Session, _progress: Progress) -> int:
             cal = workcalendar.load(s)
             return filing.record_result(s, actor, filing_id, result, day, follow_up, due, cal).id
+
+        return work
+
+
+class BulkFiledDialog(ActionDialog):
+    """批量登记历史备案情况: one recipient's filing date (and result) for every document imported
+    without its filing that goes to that recipient."""
+
+    def __init__(
+        self, database: Database, recipients: list[str], count: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, "批量登记备案情况", parent)
+        self.add_heading(
+            f"为 {count} 件备案情况未录入的文件登记报送备案（同一备案机关、同一报送日期）"
+        )
+        self.recipient = QComboBox()
+        self.recipient.addItems(recipients)
+        self.add_field("备案机关", self.recipient)
+        self.day = self.add_field("报送日期", date_edit())
+        self.result_box = QComboBox()
+        self.result_box.addItems(["（未收到结果）", *filing.RESULTS])
+        self.add_field("备案结果", self.result_box)
+        self.setMinimumWidth(460)
+
+    def prepare(self) -> Work:
+        actor, recipient = local_actor(), self.recipient.currentText()
+        day = _pydate(self.day.date())
+        result = self.result_box.currentText() if self.result_box.currentIndex() > 0 else ""
+
+        def work(s: Session, _progress: Progress) -> int:
+            cal = workcalendar.load(s)
+            return len(
+                filing_backlog.record_bulk(s, actor, recipient, day, None, result, cal).recorded
+            )
 
         return work
 

@@ -48,7 +48,7 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
     lines = [
         FilingLine(
             r,
-            deadlines.classify(r.due, today, soon, r.filed_on),
+            "" if r.unrecorded else deadlines.classify(r.due, today, soon, r.filed_on),
             filing.timeliness(r, today),
             cal.provisional_tip(r.due) if r.due_provisional else "",
             cal.provisional_tip(r.correction_due) if r.correction_due_provisional else "",

@@ -308,7 +308,7 @@ class ConfirmPage(ImportPage):
         skipped = f"已在登记簿中的 {len(report.skipped)} 行跳过。" if report.skipped else ""
         self.text.setText(
             f"将导入 {len(report.accepted)} 行；有问题的 {len(report.rejected_rows)} 行不会导入。"
-            f"{skipped}导入在一个事务中完成，取消或出错时不会写入任何数据。"
+            f"{skipped}{report.filing_note()}导入在一个事务中完成，取消或出错时不会写入任何数据。"
         )
 
     def begin(self) -> bool:

@@ -81,16 +81,21 @@ def read_issuers(s: Session) -> list[IssuerRow]:
     ]
 
 
-def next_number(template: str, code: str, serial: int = 1) -> tuple[str, bool]:
+def next_number(template: str, code: str, serial: int = 1, yearly: bool = True) -> tuple[str, bool]:
     """The number `template` would give next, or the numbering service's refusal."""
     template = template.strip()
     try:
-        numbering.validate_template(template)
+        numbering.validate_template(template, yearly=yearly)
     except UserError as exc:
         return exc.message, False
     return numbering.format_number(
         template, code.strip() or "代码", clock.today().year, serial
     ), True
+
+
+def reset_note(yearly: bool) -> str:
+    how = "每年从 1 重新开始" if yearly else "跨年连续编排，不每年重新开始"
+    return f"登记编号的序号{how}（在“设置—规则”的“登记编号序号每年重新开始”中修改）。"
 
 
 def issuer_table() -> QTreeWidget:
@@ -111,9 +116,11 @@ def fill_table(table: QTreeWidget, rows: list[list[str]]) -> None:
 class TemplateEdit(QWidget):
     """A number template with the next number it gives shown live below it."""
 
-    def __init__(self, template: str = DEFAULT_TEMPLATE, serial: int = 1) -> None:
+    def __init__(
+        self, template: str = DEFAULT_TEMPLATE, serial: int = 1, yearly: bool = True
+    ) -> None:
         super().__init__()
-        self.code, self.serial = "", serial
+        self.code, self.serial, self.yearly = "", serial, yearly
         self.line = QLineEdit(template)
         self.line.setMinimumWidth(260)
         self.preview = QLabel()
@@ -137,7 +144,7 @@ class TemplateEdit(QWidget):
         return self.line.text().strip()
 
     def update_preview(self) -> None:
-        text, valid = next_number(self.line.text(), self.code, self.serial)
+        text, valid = next_number(self.line.text(), self.code, self.serial, self.yearly)
         self.preview.setText(f"下一个编号：{text}" if valid else text)
         self.preview.setStyleSheet("" if valid else ERROR_STYLE)
 
@@ -145,7 +152,7 @@ class TemplateEdit(QWidget):
 class IssuerForm(QWidget):
     """名称、代码、代字、层级、类型 and number template of a new issuing body."""
 
-    def __init__(self, template: str = DEFAULT_TEMPLATE) -> None:
+    def __init__(self, template: str = DEFAULT_TEMPLATE, yearly: bool = True) -> None:
         super().__init__()
         self.name = QLineEdit()
         self.name.setPlaceholderText("例如：河清市民政局")
@@ -160,7 +167,7 @@ class IssuerForm(QWidget):
         self.body = QComboBox()
         self.body.addItems(list(issuers.ALLOWED_BODIES))
         self.body.setToolTip(f"{'、'.join(issuers.REFUSED_BODIES)}不得制发行政规范性文件。")
-        self.template = TemplateEdit(template)
+        self.template = TemplateEdit(template, yearly=yearly)
         self.code.textChanged.connect(self.template.set_code)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -187,7 +194,9 @@ class AddIssuerDialog(ActionDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, "添加制定机关", parent)
-        self.issuer = IssuerForm()
+        with database.reading() as s:
+            yearly = numbering.yearly_reset(s)
+        self.issuer = IssuerForm(yearly=yearly)
         self.form.addRow(self.issuer)
         form = self.issuer
         self.fields.update({"机关名称": form.name, "机关代码": form.code, "发文机关代字": form.abbr,
@@ -209,7 +218,8 @@ class TemplateDialog(ActionDialog):
         self.code = row.code
         with database.reading() as s:
             serial = numbering.next_serial(s, issuers.by_code(s, row.code), clock.today().year)
-        self.template = TemplateEdit(row.template, serial)
+            yearly = numbering.yearly_reset(s)
+        self.template = TemplateEdit(row.template, serial, yearly)
         self.template.set_code(row.code)
         self.add_field("编号模板", self.template, numbering.TEMPLATE_LABEL)
         self.fields[numbering.TEMPLATE_LABEL] = self.template.line
@@ -247,6 +257,9 @@ class IssuersPage(QWidget):
             "制定机关及其统一登记编号模板。“下一个编号”是该机关今年登记的下一件文件将得到的编号。"
         )
         intro.setWordWrap(True)
+        self.reset_note = QLabel()
+        self.reset_note.setWordWrap(True)
+        self.reset_note.setStyleSheet(HELP_STYLE)
         self.table = issuer_table()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item, _col: self.edit_template())
@@ -269,6 +282,7 @@ class IssuersPage(QWidget):
         QVBoxLayout(box).addWidget(self.where)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.reset_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(box)
@@ -278,11 +292,13 @@ class IssuersPage(QWidget):
     def refresh(self) -> None:
         with self.database.reading() as s:
             self.rows = read_issuers(s)
+            yearly = numbering.yearly_reset(s)
+        self.reset_note.setText(reset_note(yearly))
         fill_table(self.table, [row.cells() for row in self.rows])
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"issuers", "documents"}:
+        if kinds & {"issuers", "documents", "settings"}:
             self.refresh()
 
     def selected(self) -> IssuerRow | None:

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         from app.ui.operations import runner_for
 
+        self.day_watch.timer.stop()  # a closed window refreshes nothing, even on a new day
         runner_for(self.database).wait(15_000)
         state.save_window(self)
         super().closeEvent(event)
