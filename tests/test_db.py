@@ -434,6 +434,7 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db
     ]  # a date of unknown origin is kept as the recipient's
 
 
+@pytest.mark.sqlite_only  # the PostgreSQL test database starts at the newest revision
 def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(db_url):
     """A database of the previous version with filings, with and without a result, gains the
     result history: each current result becomes the filing's first row, sealed by the upgrade
