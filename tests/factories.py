@@ -14,6 +14,11 @@ def add_issuer(
     return issuers.add_issuer(s, SYSTEM, code, name, abbr, template=template, **kw)
 
 
+def add_city_government(s, code="ZF", abbr="河政规", template="HQZF-{year}-{seq:03d}"):
+    """河清市人民政府: an issuer at government level, filing with the people's congress too."""
+    return add_issuer(s, code, "河清市人民政府", abbr, template=template, level="government")
+
+
 def register(
     s,
     title="河清市城乡居民最低生活保障管理办法",

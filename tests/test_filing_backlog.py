@@ -15,7 +15,7 @@ from app.errors import UserError
 from app.models import Document, Filing
 from app.services import deadlines, filing, filing_backlog, importing, workcalendar
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_city_government, add_issuer, register
 
 TODAY = date(2026, 11, 27)
 HEADER = ["文件名称", "制定机关", "公布日期", "报送日期", "备案机关", "备案结果"]
@@ -26,14 +26,7 @@ def office(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
-        add_issuer(
-            s,
-            "ZF",
-            "河清市人民政府",
-            "河政规",
-            template="HQZF-{year}-{seq:03d}",
-            level="government",
-        )
+        add_city_government(s)
     return database
 
 

@@ -11,7 +11,7 @@ from app.cli import run
 from app.services import catalogs, filing, filing_backlog, workcalendar
 from app.services.catalogs import CatalogFilter
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_city_government, add_issuer, register
 
 TODAY = date(2026, 11, 27)
 GOVERNMENT = "上一级人民政府 2026-03-10 予以备案；\n本级人大常委会 未报送（期限 2026-04-02）"
@@ -22,14 +22,7 @@ def office(database):
     clock.fix_today(TODAY)
     with database.transaction() as s:
         add_issuer(s)
-        add_issuer(
-            s,
-            "ZF",
-            "河清市人民政府",
-            "河政规",
-            template="HQZF-{year}-{seq:03d}",
-            level="government",
-        )
+        add_city_government(s)
         gov = register(s, "河清市政府规定", issuer="ZF", published=date(2026, 3, 3))
         dept = register(s, "河清市救助办法", published=date(2026, 3, 3))
         old = register(s, "河清市老办法", published=date(2019, 1, 2))
