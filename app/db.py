@@ -336,11 +336,10 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
     if path is not None:
         database.identity = _file_identity(path)
     if migrate and current is not None and current <= LAST_UNSEALED:
-        _first_seal(database)
+        _seal_upgraded(database, "自未封存记录内容的旧版本升级，首次封存")
     elif migrate and current is not None and current < FILING_RESULTS:
-        _seal_copied(
-            database, ("filing_result",), "备案结果改为逐次记录，封存由原备案结果生成的记录"
-        )
+        why = "备案结果改为逐次记录，封存由原备案结果生成的记录"
+        _seal_upgraded(database, why, only=("filing_result",))
     if migrate and current is not None and current <= LAST_UNANCHORED:
         _first_anchor(database)
     return database
@@ -377,23 +376,15 @@ LAST_UNSEALED = "0013"  # the newest revision an older version ran without recor
 FILING_RESULTS = "0018"  # the revision that copied each filing's result into filing_result
 
 
-def _seal_copied(database: Database, tables: tuple[str, ...], why: str) -> None:
-    """Rows a migration copied into a new table are sealed once, audited, like any change."""
+def _seal_upgraded(database: Database, why: str, only: tuple[str, ...] | None = None) -> None:
+    """After an upgrade, seal every record (a version that did not seal them: a change made
+    around the program before it can no longer be told apart), or only the rows a migration
+    copied into the tables `only` names; audited like any change."""
     from app.services import seals
     from app.services.permissions import SYSTEM
 
     with database.transaction() as s:
-        seals.baseline(s, SYSTEM.name, why, only=tables)
-
-
-def _first_seal(database: Database) -> None:
-    """A database upgraded from a version that did not seal records is sealed whole, audited;
-    a change made around the program before this upgrade can no longer be told apart."""
-    from app.services import seals
-    from app.services.permissions import SYSTEM
-
-    with database.transaction() as s:
-        seals.baseline(s, SYSTEM.name, "自未封存记录内容的旧版本升级，首次封存")
+        seals.baseline(s, SYSTEM.name, why, only=only)
 
 
 def _first_anchor(database: Database) -> None:

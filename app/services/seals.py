@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, event, func, select
@@ -58,6 +59,7 @@ _ABOVE = "seals_above"  # {table name: highest id before this transaction's firs
 _BEFORE = "seals_before"  # {table name: {key: digest}} of rows as they were before this transaction
 
 
+@cache  # the models are all mapped once app.models is imported; asked at every flush
 def sealed_tables() -> dict[str, Table]:
     return {
         name: table
@@ -204,15 +206,7 @@ def seal(s: Session) -> AuditEntry | None:
     """Append the seal of every record this transaction changed (called before its commit)."""
     if s.in_nested_transaction():
         return None
-    if (
-        s.info.get(_TOUCHED)
-        or s.info.get(_DELETED)
-        or s.info.get(_ABOVE)
-        or s.new
-        or s.dirty
-        or s.deleted
-    ):
-        s.flush()
+    s.flush()  # nothing pending: nothing done
     touched, deleted = s.info.pop(_TOUCHED, {}), s.info.pop(_DELETED, {})
     above, before = s.info.pop(_ABOVE, {}), s.info.pop(_BEFORE, {})
     if not (touched or deleted or above):
