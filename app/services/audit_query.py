@@ -12,7 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Filing, ReviewCase
-from app.services import anchor, audit, seals, settings
+from app.services import integrity, seals, settings
 from app.services.lifecycle import STATUS_LABELS
 
 ACTIONS = {
@@ -210,16 +210,12 @@ SHOWN_PROBLEMS = 8
 def chain_verdict(s: Session, url: str | None = None) -> str:
     """The chain, (given the database's `url`) its anchored head, and every record against its
     seal: what a clerk's 验证审计链 reports, its first line a summary."""
-    broken = audit.first_broken(s)
-    found = (anchor.problems(s, url) if url else []) + seals.problems(s)
+    broken, found = integrity.record_problems(s, url)
     if broken is None and not found:
         return "审计链完整，每条记录的内容都与审计记录相符。"
     lines = []
     if broken is not None:
-        lines.append(
-            f"审计链已断开：第 {broken.id} 条记录（{broken.at:%Y-%m-%d %H:%M}，{broken.actor}，"
-            f"{broken.summary}）被改动，或其前一条记录被删除。"
-        )
+        lines.append(broken)
     if found:
         lines.append(f"发现 {len(found)} 处与审计记录不符：")
         lines += [f"· {p}" for p in found[:SHOWN_PROBLEMS]]

@@ -90,14 +90,8 @@ def full_check(s: Session, url: str | None = None) -> list[str]:
             )
         for table, rowid, parent, _ in _pragma_rows(s, "foreign_key_check")[:MAX_LISTED]:
             problems.append(f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
-    broken = audit.first_broken(s)
-    if broken is not None:
-        problems.append(
-            f"审计日志第 {broken.id} 条记录（{broken.at:%Y-%m-%d %H:%M}，{broken.summary}）被改动或其前一条被删除"
-        )
-    if url is not None:
-        problems += anchor.problems(s, url)
-    problems += seals.problems(s)
+    broken, found = record_problems(s, url)
+    problems += ([broken] if broken else []) + found
     problems += missing_attachments(s)
     for att in s.scalars(select(Attachment)):
         if not attachments.is_sha256(att.sha256):
@@ -108,6 +102,21 @@ def full_check(s: Session, url: str | None = None) -> list[str]:
                 f"附件“{att.original_name}”（文件 {att.document_id}）的内容与登记时不符"
             )
     return problems
+
+
+def record_problems(s: Session, url: str | None = None) -> tuple[str | None, list[str]]:
+    """What both 验证审计链 and `check` report about the records: the first break in the audit
+    chain (or None), then the anchored head (given the database's `url`) and every row against
+    its seal."""
+    broken = audit.first_broken(s)
+    found = (anchor.problems(s, url) if url else []) + seals.problems(s)
+    if broken is None:
+        return None, found
+    return (
+        f"审计链已断开：审计日志第 {broken.id} 条记录（{broken.at:%Y-%m-%d %H:%M}，{broken.actor}，"
+        f"{broken.summary}）被改动，或其前一条记录被删除。",
+        found,
+    )
 
 
 def newest_good_backup(folder: Path | None = None) -> Path | None:
