@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import chinese_calendar
 from sqlalchemy import select, text
@@ -223,6 +223,38 @@ def corrections(s: Session, year: int) -> list[CalendarDay]:
             .order_by(CalendarDay.day)
         )
     )
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One of the office's own entries, as the calendar page shows it."""
+
+    day: date
+    is_workday: bool
+    note: str
+    updated_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class YearEntered:
+    """Who entered a year's schedule (a notice or 录入年度安排), when, and from what."""
+
+    entered_by: str
+    entered_at: datetime
+    source: str
+
+
+def entries(s: Session, year: int) -> list[DayEntry]:
+    return [
+        DayEntry(r.day, r.is_workday, r.note, r.updated_by, r.updated_at)
+        for r in corrections(s, year)
+    ]
+
+
+def entered(s: Session, year: int) -> YearEntered | None:
+    row = s.get(CalendarYear, year)
+    return YearEntered(row.entered_by, row.entered_at, row.source) if row is not None else None
 
 
 _CALENDAR_LOCK = 7_230_002  # PostgreSQL advisory lock serialising writers of the calendar

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.models import CalendarDay, CalendarYear
 from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
@@ -135,7 +134,7 @@ class DayDialog(ServiceDialog):
         database: Database,
         day: date,
         kind: str,
-        correction: CalendarDay | None,
+        correction: workcalendar.DayEntry | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(database, parent)
@@ -287,7 +286,7 @@ class CalendarPage(QWidget):
         self.database = database
         self.runner = runner_for(database)
         self.dialog: ServiceDialog | None = None
-        self.corrections: dict[date, CalendarDay] = {}
+        self.corrections: dict[date, workcalendar.DayEntry] = {}
 
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
@@ -377,8 +376,8 @@ class CalendarPage(QWidget):
         year = self.year.value()
         with self.database.reading() as s:
             cal = workcalendar.load(s)
-            rows = workcalendar.corrections(s, year)
-            entered = s.get(CalendarYear, year)
+            rows = workcalendar.entries(s, year)
+            entered = workcalendar.entered(s, year)
         self.corrections = {row.day: row for row in rows}
         notes = {row.day: row.note for row in rows}
         for month, grid in enumerate(self.months, start=1):
@@ -386,7 +385,9 @@ class CalendarPage(QWidget):
         self._show_known(year, cal, entered)
         self._show_corrections(rows)
 
-    def _show_known(self, year: int, cal: WorkCalendar, entered: CalendarYear | None) -> None:
+    def _show_known(
+        self, year: int, cal: WorkCalendar, entered: workcalendar.YearEntered | None
+    ) -> None:
         self.banner.setText(
             f"{year} 年的节假日安排尚未录入，期限暂按《全国年节及纪念日放假办法》"
             f"（{statutory_holidays.version(year)}）的法定节假日和周末计算，为暂定。"
@@ -405,7 +406,7 @@ class CalendarPage(QWidget):
             self.source.setText("")
         self.source.setVisible(bool(self.source.text()))
 
-    def _show_corrections(self, rows: list[CalendarDay]) -> None:
+    def _show_corrections(self, rows: list[workcalendar.DayEntry]) -> None:
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             cells = (

@@ -27,7 +27,6 @@ from app.config import DB_ENV, data_dir
 from app.db import Database, describe
 from app.errors import UserError
 from app.logs import log_path
-from app.models.issuer import DEFAULT_TEMPLATE
 from app.services import issuers, numbering
 from app.services.permissions import Actor, local_actor
 from app.ui.filing_dialogs import ActionDialog
@@ -117,7 +116,7 @@ class TemplateEdit(QWidget):
     """A number template with the next number it gives shown live below it."""
 
     def __init__(
-        self, template: str = DEFAULT_TEMPLATE, serial: int = 1, yearly: bool = True
+        self, template: str = issuers.DEFAULT_TEMPLATE, serial: int = 1, yearly: bool = True
     ) -> None:
         super().__init__()
         self.code, self.serial, self.yearly = "", serial, yearly
@@ -152,7 +151,7 @@ class TemplateEdit(QWidget):
 class IssuerForm(QWidget):
     """名称、代码、代字、层级、类型 and number template of a new issuing body."""
 
-    def __init__(self, template: str = DEFAULT_TEMPLATE, yearly: bool = True) -> None:
+    def __init__(self, template: str = issuers.DEFAULT_TEMPLATE, yearly: bool = True) -> None:
         super().__init__()
         self.name = QLineEdit()
         self.name.setPlaceholderText("例如：河清市民政局")
