@@ -1,4 +1,5 @@
 import os
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -77,6 +78,21 @@ def pg_template() -> str:
     drop_pg_database(url)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file upgraded to head once; each test's database starts as a copy of it (running
+    every migration took about 0.4 s a test). Tests of creating or upgrading use `empty_db_url`
+    or `db_path` on their own."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NORMDESK_DATA_DIR", str(folder / "data"))
+        open_database(f"sqlite:///{path}").close()
+    leftovers = sorted(p.name for p in folder.iterdir() if p.name not in {"template.db", "data"})
+    assert all(name.startswith("template.db") for name in leftovers), leftovers
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "office.db"
@@ -85,6 +101,8 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db_url(db_path: Path, request: pytest.FixtureRequest) -> str:
     if not PG_SERVER:
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
+        db_path.chmod(0o600)
         yield f"sqlite:///{db_path}"
         return
     url = create_pg_database(request.getfixturevalue("pg_template"))
@@ -93,10 +111,11 @@ def db_url(db_path: Path, request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def empty_db_url(tmp_path: Path) -> str:
-    """A database without any tables: a SQLite file not yet created, or a new PostgreSQL one."""
+def empty_db_url(db_path: Path) -> str:
+    """A database without any tables: a SQLite file not yet created (at `db_path`), or a new
+    PostgreSQL one."""
     if not PG_SERVER:
-        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        yield f"sqlite:///{db_path}"
         return
     url = create_pg_database()
     yield url
@@ -154,13 +173,58 @@ def office(database: Database) -> Database:
 
 @pytest.fixture(autouse=True)
 def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """In GUI tests a message box would block: record what it would have said instead. (Only
-    once the test session has loaded Qt; the service tests never import it.)"""
+    """In GUI tests a modal dialog would wait for ever for a click. Warnings and notices are
+    recorded (their texts, in order) for the test to read; anything else that would wait for an
+    answer the test did not give fails the test instead: an unexpected error's 程序错误 box (with
+    the traceback), an unanswered question, a file or input dialog, any other dialog's exec().
+    A test that expects one patches it itself. (Only once the test session has loaded Qt; the
+    service tests never import it.)"""
     shown: list[str] = []
     widgets = sys.modules.get("PySide6.QtWidgets")
-    if widgets is not None:
-        for name in ("warning", "critical", "information"):
-            monkeypatch.setattr(
-                widgets.QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text)
-            )
+    if widgets is None:
+        return shown
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(
+            widgets.QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text)
+        )
+    monkeypatch.setattr(widgets.QMessageBox, "exec", _refused_box)
+    monkeypatch.setattr(widgets.QDialog, "exec", _refused_dialog)
+    for cls, names in _STATIC_DIALOGS.items():
+        for name in names:
+            monkeypatch.setattr(getattr(widgets, cls), name, _refused_static(f"{cls}.{name}"))
     return shown
+
+
+_STATIC_DIALOGS = {
+    "QMessageBox": ("question",),
+    "QFileDialog": (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getSaveFileName",
+        "getExistingDirectory",
+    ),
+    "QInputDialog": ("getText", "getItem", "getInt", "getMultiLineText"),
+}
+
+
+class ModalDialogInTest(AssertionError):
+    """A dialog waited for an answer the test did not give (see no_modal_boxes)."""
+
+
+def _refused_box(box) -> int:
+    raise ModalDialogInTest(
+        f"a message box “{box.windowTitle()}” opened with nobody to answer it: {box.text()}\n"
+        f"{box.informativeText()}\n{box.detailedText()}"
+    )
+
+
+def _refused_dialog(dialog) -> int:
+    raise ModalDialogInTest(f"{type(dialog).__name__}.exec() with nobody to answer it")
+
+
+def _refused_static(name: str):
+    def refused(*args, **kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise ModalDialogInTest(f"{name}{tuple(texts)} with nobody to answer it")
+
+    return refused

@@ -66,8 +66,8 @@ AUDIT_ROWS = (
 )
 
 
-def test_an_older_damaged_file_is_not_upgraded_even_by_a_reading_command(db_path, db_url):
-    at_revision(db_url, "0009", AUDIT_ROWS)
+def test_an_older_damaged_file_is_not_upgraded_even_by_a_reading_command(db_path, empty_db_url):
+    at_revision(empty_db_url, "0009", AUDIT_ROWS)
     _damage_a_middle_page(db_path, "audit_log", 2048)
     before = _digest(db_path)
     result = normdesk("--db", str(db_path), "doc", "list")

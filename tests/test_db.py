@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from app.db import head_revision, make_engine, migrations_dir, open_database, upgrade
 from app.errors import NewerSchemaError, UserError
@@ -24,8 +24,12 @@ ISSUER_MZ = (
 
 
 def at_revision(db_url: str, revision: str, *statements: str) -> None:
-    """A database at an older revision holding the rows the statements insert."""
+    """A database at an older revision holding the rows the statements insert. It must start
+    empty (`empty_db_url`): upgrading one already at head to an older revision does nothing, and
+    the test would then check nothing."""
     engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert not inspect(conn).get_table_names(), "at_revision needs an empty database"
     upgrade(engine, revision)
     with engine.begin() as conn:
         for statement in statements:
@@ -52,15 +56,15 @@ def test_open_creates_database_at_head(db_path, db_url):
 
 
 @pytest.mark.sqlite_only
-def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_path, db_url):
+def test_older_database_with_rows_upgrades_keeps_them_and_is_backed_up_first(db_path, empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0001",
         "INSERT INTO setting (key, value) VALUES ('office.name', '\"某某市民政局\"')",
         "INSERT INTO setting (key, value) VALUES ('filing.days', '15')",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         rows = {row.key: row.value for row in s.scalars(select(Setting))}
     database.close()
@@ -125,10 +129,10 @@ def test_transaction_commits_everything_or_nothing(database):
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, db_url):
+def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, empty_db_url):
     from app.services import audit
 
-    engine = make_engine(db_url)
+    engine = make_engine(empty_db_url)
     upgrade(engine, "0002")
     from sqlalchemy.orm import Session
 
@@ -137,7 +141,7 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
         s.execute(text("INSERT INTO setting (key, value) VALUES ('validity.default_years', '3')"))
     engine.dispose()
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         assert audit.first_broken(s) is None
         actions = s.execute(text("SELECT action FROM audit_log ORDER BY id")).scalars().all()
@@ -149,16 +153,16 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, d
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
+def test_upgrade_from_0003_keeps_documents_and_steps(db_path, empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0003",
         ISSUER_MZ,
         "INSERT INTO document (id, issuer_id, title, doc_number, reg_number, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', '河民发〔2025〕3号', 'MZ-2025-001', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
         "INSERT INTO procedure_step (document_id, step, done_on, actor, outcome, note) VALUES (1, 'legality_review', '2025-02-01', '李', '合法', '')",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         row = s.execute(
             text(
@@ -171,15 +175,15 @@ def test_upgrade_from_0003_keeps_documents_and_steps(db_path, db_url):
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
+def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0004",
         "INSERT INTO calendar_day (day, is_workday, note, updated_by, updated_at) VALUES ('2027-10-01', 0, '国庆节', '张三', '2026-11-01 09:00:00')",
         "INSERT INTO review_case (subject_type, title, submitting_unit, received, reviewer, status, materials, return_note, drafter_opinion, min_days, max_days, extension_days, extension_reason, outcome, required_changes, opinion, created_at, version) VALUES ('contract', '委托运营合同', '民政局', '2026-11-02', '王', 'in_review', '[]', '', '', 5, 15, 0, '', '', '', '', '2026-11-02 09:00:00', 1)",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         assert s.execute(text("SELECT title FROM review_case")).scalar() == "委托运营合同"
         assert s.execute(text("SELECT note FROM calendar_day")).scalar() == "国庆节"
@@ -188,9 +192,9 @@ def test_upgrade_from_0004_keeps_review_cases_and_calendar(db_path, db_url):
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
+def test_upgrade_from_0005_keeps_filings_and_objections(db_path, empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0005",
         ISSUER_MZ,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (1, 1, '河清市临时救助办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
@@ -198,7 +202,7 @@ def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
         "INSERT INTO objection (document_id, received, requester, grounds, reply_days, handler, reply, outcome, created_at, version) VALUES (1, '2026-11-01', '张三', '第五条违法', 30, '', '', '', '2026-11-01 09:00:00', 1)",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         assert s.execute(text("SELECT result FROM filing")).scalar() == "予以备案"
         assert s.execute(text("SELECT requester FROM objection")).scalar() == "张三"
@@ -207,14 +211,14 @@ def test_upgrade_from_0005_keeps_filings_and_objections(db_path, db_url):
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
+def test_upgrade_from_0006_keeps_cleanup_batches(db_path, empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0006",
         "INSERT INTO cleanup_batch (kind, title, reason, scope_issuers, created_on, created_by, status, applied_by, version) VALUES ('regular', '2026年定期清理', '', '[]', '2026-11-01', '张三', 'open', '', 1)",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         assert s.execute(text("SELECT title FROM cleanup_batch")).scalar() == "2026年定期清理"
         assert s.execute(text("SELECT count(*) FROM app_user")).scalar() == 0
@@ -222,18 +226,20 @@ def test_upgrade_from_0006_keeps_cleanup_batches(db_path, db_url):
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(db_path, db_url):
+def test_upgrade_from_0007_builds_the_short_term_index_for_existing_documents(
+    db_path, empty_db_url
+):
     from app.services import search
 
     at_revision(
-        db_url,
+        empty_db_url,
         "0007",
         ISSUER_MZ,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, created_at, updated_at, version) VALUES (7, 1, '河清市城乡低保管理办法', 'in_force', '', '', '', '', 0, 0, 0, 0, '2025-03-03', '2025-03-03 09:00:00', '2025-03-03 09:00:00', 1)",
         "INSERT INTO document_fts (rowid, title, doc_number, reg_number, issuer, keywords, summary) VALUES (7, '河清市城乡低保管理办法', '', '', '河清市民政局', '', '')",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     with database.reading() as s:
         assert search.find_ids(s, search.DocumentQuery(text="低保")) == [7]
         assert search.find_ids(s, search.DocumentQuery(text="民政")) == [7]
@@ -280,7 +286,7 @@ def test_upgrade_from_empty_and_from_the_previous_revision_keeps_rows_and_search
 
 
 @pytest.mark.sqlite_only
-def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(db_url):
+def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(empty_db_url):
     from datetime import date
 
     from sqlalchemy import inspect
@@ -291,7 +297,7 @@ def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(db_url):
     clock.fix_today(date(2026, 11, 27))
     document = "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES ({id}, 1, '{title}', 'in_force', '', '', '', '', false, false, false, false, '2026-11-02', '{until}', '2026-11-02 09:00:00', '2026-11-02 09:00:00', 1)"
     at_revision(
-        db_url,
+        empty_db_url,
         "0009",
         ISSUER_MZ,
         document.format(id=1, title="已报备案的办法", until="2031-11-02"),
@@ -299,7 +305,7 @@ def test_upgrade_from_0009_keeps_filings_and_indexes_the_deadline_scan(db_url):
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, needed_correction, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-11-10', '予以备案', false, '', '2026-11-10 09:00:00', 1)",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             indexes = {
@@ -404,7 +410,7 @@ def test_upgrade_from_0011_leaves_lapses_by_term_to_the_dates(empty_db_url):
     }
 
 
-def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db_url):
+def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(empty_db_url):
     from datetime import date
 
     from app import clock
@@ -413,14 +419,14 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db
 
     clock.fix_today(date(2026, 12, 20))
     at_revision(
-        db_url,
+        empty_db_url,
         "0011",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES (1, 1, '需补正的办法', 'in_force', '', '', '', '', false, false, false, false, '2026-11-25', '2031-11-24', '2026-11-25 09:00:00', '2026-11-25 09:00:00', 1)",
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, correction_due, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-12-01', '暂缓登记', '2026-12-05', true, '2027-01-04', '缺少制定依据', '2026-12-01 09:00:00', 1)",
     )
 
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             f = s.scalars(select(Filing)).one()
@@ -435,7 +441,7 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(db
 
 
 @pytest.mark.sqlite_only  # the PostgreSQL test database starts at the newest revision
-def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(db_url):
+def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(empty_db_url):
     """A database of the previous version with filings, with and without a result, gains the
     result history: each current result becomes the filing's first row, sealed by the upgrade
     (`check` names none of them), and the figures read it."""
@@ -455,7 +461,7 @@ def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(d
         "VALUES ({i}, '本级人民政府', '[]', '2026-01-12', '{r}', {on}, {n}, '{f}', '2026-01-12 09:00:00', 1)"
     )
     at_revision(
-        db_url,
+        empty_db_url,
         "0016",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         *(doc.format(i=i) for i in (5, 6, 7)),
@@ -463,7 +469,7 @@ def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(d
         filed.format(i=6, r="纠正", on="'2026-01-20'", n="false", f="第二条应予纠正"),
         filed.format(i=7, r="", on="NULL", n="false", f=""),
     )
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             copied = [(r.filing.document.title, r.result, r.result_on, r.follow_up)

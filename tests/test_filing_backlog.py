@@ -213,18 +213,18 @@ def test_cli_imports_the_filing_columns_lists_the_unrecorded_and_records_them_in
         assert _filings(s, "河清市老办法")[1] == [("本级人民政府", date(2019, 1, 10), "", None)]
 
 
-def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(db_url):
+def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(empty_db_url):
     from app.db import open_database
     from tests.test_db import ISSUER_MZ, at_revision
 
     clock.fix_today(date(2026, 11, 27))
     at_revision(
-        db_url,
+        empty_db_url,
         "0016",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, status_changed, created_at, updated_at, version) VALUES (1, 1, '河清市未报备的办法', 'published', '', '', '', '', false, false, false, false, '2026-03-03', '2026-03-03', '2031-03-02', '2026-03-03', '2026-03-03 09:00:00', '2026-03-03 09:00:00', 1)",
     )
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             doc = s.get(Document, 1)

@@ -136,14 +136,14 @@ def test_cli_doc_add_and_edit_take_the_reason_and_the_exported_register_shows_it
     assert ws.cell(2, headers.index("备注") + 1).value == "有效期超期理由：与上位法同步修订"
 
 
-def test_upgrade_to_0016_keeps_documents_and_leaves_the_new_fields_empty(db_url):
+def test_upgrade_to_0016_keeps_documents_and_leaves_the_new_fields_empty(empty_db_url):
     at_revision(
-        db_url,
+        empty_db_url,
         "0014",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, created_at, updated_at, version) VALUES (1, 1, '河清市长期规划实施办法', 'published', '', '', '', '旧备注', false, false, false, false, '2020-03-03', '2020-03-03', '2035-03-02', '2020-03-03 09:00:00', '2020-03-03 09:00:00', 1)",
     )
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             doc = s.scalars(select(Document)).one()
