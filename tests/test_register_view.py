@@ -404,3 +404,54 @@ def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
         assert view.retire_button.isEnabled() and not view.number_button.isEnabled()
     finally:
         sign_in(None)
+
+
+def _place(view: RegisterView) -> tuple[int, int, int | None]:
+    return (
+        view.table.verticalScrollBar().value(),
+        view.table.horizontalScrollBar().value(),
+        view.selected_id(),
+    )
+
+
+def _scroll_to_the_middle_and_select(qtbot, view: RegisterView) -> int:
+    view.table.verticalScrollBar().setValue(view.table.verticalScrollBar().maximum() // 2)
+    view.table.horizontalScrollBar().setValue(view.table.horizontalScrollBar().maximum())
+    row = view.table.rowAt(view.table.viewport().height() // 2)
+    view.table.selectRow(row)
+    qtbot.waitUntil(lambda: view.selected_id() is not None)
+    return view.model.doc_id(row)
+
+
+def test_a_saved_change_repaints_the_row_and_keeps_the_clerks_place(qtbot, view, demo):
+    view.resize(700, 500)  # a scroll bar both ways
+    chosen = _scroll_to_the_middle_and_select(qtbot, view)
+    before = _place(view)
+    assert before[0] > 0 and before[1] > 0
+    row = view.model.row_of(chosen)
+
+    def retitle(s, _progress):
+        doc = documents.get(s, chosen)
+        doc.remarks = "已复核"
+        doc.title = doc.title + "（修订）"
+
+    with qtbot.waitSignal(view.runner.finished, timeout=10000):
+        view.runner.run(retitle, write=True, changes={"documents"})
+
+    assert view.model.row_data(row).title.endswith("（修订）")
+    assert _place(view) == before
+
+
+def test_a_document_added_elsewhere_keeps_the_clerks_place(qtbot, view, demo):
+    view.resize(700, 500)
+    chosen = _scroll_to_the_middle_and_select(qtbot, view)
+    before = _place(view)
+    with demo.transaction() as s:
+        documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法"))
+
+    view.runner.data_changed.emit({"documents"})
+
+    assert view.model.rowCount() == DEMO_DOCS + 1
+    assert view.selected_id() == chosen
+    after = _place(view)
+    assert after[1:] == before[1:] and abs(after[0] - before[0]) <= view.table.rowHeight(0)

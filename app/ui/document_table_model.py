@@ -75,6 +75,34 @@ class DocumentTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def reload(self) -> bool:
+        """The data changed (this clerk's save or another's): read the rows again without losing
+        the clerk's place. The same documents in the same order are only repainted, so the view
+        keeps its scroll position and selection; otherwise the model resets (the view puts its
+        place back). True when the rows stayed where they were."""
+        with self.database.reading() as s:
+            if self._complete:
+                ids = search.find_ids(s, self.query)
+                total, complete = len(ids), True
+            else:
+                ids = search.find_ids(s, self.query, limit=self.page_size + 1)
+                complete = len(ids) <= self.page_size
+                total = len(ids) if complete else search.count_ids(s, self.query)
+        if total == self._total and ids[: len(self._ids)] == self._ids:
+            self._pages.clear()
+            if total:
+                self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(COLUMNS) - 1))
+            return True
+        self.beginResetModel()
+        self._ids, self._total, self._complete = (
+            ids if complete else ids[: self.page_size],
+            total,
+            complete,
+        )
+        self._pages.clear()
+        self.endResetModel()
+        return False
+
     def _complete_ids(self) -> None:
         if self._complete:
             return

@@ -218,7 +218,24 @@ class RegisterView(QWidget):
         if "issuers" in kinds:
             self._load_issuers()
         if kinds & {"documents", "issuers", "attachments"}:
-            self.model.refresh()
+            self._reload_in_place()
+
+    def _reload_in_place(self) -> None:
+        """Refresh after a change without moving the clerk: the rows repaint where they are, or,
+        when documents came or went, the scroll position is put back after the reset."""
+        bars = (self.table.verticalScrollBar(), self.table.horizontalScrollBar())
+        place = [bar.value() for bar in bars]
+        if self.model.reload():
+            if self._selected_id is not None:
+                self.detail.show_document(self._selected_id)  # its steps, files, history
+            self._update_buttons()
+        else:
+            self.table.doItemsLayout()  # the scroll ranges of the new rows, before the values
+            for bar, value in zip(bars, place, strict=True):
+                bar.setValue(value)
+            row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
+            if row >= 0:
+                self.table.scrollTo(self.model.index(row, max(self.table.columnAt(0), 0)))
 
     def refresh(self) -> None:
         self._load_issuers()
