@@ -17,10 +17,11 @@ DISK_FULL = "磁盘空间已满，无法写入数据库。请清理磁盘后重�
 DISK_ERROR = "读写数据库时发生磁盘错误（磁盘可能已满或出现故障），请检查磁盘或网络存储。"
 DAMAGED = "数据库文件已损坏。请从备份恢复。"
 NOT_A_DATABASE = "该文件不是有效的数据库文件，未作任何修改。"
+BUSY = "数据库正被其他程序占用，请稍后重试。"
 
 _SQLITE = {  # primary result code -> message
-    sqlite3.SQLITE_BUSY: "数据库正被其他程序占用，请稍后重试。",
-    sqlite3.SQLITE_LOCKED: "数据库正被其他程序占用，请稍后重试。",
+    sqlite3.SQLITE_BUSY: BUSY,
+    sqlite3.SQLITE_LOCKED: BUSY,
     sqlite3.SQLITE_FULL: DISK_FULL,
     sqlite3.SQLITE_READONLY: "数据库文件是只读的，无法保存。请检查文件和数据文件夹的权限。",
     sqlite3.SQLITE_CANTOPEN: "无法打开数据库文件，请检查路径和权限。",
@@ -67,6 +68,10 @@ _SQLSTATE_CLASS = {  # the first two characters
 _CONNECT_FAILED = ("connection failed", "could not connect", "timeout expired",
                    "could not translate host name", "connection refused", "name or service")  # fmt: skip
 
+# Failures that pass: the same operation may well succeed when tried again (the GUI offers 重试).
+_PASSING_STATES = ("55P03", "25P03", "57014", "40001", "40P01", "53300")
+PASSING = frozenset({LOST, UNREACHABLE, BUSY, *(_SQLSTATE[state] for state in _PASSING_STATES)})
+
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NO_ACCESS = {errno.EACCES, errno.EPERM}
 
@@ -82,6 +87,12 @@ def explain(exc: BaseException) -> str | None:
         if message:
             return message
     return None
+
+
+def may_retry(exc: BaseException) -> bool:
+    """A failure that passes (the server's connection, a lock, a timeout, a conflict with another
+    clerk): nothing was saved, and trying the same operation again is reasonable."""
+    return explain(exc) in PASSING
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -185,3 +185,89 @@ def test_a_command_that_loses_the_server_exits_1_saying_so(
     code = run(["--db", db_url, "doc", "add", "--issuer", "MZ", "--title", "河清市新办法",
                 "--published", "2026-03-04"])  # fmt: skip
     assert (code, capsys.readouterr().err) == (1, f"错误：{failures.LOST}\n")
+
+
+def _answer_retry(monkeypatch, asked: list[str], click: str = "重试") -> None:
+    def answer(box):
+        asked.append(box.text())
+        chosen = [b for b in box.buttons() if b.text() == click]
+        assert chosen, f"no {click} button on “{box.text()}”"
+        chosen[0].click()
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+
+
+def test_a_passing_failure_offers_retry_and_retrying_saves(qtbot, database, monkeypatch):
+    """A lock held by another program (the same for a lost server or a lock timeout): the clerk
+    is told, offered 重试, and the operation runs again from the start."""
+    asked: list[str] = []
+    _answer_retry(monkeypatch, asked)
+    attempts = []
+
+    def save(s, _progress):
+        attempts.append(1)
+        add_issuer(s)
+        if len(attempts) == 1:
+            raise DBAPIError("COMMIT", {}, sqlite3.OperationalError("database is locked"))
+
+    runner = OperationRunner(database)
+    changed = []
+    runner.data_changed.connect(changed.append)
+    runner.run(save, write=True, changes={"issuers"})
+    qtbot.waitUntil(lambda: len(attempts) == 2 and not runner.busy())
+
+    assert asked == [failures.BUSY]
+    assert changed == [{"issuers"}]
+    with database.reading() as s:  # the first attempt rolled back, the second saved once
+        assert s.scalar(text("SELECT count(*) FROM issuer")) == 1
+
+
+def test_closing_the_retry_offer_saves_nothing(qtbot, database, monkeypatch):
+    asked: list[str] = []
+    _answer_retry(monkeypatch, asked, click="关闭")
+
+    def save(s, _progress):
+        add_issuer(s)
+        raise DBAPIError("COMMIT", {}, sqlite3.OperationalError("database is locked"))
+
+    runner = OperationRunner(database)
+    runner.run(save, write=True)
+    assert runner.wait()
+    assert asked == [failures.BUSY]
+    with database.reading() as s:
+        assert s.scalar(text("SELECT count(*) FROM issuer")) == 0
+
+
+def test_only_failures_that_pass_are_offered_again():
+    locked = DBAPIError("x", {}, sqlite3.OperationalError("database is locked"))
+    full = DBAPIError("x", {}, sqlite3.OperationalError("database or disk is full"))
+    assert failures.may_retry(locked)
+    assert not failures.may_retry(full) and not failures.may_retry(RuntimeError("bug"))
+
+
+@on_pg
+def test_a_lost_server_connection_is_offered_again_and_the_retry_saves(
+    qtbot, db_url, admin, monkeypatch
+):
+    asked: list[str] = []
+    _answer_retry(monkeypatch, asked)
+    database = open_database(db_url)
+    attempts = []
+
+    def save_while_the_server_drops_us_once(s, _progress):
+        attempts.append(1)
+        add_issuer(s)
+        if len(attempts) == 1:
+            pid = s.scalar(text("SELECT pg_backend_pid()"))
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        register(s)
+
+    runner = OperationRunner(database)
+    runner.run(save_while_the_server_drops_us_once, write=True)
+    qtbot.waitUntil(lambda: len(attempts) == 2 and not runner.busy(), timeout=20000)
+    assert asked == [failures.LOST]
+    with database.reading() as s:
+        assert s.scalar(text("SELECT count(*) FROM issuer")) == 1
+        assert s.scalar(text("SELECT count(*) FROM document")) == 1
+    database.close()

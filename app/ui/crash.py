@@ -36,6 +36,19 @@ def show_error(parent, exc: BaseException) -> None:
     box.exec()
 
 
+def ask_retry(parent, exc: BaseException) -> bool:
+    """A failure that passes (app/failures.py): say what happened and offer to try again."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("无法完成操作")
+    box.setText(friendly_db_message(exc) or "操作未完成。")
+    retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
+
+
 def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)

@@ -18,8 +18,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app import failures
 from app.db import Database
-from app.ui.crash import show_error
+from app.ui.crash import ask_retry, show_error
 
 # progress(done, total, text="") -> False once the user has cancelled
 Progress = Callable[..., bool]
@@ -129,7 +130,10 @@ class OperationRunner(QObject):
                 if isinstance(exc, Cancelled):
                     pass
                 elif exc is not None:
-                    if _alive(on_error):
+                    if on_error is None and failures.may_retry(exc):
+                        if ask_retry(parent, exc):
+                            again()
+                    elif _alive(on_error):
                         (on_error or (lambda e: show_error(parent, e)))(exc)
                 else:
                     if write and changes:
@@ -138,6 +142,17 @@ class OperationRunner(QObject):
                         on_done(result)
             finally:
                 self.finished.emit()
+
+        def again() -> None:
+            self.run(
+                fn,
+                write=write,
+                changes=changes,
+                on_done=on_done,
+                parent=parent,
+                progress=progress,
+                use_session=use_session,
+            )
 
         relay = _Relay(show_progress, finish)
         job = _Job(self.database if use_session else None, fn, write, relay)
@@ -184,7 +199,7 @@ class Reload(QObject):
     ) -> None:
         super().__init__(view)
         self.view, self.runner, self.work, self.show = view, runner, work, show
-        self.failed = failed or (lambda exc: show_error(view, exc))
+        self.failed = failed or self._tell
         self.loading = self.stale = False
 
     def __call__(self) -> None:
@@ -209,6 +224,12 @@ class Reload(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self.failed(exc)
+
+    def _tell(self, exc: BaseException) -> None:
+        if not failures.may_retry(exc):
+            show_error(self.view, exc)
+        elif ask_retry(self.view, exc):
+            self()
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
