@@ -123,7 +123,14 @@ def test_document_history_lists_its_changes(database, doc_id):
 def test_long_log_is_fetched_a_page_at_a_time(view, database):
     with database.transaction() as s:
         for n in range(450):
-            audit.record(s, "系统", "calendar", "calendar_day", None, f"第 {n} 次")
+            audit.record(
+                s,
+                actor="系统",
+                action="calendar",
+                object_type="calendar_day",
+                object_id=None,
+                summary=f"第 {n} 次",
+            )
     view.apply()
     assert view.model.total == 454 and view.model.rowCount() == PAGE
     while view.model.canFetchMore(QModelIndex()):

@@ -137,7 +137,16 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, e
     from sqlalchemy.orm import Session
 
     with Session(engine) as s, s.begin():
-        audit.record(s, "张三", "setting", "setting", None, "修改设置", {"a": 1}, {"a": 2})
+        audit.record(
+            s,
+            actor="张三",
+            action="setting",
+            object_type="setting",
+            object_id=None,
+            summary="修改设置",
+            old={"a": 1},
+            new={"a": 2},
+        )
         s.execute(text("INSERT INTO setting (key, value) VALUES ('validity.default_years', '3')"))
     engine.dispose()
 

@@ -201,8 +201,7 @@ def forged_record_appended(db):
         from app.services import seals
 
         row = s.execute(select(Document.__table__).where(Document.id == doc)).one()
-        audit.record(s, "系统", seals.ACTION, seals.OBJECT, None, "封存 1 条记录的当前内容",
-                     new={"document": {str(doc): seals.digest(dict(row._mapping))}})  # fmt: skip
+        audit.record(s, actor="系统", action=seals.ACTION, object_type=seals.OBJECT, object_id=None, summary="封存 1 条记录的当前内容", new={"document": {str(doc): seals.digest(dict(row._mapping))}})  # fmt: skip
         s.commit()  # a plain session: nothing moves the anchor
     return "审计链锚文件落后于数据库"
 

@@ -118,10 +118,7 @@ def add_attachment(
     )
     s.add(attachment)
     s.flush()
-    audit.record(
-        s, actor.name, "attach", "document", doc.id, f"《{doc.title}》添加附件 {name}",
-        None, {"attachment": name, "sha256": sha, "size": size},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="attach", object_type="document", object_id=doc.id, summary=f"《{doc.title}》添加附件 {name}", old=None, new={"attachment": name, "sha256": sha, "size": size})  # fmt: skip
     return attachment
 
 

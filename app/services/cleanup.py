@@ -119,8 +119,7 @@ def create_batch(
     batch.items = [CleanupItem(document_id=doc_id) for doc_id in found.document_ids]
     s.add(batch)
     s.flush()
-    audit.record(s, actor.name, "cleanup_create", "cleanup", batch.id, f"创建{KINDS[kind]}：{batch.title}",
-                 None, {"documents": len(found.document_ids), "issuers": found.issuer_codes})  # fmt: skip
+    audit.record(s, actor=actor.name, action="cleanup_create", object_type="cleanup", object_id=batch.id, summary=f"创建{KINDS[kind]}：{batch.title}", old=None, new={"documents": len(found.document_ids), "issuers": found.issuer_codes})  # fmt: skip
     return batch
 
 
@@ -160,8 +159,7 @@ def decide(
         amending_document_id,
     )
     item.decided_by, item.decided_at = actor.name, clock.now()
-    audit.record(s, actor.name, "cleanup_decide", "document", document_id, f"清理结论：{DECISIONS[decision]}",
-                 None, {"batch": batch.id, "decision": decision, "reason": reason.strip()})  # fmt: skip
+    audit.record(s, actor=actor.name, action="cleanup_decide", object_type="document", object_id=document_id, summary=f"清理结论：{DECISIONS[decision]}", old=None, new={"batch": batch.id, "decision": decision, "reason": reason.strip()})  # fmt: skip
     return item
 
 
@@ -170,7 +168,12 @@ def delete_batch(s: Session, actor: Actor, batch_id: int) -> None:
     batch = _open(s, batch_id)
     s.delete(batch)
     audit.record(
-        s, actor.name, "cleanup_delete", "cleanup", batch_id, f"删除未实施的清理批次：{batch.title}"
+        s,
+        actor=actor.name,
+        action="cleanup_delete",
+        object_type="cleanup",
+        object_id=batch_id,
+        summary=f"删除未实施的清理批次：{batch.title}",
     )
 
 
@@ -186,8 +189,7 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     for item in batch.items:
         _apply_item(s, actor, batch, item, day)
     batch.status, batch.applied_on, batch.applied_by = "applied", day, actor.name
-    audit.record(s, actor.name, "cleanup_apply", "cleanup", batch.id, f"实施{KINDS[batch.kind]}：{batch.title}",
-                 None, {"decisions": summary(batch)})  # fmt: skip
+    audit.record(s, actor=actor.name, action="cleanup_apply", object_type="cleanup", object_id=batch.id, summary=f"实施{KINDS[batch.kind]}：{batch.title}", old=None, new={"decisions": summary(batch)})  # fmt: skip
     return batch
 
 

@@ -241,13 +241,13 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     search_index.reindex(s, doc)
     audit.record(
         s,
-        actor.name,
-        "create",
-        "document",
-        doc.id,
-        f"新建草稿《{doc.title}》",
-        None,
-        _snapshot(doc),
+        actor=actor.name,
+        action="create",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"新建草稿《{doc.title}》",
+        old=None,
+        new=_snapshot(doc),
     )
     return doc
 
@@ -319,7 +319,16 @@ def update_document(
     s.flush()
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc))
-    audit.record(s, actor.name, "update", "document", doc.id, f"修改文件《{doc.title}》", old, new)
+    audit.record(
+        s,
+        actor=actor.name,
+        action="update",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"修改文件《{doc.title}》",
+        old=old,
+        new=new,
+    )
     return doc
 
 
@@ -449,10 +458,7 @@ def record_step(
     doc.status_changed = done_on
     doc.updated_at = clock.now()
     s.flush()
-    audit.record(
-        s, actor.name, "step", "document", doc.id, f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(),
-        {"status": before}, {"status": step, "step": step, "outcome": outcome, "done_on": done_on},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="step", object_type="document", object_id=doc.id, summary=f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(), old={"status": before}, new={"status": step, "step": step, "outcome": outcome, "done_on": done_on})  # fmt: skip
     return record
 
 
@@ -464,8 +470,7 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     if review is None or review.outcome != "修改后合法":
         raise UserError(f"《{doc.title}》没有需要确认修改的合法性审核意见。")
     review.confirmed_on = day
-    audit.record(s, actor.name, "confirm_changes", "document", doc.id, f"《{doc.title}》已按审核意见修改",
-                 None, {"confirmed_on": day})  # fmt: skip
+    audit.record(s, actor=actor.name, action="confirm_changes", object_type="document", object_id=doc.id, summary=f"《{doc.title}》已按审核意见修改", old=None, new={"confirmed_on": day})  # fmt: skip
 
 
 def publish(
@@ -503,7 +508,16 @@ def publish(
     s.flush()
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc))
-    audit.record(s, actor.name, "publish", "document", doc.id, f"公布《{doc.title}》", old, new)
+    audit.record(
+        s,
+        actor=actor.name,
+        action="publish",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"公布《{doc.title}》",
+        old=old,
+        new=new,
+    )
     return doc
 
 
@@ -520,11 +534,7 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
-    audit.record(
-        s, actor.name, "assign_number", "document", doc.id,
-        f"《{doc.title}》重新分配登记编号 {doc.reg_number}", {"reg_number": None},
-        {"reg_number": doc.reg_number},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="assign_number", object_type="document", object_id=doc.id, summary=f"《{doc.title}》重新分配登记编号 {doc.reg_number}", old={"reg_number": None}, new={"reg_number": doc.reg_number})  # fmt: skip
     return doc
 
 
@@ -576,10 +586,7 @@ def retire(
             doc.remarks + "\n" if doc.remarks else ""
         ) + f"{day} {label}：{reason.strip()}"
     s.flush()
-    audit.record(
-        s, actor.name, status, "document", doc.id, f"《{doc.title}》{label}",
-        {"status": before}, {"status": status, "day": day, "reason": reason, "by": by_document_id},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action=status, object_type="document", object_id=doc.id, summary=f"《{doc.title}》{label}", old={"status": before}, new={"status": status, "day": day, "reason": reason, "by": by_document_id})  # fmt: skip
     return doc
 
 

@@ -83,10 +83,7 @@ def add_issuer(
     )
     s.add(issuer)
     s.flush()
-    audit.record(
-        s, actor.name, "create", "issuer", issuer.id, f"添加制定机关 {name}",
-        None, {"code": code, "name": name, "abbr": abbr, "level": level, "template": template},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="create", object_type="issuer", object_id=issuer.id, summary=f"添加制定机关 {name}", old=None, new={"code": code, "name": name, "abbr": abbr, "level": level, "template": template})  # fmt: skip
     return issuer
 
 
@@ -101,10 +98,7 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     if template == old:
         return issuer
     issuer.reg_template = template
-    audit.record(
-        s, actor.name, "update", "issuer", issuer.id, f"修改制定机关 {issuer.name} 的编号模板",
-        {"template": old}, {"template": template},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="update", object_type="issuer", object_id=issuer.id, summary=f"修改制定机关 {issuer.name} 的编号模板", old={"template": old}, new={"template": template})  # fmt: skip
     return issuer
 
 

@@ -487,10 +487,7 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
         if doc is not None and doc.reg_number == allocation.number:
             doc.reg_number = None
             search_index.reindex(s, doc)  # the voided number no longer finds the document
-    audit.record(
-        s, actor.name, "void_number", "number", allocation.id, f"作废登记编号 {number}：{reason}",
-        {"number": number, "voided": False}, {"number": number, "voided": True, "reason": reason},
-    )  # fmt: skip
+    audit.record(s, actor=actor.name, action="void_number", object_type="number", object_id=allocation.id, summary=f"作废登记编号 {number}：{reason}", old={"number": number, "voided": False}, new={"number": number, "voided": True, "reason": reason})  # fmt: skip
 
 
 class GapKind(StrEnum):

@@ -53,8 +53,7 @@ def register(
     )  # fmt: skip
     s.add(objection)
     s.flush()
-    audit.record(s, actor.name, "objection", "objection", objection.id, f"登记审查建议：《{doc.title}》",
-                 None, {"requester": requester, "received": received})  # fmt: skip
+    audit.record(s, actor=actor.name, action="objection", object_type="objection", object_id=objection.id, summary=f"登记审查建议：《{doc.title}》", old=None, new={"requester": requester, "received": received})  # fmt: skip
     return objection
 
 
@@ -72,8 +71,7 @@ def reply(
     if day < objection.received:
         raise UserError("答复日期：不能早于收到日期。")
     objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
-    audit.record(s, actor.name, "objection_reply", "objection", objection.id, f"答复审查建议：{outcome}",
-                 None, {"replied_on": day, "outcome": outcome})  # fmt: skip
+    audit.record(s, actor=actor.name, action="objection_reply", object_type="objection", object_id=objection.id, summary=f"答复审查建议：{outcome}", old=None, new={"replied_on": day, "outcome": outcome})  # fmt: skip
     return objection
 
 

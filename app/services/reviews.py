@@ -153,8 +153,7 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     s.add(case)
     s.flush()
     summary = "受理" if not missing else "退回补充材料"
-    audit.record(s, actor.name, "review_intake", "review", case.id, f"{summary}：{case.title}", None,
-                 {"status": case.status, "missing": missing, "received": data.received})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_intake", object_type="review", object_id=case.id, summary=f"{summary}：{case.title}", old=None, new={"status": case.status, "missing": missing, "received": data.received})  # fmt: skip
     return case
 
 
@@ -171,8 +170,7 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
         case.return_note = f"请补充：{'、'.join(missing)}。"
     else:
         case.status, case.complete_on = "in_review", day
-    audit.record(s, actor.name, "review_resubmit", "review", case.id, f"补充材料：{case.title}", None,
-                 {"missing": missing, "day": day})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_resubmit", object_type="review", object_id=case.id, summary=f"补充材料：{case.title}", old=None, new={"missing": missing, "day": day})  # fmt: skip
     return case
 
 
@@ -186,13 +184,13 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     case.status = "paused"
     audit.record(
         s,
-        actor.name,
-        "review_pause",
-        "review",
-        case.id,
-        f"中止计时：{note.strip()}",
-        None,
-        {"day": day},
+        actor=actor.name,
+        action="review_pause",
+        object_type="review",
+        object_id=case.id,
+        summary=f"中止计时：{note.strip()}",
+        old=None,
+        new={"day": day},
     )
 
 
@@ -206,7 +204,16 @@ def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
         raise UserError("恢复日期：不能早于中止日期。")
     open_pause.resumed_on = day
     case.status = "in_review"
-    audit.record(s, actor.name, "review_resume", "review", case.id, "恢复计时", None, {"day": day})
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_resume",
+        object_type="review",
+        object_id=case.id,
+        summary="恢复计时",
+        old=None,
+        new={"day": day},
+    )
 
 
 def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> None:
@@ -220,8 +227,7 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     if not reason.strip():
         raise UserError("延长理由：必须填写。")
     case.extension_days, case.extension_reason = days, reason.strip()
-    audit.record(s, actor.name, "review_extend", "review", case.id, f"延长 {days} 个工作日：{reason.strip()}",
-                 None, {"days": days, "reason": reason.strip()})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_extend", object_type="review", object_id=case.id, summary=f"延长 {days} 个工作日：{reason.strip()}", old=None, new={"days": days, "reason": reason.strip()})  # fmt: skip
 
 
 def record_check(
@@ -247,8 +253,7 @@ def record_check(
                         checked_on=day or clock.today())  # fmt: skip
     case.checks.append(check)
     s.flush()
-    audit.record(s, actor.name, "review_check", "review", case.id, f"审查：{item}", None,
-                 {"item": item, "passed": passed, "note": note})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_check", object_type="review", object_id=case.id, summary=f"审查：{item}", old=None, new={"item": item, "passed": passed, "note": note})  # fmt: skip
     return check
 
 
@@ -298,8 +303,7 @@ def conclude(
     if case.document_id is not None:
         documents.record_step(s, actor, case.document_id, "legality_review", day, outcome=outcome,
                               note=case.opinion_number)  # fmt: skip
-    audit.record(s, actor.name, "review_conclude", "review", case.id, f"办结：{case.title}（{outcome}）",
-                 None, {"outcome": outcome, "number": case.opinion_number, "day": day})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_conclude", object_type="review", object_id=case.id, summary=f"办结：{case.title}（{outcome}）", old=None, new={"outcome": outcome, "number": case.opinion_number, "day": day})  # fmt: skip
     return case
 
 
@@ -314,8 +318,7 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
     case.changes_confirmed_on = day
     if case.document_id is not None:
         documents.confirm_review_changes(s, actor, case.document_id, day)
-    audit.record(s, actor.name, "review_confirm", "review", case.id, f"确认已按意见修改：{case.title}",
-                 None, {"day": day})  # fmt: skip
+    audit.record(s, actor=actor.name, action="review_confirm", object_type="review", object_id=case.id, summary=f"确认已按意见修改：{case.title}", old=None, new={"day": day})  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -232,7 +232,13 @@ def seal(s: Session) -> AuditEntry | None:
     transaction, last = s.info.get(audit._LAST, (None, None))
     actor = last.actor if last is not None and transaction is s.get_transaction() else "系统"
     return audit.record(
-        s, actor, ACTION, OBJECT, None, f"封存 {count} 条记录的当前内容", new=states
+        s,
+        actor=actor,
+        action=ACTION,
+        object_type=OBJECT,
+        object_id=None,
+        summary=f"封存 {count} 条记录的当前内容",
+        new=states,
     )
 
 
@@ -253,7 +259,13 @@ def baseline(
         return None
     count = sum(len(v) for v in states.values())
     return audit.record(
-        s, actor, ACTION, OBJECT, None, f"{why}：封存 {count} 条记录的当前内容", new=states
+        s,
+        actor=actor,
+        action=ACTION,
+        object_type=OBJECT,
+        object_id=None,
+        summary=f"{why}：封存 {count} 条记录的当前内容",
+        new=states,
     )
 
 

@@ -131,13 +131,13 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         row.value = json.dumps(value, ensure_ascii=False)
     audit.record(
         s,
-        actor.name,
-        "setting",
-        "setting",
-        None,
-        f"修改设置：{rule.label}",
-        {key: old},
-        {key: value},
+        actor=actor.name,
+        action="setting",
+        object_type="setting",
+        object_id=None,
+        summary=f"修改设置：{rule.label}",
+        old={key: old},
+        new={key: value},
     )
 
 
@@ -155,11 +155,11 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     s.delete(row)
     audit.record(
         s,
-        actor.name,
-        "setting",
-        "setting",
-        None,
-        f"恢复默认：{rule.label}",
-        {key: old},
-        {key: rule.default},
+        actor=actor.name,
+        action="setting",
+        object_type="setting",
+        object_id=None,
+        summary=f"恢复默认：{rule.label}",
+        old={key: old},
+        new={key: rule.default},
     )

@@ -119,15 +119,22 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
             user.failed_attempts = 0
             audit.record(
                 s,
-                user.username,
-                "lockout",
-                "user",
-                user.id,
-                f"账户 {user.username} 因多次输错密码被锁定",
+                actor=user.username,
+                action="lockout",
+                object_type="user",
+                object_id=user.id,
+                summary=f"账户 {user.username} 因多次输错密码被锁定",
             )
         return Login(None, REFUSED)
     user.failed_attempts, user.locked_until = 0, None
-    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录{where}")
+    audit.record(
+        s,
+        actor=user.username,
+        action="login",
+        object_type="user",
+        object_id=user.id,
+        summary=f"{user.display_name} 登录{where}",
+    )
     return Login(actor_of(user))
 
 
@@ -143,7 +150,14 @@ def authenticate_on_server(s: Session, username: str, where: str = "") -> Login:
             None,
             f"该账户因多次输错密码已被锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁。",
         )
-    audit.record(s, user.username, "login", "user", user.id, f"{user.display_name} 登录{where}")
+    audit.record(
+        s,
+        actor=user.username,
+        action="login",
+        object_type="user",
+        object_id=user.id,
+        summary=f"{user.display_name} 登录{where}",
+    )
     return Login(actor_of(user))
 
 
@@ -168,8 +182,7 @@ def add_user(
     s.add(user)
     s.flush()
     pg_roles.set_login(s, username, Role(role), True, password)
-    audit.record(s, actor.name, "user_add", "user", user.id, f"添加用户 {username}（{role}）", None,
-                 {"username": username, "display_name": display_name, "role": role})  # fmt: skip
+    audit.record(s, actor=actor.name, action="user_add", object_type="user", object_id=user.id, summary=f"添加用户 {username}（{role}）", old=None, new={"username": username, "display_name": display_name, "role": role})  # fmt: skip
     return user
 
 
@@ -189,8 +202,7 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
     old = {"role": user.role, "active": user.active}
     user.role, user.active = role, active
     pg_roles.set_login(s, user.username, Role(role), active, None)
-    audit.record(s, actor.name, "user_role", "user", user.id, f"修改用户 {username} 的角色或状态", old,
-                 {"role": role, "active": active})  # fmt: skip
+    audit.record(s, actor=actor.name, action="user_role", object_type="user", object_id=user.id, summary=f"修改用户 {username} 的角色或状态", old=old, new={"role": role, "active": active})  # fmt: skip
     return user
 
 
@@ -198,7 +210,14 @@ def unlock(s: Session, actor: Actor, username: str) -> None:
     require(actor, Permission.MANAGE_USERS)
     user = _get(s, username)
     user.locked_until, user.failed_attempts = None, 0
-    audit.record(s, actor.name, "user_unlock", "user", user.id, f"解锁用户 {username}")
+    audit.record(
+        s,
+        actor=actor.name,
+        action="user_unlock",
+        object_type="user",
+        object_id=user.id,
+        summary=f"解锁用户 {username}",
+    )
 
 
 def change_password(s: Session, actor: Actor, username: str, old: str | None, new: str) -> None:
@@ -215,7 +234,14 @@ def change_password(s: Session, actor: Actor, username: str, old: str | None, ne
     user.password_hash, user.password_changed_at = hash_password(new), clock.now()
     if not pg_roles.change_own_password(s, user.username, new):
         pg_roles.set_login(s, user.username, Role(user.role), user.active, new)
-    audit.record(s, actor.name, "password", "user", user.id, f"修改用户 {username} 的密码")
+    audit.record(
+        s,
+        actor=actor.name,
+        action="password",
+        object_type="user",
+        object_id=user.id,
+        summary=f"修改用户 {username} 的密码",
+    )
 
 
 def list_users(s: Session) -> list[User]:

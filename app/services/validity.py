@@ -239,6 +239,5 @@ def evaluate(
                                     evaluated_by=actor.name, new_document_id=new_document_id)  # fmt: skip
     s.add(evaluation)
     s.flush()
-    audit.record(s, actor.name, "evaluate", "document", doc.id, f"有效期评估：{EVALUATIONS[decision]}",
-                 None, {"decision": decision, "day": day, "reason": reason.strip()})  # fmt: skip
+    audit.record(s, actor=actor.name, action="evaluate", object_type="document", object_id=doc.id, summary=f"有效期评估：{EVALUATIONS[decision]}", old=None, new={"decision": decision, "day": day, "reason": reason.strip()})  # fmt: skip
     return evaluation
