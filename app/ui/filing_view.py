@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,9 +34,12 @@ from app.ui.filing_dialogs import (
 )
 from app.ui.filing_table import (
     COLUMNS,
+    HISTORY_COLUMNS,
+    FilingHistoryModel,
     FilingLine,
     FilingPage,
     FilingTableModel,
+    history_heading,
     read_page,
 )
 from app.ui.list_page import list_table, push_button, warning_banner
@@ -119,12 +123,27 @@ class FilingView(QWidget):
         self.figures = FigureStrip()
         self.banner = warning_banner()
         self.table = self._table()
+        self.history_model = FilingHistoryModel(self)
+        self.history_heading = QLabel(history_heading(None))
+        self.history_heading.setWordWrap(True)
+        self.history = list_table(self.history_model, [w for _label, w in HISTORY_COLUMNS])
+        history = QWidget()
+        below = QVBoxLayout(history)
+        below.setContentsMargins(0, 4, 0, 0)
+        below.addWidget(self.history_heading)
+        below.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.figures)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh()
 
@@ -211,6 +230,8 @@ class FilingView(QWidget):
     def _update_buttons(self) -> None:
         line = self.current_line()
         row = line.row if line else None
+        self.history_model.show_row(row)
+        self.history_heading.setText(history_heading(row))
         filed = [x for x in self.selected_lines() if x.row.filed_on]
         self.buttons["file"].setEnabled(row is not None and row.filed_on is None)
         self.buttons["result"].setEnabled(row is not None and row.filed_on is not None)
