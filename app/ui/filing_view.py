@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.services import documents, filing
+from app.services import documents, filing, statistics
 from app.services.statistics import Figure
 from app.ui.filing_dialogs import (
     FIRST_YEAR,
@@ -63,6 +63,11 @@ class FigureStrip(QFrame):
         self.heading = QLabel()
         self.row.addWidget(self.heading)
         self.row.addStretch(1)
+        self.note = QLabel()  # what the figures leave out (备案情况未录入), at the strip's end
+        self.note.setObjectName("figureNote")
+        self.note.setStyleSheet("color: #6b4500;")
+        self.note.hide()
+        self.row.addWidget(self.note)
         self.labels: dict[str, QLabel] = {}
 
     def show_figures(self, year: int, figures: list[Figure]) -> None:
@@ -71,10 +76,14 @@ class FigureStrip(QFrame):
             label = self.labels.get(figure.name)
             if label is None:
                 label = self.labels[figure.name] = QLabel()
-                self.row.insertWidget(self.row.count() - 1, label)
+                self.row.insertWidget(self.row.count() - 2, label)  # before the stretch
             shown = f"{figure.numerator}/{figure.denominator} = {figure.shown()}"
-            label.setText(f"{figure.name} <b>{shown if figure.denominator else '无'}</b>")
-            label.setToolTip(f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）")
+            mark = "※" if figure.note else ""
+            label.setText(f"{figure.name}{mark} <b>{shown if figure.denominator else '无'}</b>")
+            label.setToolTip(f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）"
+                             + (f"\n{figure.note}" if figure.note else ""))  # fmt: skip
+        self.note.setText("；".join(f"※{line}" for line in statistics.notes(figures)))
+        self.note.setVisible(bool(self.note.text()))
 
 
 class FilingView(QWidget):
