@@ -138,11 +138,11 @@ def test_filing_page_shows_the_selected_filings_history(qtbot, office):
     assert "请在上表选择" in view.history_heading.text()
     view.table.selectRow(view.model.row_of(ids["held"]))
     cells = _history_cells(view)
-    assert [row[:5] for row in cells] == [
-        ["2026-03-12", "暂缓登记", "缺少起草说明", "补正期限 2026-04-10，2026-04-02 已补正/纠正", SYSTEM.name],
-        ["2026-04-08", "予以备案", "", "", SYSTEM.name],
+    assert [row[:6] for row in cells] == [
+        ["2026-03-12", "暂缓登记", "缺少起草说明", "2026-04-10", "2026-04-02", SYSTEM.name],
+        ["2026-04-08", "予以备案", "", "", "", SYSTEM.name],
     ]  # fmt: skip
-    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[5]) for row in cells)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[6]) for row in cells)
     assert view.history_heading.text() == (
         f"备案结果记录：《河清市殡葬管理若干规定》报送{GOV}，共 2 次结果"
     )

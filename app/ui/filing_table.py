@@ -118,7 +118,8 @@ HISTORY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("结果日期", 88),
     ("备案结果", 72),
     ("审查意见及处理情况", 0),
-    ("补正期限", 240),
+    ("补正期限", 140),
+    ("补正完成", 88),
     ("登记人", 88),
     ("登记时间", 130),
 )
@@ -153,12 +154,14 @@ class FilingHistoryModel(ListModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             recorded_at = entry.recorded_at.strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
+            due = workcalendar.marked(entry.correction_due, entry.correction_due_provisional)
             return (cell_text(entry.result_on), entry.result, " ".join(entry.note.split()),
-                    entry.deadline_text(), entry.recorded_by_label, recorded_at)[column]  # fmt: skip
+                    due if entry.correction_due else "", cell_text(entry.corrected_on),
+                    entry.recorded_by_label, recorded_at)[column]  # fmt: skip
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and entry.note:
             return entry.note
         if role == Qt.ItemDataRole.ToolTipRole and entry.before_history:
             return entry.before_history
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 1, 4, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

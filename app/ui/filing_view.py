@@ -57,17 +57,21 @@ class FigureStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("figures")
         self.setStyleSheet(FIGURE_STYLE)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 4, 8, 4)
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(8, 4, 8, 4)
+        lines.setSpacing(2)
+        self.row = QHBoxLayout()
         self.row.setSpacing(24)
         self.heading = QLabel()
         self.row.addWidget(self.heading)
         self.row.addStretch(1)
-        self.note = QLabel()  # what the figures leave out (备案情况未录入), at the strip's end
+        self.note = QLabel()  # what the figures leave out (备案情况未录入), on a line below them
         self.note.setObjectName("figureNote")
         self.note.setStyleSheet("color: #6b4500;")
+        self.note.setWordWrap(True)
         self.note.hide()
-        self.row.addWidget(self.note)
+        lines.addLayout(self.row)
+        lines.addWidget(self.note)
         self.labels: dict[str, QLabel] = {}
 
     def show_figures(self, year: int, figures: list[Figure]) -> None:
@@ -76,7 +80,7 @@ class FigureStrip(QFrame):
             label = self.labels.get(figure.name)
             if label is None:
                 label = self.labels[figure.name] = QLabel()
-                self.row.insertWidget(self.row.count() - 2, label)  # before the stretch
+                self.row.insertWidget(self.row.count() - 1, label)
             shown = f"{figure.numerator}/{figure.denominator} = {figure.shown()}"
             mark = "※" if figure.note else ""
             label.setText(f"{figure.name}{mark} <b>{shown if figure.denominator else '无'}</b>")
