@@ -243,10 +243,9 @@ def test_cli_shows_the_figures_the_history_and_the_revocation_deadline(office, d
     listed = normdesk("--db", db_url, "filing", "list", "--year", "2025", "--json", env=env)
     assert listed.returncode == 0, listed.stderr
     [p1] = [r for r in json.loads(listed.stdout) if r["document_id"] == ids["P1"]]
-    assert (p1["result"], p1["results"]) == ("予以备案", [
-        {"result": "不予备案", "result_on": "2025-03-15"},
-        {"result": "予以备案", "result_on": "2025-04-01"},
-    ])  # fmt: skip
+    assert (p1["result"], [(r["result"], r["result_on"], r["note"]) for r in p1["results"]]) == (
+        "予以备案", [("不予备案", "2025-03-15", "报送材料不符合要求"), ("予以备案", "2025-04-01", "")]
+    )  # fmt: skip
     shown = normdesk("--db", db_url, "doc", "show", str(ids["R4"]), "--json", env=env)
     assert json.loads(shown.stdout)["status"] in ("declared_invalid", "宣布失效")
 

@@ -221,10 +221,10 @@ def test_cleanup_objections_and_chart_data(office):
     assert stats.per_year[-2:] == [(2025, 1), (2026, 5)]
     assert len(stats.per_year) == 10 and stats.per_year[0] == (2017, 0)
     assert [q.counts for q in stats.quarters] == [
-        {"on_time": 1, "late": 0, "not_filed": 0},
-        {"on_time": 1, "late": 1, "not_filed": 0},
-        {"on_time": 1, "late": 0, "not_filed": 1},
-        {"on_time": 0, "late": 0, "not_filed": 0},
+        {"on_time": 1, "late": 0, "not_filed": 0, "unrecorded": 0},
+        {"on_time": 1, "late": 1, "not_filed": 0, "unrecorded": 0},
+        {"on_time": 1, "late": 0, "not_filed": 1, "unrecorded": 0},
+        {"on_time": 0, "late": 0, "not_filed": 0, "unrecorded": 0},
     ]
 
 

@@ -115,7 +115,12 @@ def test_sections_and_charts_hold_the_year(qtbot, office):
     assert table_rows(view.cleanups)[0][:5] == ["2026年民政文件专项清理", "2026-10-01", "4", "0", "1"]  # fmt: skip
     assert view.years_chart.categories[-1] == "2026"
     assert view.years_chart.series[0].values[-2:] == [1, 5]
-    assert [s.name for s in view.quarter_chart.series] == ["按期报送", "逾期报送", "未报送"]
+    assert [s.name for s in view.quarter_chart.series] == [
+        "按期报送",
+        "逾期报送",
+        "未报送",
+        "备案情况未录入",
+    ]
     assert view.quarter_chart.column_total(1) == 2
     assert view.outcome_chart.series[0].values == [1, 1, 1]
     assert "第二季度：按期报送 1，逾期报送 1，未报送 0" in view.quarter_chart.toolTip()

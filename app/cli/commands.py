@@ -80,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         print_commands,
         review_commands,
         safety_commands,
+        statistics_commands,
     )
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
@@ -98,6 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     import_commands.register(sub)
     safety_commands.register(sub)
     database_commands.register(sub)
+    statistics_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

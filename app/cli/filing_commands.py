@@ -7,8 +7,10 @@ import sys
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, date_arg, session, year_arg
+from app.cli.commands import add_json, date_arg, id_arg, session, year_arg
+from app.errors import UserError
 from app.services import deadlines, filing, filing_backlog, workcalendar
+from app.services.lifecycle import DRAFTING
 from app.services.permissions import local_actor
 
 
@@ -24,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--open", action="store_true", help="只列未报送的")
     add_json(listing)
     listing.set_defaults(handler=cmd_filing_list)
+    show = fl.add_parser("show", help="一件文件向各备案机关的备案情况和历次备案结果")
+    show.add_argument("doc", type=id_arg, help="文件 ID")
+    add_json(show)
+    show.set_defaults(handler=cmd_filing_show)
     unrecorded = fl.add_parser("unrecorded", help="备案情况未录入的文件（历史台账导入）")
     add_json(unrecorded)
     unrecorded.set_defaults(handler=cmd_filing_unrecorded)
@@ -77,6 +83,66 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
     _warn(warnings + ([backlog] if backlog else []))
 
 
+def _result_json(e: filing.ResultEntry) -> dict:
+    return {"result": e.result, "result_on": _iso(e.result_on), "note": e.note,
+            "recorded_by": e.recorded_by or None, "recorded_at": e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else None,
+            "correction_due": _iso(e.correction_due), "correction_due_provisional": e.correction_due_provisional,
+            "corrected_on": _iso(e.corrected_on), "before_history": e.before_history or None}  # fmt: skip
+
+
+def _row_json(r: filing.FilingRow, today) -> dict:
+    return {"filing_id": r.filing_id, "document_id": r.document_id, "title": r.title, "reg_number": r.reg_number,
+            "doc_number": r.doc_number, "published": _iso(r.published), "recipient": r.recipient, "due": _iso(r.due),
+            "due_provisional": r.due_provisional, "filed_on": _iso(r.filed_on), "report_number": r.report_number or None,
+            "result": r.result or None, "correction_due": _iso(r.correction_due),
+            "correction_due_provisional": r.correction_due_provisional, "corrected_on": _iso(r.corrected_on),
+            "results": [_result_json(e) for e in r.history],
+            "state": filing.timeliness(r, today),
+            "overdue": r.filed_on is None and today > r.due and not r.unrecorded, "unrecorded": r.unrecorded,
+            "late": bool(r.filed_on and r.filed_on > r.due)}  # fmt: skip
+
+
+def _show_lines(rows: list[dict]) -> list[str]:
+    lines = []
+    for r in rows:
+        filed = (
+            f"{r['filed_on']} 报送（{r['report_number'] or '无报告编号'}）"
+            if r["filed_on"]
+            else "未报送"
+        )
+        lines.append(f"《{r['title']}》 向{r['recipient']}备案：到期 {_marked(r['due'], r['due_provisional'])}，"
+                     f"{filed}，{r['state']}")  # fmt: skip
+        for e in r["results"]:
+            deadline = (
+                f"补正期限 {_marked(e['correction_due'], e['correction_due_provisional'])}"
+                if e["correction_due"]
+                else ""
+            )
+            corrected = f"{e['corrected_on']} 已补正/纠正" if e["corrected_on"] else ""
+            extra = "；".join(filter(None, (e["note"], deadline, corrected)))
+            who = e["recorded_by"] or "登记人未记录"
+            lines.append(f"  {e['result_on'] or ''}\t{e['result']}\t{extra}\t{who}")  # fmt: skip
+            if e["before_history"]:
+                lines.append(f"  注：{e['before_history']}")
+        if r["filed_on"] and not r["results"]:
+            lines.append("  尚未登记备案结果。")
+    return lines
+
+
+def cmd_filing_show(args: argparse.Namespace) -> None:
+    from app.services import documents
+
+    today = clock.today()
+    with session(args) as s:
+        cal = workcalendar.load(s)
+        doc = documents.get(s, args.doc)
+        if doc.published is None or doc.status in DRAFTING:
+            raise UserError(f"《{doc.title}》尚未公布，没有备案记录。")
+        rows = filing.rows_for(s, doc, cal)
+    emit([_row_json(r, today) for r in rows], args.json, _show_lines)
+    _warn(cal.warnings())
+
+
 def cmd_filing_list(args: argparse.Namespace) -> None:
     today = clock.today()
     with session(args) as s:
@@ -84,16 +150,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
         rows = filing.register_rows(s, cal, args.year)
     if args.open:
         rows = [r for r in rows if r.filed_on is None]
-    result = [
-        {"filing_id": r.filing_id, "document_id": r.document_id, "title": r.title, "reg_number": r.reg_number,
-         "doc_number": r.doc_number, "published": _iso(r.published), "recipient": r.recipient, "due": _iso(r.due),
-         "due_provisional": r.due_provisional, "filed_on": _iso(r.filed_on), "report_number": r.report_number or None, "result": r.result or None,
-         "correction_due": _iso(r.correction_due), "correction_due_provisional": r.correction_due_provisional,
-         "corrected_on": _iso(r.corrected_on),
-         "results": [{"result": result, "result_on": _iso(day)} for result, day in r.history],
-         "overdue": r.filed_on is None and today > r.due and not r.unrecorded, "unrecorded": r.unrecorded, "late": bool(r.filed_on and r.filed_on > r.due)}
-        for r in rows
-    ]  # fmt: skip
+    result = [_row_json(r, today) for r in rows]
     emit(
         result,
         args.json,

@@ -34,7 +34,7 @@ from app.services.statistics import FILING_STATES, AnnualStatistics, Period
 
 # One colour per series, the same in the view's charts.
 BLUE, GREEN, ORANGE, RED, GREY = "#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#9c9c9c"
-TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED}
+TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED, "unrecorded": GREY}
 OUTCOME_COLORS = {"合法": GREEN, "修改后合法": ORANGE, "不合法": RED}
 CELL_SIZE = 9.5
 
@@ -128,7 +128,8 @@ def _numeric(text: str) -> bool:
 
 
 def _figures_table(stats: AnnualStatistics, width: float) -> Table:
-    rows = [[f.name, str(f.numerator), str(f.denominator), f.shown(), f.definition]
+    rows = [[f.name, str(f.numerator), str(f.denominator), f.shown(),
+             f"{f.definition}（{f.note}）" if f.note else f.definition]
             for f in stats.figures]  # fmt: skip
     return _grid(["名称", "分子", "分母", "比率", "计算方法"], rows, width, [19, 7, 7, 9, 58])
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.atomic_files import replacing
 from app.reports.page import Cancelled, Progress
 from app.reports.workbook import cell
-from app.services import statistics
+from app.services import filing, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
 
@@ -55,13 +55,13 @@ def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], 
                for r in stats.reviews]  # fmt: skip
     decisions = list(stats.cleanup_totals)
     return [
-        ("主要指标", [16, 10, 10, 10, 70], ["名称", "分子", "分母", "比率", "计算方法"],
-         [[f.name, f.numerator, f.denominator, f.shown(), f.definition] for f in stats.figures]
+        ("主要指标", [16, 10, 10, 10, 70, 36], ["名称", "分子", "分母", "比率", "计算方法", "说明"],
+         [[f.name, f.numerator, f.denominator, f.shown(), f.definition, f.note] for f in stats.figures]
          + [[], ["统计范围", stats.issuer], ["统计期间", f"{stats.period.start} 至 {stats.period.end}"]]),
         ("文件状态", [14, 10], ["期末状态", "件数"],
          [[c.label, c.n] for c in stats.statuses] + [["合计", stats.issued.n]]),
         ("合法性审核", [20, 8, 8, 8, 12, 8], ["审核对象", "收案", "办结", *REVIEW_OUTCOMES], reviews),
-        ("备案及时情况", [12, 12, 12, 12, 8], ["季度", *FILING_STATES.values(), "合计"],
+        ("备案及时情况", [12, 12, 12, 12, 16, 8], ["季度", *FILING_STATES.values(), "合计"],
          [[q.label, *q.counts.values(), sum(q.counts.values())] for q in stats.quarters]),
         ("清理情况", [36, 12, 12, *[10] * len(decisions)], ["清理名称", "类型", "实施日期", *decisions],
          [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups]),
@@ -71,6 +71,7 @@ def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], 
     ]  # fmt: skip
 
 
+LEFT_OUT = f"未计入（{filing.UNRECORDED}）"
 _DETAIL_HEADER = [
     "指标",
     "计入分子",
@@ -85,7 +86,7 @@ _DETAIL_HEADER = [
 
 
 def _details(s: Session, stats: AnnualStatistics) -> Rows:
-    ids = sorted({i for f in stats.figures for i in f.denominator_ids})
+    ids = sorted({i for f in stats.figures for i in (*f.denominator_ids, *f.left_out_ids)})
     lines = {line.id: line for line in statistics.document_lines(s, ids)}
     rows = []
     for figure in stats.figures:
@@ -94,6 +95,10 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
             d = lines[doc_id]
             rows.append([figure.name, "是" if doc_id in counted else "否", d.reg_number, d.doc_number,
                          d.title, d.issuer, d.published, d.status, d.id])  # fmt: skip
+        for doc_id in figure.left_out_ids:
+            d = lines[doc_id]
+            rows.append([figure.name, LEFT_OUT, d.reg_number, d.doc_number, d.title, d.issuer,
+                         d.published, d.status, d.id])  # fmt: skip
     return rows
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app import clock
 from app.errors import UserError
 from app.models import Document, Filing, FilingResult
-from app.services import audit, documents, numbering, settings
+from app.services import audit, documents, numbering, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.workcalendar import Period, WorkCalendar
@@ -264,6 +264,65 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     return filing
 
 
+BEFORE_HISTORY = "本结果登记于启用备案结果记录之前，此前的结果未保留"
+EARLIER_SENT_BACK = "此前曾被暂缓登记或不予备案（日期未保留）"
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    """One answer of the recipient as the filing's history shows it. The correction deadline and
+    its completion are kept on the filing, so they belong to the latest 暂缓登记/纠正 only."""
+
+    result: str
+    result_on: date | None
+    note: str
+    recorded_by: str  # "" when not recorded (a result kept from before the history)
+    recorded_at: datetime | None
+    correction_due: date | None = None
+    correction_due_provisional: bool = False
+    corrected_on: date | None = None
+    before_history: str = ""  # why results before this one are missing, when they may be
+
+    @property
+    def recorded_by_label(self) -> str:
+        return self.recorded_by or "（未记录）"
+
+    def deadline_text(self) -> str:
+        if self.correction_due is None:
+            return ""
+        due = workcalendar.marked(self.correction_due, self.correction_due_provisional)
+        done = f"，{self.corrected_on} 已补正/纠正" if self.corrected_on else ""
+        return f"补正期限 {due}{done}"
+
+
+def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
+    """The filing's results in the order they came. A result copied from the filing when the
+    history began (no recorder, no time) is the only one known from before: it says so, and
+    says that an earlier send-back is on record without its date when the filing's flag says it."""
+    correction = correction_period(f, cal)
+    last_correction = next(
+        (i for i in range(len(f.results) - 1, -1, -1) if f.results[i].result in NEEDS_CORRECTION),
+        None,
+    )
+    entries = []
+    for i, r in enumerate(f.results):
+        legacy = i == 0 and not r.recorded_by and r.recorded_at is None
+        lost_send_back = legacy and f.needed_correction and r.result not in SENT_BACK
+        owns_deadline = i == last_correction and correction is not None
+        entries.append(ResultEntry(
+            r.result, r.result_on, r.follow_up, r.recorded_by, r.recorded_at,
+            correction.end if owns_deadline else None, owns_deadline and correction.provisional,
+            f.corrected_on if owns_deadline else None,
+            "；".join(filter(None, (BEFORE_HISTORY, lost_send_back and EARLIER_SENT_BACK))) if legacy else "",
+        ))  # fmt: skip
+    return tuple(entries)
+
+
+def result_history(s: Session, filing_id: int, cal: WorkCalendar) -> list[ResultEntry]:
+    """Every result the recipient returned for one filing, oldest first (empty before any)."""
+    return list(_history(get(s, filing_id), cal))
+
+
 @dataclass(frozen=True)
 class FilingRow:
     filing_id: int | None
@@ -285,7 +344,7 @@ class FilingRow:
     due_provisional: bool = False
     correction_due_provisional: bool = False
     unrecorded: bool = False  # not filed, and imported without its filing (备案情况未录入)
-    history: tuple[tuple[str, date | None], ...] = ()  # every result in order, the last as `result`
+    history: tuple[ResultEntry, ...] = ()  # every result in order, the last as `result`
 
 
 UNRECORDED = "备案情况未录入"
@@ -325,7 +384,7 @@ def rows_for(
             correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
             due.provisional, bool(correction and correction.provisional),
             bool(doc.filing_unrecorded) and not (f and f.filed_on),
-            tuple((r.result, r.result_on) for r in f.results) if f else (),
+            _history(f, cal) if f else (),
         ))  # fmt: skip
     return rows
 

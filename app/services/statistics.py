@@ -31,7 +31,8 @@ from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
 ISSUED_STATUSES = tuple(code for code in STATUS_LABELS if code not in DRAFTING)
-FILING_STATES = {"on_time": "按期报送", "late": "逾期报送", "not_filed": "未报送"}
+FILING_STATES = {"on_time": "按期报送", "late": "逾期报送", "not_filed": "未报送",
+                 "unrecorded": filing.UNRECORDED}  # fmt: skip
 ALL_ISSUERS = "全部制定机关"
 
 
@@ -41,10 +42,21 @@ class Figure:
     definition: str
     numerator_ids: list[int] = field(default_factory=list)
     denominator_ids: list[int] = field(default_factory=list)
+    # documents of the period left out of both: imported without their filing (备案情况未录入)
+    left_out_ids: list[int] = field(default_factory=list)
 
     @property
     def numerator(self) -> int:
         return len(self.numerator_ids)
+
+    @property
+    def left_out(self) -> int:
+        return len(self.left_out_ids)
+
+    @property
+    def note(self) -> str:
+        """What the figure leaves out, said beside it wherever it is shown ("" when nothing)."""
+        return f"另有 {self.left_out} 件{filing.UNRECORDED}，未计入" if self.left_out else ""
 
     @property
     def denominator(self) -> int:
@@ -56,6 +68,16 @@ class Figure:
 
     def shown(self) -> str:
         return "无" if self.rate is None else f"{self.rate:.1%}"
+
+
+def notes(figures: list[Figure]) -> list[str]:
+    """One line per thing left out, naming the figures it concerns: "报备率、报备及时率：另有
+    3 件备案情况未录入，未计入"."""
+    by_note: dict[str, list[str]] = {}
+    for f in figures:
+        if f.note:
+            by_note.setdefault(f.note, []).append(f.name)
+    return [f"{'、'.join(names)}：{note}" for note, names in by_note.items()]
 
 
 @dataclass(frozen=True)
@@ -105,6 +127,7 @@ def _documents(s: Session, start: date, end: date, issuer_id: int | None) -> lis
 
 @dataclass(frozen=True)
 class _FilingState:
+    unrecorded: bool  # not filed, imported without its filing: not known, so not counted
     filed: bool  # filed with every body it must go to
     on_time: bool  # ... each by its deadline
     clean: bool  # ... none sent back (暂缓登记, 不予备案), ever
@@ -113,6 +136,8 @@ class _FilingState:
 
     @property
     def timeliness(self) -> str:
+        if self.unrecorded:
+            return "unrecorded"
         if not self.filed:
             return "not_filed"
         return "on_time" if self.on_time else "late"
@@ -162,17 +187,23 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
         found = [f for f in every if any(r.result in filing.FINDINGS for r in f.results)]
         corrected = bool(found) and all(_dealt_with(f) for f in found)
         states[doc.id] = _FilingState(
-            filed, on_time, filed and not sent_back, bool(found), corrected
-        )
+            bool(doc.filing_unrecorded) and not filed,
+            filed, on_time, filed and not sent_back, bool(found), corrected,
+        )  # fmt: skip
     return states
 
 
 def _filing_figures(docs: list[Document], states: dict[int, _FilingState]) -> list[Figure]:
-    due = [d.id for d in docs]
+    """A document whose filing was never entered (备案情况未录入) is neither filed nor not filed:
+    it is left out of 报备率 and 报备及时率 until its filing is recorded. 规范率 counts filed
+    documents only, which such a document is not, so it leaves none out."""
+    unknown = [d.id for d in docs if states[d.id].unrecorded]
+    due = [d.id for d in docs if not states[d.id].unrecorded]
     filed = [i for i in due if states[i].filed]
     return [
-        Figure("报备率", "已报备文件数 / 应报备文件数", filed, due),
-        Figure("报备及时率", "按期报备文件数 / 应报备文件数", [i for i in due if states[i].on_time], due),
+        Figure("报备率", "已报备文件数 / 应报备文件数", filed, due, unknown),
+        Figure("报备及时率", "按期报备文件数 / 应报备文件数", [i for i in due if states[i].on_time], due,
+               unknown),
         Figure("规范率", "首次报送即予备案（未经暂缓登记、不予备案）文件数 / 已报备文件数",
                [i for i in filed if states[i].clean], filed),
     ]  # fmt: skip

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.services import deadlines, filing, settings, statistics, workcalendar
-from app.services.filing import FilingRow
+from app.services.filing import FilingRow, ResultEntry
 from app.services.statistics import Figure
 from app.ui.list_page import ListModel, cell_text
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
@@ -110,4 +110,58 @@ class FilingTableModel(ListModel):
             return line.correction_tip
         if role == Qt.ItemDataRole.ToolTipRole:
             return line.row.rule if attr == "state_label" else cell_text(value)
+        return None
+
+
+# (header, width) of the selected filing's result history, oldest first
+HISTORY_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("结果日期", 88),
+    ("备案结果", 72),
+    ("审查意见及处理情况", 0),
+    ("补正期限", 140),
+    ("补正完成", 88),
+    ("登记人", 88),
+    ("登记时间", 130),
+)
+
+
+def history_heading(row: FilingRow | None) -> str:
+    """The line above the history: whose filing it is, or why there is nothing to show."""
+    if row is None:
+        return "备案结果记录：请在上表选择一项备案。"
+    head = f"备案结果记录：《{row.title}》报送{row.recipient}"
+    if row.filed_on is None:
+        return f"{head}——尚未报送备案。"
+    if not row.history:
+        return f"{head}——{row.filed_on} 报送，尚未登记备案结果。"
+    notes = [e.before_history for e in row.history if e.before_history]
+    return f"{head}，共 {len(row.history)} 次结果" + "".join(f"（注：{n}）" for n in notes)
+
+
+class FilingHistoryModel(ListModel):
+    """Every result the recipient returned for the selected filing, in order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__([c[0] for c in HISTORY_COLUMNS], parent)
+
+    def show_row(self, row: FilingRow | None) -> None:
+        self.set_rows(list(row.history) if row else [])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry: ResultEntry = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            recorded_at = entry.recorded_at.strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
+            due = workcalendar.marked(entry.correction_due, entry.correction_due_provisional)
+            return (cell_text(entry.result_on), entry.result, " ".join(entry.note.split()),
+                    due if entry.correction_due else "", cell_text(entry.corrected_on),
+                    entry.recorded_by_label, recorded_at)[column]  # fmt: skip
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and entry.note:
+            return entry.note
+        if role == Qt.ItemDataRole.ToolTipRole and entry.before_history:
+            return entry.before_history
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None

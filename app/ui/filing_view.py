@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.services import documents, filing
+from app.services import documents, filing, statistics
 from app.services.statistics import Figure
 from app.ui.filing_dialogs import (
     FIRST_YEAR,
@@ -33,9 +34,12 @@ from app.ui.filing_dialogs import (
 )
 from app.ui.filing_table import (
     COLUMNS,
+    HISTORY_COLUMNS,
+    FilingHistoryModel,
     FilingLine,
     FilingPage,
     FilingTableModel,
+    history_heading,
     read_page,
 )
 from app.ui.list_page import list_table, push_button, warning_banner
@@ -53,12 +57,21 @@ class FigureStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("figures")
         self.setStyleSheet(FIGURE_STYLE)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 4, 8, 4)
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(8, 4, 8, 4)
+        lines.setSpacing(2)
+        self.row = QHBoxLayout()
         self.row.setSpacing(24)
         self.heading = QLabel()
         self.row.addWidget(self.heading)
         self.row.addStretch(1)
+        self.note = QLabel()  # what the figures leave out (备案情况未录入), on a line below them
+        self.note.setObjectName("figureNote")
+        self.note.setStyleSheet("color: #6b4500;")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        lines.addLayout(self.row)
+        lines.addWidget(self.note)
         self.labels: dict[str, QLabel] = {}
 
     def show_figures(self, year: int, figures: list[Figure]) -> None:
@@ -69,8 +82,12 @@ class FigureStrip(QFrame):
                 label = self.labels[figure.name] = QLabel()
                 self.row.insertWidget(self.row.count() - 1, label)
             shown = f"{figure.numerator}/{figure.denominator} = {figure.shown()}"
-            label.setText(f"{figure.name} <b>{shown if figure.denominator else '无'}</b>")
-            label.setToolTip(f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）")
+            mark = "※" if figure.note else ""
+            label.setText(f"{figure.name}{mark} <b>{shown if figure.denominator else '无'}</b>")
+            label.setToolTip(f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）"
+                             + (f"\n{figure.note}" if figure.note else ""))  # fmt: skip
+        self.note.setText("；".join(f"※{line}" for line in statistics.notes(figures)))
+        self.note.setVisible(bool(self.note.text()))
 
 
 class FilingView(QWidget):
@@ -119,12 +136,27 @@ class FilingView(QWidget):
         self.figures = FigureStrip()
         self.banner = warning_banner()
         self.table = self._table()
+        self.history_model = FilingHistoryModel(self)
+        self.history_heading = QLabel(history_heading(None))
+        self.history_heading.setWordWrap(True)
+        self.history = list_table(self.history_model, [w for _label, w in HISTORY_COLUMNS])
+        history = QWidget()
+        below = QVBoxLayout(history)
+        below.setContentsMargins(0, 4, 0, 0)
+        below.addWidget(self.history_heading)
+        below.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.figures)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh()
 
@@ -211,6 +243,8 @@ class FilingView(QWidget):
     def _update_buttons(self) -> None:
         line = self.current_line()
         row = line.row if line else None
+        self.history_model.show_row(row)
+        self.history_heading.setText(history_heading(row))
         filed = [x for x in self.selected_lines() if x.row.filed_on]
         self.buttons["file"].setEnabled(row is not None and row.filed_on is None)
         self.buttons["result"].setEnabled(row is not None and row.filed_on is not None)

@@ -30,10 +30,10 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.db import Database
-from app.services import cleanup, issuers, statistics
+from app.services import cleanup, filing, issuers, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
-from app.ui.charts import BLUE, GREEN, ORANGE, RED, BarChart, Series, StackedBarChart
+from app.ui.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.ledger_dialog import export_workbook
 from app.ui.operations import Reload, Work, runner_for
@@ -43,7 +43,7 @@ FIRST_YEAR = 1990  # as in the register's year filter
 REFRESH_KINDS = frozenset(
     {"documents", "filings", "reviews", "cleanup", "objections", "settings", "issuers", "calendar"}
 )
-TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED}
+TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED, "unrecorded": GREY}
 OUTCOME_COLORS = {"合法": GREEN, "修改后合法": ORANGE, "不合法": RED}
 DRILL_HINT = "双击查看相关文件"
 
@@ -144,6 +144,10 @@ class StatisticsView(QWidget):
         self.figures = CompactTable(["名称", "分子", "分母", "比率"], 140)
         self.figures.setToolTip(DRILL_HINT)
         self.figures.cellDoubleClicked.connect(self.drill_figure)
+        self.figure_notes = QLabel()  # what a figure leaves out (备案情况未录入), beside it
+        self.figure_notes.setObjectName("figureNotes")
+        self.figure_notes.setWordWrap(True)
+        self.figure_notes.hide()
         self.statuses = CompactTable(["期末状态", "件数"], 140)
         self.statuses.cellDoubleClicked.connect(self.drill_status)
         self.reviews = CompactTable(["审核对象", "收案", "办结", *REVIEW_OUTCOMES], 130)
@@ -156,7 +160,7 @@ class StatisticsView(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.addWidget(_group("主要指标", self.figures), 0, 0)
+        grid.addWidget(_group("主要指标", self.figures, self.figure_notes), 0, 0)
         grid.addWidget(self.years_chart, 0, 1)
         grid.addWidget(_group("文件公布情况（按统计期末状态）", self.statuses), 1, 0)
         grid.addWidget(self.quarter_chart, 1, 1)
@@ -231,9 +235,16 @@ class StatisticsView(QWidget):
         rows = []
         for f in figures:
             tip = f"{f.name}：{f.definition}\n按公布日期统计；分母为 0 时显示“无”。\n{DRILL_HINT}"
-            rows.append([_item(f.name, tip), _item(str(f.numerator), tip, True),
+            if f.note:
+                tip = f"{tip}\n{f.note}（录入其备案情况后计入）"
+            name = f"{f.name} ※" if f.note else f.name
+            rows.append([_item(name, tip), _item(str(f.numerator), tip, True),
                          _item(str(f.denominator), tip, True), _item(f.shown(), tip, True)])  # fmt: skip
         self.figures.set_rows(rows)
+        self.figure_notes.setText(
+            "\n".join(f"※{line}（录入其备案情况后计入）" for line in statistics.notes(figures))
+        )
+        self.figure_notes.setVisible(bool(self.figure_notes.text()))
 
     def _show_tables(self, stats: AnnualStatistics) -> None:
         tip = f"统计期末（{stats.period.end}）的状态；{DRILL_HINT}"
@@ -291,6 +302,10 @@ class StatisticsView(QWidget):
             (f"未计入分子的文件（{f.denominator - f.numerator} 件）",
              [i for i in f.denominator_ids if i not in counted]),
         ]  # fmt: skip
+        if f.left_out:
+            choices.append(
+                (f"{filing.UNRECORDED}、未计入的文件（{f.left_out} 件）", f.left_out_ids)
+            )
         self._drill(f"{f.name}：{f.definition}", choices)
 
     def drill_status(self, row: int, _column: int = 0) -> None:
