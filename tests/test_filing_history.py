@@ -152,13 +152,13 @@ def test_filing_page_shows_the_selected_filings_history(qtbot, office):
 
 
 @pytest.mark.sqlite_only  # the PostgreSQL test database starts at the newest revision
-def test_a_result_stored_before_the_history_is_shown_alone_and_says_so(db_url):
+def test_a_result_stored_before_the_history_is_shown_alone_and_says_so(empty_db_url):
     """A filing accepted after a 暂缓登记 in a database of the version before the history: only
     the 予以备案 was kept. It is shown as the one result, unrecorded recorder, with the note that
     earlier results were not kept and that a send-back is on record; a new result follows it."""
     clock.fix_today(TODAY)
     at_revision(
-        db_url,
+        empty_db_url,
         "0016",
         ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) "
@@ -166,7 +166,7 @@ def test_a_result_stored_before_the_history_is_shown_alone_and_says_so(db_url):
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, follow_up, created_at, version) "
         "VALUES (1, '本级人民政府', '[]', '2026-01-12', '予以备案', '2026-02-01', true, '已补正', '2026-01-12 09:00:00', 1)",
     )  # fmt: skip
-    database = open_database(db_url)
+    database = open_database(empty_db_url)
     try:
         with database.reading() as s:
             filing_id = s.scalar(select(Filing.id))

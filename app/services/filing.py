@@ -168,8 +168,7 @@ def record_filed(
         getattr(_filing(s, doc.id, r.recipient), "filed_on", None) for r in doc_rules(rules(s), doc)
     ):
         doc.filing_unrecorded = None  # every recipient's filing is on record now
-    audit.record(s, actor.name, "file", "filing", filing.id, f"《{doc.title}》报送{recipient}备案",
-                 None, {"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
+    audit.record(s, actor=actor.name, action="file", object_type="filing", object_id=filing.id, summary=f"《{doc.title}》报送{recipient}备案", old=None, new={"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
     return filing
 
 
@@ -209,8 +208,7 @@ def record_result(
             correction_due = cal.period_end(result_on, days)
         filing.correction_due, filing.correction_days = correction_due, days
         filing.corrected_on = None
-    audit.record(s, actor.name, "filing_result", "filing", filing.id, f"备案结果：{result}", old,
-                 {"result": result, "result_on": result_on, "correction_due": filing.correction_due,
+    audit.record(s, actor=actor.name, action="filing_result", object_type="filing", object_id=filing.id, summary=f"备案结果：{result}", old=old, new={"result": result, "result_on": result_on, "correction_due": filing.correction_due,
                   "correction_days": filing.correction_days})  # fmt: skip
     if result == REVOKED:
         _retire_revoked(s, actor, filing, result_on, follow_up.strip())
@@ -259,8 +257,7 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     filing.follow_up = (
         filing.follow_up + "\n" if filing.follow_up else ""
     ) + f"{day} {note.strip()}"
-    audit.record(s, actor.name, "filing_corrected", "filing", filing.id, "补正/纠正完成", None,
-                 {"corrected_on": day, "note": note.strip()})  # fmt: skip
+    audit.record(s, actor=actor.name, action="filing_corrected", object_type="filing", object_id=filing.id, summary="补正/纠正完成", old=None, new={"corrected_on": day, "note": note.strip()})  # fmt: skip
     return filing
 
 

@@ -128,8 +128,7 @@ def record_bulk(
         record_historical(
             s, actor, doc_id, recipient, filed_on, result, cal, "历史备案情况批量补录"
         )
-    audit.record(s, actor.name, "filing_bulk", "filing", None, f"批量补录向{recipient}报送备案 {len(chosen)} 件",
-                 None, {"recipient": recipient, "filed_on": filed_on, "documents": chosen, "result": result})  # fmt: skip
+    audit.record(s, actor=actor.name, action="filing_bulk", object_type="filing", object_id=None, summary=f"批量补录向{recipient}报送备案 {len(chosen)} 件", old=None, new={"recipient": recipient, "filed_on": filed_on, "documents": chosen, "result": result})  # fmt: skip
     s.flush()
     return BulkOutcome(chosen, unrecorded_count(s))
 
