@@ -28,10 +28,14 @@ def pinned() -> date | None:
             day = date.fromisoformat(raw)
         except ValueError:
             raise UserError(
-                f"环境变量 {TODAY_ENV}：日期“{raw[:40]}”格式不正确，应为 YYYY-MM-DD。"
+                f"环境变量 {TODAY_ENV}：日期“{raw[:40]}”格式不正确，应为 YYYY-MM-DD。",
+                field=f"环境变量 {TODAY_ENV}",
             ) from None
         if not FIRST_DAY <= day <= LAST_DAY:
-            raise UserError(f"环境变量 {TODAY_ENV}：日期应在 {FIRST_DAY} 到 {LAST_DAY} 之间。")
+            raise UserError(
+                f"环境变量 {TODAY_ENV}：日期应在 {FIRST_DAY} 到 {LAST_DAY} 之间。",
+                field=f"环境变量 {TODAY_ENV}",
+            )
         _parsed = (raw, day)
     return _parsed[1]
 

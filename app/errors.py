@@ -2,11 +2,13 @@
 
 
 class UserError(Exception):
-    """A problem the user can fix: bad input, a refused step, a locked database."""
+    """A problem the user can fix: bad input, a refused step, a locked database. `field` names
+    the input it concerns (the label the message starts with), for a form to focus."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class NewerSchemaError(UserError):

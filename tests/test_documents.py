@@ -241,3 +241,21 @@ def test_edit_saved_while_another_transaction_edits_is_refused_not_lost(database
         data.summary = "第二位经办人的摘要"
         with pytest.raises(UserError, match="摘要 当前为“第一位经办人的摘要”"):
             documents.update_document(late, SYSTEM, doc_id, data, version)
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        (DocumentInput("MZ", "  "), "文件名称"),
+        (DocumentInput("MZ", "河清市办法", remarks="\x07"), "备注"),
+        (DocumentInput("XX", "河清市办法"), "制定机关"),
+    ],
+)
+def test_a_refusal_names_the_field_it_concerns(database, data, field):
+    """Forms put the cursor in the field a refusal names (UserError.field), not by reading the
+    Chinese text."""
+    with database.transaction() as s:
+        add_issuer(s)
+    with pytest.raises(UserError) as refused, database.transaction() as s:
+        documents.create_draft(s, SYSTEM, data)
+    assert refused.value.field == field and refused.value.message.startswith(field)

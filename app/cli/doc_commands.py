@@ -293,7 +293,7 @@ def cmd_search(args: argparse.Namespace) -> None:
     from app.services import search
 
     if not args.text.strip():
-        raise UserError("检索词：不能为空。")
+        raise UserError("检索词：不能为空。", field="检索词")
     with session(args) as s:
         rows = [
             _row_dict(r)

@@ -52,7 +52,8 @@ def read_password(whose: str) -> str:
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
         raise UserError(
-            f"{whose}：标准输入中没有这一行。请在终端运行（会提示输入），或从标准输入按行提供密码。"
+            f"{whose}：标准输入中没有这一行。请在终端运行（会提示输入），或从标准输入按行提供密码。",
+            field=whose,
         )
     return line.rstrip("\r\n")
 

@@ -61,9 +61,9 @@ def _print_access(args: argparse.Namespace) -> Access:
 def _target(path: str, suffix: str) -> Path:
     target = Path(path).expanduser()
     if target.suffix.lower() != suffix:
-        raise UserError(f"输出文件：“{path}”应以 {suffix} 结尾。")
+        raise UserError(f"输出文件：“{path}”应以 {suffix} 结尾。", field="输出文件")
     if not target.parent.is_dir():
-        raise UserError(f"输出文件：文件夹“{target.parent}”不存在。")
+        raise UserError(f"输出文件：文件夹“{target.parent}”不存在。", field="输出文件")
     return target
 
 

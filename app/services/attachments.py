@@ -101,12 +101,14 @@ def add_attachment(
     doc = documents.get(s, doc_id)
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"附件：找不到文件“{path}”。")
+        raise UserError(f"附件：找不到文件“{path}”。", field="附件")
     name = safe_name(path.name)  # the name is used again as a file name when it is opened
     try:
         sha, size = _copy_in(path)
     except OSError as exc:
-        raise UserError(f"附件：无法复制“{path.name}”：{exc.strerror or exc}") from exc
+        raise UserError(
+            f"附件：无法复制“{path.name}”：{exc.strerror or exc}", field="附件"
+        ) from exc
     attachment = Attachment(
         document=doc,
         step_id=step_id,

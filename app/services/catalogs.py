@@ -111,7 +111,7 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
     elif kind == "repealed":
         stmt = stmt.where(lifecycle.status_clause(RETIRED_LISTED, today))
     elif kind == "annual" and f.year is None:
-        raise UserError("年度目录：必须指定年份。")
+        raise UserError("年度目录：必须指定年份。", field="年度目录")
     if f.year is not None and kind != "repealed":  # the repealed by the year they ended: _rows
         stmt = stmt.where(
             Document.published >= date(f.year, 1, 1), Document.published <= date(f.year, 12, 31)
@@ -235,7 +235,7 @@ def office_name(s: Session) -> str:
 
 def catalog(s: Session, kind: str, f: CatalogFilter, today: date) -> Catalog:
     if kind not in KINDS:
-        raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。")
+        raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。", field="目录类型")
     issuer = issuers.by_code(s, f.issuer_code) if f.issuer_code else None
     rows = _rows(s, kind, f, issuer, today)
     title = KINDS[kind].title if kind != "annual" else f"{f.year}年度规范性文件目录"

@@ -70,7 +70,9 @@ def scope(s: Session, issuer_codes: list[str]) -> Scope:
         known = set(s.scalars(select(Issuer.code).where(Issuer.code.in_(issuer_codes))))
         unknown = sorted(set(issuer_codes) - known)
         if unknown:
-            raise UserError(f"清理范围：制定机关代码“{'、'.join(unknown)}”不存在。")
+            raise UserError(
+                f"清理范围：制定机关代码“{'、'.join(unknown)}”不存在。", field="清理范围"
+            )
         query = query.where(Issuer.code.in_(issuer_codes))
     return Scope(
         sorted(issuer_codes),
@@ -98,11 +100,11 @@ def create_batch(
     """Confirm a previewed scope: the batch takes every document in force in it, undecided."""
     require(actor, Permission.REGISTER)
     if kind not in KINDS:
-        raise UserError(f"清理类型：应为{'或'.join(KINDS.values())}。")
+        raise UserError(f"清理类型：应为{'或'.join(KINDS.values())}。", field="清理类型")
     if not title.strip():
-        raise UserError("清理名称：不能为空。")
+        raise UserError("清理名称：不能为空。", field="清理名称")
     if kind == "special" and not reason.strip():
-        raise UserError("清理依据：专项清理必须写明原因，例如上位法的修改。")
+        raise UserError("清理依据：专项清理必须写明原因，例如上位法的修改。", field="清理依据")
     if s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == "open")):
         raise UserError("已有尚未完成的清理批次，请先完成或删除该批次。")
     found = scope(s, issuer_codes)
@@ -112,7 +114,8 @@ def create_batch(
         names = s.scalars(select(Issuer.name).where(Issuer.code.in_(found.issuer_codes)))
         raise UserError(
             f"清理类型：定期清理应当覆盖全部制定机关现行有效的文件；只清理"
-            f"{'、'.join(names)}的文件的，为专项清理。"
+            f"{'、'.join(names)}的文件的，为专项清理。",
+            field="清理类型",
         )
     batch = CleanupBatch(kind=kind, title=title.strip(), reason=reason.strip(), scope_issuers=json.dumps(found.issuer_codes),
                          created_on=day or clock.today(), created_by=actor.name)  # fmt: skip
@@ -146,12 +149,14 @@ def decide(
     if item is None:
         raise UserError(f"文件 {document_id} 不在本次清理范围内。")
     if decision not in DECISIONS:
-        raise UserError(f"清理结论：应为{'、'.join(DECISIONS.values())}之一。")
+        raise UserError(f"清理结论：应为{'、'.join(DECISIONS.values())}之一。", field="清理结论")
     if decision != "continue" and not reason.strip():
-        raise UserError(f"清理理由：结论为“{DECISIONS[decision]}”时必须写明理由。")
+        raise UserError(
+            f"清理理由：结论为“{DECISIONS[decision]}”时必须写明理由。", field="清理理由"
+        )
     if amending_document_id is not None:
         if decision != "amend":
-            raise UserError("修改文件：只有结论为“修改”时才能关联修改文件。")
+            raise UserError("修改文件：只有结论为“修改”时才能关联修改文件。", field="修改文件")
         documents.get(s, amending_document_id)
     item.decision, item.reason, item.amending_document_id = (
         decision,
@@ -302,7 +307,9 @@ def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
     from app.services.catalogs import office_name
 
     if part not in PARTS:
-        raise UserError(f"目录类型：应为{'或'.join(title for title, _ in PARTS.values())}。")
+        raise UserError(
+            f"目录类型：应为{'或'.join(title for title, _ in PARTS.values())}。", field="目录类型"
+        )
     batch = get(s, batch_id)
     title, decisions = PARTS[part]
     day = batch.applied_on or clock.today()

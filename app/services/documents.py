@@ -128,7 +128,7 @@ def clean_text(data: DocumentInput) -> None:
         if value is not None:
             setattr(data, name, fields.text(value, label, column))
     if not data.title:
-        raise UserError("文件名称：不能为空。")
+        raise UserError("文件名称：不能为空。", field="文件名称")
     if data.reg_number:
         data.reg_number = numbering.canonical(data.reg_number)
         fields.check_length(data.reg_number, "登记编号", Document.reg_number)
@@ -199,12 +199,12 @@ def check_dates(
 ) -> None:
     for day, label in ((published, "公布日期"), (issued, "印发日期"), (signed, "签署日期")):
         if day and day > clock.today():
-            raise UserError(f"{label}：{day} 晚于今天，请核对。")
+            raise UserError(f"{label}：{day} 晚于今天，请核对。", field=label)
     if published and effective and effective < published:
-        raise UserError("施行日期：不能早于公布日期。")
+        raise UserError("施行日期：不能早于公布日期。", field="施行日期")
     start = effective or published
     if start and valid_until and valid_until <= start:
-        raise UserError("有效期至：必须晚于施行日期（或公布日期）。")
+        raise UserError("有效期至：必须晚于施行日期（或公布日期）。", field="有效期至")
 
 
 def _apply_plain(doc: Document, data: DocumentInput) -> None:
@@ -301,15 +301,18 @@ def update_document(
     before = _snapshot(doc)
     issuer = issuers.by_code(s, data.issuer_code)
     if issuer.id != doc.issuer_id and doc.reg_number:
-        raise UserError("制定机关：已有登记编号的文件不能更换制定机关；如确有错误，请先作废编号。")
+        raise UserError(
+            "制定机关：已有登记编号的文件不能更换制定机关；如确有错误，请先作废编号。",
+            field="制定机关",
+        )
     if numbering.number_key(data.reg_number or "") != numbering.number_key(doc.reg_number or ""):
-        raise UserError("登记编号：不能直接修改；如编号有误，请作废后重新分配。")
+        raise UserError("登记编号：不能直接修改；如编号有误，请作废后重新分配。", field="登记编号")
     doc.issuer = issuer
     _apply_plain(doc, data)
     if doc.status not in DRAFTING:
         check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         if data.published is None:
-            raise UserError("公布日期：已公布的文件不能清除公布日期。")
+            raise UserError("公布日期：已公布的文件不能清除公布日期。", field="公布日期")
         kept = before["doc_number"] if before["issuer"] == issuer.code else None
         doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id, allow_abbr, kept)
         doc.published, doc.effective = data.published, data.effective or data.published
@@ -395,14 +398,16 @@ def _check_step_details(
     s: Session, doc: Document, step: str, outcome: str, start: date | None, end: date | None
 ) -> None:
     if step == "legality_review" and outcome not in REVIEW_OUTCOMES:
-        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。")
+        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。", field="审核结论")
     if step == "fair_competition" and outcome not in FAIR_COMPETITION_OUTCOMES:
-        raise UserError(f"审查结论：应为“{'”“'.join(FAIR_COMPETITION_OUTCOMES)}”之一。")
+        raise UserError(
+            f"审查结论：应为“{'”“'.join(FAIR_COMPETITION_OUTCOMES)}”之一。", field="审查结论"
+        )
     if step == "public_comment":
         if start is None or end is None:
-            raise UserError("征求意见期间：必须填写起止日期。")
+            raise UserError("征求意见期间：必须填写起止日期。", field="征求意见期间")
         if end < start:
-            raise UserError("征求意见期间：结束日期不能早于开始日期。")
+            raise UserError("征求意见期间：结束日期不能早于开始日期。", field="征求意见期间")
         _check_comment_period(s, doc, start, end)
 
 
@@ -414,14 +419,16 @@ def _check_comment_period(s: Session, doc: Document, start: date, end: date) -> 
         if days < least:
             raise UserError(
                 f"征求意见期间：与企业密切相关的文件，征求意见期限一般不少于 {least} 日"
-                f"（现为 {days} 日）。"
+                f"（现为 {days} 日）。",
+                field="征求意见期间",
             )
         return
     least = settings.get(s, "comment.min_workdays")
     workdays = workcalendar.load(s).workdays_between(start - timedelta(days=1), end)
     if workdays < least:
         raise UserError(
-            f"征求意见期间：公开征求意见的期限不少于 {least} 个工作日（现为 {workdays} 个工作日）。"
+            f"征求意见期间：公开征求意见的期限不少于 {least} 个工作日（现为 {workdays} 个工作日）。",
+            field="征求意见期间",
         )
 
 
@@ -440,11 +447,11 @@ def record_step(
     require(actor, Permission.RECORD_STEPS)
     doc = get(s, doc_id)
     if step not in STEP_LABELS or step in ("draft", "publication"):
-        raise UserError(f"办理环节：“{step}”不是可记录的环节。")
+        raise UserError(f"办理环节：“{step}”不是可记录的环节。", field="办理环节")
     if doc.status not in DRAFTING:
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再记录起草阶段的环节。")
     if done_on > clock.today():
-        raise UserError(f"办理日期：{done_on} 晚于今天。")
+        raise UserError(f"办理日期：{done_on} 晚于今天。", field="办理日期")
     _check_gates(doc, step)
     outcome = fields.text(outcome, "结果", ProcedureStep.outcome)
     note = fields.text(note, "说明", ProcedureStep.note)
@@ -495,7 +502,7 @@ def publish(
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再次公布。")
     _check_gates(doc, "publication")
     if not doc_number or not doc_number.strip():
-        raise UserError("发文字号：公布文件必须填写发文字号。")
+        raise UserError("发文字号：公布文件必须填写发文字号。", field="发文字号")
     check_dates(published, effective, valid_until)
     before = _snapshot(doc)
     doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id, allow_abbr)
@@ -559,7 +566,9 @@ def retire(
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
     if status not in RETIRED:
-        raise UserError(f"状态：“{status}”不是终止状态（应为已修改、废止、宣布失效或失效）。")
+        raise UserError(
+            f"状态：“{status}”不是终止状态（应为已修改、废止、宣布失效或失效）。", field="状态"
+        )
     label = STATUS_LABELS[status]
     reason = fields.text(reason, f"{label}原因")
     ahead = scheduled(doc.status, doc.status_changed, doc.valid_until, clock.today())
@@ -572,11 +581,11 @@ def retire(
             f"《{doc.title}》{when}为“{status_label(on_day)}”，只有现行有效的文件才能{label}。"
         )
     if status in RETIRE_NEEDS_SOURCE and by_document_id is None:
-        raise UserError("修改文件：必须指明修改该文件的新文件。")
+        raise UserError("修改文件：必须指明修改该文件的新文件。", field="修改文件")
     if status != "expired" and not reason.strip() and by_document_id is None:
-        raise UserError(f"{label}原因：必须填写。")
+        raise UserError(f"{label}原因：必须填写。", field=f"{label}原因")
     if doc.published and day < doc.published:
-        raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。")
+        raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。", field=f"{label}日期")
     if by_document_id is not None:
         _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day, label)
     before = doc.status
@@ -593,13 +602,16 @@ def retire(
 def _link(s: Session, source_id: int, target: Document, kind: str, day: date, label: str) -> None:
     source = get(s, source_id)
     if source.id == target.id:
-        raise UserError("关联文件：不能是文件本身。")
+        raise UserError("关联文件：不能是文件本身。", field="关联文件")
     if source.status in DRAFTING or source.published is None:
-        raise UserError(f"关联文件：《{source.title}》尚未公布，不能作为修改或废止依据。")
+        raise UserError(
+            f"关联文件：《{source.title}》尚未公布，不能作为修改或废止依据。", field="关联文件"
+        )
     if source.published > day:
         raise UserError(
             f"关联文件：《{source.title}》于 {source.published} 公布，晚于"
-            f"{label.removeprefix('已')}日期 {day}，不能作为修改或废止依据。"
+            f"{label.removeprefix('已')}日期 {day}，不能作为修改或废止依据。",
+            field="关联文件",
         )
     s.add(DocumentLink(source_id=source.id, target_id=target.id, kind=kind, created_on=day))
 

@@ -60,9 +60,9 @@ def text(
     value = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     problem = refused_character(value)
     if problem:
-        raise UserError(f"{label}：{problem}")
+        raise UserError(f"{label}：{problem}", field=label)
     if required and not value:
-        raise UserError(f"{label}：不能为空。")
+        raise UserError(f"{label}：不能为空。", field=label)
     check_length(value, label, column)
     return value
 
@@ -70,7 +70,7 @@ def text(
 def check_length(value: str, label: str, column: InstrumentedAttribute | None) -> None:
     most = limit(column) if column is not None else None
     if most is not None and len(value) > most:
-        raise UserError(f"{label}：不能超过 {most} 个字符（现有 {len(value)} 个）。")
+        raise UserError(f"{label}：不能超过 {most} 个字符（现有 {len(value)} 个）。", field=label)
 
 
 def printable(value: str, replacement: str = "") -> str:
@@ -108,7 +108,9 @@ def _check_flush(s: Session, _context: Any, _instances: Any) -> None:
             if _REFUSED.search(value) and len(_REFUSED.findall(value)) > len(
                 _REFUSED.findall(old if isinstance(old, str) else "")
             ):
-                raise UserError(f"{label}：{refused_character(value)}")
+                raise UserError(f"{label}：{refused_character(value)}", field=label)
             most = limit(column)
             if most is not None and len(value) > most and value != old:
-                raise UserError(f"{label}：不能超过 {most} 个字符（现有 {len(value)} 个）。")
+                raise UserError(
+                    f"{label}：不能超过 {most} 个字符（现有 {len(value)} 个）。", field=label
+                )

@@ -110,7 +110,9 @@ def rule_for(all_rules: dict[str, list[FilingRule]], doc: Document, recipient: s
         if rule.recipient == recipient:
             return rule
     names = "、".join(r.recipient for r in required)
-    raise UserError(f"备案机关：《{doc.title}》应向{names}备案，不是“{recipient}”。")
+    raise UserError(
+        f"备案机关：《{doc.title}》应向{names}备案，不是“{recipient}”。", field="备案机关"
+    )
 
 
 def _filing(s: Session, doc_id: int, recipient: str) -> Filing | None:
@@ -143,12 +145,14 @@ def record_filed(
         raise UserError(f"《{doc.title}》尚未公布，不能报送备案。")
     rule_for(rules(s), doc, recipient)
     if filed_on < doc.published:
-        raise UserError(f"报送日期：不能早于公布日期 {doc.published}。")
+        raise UserError(f"报送日期：不能早于公布日期 {doc.published}。", field="报送日期")
     if filed_on > clock.today():
-        raise UserError(f"报送日期：{filed_on} 晚于今天。")
+        raise UserError(f"报送日期：{filed_on} 晚于今天。", field="报送日期")
     unknown = set(package_present) - set(PACKAGE)
     if unknown:
-        raise UserError(f"备案材料：“{'、'.join(sorted(unknown))}”不在材料清单中。")
+        raise UserError(
+            f"备案材料：“{'、'.join(sorted(unknown))}”不在材料清单中。", field="备案材料"
+        )
     missing = [item for item in PACKAGE if item not in package_present]
     if missing:
         raise UserError(f"备案材料不全，缺少：{'、'.join(missing)}。")
@@ -186,13 +190,15 @@ def record_result(
     require(actor, Permission.REGISTER)
     filing = get(s, filing_id)
     if filing.filed_on is None:
-        raise UserError("备案结果：尚未报送备案，不能登记结果。")
+        raise UserError("备案结果：尚未报送备案，不能登记结果。", field="备案结果")
     if result not in RESULTS:
-        raise UserError(f"备案结果：应为“{'”“'.join(RESULTS)}”之一。")
+        raise UserError(f"备案结果：应为“{'”“'.join(RESULTS)}”之一。", field="备案结果")
     if result_on < filing.filed_on:
-        raise UserError("结果日期：不能早于报送日期。")
+        raise UserError("结果日期：不能早于报送日期。", field="结果日期")
     if result in FINDINGS and not follow_up.strip():
-        raise UserError(f"处理情况：结果为“{result}”时必须写明审查意见和后续处理。")
+        raise UserError(
+            f"处理情况：结果为“{result}”时必须写明审查意见和后续处理。", field="处理情况"
+        )
     old = {"result": filing.result}
     filing.result, filing.result_on, filing.follow_up = result, result_on, follow_up.strip()
     filing.results.append(FilingResult(result=result, result_on=result_on, follow_up=follow_up.strip(),
@@ -203,7 +209,7 @@ def record_result(
         days = None
         if correction_due is None:
             if cal is None:
-                raise UserError("补正期限：无法计算，缺少工作日历。")
+                raise UserError("补正期限：无法计算，缺少工作日历。", field="补正期限")
             days = settings.get(s, "filing.correction_days")
             correction_due = cal.period_end(result_on, days)
         filing.correction_due, filing.correction_days = correction_due, days
@@ -250,9 +256,9 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     require(actor, Permission.REGISTER)
     filing = get(s, filing_id)
     if filing.result not in NEEDS_CORRECTION:
-        raise UserError("补正完成：该备案没有需要补正或纠正的意见。")
+        raise UserError("补正完成：该备案没有需要补正或纠正的意见。", field="补正完成")
     if not note.strip():
-        raise UserError("处理情况：必须写明补正或纠正的情况。")
+        raise UserError("处理情况：必须写明补正或纠正的情况。", field="处理情况")
     filing.corrected_on = day
     filing.follow_up = (
         filing.follow_up + "\n" if filing.follow_up else ""

@@ -103,9 +103,9 @@ def record_bulk(
     require(actor, Permission.REGISTER)
     recipient = recipient.strip()
     if not recipient:
-        raise UserError("备案机关：不能为空。")
+        raise UserError("备案机关：不能为空。", field="备案机关")
     if result and result not in filing.RESULTS:
-        raise UserError(f"备案结果：应为“{'”“'.join(filing.RESULTS)}”之一。")
+        raise UserError(f"备案结果：应为“{'”“'.join(filing.RESULTS)}”之一。", field="备案结果")
     all_rules = filing.rules(s)
     marked = set(unrecorded_ids(s))
     if doc_ids is None:
@@ -117,7 +117,7 @@ def record_bulk(
     else:
         chosen = list(dict.fromkeys(doc_ids))
         if not chosen:
-            raise UserError("文件：请至少选择一件文件。")
+            raise UserError("文件：请至少选择一件文件。", field="文件")
         for doc_id in chosen:
             doc = documents.get(s, doc_id)
             if doc_id not in marked:

@@ -164,15 +164,18 @@ def read_file(path: Path) -> str:
     the file cannot be one."""
     try:
         if not path.is_file():
-            raise UserError(f"放假通知文件：{path} 不存在或不是文件。")
+            raise UserError(f"放假通知文件：{path} 不存在或不是文件。", field="放假通知文件")
         if path.stat().st_size > MAX_FILE_BYTES:
             raise UserError(
                 f"放假通知文件：{path.name} 超过 {MAX_FILE_BYTES // 1024} KB，不是一份放假通知。"
-                "请只保存通知正文。"
+                "请只保存通知正文。",
+                field="放假通知文件",
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"放假通知文件：无法读取 {path}（{exc.strerror or exc}）。") from None
+        raise UserError(
+            f"放假通知文件：无法读取 {path}（{exc.strerror or exc}）。", field="放假通知文件"
+        ) from None
     return decode(data, path.name)
 
 
@@ -186,15 +189,17 @@ def decode(data: bytes, name: str = "") -> str:
         # bytes that merely begin like a mark decode to one line of odd characters
         if "\n" in text and "\ufeff" not in text:
             return text
-        raise UserError(f"{label}：文字编码无法识别（应为 UTF-8、GB18030 或 UTF-16）。")
+        raise UserError(
+            f"{label}：文字编码无法识别（应为 UTF-8、GB18030 或 UTF-16）。", field=label
+        )
     if b"\x00" in data:
-        raise UserError(f"{label}：不是文本文件，请将通知正文另存为 .txt 文本文件。")
+        raise UserError(f"{label}：不是文本文件，请将通知正文另存为 .txt 文本文件。", field=label)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UserError(f"{label}：文字编码无法识别（应为 UTF-8 或 GB18030）。")
+    raise UserError(f"{label}：文字编码无法识别（应为 UTF-8 或 GB18030）。", field=label)
 
 
 def parse(text: str) -> Notice:

@@ -32,7 +32,7 @@ def by_code(s: Session, code: str) -> Issuer:
     issuer = s.scalar(select(Issuer).where(Issuer.code == code.strip())) if storable else None
     if issuer is None:
         shown = fields.quoted(code)
-        raise UserError(f"制定机关：代码“{shown}”不存在，请先添加该制定机关。")
+        raise UserError(f"制定机关：代码“{shown}”不存在，请先添加该制定机关。", field="制定机关")
     return issuer
 
 
@@ -53,17 +53,19 @@ def add_issuer(
     abbr = fields.text(abbr, "发文机关代字", Issuer.abbr)
     sequence_key = fields.text(sequence_key or code, "编号序列", Issuer.sequence_key)
     if body_type in REFUSED_BODIES:
-        raise UserError(f"制定机关类型：{body_type}不得制发行政规范性文件。")
+        raise UserError(f"制定机关类型：{body_type}不得制发行政规范性文件。", field="制定机关类型")
     if body_type not in ALLOWED_BODIES:
-        raise UserError(f"制定机关类型：应为{'或'.join(ALLOWED_BODIES)}。")
+        raise UserError(f"制定机关类型：应为{'或'.join(ALLOWED_BODIES)}。", field="制定机关类型")
     if not _CODE.match(code):
-        raise UserError("机关代码：只能由字母、数字和下划线组成，不超过 30 个字符。")
+        raise UserError(
+            "机关代码：只能由字母、数字和下划线组成，不超过 30 个字符。", field="机关代码"
+        )
     if not name:
-        raise UserError("机关名称：不能为空。")
+        raise UserError("机关名称：不能为空。", field="机关名称")
     if not abbr:
-        raise UserError("发文机关代字：不能为空，例如“桂民发”。")
+        raise UserError("发文机关代字：不能为空，例如“桂民发”。", field="发文机关代字")
     if level not in LEVELS:
-        raise UserError(f"机关层级：应为 {'、'.join(LEVELS)} 之一。")
+        raise UserError(f"机关层级：应为 {'、'.join(LEVELS)} 之一。", field="机关层级")
     template = fields.text(
         template or DEFAULT_TEMPLATE, numbering.TEMPLATE_LABEL, Issuer.reg_template
     )
@@ -110,5 +112,6 @@ def _check_distinct(s: Session, code: str, template: str, sequence_key: str) -> 
             raise UserError(
                 f"{numbering.TEMPLATE_LABEL}：“{template}”与制定机关“{other.name}”的模板"
                 f"“{other.reg_template}”会生成相同的编号，而两者不共用编号序列。请在模板中"
-                "加入 {code} 或其他区别，或让两个机关共用同一编号序列。"
+                "加入 {code} 或其他区别，或让两个机关共用同一编号序列。",
+                field=numbering.TEMPLATE_LABEL,
             )

@@ -109,7 +109,9 @@ def filter_codes(value: str, field: str) -> tuple[str, ...]:
     """status_codes, or a UserError naming `field` and listing what it accepts."""
     codes = status_codes(value)
     if codes is None:
-        raise UserError(f"{field}：“{value}”无效，可选：{'、'.join(filter_choices())}。")
+        raise UserError(
+            f"{field}：“{value}”无效，可选：{'、'.join(filter_choices())}。", field=field
+        )
     return codes
 
 

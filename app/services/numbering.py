@@ -68,31 +68,37 @@ def validate_template(template: str, label: str = TEMPLATE_LABEL, yearly: bool =
     {seq:999999999d} would build a gigabyte-long number)."""
     problem = fields.refused_character(template)
     if problem:
-        raise UserError(f"{label}：{problem}")
+        raise UserError(f"{label}：{problem}", field=label)
     try:
         parts = [p for p in string.Formatter().parse(template) if p[1] is not None]
     except ValueError as exc:
-        raise UserError(f"{label}：“{template}”无法解析：{exc}") from exc
+        raise UserError(f"{label}：“{template}”无法解析：{exc}", field=label) from exc
     found = {field for _, field, _, _ in parts}
     unknown = found - TEMPLATE_FIELDS
     if unknown:
-        raise UserError(f"{label}：“{template}”含有未知字段：{'、'.join(sorted(unknown))}。")
+        raise UserError(
+            f"{label}：“{template}”含有未知字段：{'、'.join(sorted(unknown))}。", field=label
+        )
     for _, field, spec, conversion in parts:
         width = re.match(r"\D*(\d*)", spec or "").group(1)
         if conversion or "{" in (spec or "") or (width and int(width) > MAX_WIDTH):
             raise UserError(
-                f"{label}：“{template}”中的字段 {{{field}}} 格式不支持（宽度不超过 {MAX_WIDTH} 位）。"
+                f"{label}：“{template}”中的字段 {{{field}}} 格式不支持（宽度不超过 {MAX_WIDTH} 位）。",
+                field=label,
             )
     try:
         format_number(template, "X", 2026, 1)
     except (ValueError, KeyError, IndexError) as exc:
-        raise UserError(f"{label}：“{template}”无法解析：{exc}") from exc
+        raise UserError(f"{label}：“{template}”无法解析：{exc}", field=label) from exc
     if "seq" not in found:
-        raise UserError(f"{label}：“{template}”必须包含序号字段 {{seq}}，否则编号会重复。")
+        raise UserError(
+            f"{label}：“{template}”必须包含序号字段 {{seq}}，否则编号会重复。", field=label
+        )
     if yearly and "year" not in found:
         raise UserError(
             f"{label}：“{template}”必须包含年份字段 {{year}}：序号每年从 1 重新开始，"
-            "没有年份的编号第二年就会与上一年重复。"
+            "没有年份的编号第二年就会与上一年重复。",
+            field=label,
         )
 
 
@@ -171,14 +177,16 @@ def check_yearly_reset_change(s: Session, yearly: bool) -> None:
     if issued is not None:
         raise UserError(
             f"{label}：{this_year} 年已分配登记编号（如 {issued}），只能在新的一年分配第一个"
-            "登记编号之前修改，否则本年的序号将前后不一。"
+            "登记编号之前修改，否则本年的序号将前后不一。",
+            field=label,
         )
     if yearly:
         for issuer in s.scalars(select(Issuer).order_by(Issuer.id)):
             if "year" not in _template_fields(issuer.reg_template):
                 raise UserError(
                     f"{label}：制定机关“{issuer.name}”的登记编号模板“{issuer.reg_template}”没有"
-                    "年份字段 {year}，序号每年重新开始后编号会与往年重复。请先修改模板。"
+                    "年份字段 {year}，序号每年重新开始后编号会与往年重复。请先修改模板。",
+                    field=label,
                 )
 
 
@@ -282,7 +290,8 @@ class Allocations:
             # Set by an older version: numbers would repeat last year's.
             raise UserError(
                 f"{TEMPLATE_LABEL}：制定机关“{issuer.name}”的模板“{issuer.reg_template}”缺少年份字段"
-                " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。"
+                " {year}，序号每年重新开始，编号会与往年重复。请先在“单位与编号”中修改模板。",
+                field=TEMPLATE_LABEL,
             )
         key = (issuer.sequence_key, _sequence_year(self.yearly, year))
         return self._next(key, issuer.reg_template, issuer.code, year)
@@ -322,7 +331,9 @@ class Allocations:
         taken = self.used.get(key_) or self.pending_keys.get(key_)
         if taken is not None:
             same = "" if taken == number else f"与已有的“{taken}”视为同一编号，"
-            raise UserError(f"登记编号：“{number}”{same}已被使用或已作废，不能重复使用。")
+            raise UserError(
+                f"登记编号：“{number}”{same}已被使用或已作废，不能重复使用。", field="登记编号"
+            )
         owner, parsed = self._owner(issuer, number)
         if parsed is None:
             # Foreign format: keep it, outside the numeric sequence (serial below zero).
@@ -339,7 +350,8 @@ class Allocations:
             if holder is not None:
                 raise UserError(
                     f"登记编号：“{number}”与已有的“{holder}”序号相同（第 {serial} 号），"
-                    "不能重复使用。"
+                    "不能重复使用。",
+                    field="登记编号",
                 )
             if serial > last + 1 and not allow_gap:
                 render = issuer.reg_template, issuer.code, parsed[0]
@@ -468,7 +480,7 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
     require(actor, Permission.VOID_NUMBER)
     reason = fields.text(reason, "作废原因", NumberAllocation.void_reason)
     if not reason:
-        raise UserError("作废原因：必须填写。")
+        raise UserError("作废原因：必须填写。", field="作废原因")
     allocation = find(s, number)
     if allocation is None:
         raise UserError(f"登记编号“{fields.quoted(number)}”不存在。")
@@ -477,7 +489,7 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
     number = allocation.number
     day = day or clock.today()
     if day > clock.today():
-        raise UserError(f"作废日期：{day} 晚于今天。")
+        raise UserError(f"作废日期：{day} 晚于今天。", field="作废日期")
     allocation.voided = True
     allocation.void_reason = reason
     allocation.voided_on = day

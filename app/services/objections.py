@@ -38,15 +38,15 @@ def register(
     require(actor, Permission.REGISTER)
     doc = documents.get(s, doc_id)
     if not requester.strip():
-        raise UserError("建议人：不能为空。")
+        raise UserError("建议人：不能为空。", field="建议人")
     if not grounds.strip():
-        raise UserError("审查建议理由：不能为空。")
+        raise UserError("审查建议理由：不能为空。", field="审查建议理由")
     if received > clock.today():
-        raise UserError(f"收到日期：{received} 晚于今天。")
+        raise UserError(f"收到日期：{received} 晚于今天。", field="收到日期")
     if doc.published is None or doc.status in DRAFTING:
         raise UserError(f"《{doc.title}》尚未公布，不能登记审查建议。")
     if received < doc.published:
-        raise UserError(f"收到日期：不能早于文件的公布日期 {doc.published}。")
+        raise UserError(f"收到日期：不能早于文件的公布日期 {doc.published}。", field="收到日期")
     objection = Objection(
         document_id=doc.id, received=received, requester=requester.strip(), grounds=grounds.strip(),
         handler=handler.strip(), reply_days=settings.get(s, "objection.reply_days"), created_at=clock.now(),
@@ -65,11 +65,11 @@ def reply(
     if objection.replied_on:
         raise UserError(f"该审查建议已于 {objection.replied_on} 答复。")
     if outcome not in OUTCOMES:
-        raise UserError(f"处理结果：应为“{'”“'.join(OUTCOMES)}”之一。")
+        raise UserError(f"处理结果：应为“{'”“'.join(OUTCOMES)}”之一。", field="处理结果")
     if not text.strip():
-        raise UserError("答复内容：不能为空。")
+        raise UserError("答复内容：不能为空。", field="答复内容")
     if day < objection.received:
-        raise UserError("答复日期：不能早于收到日期。")
+        raise UserError("答复日期：不能早于收到日期。", field="答复日期")
     objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
     audit.record(s, actor=actor.name, action="objection_reply", object_type="objection", object_id=objection.id, summary=f"答复审查建议：{outcome}", old=None, new={"replied_on": day, "outcome": outcome})  # fmt: skip
     return objection

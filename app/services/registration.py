@@ -131,9 +131,11 @@ class _Batch:
         clean_text(data)
         issuer = self.issuers.get(data.issuer_code)
         if issuer is None:
-            raise UserError(f"制定机关：代码“{data.issuer_code}”不存在，请先添加该制定机关。")
+            raise UserError(
+                f"制定机关：代码“{data.issuer_code}”不存在，请先添加该制定机关。", field="制定机关"
+            )
         if data.published is None:
-            raise UserError("公布日期：登记已公布的文件必须填写公布日期。")
+            raise UserError("公布日期：登记已公布的文件必须填写公布日期。", field="公布日期")
         check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         effective = data.effective or data.published
         term_reason = self.terms.reason_to_keep(
@@ -142,7 +144,7 @@ class _Batch:
         start = self.terms.start_of(data.published, effective)
         valid_until = data.valid_until or self.terms.valid_until(data.title, start)
         if status is not None and (status in DRAFTING or status not in STATUS_LABELS):
-            raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。")
+            raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。", field="状态")
         doc_number = self._doc_number(issuer, data.doc_number)
         if data.reg_number:
             reg_number = self.numbers.reserve(issuer, data.reg_number, self.allow_gaps)

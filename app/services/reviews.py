@@ -94,7 +94,9 @@ def missing_materials(case: ReviewCase) -> list[str]:
 def _set_materials(case: ReviewCase, required: list[str], present: list[str]) -> None:
     unknown = set(present) - set(required)
     if unknown:
-        raise UserError(f"送审材料：“{'、'.join(sorted(unknown))}”不在材料清单中。")
+        raise UserError(
+            f"送审材料：“{'、'.join(sorted(unknown))}”不在材料清单中。", field="送审材料"
+        )
     case.materials = json.dumps(
         [{"item": m, "present": m in present} for m in required], ensure_ascii=False
     )
@@ -102,15 +104,17 @@ def _set_materials(case: ReviewCase, required: list[str], present: list[str]) ->
 
 def _check_intake(s: Session, data: ReviewIntake) -> None:
     if data.subject_type not in SUBJECT_TYPES:
-        raise UserError(f"审核对象类型：应为{'、'.join(SUBJECT_TYPES.values())}之一。")
+        raise UserError(
+            f"审核对象类型：应为{'、'.join(SUBJECT_TYPES.values())}之一。", field="审核对象类型"
+        )
     if not data.title.strip():
-        raise UserError("审核事项名称：不能为空。")
+        raise UserError("审核事项名称：不能为空。", field="审核事项名称")
     if not data.reviewer.strip():
-        raise UserError("承办审核人：不能为空。")
+        raise UserError("承办审核人：不能为空。", field="承办审核人")
     if data.received > clock.today():
-        raise UserError(f"收到日期：{data.received} 晚于今天。")
+        raise UserError(f"收到日期：{data.received} 晚于今天。", field="收到日期")
     if data.subject_type == "normative" and data.document_id is None:
-        raise UserError("关联文件：行政规范性文件的审核必须关联登记簿中的文件。")
+        raise UserError("关联文件：行政规范性文件的审核必须关联登记簿中的文件。", field="关联文件")
     if data.document_id is not None:
         doc = documents.get(s, data.document_id)
         if doc.status not in (
@@ -121,7 +125,8 @@ def _check_intake(s: Session, data: ReviewIntake) -> None:
             "legality_review",
         ):
             raise UserError(
-                f"关联文件：《{doc.title}》已处于“{doc.status}”阶段，不能再送合法性审核。"
+                f"关联文件：《{doc.title}》已处于“{doc.status}”阶段，不能再送合法性审核。",
+                field="关联文件",
             )
 
 
@@ -162,7 +167,7 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
     require(actor, Permission.REVIEW)
     case = get(s, case_id)
     if case.status != "returned":
-        raise UserError("补充材料：只有退回补充的案件才能重新受理。")
+        raise UserError("补充材料：只有退回补充的案件才能重新受理。", field="补充材料")
     required = [m["item"] for m in materials(case)]
     _set_materials(case, required, present)
     missing = missing_materials(case)
@@ -179,7 +184,7 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
     if not note.strip():
-        raise UserError("补充说明：必须写明需要补充的内容。")
+        raise UserError("补充说明：必须写明需要补充的内容。", field="补充说明")
     case.pauses.append(ReviewPause(paused_on=day, note=note.strip()))
     case.status = "paused"
     audit.record(
@@ -201,7 +206,7 @@ def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
         raise UserError("恢复计时：该案件没有处于补充材料状态。")
     open_pause = case.pauses[-1]
     if day < open_pause.paused_on:
-        raise UserError("恢复日期：不能早于中止日期。")
+        raise UserError("恢复日期：不能早于中止日期。", field="恢复日期")
     open_pause.resumed_on = day
     case.status = "in_review"
     audit.record(
@@ -221,11 +226,11 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
     if case.extension_days:
-        raise UserError("延长审核期限：每件只能延长一次。")
+        raise UserError("延长审核期限：每件只能延长一次。", field="延长审核期限")
     if days <= 0:
-        raise UserError("延长天数：必须大于 0。")
+        raise UserError("延长天数：必须大于 0。", field="延长天数")
     if not reason.strip():
-        raise UserError("延长理由：必须填写。")
+        raise UserError("延长理由：必须填写。", field="延长理由")
     case.extension_days, case.extension_reason = days, reason.strip()
     audit.record(s, actor=actor.name, action="review_extend", object_type="review", object_id=case.id, summary=f"延长 {days} 个工作日：{reason.strip()}", old=None, new={"days": days, "reason": reason.strip()})  # fmt: skip
 
@@ -244,9 +249,9 @@ def record_check(
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
     if item not in CHECK_ITEMS:
-        raise UserError(f"审查事项：“{item}”不在审查清单中。")
+        raise UserError(f"审查事项：“{item}”不在审查清单中。", field="审查事项")
     if passed is False and not note.strip():
-        raise UserError(f"审查意见：“{item}”存在问题时必须写明问题。")
+        raise UserError(f"审查意见：“{item}”存在问题时必须写明问题。", field="审查意见")
     for old in [c for c in case.checks if c.item == item]:
         case.checks.remove(old)
     check = ReviewCheck(item=item, passed=passed, note=note.strip(), checked_by=actor.name,
@@ -282,16 +287,16 @@ def conclude(
     if case.status == "paused":
         raise UserError("办结：补充材料期间不能办结，请先恢复计时。")
     if outcome not in REVIEW_OUTCOMES:
-        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。")
+        raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。", field="审核结论")
     unchecked = [item for item in CHECK_ITEMS if item not in {c.item for c in case.checks}]
     if unchecked:
         raise UserError(f"办结：尚有审查事项未记录：{'；'.join(unchecked)}。")
     if outcome == "修改后合法" and not required_changes.strip():
-        raise UserError("修改意见：结论为“修改后合法”时必须写明需要修改的内容。")
+        raise UserError("修改意见：结论为“修改后合法”时必须写明需要修改的内容。", field="修改意见")
     if not opinion.strip():
-        raise UserError("审核意见：不能为空。")
+        raise UserError("审核意见：不能为空。", field="审核意见")
     if case.complete_on and day < case.complete_on:
-        raise UserError("办结日期：不能早于材料齐全日期。")
+        raise UserError("办结日期：不能早于材料齐全日期。", field="办结日期")
     case.outcome, case.opinion, case.required_changes = (
         outcome,
         opinion.strip(),

@@ -88,20 +88,22 @@ def items(value: str) -> list[str]:
 def _check_value(rule: Rule, value: Any) -> None:
     if isinstance(rule.default, bool):
         if not isinstance(value, bool):
-            raise UserError(f"{rule.label}：应为“是”或“否”。")
+            raise UserError(f"{rule.label}：应为“是”或“否”。", field=rule.label)
     elif isinstance(rule.default, int):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise UserError(f"{rule.label}：必须是整数。")
+            raise UserError(f"{rule.label}：必须是整数。", field=rule.label)
         if rule.minimum is not None and value < rule.minimum:
-            raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。")
+            raise UserError(f"{rule.label}：必须是不小于 {rule.minimum} 的整数。", field=rule.label)
     elif not isinstance(value, str):
-        raise UserError(f"{rule.label}：必须是文字。")
+        raise UserError(f"{rule.label}：必须是文字。", field=rule.label)
     elif rule.choices is not None and value not in rule.choices:
-        raise UserError(f"{rule.label}：应为“{'”“'.join(rule.choices.values())}”之一。")
+        raise UserError(
+            f"{rule.label}：应为“{'”“'.join(rule.choices.values())}”之一。", field=rule.label
+        )
     elif problem := fields.refused_character(value):
-        raise UserError(f"{rule.label}：{problem}")
+        raise UserError(f"{rule.label}：{problem}", field=rule.label)
     if rule.key.startswith("review.materials.") and not items(value):
-        raise UserError(f"{rule.label}：至少要有一项材料。")
+        raise UserError(f"{rule.label}：至少要有一项材料。", field=rule.label)
     if rule.key.endswith("_template"):
         from app.services.numbering import validate_template
 

@@ -53,9 +53,9 @@ def verify_password(password: str, stored: str) -> bool:
 
 def check_password_rules(password: str) -> None:
     if len(password) < 8:
-        raise UserError("密码：至少 8 位。")
+        raise UserError("密码：至少 8 位。", field="密码")
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
-        raise UserError("密码：必须同时包含字母和数字。")
+        raise UserError("密码：必须同时包含字母和数字。", field="密码")
 
 
 def office_is_empty(s: Session) -> bool:
@@ -168,11 +168,11 @@ def add_user(
     username = username.strip()
     display_name = fields.text(display_name, "姓名", User.display_name)
     if not _USERNAME.match(username):
-        raise UserError("用户名：2 至 50 位字母、数字、下划线、点或连字符。")
+        raise UserError("用户名：2 至 50 位字母、数字、下划线、点或连字符。", field="用户名")
     if not display_name:
-        raise UserError("姓名：不能为空。")
+        raise UserError("姓名：不能为空。", field="姓名")
     if role not in {r.value for r in Role}:
-        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。")
+        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。", field="角色")
     check_password_rules(password)
     if s.scalar(select(User.id).where(User.username == username)):
         raise UserError(f"用户名“{username}”已存在。")
@@ -195,7 +195,7 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
     require(actor, Permission.MANAGE_USERS)
     user = _get(s, username)
     if role not in {r.value for r in Role}:
-        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。")
+        raise UserError(f"角色：应为{'、'.join(r.value for r in Role)}之一。", field="角色")
     losing_admin = user.role == Role.ADMIN.value and (role != Role.ADMIN.value or not active)
     if losing_admin and not _admins_left(s, user):
         raise UserError("至少要保留一名启用的管理员。")

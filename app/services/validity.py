@@ -131,7 +131,7 @@ class DefaultTerms:
             return None
         reason = fields.text(reason or "", TERM_REASON, Document.term_reason)
         if not reason:
-            raise UserError(limit.refusal(valid_until))
+            raise UserError(limit.refusal(valid_until), field=TERM_REASON)
         return reason
 
 
@@ -228,13 +228,16 @@ def evaluate(
     if lifecycle.status_of(doc, day) not in IN_FORCE:
         raise UserError(f"《{doc.title}》已不是现行有效文件，无需评估。")
     if decision not in EVALUATIONS:
-        raise UserError(f"评估结论：应为{'或'.join(EVALUATIONS.values())}。")
+        raise UserError(f"评估结论：应为{'或'.join(EVALUATIONS.values())}。", field="评估结论")
     if not reason.strip():
-        raise UserError("评估意见：必须填写。")
+        raise UserError("评估意见：必须填写。", field="评估意见")
     if new_document_id is not None and (
         decision != "reissue" or s.get(Document, new_document_id) is None
     ):
-        raise UserError("重新公布的文件：只有结论为继续施行时才能关联，且该文件必须存在。")
+        raise UserError(
+            "重新公布的文件：只有结论为继续施行时才能关联，且该文件必须存在。",
+            field="重新公布的文件",
+        )
     evaluation = ValidityEvaluation(document_id=doc.id, evaluated_on=day, decision=decision, reason=reason.strip(),
                                     evaluated_by=actor.name, new_document_id=new_document_id)  # fmt: skip
     s.add(evaluation)

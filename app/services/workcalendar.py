@@ -107,20 +107,22 @@ class WorkCalendar:
             if self.is_workday(day):
                 return day
             day += timedelta(days=1)
-        raise UserError(f"工作日历：{day} 之后十年内没有工作日，请检查日历设置。")
+        raise UserError(f"工作日历：{day} 之后十年内没有工作日，请检查日历设置。", field="工作日历")
 
     def add_workdays(self, start: date, n: int) -> date:
         """The day that is `n` working days after `start` (start itself not counted)."""
         if n < 0:
-            raise UserError("工作日数：不能为负数。")
+            raise UserError("工作日数：不能为负数。", field="工作日数")
         if n > MAX_WORKDAYS:
-            raise UserError(f"工作日数：不能超过 {MAX_WORKDAYS}（约十年）。")
+            raise UserError(f"工作日数：不能超过 {MAX_WORKDAYS}（约十年）。", field="工作日数")
         day = start
         try:
             for _ in range(n):
                 day = self.next_workday(day + timedelta(days=1))
         except OverflowError:
-            raise UserError("日期：计算结果超出公元 9999 年，请检查起算日期。") from None
+            raise UserError(
+                "日期：计算结果超出公元 9999 年，请检查起算日期。", field="日期"
+            ) from None
         return day
 
     def workdays_between(self, start: date, end: date) -> int:
@@ -146,7 +148,9 @@ class WorkCalendar:
         try:
             last = start + timedelta(days=days)
         except OverflowError:
-            raise UserError("日期：计算结果超出公元 9999 年，请检查起算日期。") from None
+            raise UserError(
+                "日期：计算结果超出公元 9999 年，请检查起算日期。", field="日期"
+            ) from None
         if not self.extend_holidays:
             return Period(last)
         end = self.next_workday(last)
@@ -292,7 +296,7 @@ def clear_day(s: Session, actor: Actor, day: date) -> None:
     lock_for_writing(s)
     row = s.get(CalendarDay, day)
     if row is None:
-        raise UserError(f"工作日历：{day} 没有单位自定义设置。")
+        raise UserError(f"工作日历：{day} 没有单位自定义设置。", field="工作日历")
     s.delete(row)
     audit.record(s, actor=actor.name, action="calendar", object_type="calendar_day", object_id=None, summary=f"恢复 {day} 的默认安排", old={"day": day, "is_workday": row.is_workday}, new=None)  # fmt: skip
 
@@ -311,7 +315,7 @@ def enter_year(
     require(actor, Permission.SETTINGS)
     lock_for_writing(s)
     if not 2000 <= year <= 2100:
-        raise UserError(f"年份：{year} 不正确。")
+        raise UserError(f"年份：{year} 不正确。", field="年份")
     stray = [d for d in holidays + makeup_workdays if d.year != year]
     if stray:
         raise UserError(f"日期 {stray[0]} 不属于 {year} 年。")

@@ -457,7 +457,7 @@ class StepDialog(ServiceDialog):
             number = self.doc_number.text().strip()
             if not number:
                 self.doc_number.setFocus()
-                raise UserError("发文字号：公布文件必须填写发文字号。")
+                raise UserError("发文字号：公布文件必须填写发文字号。", field="发文字号")
             docnumber.parse(number)
             effective, valid_until = self.effective.value(), self.valid_until.value()
             reason = self.term_reason.text().strip() or None

@@ -181,7 +181,7 @@ class NoticeDialog(ServiceDialog):
     # --- saving ---------------------------------------------------------------------------
     def prepare(self):
         if self.comparison is None:
-            raise UserError("放假通知：请先解析通知文本。")
+            raise UserError("放假通知：请先解析通知文本。", field="放假通知")
         actor, notice = local_actor(), self.comparison.notice
         return lambda s, _progress: holiday_notice.save(s, actor, notice)
 

@@ -96,7 +96,7 @@ class RetireDialog(ActionDialog):
     def prepare(self) -> Work:
         status = self.status()
         if status is None:
-            raise UserError("状态：请选择已修改、废止、宣布失效或失效。")
+            raise UserError("状态：请选择已修改、废止、宣布失效或失效。", field="状态")
         doc_id, actor, day = self.doc_id, local_actor(), _pydate(self.day.date())
         reason = self.reason.toPlainText()
         source = self.source.value() if self.source.isEnabled() else None

@@ -27,7 +27,7 @@ class ServiceDialog(QDialog):
         self.database = database
         self.runner = runner_for(database)
         self.returned: object = None  # what the service returned
-        self.fields: dict[str, QWidget] = {}  # by the field name services put before "："
+        self.fields: dict[str, QWidget] = {}  # by the UserError.field the services name
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -39,10 +39,11 @@ class ServiceDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, field: str | None = None) -> None:
+        """Say what is wrong above the buttons, and put the cursor in the field it concerns."""
         self.error.setText(message)
         self.error.setVisible(bool(message))
-        widget = self.fields.get(message.split("：", 1)[0])
+        widget = self.fields.get(field) if field else None
         if widget is not None:
             widget.setFocus()
 
@@ -50,7 +51,7 @@ class ServiceDialog(QDialog):
         try:
             work = self.prepare()
         except UserError as exc:
-            self.show_error(exc.message)
+            self.show_error(exc.message, exc.field)
             return
         self.show_error("")
         self.buttons.setEnabled(False)
@@ -69,6 +70,6 @@ class ServiceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, UserError):
-            self.show_error(exc.message)
+            self.show_error(exc.message, exc.field)
         else:
             show_error(self, exc)

@@ -57,7 +57,7 @@ def _roles(current: str = Role.CLERK.value) -> QComboBox:
 
 def _same(first: QLineEdit, second: QLineEdit) -> str:
     if first.text() != second.text():
-        raise UserError("确认密码：两次输入的密码不一致。")
+        raise UserError("确认密码：两次输入的密码不一致。", field="确认密码")
     return first.text()
 
 

@@ -74,6 +74,6 @@ class VoidNumberDialog(ActionDialog):
     def prepare(self) -> Work:
         number = self.number.text().strip()
         if not number:
-            raise UserError("登记编号：请填写要作废的编号。")
+            raise UserError("登记编号：请填写要作废的编号。", field="登记编号")
         actor, day, reason = local_actor(), _pydate(self.day.date()), self.reason.toPlainText()
         return lambda s, _p: numbering.void(s, actor, number, reason, day)
