@@ -65,8 +65,14 @@ _SQLSTATE_CLASS = {  # the first two characters
     "57": LOST,  # operator intervention: server shut down or the session ended by an administrator
     "53": "单位服务器资源不足，本次操作未保存。请联系服务器管理员。",
 }
-_CONNECT_FAILED = ("connection failed", "could not connect", "timeout expired",
-                   "could not translate host name", "connection refused", "name or service")  # fmt: skip
+_CONNECT_FAILED = (
+    "connection failed",
+    "could not connect",
+    "timeout expired",
+    "could not translate host name",
+    "connection refused",
+    "name or service",
+)
 
 # Failures that pass: the same operation may well succeed when tried again (the GUI offers 重试).
 _PASSING_STATES = ("55P03", "25P03", "57014", "40001", "40P01", "53300")

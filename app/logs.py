@@ -47,6 +47,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
 def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     exc = unraisable.exc_value
     logging.getLogger("normdesk.unraisable").warning(
-        "%s: %r", unraisable.err_msg or "Exception ignored in", unraisable.object,
+        "%s: %r",
+        unraisable.err_msg or "Exception ignored in",
+        unraisable.object,
         exc_info=(unraisable.exc_type, exc, unraisable.exc_traceback) if exc else None,
-    )  # fmt: skip
+    )

@@ -22,8 +22,13 @@ STATEMENT_TIMEOUT: float = (
 # are released. Generous: a long export reads inside one transaction between its statements.
 IDLE_IN_TRANSACTION_TIMEOUT: float = 300  # s
 # A server gone silent (cable pulled, server off) is given up on after about a minute.
-KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
-              "keepalives_count": 3, "tcp_user_timeout": 60_000}  # fmt: skip
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 60_000,
+}
 
 
 NEEDS_LOGIN = (
@@ -42,8 +47,15 @@ class ServerLogin:
 
 # libpq gives no SQLSTATE for a refused connection: the server's words (English or Chinese
 # messages) tell a wrong password, an unknown or disabled login from everything else.
-_REFUSED_LOGIN = ("password authentication failed", "口令认证失败", "password 认证失败",
-                  "is not permitted to log in", "不允许登录", "role \"", "角色 \"")  # fmt: skip
+_REFUSED_LOGIN = (
+    "password authentication failed",
+    "口令认证失败",
+    "password 认证失败",
+    "is not permitted to log in",
+    "不允许登录",
+    'role "',
+    '角色 "',
+)
 
 
 def refused_login(exc: BaseException) -> bool:

@@ -22,12 +22,20 @@ def cmd_cleanup_list(args: argparse.Namespace) -> None:
     with session(args) as s:
         due, rule = cleanup.next_regular_due(s)
         rows = [
-            {"id": b.id, "kind": b.kind, "kind_label": cleanup.KINDS[b.kind], "title": b.title, "reason": b.reason,
-             "created_on": b.created_on.isoformat(), "status": b.status,
-             "applied_on": b.applied_on.isoformat() if b.applied_on else None,
-             "documents": len(b.items), "decisions": cleanup.summary(b)}
+            {
+                "id": b.id,
+                "kind": b.kind,
+                "kind_label": cleanup.KINDS[b.kind],
+                "title": b.title,
+                "reason": b.reason,
+                "created_on": b.created_on.isoformat(),
+                "status": b.status,
+                "applied_on": b.applied_on.isoformat() if b.applied_on else None,
+                "documents": len(b.items),
+                "decisions": cleanup.summary(b),
+            }
             for b in cleanup.list_batches(s)
-        ]  # fmt: skip
+        ]
     emit(
         rows,
         args.json,

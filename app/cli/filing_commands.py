@@ -63,12 +63,22 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
         warnings = deadlines.calendar_warnings(s, found)
         backlog = filing_backlog.reminder(s)
     rows = [
-        {"kind": d.kind, "kind_label": d.kind_label, "object_type": d.object_type, "object_id": d.object_id,
-         "document_id": d.document_id, "title": d.title, "due": d.due.isoformat(),
-         "due_provisional": d.provisional, "state": d.state,
-         "state_label": d.state_label, "days_left": d.days_left, "rule": d.rule}
+        {
+            "kind": d.kind,
+            "kind_label": d.kind_label,
+            "object_type": d.object_type,
+            "object_id": d.object_id,
+            "document_id": d.document_id,
+            "title": d.title,
+            "due": d.due.isoformat(),
+            "due_provisional": d.provisional,
+            "state": d.state,
+            "state_label": d.state_label,
+            "days_left": d.days_left,
+            "rule": d.rule,
+        }
         for d in found
-    ]  # fmt: skip
+    ]
     emit(
         rows,
         args.json,
@@ -84,22 +94,42 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
 
 
 def _result_json(e: filing.ResultEntry) -> dict:
-    return {"result": e.result, "result_on": _iso(e.result_on), "note": e.note,
-            "recorded_by": e.recorded_by or None, "recorded_at": e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else None,
-            "correction_due": _iso(e.correction_due), "correction_due_provisional": e.correction_due_provisional,
-            "corrected_on": _iso(e.corrected_on), "before_history": e.before_history or None}  # fmt: skip
+    return {
+        "result": e.result,
+        "result_on": _iso(e.result_on),
+        "note": e.note,
+        "recorded_by": e.recorded_by or None,
+        "recorded_at": e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else None,
+        "correction_due": _iso(e.correction_due),
+        "correction_due_provisional": e.correction_due_provisional,
+        "corrected_on": _iso(e.corrected_on),
+        "before_history": e.before_history or None,
+    }
 
 
 def _row_json(r: filing.FilingRow, today) -> dict:
-    return {"filing_id": r.filing_id, "document_id": r.document_id, "title": r.title, "reg_number": r.reg_number,
-            "doc_number": r.doc_number, "published": _iso(r.published), "recipient": r.recipient, "due": _iso(r.due),
-            "due_provisional": r.due_provisional, "filed_on": _iso(r.filed_on), "report_number": r.report_number or None,
-            "result": r.result or None, "correction_due": _iso(r.correction_due),
-            "correction_due_provisional": r.correction_due_provisional, "corrected_on": _iso(r.corrected_on),
-            "results": [_result_json(e) for e in r.history],
-            "state": filing.timeliness(r, today),
-            "overdue": r.filed_on is None and today > r.due and not r.unrecorded, "unrecorded": r.unrecorded,
-            "late": bool(r.filed_on and r.filed_on > r.due)}  # fmt: skip
+    return {
+        "filing_id": r.filing_id,
+        "document_id": r.document_id,
+        "title": r.title,
+        "reg_number": r.reg_number,
+        "doc_number": r.doc_number,
+        "published": _iso(r.published),
+        "recipient": r.recipient,
+        "due": _iso(r.due),
+        "due_provisional": r.due_provisional,
+        "filed_on": _iso(r.filed_on),
+        "report_number": r.report_number or None,
+        "result": r.result or None,
+        "correction_due": _iso(r.correction_due),
+        "correction_due_provisional": r.correction_due_provisional,
+        "corrected_on": _iso(r.corrected_on),
+        "results": [_result_json(e) for e in r.history],
+        "state": filing.timeliness(r, today),
+        "overdue": r.filed_on is None and today > r.due and not r.unrecorded,
+        "unrecorded": r.unrecorded,
+        "late": bool(r.filed_on and r.filed_on > r.due),
+    }
 
 
 def _show_lines(rows: list[dict]) -> list[str]:
@@ -110,8 +140,10 @@ def _show_lines(rows: list[dict]) -> list[str]:
             if r["filed_on"]
             else "未报送"
         )
-        lines.append(f"《{r['title']}》 向{r['recipient']}备案：到期 {_marked(r['due'], r['due_provisional'])}，"
-                     f"{filed}，{r['state']}")  # fmt: skip
+        lines.append(
+            f"《{r['title']}》 向{r['recipient']}备案：到期 {_marked(r['due'], r['due_provisional'])}，"
+            f"{filed}，{r['state']}"
+        )
         for e in r["results"]:
             deadline = (
                 f"补正期限 {_marked(e['correction_due'], e['correction_due_provisional'])}"
@@ -121,7 +153,7 @@ def _show_lines(rows: list[dict]) -> list[str]:
             corrected = f"{e['corrected_on']} 已补正/纠正" if e["corrected_on"] else ""
             extra = "；".join(filter(None, (e["note"], deadline, corrected)))
             who = e["recorded_by"] or "登记人未记录"
-            lines.append(f"  {e['result_on'] or ''}\t{e['result']}\t{extra}\t{who}")  # fmt: skip
+            lines.append(f"  {e['result_on'] or ''}\t{e['result']}\t{extra}\t{who}")
             if e["before_history"]:
                 lines.append(f"  注：{e['before_history']}")
         if r["filed_on"] and not r["results"]:
@@ -170,9 +202,14 @@ def cmd_filing_unrecorded(args: argparse.Namespace) -> None:
         from app.services import documents
 
         rows = [
-            {"document_id": d.id, "title": d.title, "reg_number": d.reg_number, "published": _iso(d.published)}
+            {
+                "document_id": d.id,
+                "title": d.title,
+                "reg_number": d.reg_number,
+                "published": _iso(d.published),
+            }
             for d in map(lambda i: documents.get(s, i), filing_backlog.unrecorded_ids(s))
-        ]  # fmt: skip
+        ]
     emit(
         rows,
         args.json,
@@ -186,9 +223,14 @@ def cmd_filing_unrecorded(args: argparse.Namespace) -> None:
 def cmd_filing_bulk(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
         outcome = filing_backlog.record_bulk(
-            s, local_actor(), args.recipient, args.filed, None if args.all else args.docs,
-            args.result.strip(), workcalendar.load(s),
-        )  # fmt: skip
+            s,
+            local_actor(),
+            args.recipient,
+            args.filed,
+            None if args.all else args.docs,
+            args.result.strip(),
+            workcalendar.load(s),
+        )
     result = {"recorded": outcome.recorded, "still_unrecorded": outcome.still_unrecorded}
     emit(
         result,

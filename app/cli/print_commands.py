@@ -12,14 +12,36 @@ from app.cli.login import Access
 from app.errors import UserError
 
 PRINT_KINDS = (
-    "register", "annual", "current", "repealed", "card", "opinion", "reviews",
-    "filing-report", "filing-form", "filings", "deadlines",
-    "cleanup-continue", "cleanup-retired", "cleanup-summary", "reminders", "statistics", "manual",
-)  # fmt: skip
-EXPORT_KINDS = (
-    "register", "annual", "current", "repealed", "reviews", "filings", "deadlines", "cleanup-continue", "cleanup-retired",
+    "register",
+    "annual",
+    "current",
+    "repealed",
+    "card",
+    "opinion",
+    "reviews",
+    "filing-report",
+    "filing-form",
+    "filings",
+    "deadlines",
+    "cleanup-continue",
+    "cleanup-retired",
+    "cleanup-summary",
+    "reminders",
     "statistics",
-)  # fmt: skip
+    "manual",
+)
+EXPORT_KINDS = (
+    "register",
+    "annual",
+    "current",
+    "repealed",
+    "reviews",
+    "filings",
+    "deadlines",
+    "cleanup-continue",
+    "cleanup-retired",
+    "statistics",
+)
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 
 
@@ -101,7 +123,7 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         record_card,
         review_ledger,
         review_opinion,
-    )  # fmt: skip
+    )
 
     if args.kind == "card":
         if args.doc is None:

@@ -122,14 +122,28 @@ def cmd_review_list(args: argparse.Namespace) -> None:
         rows = []
         for case in reviews.list_cases(s, include_concluded=not args.open):
             due = reviews.due(case, cal, today)
-            rows.append({
-                "id": case.id, "subject_type": case.subject_type, "subject_label": reviews.SUBJECT_TYPES[case.subject_type],
-                "title": case.title, "document_id": case.document_id, "received": _iso(case.received),
-                "complete_on": _iso(case.complete_on), "reviewer": case.reviewer, "status": case.status,
-                "due": _iso(due.due), "due_provisional": due.due_provisional, "earliest": _iso(due.earliest),
-                "earliest_provisional": due.earliest_provisional, "days_left": due.days_left, "state": due.state,
-                "outcome": case.outcome or None, "opinion_number": case.opinion_number, "concluded_on": _iso(case.concluded_on),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "id": case.id,
+                    "subject_type": case.subject_type,
+                    "subject_label": reviews.SUBJECT_TYPES[case.subject_type],
+                    "title": case.title,
+                    "document_id": case.document_id,
+                    "received": _iso(case.received),
+                    "complete_on": _iso(case.complete_on),
+                    "reviewer": case.reviewer,
+                    "status": case.status,
+                    "due": _iso(due.due),
+                    "due_provisional": due.due_provisional,
+                    "earliest": _iso(due.earliest),
+                    "earliest_provisional": due.earliest_provisional,
+                    "days_left": due.days_left,
+                    "state": due.state,
+                    "outcome": case.outcome or None,
+                    "opinion_number": case.opinion_number,
+                    "concluded_on": _iso(case.concluded_on),
+                }
+            )
     emit(
         rows,
         args.json,

@@ -113,9 +113,18 @@ def cmd_user_list(args: argparse.Namespace) -> None:
     from app.services import users
 
     with session(args) as s:
-        rows = [{"username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
-                 "locked_until": u.locked_until.isoformat(timespec="minutes") if u.locked_until else None}
-                for u in users.list_users(s)]  # fmt: skip
+        rows = [
+            {
+                "username": u.username,
+                "name": u.display_name,
+                "role": u.role,
+                "active": u.active,
+                "locked_until": u.locked_until.isoformat(timespec="minutes")
+                if u.locked_until
+                else None,
+            }
+            for u in users.list_users(s)
+        ]
     emit(
         rows,
         args.json,

@@ -20,17 +20,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _figure_json(f: Figure) -> dict:
-    return {"name": f.name, "definition": f.definition, "numerator": f.numerator,
-            "denominator": f.denominator, "rate": None if f.rate is None else round(f.rate, 4),
-            "shown": f.shown(), "left_out": f.left_out, "note": f.note or None}  # fmt: skip
+    return {
+        "name": f.name,
+        "definition": f.definition,
+        "numerator": f.numerator,
+        "denominator": f.denominator,
+        "rate": None if f.rate is None else round(f.rate, 4),
+        "shown": f.shown(),
+        "left_out": f.left_out,
+        "note": f.note or None,
+    }
 
 
 def _lines(r: dict) -> list[str]:
     head = f"{r['issuer']}　{r['period']['label']}公布文件 {r['issued']} 件（按公布日期统计）"
     rows = [
-        "\t".join(filter(None, (f["name"], f"{f['numerator']}/{f['denominator']}", f["shown"], f["note"])))
+        "\t".join(
+            filter(None, (f["name"], f"{f['numerator']}/{f['denominator']}", f["shown"], f["note"]))
+        )
         for f in r["figures"]
-    ]  # fmt: skip
+    ]
     return [head, *rows, *(f"※{line}（录入其备案情况后计入）" for line in r["notes"])]
 
 
@@ -39,10 +48,14 @@ def cmd_stats(args: argparse.Namespace) -> None:
     with session(args) as s:
         stats = statistics.annual(s, period, args.issuer)
     result = {
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat(), "label": period.label},
+        "period": {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "label": period.label,
+        },
         "issuer": stats.issuer,
         "issued": stats.issued.n,
         "figures": [_figure_json(f) for f in stats.figures],
         "notes": statistics.notes(stats.figures),
-    }  # fmt: skip
+    }
     emit(result, args.json, _lines)

@@ -71,10 +71,14 @@ def write_pdf(stats: AnnualStatistics, target: Path, printed: date) -> int:
     story += _section("一、主要指标", _figures_table(stats, width))
     story += _section(
         "二、文件公布情况",
-        _grid(["状态", "件数"], [[c.label, str(c.n)] for c in stats.statuses]
-              + [["合计", str(stats.issued.n)]], width * 0.45, total_row=True),
+        _grid(
+            ["状态", "件数"],
+            [[c.label, str(c.n)] for c in stats.statuses] + [["合计", str(stats.issued.n)]],
+            width * 0.45,
+            total_row=True,
+        ),
         _years_chart(stats, width),
-    )  # fmt: skip
+    )
     story += _section(
         "三、备案及时情况", _quarter_table(stats, width), _quarter_chart(stats, width)
     )
@@ -83,16 +87,22 @@ def write_pdf(stats: AnnualStatistics, target: Path, printed: date) -> int:
     )
     story += _section("五、清理情况", *_cleanup_part(stats, width))
     story += _section("六、审查建议办理情况", _objection_table(stats, width))
-    story += [Spacer(1, 8 * mm), Paragraph("填表人：____________　　　审核人：____________",
-                                           pages.style(10.5, 16))]  # fmt: skip
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph("填表人：____________　　　审核人：____________", pages.style(10.5, 16)),
+    ]
     page.story = story
     return pages.build(page, target)
 
 
 def _section(heading: str, *parts: Flowable) -> list[Flowable]:
     head = Paragraph(heading, pages.style(12.5, 20))
-    return [CondPageBreak(60 * mm), KeepTogether([head, Spacer(1, 1.5 * mm), parts[0]]),
-            *[item for part in parts[1:] for item in (Spacer(1, 3 * mm), part)], Spacer(1, 5 * mm)]  # fmt: skip
+    return [
+        CondPageBreak(60 * mm),
+        KeepTogether([head, Spacer(1, 1.5 * mm), parts[0]]),
+        *[item for part in parts[1:] for item in (Spacer(1, 3 * mm), part)],
+        Spacer(1, 5 * mm),
+    ]
 
 
 def _grid(
@@ -128,25 +138,47 @@ def _numeric(text: str) -> bool:
 
 
 def _figures_table(stats: AnnualStatistics, width: float) -> Table:
-    rows = [[f.name, str(f.numerator), str(f.denominator), f.shown(),
-             f"{f.definition}（{f.note}）" if f.note else f.definition]
-            for f in stats.figures]  # fmt: skip
+    rows = [
+        [
+            f.name,
+            str(f.numerator),
+            str(f.denominator),
+            f.shown(),
+            f"{f.definition}（{f.note}）" if f.note else f.definition,
+        ]
+        for f in stats.figures
+    ]
     return _grid(["名称", "分子", "分母", "比率", "计算方法"], rows, width, [19, 7, 7, 9, 58])
 
 
 def _quarter_table(stats: AnnualStatistics, width: float) -> Table:
-    rows = [[q.label, *(str(q.counts[k]) for k in FILING_STATES), str(sum(q.counts.values()))]
-            for q in stats.quarters]  # fmt: skip
+    rows = [
+        [q.label, *(str(q.counts[k]) for k in FILING_STATES), str(sum(q.counts.values()))]
+        for q in stats.quarters
+    ]
     header = [f"{stats.period.end.year}年公布", *FILING_STATES.values(), "合计"]
     return _grid(header, rows, width * 0.7)
 
 
 def _review_table(stats: AnnualStatistics, width: float) -> Table:
-    rows = [[r.subject, str(r.received), str(r.concluded), *(str(r.outcomes[o]) for o in REVIEW_OUTCOMES)]
-            for r in stats.reviews]  # fmt: skip
+    rows = [
+        [
+            r.subject,
+            str(r.received),
+            str(r.concluded),
+            *(str(r.outcomes[o]) for o in REVIEW_OUTCOMES),
+        ]
+        for r in stats.reviews
+    ]
     totals = stats.review_outcomes
-    rows.append(["合计", str(sum(r.received for r in stats.reviews)),
-                 str(sum(r.concluded for r in stats.reviews)), *(str(totals[o]) for o in REVIEW_OUTCOMES)])  # fmt: skip
+    rows.append(
+        [
+            "合计",
+            str(sum(r.received for r in stats.reviews)),
+            str(sum(r.concluded for r in stats.reviews)),
+            *(str(totals[o]) for o in REVIEW_OUTCOMES),
+        ]
+    )
     header = ["审核对象", "收案", "办结", *REVIEW_OUTCOMES]
     return _grid(header, rows, width, [22, 10, 10, 10, 12, 10], total_row=True)
 
@@ -155,8 +187,10 @@ def _cleanup_part(stats: AnnualStatistics, width: float) -> list[Flowable]:
     if not stats.cleanups:
         return [Paragraph("统计期间内没有实施的清理。", pages.style(10, 15))]
     decisions = list(stats.cleanup_totals)
-    rows = [[c.title, c.kind, c.applied_on.isoformat(), *(str(c.decisions[d]) for d in decisions)]
-            for c in stats.cleanups]  # fmt: skip
+    rows = [
+        [c.title, c.kind, c.applied_on.isoformat(), *(str(c.decisions[d]) for d in decisions)]
+        for c in stats.cleanups
+    ]
     rows.append(["合计", "", "", *(str(n) for n in stats.cleanup_totals.values())])
     header = ["清理名称", "类型", "实施日期", *decisions]
     return [_grid(header, rows, width, [30, 10, 12, 9, 7, 7, 9, 7], total_row=True)]
@@ -165,8 +199,19 @@ def _cleanup_part(stats: AnnualStatistics, width: float) -> list[Flowable]:
 def _objection_table(stats: AnnualStatistics, width: float) -> Table:
     o = stats.objections
     header = ["收到审查建议", "按期答复", "逾期答复", "逾期未答复", "办理中（未到期）"]
-    return _grid(header, [[str(o.received), str(o.replied_in_time), str(o.replied_late),
-                          str(o.overdue_open), str(o.pending)]], width)  # fmt: skip
+    return _grid(
+        header,
+        [
+            [
+                str(o.received),
+                str(o.replied_in_time),
+                str(o.replied_late),
+                str(o.overdue_open),
+                str(o.pending),
+            ]
+        ],
+        width,
+    )
 
 
 # --- charts ------------------------------------------------------------------------------------
@@ -243,8 +288,10 @@ def _years_chart(stats: AnnualStatistics, width: float) -> Drawing:
 
 def _quarter_chart(stats: AnnualStatistics, width: float) -> Drawing:
     labels = [q.label for q in stats.quarters]
-    series = [(name, TIMELINESS_COLORS[key], [q.counts[key] for q in stats.quarters])
-              for key, name in FILING_STATES.items()]  # fmt: skip
+    series = [
+        (name, TIMELINESS_COLORS[key], [q.counts[key] for q in stats.quarters])
+        for key, name in FILING_STATES.items()
+    ]
     return _bar_chart(
         width, f"{stats.period.end.year}年各季度备案及时情况（件）", labels, series, stacked=True
     )

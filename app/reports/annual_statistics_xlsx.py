@@ -51,24 +51,57 @@ def xlsx(
 
 def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], Rows]]:
     o = stats.objections
-    reviews = [[r.subject, r.received, r.concluded, *(r.outcomes[x] for x in REVIEW_OUTCOMES)]
-               for r in stats.reviews]  # fmt: skip
+    reviews = [
+        [r.subject, r.received, r.concluded, *(r.outcomes[x] for x in REVIEW_OUTCOMES)]
+        for r in stats.reviews
+    ]
     decisions = list(stats.cleanup_totals)
     return [
-        ("主要指标", [16, 10, 10, 10, 70, 36], ["名称", "分子", "分母", "比率", "计算方法", "说明"],
-         [[f.name, f.numerator, f.denominator, f.shown(), f.definition, f.note] for f in stats.figures]
-         + [[], ["统计范围", stats.issuer], ["统计期间", f"{stats.period.start} 至 {stats.period.end}"]]),
-        ("文件状态", [14, 10], ["期末状态", "件数"],
-         [[c.label, c.n] for c in stats.statuses] + [["合计", stats.issued.n]]),
-        ("合法性审核", [20, 8, 8, 8, 12, 8], ["审核对象", "收案", "办结", *REVIEW_OUTCOMES], reviews),
-        ("备案及时情况", [12, 12, 12, 12, 16, 8], ["季度", *FILING_STATES.values(), "合计"],
-         [[q.label, *q.counts.values(), sum(q.counts.values())] for q in stats.quarters]),
-        ("清理情况", [36, 12, 12, *[10] * len(decisions)], ["清理名称", "类型", "实施日期", *decisions],
-         [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups]),
-        ("审查建议", [16, 12, 12, 12, 18],
-         ["收到审查建议", "按期答复", "逾期答复", "逾期未答复", "办理中（未到期）"],
-         [[o.received, o.replied_in_time, o.replied_late, o.overdue_open, o.pending]]),
-    ]  # fmt: skip
+        (
+            "主要指标",
+            [16, 10, 10, 10, 70, 36],
+            ["名称", "分子", "分母", "比率", "计算方法", "说明"],
+            [
+                [f.name, f.numerator, f.denominator, f.shown(), f.definition, f.note]
+                for f in stats.figures
+            ]
+            + [
+                [],
+                ["统计范围", stats.issuer],
+                ["统计期间", f"{stats.period.start} 至 {stats.period.end}"],
+            ],
+        ),
+        (
+            "文件状态",
+            [14, 10],
+            ["期末状态", "件数"],
+            [[c.label, c.n] for c in stats.statuses] + [["合计", stats.issued.n]],
+        ),
+        (
+            "合法性审核",
+            [20, 8, 8, 8, 12, 8],
+            ["审核对象", "收案", "办结", *REVIEW_OUTCOMES],
+            reviews,
+        ),
+        (
+            "备案及时情况",
+            [12, 12, 12, 12, 16, 8],
+            ["季度", *FILING_STATES.values(), "合计"],
+            [[q.label, *q.counts.values(), sum(q.counts.values())] for q in stats.quarters],
+        ),
+        (
+            "清理情况",
+            [36, 12, 12, *[10] * len(decisions)],
+            ["清理名称", "类型", "实施日期", *decisions],
+            [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups],
+        ),
+        (
+            "审查建议",
+            [16, 12, 12, 12, 18],
+            ["收到审查建议", "按期答复", "逾期答复", "逾期未答复", "办理中（未到期）"],
+            [[o.received, o.replied_in_time, o.replied_late, o.overdue_open, o.pending]],
+        ),
+    ]
 
 
 LEFT_OUT = f"未计入（{filing.UNRECORDED}）"
@@ -93,12 +126,34 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
         counted = set(figure.numerator_ids)
         for doc_id in figure.denominator_ids:
             d = lines[doc_id]
-            rows.append([figure.name, "是" if doc_id in counted else "否", d.reg_number, d.doc_number,
-                         d.title, d.issuer, d.published, d.status, d.id])  # fmt: skip
+            rows.append(
+                [
+                    figure.name,
+                    "是" if doc_id in counted else "否",
+                    d.reg_number,
+                    d.doc_number,
+                    d.title,
+                    d.issuer,
+                    d.published,
+                    d.status,
+                    d.id,
+                ]
+            )
         for doc_id in figure.left_out_ids:
             d = lines[doc_id]
-            rows.append([figure.name, LEFT_OUT, d.reg_number, d.doc_number, d.title, d.issuer,
-                         d.published, d.status, d.id])  # fmt: skip
+            rows.append(
+                [
+                    figure.name,
+                    LEFT_OUT,
+                    d.reg_number,
+                    d.doc_number,
+                    d.title,
+                    d.issuer,
+                    d.published,
+                    d.status,
+                    d.id,
+                ]
+            )
     return rows
 
 

@@ -42,14 +42,22 @@ def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
         if n or label != "未定"
     ]
     table = Table(data, colWidths=[40 * mm, page.body_width - 40 * mm])
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), FONT, 11),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))  # fmt: skip
-    page.story = [*pages.title_block(page), table, Spacer(1, 10 * mm),
-                  Paragraph("填表人：____________　　　审核人：____________", cell)]  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 11),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    page.story = [
+        *pages.title_block(page),
+        table,
+        Spacer(1, 10 * mm),
+        Paragraph("填表人：____________　　　审核人：____________", cell),
+    ]
     return pages.build(page, target)

@@ -33,19 +33,29 @@ def _table(rows: list[validity.Expiring], width: float) -> Table:
         ]
     ]
     data += [
-        [Paragraph(str(n), cell), Paragraph(escape(r.title), cell), Paragraph(escape(r.doc_number), cell),
-         Paragraph(escape(r.reg_number), cell), Paragraph(r.valid_until.isoformat(), cell), Paragraph(r.evaluation, cell)]
+        [
+            Paragraph(str(n), cell),
+            Paragraph(escape(r.title), cell),
+            Paragraph(escape(r.doc_number), cell),
+            Paragraph(escape(r.reg_number), cell),
+            Paragraph(r.valid_until.isoformat(), cell),
+            Paragraph(r.evaluation, cell),
+        ]
         for n, r in enumerate(rows, 1)
-    ]  # fmt: skip
+    ]
     table = Table(
         data, colWidths=[width * f for f in (0.06, 0.32, 0.2, 0.18, 0.12, 0.12)], repeatRows=1
     )
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), FONT, 9.5),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+            ]
+        )
+    )
     return table
 
 

@@ -52,14 +52,18 @@ def _table(rows: list[tuple[str, str]], width: float) -> Table:
         [Paragraph(k, cell), Paragraph(escape(v).replace("\n", "<br/>"), cell)] for k, v in rows
     ]
     table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), FONT, 10.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 10.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return table
 
 
@@ -77,8 +81,14 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     for n, f in enumerate(found):
         rule = filing.rule_for(rules, f.document, f.recipient)
         due = filing.doc_period(f.document, rule, cal)
-        story += [*pages.title_block(page), _table(_rows(f, due), page.body_width), Spacer(1, 10 * mm),
-                  Paragraph("登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16))]  # fmt: skip
+        story += [
+            *pages.title_block(page),
+            _table(_rows(f, due), page.body_width),
+            Spacer(1, 10 * mm),
+            Paragraph(
+                "登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16)
+            ),
+        ]
         if n < len(found) - 1:
             story.append(PageBreak())
     page.story = story

@@ -53,14 +53,25 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("施行日期", _day(doc.effective)),
         ("有效期至", _day(doc.valid_until)),
         ("当前状态", status_text(doc, printed)),
-        ("重要文件 / 涉及公众 / 涉及市场 / 涉企", " / ".join(_yes(v) for v in (doc.important, doc.public_facing, doc.market_related, doc.business_related))),
+        (
+            "重要文件 / 涉及公众 / 涉及市场 / 涉企",
+            " / ".join(
+                _yes(v)
+                for v in (
+                    doc.important,
+                    doc.public_facing,
+                    doc.market_related,
+                    doc.business_related,
+                )
+            ),
+        ),
         ("关键词", doc.keywords),
         ("内容摘要", doc.summary),
         ("办理环节", steps),
         ("关联文件", links),
         ("附件", files),
         ("备注", catalogs.remarks(doc.remarks, doc.term_reason)),
-    ]  # fmt: skip
+    ]
     data = [[Paragraph(label, para), Paragraph(_markup(value), para)] for label, value in rows]
     table = Table(data, colWidths=[LABEL_WIDTH + 12 * mm, page.body_width - LABEL_WIDTH - 12 * mm])
     table.setStyle(

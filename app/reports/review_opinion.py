@@ -31,16 +31,25 @@ def _checks_table(case, width: float) -> Table:
     cell = pages.style(9.5, 14)
     rows = [[Paragraph(h, cell) for h in ("序号", "审查事项", "审查结论", "说明")]]
     rows += [
-        [Paragraph(str(n), cell), Paragraph(_markup(c.item), cell), Paragraph(_finding(c.passed), cell), Paragraph(_markup(c.note), cell)]
+        [
+            Paragraph(str(n), cell),
+            Paragraph(_markup(c.item), cell),
+            Paragraph(_finding(c.passed), cell),
+            Paragraph(_markup(c.note), cell),
+        ]
         for n, c in enumerate(case.checks, 1)
-    ]  # fmt: skip
+    ]
     table = Table(rows, colWidths=[width * f for f in (0.08, 0.44, 0.13, 0.35)], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), FONT, 9.5),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+            ]
+        )
+    )
     return table
 
 

@@ -194,7 +194,14 @@ def record_reset(s: Session, actor: str, why: str) -> None:
 
     head = chain_head(s)
     where = f"第 {head.id} 条，摘要 {head.hash[:12]}…" if head else "尚无审计记录"
-    audit.record(s, actor=actor, action="anchor_reset", object_type="audit", object_id=head.id if head else None, summary=f"审计链锚重置为当前链头（{where}）：{why}")  # fmt: skip
+    audit.record(
+        s,
+        actor=actor,
+        action="anchor_reset",
+        object_type="audit",
+        object_id=head.id if head else None,
+        summary=f"审计链锚重置为当前链头（{where}）：{why}",
+    )
 
 
 def head_of_file(db_file: Path) -> Head | None:

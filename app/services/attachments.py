@@ -120,7 +120,16 @@ def add_attachment(
     )
     s.add(attachment)
     s.flush()
-    audit.record(s, actor=actor.name, action="attach", object_type="document", object_id=doc.id, summary=f"《{doc.title}》添加附件 {name}", old=None, new={"attachment": name, "sha256": sha, "size": size})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="attach",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"《{doc.title}》添加附件 {name}",
+        old=None,
+        new={"attachment": name, "sha256": sha, "size": size},
+    )
     return attachment
 
 

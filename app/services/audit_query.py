@@ -16,38 +16,107 @@ from app.services import integrity, seals, settings
 from app.services.lifecycle import STATUS_LABELS
 
 ACTIONS = {
-    "create": "新建", "register": "登记", "update": "修改", "step": "办理环节", "publish": "公布",
-    "confirm_changes": "按意见修改", "attach": "添加附件", "amended": "修改", "repealed": "废止",
-    "declared_invalid": "宣布失效", "expired": "届满失效", "expire": "届满失效",
-    "evaluate": "有效期评估", "cleanup_create": "创建清理", "cleanup_decide": "清理结论",
-    "cleanup_apply": "实施清理", "cleanup_delete": "删除清理", "file": "报送备案",
-    "filing_result": "备案结果", "filing_corrected": "补正纠正", "review_intake": "审核受理",
-    "review_resubmit": "补充材料", "review_pause": "暂停计时", "review_resume": "恢复计时",
-    "review_extend": "延长期限", "review_check": "审查事项", "review_conclude": "审核办结",
-    "review_confirm": "确认修改", "objection": "审查建议", "objection_reply": "答复建议",
-    "void_number": "作废编号", "login": "登录", "lockout": "锁定账户", "password": "修改密码",
-    "user_add": "添加用户", "user_role": "修改角色", "user_unlock": "解锁用户",
-    "setting": "修改设置", "calendar": "工作日历", "calendar_year": "录入年度日历",
-    "demo": "演示数据", "anchor_reset": "重置审计链锚", "seal": "封存记录内容",
-}  # fmt: skip
+    "create": "新建",
+    "register": "登记",
+    "update": "修改",
+    "step": "办理环节",
+    "publish": "公布",
+    "confirm_changes": "按意见修改",
+    "attach": "添加附件",
+    "amended": "修改",
+    "repealed": "废止",
+    "declared_invalid": "宣布失效",
+    "expired": "届满失效",
+    "expire": "届满失效",
+    "evaluate": "有效期评估",
+    "cleanup_create": "创建清理",
+    "cleanup_decide": "清理结论",
+    "cleanup_apply": "实施清理",
+    "cleanup_delete": "删除清理",
+    "file": "报送备案",
+    "filing_result": "备案结果",
+    "filing_corrected": "补正纠正",
+    "review_intake": "审核受理",
+    "review_resubmit": "补充材料",
+    "review_pause": "暂停计时",
+    "review_resume": "恢复计时",
+    "review_extend": "延长期限",
+    "review_check": "审查事项",
+    "review_conclude": "审核办结",
+    "review_confirm": "确认修改",
+    "objection": "审查建议",
+    "objection_reply": "答复建议",
+    "void_number": "作废编号",
+    "login": "登录",
+    "lockout": "锁定账户",
+    "password": "修改密码",
+    "user_add": "添加用户",
+    "user_role": "修改角色",
+    "user_unlock": "解锁用户",
+    "setting": "修改设置",
+    "calendar": "工作日历",
+    "calendar_year": "录入年度日历",
+    "demo": "演示数据",
+    "anchor_reset": "重置审计链锚",
+    "seal": "封存记录内容",
+}
 OBJECTS = {
-    "document": "文件", "filing": "备案", "review": "合法性审核", "objection": "审查建议",
-    "cleanup": "清理", "user": "用户", "setting": "设置", "calendar_day": "工作日历",
-    "calendar_year": "工作日历", "issuer": "制定机关", "number": "登记编号", "audit": "审计日志",
+    "document": "文件",
+    "filing": "备案",
+    "review": "合法性审核",
+    "objection": "审查建议",
+    "cleanup": "清理",
+    "user": "用户",
+    "setting": "设置",
+    "calendar_day": "工作日历",
+    "calendar_year": "工作日历",
+    "issuer": "制定机关",
+    "number": "登记编号",
+    "audit": "审计日志",
     "record": "记录",
-}  # fmt: skip
+}
 KEYS = {
-    "title": "文件名称", "doc_number": "发文字号", "reg_number": "统一登记编号", "issuer": "制定机关",
-    "published": "公布日期", "effective": "施行日期", "valid_until": "有效期至", "status": "状态",
-    "issued": "印发日期", "signed": "签署日期", "term_reason": "有效期超期理由",
-    "drafting_unit": "起草单位", "keywords": "关键词", "remarks": "备注", "summary": "摘要", "important": "重要文件", "public_facing": "涉及公众权益",
-    "business_related": "与企业密切相关", "market_related": "涉及经营主体经济活动",
-    "username": "用户名", "display_name": "姓名", "role": "角色", "active": "启用",
-    "step": "环节", "outcome": "结果", "done_on": "办理日期", "day": "日期", "reason": "理由",
-    "note": "说明", "recipient": "备案机关", "filed_on": "报送日期", "report": "备案报告编号",
-    "result": "备案结果", "result_on": "结果日期", "correction_due": "补正期限", "correction_days": "补正期限天数",
-    "corrected_on": "补正日期", "is_workday": "工作日", "decision": "结论", "days": "天数",
-}  # fmt: skip
+    "title": "文件名称",
+    "doc_number": "发文字号",
+    "reg_number": "统一登记编号",
+    "issuer": "制定机关",
+    "published": "公布日期",
+    "effective": "施行日期",
+    "valid_until": "有效期至",
+    "status": "状态",
+    "issued": "印发日期",
+    "signed": "签署日期",
+    "term_reason": "有效期超期理由",
+    "drafting_unit": "起草单位",
+    "keywords": "关键词",
+    "remarks": "备注",
+    "summary": "摘要",
+    "important": "重要文件",
+    "public_facing": "涉及公众权益",
+    "business_related": "与企业密切相关",
+    "market_related": "涉及经营主体经济活动",
+    "username": "用户名",
+    "display_name": "姓名",
+    "role": "角色",
+    "active": "启用",
+    "step": "环节",
+    "outcome": "结果",
+    "done_on": "办理日期",
+    "day": "日期",
+    "reason": "理由",
+    "note": "说明",
+    "recipient": "备案机关",
+    "filed_on": "报送日期",
+    "report": "备案报告编号",
+    "result": "备案结果",
+    "result_on": "结果日期",
+    "correction_due": "补正期限",
+    "correction_days": "补正期限天数",
+    "corrected_on": "补正日期",
+    "is_workday": "工作日",
+    "decision": "结论",
+    "days": "天数",
+}
 
 
 @dataclass(frozen=True)
@@ -93,8 +162,13 @@ def _where(query: Select, f: AuditFilter) -> Select:
         query = query.where(AuditEntry.object_id == f.object_id)
     if f.text.strip():
         like = f"%{f.text.strip()}%"
-        query = query.where(or_(AuditEntry.summary.like(like), AuditEntry.new_values.like(like),
-                                AuditEntry.old_values.like(like)))  # fmt: skip
+        query = query.where(
+            or_(
+                AuditEntry.summary.like(like),
+                AuditEntry.new_values.like(like),
+                AuditEntry.old_values.like(like),
+            )
+        )
     return query
 
 
@@ -117,14 +191,33 @@ def rows(s: Session, f: AuditFilter) -> Iterator[AuditRow]:
 def row_of(e: AuditEntry) -> AuditRow:
     obj = OBJECTS.get(e.object_type, e.object_type)
     if e.action == seals.ACTION:  # thousands of digests say nothing to a reader: their counts
-        counts = [f"{seals.LABELS.get(k, k)}：{len(v)} 条" for k, v in _values(e.new_values).items()
-                  if isinstance(v, dict)]  # fmt: skip
-        return AuditRow(e.id, e.at, e.actor, ACTIONS[seals.ACTION], obj, e.summary, "",
-                        "\n".join(counts), "\n".join(counts))  # fmt: skip
-    return AuditRow(e.id, e.at, e.actor, ACTIONS.get(e.action, e.action),
-                    f"{obj} {e.object_id}" if e.object_id is not None else obj, e.summary,
-                    "\n".join(value_lines(e.old_values)), "\n".join(value_lines(e.new_values)),
-                    "\n".join(change_lines(e.old_values, e.new_values)))  # fmt: skip
+        counts = [
+            f"{seals.LABELS.get(k, k)}：{len(v)} 条"
+            for k, v in _values(e.new_values).items()
+            if isinstance(v, dict)
+        ]
+        return AuditRow(
+            e.id,
+            e.at,
+            e.actor,
+            ACTIONS[seals.ACTION],
+            obj,
+            e.summary,
+            "",
+            "\n".join(counts),
+            "\n".join(counts),
+        )
+    return AuditRow(
+        e.id,
+        e.at,
+        e.actor,
+        ACTIONS.get(e.action, e.action),
+        f"{obj} {e.object_id}" if e.object_id is not None else obj,
+        e.summary,
+        "\n".join(value_lines(e.old_values)),
+        "\n".join(value_lines(e.new_values)),
+        "\n".join(change_lines(e.old_values, e.new_values)),
+    )
 
 
 def actors(s: Session) -> list[str]:
@@ -196,11 +289,13 @@ def document_history(s: Session, doc_id: int) -> list[AuditRow]:
     """Everything recorded about one document, its filings and its review cases, newest first."""
     filings = select(Filing.id).where(Filing.document_id == doc_id)
     reviews = select(ReviewCase.id).where(ReviewCase.document_id == doc_id)
-    query = select(AuditEntry).where(or_(
-        (AuditEntry.object_type == "document") & (AuditEntry.object_id == doc_id),
-        (AuditEntry.object_type == "filing") & AuditEntry.object_id.in_(filings),
-        (AuditEntry.object_type == "review") & AuditEntry.object_id.in_(reviews),
-    ))  # fmt: skip
+    query = select(AuditEntry).where(
+        or_(
+            (AuditEntry.object_type == "document") & (AuditEntry.object_id == doc_id),
+            (AuditEntry.object_type == "filing") & AuditEntry.object_id.in_(filings),
+            (AuditEntry.object_type == "review") & AuditEntry.object_id.in_(reviews),
+        )
+    )
     return [row_of(e) for e in s.scalars(query.order_by(AuditEntry.id.desc()))]
 
 

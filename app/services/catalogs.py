@@ -102,7 +102,7 @@ def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> 
             Document.signed,
             Document.filing_unrecorded,
             Issuer.level,
-        )  # fmt: skip
+        )
         .join(Issuer, Document.issuer_id == Issuer.id)
         .where(Document.status.not_in(DRAFTING))
     )

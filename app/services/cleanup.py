@@ -117,12 +117,27 @@ def create_batch(
             f"{'、'.join(names)}的文件的，为专项清理。",
             field="清理类型",
         )
-    batch = CleanupBatch(kind=kind, title=title.strip(), reason=reason.strip(), scope_issuers=json.dumps(found.issuer_codes),
-                         created_on=day or clock.today(), created_by=actor.name)  # fmt: skip
+    batch = CleanupBatch(
+        kind=kind,
+        title=title.strip(),
+        reason=reason.strip(),
+        scope_issuers=json.dumps(found.issuer_codes),
+        created_on=day or clock.today(),
+        created_by=actor.name,
+    )
     batch.items = [CleanupItem(document_id=doc_id) for doc_id in found.document_ids]
     s.add(batch)
     s.flush()
-    audit.record(s, actor=actor.name, action="cleanup_create", object_type="cleanup", object_id=batch.id, summary=f"创建{KINDS[kind]}：{batch.title}", old=None, new={"documents": len(found.document_ids), "issuers": found.issuer_codes})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="cleanup_create",
+        object_type="cleanup",
+        object_id=batch.id,
+        summary=f"创建{KINDS[kind]}：{batch.title}",
+        old=None,
+        new={"documents": len(found.document_ids), "issuers": found.issuer_codes},
+    )
     return batch
 
 
@@ -164,7 +179,16 @@ def decide(
         amending_document_id,
     )
     item.decided_by, item.decided_at = actor.name, clock.now()
-    audit.record(s, actor=actor.name, action="cleanup_decide", object_type="document", object_id=document_id, summary=f"清理结论：{DECISIONS[decision]}", old=None, new={"batch": batch.id, "decision": decision, "reason": reason.strip()})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="cleanup_decide",
+        object_type="document",
+        object_id=document_id,
+        summary=f"清理结论：{DECISIONS[decision]}",
+        old=None,
+        new={"batch": batch.id, "decision": decision, "reason": reason.strip()},
+    )
     return item
 
 
@@ -194,7 +218,16 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     for item in batch.items:
         _apply_item(s, actor, batch, item, day)
     batch.status, batch.applied_on, batch.applied_by = "applied", day, actor.name
-    audit.record(s, actor=actor.name, action="cleanup_apply", object_type="cleanup", object_id=batch.id, summary=f"实施{KINDS[batch.kind]}：{batch.title}", old=None, new={"decisions": summary(batch)})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="cleanup_apply",
+        object_type="cleanup",
+        object_id=batch.id,
+        summary=f"实施{KINDS[batch.kind]}：{batch.title}",
+        old=None,
+        new={"decisions": summary(batch)},
+    )
     return batch
 
 
@@ -314,12 +347,21 @@ def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
     title, decisions = PARTS[part]
     day = batch.applied_on or clock.today()
     rows = [
-        ResultRow(i.document.id, i.document.title, i.document.doc_number or "", i.document.reg_number or "",
-                  i.document.issuer.name, i.document.published, i.document.valid_until, DECISIONS[i.decision], i.reason)
+        ResultRow(
+            i.document.id,
+            i.document.title,
+            i.document.doc_number or "",
+            i.document.reg_number or "",
+            i.document.issuer.name,
+            i.document.published,
+            i.document.valid_until,
+            DECISIONS[i.decision],
+            i.reason,
+        )
         for i in batch.items
         if i.decision in decisions
         and (part != "continue" or lifecycle.status_of(i.document, day) in IN_FORCE)
-    ]  # fmt: skip
+    ]
     state = "已实施" if batch.status == "applied" else "未实施，结论为拟定"
     return ResultCatalog(title, f"{batch.title}（{state}）", office_name(s), rows)
 
@@ -341,15 +383,23 @@ def items(s: Session, batch_id: int, undecided_only: bool = False) -> list[ItemR
     """A batch's documents with their decisions, in scope order, in one query."""
     amending = aliased(Document)
     query = (
-        select(CleanupItem.document_id, Document.title, Issuer.name, Document.published,
-               Document.valid_until, CleanupItem.decision, CleanupItem.reason,
-               CleanupItem.amending_document_id, amending.title)
+        select(
+            CleanupItem.document_id,
+            Document.title,
+            Issuer.name,
+            Document.published,
+            Document.valid_until,
+            CleanupItem.decision,
+            CleanupItem.reason,
+            CleanupItem.amending_document_id,
+            amending.title,
+        )
         .join(Document, Document.id == CleanupItem.document_id)
         .join(Issuer, Issuer.id == Document.issuer_id)
         .outerjoin(amending, amending.id == CleanupItem.amending_document_id)
         .where(CleanupItem.batch_id == batch_id)
         .order_by(CleanupItem.id)
-    )  # fmt: skip
+    )
     if undecided_only:
         query = query.where(CleanupItem.decision == "")
     return [ItemRow(*r) for r in s.execute(query)]

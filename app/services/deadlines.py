@@ -97,9 +97,17 @@ class _Context:
     ) -> Deadline:
         state = classify(due, self.today, self.soon)
         return Deadline(
-            kind, object_type, object_id, doc_id, title, due, state, (due - self.today).days, rule,
+            kind,
+            object_type,
+            object_id,
+            doc_id,
+            title,
+            due,
+            state,
+            (due - self.today).days,
+            rule,
             provisional,
-        )  # fmt: skip
+        )
 
 
 def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
@@ -180,8 +188,18 @@ def _corrections(ctx: _Context) -> list[Deadline]:
     found = []
     for f, title in ctx.s.execute(query):
         due = filing.correction_period(f, ctx.cal)
-        found.append(ctx.make("correction", "filing", f.id, f.document_id, f"{title}（{f.recipient}：{f.result}）",
-                              due.end, _correction_rule(f, ctx.cal), due.provisional))  # fmt: skip
+        found.append(
+            ctx.make(
+                "correction",
+                "filing",
+                f.id,
+                f.document_id,
+                f"{title}（{f.recipient}：{f.result}）",
+                due.end,
+                _correction_rule(f, ctx.cal),
+                due.provisional,
+            )
+        )
     return found
 
 
@@ -200,8 +218,18 @@ def _revocations(ctx: _Context) -> list[Deadline]:
     found = []
     for f, title in ctx.s.execute(query):
         due = filing.revocation_period(f, days, ctx.cal)
-        found.append(ctx.make("revocation", "filing", f.id, f.document_id, f"{title}（{f.recipient}：纠正）",
-                              due.end, rule, due.provisional))  # fmt: skip
+        found.append(
+            ctx.make(
+                "revocation",
+                "filing",
+                f.id,
+                f.document_id,
+                f"{title}（{f.recipient}：纠正）",
+                due.end,
+                rule,
+                due.provisional,
+            )
+        )
     return found
 
 
@@ -218,8 +246,18 @@ def _reviews(ctx: _Context) -> list[Deadline]:
     )
     for case in ctx.s.scalars(query):
         due = reviews.due(case, ctx.cal, ctx.today)
-        found.append(ctx.make("review", "review", case.id, case.document_id, case.title, due.due,
-                              due.explanation, due.due_provisional))  # fmt: skip
+        found.append(
+            ctx.make(
+                "review",
+                "review",
+                case.id,
+                case.document_id,
+                case.title,
+                due.due,
+                due.explanation,
+                due.due_provisional,
+            )
+        )
     return found
 
 
@@ -255,6 +293,16 @@ def _objections(ctx: _Context) -> list[Deadline]:
     for objection, title in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
         due = objections.reply_period(objection, ctx.cal)
         rule = f"答复期限：自收到次日起 {ctx.cal.counting(objection.reply_days)}"
-        found.append(ctx.make("objection", "objection", objection.id, objection.document_id,
-                              f"{title}（{objection.requester}）", due.end, rule, due.provisional))  # fmt: skip
+        found.append(
+            ctx.make(
+                "objection",
+                "objection",
+                objection.id,
+                objection.document_id,
+                f"{title}（{objection.requester}）",
+                due.end,
+                rule,
+                due.provisional,
+            )
+        )
     return found

@@ -74,9 +74,16 @@ class DocumentInput:
 
 
 _PLAIN_FIELDS = (
-    "title", "drafting_unit", "keywords", "summary", "remarks",
-    "important", "public_facing", "business_related", "market_related",
-)  # fmt: skip
+    "title",
+    "drafting_unit",
+    "keywords",
+    "summary",
+    "remarks",
+    "important",
+    "public_facing",
+    "business_related",
+    "market_related",
+)
 AUDITED = (
     *_PLAIN_FIELDS,
     "doc_number",
@@ -458,14 +465,30 @@ def record_step(
     _check_step_details(s, doc, step, outcome, period_start, period_end)
     before = doc.status
     record = _add_step(
-        s, doc, actor, step, done_on, outcome=outcome, note=note,
-        period_start=period_start, period_end=period_end,
-    )  # fmt: skip
+        s,
+        doc,
+        actor,
+        step,
+        done_on,
+        outcome=outcome,
+        note=note,
+        period_start=period_start,
+        period_end=period_end,
+    )
     doc.status = step
     doc.status_changed = done_on
     doc.updated_at = clock.now()
     s.flush()
-    audit.record(s, actor=actor.name, action="step", object_type="document", object_id=doc.id, summary=f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(), old={"status": before}, new={"status": step, "step": step, "outcome": outcome, "done_on": done_on})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="step",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(),
+        old={"status": before},
+        new={"status": step, "step": step, "outcome": outcome, "done_on": done_on},
+    )
     return record
 
 
@@ -477,7 +500,16 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     if review is None or review.outcome != "修改后合法":
         raise UserError(f"《{doc.title}》没有需要确认修改的合法性审核意见。")
     review.confirmed_on = day
-    audit.record(s, actor=actor.name, action="confirm_changes", object_type="document", object_id=doc.id, summary=f"《{doc.title}》已按审核意见修改", old=None, new={"confirmed_on": day})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="confirm_changes",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"《{doc.title}》已按审核意见修改",
+        old=None,
+        new={"confirmed_on": day},
+    )
 
 
 def publish(
@@ -510,8 +542,15 @@ def publish(
     doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
     doc.status_changed = published
     doc.updated_at = clock.now()
-    _add_step(s, doc, actor, "publication", published, outcome=fields.text(channel, "公布载体", ProcedureStep.outcome),
-              note=f"登记编号 {doc.reg_number}")  # fmt: skip
+    _add_step(
+        s,
+        doc,
+        actor,
+        "publication",
+        published,
+        outcome=fields.text(channel, "公布载体", ProcedureStep.outcome),
+        note=f"登记编号 {doc.reg_number}",
+    )
     s.flush()
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc))
@@ -541,7 +580,16 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
-    audit.record(s, actor=actor.name, action="assign_number", object_type="document", object_id=doc.id, summary=f"《{doc.title}》重新分配登记编号 {doc.reg_number}", old={"reg_number": None}, new={"reg_number": doc.reg_number})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="assign_number",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"《{doc.title}》重新分配登记编号 {doc.reg_number}",
+        old={"reg_number": None},
+        new={"reg_number": doc.reg_number},
+    )
     return doc
 
 
@@ -595,7 +643,16 @@ def retire(
             doc.remarks + "\n" if doc.remarks else ""
         ) + f"{day} {label}：{reason.strip()}"
     s.flush()
-    audit.record(s, actor=actor.name, action=status, object_type="document", object_id=doc.id, summary=f"《{doc.title}》{label}", old={"status": before}, new={"status": status, "day": day, "reason": reason, "by": by_document_id})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action=status,
+        object_type="document",
+        object_id=doc.id,
+        summary=f"《{doc.title}》{label}",
+        old={"status": before},
+        new={"status": status, "day": day, "reason": reason, "by": by_document_id},
+    )
     return doc
 
 
@@ -624,7 +681,12 @@ class LinkView:
     other_reg_number: str
 
 
-_LINK_LABELS = {("amends", True): "修改了", ("amends", False): "被修改", ("repeals", True): "废止了", ("repeals", False): "被废止"}  # fmt: skip
+_LINK_LABELS = {
+    ("amends", True): "修改了",
+    ("amends", False): "被修改",
+    ("repeals", True): "废止了",
+    ("repeals", False): "被废止",
+}
 
 
 def links(s: Session, doc_id: int) -> list[LinkView]:
@@ -667,8 +729,17 @@ def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
         done = [p for p in doc.steps if p.step == step]
         for p in done:
             entries.append(
-                TimelineEntry(step, STEP_LABELS[step], p.done_on, p.actor, p.outcome, p.note, step in needed, needed.get(step, ""))
-            )  # fmt: skip
+                TimelineEntry(
+                    step,
+                    STEP_LABELS[step],
+                    p.done_on,
+                    p.actor,
+                    p.outcome,
+                    p.note,
+                    step in needed,
+                    needed.get(step, ""),
+                )
+            )
         if not done and step in needed and doc.status in DRAFTING:
             entries.append(
                 TimelineEntry(step, STEP_LABELS[step], None, "", "", "", True, needed[step])

@@ -19,14 +19,34 @@ _REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # Labels of the columns the flush check names; the services name their own fields themselves.
 LABELS = {
-    "title": "名称", "reason": "理由", "note": "说明", "recipient": "备案机关",
-    "follow_up": "后续办理情况", "requester": "建议人", "grounds": "审查建议内容", "handler": "办理人",
-    "reply": "答复", "submitting_unit": "送审单位", "reviewer": "审核人", "return_note": "退回说明",
-    "drafter_opinion": "起草单位意见", "extension_reason": "延期理由", "required_changes": "修改要求",
-    "opinion": "审核意见", "item": "材料名称", "source": "依据", "original_name": "文件名",
-    "display_name": "姓名", "value": "设置值", "summary": "摘要", "remarks": "备注",
-    "outcome": "结论", "result": "备案结果", "decision": "结论", "report_number": "备案报告编号",
-}  # fmt: skip
+    "title": "名称",
+    "reason": "理由",
+    "note": "说明",
+    "recipient": "备案机关",
+    "follow_up": "后续办理情况",
+    "requester": "建议人",
+    "grounds": "审查建议内容",
+    "handler": "办理人",
+    "reply": "答复",
+    "submitting_unit": "送审单位",
+    "reviewer": "审核人",
+    "return_note": "退回说明",
+    "drafter_opinion": "起草单位意见",
+    "extension_reason": "延期理由",
+    "required_changes": "修改要求",
+    "opinion": "审核意见",
+    "item": "材料名称",
+    "source": "依据",
+    "original_name": "文件名",
+    "display_name": "姓名",
+    "value": "设置值",
+    "summary": "摘要",
+    "remarks": "备注",
+    "outcome": "结论",
+    "result": "备案结果",
+    "decision": "结论",
+    "report_number": "备案报告编号",
+}
 
 
 # Tables that hold copies of values checked where they came from; a value stored before these
@@ -52,9 +72,12 @@ def refused_character(value: str) -> str | None:
 
 
 def text(
-    value: str | None, label: str, column: InstrumentedAttribute | None = None, *,
+    value: str | None,
+    label: str,
+    column: InstrumentedAttribute | None = None,
+    *,
     required: bool = False,
-) -> str:  # fmt: skip
+) -> str:
     """`value` stripped, with Windows line ends as newlines; UserError naming `label` if it holds
     a control character, is longer than `column` allows, or is empty when `required`."""
     value = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -55,8 +55,12 @@ def rules(s: Session) -> dict[str, list[FilingRule]]:
     start = settings.get(s, "filing.start_event")
 
     def rule(prefix: str) -> FilingRule:
-        return FilingRule(settings.get(s, f"{prefix}.recipient"), settings.get(s, f"{prefix}.days"),
-                          settings.get(s, f"{prefix}.working_days"), start)  # fmt: skip
+        return FilingRule(
+            settings.get(s, f"{prefix}.recipient"),
+            settings.get(s, f"{prefix}.days"),
+            settings.get(s, f"{prefix}.working_days"),
+            start,
+        )
 
     government = [rule("filing.government")]
     congress = settings.get(s, "filing.congress.recipient").strip()
@@ -172,7 +176,16 @@ def record_filed(
         getattr(_filing(s, doc.id, r.recipient), "filed_on", None) for r in doc_rules(rules(s), doc)
     ):
         doc.filing_unrecorded = None  # every recipient's filing is on record now
-    audit.record(s, actor=actor.name, action="file", object_type="filing", object_id=filing.id, summary=f"《{doc.title}》报送{recipient}备案", old=None, new={"recipient": recipient, "filed_on": filed_on, "report": filing.report_number})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="file",
+        object_type="filing",
+        object_id=filing.id,
+        summary=f"《{doc.title}》报送{recipient}备案",
+        old=None,
+        new={"recipient": recipient, "filed_on": filed_on, "report": filing.report_number},
+    )
     return filing
 
 
@@ -201,8 +214,15 @@ def record_result(
         )
     old = {"result": filing.result}
     filing.result, filing.result_on, filing.follow_up = result, result_on, follow_up.strip()
-    filing.results.append(FilingResult(result=result, result_on=result_on, follow_up=follow_up.strip(),
-                                       recorded_by=actor.name, recorded_at=clock.now()))  # fmt: skip
+    filing.results.append(
+        FilingResult(
+            result=result,
+            result_on=result_on,
+            follow_up=follow_up.strip(),
+            recorded_by=actor.name,
+            recorded_at=clock.now(),
+        )
+    )
     if result in SENT_BACK:
         filing.needed_correction = True
     if result in NEEDS_CORRECTION:
@@ -214,8 +234,21 @@ def record_result(
             correction_due = cal.period_end(result_on, days)
         filing.correction_due, filing.correction_days = correction_due, days
         filing.corrected_on = None
-    audit.record(s, actor=actor.name, action="filing_result", object_type="filing", object_id=filing.id, summary=f"备案结果：{result}", old=old, new={"result": result, "result_on": result_on, "correction_due": filing.correction_due,
-                  "correction_days": filing.correction_days})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="filing_result",
+        object_type="filing",
+        object_id=filing.id,
+        summary=f"备案结果：{result}",
+        old=old,
+        new={
+            "result": result,
+            "result_on": result_on,
+            "correction_due": filing.correction_due,
+            "correction_days": filing.correction_days,
+        },
+    )
     if result == REVOKED:
         _retire_revoked(s, actor, filing, result_on, follow_up.strip())
     return filing
@@ -230,8 +263,9 @@ def _retire_revoked(s: Session, actor: Actor, filing: Filing, day: date, follow_
         return
     if scheduled(doc.status, doc.status_changed, doc.valid_until, clock.today()) is not None:
         return
-    documents.retire(s, actor, doc.id, REVOKED_STATUS, day,
-                     f"{filing.recipient}备案审查撤销：{follow_up}")  # fmt: skip
+    documents.retire(
+        s, actor, doc.id, REVOKED_STATUS, day, f"{filing.recipient}备案审查撤销：{follow_up}"
+    )
 
 
 def correction_period(f: Filing, cal: WorkCalendar) -> Period | None:
@@ -263,7 +297,16 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     filing.follow_up = (
         filing.follow_up + "\n" if filing.follow_up else ""
     ) + f"{day} {note.strip()}"
-    audit.record(s, actor=actor.name, action="filing_corrected", object_type="filing", object_id=filing.id, summary="补正/纠正完成", old=None, new={"corrected_on": day, "note": note.strip()})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="filing_corrected",
+        object_type="filing",
+        object_id=filing.id,
+        summary="补正/纠正完成",
+        old=None,
+        new={"corrected_on": day, "note": note.strip()},
+    )
     return filing
 
 
@@ -312,12 +355,21 @@ def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
         legacy = i == 0 and not r.recorded_by and r.recorded_at is None
         lost_send_back = legacy and f.needed_correction and r.result not in SENT_BACK
         owns_deadline = i == last_correction and correction is not None
-        entries.append(ResultEntry(
-            r.result, r.result_on, r.follow_up, r.recorded_by, r.recorded_at,
-            correction.end if owns_deadline else None, owns_deadline and correction.provisional,
-            f.corrected_on if owns_deadline else None,
-            "；".join(filter(None, (BEFORE_HISTORY, lost_send_back and EARLIER_SENT_BACK))) if legacy else "",
-        ))  # fmt: skip
+        entries.append(
+            ResultEntry(
+                r.result,
+                r.result_on,
+                r.follow_up,
+                r.recorded_by,
+                r.recorded_at,
+                correction.end if owns_deadline else None,
+                owns_deadline and correction.provisional,
+                f.corrected_on if owns_deadline else None,
+                "；".join(filter(None, (BEFORE_HISTORY, lost_send_back and EARLIER_SENT_BACK)))
+                if legacy
+                else "",
+            )
+        )
     return tuple(entries)
 
 
@@ -380,15 +432,30 @@ def rows_for(
         )
         due = doc_period(doc, rule, cal)
         correction = correction_period(f, cal) if f else None
-        rows.append(FilingRow(
-            f.id if f else None, doc.id, doc.title, doc.reg_number or "", doc.doc_number or "", doc.issuer.name,
-            doc.published, rule.recipient, due.end, f.filed_on if f else None,
-            (f.report_number or "") if f else "", f.result if f else "", f.result_on if f else None,
-            correction.end if correction else None, f.corrected_on if f else None, rule.explain(cal),
-            due.provisional, bool(correction and correction.provisional),
-            bool(doc.filing_unrecorded) and not (f and f.filed_on),
-            _history(f, cal) if f else (),
-        ))  # fmt: skip
+        rows.append(
+            FilingRow(
+                f.id if f else None,
+                doc.id,
+                doc.title,
+                doc.reg_number or "",
+                doc.doc_number or "",
+                doc.issuer.name,
+                doc.published,
+                rule.recipient,
+                due.end,
+                f.filed_on if f else None,
+                (f.report_number or "") if f else "",
+                f.result if f else "",
+                f.result_on if f else None,
+                correction.end if correction else None,
+                f.corrected_on if f else None,
+                rule.explain(cal),
+                due.provisional,
+                bool(correction and correction.provisional),
+                bool(doc.filing_unrecorded) and not (f and f.filed_on),
+                _history(f, cal) if f else (),
+            )
+        )
     return rows
 
 

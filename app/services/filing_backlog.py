@@ -41,10 +41,12 @@ def recipients(s: Session) -> list[str]:
     """The recipients the marked documents go to, for the bulk form's choice."""
     levels = set(
         s.scalars(
-            select(Issuer.level).join(Document, Document.issuer_id == Issuer.id)
-            .where(Document.id.in_(_marked())).distinct()
+            select(Issuer.level)
+            .join(Document, Document.issuer_id == Issuer.id)
+            .where(Document.id.in_(_marked()))
+            .distinct()
         )
-    )  # fmt: skip
+    )
     all_rules = filing.rules(s)
     found = [
         r.recipient
@@ -110,8 +112,10 @@ def record_bulk(
     marked = set(unrecorded_ids(s))
     if doc_ids is None:
         chosen = [
-            i for i in sorted(marked) if _goes_to(s, all_rules, i, recipient) and not _filed(s, i, recipient)
-        ]  # fmt: skip
+            i
+            for i in sorted(marked)
+            if _goes_to(s, all_rules, i, recipient) and not _filed(s, i, recipient)
+        ]
         if not chosen:
             raise UserError(f"没有需要向{recipient}补录备案情况的文件。")
     else:
@@ -128,7 +132,16 @@ def record_bulk(
         record_historical(
             s, actor, doc_id, recipient, filed_on, result, cal, "历史备案情况批量补录"
         )
-    audit.record(s, actor=actor.name, action="filing_bulk", object_type="filing", object_id=None, summary=f"批量补录向{recipient}报送备案 {len(chosen)} 件", old=None, new={"recipient": recipient, "filed_on": filed_on, "documents": chosen, "result": result})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="filing_bulk",
+        object_type="filing",
+        object_id=None,
+        summary=f"批量补录向{recipient}报送备案 {len(chosen)} 件",
+        old=None,
+        new={"recipient": recipient, "filed_on": filed_on, "documents": chosen, "result": result},
+    )
     s.flush()
     return BulkOutcome(chosen, unrecorded_count(s))
 

@@ -85,7 +85,16 @@ def add_issuer(
     )
     s.add(issuer)
     s.flush()
-    audit.record(s, actor=actor.name, action="create", object_type="issuer", object_id=issuer.id, summary=f"添加制定机关 {name}", old=None, new={"code": code, "name": name, "abbr": abbr, "level": level, "template": template})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="create",
+        object_type="issuer",
+        object_id=issuer.id,
+        summary=f"添加制定机关 {name}",
+        old=None,
+        new={"code": code, "name": name, "abbr": abbr, "level": level, "template": template},
+    )
     return issuer
 
 
@@ -100,7 +109,16 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     if template == old:
         return issuer
     issuer.reg_template = template
-    audit.record(s, actor=actor.name, action="update", object_type="issuer", object_id=issuer.id, summary=f"修改制定机关 {issuer.name} 的编号模板", old={"template": old}, new={"template": template})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="update",
+        object_type="issuer",
+        object_id=issuer.id,
+        summary=f"修改制定机关 {issuer.name} 的编号模板",
+        old={"template": old},
+        new={"template": template},
+    )
     return issuer
 
 

@@ -109,8 +109,10 @@ def format_number(template: str, code: str, year: int, seq: int) -> str:
 def templates_overlap(template: str, code: str, other: str, other_code: str) -> bool:
     """Whether a number `template` gives could also be one `other` gives (looked at through a
     few serials of different widths, both ways round)."""
-    for a, a_code, b, b_code in ((template, code, other, other_code),
-                                 (other, other_code, template, code)):  # fmt: skip
+    for a, a_code, b, b_code in (
+        (template, code, other, other_code),
+        (other, other_code, template, code),
+    ):
         for serial in (7, 123, 12345):
             if parse_serial(b, b_code, format_number(a, a_code, 2026, serial)) is not None:
                 return True
@@ -356,9 +358,13 @@ class Allocations:
             if serial > last + 1 and not allow_gap:
                 render = issuer.reg_template, issuer.code, parsed[0]
                 raise GapNotConfirmed(
-                    Skip(number, format_number(*render, last + 1),
-                         format_number(*render, serial - 1), serial - last - 1)
-                )  # fmt: skip
+                    Skip(
+                        number,
+                        format_number(*render, last + 1),
+                        format_number(*render, serial - 1),
+                        serial - last - 1,
+                    )
+                )
         self._take(number, key, serial)
         return number
 
@@ -379,11 +385,17 @@ class Allocations:
         """Store every number taken, with the id of the document it went to."""
         now = clock.now()
         rows = [
-            {"sequence_key": key, "year": year, "serial": serial, "number": number,
-             "number_key": number_key(number), "document_id": document_ids.get(number),
-             "allocated_at": now}
+            {
+                "sequence_key": key,
+                "year": year,
+                "serial": serial,
+                "number": number,
+                "number_key": number_key(number),
+                "document_id": document_ids.get(number),
+                "allocated_at": now,
+            }
             for number, (key, year, serial) in self.pending.items()
-        ]  # fmt: skip
+        ]
         if rows:
             try:
                 self.s.execute(insert(NumberAllocation.__table__), rows)
@@ -499,7 +511,16 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
         if doc is not None and doc.reg_number == allocation.number:
             doc.reg_number = None
             search_index.reindex(s, doc)  # the voided number no longer finds the document
-    audit.record(s, actor=actor.name, action="void_number", object_type="number", object_id=allocation.id, summary=f"作废登记编号 {number}：{reason}", old={"number": number, "voided": False}, new={"number": number, "voided": True, "reason": reason})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="void_number",
+        object_type="number",
+        object_id=allocation.id,
+        summary=f"作废登记编号 {number}：{reason}",
+        old={"number": number, "voided": False},
+        new={"number": number, "voided": True, "reason": reason},
+    )
 
 
 class GapKind(StrEnum):
@@ -567,10 +588,20 @@ def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[
                 continue
         reason = f"跳号（手动登记 {number} 时跳过）"
         skipped += [
-            (key, Gap(format_number(maker.reg_template, maker.code, year_, n), year_, n, reason,
-                      None, "", GapKind.SKIPPED))
+            (
+                key,
+                Gap(
+                    format_number(maker.reg_template, maker.code, year_, n),
+                    year_,
+                    n,
+                    reason,
+                    None,
+                    "",
+                    GapKind.SKIPPED,
+                ),
+            )
             for n in range((before_ or 0) + 1, serial)
-        ]  # fmt: skip
+        ]
     held = _held(s, [gap.number for _, gap in skipped])
     return [(key, gap) for key, gap in skipped if number_key(gap.number) not in held]
 

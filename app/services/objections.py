@@ -48,12 +48,26 @@ def register(
     if received < doc.published:
         raise UserError(f"收到日期：不能早于文件的公布日期 {doc.published}。", field="收到日期")
     objection = Objection(
-        document_id=doc.id, received=received, requester=requester.strip(), grounds=grounds.strip(),
-        handler=handler.strip(), reply_days=settings.get(s, "objection.reply_days"), created_at=clock.now(),
-    )  # fmt: skip
+        document_id=doc.id,
+        received=received,
+        requester=requester.strip(),
+        grounds=grounds.strip(),
+        handler=handler.strip(),
+        reply_days=settings.get(s, "objection.reply_days"),
+        created_at=clock.now(),
+    )
     s.add(objection)
     s.flush()
-    audit.record(s, actor=actor.name, action="objection", object_type="objection", object_id=objection.id, summary=f"登记审查建议：《{doc.title}》", old=None, new={"requester": requester, "received": received})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="objection",
+        object_type="objection",
+        object_id=objection.id,
+        summary=f"登记审查建议：《{doc.title}》",
+        old=None,
+        new={"requester": requester, "received": received},
+    )
     return objection
 
 
@@ -71,7 +85,16 @@ def reply(
     if day < objection.received:
         raise UserError("答复日期：不能早于收到日期。", field="答复日期")
     objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
-    audit.record(s, actor=actor.name, action="objection_reply", object_type="objection", object_id=objection.id, summary=f"答复审查建议：{outcome}", old=None, new={"replied_on": day, "outcome": outcome})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="objection_reply",
+        object_type="objection",
+        object_id=objection.id,
+        summary=f"答复审查建议：{outcome}",
+        old=None,
+        new={"replied_on": day, "outcome": outcome},
+    )
     return objection
 
 

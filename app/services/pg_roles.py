@@ -434,7 +434,16 @@ def setup(s: Session, passwords: dict[str, str | None], actor: str = "系统") -
         set_login(s, user.username, Role(user.role), user.active, password)
         logins[user.username] = login
     reset = sum(1 for p in passwords.values() if p is not None)
-    audit.record(s, actor=actor, action="pg_roles_setup", object_type="setting", object_id=None, summary=f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名，重设 {reset} 个密码", old=None, new={"groups": [names.staff, *names.groups()], "logins": logins})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor,
+        action="pg_roles_setup",
+        object_type="setting",
+        object_id=None,
+        summary=f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名，重设 {reset} 个密码",
+        old=None,
+        new={"groups": [names.staff, *names.groups()], "logins": logins},
+    )
     return SetupReport(names.prefix, [names.staff, *names.groups()], logins, missing)
 
 

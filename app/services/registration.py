@@ -153,17 +153,29 @@ class _Batch:
         if doc_number:
             self.titles.setdefault(doc_number, []).append((issuer.id, data.title))
         return {
-            "issuer_id": issuer.id, "title": data.title, "doc_number": doc_number,
-            "reg_number": reg_number, "drafting_unit": data.drafting_unit,
-            "keywords": data.keywords, "summary": data.summary, "remarks": data.remarks,
-            "important": data.important, "public_facing": data.public_facing,
-            "business_related": data.business_related, "market_related": data.market_related,
-            "published": data.published, "effective": effective, "valid_until": valid_until,
-            "issued": data.issued, "signed": data.signed, "term_reason": term_reason,
+            "issuer_id": issuer.id,
+            "title": data.title,
+            "doc_number": doc_number,
+            "reg_number": reg_number,
+            "drafting_unit": data.drafting_unit,
+            "keywords": data.keywords,
+            "summary": data.summary,
+            "remarks": data.remarks,
+            "important": data.important,
+            "public_facing": data.public_facing,
+            "business_related": data.business_related,
+            "market_related": data.market_related,
+            "published": data.published,
+            "effective": effective,
+            "valid_until": valid_until,
+            "issued": data.issued,
+            "signed": data.signed,
+            "term_reason": term_reason,
             "filing_unrecorded": data.filing_unrecorded or None,
             **_recorded_status(status, data.published, valid_until),
-            "created_at": self.now, "updated_at": self.now,
-        }  # fmt: skip
+            "created_at": self.now,
+            "updated_at": self.now,
+        }
 
     def _doc_number(self, issuer: Issuer, text: str | None) -> str | None:
         if not text:
@@ -198,11 +210,16 @@ class _Batch:
         self.s.execute(
             insert(ProcedureStep.__table__),
             [
-                {"document_id": id_, "step": "publication", "done_on": row["published"],
-                 "actor": self.actor.name, "note": STEP_NOTE}
+                {
+                    "document_id": id_,
+                    "step": "publication",
+                    "done_on": row["published"],
+                    "actor": self.actor.name,
+                    "note": STEP_NOTE,
+                }
                 for row, id_ in zip(rows, ids, strict=True)
             ],
-        )  # fmt: skip
+        )
         search_index.add_many(
             self.s,
             [

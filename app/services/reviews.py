@@ -158,7 +158,16 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     s.add(case)
     s.flush()
     summary = "受理" if not missing else "退回补充材料"
-    audit.record(s, actor=actor.name, action="review_intake", object_type="review", object_id=case.id, summary=f"{summary}：{case.title}", old=None, new={"status": case.status, "missing": missing, "received": data.received})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_intake",
+        object_type="review",
+        object_id=case.id,
+        summary=f"{summary}：{case.title}",
+        old=None,
+        new={"status": case.status, "missing": missing, "received": data.received},
+    )
     return case
 
 
@@ -175,7 +184,16 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
         case.return_note = f"请补充：{'、'.join(missing)}。"
     else:
         case.status, case.complete_on = "in_review", day
-    audit.record(s, actor=actor.name, action="review_resubmit", object_type="review", object_id=case.id, summary=f"补充材料：{case.title}", old=None, new={"missing": missing, "day": day})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_resubmit",
+        object_type="review",
+        object_id=case.id,
+        summary=f"补充材料：{case.title}",
+        old=None,
+        new={"missing": missing, "day": day},
+    )
     return case
 
 
@@ -232,7 +250,16 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     if not reason.strip():
         raise UserError("延长理由：必须填写。", field="延长理由")
     case.extension_days, case.extension_reason = days, reason.strip()
-    audit.record(s, actor=actor.name, action="review_extend", object_type="review", object_id=case.id, summary=f"延长 {days} 个工作日：{reason.strip()}", old=None, new={"days": days, "reason": reason.strip()})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_extend",
+        object_type="review",
+        object_id=case.id,
+        summary=f"延长 {days} 个工作日：{reason.strip()}",
+        old=None,
+        new={"days": days, "reason": reason.strip()},
+    )
 
 
 def record_check(
@@ -254,11 +281,25 @@ def record_check(
         raise UserError(f"审查意见：“{item}”存在问题时必须写明问题。", field="审查意见")
     for old in [c for c in case.checks if c.item == item]:
         case.checks.remove(old)
-    check = ReviewCheck(item=item, passed=passed, note=note.strip(), checked_by=actor.name,
-                        checked_on=day or clock.today())  # fmt: skip
+    check = ReviewCheck(
+        item=item,
+        passed=passed,
+        note=note.strip(),
+        checked_by=actor.name,
+        checked_on=day or clock.today(),
+    )
     case.checks.append(check)
     s.flush()
-    audit.record(s, actor=actor.name, action="review_check", object_type="review", object_id=case.id, summary=f"审查：{item}", old=None, new={"item": item, "passed": passed, "note": note})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_check",
+        object_type="review",
+        object_id=case.id,
+        summary=f"审查：{item}",
+        old=None,
+        new={"item": item, "passed": passed, "note": note},
+    )
     return check
 
 
@@ -306,9 +347,25 @@ def conclude(
     template = settings.get(s, "review.opinion_template")
     case.opinion_number = numbering.allocate_series(s, OPINION_SERIES, template, day.year)
     if case.document_id is not None:
-        documents.record_step(s, actor, case.document_id, "legality_review", day, outcome=outcome,
-                              note=case.opinion_number)  # fmt: skip
-    audit.record(s, actor=actor.name, action="review_conclude", object_type="review", object_id=case.id, summary=f"办结：{case.title}（{outcome}）", old=None, new={"outcome": outcome, "number": case.opinion_number, "day": day})  # fmt: skip
+        documents.record_step(
+            s,
+            actor,
+            case.document_id,
+            "legality_review",
+            day,
+            outcome=outcome,
+            note=case.opinion_number,
+        )
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_conclude",
+        object_type="review",
+        object_id=case.id,
+        summary=f"办结：{case.title}（{outcome}）",
+        old=None,
+        new={"outcome": outcome, "number": case.opinion_number, "day": day},
+    )
     return case
 
 
@@ -323,7 +380,16 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
     case.changes_confirmed_on = day
     if case.document_id is not None:
         documents.confirm_review_changes(s, actor, case.document_id, day)
-    audit.record(s, actor=actor.name, action="review_confirm", object_type="review", object_id=case.id, summary=f"确认已按意见修改：{case.title}", old=None, new={"day": day})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="review_confirm",
+        object_type="review",
+        object_id=case.id,
+        summary=f"确认已按意见修改：{case.title}",
+        old=None,
+        new={"day": day},
+    )
 
 
 @dataclass(frozen=True)
@@ -432,10 +498,22 @@ def ledger(s: Session, cal: WorkCalendar, today: date, year: int | None = None) 
     rows = []
     for case in s.scalars(query):
         d = due(case, cal, today)
-        rows.append(LedgerRow(
-            case.id, case.opinion_number or "", SUBJECT_TYPES[case.subject_type], case.title, case.submitting_unit,
-            case.received, case.complete_on, d.due, case.concluded_on, case.reviewer, case.outcome, STATE_LABELS[d.state],
-            d.due_provisional,
-        ))  # fmt: skip
+        rows.append(
+            LedgerRow(
+                case.id,
+                case.opinion_number or "",
+                SUBJECT_TYPES[case.subject_type],
+                case.title,
+                case.submitting_unit,
+                case.received,
+                case.complete_on,
+                d.due,
+                case.concluded_on,
+                case.reviewer,
+                case.outcome,
+                STATE_LABELS[d.state],
+                d.due_provisional,
+            )
+        )
     title = f"{year}年度合法性审核台账" if year else "合法性审核台账"
     return Ledger(title, "", office_name(s), rows)

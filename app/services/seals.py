@@ -43,15 +43,33 @@ CHUNK = 500
 MAX_LISTED = 50
 
 LABELS = {
-    "document": "文件", "procedure_step": "办理环节", "attachment": "附件", "document_link": "文件关联",
-    "number_allocation": "登记编号", "filing": "备案", "objection": "审查建议", "issuer": "制定机关",
-    "review_case": "合法性审核", "review_check": "审查事项", "review_pause": "审核暂停计时",
-    "setting": "设置", "app_user": "用户", "calendar_day": "工作日历", "calendar_year": "年度日历",
-    "validity_evaluation": "有效期评估", "cleanup_batch": "清理", "cleanup_item": "清理事项",
+    "document": "文件",
+    "procedure_step": "办理环节",
+    "attachment": "附件",
+    "document_link": "文件关联",
+    "number_allocation": "登记编号",
+    "filing": "备案",
+    "objection": "审查建议",
+    "issuer": "制定机关",
+    "review_case": "合法性审核",
+    "review_check": "审查事项",
+    "review_pause": "审核暂停计时",
+    "setting": "设置",
+    "app_user": "用户",
+    "calendar_day": "工作日历",
+    "calendar_year": "年度日历",
+    "validity_evaluation": "有效期评估",
+    "cleanup_batch": "清理",
+    "cleanup_item": "清理事项",
     "filing_result": "备案结果",
-}  # fmt: skip
-_NAMED_BY = {"document": "title", "number_allocation": "number", "issuer": "name",
-             "app_user": "username", "filing": "report_number"}  # fmt: skip
+}
+_NAMED_BY = {
+    "document": "title",
+    "number_allocation": "number",
+    "issuer": "name",
+    "app_user": "username",
+    "filing": "report_number",
+}
 
 _TOUCHED = "seals_touched"  # {table name: set of primary keys} changed in this transaction
 _DELETED = "seals_deleted"  # {table name: set of primary keys} deleted through the ORM

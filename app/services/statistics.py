@@ -31,8 +31,12 @@ from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
 ISSUED_STATUSES = tuple(code for code in STATUS_LABELS if code not in DRAFTING)
-FILING_STATES = {"on_time": "按期报送", "late": "逾期报送", "not_filed": "未报送",
-                 "unrecorded": filing.UNRECORDED}  # fmt: skip
+FILING_STATES = {
+    "on_time": "按期报送",
+    "late": "逾期报送",
+    "not_filed": "未报送",
+    "unrecorded": filing.UNRECORDED,
+}
 ALL_ISSUERS = "全部制定机关"
 
 
@@ -91,8 +95,12 @@ class Period:
 
     @property
     def is_year(self) -> bool:
-        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) \
-            and self.start.year == self.end.year  # fmt: skip
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ) and self.start.year == self.end.year
 
     @property
     def label(self) -> str:
@@ -120,9 +128,13 @@ def _issuer_id(s: Session, issuer_code: str | None) -> int | None:
 
 def _documents(s: Session, start: date, end: date, issuer_id: int | None) -> list[Document]:
     ids = _issued(start, end, issuer_id).subquery()
-    return list(s.scalars(
-        select(Document).where(Document.id.in_(select(ids.c.id))).order_by(Document.published, Document.id)
-    ))  # fmt: skip
+    return list(
+        s.scalars(
+            select(Document)
+            .where(Document.id.in_(select(ids.c.id)))
+            .order_by(Document.published, Document.id)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -188,8 +200,12 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
         corrected = bool(found) and all(_dealt_with(f) for f in found)
         states[doc.id] = _FilingState(
             bool(doc.filing_unrecorded) and not filed,
-            filed, on_time, filed and not sent_back, bool(found), corrected,
-        )  # fmt: skip
+            filed,
+            on_time,
+            filed and not sent_back,
+            bool(found),
+            corrected,
+        )
     return states
 
 
@@ -202,17 +218,30 @@ def _filing_figures(docs: list[Document], states: dict[int, _FilingState]) -> li
     filed = [i for i in due if states[i].filed]
     return [
         Figure("报备率", "已报备文件数 / 应报备文件数", filed, due, unknown),
-        Figure("报备及时率", "按期报备文件数 / 应报备文件数", [i for i in due if states[i].on_time], due,
-               unknown),
-        Figure("规范率", "首次报送即予备案（未经暂缓登记、不予备案）文件数 / 已报备文件数",
-               [i for i in filed if states[i].clean], filed),
-    ]  # fmt: skip
+        Figure(
+            "报备及时率",
+            "按期报备文件数 / 应报备文件数",
+            [i for i in due if states[i].on_time],
+            due,
+            unknown,
+        ),
+        Figure(
+            "规范率",
+            "首次报送即予备案（未经暂缓登记、不予备案）文件数 / 已报备文件数",
+            [i for i in filed if states[i].clean],
+            filed,
+        ),
+    ]
 
 
 def _correction_figure(docs: list[Document], states: dict[int, _FilingState]) -> Figure:
     found = [d.id for d in docs if states[d.id].finding]
-    return Figure("纠错率", "经审查纠正或撤销的文件数 / 审查发现问题（纠正、撤销）的文件数",
-                  [i for i in found if states[i].corrected], found)  # fmt: skip
+    return Figure(
+        "纠错率",
+        "经审查纠正或撤销的文件数 / 审查发现问题（纠正、撤销）的文件数",
+        [i for i in found if states[i].corrected],
+        found,
+    )
 
 
 def filing_figures(
@@ -232,13 +261,19 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
     for part in range(0, len(docs), 500):
         chunk = [d.id for d in docs[part : part + 500]]
         query = select(ProcedureStep.document_id).where(
-            ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk))  # fmt: skip
+            ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk)
+        )
         if step == "publication":
             query = query.where(ProcedureStep.outcome != "")
         found |= set(s.scalars(query))
         if step == "legality_review":
-            found |= set(s.scalars(select(ReviewCase.document_id).where(
-                ReviewCase.status == "concluded", ReviewCase.document_id.in_(chunk))))  # fmt: skip
+            found |= set(
+                s.scalars(
+                    select(ReviewCase.document_id).where(
+                        ReviewCase.status == "concluded", ReviewCase.document_id.in_(chunk)
+                    )
+                )
+            )
     return found
 
 
@@ -251,26 +286,46 @@ def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, ...]:
     needs_comment = [d.id for d in docs if d.public_facing or d.important]
     market = [d.id for d in docs if d.market_related]
     return (
-        Figure("合法性审核率", "经合法性审核后公布的文件数 / 公布的文件数",
-               [i for i in issued if i in reviewed], issued),
-        Figure("公开发布率", "通过规定载体（政府公报、政府网站等）公开发布的文件数 / 公布的文件数",
-               [i for i in issued if i in published], issued),
-        Figure("公开征求意见率",
-               "经公开征求意见的文件数 / 应当公开征求意见的文件数（重要或涉及公众权益的文件）",
-               [i for i in needs_comment if i in commented], needs_comment),
-        Figure("公平竞争审查率", "经公平竞争审查的文件数 / 涉及经营主体经济活动的文件数",
-               [i for i in market if i in competition], market),
-    )  # fmt: skip
+        Figure(
+            "合法性审核率",
+            "经合法性审核后公布的文件数 / 公布的文件数",
+            [i for i in issued if i in reviewed],
+            issued,
+        ),
+        Figure(
+            "公开发布率",
+            "通过规定载体（政府公报、政府网站等）公开发布的文件数 / 公布的文件数",
+            [i for i in issued if i in published],
+            issued,
+        ),
+        Figure(
+            "公开征求意见率",
+            "经公开征求意见的文件数 / 应当公开征求意见的文件数（重要或涉及公众权益的文件）",
+            [i for i in needs_comment if i in commented],
+            needs_comment,
+        ),
+        Figure(
+            "公平竞争审查率",
+            "经公平竞争审查的文件数 / 涉及经营主体经济活动的文件数",
+            [i for i in market if i in competition],
+            market,
+        ),
+    )
 
 
 def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
     """到期评估率: the documents whose term ends in the period (by 有效期至, not by publication) and
     that reach it, i.e. were not retired before; counted when evaluated on or before that day."""
-    query = select(Document.id, Document.valid_until).where(
-        _in(Document.valid_until, period),
-        Document.status.not_in(DRAFTING),
-        Document.status.in_((*IN_FORCE, "expired")) | (Document.status_changed > Document.valid_until),
-    ).order_by(Document.valid_until, Document.id)  # fmt: skip
+    query = (
+        select(Document.id, Document.valid_until)
+        .where(
+            _in(Document.valid_until, period),
+            Document.status.not_in(DRAFTING),
+            Document.status.in_((*IN_FORCE, "expired"))
+            | (Document.status_changed > Document.valid_until),
+        )
+        .order_by(Document.valid_until, Document.id)
+    )
     if issuer_id is not None:
         query = query.where(Document.issuer_id == issuer_id)
     expiring = dict(s.execute(query).all())
@@ -281,8 +336,12 @@ def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
         )
         if doc_id in expiring and day <= expiring[doc_id]
     }
-    return Figure("到期评估率", "有效期届满前按时评估的文件数 / 统计期间有效期届满的文件数",
-                  [i for i in expiring if i in evaluated], list(expiring))  # fmt: skip
+    return Figure(
+        "到期评估率",
+        "有效期届满前按时评估的文件数 / 统计期间有效期届满的文件数",
+        [i for i in expiring if i in evaluated],
+        list(expiring),
+    )
 
 
 def _cleanup_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
@@ -298,8 +357,12 @@ def _cleanup_figure(s: Session, period: Period, issuer_id: int | None) -> Figure
     if issuer_id is not None:
         query = query.where(Document.issuer_id == issuer_id)
     items = list(s.execute(query))
-    return Figure("清理完成率", "清理中已作出结论的文件数 / 清理范围内的文件数",
-                  [i for i, decision in items if decision], [i for i, _ in items])  # fmt: skip
+    return Figure(
+        "清理完成率",
+        "清理中已作出结论的文件数 / 清理范围内的文件数",
+        [i for i, decision in items if decision],
+        [i for i, _ in items],
+    )
 
 
 # --- the annual statistics --------------------------------------------------------------------
@@ -385,9 +448,16 @@ def annual(
     docs = _documents(s, period.start, period.end, issuer_id)
     states = _filing_states(s, docs, cal)
     reviewed, published, commented, competition = _procedure_figures(s, docs)
-    figures = [reviewed, *_filing_figures(docs, states), _correction_figure(docs, states),
-               commented, published, competition, _expiry_figure(s, period, issuer_id),
-               _cleanup_figure(s, period, issuer_id)]  # fmt: skip
+    figures = [
+        reviewed,
+        *_filing_figures(docs, states),
+        _correction_figure(docs, states),
+        commented,
+        published,
+        competition,
+        _expiry_figure(s, period, issuer_id),
+        _cleanup_figure(s, period, issuer_id),
+    ]
     return AnnualStatistics(
         period=period,
         issuer=issuer.name if issuer else ALL_ISSUERS,
@@ -419,8 +489,11 @@ def _in(column, period: Period):
 def _reviews(s: Session, period: Period, issuer: Issuer | None) -> list[ReviewLine]:
     """Cases received and concluded in the period, by subject type. For one issuer: the cases on
     its documents, and the other cases its name submitted."""
-    query = select(ReviewCase).outerjoin(Document, Document.id == ReviewCase.document_id).where(
-        _in(ReviewCase.received, period) | _in(ReviewCase.concluded_on, period))  # fmt: skip
+    query = (
+        select(ReviewCase)
+        .outerjoin(Document, Document.id == ReviewCase.document_id)
+        .where(_in(ReviewCase.received, period) | _in(ReviewCase.concluded_on, period))
+    )
     if issuer is not None:
         query = query.where(
             (Document.issuer_id == issuer.id) | (ReviewCase.submitting_unit == issuer.name)
@@ -491,10 +564,15 @@ def _objections(
 def _per_year(s: Session, last: int, issuer_id: int | None) -> list[tuple[int, int]]:
     first = last - YEARS_CHARTED + 1
     year = extract("year", Document.published)
-    query = select(year, func.count()).where(
-        Document.published >= date(first, 1, 1), Document.published <= date(last, 12, 31),
-        Document.status.not_in(DRAFTING),
-    ).group_by(year)  # fmt: skip
+    query = (
+        select(year, func.count())
+        .where(
+            Document.published >= date(first, 1, 1),
+            Document.published <= date(last, 12, 31),
+            Document.status.not_in(DRAFTING),
+        )
+        .group_by(year)
+    )
     if issuer_id is not None:
         query = query.where(Document.issuer_id == issuer_id)
     found = {int(y): n for y, n in s.execute(query)}
@@ -531,12 +609,21 @@ def document_lines(s: Session, ids: list[int], today: date | None = None) -> lis
     lines = []
     for part in range(0, len(ids), 500):
         query = (
-            select(Document.id, Document.reg_number, Document.doc_number, Document.title,
-                   Issuer.name, Document.published, Document.status, Document.status_changed,
-                   Document.effective, Document.valid_until)
+            select(
+                Document.id,
+                Document.reg_number,
+                Document.doc_number,
+                Document.title,
+                Issuer.name,
+                Document.published,
+                Document.status,
+                Document.status_changed,
+                Document.effective,
+                Document.valid_until,
+            )
             .join(Issuer, Issuer.id == Document.issuer_id)
             .where(Document.id.in_(ids[part : part + 500]))
-        )  # fmt: skip
+        )
         lines += [
             DocumentLine(
                 i,

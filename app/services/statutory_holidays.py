@@ -12,8 +12,14 @@ from functools import cache
 from lunar_python import Lunar, Solar
 
 NEW_YEAR, SPRING, QINGMING, LABOUR, DRAGON_BOAT, MID_AUTUMN, NATIONAL = (
-    "元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节",
-)  # fmt: skip
+    "元旦",
+    "春节",
+    "清明节",
+    "劳动节",
+    "端午节",
+    "中秋节",
+    "国庆节",
+)
 
 # (first year, version, 春节 days counted from 正月初一 (-1 is 除夕), 劳动节 days, 国庆节 days,
 #  whether 清明/端午/中秋 are holidays)

@@ -177,18 +177,38 @@ def add_user(
     if s.scalar(select(User.id).where(User.username == username)):
         raise UserError(f"用户名“{username}”已存在。")
     now = clock.now()
-    user = User(username=username, display_name=display_name, role=role, password_hash=hash_password(password),
-                active=True, failed_attempts=0, created_at=now, password_changed_at=now)  # fmt: skip
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role,
+        password_hash=hash_password(password),
+        active=True,
+        failed_attempts=0,
+        created_at=now,
+        password_changed_at=now,
+    )
     s.add(user)
     s.flush()
     pg_roles.set_login(s, username, Role(role), True, password)
-    audit.record(s, actor=actor.name, action="user_add", object_type="user", object_id=user.id, summary=f"添加用户 {username}（{role}）", old=None, new={"username": username, "display_name": display_name, "role": role})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="user_add",
+        object_type="user",
+        object_id=user.id,
+        summary=f"添加用户 {username}（{role}）",
+        old=None,
+        new={"username": username, "display_name": display_name, "role": role},
+    )
     return user
 
 
 def _admins_left(s: Session, excluding: User) -> int:
-    return s.scalar(select(func.count()).select_from(User).where(
-        User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding.id))  # fmt: skip
+    return s.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding.id)
+    )
 
 
 def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = True) -> User:
@@ -202,7 +222,16 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
     old = {"role": user.role, "active": user.active}
     user.role, user.active = role, active
     pg_roles.set_login(s, user.username, Role(role), active, None)
-    audit.record(s, actor=actor.name, action="user_role", object_type="user", object_id=user.id, summary=f"修改用户 {username} 的角色或状态", old=old, new={"role": role, "active": active})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="user_role",
+        object_type="user",
+        object_id=user.id,
+        summary=f"修改用户 {username} 的角色或状态",
+        old=old,
+        new={"role": role, "active": active},
+    )
     return user
 
 

@@ -180,11 +180,19 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
     """Documents in force on `start` whose validity ends by `end`, by implementing unit."""
     latest = _latest_evaluations(s)
     query = (
-        select(Document.id, Document.title, Document.doc_number, Document.reg_number, Issuer.name,
-               Document.drafting_unit, Document.published, Document.valid_until)
+        select(
+            Document.id,
+            Document.title,
+            Document.doc_number,
+            Document.reg_number,
+            Issuer.name,
+            Document.drafting_unit,
+            Document.published,
+            Document.valid_until,
+        )
         .join(Issuer, Issuer.id == Document.issuer_id)
         .where(lifecycle.reaches_term_end_clause(start), Document.valid_until <= end)
-    )  # fmt: skip
+    )
     rows = [
         Expiring(
             i,
@@ -238,9 +246,24 @@ def evaluate(
             "重新公布的文件：只有结论为继续施行时才能关联，且该文件必须存在。",
             field="重新公布的文件",
         )
-    evaluation = ValidityEvaluation(document_id=doc.id, evaluated_on=day, decision=decision, reason=reason.strip(),
-                                    evaluated_by=actor.name, new_document_id=new_document_id)  # fmt: skip
+    evaluation = ValidityEvaluation(
+        document_id=doc.id,
+        evaluated_on=day,
+        decision=decision,
+        reason=reason.strip(),
+        evaluated_by=actor.name,
+        new_document_id=new_document_id,
+    )
     s.add(evaluation)
     s.flush()
-    audit.record(s, actor=actor.name, action="evaluate", object_type="document", object_id=doc.id, summary=f"有效期评估：{EVALUATIONS[decision]}", old=None, new={"decision": decision, "day": day, "reason": reason.strip()})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="evaluate",
+        object_type="document",
+        object_id=doc.id,
+        summary=f"有效期评估：{EVALUATIONS[decision]}",
+        old=None,
+        new={"decision": decision, "day": day, "reason": reason.strip()},
+    )
     return evaluation

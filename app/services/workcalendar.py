@@ -288,7 +288,16 @@ def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "
         clock.now(),
     )
     kind = "工作日" if is_workday else "休息日"
-    audit.record(s, actor=actor.name, action="calendar", object_type="calendar_day", object_id=None, summary=f"将 {day} 设为{kind}", old=old, new={"day": day, "is_workday": is_workday, "note": note})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="calendar",
+        object_type="calendar_day",
+        object_id=None,
+        summary=f"将 {day} 设为{kind}",
+        old=old,
+        new={"day": day, "is_workday": is_workday, "note": note},
+    )
 
 
 def clear_day(s: Session, actor: Actor, day: date) -> None:
@@ -298,7 +307,16 @@ def clear_day(s: Session, actor: Actor, day: date) -> None:
     if row is None:
         raise UserError(f"工作日历：{day} 没有单位自定义设置。", field="工作日历")
     s.delete(row)
-    audit.record(s, actor=actor.name, action="calendar", object_type="calendar_day", object_id=None, summary=f"恢复 {day} 的默认安排", old={"day": day, "is_workday": row.is_workday}, new=None)  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="calendar",
+        object_type="calendar_day",
+        object_id=None,
+        summary=f"恢复 {day} 的默认安排",
+        old={"day": day, "is_workday": row.is_workday},
+        new=None,
+    )
 
 
 def enter_year(
@@ -329,4 +347,13 @@ def enter_year(
     row = s.get(CalendarYear, year) or CalendarYear(year=year)
     row.source, row.entered_by, row.entered_at = source.strip(), actor.name, clock.now()
     s.add(row)
-    audit.record(s, actor=actor.name, action="calendar_year", object_type="calendar_year", object_id=year, summary=f"录入 {year} 年节假日安排", old=None, new={"holidays": len(holidays), "makeup": len(makeup_workdays), "source": source})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action="calendar_year",
+        object_type="calendar_year",
+        object_id=year,
+        summary=f"录入 {year} 年节假日安排",
+        old=None,
+        new={"holidays": len(holidays), "makeup": len(makeup_workdays), "source": source},
+    )

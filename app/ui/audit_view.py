@@ -154,8 +154,13 @@ class AuditView(QWidget):
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for label, widget in (("日期从", self.start), ("至", self.end), ("操作人", self.actor),
-                              ("对象类型", self.object_type), ("文字", self.text)):  # fmt: skip
+        for label, widget in (
+            ("日期从", self.start),
+            ("至", self.end),
+            ("操作人", self.actor),
+            ("对象类型", self.object_type),
+            ("文字", self.text),
+        ):
             row.addWidget(QLabel(f"{label}："))
             row.addWidget(widget, 2 if widget is self.text else 0)
         search = QPushButton("查询")
@@ -192,8 +197,13 @@ class AuditView(QWidget):
             box.setCurrentIndex(max(box.findData(current), 0))
 
     def current_filter(self) -> AuditFilter:
-        return AuditFilter(start=_day(self.start), end=_day(self.end), actor=self.actor.currentData() or "",
-                           object_type=self.object_type.currentData() or "", text=self.text.text())  # fmt: skip
+        return AuditFilter(
+            start=_day(self.start),
+            end=_day(self.end),
+            actor=self.actor.currentData() or "",
+            object_type=self.object_type.currentData() or "",
+            text=self.text.text(),
+        )
 
     def apply(self) -> None:
         self.model.load(self.current_filter())
@@ -214,8 +224,12 @@ class AuditView(QWidget):
     def verify_chain(self) -> None:
         self.chain.setText("正在验证…")
         url = self.database.url
-        self.runner.run(lambda s, _p: audit_query.chain_verdict(s, url), on_done=self._verified,
-                        parent=self, progress="正在验证审计链…")  # fmt: skip
+        self.runner.run(
+            lambda s, _p: audit_query.chain_verdict(s, url),
+            on_done=self._verified,
+            parent=self,
+            progress="正在验证审计链…",
+        )
 
     def _verified(self, verdict: str) -> None:
         self.chain.setText(verdict.splitlines()[0].rstrip("："))  # one line here; the box lists all

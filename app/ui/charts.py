@@ -107,8 +107,11 @@ class BarChart(QWidget):
         for s in self.series:
             p.fillRect(QRectF(x, y + 3, 12, 12), QColor(s.color))
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(s.name) + 4, fm.height() + 2),
-                       Qt.AlignmentFlag.AlignVCenter, s.name)  # fmt: skip
+            p.drawText(
+                QRectF(x + 16, y, fm.horizontalAdvance(s.name) + 4, fm.height() + 2),
+                Qt.AlignmentFlag.AlignVCenter,
+                s.name,
+            )
             x += 16 + fm.horizontalAdvance(s.name) + 18
         return fm.height() + 6
 
@@ -118,8 +121,11 @@ class BarChart(QWidget):
             p.setPen(QPen(QColor("#e2e2e2") if value else QColor("#888"), 1))
             p.drawLine(QLineF(plot.left(), y, plot.right(), y))
             p.setPen(QColor("#555"))
-            p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))  # fmt: skip
+            p.drawText(
+                QRectF(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
 
     def _draw_bars(self, p: QPainter, fm: QFontMetrics, plot: QRectF, top: int) -> None:
         count = len(self.categories)
@@ -156,9 +162,11 @@ class BarChart(QWidget):
                     p, fm, QRectF(left - 10, base - fm.height() - 1, bar + 20, fm.height()), total
                 )
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 3, slot, fm.height() + 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       fm.elidedText(category, Qt.TextElideMode.ElideRight, int(slot)))  # fmt: skip
+            p.drawText(
+                QRectF(plot.left() + slot * i, plot.bottom() + 3, slot, fm.height() + 2),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                fm.elidedText(category, Qt.TextElideMode.ElideRight, int(slot)),
+            )
 
     def _value_label(self, p: QPainter, fm: QFontMetrics, rect: QRectF, value: int) -> None:
         p.setPen(QColor("#333"))

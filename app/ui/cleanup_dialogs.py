@@ -124,8 +124,11 @@ class DocumentChooser(QWidget):
         self.timer.stop()
         q = search.DocumentQuery(text=self.text.text().strip(), statuses=IN_FORCE)
         if q.text:
-            self.runner.run(lambda s, _p: search.search_rows(s, q, CHOOSER_LIMIT),
-                            on_done=self._found, parent=self)  # fmt: skip
+            self.runner.run(
+                lambda s, _p: search.search_rows(s, q, CHOOSER_LIMIT),
+                on_done=self._found,
+                parent=self,
+            )
 
     def _found(self, rows: list[search.RegisterRow]) -> None:
         self.choice.clear()
@@ -151,9 +154,17 @@ class DecisionDialog(ActionDialog):
 
     announces = DECISION_CHANGES
 
-    def __init__(self, database: Database, batch_id: int, doc_ids: list[int], heading: str,
-                 decision: str = "", reason: str = "", linked: tuple[int, str] | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        database: Database,
+        batch_id: int,
+        doc_ids: list[int],
+        heading: str,
+        decision: str = "",
+        reason: str = "",
+        linked: tuple[int, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(database, "清理结论", parent)
         self.batch_id, self.doc_ids = batch_id, doc_ids
         self.add_heading(heading)
@@ -265,8 +276,12 @@ class NewBatchDialog(ActionDialog):
             self._stale = True
             return
         self._previewing, self._stale, codes = True, False, self.codes()
-        self.runner.run(lambda s, _p: read_scope(s, codes), on_done=self._previewed,
-                        on_error=self._preview_failed, parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: read_scope(s, codes),
+            on_done=self._previewed,
+            on_error=self._preview_failed,
+            parent=self,
+        )
 
     def _previewed(self, found: ScopePreview) -> None:
         self._previewing = False

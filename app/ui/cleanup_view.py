@@ -56,8 +56,17 @@ def _line(batch) -> BatchLine:
     undecided, total = cleanup.summary(batch)["未定"], len(batch.items)
     is_open = batch.status == "open"
     status = "未实施" if is_open else f"已实施（{batch.applied_on}）"
-    return BatchLine(batch.id, batch.title, cleanup.KINDS[batch.kind], batch.created_on, is_open,
-                     status, total, total - undecided, undecided)  # fmt: skip
+    return BatchLine(
+        batch.id,
+        batch.title,
+        cleanup.KINDS[batch.kind],
+        batch.created_on,
+        is_open,
+        status,
+        total,
+        total - undecided,
+        undecided,
+    )
 
 
 def read_cleanup(s: Session) -> CleanupState:

@@ -78,9 +78,15 @@ def read_board(s: Session) -> Board:
     found = deadlines.open_deadlines(s, today)
     cal = workcalendar.load(s)
     tips = {d.due: cal.provisional_tip(d.due) for d in found if d.provisional}
-    return Board(today, found, deadlines.calendar_warnings(s, found), tips,
-                 filing_backlog.reminder(s), filing_backlog.unrecorded_count(s),
-                 tuple(filing_backlog.recipients(s)))  # fmt: skip
+    return Board(
+        today,
+        found,
+        deadlines.calendar_warnings(s, found),
+        tips,
+        filing_backlog.reminder(s),
+        filing_backlog.unrecorded_count(s),
+        tuple(filing_backlog.recipients(s)),
+    )
 
 
 class Tile(QFrame):
@@ -180,8 +186,9 @@ class DashboardView(QWidget):
         self.board: Board | None = None
         self.kind: str | None = None  # the tile chosen, if any
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
-        self.reload = Reload(self, self.runner, lambda: lambda s, _p: read_board(s), self._loaded,
-                             self._load_failed)  # fmt: skip
+        self.reload = Reload(
+            self, self.runner, lambda: lambda s, _p: read_board(s), self._loaded, self._load_failed
+        )
 
         self.heading = QLabel("待办期限")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -203,8 +210,9 @@ class DashboardView(QWidget):
 
         self.banner = warning_banner()
         self.backlog = warning_banner()
-        self.backlog_button = push_button("批量登记…", self.record_backlog,
-                                          "为备案情况未录入的文件批量登记报送日期和备案机关")  # fmt: skip
+        self.backlog_button = push_button(
+            "批量登记…", self.record_backlog, "为备案情况未录入的文件批量登记报送日期和备案机关"
+        )
         self.backlog_button.hide()
         backlog = QHBoxLayout()
         backlog.addWidget(self.backlog, 1)

@@ -149,11 +149,19 @@ class DocumentDialog(ServiceDialog):
         flags.addWidget(self.business_related, 1, 0)
         flags.addWidget(self.market_related, 1, 1)
 
-        self.fields.update({"制定机关": self.issuer, "文件名称": self.title,
-                            "发文字号": self.doc_number, "登记编号": self.reg_number,
-                            "起草单位": self.drafting_unit, "关键词": self.keywords,
-                            "摘要": self.summary, "备注": self.remarks,
-                            validity.TERM_REASON: self.term_reason})  # fmt: skip
+        self.fields.update(
+            {
+                "制定机关": self.issuer,
+                "文件名称": self.title,
+                "发文字号": self.doc_number,
+                "登记编号": self.reg_number,
+                "起草单位": self.drafting_unit,
+                "关键词": self.keywords,
+                "摘要": self.summary,
+                "备注": self.remarks,
+                validity.TERM_REASON: self.term_reason,
+            }
+        )
         form = QFormLayout()
         form.addRow("类型：", self.mode_box)
         form.addRow("制定机关：", self.issuer)
@@ -249,8 +257,13 @@ class DocumentDialog(ServiceDialog):
     def _update_mode(self) -> None:
         # Numbers and dates belong to publication: a draft gets them when it is published.
         published = self.mode() == MODE_PUBLISHED
-        for widget in (self.doc_number, self.published, self.effective, self.valid_until,
-                       self.other_dates):  # fmt: skip
+        for widget in (
+            self.doc_number,
+            self.published,
+            self.effective,
+            self.valid_until,
+            self.other_dates,
+        ):
             widget.setEnabled(published)
         self.reg_number.setEnabled(published and self.doc_id is None)
         if published and self.doc_id is None and self.published.value() is None:
@@ -325,8 +338,12 @@ class DocumentDialog(ServiceDialog):
         typed_doc = self.doc_number.text().strip()
         if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed_doc:
             self.buttons.setEnabled(True)
-            if ask(self, "确认发文字号", f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
-                   "仍然使用"):  # fmt: skip
+            if ask(
+                self,
+                "确认发文字号",
+                f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
+                "仍然使用",
+            ):
                 self.confirmed_abbr = typed_doc
                 self.submit()
             else:
@@ -443,9 +460,12 @@ class StepDialog(ServiceDialog):
         if self.step.currentData() == "publication":
             with self.database.reading() as s:
                 limit = validity.term_limit_exceeded(
-                    s, self.doc_title, _pydate(self.done_on.date()), self.effective.value(),
+                    s,
+                    self.doc_title,
+                    _pydate(self.done_on.date()),
+                    self.effective.value(),
                     self.valid_until.value(),
-                )  # fmt: skip
+                )
         self.form.setRowVisible(self.term_reason, limit is not None)
         self.term_reason.setPlaceholderText(f"{limit.note}，请写明理由" if limit else "")
 
@@ -466,8 +486,18 @@ class StepDialog(ServiceDialog):
             allow_abbr = number == self.confirmed_abbr
 
             def publish(s, _progress) -> int:
-                documents.publish(s, actor, doc_id, done_on, number, effective, valid_until,
-                                  reason, allow_abbr=allow_abbr, channel=channel)  # fmt: skip
+                documents.publish(
+                    s,
+                    actor,
+                    doc_id,
+                    done_on,
+                    number,
+                    effective,
+                    valid_until,
+                    reason,
+                    allow_abbr=allow_abbr,
+                    channel=channel,
+                )
                 return doc_id
 
             return publish
@@ -485,8 +515,12 @@ class StepDialog(ServiceDialog):
         typed = self.doc_number.text().strip()
         if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed:
             self.buttons.setEnabled(True)
-            if ask(self, "确认发文字号", f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
-                   "仍然使用"):  # fmt: skip
+            if ask(
+                self,
+                "确认发文字号",
+                f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
+                "仍然使用",
+            ):
                 self.confirmed_abbr = typed
                 self.submit()
             else:

@@ -183,5 +183,13 @@ def preview_filing_form(database: Database, filing_ids: list[int], parent: QWidg
 def filing_ledger_dialog(database: Database, year: int | None, parent: QWidget) -> YearLedgerDialog:
     """备案台账 by year of publication."""
     years = range(clock.today().year, FIRST_YEAR - 1, -1)
-    return YearLedgerDialog(database, "规范性文件备案台账", "公布年度：", years, year,
-                            filing_ledger.pdf, filing_ledger.xlsx, parent)  # fmt: skip
+    return YearLedgerDialog(
+        database,
+        "规范性文件备案台账",
+        "公布年度：",
+        years,
+        year,
+        filing_ledger.pdf,
+        filing_ledger.xlsx,
+        parent,
+    )

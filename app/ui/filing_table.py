@@ -52,7 +52,7 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
             filing.timeliness(r, today),
             cal.provisional_tip(r.due) if r.due_provisional else "",
             cal.provisional_tip(r.correction_due) if r.correction_due_provisional else "",
-        )  # fmt: skip
+        )
         for r in rows
     ]
     figures = statistics.filing_figures(s, date(year, 1, 1), date(year, 12, 31))
@@ -81,10 +81,13 @@ class FilingTableModel(ListModel):
 
     def row_of(self, doc_id: int, filing_id: int | None = None) -> int:
         return next(
-            (i for i, line in enumerate(self.rows)
-             if line.row.document_id == doc_id and filing_id in (None, line.row.filing_id)),
+            (
+                i
+                for i, line in enumerate(self.rows)
+                if line.row.document_id == doc_id and filing_id in (None, line.row.filing_id)
+            ),
             -1,
-        )  # fmt: skip
+        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -155,9 +158,15 @@ class FilingHistoryModel(ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             recorded_at = entry.recorded_at.strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
             due = workcalendar.marked(entry.correction_due, entry.correction_due_provisional)
-            return (cell_text(entry.result_on), entry.result, " ".join(entry.note.split()),
-                    due if entry.correction_due else "", cell_text(entry.corrected_on),
-                    entry.recorded_by_label, recorded_at)[column]  # fmt: skip
+            return (
+                cell_text(entry.result_on),
+                entry.result,
+                " ".join(entry.note.split()),
+                due if entry.correction_due else "",
+                cell_text(entry.corrected_on),
+                entry.recorded_by_label,
+                recorded_at,
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and entry.note:
             return entry.note
         if role == Qt.ItemDataRole.ToolTipRole and entry.before_history:

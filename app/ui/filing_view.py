@@ -84,8 +84,10 @@ class FigureStrip(QFrame):
             shown = f"{figure.numerator}/{figure.denominator} = {figure.shown()}"
             mark = "※" if figure.note else ""
             label.setText(f"{figure.name}{mark} <b>{shown if figure.denominator else '无'}</b>")
-            label.setToolTip(f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）"
-                             + (f"\n{figure.note}" if figure.note else ""))  # fmt: skip
+            label.setToolTip(
+                f"{figure.name}：{figure.definition}（按公布日期统计 {year} 年）"
+                + (f"\n{figure.note}" if figure.note else "")
+            )
         self.note.setText("；".join(f"※{line}" for line in statistics.notes(figures)))
         self.note.setVisible(bool(self.note.text()))
 
@@ -108,7 +110,7 @@ class FilingView(QWidget):
                 "登记审查建议…",
                 self.register_objection,
                 "登记公民、法人或其他组织对该文件提出的审查建议",
-            ),  # fmt: skip
+            ),
             "report": push_button("打印备案报告…", self.print_report, "可多选同一备案机关的文件"),
             "form": push_button("打印备案登记表…", self.print_form, "可多选"),
         }
@@ -216,8 +218,9 @@ class FilingView(QWidget):
         self._wanted = (doc_id, filing_id)
         if self._select_wanted():
             return
-        self.runner.run(lambda s, _p: documents.get(s, doc_id).published, on_done=self._show_year,
-                        parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: documents.get(s, doc_id).published, on_done=self._show_year, parent=self
+        )
 
     def _show_year(self, published: date | None) -> None:
         for widget in (self.year, self.pending):

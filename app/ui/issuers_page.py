@@ -54,8 +54,9 @@ class NewIssuer:
     template: str
 
     def add(self, s: Session, actor: Actor) -> None:
-        issuers.add_issuer(s, actor, self.code, self.name, self.abbr, self.level,
-                           self.template, self.body_type)  # fmt: skip
+        issuers.add_issuer(
+            s, actor, self.code, self.name, self.abbr, self.level, self.template, self.body_type
+        )
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,14 @@ class IssuerForm(QWidget):
         form.addRow("登记编号模板：", self.template)
 
     def value(self) -> NewIssuer:
-        return NewIssuer(self.code.text().strip(), self.name.text().strip(),
-                         self.abbr.text().strip(), self.level.currentData(),
-                         self.body.currentText(), self.template.text())  # fmt: skip
+        return NewIssuer(
+            self.code.text().strip(),
+            self.name.text().strip(),
+            self.abbr.text().strip(),
+            self.level.currentData(),
+            self.body.currentText(),
+            self.template.text(),
+        )
 
     def clear(self) -> None:
         for edit in (self.name, self.code, self.abbr):
@@ -198,8 +204,14 @@ class AddIssuerDialog(ActionDialog):
         self.issuer = IssuerForm(yearly=yearly)
         self.form.addRow(self.issuer)
         form = self.issuer
-        self.fields.update({"机关名称": form.name, "机关代码": form.code, "发文机关代字": form.abbr,
-                            numbering.TEMPLATE_LABEL: form.template.line})  # fmt: skip
+        self.fields.update(
+            {
+                "机关名称": form.name,
+                "机关代码": form.code,
+                "发文机关代字": form.abbr,
+                numbering.TEMPLATE_LABEL: form.template.line,
+            }
+        )
         self.setMinimumWidth(560)
 
     def prepare(self) -> Work:

@@ -346,9 +346,11 @@ class RegisterView(QWidget):
             actor, doc_id = permissions.local_actor(), row.id
             self.runner.run(
                 lambda s, _p: documents.assign_number(s, actor, doc_id).id,
-                write=True, changes={"documents"}, parent=self,
+                write=True,
+                changes={"documents"},
+                parent=self,
                 on_done=self.select_document,
-            )  # fmt: skip
+            )
 
     def print_record_card(self) -> None:
         from app.ui.print_dialog import preview_record_card

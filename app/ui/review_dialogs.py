@@ -171,5 +171,13 @@ def review_ledger_dialog(database: Database, parent: QWidget) -> YearLedgerDialo
     """审核台账 by year of receipt."""
     with database.reading() as s:
         years = {c.received.year for c in reviews.list_cases(s)} | {clock.today().year}
-    return YearLedgerDialog(database, "合法性审核台账", "收到年度：", years, clock.today().year,
-                            review_ledger.pdf, review_ledger.xlsx, parent)  # fmt: skip
+    return YearLedgerDialog(
+        database,
+        "合法性审核台账",
+        "收到年度：",
+        years,
+        clock.today().year,
+        review_ledger.pdf,
+        review_ledger.xlsx,
+        parent,
+    )

@@ -106,20 +106,33 @@ def read_case(database: Database, case_id: int) -> CaseView:
         values = {
             "审核对象": reviews.SUBJECT_TYPES[case.subject_type],
             "关联文件": f"《{case.document.title}》" if case.document else "无",
-            "送审单位": case.submitting_unit, "承办审核人": case.reviewer,
-            "收到日期": _day(case.received), "材料齐全": _day(case.complete_on),
+            "送审单位": case.submitting_unit,
+            "承办审核人": case.reviewer,
+            "收到日期": _day(case.received),
+            "材料齐全": _day(case.complete_on),
             "起草单位意见": case.drafter_opinion or "无",
             **_deadline(case, d),
-            "审核结论": case.outcome or "未办结", "意见书编号": case.opinion_number or "—",
-            "办结日期": _day(case.concluded_on), "审核意见": case.opinion,
-            "修改意见": case.required_changes, "修改确认": _day(case.changes_confirmed_on),
-        }  # fmt: skip
+            "审核结论": case.outcome or "未办结",
+            "意见书编号": case.opinion_number or "—",
+            "办结日期": _day(case.concluded_on),
+            "审核意见": case.opinion,
+            "修改意见": case.required_changes,
+            "修改确认": _day(case.changes_confirmed_on),
+        }
         return CaseView(
-            case.id, case.title, case.status, case.outcome, bool(case.extension_days),
-            case.changes_confirmed_on is not None, values, d.warnings,
-            [(m["item"], m["present"]) for m in reviews.materials(case)], case.return_note,
-            {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks}, tips,
-        )  # fmt: skip
+            case.id,
+            case.title,
+            case.status,
+            case.outcome,
+            bool(case.extension_days),
+            case.changes_confirmed_on is not None,
+            values,
+            d.warnings,
+            [(m["item"], m["present"]) for m in reviews.materials(case)],
+            case.return_note,
+            {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks},
+            tips,
+        )
 
 
 def _available(v: CaseView) -> dict[str, bool]:
@@ -340,8 +353,9 @@ class CaseForm(QDialog):
 
     def _run(self, work: Work) -> None:
         self.show_error("")
-        self.runner.run(work, write=True, changes=REVIEW_CHANGES, on_error=self._failed,
-                        parent=self)  # fmt: skip
+        self.runner.run(
+            work, write=True, changes=REVIEW_CHANGES, on_error=self._failed, parent=self
+        )
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -371,8 +385,16 @@ class CaseForm(QDialog):
         self._open(ConcludeDialog(self.database, self.case_id, self))
 
     def confirm(self) -> None:
-        self._open(DateDialog(self.database, self.case_id, "确认已按意见修改", "确认日期",
-                              reviews.confirm_changes, self))  # fmt: skip
+        self._open(
+            DateDialog(
+                self.database,
+                self.case_id,
+                "确认已按意见修改",
+                "确认日期",
+                reviews.confirm_changes,
+                self,
+            )
+        )
 
     def _open(self, dialog: QDialog) -> None:
         self.show_error("")

@@ -66,10 +66,21 @@ class Queue:
 def _queue_row(case, d: ReviewDue, cal: workcalendar.WorkCalendar) -> QueueRow:
     tip = cal.provisional_tip(d.due) if d.due and d.due_provisional else ""
     return QueueRow(
-        case.id, case.received, reviews.SUBJECT_TYPES[case.subject_type], case.title,
-        case.submitting_unit, case.reviewer, d.state, reviews.STATE_LABELS[d.state], d.due,
-        d.days_left, case.outcome, case.opinion_number or "", d.explanation, tip,
-    )  # fmt: skip
+        case.id,
+        case.received,
+        reviews.SUBJECT_TYPES[case.subject_type],
+        case.title,
+        case.submitting_unit,
+        case.reviewer,
+        d.state,
+        reviews.STATE_LABELS[d.state],
+        d.due,
+        d.days_left,
+        case.outcome,
+        case.opinion_number or "",
+        d.explanation,
+        tip,
+    )
 
 
 def read_queue(database: Database, open_only: bool, subject_type: str | None) -> Queue:

@@ -55,8 +55,14 @@ class ServiceDialog(QDialog):
             return
         self.show_error("")
         self.buttons.setEnabled(False)
-        self.runner.run(work, write=True, changes=self.announces, on_done=self._done,
-                        on_error=self._failed, parent=self)  # fmt: skip
+        self.runner.run(
+            work,
+            write=True,
+            changes=self.announces,
+            on_done=self._done,
+            on_error=self._failed,
+            parent=self,
+        )
 
     def prepare(self) -> Work:
         """Read the form; return the work `fn(session, progress)` that asks the service."""

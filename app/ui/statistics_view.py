@@ -238,8 +238,14 @@ class StatisticsView(QWidget):
             if f.note:
                 tip = f"{tip}\n{f.note}（录入其备案情况后计入）"
             name = f"{f.name} ※" if f.note else f.name
-            rows.append([_item(name, tip), _item(str(f.numerator), tip, True),
-                         _item(str(f.denominator), tip, True), _item(f.shown(), tip, True)])  # fmt: skip
+            rows.append(
+                [
+                    _item(name, tip),
+                    _item(str(f.numerator), tip, True),
+                    _item(str(f.denominator), tip, True),
+                    _item(f.shown(), tip, True),
+                ]
+            )
         self.figures.set_rows(rows)
         self.figure_notes.setText(
             "\n".join(f"※{line}（录入其备案情况后计入）" for line in statistics.notes(figures))
@@ -253,24 +259,45 @@ class StatisticsView(QWidget):
             + [[_item("合计"), _item(str(stats.issued.n), right=True)]]
         )
         reviews = [
-            [_item(r.subject), _item(str(r.received), right=True), _item(str(r.concluded), right=True),
-             *(_item(str(r.outcomes[o]), right=True) for o in REVIEW_OUTCOMES)]
+            [
+                _item(r.subject),
+                _item(str(r.received), right=True),
+                _item(str(r.concluded), right=True),
+                *(_item(str(r.outcomes[o]), right=True) for o in REVIEW_OUTCOMES),
+            ]
             for r in stats.reviews
-        ]  # fmt: skip
+        ]
         self.reviews.set_rows(reviews)
         totals = stats.cleanup_totals
         cleanups = [
-            [_item(c.title, f"{c.title}（{c.kind}）"), _item(c.applied_on.isoformat()),
-             *(_item(str(n), right=True) for n in c.decisions.values())]
+            [
+                _item(c.title, f"{c.title}（{c.kind}）"),
+                _item(c.applied_on.isoformat()),
+                *(_item(str(n), right=True) for n in c.decisions.values()),
+            ]
             for c in stats.cleanups
-        ]  # fmt: skip
+        ]
         if len(stats.cleanups) != 1:
             label = "合计" if stats.cleanups else "（统计期间没有实施的清理）"
-            cleanups.append([_item(label), _item(""), *(_item(str(n), right=True) for n in totals.values())])  # fmt: skip
+            cleanups.append(
+                [_item(label), _item(""), *(_item(str(n), right=True) for n in totals.values())]
+            )
         self.cleanups.set_rows(cleanups)
         o = stats.objections
-        self.objections.set_rows([[_item(str(n), right=True) for n in (
-            o.received, o.replied_in_time, o.replied_late, o.overdue_open, o.pending)]])  # fmt: skip
+        self.objections.set_rows(
+            [
+                [
+                    _item(str(n), right=True)
+                    for n in (
+                        o.received,
+                        o.replied_in_time,
+                        o.replied_late,
+                        o.overdue_open,
+                        o.pending,
+                    )
+                ]
+            ]
+        )
 
     def _show_charts(self, stats: AnnualStatistics) -> None:
         self.years_chart.set_data(
@@ -279,10 +306,12 @@ class StatisticsView(QWidget):
         )
         self.quarter_chart.set_data(
             [q.label for q in stats.quarters],
-            [Series(name, TIMELINESS_COLORS[key], [q.counts[key] for q in stats.quarters])
-             for key, name in FILING_STATES.items()],
+            [
+                Series(name, TIMELINESS_COLORS[key], [q.counts[key] for q in stats.quarters])
+                for key, name in FILING_STATES.items()
+            ],
             title=f"{stats.period.end.year}年各季度备案及时情况（件）",
-        )  # fmt: skip
+        )
         outcomes = stats.review_outcomes
         self.outcome_chart.set_data(
             list(outcomes),
@@ -299,9 +328,11 @@ class StatisticsView(QWidget):
         choices = [
             (f"计入分子的文件（{f.numerator} 件）", f.numerator_ids),
             (f"分母中的全部文件（{f.denominator} 件）", f.denominator_ids),
-            (f"未计入分子的文件（{f.denominator - f.numerator} 件）",
-             [i for i in f.denominator_ids if i not in counted]),
-        ]  # fmt: skip
+            (
+                f"未计入分子的文件（{f.denominator - f.numerator} 件）",
+                [i for i in f.denominator_ids if i not in counted],
+            ),
+        ]
         if f.left_out:
             choices.append(
                 (f"{filing.UNRECORDED}、未计入的文件（{f.left_out} 件）", f.left_out_ids)
@@ -313,8 +344,10 @@ class StatisticsView(QWidget):
             return
         counts = self.stats.statuses
         chosen = counts[row] if row < len(counts) else self.stats.issued
-        self._drill(f"{self.stats.period.label}公布、期末{chosen.label}的文件",
-                    [(f"{chosen.label}（{chosen.n} 件）", chosen.ids)])  # fmt: skip
+        self._drill(
+            f"{self.stats.period.label}公布、期末{chosen.label}的文件",
+            [(f"{chosen.label}（{chosen.n} 件）", chosen.ids)],
+        )
 
     def _drill(self, title: str, choices: list[tuple[str, list[int]]]) -> None:
         dialog = DrillDownDialog(self.database, title, choices, self)
@@ -357,8 +390,14 @@ class StatisticsView(QWidget):
         )
 
 
-DRILL_COLUMNS = (("登记编号", 130), ("发文字号", 150), ("文件名称", 0), ("制定机关", 150),
-                 ("公布日期", 90), ("状态", 70))  # fmt: skip
+DRILL_COLUMNS = (
+    ("登记编号", 130),
+    ("发文字号", 150),
+    ("文件名称", 0),
+    ("制定机关", 150),
+    ("公布日期", 90),
+    ("状态", 70),
+)
 
 
 class DrillDownDialog(QDialog):
@@ -415,8 +454,9 @@ class DrillDownDialog(QDialog):
 
     def load(self) -> None:
         ids = list(self.choice.currentData() or [])
-        self.runner.run(lambda s, _p: statistics.document_lines(s, ids), on_done=self._loaded,
-                        parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: statistics.document_lines(s, ids), on_done=self._loaded, parent=self
+        )
 
     def _loaded(self, lines: list[DocumentLine]) -> None:
         self.lines = lines

@@ -175,8 +175,12 @@ class BatchDialog(QDialog):
         self.apply_button = QPushButton("实施…")
         self.delete_button = QPushButton("删除批次")
         close = QPushButton("关闭")
-        for button, slot in ((self.decide_button, self.decide_selected), (self.apply_button, self.apply),
-                             (self.delete_button, self.delete), (close, self.reject)):  # fmt: skip
+        for button, slot in (
+            (self.decide_button, self.decide_selected),
+            (self.apply_button, self.apply),
+            (self.delete_button, self.delete),
+            (close, self.reject),
+        ):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -227,8 +231,13 @@ class BatchDialog(QDialog):
         def work(s: Session, _p) -> int:
             return cleanup.decide(s, actor, batch_id, doc_id, decision, reason, amending).id
 
-        self.runner.run(work, write=True, changes=DECISION_CHANGES, parent=self,
-                        on_error=lambda exc: self._refused(line, decision, reason, exc))  # fmt: skip
+        self.runner.run(
+            work,
+            write=True,
+            changes=DECISION_CHANGES,
+            parent=self,
+            on_error=lambda exc: self._refused(line, decision, reason, exc),
+        )
 
     def _refused(
         self, line: cleanup.ItemRow, decision: str, reason: str, exc: BaseException
@@ -252,8 +261,9 @@ class BatchDialog(QDialog):
         heading = f"《{first.title}》" if one else f"已选 {len(lines)} 件文件，设为同一清理结论"
         linked = (first.amending_id, first.amending_title) if one and first.amending_id else None
         ids = [x.document_id for x in lines]
-        self.dialog = DecisionDialog(self.database, self.batch_id, ids, heading, decision, reason,
-                                     linked, self)  # fmt: skip
+        self.dialog = DecisionDialog(
+            self.database, self.batch_id, ids, heading, decision, reason, linked, self
+        )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
         return self.dialog
@@ -268,8 +278,13 @@ class BatchDialog(QDialog):
         if QMessageBox.question(self, "实施清理", text) != QMessageBox.StandardButton.Yes:
             return
         batch_id, actor, day = self.batch_id, local_actor(), clock.today()
-        self.runner.run(lambda s, _p: cleanup.apply(s, actor, batch_id, day).id, write=True,
-                        changes=APPLY_CHANGES, parent=self, progress="正在实施清理…")  # fmt: skip
+        self.runner.run(
+            lambda s, _p: cleanup.apply(s, actor, batch_id, day).id,
+            write=True,
+            changes=APPLY_CHANGES,
+            parent=self,
+            progress="正在实施清理…",
+        )
 
     def delete(self) -> None:
         title = self.state.title if self.state else ""
@@ -278,9 +293,14 @@ class BatchDialog(QDialog):
             return
         self._deleting = True
         batch_id, actor = self.batch_id, local_actor()
-        self.runner.run(lambda s, _p: cleanup.delete_batch(s, actor, batch_id), write=True,
-                        changes=BATCH_CHANGES, on_done=lambda _r: self.accept(),
-                        on_error=self._delete_failed, parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: cleanup.delete_batch(s, actor, batch_id),
+            write=True,
+            changes=BATCH_CHANGES,
+            on_done=lambda _r: self.accept(),
+            on_error=self._delete_failed,
+            parent=self,
+        )
 
     def _delete_failed(self, exc: BaseException) -> None:
         self._deleting = False

@@ -196,8 +196,12 @@ class ExpiryView(QWidget):
             return
         self._loading, self._stale = True, False
         start, end = self.period_range()
-        self.runner.run(lambda s, _p: read_expiring(s, start, end), on_done=self._loaded,
-                        on_error=self._load_failed, parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: read_expiring(s, start, end),
+            on_done=self._loaded,
+            on_error=self._load_failed,
+            parent=self,
+        )
 
     def _loaded(self, lines: list[ExpiryLine]) -> None:
         self._loading = False
@@ -234,8 +238,11 @@ class ExpiryView(QWidget):
         """Select the document, switching to the quarter in which its validity ends."""
         self._wanted = doc_id
         if not self._select_wanted():
-            self.runner.run(lambda s, _p: documents.get(s, doc_id).valid_until,
-                            on_done=self._show_quarter, parent=self)  # fmt: skip
+            self.runner.run(
+                lambda s, _p: documents.get(s, doc_id).valid_until,
+                on_done=self._show_quarter,
+                parent=self,
+            )
 
     def _show_quarter(self, valid_until: date | None) -> None:
         if valid_until is None:

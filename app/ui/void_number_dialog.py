@@ -65,8 +65,9 @@ class VoidNumberDialog(ActionDialog):
         if not number:
             self._show_holder("")
             return
-        self.runner.run(lambda s, _p: holder_title(s, number), on_done=self._show_holder,
-                        parent=self)  # fmt: skip
+        self.runner.run(
+            lambda s, _p: holder_title(s, number), on_done=self._show_holder, parent=self
+        )
 
     def _show_holder(self, title: str) -> None:
         self.holder.setText(f"《{title}》" if title else NO_HOLDER)
