@@ -15,8 +15,17 @@ from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import catalogs, documents
 from app.services.lifecycle import status_text
+from app.services.vocabulary import DocFlag
 
 LABEL_WIDTH = 28 * mm
+
+
+_FLAGS = (
+    DocFlag.IMPORTANT,
+    DocFlag.PUBLIC_FACING,
+    DocFlag.MARKET_RELATED,
+    DocFlag.BUSINESS_RELATED,
+)
 
 
 def _yes(flag: bool) -> str:
@@ -54,16 +63,8 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("有效期至", _day(doc.valid_until)),
         ("当前状态", status_text(doc, printed)),
         (
-            "重要文件 / 涉及公众 / 涉及市场 / 涉企",
-            " / ".join(
-                _yes(v)
-                for v in (
-                    doc.important,
-                    doc.public_facing,
-                    doc.market_related,
-                    doc.business_related,
-                )
-            ),
+            " / ".join(flag.short for flag in _FLAGS),
+            " / ".join(_yes(getattr(doc, flag.value)) for flag in _FLAGS),
         ),
         ("关键词", doc.keywords),
         ("内容摘要", doc.summary),

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditEntry, Filing, ReviewCase
 from app.services import integrity, seals, settings
 from app.services.lifecycle import STATUS_LABELS
+from app.services.vocabulary import DocFlag
 
 ACTIONS = {
     "create": "新建",
@@ -91,10 +92,7 @@ KEYS = {
     "keywords": "关键词",
     "remarks": "备注",
     "summary": "摘要",
-    "important": "重要文件",
-    "public_facing": "涉及公众权益",
-    "business_related": "与企业密切相关",
-    "market_related": "涉及经营主体经济活动",
+    **DocFlag.labels(),
     "username": "用户名",
     "display_name": "姓名",
     "role": "角色",

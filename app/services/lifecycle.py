@@ -15,31 +15,19 @@ from sqlalchemy import ColumnElement, and_, case, literal, or_
 
 from app.errors import UserError
 from app.models import Document
+from app.services.vocabulary import DocStatus
 
-STATUS_LABELS: dict[str, str] = {
-    "draft": "起草",
-    "assessment": "评估论证",
-    "public_comment": "公开征求意见",
-    "fair_competition": "公平竞争审查",
-    "legality_review": "合法性审核",
-    "deliberation": "集体审议",
-    "published": "已公布",
-    "in_force": "有效",
-    "amended": "已修改",
-    "repealed": "废止",
-    "declared_invalid": "宣布失效",
-    "expired": "失效",
-}
+STATUS_LABELS: dict[str, str] = DocStatus.labels()
 STATUS_CODES: dict[str, str] = {label: code for code, label in STATUS_LABELS.items()}
-IN_FORCE = ("published", "in_force")
-RETIRED = ("amended", "repealed", "declared_invalid", "expired")
+IN_FORCE = (DocStatus.PUBLISHED, DocStatus.IN_FORCE)
+RETIRED = (DocStatus.AMENDED, DocStatus.REPEALED, DocStatus.DECLARED_INVALID, DocStatus.EXPIRED)
 DRAFTING = (
-    "draft",
-    "assessment",
-    "public_comment",
-    "fair_competition",
-    "legality_review",
-    "deliberation",
+    DocStatus.DRAFT,
+    DocStatus.ASSESSMENT,
+    DocStatus.PUBLIC_COMMENT,
+    DocStatus.FAIR_COMPETITION,
+    DocStatus.LEGALITY_REVIEW,
+    DocStatus.DELIBERATION,
 )
 # The groups a register is filtered by, before the single statuses (the window's status filter,
 # `doc list --status`, the printed and exported register).

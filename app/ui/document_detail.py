@@ -30,6 +30,7 @@ from app import clock
 from app.db import Database
 from app.services.lifecycle import status_text
 from app.services.permissions import local_actor
+from app.services.vocabulary import DocFlag
 from app.ui.operations import runner_for
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
@@ -96,14 +97,14 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
         cal = workcalendar.load(s)
         due = filing.earliest_period(s, doc, cal)
         flags = [
-            label
-            for flag, label in (
-                (doc.important, "重要文件"),
-                (doc.public_facing, "涉及公众权益"),
-                (doc.market_related, "涉及经营主体经济活动"),
-                (doc.business_related, "与企业密切相关"),
+            flag.label
+            for flag in (
+                DocFlag.IMPORTANT,
+                DocFlag.PUBLIC_FACING,
+                DocFlag.MARKET_RELATED,
+                DocFlag.BUSINESS_RELATED,
             )
-            if flag
+            if getattr(doc, flag.value)
         ]
         fields = {
             "reg_number": doc.reg_number or "（未分配）",

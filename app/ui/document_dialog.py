@@ -38,6 +38,7 @@ from app.services.lifecycle import (
     STEP_LABELS,
 )
 from app.services.permissions import local_actor
+from app.services.vocabulary import DocFlag
 from app.ui.service_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
@@ -139,10 +140,10 @@ class DocumentDialog(ServiceDialog):
         self.summary.setFixedHeight(60)
         self.remarks = QPlainTextEdit()
         self.remarks.setFixedHeight(48)
-        self.important = QCheckBox("重要文件（须评估论证）")
-        self.public_facing = QCheckBox("涉及公众权益（须公开征求意见）")
-        self.business_related = QCheckBox("与企业密切相关")
-        self.market_related = QCheckBox("涉及经营主体经济活动（须公平竞争审查）")
+        self.important = QCheckBox(DocFlag.IMPORTANT.with_duty)
+        self.public_facing = QCheckBox(DocFlag.PUBLIC_FACING.with_duty)
+        self.business_related = QCheckBox(DocFlag.BUSINESS_RELATED.with_duty)
+        self.market_related = QCheckBox(DocFlag.MARKET_RELATED.with_duty)
         flags = QGridLayout()
         flags.addWidget(self.important, 0, 0)
         flags.addWidget(self.public_facing, 0, 1)

@@ -27,6 +27,7 @@ from app.db import Database
 from app.services import issuers, lifecycle, permissions
 from app.services.permissions import Permission
 from app.services.search import DocumentQuery, RegisterRow
+from app.services.vocabulary import DocFlag
 from app.ui import state
 from app.ui.document_detail import DocumentDetail
 from app.ui.document_table_model import COLUMNS, DocumentTableModel
@@ -45,10 +46,9 @@ STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     *lifecycle.STATUS_GROUPS.items(),
     *((label, (code,)) for code, label in lifecycle.STATUS_LABELS.items()),
 )
-FLAG_CHOICES = (
-    ("important", "重要"),
-    ("public_facing", "涉及公众"),
-    ("market_related", "涉及市场"),
+FLAG_CHOICES = tuple(
+    (flag.value, flag.short)
+    for flag in (DocFlag.IMPORTANT, DocFlag.PUBLIC_FACING, DocFlag.MARKET_RELATED)
 )
 
 

@@ -1,0 +1,36 @@
+"""The program's words (app/services/vocabulary.py): stored codes unchanged, labels once."""
+
+from datetime import date
+
+from sqlalchemy import Boolean, inspect, text
+
+from app.models import Document
+from app.services import lifecycle
+from app.services.vocabulary import DocFlag, DocStatus
+from tests.factories import add_issuer, register
+
+
+def test_a_status_is_stored_as_the_code_it_always_had(database):
+    with database.transaction() as s:
+        add_issuer(s)
+        doc_id = register(s, published=date(2024, 3, 3)).id
+    with database.reading() as s:
+        stored = s.scalar(text("SELECT status FROM document WHERE id = :i"), {"i": doc_id})
+        doc = s.get(Document, doc_id)
+    assert stored == "published" == DocStatus.PUBLISHED
+    assert DocStatus(stored).label == "已公布" == lifecycle.STATUS_LABELS[doc.status]
+
+
+def test_the_status_groups_are_made_of_statuses():
+    grouped = [*lifecycle.IN_FORCE, *lifecycle.RETIRED, *lifecycle.DRAFTING]
+    assert sorted(grouped) == sorted(DocStatus)
+    assert all(isinstance(status, DocStatus) for status in grouped)
+
+
+def test_every_yes_no_column_of_a_document_is_a_flag_with_its_words():
+    columns = {c.key for c in inspect(Document).columns if isinstance(c.type, Boolean)}
+    flags = {flag.value for flag in DocFlag}
+    assert flags <= columns
+    assert columns - flags <= {"filing_unrecorded"}  # a marker, not a document attribute
+    assert all(flag.label and flag.short for flag in DocFlag)
+    assert DocFlag.MARKET_RELATED.with_duty == "涉及经营主体经济活动（须公平竞争审查）"
