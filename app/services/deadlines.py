@@ -22,6 +22,7 @@ from app.models import (
 from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING
 from app.services.validity import add_months
+from app.services.vocabulary import DeadlineState
 from app.services.workcalendar import Period, WorkCalendar
 
 KIND_LABELS = {
@@ -33,13 +34,7 @@ KIND_LABELS = {
     "objection": "审查建议答复",
     "cleanup": "定期清理",
 }
-STATE_LABELS = {
-    "upcoming": "未到期",
-    "due_soon": "即将到期",
-    "overdue": "已逾期",
-    "done_on_time": "按期完成",
-    "done_late": "逾期完成",
-}
+STATE_LABELS: dict[str, str] = DeadlineState.labels()
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ class Deadline:
     document_id: int | None
     title: str
     due: date
-    state: str
+    state: DeadlineState
     days_left: int  # calendar days from today (negative when overdue)
     rule: str
     provisional: bool = False  # computed through a year without a holiday notice
@@ -69,12 +64,12 @@ class Deadline:
         return STATE_LABELS[self.state]
 
 
-def classify(due: date, today: date, soon_days: int, done_on: date | None = None) -> str:
+def classify(due: date, today: date, soon_days: int, done_on: date | None = None) -> DeadlineState:
     if done_on is not None:
-        return "done_on_time" if done_on <= due else "done_late"
+        return DeadlineState.DONE_ON_TIME if done_on <= due else DeadlineState.DONE_LATE
     if today > due:
-        return "overdue"
-    return "due_soon" if (due - today).days <= soon_days else "upcoming"
+        return DeadlineState.OVERDUE
+    return DeadlineState.DUE_SOON if (due - today).days <= soon_days else DeadlineState.UPCOMING
 
 
 @dataclass
@@ -124,7 +119,9 @@ def open_deadlines(s: Session, today: date | None = None) -> list[Deadline]:
         + _objections(ctx)
         + _cleanup(ctx)
     )
-    return sorted(found, key=lambda d: (d.state != "overdue", d.due, d.kind, d.object_id))
+    return sorted(
+        found, key=lambda d: (d.state != DeadlineState.OVERDUE, d.due, d.kind, d.object_id)
+    )
 
 
 def calendar_warnings(s: Session, deadlines: list[Deadline]) -> list[str]:

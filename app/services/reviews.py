@@ -16,6 +16,7 @@ from app.models import ReviewCase, ReviewCheck, ReviewPause
 from app.services import audit, documents, numbering, settings
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import DeadlineState
 from app.services.workcalendar import WorkCalendar
 
 SUBJECT_TYPES = {
@@ -429,17 +430,19 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
         + "（法定节假日依国务院办公厅安排及本单位日历）"
     )
     if case.concluded_on:
-        state = "done_on_time" if case.concluded_on <= due_day else "done_late"
+        state = (
+            DeadlineState.DONE_ON_TIME if case.concluded_on <= due_day else DeadlineState.DONE_LATE
+        )
         return ReviewDue(earliest, due_day, None, state, explanation, cal.warnings(), **marks)
     left = cal.workdays_between(today, due_day)
     if case.status == "paused":
         state = "paused"
     elif today > due_day:
-        state = "overdue"
+        state = DeadlineState.OVERDUE
     elif left <= DUE_SOON_WORKDAYS:
-        state = "due_soon"
+        state = DeadlineState.DUE_SOON
     else:
-        state = "upcoming"
+        state = DeadlineState.UPCOMING
     return ReviewDue(earliest, due_day, left, state, explanation, cal.warnings(), **marks)
 
 
@@ -453,11 +456,11 @@ def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
 STATE_LABELS = {
     "returned": "退回补充",
     "paused": "补充材料中",
-    "upcoming": "审核中",
-    "due_soon": "即将到期",
-    "overdue": "已超期",
-    "done_on_time": "按期办结",
-    "done_late": "超期办结",
+    DeadlineState.UPCOMING: "审核中",
+    DeadlineState.DUE_SOON: DeadlineState.DUE_SOON.label,
+    DeadlineState.OVERDUE: "已超期",
+    DeadlineState.DONE_ON_TIME: "按期办结",
+    DeadlineState.DONE_LATE: "超期办结",
 }
 
 

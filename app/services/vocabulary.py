@@ -67,3 +67,14 @@ class DocFlag(Labelled):
     @property
     def with_duty(self) -> str:
         return f"{self.label}（{self.duty}）" if self.duty else self.label
+
+
+class DeadlineState(Labelled):
+    """Where a deadline stands on a day (deadlines.classify). A review case words some of these
+    its own way (reviews.STATE_LABELS: 审核中, 已超期, 按期办结)."""
+
+    UPCOMING = "upcoming", "未到期"
+    DUE_SOON = "due_soon", "即将到期"
+    OVERDUE = "overdue", "已逾期"
+    DONE_ON_TIME = "done_on_time", "按期完成"
+    DONE_LATE = "done_late", "逾期完成"

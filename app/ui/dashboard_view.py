@@ -30,6 +30,7 @@ from app import clock
 from app.db import Database
 from app.services import deadlines, filing_backlog, workcalendar
 from app.services.deadlines import Deadline
+from app.services.vocabulary import DeadlineState
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
@@ -52,8 +53,12 @@ REFRESH_KINDS = frozenset(
         "cleanup",
     }
 )
-TILE_STATES = ("overdue", "due_soon", "upcoming")
-COUNT_COLORS = {"overdue": "#b3261e", "due_soon": "#8a5a00", "upcoming": "#2d4a6b"}
+TILE_STATES = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)
+COUNT_COLORS = {
+    DeadlineState.OVERDUE: "#b3261e",
+    DeadlineState.DUE_SOON: "#8a5a00",
+    DeadlineState.UPCOMING: "#2d4a6b",
+}
 ZERO_COLOR = "#9aa3ad"  # nothing to do: no alarm colour
 NUMBER_STYLE = "font-size: 20px; font-weight: bold; border: none;"
 TILE_STYLE = (
@@ -111,7 +116,7 @@ class Tile(QFrame):
         grid.addWidget(heading, 0, 0, 1, len(TILE_STATES))
         for column, state in enumerate(TILE_STATES):
             number = self.numbers[state] = QLabel()
-            caption = QLabel(deadlines.STATE_LABELS[state])
+            caption = QLabel(state.label)
             caption.setStyleSheet("color: #555555; font-size: 11px; border: none;")
             grid.addWidget(number, 1, column)
             grid.addWidget(caption, 2, column)

@@ -14,10 +14,11 @@ from app import clock
 from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow, ResultEntry
 from app.services.statistics import Figure
+from app.services.vocabulary import DeadlineState
 from app.ui.list_page import ListModel, cell_text
 from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
-ROW_COLORS = {**STATE_COLORS, "done_late": QColor(255, 226, 218)}  # filed, but late
+ROW_COLORS = {**STATE_COLORS, DeadlineState.DONE_LATE: QColor(255, 226, 218)}  # filed, but late
 
 
 @dataclass(frozen=True)
