@@ -34,3 +34,14 @@ def test_every_yes_no_column_of_a_document_is_a_flag_with_its_words():
     assert columns - flags <= {"filing_unrecorded"}  # a marker, not a document attribute
     assert all(flag.label and flag.short for flag in DocFlag)
     assert DocFlag.MARKET_RELATED.with_duty == "涉及经营主体经济活动（须公平竞争审查）"
+
+
+def test_filing_answers_and_review_outcomes_keep_their_stored_chinese_names():
+    from app.services import filing
+    from app.services.vocabulary import FilingAnswer, ReviewOutcome
+
+    assert list(filing.RESULTS) == ["予以备案", "暂缓登记", "不予备案", "纠正", "撤销"]
+    assert list(lifecycle.REVIEW_OUTCOMES) == ["合法", "修改后合法", "不合法"]
+    assert all(a.label == a.value for a in FilingAnswer)
+    assert all(o.label == o.value for o in ReviewOutcome)
+    assert filing.REVOKED_STATUS == DocStatus.DECLARED_INVALID == "declared_invalid"

@@ -31,11 +31,16 @@ from app.reports.page import Progress, escape
 from app.services import statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
+from app.services.vocabulary import ReviewOutcome
 
 # One colour per series, the same in the view's charts.
 BLUE, GREEN, ORANGE, RED, GREY = "#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#9c9c9c"
 TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED, "unrecorded": GREY}
-OUTCOME_COLORS = {"合法": GREEN, "修改后合法": ORANGE, "不合法": RED}
+OUTCOME_COLORS = {
+    ReviewOutcome.LAWFUL: GREEN,
+    ReviewOutcome.LAWFUL_IF_CHANGED: ORANGE,
+    ReviewOutcome.UNLAWFUL: RED,
+}
 CELL_SIZE = 9.5
 
 

@@ -22,7 +22,7 @@ from app.models import (
 from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING
 from app.services.validity import add_months
-from app.services.vocabulary import DeadlineState
+from app.services.vocabulary import DeadlineState, FilingAnswer
 from app.services.workcalendar import Period, WorkCalendar
 
 KIND_LABELS = {
@@ -208,7 +208,9 @@ def _revocations(ctx: _Context) -> list[Deadline]:
         select(Filing, Document.title)
         .join(Document, Document.id == Filing.document_id)
         .where(
-            Filing.result == "纠正", Filing.corrected_on.is_(None), Filing.result_on.is_not(None)
+            Filing.result == FilingAnswer.CORRECT,
+            Filing.corrected_on.is_(None),
+            Filing.result_on.is_not(None),
         )
     )
     rule = f"纠正：逾期未纠正的予以撤销，自纠正意见日期次日起 {ctx.cal.counting(days)}"

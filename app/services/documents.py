@@ -44,6 +44,7 @@ from app.services.lifecycle import (
     status_of,
 )
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import ReviewOutcome
 
 TITLE_MAX = fields.limit(Document.title)
 EFFECT_WARNING_DAYS = 30
@@ -392,7 +393,7 @@ def _check_gates(doc: Document, step: str) -> None:
     if (
         after_review
         and review is not None
-        and review.outcome == "修改后合法"
+        and review.outcome == ReviewOutcome.LAWFUL_IF_CHANGED
         and not review.confirmed_on
     ):
         raise UserError(f"不能进入“{label}”：合法性审核意见要求修改，修改情况尚未确认。")
@@ -497,7 +498,7 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     require(actor, Permission.RECORD_STEPS)
     doc = get(s, doc_id)
     review = _done(doc, "legality_review")
-    if review is None or review.outcome != "修改后合法":
+    if review is None or review.outcome != ReviewOutcome.LAWFUL_IF_CHANGED:
         raise UserError(f"《{doc.title}》没有需要确认修改的合法性审核意见。")
     review.confirmed_on = day
     audit.record(

@@ -17,15 +17,16 @@ from app.models import Document, Filing, FilingResult
 from app.services import audit, documents, numbering, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import DocStatus, FilingAnswer
 from app.services.workcalendar import Period, WorkCalendar
 
 PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制定依据", "合法性审核意见")
-RESULTS = ("予以备案", "暂缓登记", "不予备案", "纠正", "撤销")
-NEEDS_CORRECTION = ("暂缓登记", "纠正")
-FINDINGS = ("纠正", "撤销")
-SENT_BACK = ("暂缓登记", "不予备案")  # not accepted as submitted (规范率)
-REVOKED = "撤销"
-REVOKED_STATUS = "declared_invalid"  # 宣布失效: the closest of the register's retirements
+RESULTS = tuple(FilingAnswer)
+NEEDS_CORRECTION = (FilingAnswer.DEFERRED, FilingAnswer.CORRECT)
+FINDINGS = (FilingAnswer.CORRECT, FilingAnswer.REVOKED)
+SENT_BACK = (FilingAnswer.DEFERRED, FilingAnswer.REJECTED)  # not accepted as submitted (规范率)
+REVOKED = FilingAnswer.REVOKED
+REVOKED_STATUS = DocStatus.DECLARED_INVALID  # 宣布失效: the closest of the register's retirements
 REPORT_SERIES = "filing-report"
 
 

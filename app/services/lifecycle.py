@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, case, literal, or_
 
 from app.errors import UserError
 from app.models import Document
-from app.services.vocabulary import DocStatus
+from app.services.vocabulary import DocStatus, ReviewOutcome
 
 STATUS_LABELS: dict[str, str] = DocStatus.labels()
 STATUS_CODES: dict[str, str] = {label: code for code, label in STATUS_LABELS.items()}
@@ -48,8 +48,8 @@ STEP_LABELS: dict[str, str] = {
     "publication": "公布",
 }
 STEP_ORDER = tuple(STEP_LABELS)
-REVIEW_OUTCOMES = ("合法", "修改后合法", "不合法")
-REVIEW_PASSING = ("合法", "修改后合法")
+REVIEW_OUTCOMES = tuple(ReviewOutcome)
+REVIEW_PASSING = (ReviewOutcome.LAWFUL, ReviewOutcome.LAWFUL_IF_CHANGED)
 FAIR_COMPETITION_OUTCOMES = ("符合", "不符合")
 
 

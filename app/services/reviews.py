@@ -16,7 +16,7 @@ from app.models import ReviewCase, ReviewCheck, ReviewPause
 from app.services import audit, documents, numbering, settings
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import DeadlineState
+from app.services.vocabulary import DeadlineState, ReviewOutcome
 from app.services.workcalendar import WorkCalendar
 
 SUBJECT_TYPES = {
@@ -333,7 +333,7 @@ def conclude(
     unchecked = [item for item in CHECK_ITEMS if item not in {c.item for c in case.checks}]
     if unchecked:
         raise UserError(f"办结：尚有审查事项未记录：{'；'.join(unchecked)}。")
-    if outcome == "修改后合法" and not required_changes.strip():
+    if outcome == ReviewOutcome.LAWFUL_IF_CHANGED and not required_changes.strip():
         raise UserError("修改意见：结论为“修改后合法”时必须写明需要修改的内容。", field="修改意见")
     if not opinion.strip():
         raise UserError("审核意见：不能为空。", field="审核意见")
@@ -374,7 +374,7 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
     """The drafting unit made the required changes: the document may go to deliberation."""
     require(actor, Permission.REVIEW)
     case = get(s, case_id)
-    if case.outcome != "修改后合法":
+    if case.outcome != ReviewOutcome.LAWFUL_IF_CHANGED:
         raise UserError("确认修改：只有结论为“修改后合法”的案件需要确认修改。")
     if case.changes_confirmed_on:
         raise UserError(f"确认修改：已于 {case.changes_confirmed_on} 确认。")

@@ -27,6 +27,7 @@ from app.models import (
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
+from app.services.vocabulary import FilingAnswer
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
@@ -160,7 +161,9 @@ def _dealt_with(f: Filing) -> bool:
     or the corrected document accepted by a later result."""
     if any(r.result == filing.REVOKED for r in f.results):
         return True
-    return f.result == "予以备案" or (f.result == "纠正" and f.corrected_on is not None)
+    return f.result == FilingAnswer.ACCEPTED or (
+        f.result == FilingAnswer.CORRECT and f.corrected_on is not None
+    )
 
 
 def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[int, _FilingState]:

@@ -78,3 +78,21 @@ class DeadlineState(Labelled):
     OVERDUE = "overdue", "已逾期"
     DONE_ON_TIME = "done_on_time", "按期完成"
     DONE_LATE = "done_late", "逾期完成"
+
+
+class FilingAnswer(Labelled):
+    """What the recipient of a filing answered (domain.md, filing). Stored as its Chinese name."""
+
+    ACCEPTED = "予以备案", "予以备案"
+    DEFERRED = "暂缓登记", "暂缓登记"  # correct within a deadline
+    REJECTED = "不予备案", "不予备案"  # refused for its form
+    CORRECT = "纠正", "纠正"  # found unlawful: correct it
+    REVOKED = "撤销", "撤销"  # found unlawful: revoked
+
+
+class ReviewOutcome(Labelled):
+    """A legality review's conclusion. Stored as its Chinese name."""
+
+    LAWFUL = "合法", "合法"
+    LAWFUL_IF_CHANGED = "修改后合法", "修改后合法"
+    UNLAWFUL = "不合法", "不合法"

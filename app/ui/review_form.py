@@ -29,6 +29,7 @@ from app.errors import UserError
 from app.services import reviews, workcalendar
 from app.services.permissions import local_actor
 from app.services.reviews import CHECK_ITEMS, ReviewDue
+from app.services.vocabulary import ReviewOutcome
 from app.ui.crash import show_error
 from app.ui.document_dialog import _pydate
 from app.ui.operations import Work, runner_for
@@ -145,7 +146,7 @@ def _available(v: CaseView) -> dict[str, bool]:
         "resume": v.status == "paused",
         "extend": running and not v.extended,
         "conclude": v.status == "in_review",
-        "confirm": v.outcome == "修改后合法" and not v.confirmed,
+        "confirm": v.outcome == ReviewOutcome.LAWFUL_IF_CHANGED and not v.confirmed,
         "print": v.status == "concluded",
     }
 

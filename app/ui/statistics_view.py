@@ -33,6 +33,7 @@ from app.db import Database
 from app.services import cleanup, filing, issuers, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
+from app.services.vocabulary import ReviewOutcome
 from app.ui.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.ledger_dialog import export_workbook
@@ -44,7 +45,11 @@ REFRESH_KINDS = frozenset(
     {"documents", "filings", "reviews", "cleanup", "objections", "settings", "issuers", "calendar"}
 )
 TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED, "unrecorded": GREY}
-OUTCOME_COLORS = {"合法": GREEN, "修改后合法": ORANGE, "不合法": RED}
+OUTCOME_COLORS = {
+    ReviewOutcome.LAWFUL: GREEN,
+    ReviewOutcome.LAWFUL_IF_CHANGED: ORANGE,
+    ReviewOutcome.UNLAWFUL: RED,
+}
 DRILL_HINT = "双击查看相关文件"
 
 
