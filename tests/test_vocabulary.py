@@ -45,3 +45,37 @@ def test_filing_answers_and_review_outcomes_keep_their_stored_chinese_names():
     assert all(a.label == a.value for a in FilingAnswer)
     assert all(o.label == o.value for o in ReviewOutcome)
     assert filing.REVOKED_STATUS == DocStatus.DECLARED_INVALID == "declared_invalid"
+
+
+def test_every_action_the_program_records_reads_in_chinese_in_the_audit_list():
+    """The list showed the raw codes assign_number, filing_bulk and pg_roles_setup: their labels
+    lived in a table beside the code that wrote them."""
+    import re
+    from pathlib import Path
+
+    from app.models import AuditEntry
+    from app.services import audit_query
+    from app.services.vocabulary import AuditAction
+
+    app = Path(__file__).resolve().parent.parent / "app"
+    written = set()
+    for path in app.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r"AuditAction\.([A-Z_]+)", source))
+        written |= {
+            m.upper() for m in re.findall(r'audit\.record\(\s*\w+,\s*[^,]+,\s*"([a-z_]+)"', source)
+        }
+    assert written <= {a.name for a in AuditAction}
+    for name in ("ASSIGN_NUMBER", "FILING_BULK", "PG_ROLES_SETUP"):
+        action = AuditAction[name]
+        entry = AuditEntry(
+            at=None,
+            actor="张三",
+            action=action.value,
+            object_type="document",
+            object_id=1,
+            summary="",
+            old_values=None,
+            new_values=None,
+        )
+        assert audit_query.row_of(entry).action == action.label != action.value

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
 from app.models import AuditEntry
+from app.services.vocabulary import AuditAction
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +198,7 @@ def record_reset(s: Session, actor: str, why: str) -> None:
     audit.record(
         s,
         actor=actor,
-        action="anchor_reset",
+        action=AuditAction.ANCHOR_RESET,
         object_type="audit",
         object_id=head.id if head else None,
         summary=f"审计链锚重置为当前链头（{where}）：{why}",

@@ -19,6 +19,7 @@ from app.errors import UserError
 from app.models import Attachment
 from app.services import audit, documents
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 CHUNK = 1 << 20
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
@@ -123,7 +124,7 @@ def add_attachment(
     audit.record(
         s,
         actor=actor.name,
-        action="attach",
+        action=AuditAction.ATTACH,
         object_type="document",
         object_id=doc.id,
         summary=f"《{doc.title}》添加附件 {name}",

@@ -14,53 +14,9 @@ from sqlalchemy.orm import Session
 from app.models import AuditEntry, Filing, ReviewCase
 from app.services import integrity, seals, settings
 from app.services.lifecycle import STATUS_LABELS
-from app.services.vocabulary import DocFlag
+from app.services.vocabulary import AuditAction, DocFlag
 
-ACTIONS = {
-    "create": "新建",
-    "register": "登记",
-    "update": "修改",
-    "step": "办理环节",
-    "publish": "公布",
-    "confirm_changes": "按意见修改",
-    "attach": "添加附件",
-    "amended": "修改",
-    "repealed": "废止",
-    "declared_invalid": "宣布失效",
-    "expired": "届满失效",
-    "expire": "届满失效",
-    "evaluate": "有效期评估",
-    "cleanup_create": "创建清理",
-    "cleanup_decide": "清理结论",
-    "cleanup_apply": "实施清理",
-    "cleanup_delete": "删除清理",
-    "file": "报送备案",
-    "filing_result": "备案结果",
-    "filing_corrected": "补正纠正",
-    "review_intake": "审核受理",
-    "review_resubmit": "补充材料",
-    "review_pause": "暂停计时",
-    "review_resume": "恢复计时",
-    "review_extend": "延长期限",
-    "review_check": "审查事项",
-    "review_conclude": "审核办结",
-    "review_confirm": "确认修改",
-    "objection": "审查建议",
-    "objection_reply": "答复建议",
-    "void_number": "作废编号",
-    "login": "登录",
-    "lockout": "锁定账户",
-    "password": "修改密码",
-    "user_add": "添加用户",
-    "user_role": "修改角色",
-    "user_unlock": "解锁用户",
-    "setting": "修改设置",
-    "calendar": "工作日历",
-    "calendar_year": "录入年度日历",
-    "demo": "演示数据",
-    "anchor_reset": "重置审计链锚",
-    "seal": "封存记录内容",
-}
+ACTIONS: dict[str, str] = AuditAction.labels()
 OBJECTS = {
     "document": "文件",
     "filing": "备案",

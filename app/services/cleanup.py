@@ -18,6 +18,7 @@ from app.services import audit, documents, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
+from app.services.vocabulary import AuditAction
 
 KINDS = {"regular": "定期清理", "special": "专项清理"}
 DECISIONS = {
@@ -131,7 +132,7 @@ def create_batch(
     audit.record(
         s,
         actor=actor.name,
-        action="cleanup_create",
+        action=AuditAction.CLEANUP_CREATE,
         object_type="cleanup",
         object_id=batch.id,
         summary=f"创建{KINDS[kind]}：{batch.title}",
@@ -182,7 +183,7 @@ def decide(
     audit.record(
         s,
         actor=actor.name,
-        action="cleanup_decide",
+        action=AuditAction.CLEANUP_DECIDE,
         object_type="document",
         object_id=document_id,
         summary=f"清理结论：{DECISIONS[decision]}",
@@ -199,7 +200,7 @@ def delete_batch(s: Session, actor: Actor, batch_id: int) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="cleanup_delete",
+        action=AuditAction.CLEANUP_DELETE,
         object_type="cleanup",
         object_id=batch_id,
         summary=f"删除未实施的清理批次：{batch.title}",
@@ -221,7 +222,7 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     audit.record(
         s,
         actor=actor.name,
-        action="cleanup_apply",
+        action=AuditAction.CLEANUP_APPLY,
         object_type="cleanup",
         object_id=batch.id,
         summary=f"实施{KINDS[batch.kind]}：{batch.title}",

@@ -44,7 +44,7 @@ from app.services.lifecycle import (
     status_of,
 )
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import ReviewOutcome
+from app.services.vocabulary import AuditAction, ReviewOutcome
 
 TITLE_MAX = fields.limit(Document.title)
 EFFECT_WARNING_DAYS = 30
@@ -250,7 +250,7 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     audit.record(
         s,
         actor=actor.name,
-        action="create",
+        action=AuditAction.CREATE,
         object_type="document",
         object_id=doc.id,
         summary=f"新建草稿《{doc.title}》",
@@ -333,7 +333,7 @@ def update_document(
     audit.record(
         s,
         actor=actor.name,
-        action="update",
+        action=AuditAction.UPDATE,
         object_type="document",
         object_id=doc.id,
         summary=f"修改文件《{doc.title}》",
@@ -483,7 +483,7 @@ def record_step(
     audit.record(
         s,
         actor=actor.name,
-        action="step",
+        action=AuditAction.STEP,
         object_type="document",
         object_id=doc.id,
         summary=f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(),
@@ -504,7 +504,7 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     audit.record(
         s,
         actor=actor.name,
-        action="confirm_changes",
+        action=AuditAction.CONFIRM_CHANGES,
         object_type="document",
         object_id=doc.id,
         summary=f"《{doc.title}》已按审核意见修改",
@@ -558,7 +558,7 @@ def publish(
     audit.record(
         s,
         actor=actor.name,
-        action="publish",
+        action=AuditAction.PUBLISH,
         object_type="document",
         object_id=doc.id,
         summary=f"公布《{doc.title}》",
@@ -584,7 +584,7 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     audit.record(
         s,
         actor=actor.name,
-        action="assign_number",
+        action=AuditAction.ASSIGN_NUMBER,
         object_type="document",
         object_id=doc.id,
         summary=f"《{doc.title}》重新分配登记编号 {doc.reg_number}",

@@ -17,7 +17,7 @@ from app.models import Document, Filing, FilingResult
 from app.services import audit, documents, numbering, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import DocStatus, FilingAnswer
+from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer
 from app.services.workcalendar import Period, WorkCalendar
 
 PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制定依据", "合法性审核意见")
@@ -180,7 +180,7 @@ def record_filed(
     audit.record(
         s,
         actor=actor.name,
-        action="file",
+        action=AuditAction.FILE,
         object_type="filing",
         object_id=filing.id,
         summary=f"《{doc.title}》报送{recipient}备案",
@@ -238,7 +238,7 @@ def record_result(
     audit.record(
         s,
         actor=actor.name,
-        action="filing_result",
+        action=AuditAction.FILING_RESULT,
         object_type="filing",
         object_id=filing.id,
         summary=f"备案结果：{result}",
@@ -301,7 +301,7 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     audit.record(
         s,
         actor=actor.name,
-        action="filing_corrected",
+        action=AuditAction.FILING_CORRECTED,
         object_type="filing",
         object_id=filing.id,
         summary="补正/纠正完成",

@@ -16,6 +16,7 @@ from app.models import Document, Filing, Issuer
 from app.services import audit, documents, filing
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 from app.services.workcalendar import WorkCalendar
 
 REMINDER = filing.UNRECORDED
@@ -135,7 +136,7 @@ def record_bulk(
     audit.record(
         s,
         actor=actor.name,
-        action="filing_bulk",
+        action=AuditAction.FILING_BULK,
         object_type="filing",
         object_id=None,
         summary=f"批量补录向{recipient}报送备案 {len(chosen)} 件",

@@ -12,6 +12,7 @@ from app.models import Issuer
 from app.models.issuer import DEFAULT_TEMPLATE
 from app.services import audit, fields, numbering
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 ALLOWED_BODIES = ("行政机关", "法律法规授权组织")
 REFUSED_BODIES = ("内设机构", "议事协调机构", "临时机构")
@@ -88,7 +89,7 @@ def add_issuer(
     audit.record(
         s,
         actor=actor.name,
-        action="create",
+        action=AuditAction.CREATE,
         object_type="issuer",
         object_id=issuer.id,
         summary=f"添加制定机关 {name}",
@@ -112,7 +113,7 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     audit.record(
         s,
         actor=actor.name,
-        action="update",
+        action=AuditAction.UPDATE,
         object_type="issuer",
         object_id=issuer.id,
         summary=f"修改制定机关 {issuer.name} 的编号模板",

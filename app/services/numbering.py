@@ -22,6 +22,7 @@ from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
 from app.services import audit, fields, search_index, settings
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 TEMPLATE_FIELDS = {"code", "year", "seq"}
 MAX_WIDTH = 12
@@ -514,7 +515,7 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
     audit.record(
         s,
         actor=actor.name,
-        action="void_number",
+        action=AuditAction.VOID_NUMBER,
         object_type="number",
         object_id=allocation.id,
         summary=f"作废登记编号 {number}：{reason}",

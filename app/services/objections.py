@@ -14,6 +14,7 @@ from app.models import Objection
 from app.services import audit, documents, settings
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 from app.services.workcalendar import Period, WorkCalendar
 
 OUTCOMES = ("维持", "纠正", "撤销", "不予受理")
@@ -61,7 +62,7 @@ def register(
     audit.record(
         s,
         actor=actor.name,
-        action="objection",
+        action=AuditAction.OBJECTION,
         object_type="objection",
         object_id=objection.id,
         summary=f"登记审查建议：《{doc.title}》",
@@ -88,7 +89,7 @@ def reply(
     audit.record(
         s,
         actor=actor.name,
-        action="objection_reply",
+        action=AuditAction.OBJECTION_REPLY,
         object_type="objection",
         object_id=objection.id,
         summary=f"答复审查建议：{outcome}",

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from app import clock, pg_session
 from app.errors import UserError
 from app.services.permissions import Actor, Permission, Role, allowed
+from app.services.vocabulary import AuditAction
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -437,7 +438,7 @@ def setup(s: Session, passwords: dict[str, str | None], actor: str = "系统") -
     audit.record(
         s,
         actor=actor,
-        action="pg_roles_setup",
+        action=AuditAction.PG_ROLES_SETUP,
         object_type="setting",
         object_id=None,
         summary=f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名，重设 {reset} 个密码",

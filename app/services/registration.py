@@ -26,6 +26,7 @@ from app.services.documents import (
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 CHUNK = 500
 STEP_NOTE = "登记已公布文件"
@@ -231,7 +232,7 @@ class _Batch:
         audit.record_many(
             self.s,
             self.actor.name,
-            "register",
+            AuditAction.REGISTER,
             "document",
             [
                 audit.Change(

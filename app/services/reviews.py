@@ -16,7 +16,7 @@ from app.models import ReviewCase, ReviewCheck, ReviewPause
 from app.services import audit, documents, numbering, settings
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import DeadlineState, ReviewOutcome
+from app.services.vocabulary import AuditAction, DeadlineState, ReviewOutcome
 from app.services.workcalendar import WorkCalendar
 
 SUBJECT_TYPES = {
@@ -162,7 +162,7 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     audit.record(
         s,
         actor=actor.name,
-        action="review_intake",
+        action=AuditAction.REVIEW_INTAKE,
         object_type="review",
         object_id=case.id,
         summary=f"{summary}：{case.title}",
@@ -188,7 +188,7 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
     audit.record(
         s,
         actor=actor.name,
-        action="review_resubmit",
+        action=AuditAction.REVIEW_RESUBMIT,
         object_type="review",
         object_id=case.id,
         summary=f"补充材料：{case.title}",
@@ -209,7 +209,7 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="review_pause",
+        action=AuditAction.REVIEW_PAUSE,
         object_type="review",
         object_id=case.id,
         summary=f"中止计时：{note.strip()}",
@@ -231,7 +231,7 @@ def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="review_resume",
+        action=AuditAction.REVIEW_RESUME,
         object_type="review",
         object_id=case.id,
         summary="恢复计时",
@@ -254,7 +254,7 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     audit.record(
         s,
         actor=actor.name,
-        action="review_extend",
+        action=AuditAction.REVIEW_EXTEND,
         object_type="review",
         object_id=case.id,
         summary=f"延长 {days} 个工作日：{reason.strip()}",
@@ -294,7 +294,7 @@ def record_check(
     audit.record(
         s,
         actor=actor.name,
-        action="review_check",
+        action=AuditAction.REVIEW_CHECK,
         object_type="review",
         object_id=case.id,
         summary=f"审查：{item}",
@@ -360,7 +360,7 @@ def conclude(
     audit.record(
         s,
         actor=actor.name,
-        action="review_conclude",
+        action=AuditAction.REVIEW_CONCLUDE,
         object_type="review",
         object_id=case.id,
         summary=f"办结：{case.title}（{outcome}）",
@@ -384,7 +384,7 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="review_confirm",
+        action=AuditAction.REVIEW_CONFIRM,
         object_type="review",
         object_id=case.id,
         summary=f"确认已按意见修改：{case.title}",

@@ -35,8 +35,9 @@ from sqlalchemy.orm import (
 
 from app.models import AuditEntry, Base
 from app.services import audit
+from app.services.vocabulary import AuditAction
 
-ACTION = "seal"
+ACTION = AuditAction.SEAL
 OBJECT = "record"
 DIGEST_CHARS = 32
 CHUNK = 500

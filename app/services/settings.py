@@ -12,6 +12,7 @@ from app.errors import UserError
 from app.models import Setting
 from app.services import audit, fields
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="setting",
+        action=AuditAction.SETTING,
         object_type="setting",
         object_id=None,
         summary=f"修改设置：{rule.label}",
@@ -334,7 +335,7 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="setting",
+        action=AuditAction.SETTING,
         object_type="setting",
         object_id=None,
         summary=f"恢复默认：{rule.label}",

@@ -18,6 +18,7 @@ from app.errors import UserError
 from app.models import Issuer, User
 from app.services import audit, fields, pg_roles, settings
 from app.services.permissions import Actor, Permission, Role, local_actor, require
+from app.services.vocabulary import AuditAction
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,50}$")
@@ -120,7 +121,7 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
             audit.record(
                 s,
                 actor=user.username,
-                action="lockout",
+                action=AuditAction.LOCKOUT,
                 object_type="user",
                 object_id=user.id,
                 summary=f"账户 {user.username} 因多次输错密码被锁定",
@@ -130,7 +131,7 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
     audit.record(
         s,
         actor=user.username,
-        action="login",
+        action=AuditAction.LOGIN,
         object_type="user",
         object_id=user.id,
         summary=f"{user.display_name} 登录{where}",
@@ -153,7 +154,7 @@ def authenticate_on_server(s: Session, username: str, where: str = "") -> Login:
     audit.record(
         s,
         actor=user.username,
-        action="login",
+        action=AuditAction.LOGIN,
         object_type="user",
         object_id=user.id,
         summary=f"{user.display_name} 登录{where}",
@@ -193,7 +194,7 @@ def add_user(
     audit.record(
         s,
         actor=actor.name,
-        action="user_add",
+        action=AuditAction.USER_ADD,
         object_type="user",
         object_id=user.id,
         summary=f"添加用户 {username}（{role}）",
@@ -225,7 +226,7 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
     audit.record(
         s,
         actor=actor.name,
-        action="user_role",
+        action=AuditAction.USER_ROLE,
         object_type="user",
         object_id=user.id,
         summary=f"修改用户 {username} 的角色或状态",
@@ -242,7 +243,7 @@ def unlock(s: Session, actor: Actor, username: str) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="user_unlock",
+        action=AuditAction.USER_UNLOCK,
         object_type="user",
         object_id=user.id,
         summary=f"解锁用户 {username}",
@@ -266,7 +267,7 @@ def change_password(s: Session, actor: Actor, username: str, old: str | None, ne
     audit.record(
         s,
         actor=actor.name,
-        action="password",
+        action=AuditAction.PASSWORD,
         object_type="user",
         object_id=user.id,
         summary=f"修改用户 {username} 的密码",

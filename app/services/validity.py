@@ -15,6 +15,7 @@ from app.models import Document, Issuer, ValidityEvaluation
 from app.services import audit, fields, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
 NOTICE_MARKER = "通告"
@@ -259,7 +260,7 @@ def evaluate(
     audit.record(
         s,
         actor=actor.name,
-        action="evaluate",
+        action=AuditAction.EVALUATE,
         object_type="document",
         object_id=doc.id,
         summary=f"有效期评估：{EVALUATIONS[decision]}",

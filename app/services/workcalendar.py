@@ -18,6 +18,7 @@ from app.errors import UserError
 from app.models import CalendarDay, CalendarYear
 from app.services import audit, settings, statutory_holidays
 from app.services.permissions import Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 MAX_WORKDAYS = 2500  # about ten years of working days: no period in the rules is longer
 _BUNDLED = chinese_calendar.constants
@@ -291,7 +292,7 @@ def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "
     audit.record(
         s,
         actor=actor.name,
-        action="calendar",
+        action=AuditAction.CALENDAR,
         object_type="calendar_day",
         object_id=None,
         summary=f"将 {day} 设为{kind}",
@@ -310,7 +311,7 @@ def clear_day(s: Session, actor: Actor, day: date) -> None:
     audit.record(
         s,
         actor=actor.name,
-        action="calendar",
+        action=AuditAction.CALENDAR,
         object_type="calendar_day",
         object_id=None,
         summary=f"恢复 {day} 的默认安排",
@@ -350,7 +351,7 @@ def enter_year(
     audit.record(
         s,
         actor=actor.name,
-        action="calendar_year",
+        action=AuditAction.CALENDAR_YEAR,
         object_type="calendar_year",
         object_id=year,
         summary=f"录入 {year} 年节假日安排",
