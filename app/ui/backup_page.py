@@ -22,6 +22,7 @@ from app.db import Database, sqlite_path
 from app.services import backup, settings
 from app.services.backup import BackupFile
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.operations import runner_for
 
@@ -100,7 +101,7 @@ class BackupPage(QWidget):
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"settings", "backups"}:
+        if Change.SETTINGS in kinds:
             self.refresh()
 
     def selected(self) -> Path | None:

@@ -35,6 +35,7 @@ from app.db import Database
 from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
+from app.ui.changes import Change
 from app.ui.operations import runner_for
 from app.ui.service_dialog import ERROR_STYLE, ServiceDialog
 
@@ -125,7 +126,7 @@ class MonthGrid(QTableWidget):
 
 
 class DayDialog(ServiceDialog):
-    announces = frozenset({"calendar"})
+    announces = frozenset({Change.CALENDAR})
 
     """Correct one day: make it a working day or a rest day, or go back to the national schedule."""
 
@@ -240,7 +241,7 @@ class DateList(QWidget):
 
 
 class YearDialog(ServiceDialog):
-    announces = frozenset({"calendar"})
+    announces = frozenset({Change.CALENDAR})
 
     """录入年度安排: a year's holidays and make-up working days as the State Council published them."""
 
@@ -422,7 +423,7 @@ class CalendarPage(QWidget):
                 self.table.setItem(index, column, item)
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if "calendar" in kinds:
+        if Change.CALENDAR in kinds:
             self.refresh()
 
     def day_item(self, day: date) -> QTableWidgetItem | None:

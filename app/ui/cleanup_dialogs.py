@@ -35,14 +35,15 @@ from app.services import cleanup, issuers, search
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import local_actor
 from app.ui import crash
+from app.ui.changes import Change
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.list_page import ListModel, cell_text, list_table
 from app.ui.operations import Work, runner_for
 from app.ui.review_dialogs import text_edit
 from app.ui.review_view import ROW_TEXT
 
-BATCH_CHANGES = frozenset({"cleanup"})
-DECISION_CHANGES = frozenset({"cleanup"})
+BATCH_CHANGES = frozenset({Change.CLEANUP})
+DECISION_CHANGES = frozenset({Change.CLEANUP})
 CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
 CHOOSER_CHARS = 30  # the closed chooser's width, in characters
 PREVIEW_ROWS = 8

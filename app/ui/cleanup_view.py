@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.db import Database
 from app.services import cleanup, deadlines
+from app.ui.changes import Change
 from app.ui.cleanup_dialogs import Column, NewBatchDialog, RowsModel, rows_table, selected_rows
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
 from app.ui.ledger_dialog import export_workbook
@@ -28,7 +29,7 @@ from app.ui.list_page import WARNING_STYLE
 from app.ui.operations import Reload, runner_for
 from app.ui.print_dialog import preview_generated
 
-REFRESH_KINDS = frozenset({"cleanup", "documents", "settings", "issuers"})
+REFRESH_KINDS = frozenset({Change.CLEANUP, Change.DOCUMENTS, Change.SETTINGS, Change.ISSUERS})
 DUE_STYLE = "padding: 4px 8px; border: 1px solid #cfd6e0; background: #f4f6fa;"
 
 

@@ -31,6 +31,7 @@ from app.db import Database
 from app.services import deadlines, filing_backlog, workcalendar
 from app.services.deadlines import Deadline
 from app.services.vocabulary import DeadlineState
+from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.lazy_reports import deadline_overview
 from app.ui.ledger_dialog import export_workbook
@@ -42,15 +43,15 @@ from app.ui.review_view import ROW_TEXT, STATE_COLORS
 
 REFRESH_KINDS = frozenset(
     {
-        "documents",
-        "reviews",
-        "filings",
-        "objections",
-        "calendar",
-        "settings",
-        "issuers",
-        "validity",
-        "cleanup",
+        Change.DOCUMENTS,
+        Change.REVIEWS,
+        Change.FILINGS,
+        Change.OBJECTIONS,
+        Change.CALENDAR,
+        Change.SETTINGS,
+        Change.ISSUERS,
+        Change.VALIDITY,
+        Change.CLEANUP,
     }
 )
 TILE_STATES = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)

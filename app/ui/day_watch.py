@@ -7,10 +7,11 @@ from PySide6.QtCore import QObject, QTimer
 
 from app import clock
 from app.db import Database
+from app.ui.changes import Change
 from app.ui.operations import runner_for
 
 CHECK_MS = 60_000
-DATED = frozenset({"documents", "reviews"})  # what every dated view refreshes on
+DATED = frozenset({Change.DOCUMENTS, Change.REVIEWS})  # what every dated view refreshes on
 
 
 class DayWatch(QObject):

@@ -31,6 +31,7 @@ from app.db import Database
 from app.services.lifecycle import status_text
 from app.services.permissions import local_actor
 from app.services.vocabulary import DocFlag
+from app.ui.changes import Change
 from app.ui.operations import runner_for
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
@@ -351,7 +352,11 @@ class DocumentDetail(QWidget):
                 attachments.add_attachment(s, actor, doc_id, path)
 
         self.runner.run(
-            work, write=True, changes={"documents", "attachments"}, parent=self, progress="添加附件"
+            work,
+            write=True,
+            changes={Change.DOCUMENTS, Change.ATTACHMENTS},
+            parent=self,
+            progress="添加附件",
         )
 
     def open_selected_attachment(self) -> None:

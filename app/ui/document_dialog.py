@@ -39,6 +39,7 @@ from app.services.lifecycle import (
 )
 from app.services.permissions import local_actor
 from app.services.vocabulary import DocFlag
+from app.ui.changes import Change
 from app.ui.service_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
@@ -81,7 +82,7 @@ class OptionalDate(QWidget):
 
 
 class DocumentDialog(ServiceDialog):
-    announces = frozenset({"documents"})
+    announces = frozenset({Change.DOCUMENTS})
 
     """新建草稿 / 登记已公布文件, or edit an existing document (doc_id given)."""
 
@@ -359,7 +360,7 @@ class DocumentDialog(ServiceDialog):
 
 
 class StepDialog(ServiceDialog):
-    announces = frozenset({"documents"})
+    announces = frozenset({Change.DOCUMENTS})
 
     """记录环节: a drafting step with its date, outcome and note, or the publication itself."""
 

@@ -24,6 +24,7 @@ from app.db import Database
 from app.services import filing, filing_backlog, workcalendar
 from app.services.filing import FilingRow
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.document_dialog import OptionalDate, _pydate
 from app.ui.lazy_reports import filing_form, filing_ledger, filing_report
 from app.ui.ledger_dialog import YearLedgerDialog
@@ -31,7 +32,7 @@ from app.ui.operations import Progress, Work
 from app.ui.print_dialog import preview_generated
 from app.ui.review_dialogs import ReviewDialog, date_edit, text_edit
 
-FILING_CHANGES = frozenset({"filings"})
+FILING_CHANGES = frozenset({Change.FILINGS})
 FIRST_YEAR = 1990  # as in the register's year filter
 WriteBook = Callable[[Session, Path, Progress], int]
 
@@ -81,7 +82,7 @@ class ResultDialog(ActionDialog):
     """登记备案结果: the recipient's answer; 暂缓登记 and 纠正 open a correction deadline, 撤销
     declares the document invalid (so the register changes too)."""
 
-    announces = FILING_CHANGES | {"documents"}
+    announces = FILING_CHANGES | {Change.DOCUMENTS}
 
     def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
         super().__init__(database, "登记备案结果", parent)

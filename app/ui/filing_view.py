@@ -23,6 +23,7 @@ from app import clock
 from app.db import Database
 from app.services import documents, filing, statistics
 from app.services.statistics import Figure
+from app.ui.changes import Change
 from app.ui.filing_dialogs import (
     FIRST_YEAR,
     CorrectedDialog,
@@ -46,7 +47,9 @@ from app.ui.list_page import list_table, push_button, warning_banner
 from app.ui.objection_dialogs import RegisterObjectionDialog
 from app.ui.operations import Reload, Work, runner_for
 
-REFRESH_KINDS = frozenset({"documents", "filings", "calendar", "settings", "issuers"})
+REFRESH_KINDS = frozenset(
+    {Change.DOCUMENTS, Change.FILINGS, Change.CALENDAR, Change.SETTINGS, Change.ISSUERS}
+)
 FIGURE_STYLE = "QFrame#figures { background: #f4f6fa; border: 1px solid #d5dbe5; }"
 
 

@@ -29,11 +29,12 @@ from app.errors import UserError
 from app.logs import log_path
 from app.services import issuers, numbering
 from app.services.permissions import Actor, local_actor
+from app.ui.changes import Change
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.operations import Work, runner_for
 from app.ui.service_dialog import ERROR_STYLE
 
-ISSUER_CHANGES = frozenset({"issuers"})
+ISSUER_CHANGES = frozenset({Change.ISSUERS})
 COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
 HELP_STYLE = "color: #666666;"
 TEMPLATE_HELP = (
@@ -309,7 +310,7 @@ class IssuersPage(QWidget):
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if kinds & {"issuers", "documents", "settings"}:
+        if kinds & {Change.ISSUERS, Change.DOCUMENTS, Change.SETTINGS}:
             self.refresh()
 
     def selected(self) -> IssuerRow | None:

@@ -28,6 +28,7 @@ from app.services.holiday_notice import Comparison, NoticeError
 from app.services.permissions import local_actor
 from app.ui import state
 from app.ui.calendar_page import KINDS, WEEKDAYS
+from app.ui.changes import Change
 from app.ui.service_dialog import ServiceDialog
 
 HINT = (
@@ -37,7 +38,7 @@ HINT = (
 
 
 class NoticeDialog(ServiceDialog):
-    announces = frozenset({"calendar"})
+    announces = frozenset({Change.CALENDAR})
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent, ok_text="确认保存")

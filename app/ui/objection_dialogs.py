@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from app.db import Database
 from app.services import documents, objections, workcalendar
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.document_dialog import _pydate
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.operations import Work
 from app.ui.review_dialogs import date_edit, text_edit
 
-OBJECTION_CHANGES = frozenset({"objections"})
+OBJECTION_CHANGES = frozenset({Change.OBJECTIONS})
 
 
 class RegisterObjectionDialog(ActionDialog):

@@ -29,6 +29,7 @@ from app.services.permissions import Permission
 from app.services.search import DocumentQuery, RegisterRow
 from app.services.vocabulary import DocFlag
 from app.ui import state
+from app.ui.changes import Change
 from app.ui.document_detail import DocumentDetail
 from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.operations import runner_for
@@ -215,9 +216,9 @@ class RegisterView(QWidget):
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if "issuers" in kinds:
+        if Change.ISSUERS in kinds:
             self._load_issuers()
-        if kinds & {"documents", "issuers", "attachments"}:
+        if kinds & {Change.DOCUMENTS, Change.ISSUERS, Change.ATTACHMENTS}:
             self._reload_in_place()
 
     def _reload_in_place(self) -> None:
@@ -347,7 +348,7 @@ class RegisterView(QWidget):
             self.runner.run(
                 lambda s, _p: documents.assign_number(s, actor, doc_id).id,
                 write=True,
-                changes={"documents"},
+                changes={Change.DOCUMENTS},
                 parent=self,
                 on_done=self.select_document,
             )

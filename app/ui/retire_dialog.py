@@ -15,13 +15,14 @@ from app.errors import UserError
 from app.services import documents
 from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.cleanup_dialogs import DocumentChooser
 from app.ui.document_dialog import _pydate
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.operations import Work
 from app.ui.review_dialogs import date_edit, text_edit
 
-RETIRE_CHANGES = frozenset({"documents"})
+RETIRE_CHANGES = frozenset({Change.DOCUMENTS})
 LINK_VERBS = {"amends": "修改", "repeals": "废止"}  # by documents.LINK_KINDS
 HINT_STYLE = "color: #666666;"
 

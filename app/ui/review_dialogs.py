@@ -27,6 +27,7 @@ from app.db import Database
 from app.services import reviews
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, local_actor
+from app.ui.changes import Change
 from app.ui.document_dialog import _pydate, _qdate
 from app.ui.lazy_reports import review_ledger, review_opinion
 from app.ui.ledger_dialog import YearLedgerDialog
@@ -34,8 +35,8 @@ from app.ui.operations import Work
 from app.ui.print_dialog import preview_generated
 from app.ui.service_dialog import ServiceDialog
 
-REVIEW_CHANGES = frozenset({"reviews", "documents"})
-REFRESH_KINDS = frozenset({"reviews", "calendar"})  # what changes a case's deadlines
+REVIEW_CHANGES = frozenset({Change.REVIEWS, Change.DOCUMENTS})
+REFRESH_KINDS = frozenset({Change.REVIEWS, Change.CALENDAR})  # what changes a case's deadlines
 MAX_EXTENSION_DAYS = 60  # the spin box's bound; the service decides what is allowed
 
 

@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.services import settings
 from app.services.permissions import local_actor
 from app.services.settings import Rule
+from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.operations import runner_for
 from app.ui.service_dialog import ERROR_STYLE
@@ -178,7 +179,7 @@ class RulesPage(QWidget):
             row.show_stored(stored[key], keep_edits)
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if "settings" in kinds:
+        if Change.SETTINGS in kinds:
             self.refresh()
 
     def save(self, key: str, value: Any) -> None:
@@ -197,7 +198,7 @@ class RulesPage(QWidget):
         self.runner.run(
             work,
             write=True,
-            changes={"settings"},
+            changes={Change.SETTINGS},
             on_done=lambda _result: self._saved(row, value),
             on_error=lambda exc: self._failed(row, exc),
             parent=self,

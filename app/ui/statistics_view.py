@@ -34,6 +34,7 @@ from app.services import cleanup, filing, issuers, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
 from app.services.vocabulary import ReviewOutcome
+from app.ui.changes import Change
 from app.ui.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.ledger_dialog import export_workbook
@@ -42,7 +43,16 @@ from app.ui.print_dialog import preview_generated
 
 FIRST_YEAR = 1990  # as in the register's year filter
 REFRESH_KINDS = frozenset(
-    {"documents", "filings", "reviews", "cleanup", "objections", "settings", "issuers", "calendar"}
+    {
+        Change.DOCUMENTS,
+        Change.FILINGS,
+        Change.REVIEWS,
+        Change.CLEANUP,
+        Change.OBJECTIONS,
+        Change.SETTINGS,
+        Change.ISSUERS,
+        Change.CALENDAR,
+    }
 )
 TIMELINESS_COLORS = {"on_time": GREEN, "late": ORANGE, "not_filed": RED, "unrecorded": GREY}
 OUTCOME_COLORS = {

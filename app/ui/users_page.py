@@ -25,11 +25,12 @@ from app.db import Database
 from app.errors import UserError
 from app.services import users
 from app.services.permissions import Role, local_actor
+from app.ui.changes import Change
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.list_page import push_button
 from app.ui.operations import Work, runner_for
 
-USER_CHANGES = frozenset({"users"})
+USER_CHANGES = frozenset({Change.USERS})
 COLUMNS = ("用户名", "姓名", "角色", "状态", "锁定至")
 
 
@@ -176,7 +177,7 @@ class UsersPage(QWidget):
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if "users" in kinds:
+        if Change.USERS in kinds:
             self.refresh()
 
     def selected(self) -> UserRow | None:

@@ -29,6 +29,7 @@ from app.errors import UserError
 from app.services import cleanup
 from app.services.permissions import local_actor
 from app.ui import crash
+from app.ui.changes import Change
 from app.ui.cleanup_dialogs import (
     BATCH_CHANGES,
     DECISION_CHANGES,
@@ -42,7 +43,7 @@ from app.ui.cleanup_view import CleanupView
 from app.ui.operations import Reload, Work, runner_for
 from app.ui.validity_view import ExpiryView
 
-APPLY_CHANGES = frozenset({"cleanup", "documents"})
+APPLY_CHANGES = frozenset({Change.CLEANUP, Change.DOCUMENTS})
 FILTERS = ("未定", "全部")
 
 

@@ -27,6 +27,7 @@ from app.services import deadlines, documents, settings, validity
 from app.services.catalogs import office_name
 from app.services.permissions import local_actor
 from app.services.validity import Expiring
+from app.ui.changes import Change
 from app.ui.cleanup_dialogs import Column, DocumentChooser, RowsModel, rows_table, selected_rows
 from app.ui.crash import show_error
 from app.ui.document_dialog import _pydate, _qdate
@@ -38,8 +39,8 @@ from app.ui.print_dialog import preview_generated
 from app.ui.review_dialogs import date_edit, text_edit
 from app.ui.review_view import STATE_COLORS
 
-EVALUATION_CHANGES = frozenset({"validity"})
-REFRESH_KINDS = frozenset({"documents", "validity", "settings", "issuers"})
+EVALUATION_CHANGES = frozenset({Change.VALIDITY})
+REFRESH_KINDS = frozenset({Change.DOCUMENTS, Change.VALIDITY, Change.SETTINGS, Change.ISSUERS})
 PERIODS = ("本季度", "下季度", "自定义")
 CUSTOM = 2
 

@@ -15,12 +15,13 @@ from app.db import Database
 from app.errors import UserError
 from app.services import numbering, search
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.document_dialog import _pydate
 from app.ui.filing_dialogs import ActionDialog
 from app.ui.operations import Work
 from app.ui.review_dialogs import date_edit, text_edit
 
-VOID_CHANGES = frozenset({"documents"})
+VOID_CHANGES = frozenset({Change.DOCUMENTS})
 WARNING = "作废的编号永不再使用。\n所属文件将没有登记编号，直到为其重新分配新的编号。"
 WARNING_STYLE = "color: #8a5300; font-weight: bold;"
 NO_HOLDER = "（未找到使用该编号的文件）"

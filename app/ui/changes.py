@@ -1,0 +1,20 @@
+"""What a saved operation changed. The runner announces them after a write
+(OperationRunner.data_changed); each view refreshes on the ones it shows."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Change(StrEnum):
+    DOCUMENTS = "documents"
+    ATTACHMENTS = "attachments"
+    ISSUERS = "issuers"
+    SETTINGS = "settings"
+    CALENDAR = "calendar"
+    USERS = "users"
+    REVIEWS = "reviews"
+    FILINGS = "filings"
+    OBJECTIONS = "objections"
+    CLEANUP = "cleanup"
+    VALIDITY = "validity"
