@@ -166,3 +166,31 @@ def test_materials_checklist_is_configured_per_subject_type(s):
     assert case.status == "returned" and "资金来源证明" in case.return_note
     with pytest.raises(UserError, match="至少要有一项材料"):
         settings.put(s, SYSTEM, "review.materials.contract", " 、 ")
+
+
+def test_a_paused_case_cannot_be_paused_again(s):
+    """The form offered 中止计时 only while the review runs, but the service took a second pause
+    on a paused case (two open pauses, the clock never resumable to one)."""
+    case = intake(s)
+    reviews.pause(s, SYSTEM, case.id, date(2026, 10, 9), "请补充上位法依据")
+    assert reviews.next_actions(case) == {
+        reviews.ReviewAction.CHECKS,
+        reviews.ReviewAction.RESUME,
+        reviews.ReviewAction.EXTEND,
+    }
+    with pytest.raises(UserError, match="已在补充材料中"):
+        reviews.pause(s, SYSTEM, case.id, date(2026, 10, 12), "再次补充")
+    assert len(case.pauses) == 1
+
+
+def test_what_a_case_allows_follows_its_state(s):
+    case = intake(s)
+    A = reviews.ReviewAction
+    assert reviews.next_actions(case) == {A.CHECKS, A.PAUSE, A.EXTEND, A.CONCLUDE}
+    reviews.extend(s, SYSTEM, case.id, 10, "情况复杂")
+    assert A.EXTEND not in reviews.next_actions(case)
+    check_all(s, case)
+    reviews.conclude(s, SYSTEM, case.id, "修改后合法", date(2026, 10, 13), "意见", "修改第三条")
+    assert reviews.next_actions(case) == {A.CONFIRM, A.PRINT}
+    reviews.confirm_changes(s, SYSTEM, case.id, date(2026, 10, 14))
+    assert reviews.next_actions(case) == {A.PRINT}

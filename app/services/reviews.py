@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -172,12 +173,47 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     return case
 
 
+class ReviewAction(StrEnum):
+    """What may be done to a case next (next_actions): the services' guard and the form's
+    buttons."""
+
+    CHECKS = "checks"  # record the points of the check list
+    RESUBMIT = "resubmit"
+    PAUSE = "pause"
+    RESUME = "resume"
+    EXTEND = "extend"
+    CONCLUDE = "conclude"
+    CONFIRM = "confirm"  # confirm the changes a 修改后合法 conclusion asked for
+    PRINT = "print"  # the opinion (意见书)
+
+
+def next_actions(case: ReviewCase) -> frozenset[ReviewAction]:
+    """What the case's state allows now (the actor's rights are checked apart)."""
+    running = case.status in ("in_review", "paused")
+    allowed = {
+        ReviewAction.CHECKS: running,
+        ReviewAction.RESUBMIT: case.status == "returned",
+        ReviewAction.PAUSE: case.status == "in_review",
+        ReviewAction.RESUME: case.status == "paused",
+        ReviewAction.EXTEND: running and not case.extension_days,
+        ReviewAction.CONCLUDE: case.status == "in_review",
+        ReviewAction.CONFIRM: case.outcome == ReviewOutcome.LAWFUL_IF_CHANGED
+        and case.changes_confirmed_on is None,
+        ReviewAction.PRINT: case.status == "concluded",
+    }
+    return frozenset(action for action, yes in allowed.items() if yes)
+
+
+def _require(case: ReviewCase, action: ReviewAction, refusal: str) -> None:
+    if action not in next_actions(case):
+        raise UserError(refusal)
+
+
 def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[str]) -> ReviewCase:
     """Materials supplemented after a return: complete ones start the clock on `day`."""
     require(actor, Permission.REVIEW)
     case = get(s, case_id)
-    if case.status != "returned":
-        raise UserError("补充材料：只有退回补充的案件才能重新受理。", field="补充材料")
+    _require(case, ReviewAction.RESUBMIT, "补充材料：只有退回补充的案件才能重新受理。")
     required = [m["item"] for m in materials(case)]
     _set_materials(case, required, present)
     missing = missing_materials(case)
@@ -202,6 +238,7 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     """The drafting unit is asked for more material during the review: the clock stops."""
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
+    _require(case, ReviewAction.PAUSE, "中止计时：该案件已在补充材料中，请等材料补齐后恢复计时。")
     if not note.strip():
         raise UserError("补充说明：必须写明需要补充的内容。", field="补充说明")
     case.pauses.append(ReviewPause(paused_on=day, note=note.strip()))
@@ -221,8 +258,7 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
 def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
     require(actor, Permission.REVIEW)
     case = get(s, case_id)
-    if case.status != "paused":
-        raise UserError("恢复计时：该案件没有处于补充材料状态。")
+    _require(case, ReviewAction.RESUME, "恢复计时：该案件没有处于补充材料状态。")
     open_pause = case.pauses[-1]
     if day < open_pause.paused_on:
         raise UserError("恢复日期：不能早于中止日期。", field="恢复日期")
@@ -244,8 +280,7 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     """One extension, with a reason."""
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
-    if case.extension_days:
-        raise UserError("延长审核期限：每件只能延长一次。", field="延长审核期限")
+    _require(case, ReviewAction.EXTEND, "延长审核期限：每件只能延长一次。")
     if days <= 0:
         raise UserError("延长天数：必须大于 0。", field="延长天数")
     if not reason.strip():
@@ -326,8 +361,7 @@ def conclude(
     document gets its 合法性审核 step in the same transaction."""
     require(actor, Permission.REVIEW)
     case = _in_review(s, case_id)
-    if case.status == "paused":
-        raise UserError("办结：补充材料期间不能办结，请先恢复计时。")
+    _require(case, ReviewAction.CONCLUDE, "办结：补充材料期间不能办结，请先恢复计时。")
     if outcome not in REVIEW_OUTCOMES:
         raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。", field="审核结论")
     unchecked = [item for item in CHECK_ITEMS if item not in {c.item for c in case.checks}]
@@ -374,10 +408,12 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
     """The drafting unit made the required changes: the document may go to deliberation."""
     require(actor, Permission.REVIEW)
     case = get(s, case_id)
-    if case.outcome != ReviewOutcome.LAWFUL_IF_CHANGED:
-        raise UserError("确认修改：只有结论为“修改后合法”的案件需要确认修改。")
-    if case.changes_confirmed_on:
-        raise UserError(f"确认修改：已于 {case.changes_confirmed_on} 确认。")
+    if ReviewAction.CONFIRM not in next_actions(case):
+        raise UserError(
+            f"确认修改：已于 {case.changes_confirmed_on} 确认。"
+            if case.changes_confirmed_on
+            else "确认修改：只有结论为“修改后合法”的案件需要确认修改。"
+        )
     case.changes_confirmed_on = day
     if case.document_id is not None:
         documents.confirm_review_changes(s, actor, case.document_id, day)

@@ -29,7 +29,6 @@ from app.errors import UserError
 from app.services import reviews, workcalendar
 from app.services.permissions import local_actor
 from app.services.reviews import CHECK_ITEMS, ReviewDue
-from app.services.vocabulary import ReviewOutcome
 from app.ui.crash import show_error
 from app.ui.document_dialog import _pydate
 from app.ui.operations import Work, runner_for
@@ -67,8 +66,7 @@ class CaseView:
     title: str
     status: str
     outcome: str
-    extended: bool
-    confirmed: bool
+    actions: frozenset[reviews.ReviewAction]  # what the case allows next (reviews.next_actions)
     values: dict[str, str]  # label -> text, for FACTS, DEADLINE and CONCLUSION
     warnings: list[str]
     materials: list[tuple[str, bool]]
@@ -125,8 +123,7 @@ def read_case(database: Database, case_id: int) -> CaseView:
             case.title,
             case.status,
             case.outcome,
-            bool(case.extension_days),
-            case.changes_confirmed_on is not None,
+            reviews.next_actions(case),
             values,
             d.warnings,
             [(m["item"], m["present"]) for m in reviews.materials(case)],
@@ -134,21 +131,6 @@ def read_case(database: Database, case_id: int) -> CaseView:
             {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks},
             tips,
         )
-
-
-def _available(v: CaseView) -> dict[str, bool]:
-    """Which actions the case's state offers (the services refuse the rest anyway)."""
-    running = v.status in ("in_review", "paused")
-    return {
-        "checks": running,
-        "resubmit": v.status == "returned",
-        "pause": v.status == "in_review",
-        "resume": v.status == "paused",
-        "extend": running and not v.extended,
-        "conclude": v.status == "in_review",
-        "confirm": v.outcome == ReviewOutcome.LAWFUL_IF_CHANGED and not v.confirmed,
-        "print": v.status == "concluded",
-    }
 
 
 def _value_label() -> QLabel:
@@ -298,7 +280,7 @@ class CaseForm(QDialog):
         for label, widget in self.values.items():
             widget.setText(v.values.get(label, ""))
             widget.setToolTip(v.tips.get(label, ""))
-        available = _available(v)
+        available = {action.value: action in v.actions for action in reviews.ReviewAction}
         self._show_materials(v, available["resubmit"])
         for item in CHECK_ITEMS:
             key, note = v.checks.get(item, ("", ""))
