@@ -259,3 +259,27 @@ def test_a_refusal_names_the_field_it_concerns(database, data, field):
     with pytest.raises(UserError) as refused, database.transaction() as s:
         documents.create_draft(s, SYSTEM, data)
     assert refused.value.field == field and refused.value.message.startswith(field)
+
+
+def test_the_number_button_and_assign_number_follow_one_rule(database):
+    """分配编号 for a published document whose number was voided, 作废编号 otherwise; the
+    service refuses what the button would not offer."""
+    from app.services import numbering
+    from app.services.documents import NumberAction, may_change_number, number_action
+
+    clerk = Actor("王登记", Role.CLERK)
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s, published=date(2024, 3, 3))
+        drafted = draft(s)
+        assert number_action(doc.status, doc.published, doc.reg_number) is NumberAction.VOID
+        assert not may_change_number(clerk, doc.status, doc.published, doc.reg_number)
+        assert number_action(drafted.status, None, None) is NumberAction.VOID
+        with pytest.raises(UserError, match="尚未公布"):
+            documents.assign_number(s, SYSTEM, drafted.id)
+        with pytest.raises(UserError, match="已有登记编号"):
+            documents.assign_number(s, SYSTEM, doc.id)
+        numbering.void(s, SYSTEM, doc.reg_number, "编号错误")
+        assert number_action(doc.status, doc.published, None) is NumberAction.ASSIGN
+        assert may_change_number(clerk, doc.status, doc.published, None)
+        assert documents.assign_number(s, SYSTEM, doc.id).reg_number

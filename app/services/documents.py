@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import or_, select, text
@@ -43,7 +44,7 @@ from app.services.lifecycle import (
     status_label,
     status_of,
 )
-from app.services.permissions import Actor, Permission, require
+from app.services.permissions import Actor, Permission, allowed, require
 from app.services.vocabulary import AuditAction, ReviewOutcome
 
 TITLE_MAX = fields.limit(Document.title)
@@ -568,15 +569,39 @@ def publish(
     return doc
 
 
+class NumberAction(StrEnum):
+    VOID = "void"  # 作废编号
+    ASSIGN = "assign"  # 分配编号: a published document whose number was voided
+
+
+def number_action(status: str, published: date | None, reg_number: str | None) -> NumberAction:
+    """What the register's number button does for a document: assign a number to a published
+    one without (its number voided), else void the one it has."""
+    if not reg_number and status not in DRAFTING and published is not None:
+        return NumberAction.ASSIGN
+    return NumberAction.VOID
+
+
+def may_change_number(
+    actor: Actor, status: str, published: date | None, reg_number: str | None
+) -> bool:
+    """Whether the number button can do its action for this actor and document."""
+    if number_action(status, published, reg_number) is NumberAction.ASSIGN:
+        return allowed(actor, Permission.REGISTER)
+    return allowed(actor, Permission.VOID_NUMBER) and bool(reg_number)
+
+
 def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     """A new registration number for a published document whose number was voided (作废后重新
     分配): the next of its issuer's sequence for the year of publication."""
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
-    if doc.status in DRAFTING or doc.published is None:
-        raise UserError(f"《{doc.title}》尚未公布，公布时自动分配登记编号。")
-    if doc.reg_number:
-        raise UserError(f"《{doc.title}》已有登记编号 {doc.reg_number}；如有误，请先作废。")
+    if number_action(doc.status, doc.published, doc.reg_number) is not NumberAction.ASSIGN:
+        raise UserError(
+            f"《{doc.title}》已有登记编号 {doc.reg_number}；如有误，请先作废。"
+            if doc.reg_number
+            else f"《{doc.title}》尚未公布，公布时自动分配登记编号。"
+        )
     doc.reg_number = numbering.allocate(s, doc.issuer, doc.published.year, doc.id)
     doc.updated_at = clock.now()
     s.flush()

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.db import Database
-from app.services import issuers, lifecycle, permissions
-from app.services.permissions import Permission
+from app.services import documents, issuers, lifecycle, permissions
+from app.services.documents import NumberAction
 from app.services.search import DocumentQuery, RegisterRow
 from app.services.vocabulary import DocFlag
 from app.ui import state
@@ -262,15 +262,18 @@ class RegisterView(QWidget):
     def _update_number_button(self, row: RegisterRow | None) -> None:
         """作废编号 for a numbered document; 分配编号 for a published one whose number was voided."""
         actor = permissions.local_actor()
-        if row is not None and not row.reg_number and row.status not in lifecycle.DRAFTING:
+        status, published, number = (
+            (row.status, row.published, row.reg_number) if row else ("", None, None)
+        )
+        if documents.number_action(status, published, number) is NumberAction.ASSIGN:
             self.number_button.setText(ASSIGN_LABEL)
             self.number_button.setToolTip("为编号已作废的文件分配本机关序列的下一个登记编号")
-            self.number_button.setEnabled(permissions.allowed(actor, Permission.REGISTER))
-            return
-        self.number_button.setText(VOID_LABEL)
-        self.number_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
-        may_void = permissions.allowed(actor, Permission.VOID_NUMBER)
-        self.number_button.setEnabled(may_void and row is not None and bool(row.reg_number))
+        else:
+            self.number_button.setText(VOID_LABEL)
+            self.number_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
+        self.number_button.setEnabled(
+            row is not None and documents.may_change_number(actor, status, published, number)
+        )
 
     def selected_id(self) -> int | None:
         """The document shown in the detail pane (the current row), if any."""
