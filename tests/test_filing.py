@@ -170,3 +170,23 @@ def test_objection_reply_needs_outcome_and_text(s):
         objections.reply(s, SYSTEM, o.id, date(2026, 11, 20), "经审查不存在问题", "随便")
     objections.reply(s, SYSTEM, o.id, date(2026, 11, 20), "经审查，该条款符合上位法规定。", "维持")
     assert not [d for d in deadlines.open_deadlines(s) if d.kind == "objection"]
+
+
+def test_a_correction_is_recorded_once_and_the_page_offers_what_the_service_takes(s):
+    """The 备案 page greyed 补正完成 once recorded, but the service overwrote the day when asked
+    again; both now follow filing.next_actions."""
+    A = filing.FilingAction
+    doc = register(s, published=date(2026, 3, 3))
+    assert filing.next_actions(None, "", None) == {A.FILE}
+    f = filing.record_filed(s, SYSTEM, doc.id, "本级人民政府", date(2026, 3, 10), ALL)
+    assert filing.next_actions(f.filed_on, f.result, f.corrected_on) == {A.RESULT}
+    filing.record_result(
+        s, SYSTEM, f.id, "暂缓登记", date(2026, 3, 20), "请补充起草说明", cal=cal(s)
+    )
+    assert filing.next_actions(f.filed_on, f.result, f.corrected_on) == {A.RESULT, A.CORRECTED}
+    filing.record_corrected(s, SYSTEM, f.id, date(2026, 4, 1), "已补充起草说明")
+    with pytest.raises(UserError, match="已于 2026-04-01 登记补正或纠正完成"):
+        filing.record_corrected(s, SYSTEM, f.id, date(2026, 4, 9), "再次补正")
+    assert f.corrected_on == date(2026, 4, 1)
+    with pytest.raises(UserError, match="已于 2026-03-10"):
+        filing.record_filed(s, SYSTEM, doc.id, "本级人民政府", date(2026, 3, 11), ALL)

@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -162,7 +163,9 @@ def record_filed(
     if missing:
         raise UserError(f"备案材料不全，缺少：{'、'.join(missing)}。")
     filing = _filing(s, doc.id, recipient)
-    if filing is not None and filing.filed_on is not None:
+    if filing is not None and FilingAction.FILE not in next_actions(
+        filing.filed_on, filing.result, filing.corrected_on
+    ):
         raise UserError(f"《{doc.title}》已于 {filing.filed_on} 向{recipient}报送备案。")
     if filing is None:
         filing = Filing(document_id=doc.id, recipient=recipient, created_at=clock.now())
@@ -190,6 +193,25 @@ def record_filed(
     return filing
 
 
+class FilingAction(StrEnum):
+    FILE = "file"  # 报送备案
+    RESULT = "result"  # 登记结果
+    CORRECTED = "corrected"  # 补正完成
+
+
+def next_actions(
+    filed_on: date | None, result: str, corrected_on: date | None
+) -> frozenset[FilingAction]:
+    """What a filing (one document to one recipient) allows now: the services' guard and the
+    备案 page's buttons."""
+    allowed = {
+        FilingAction.FILE: filed_on is None,
+        FilingAction.RESULT: filed_on is not None,
+        FilingAction.CORRECTED: result in NEEDS_CORRECTION and corrected_on is None,
+    }
+    return frozenset(action for action, yes in allowed.items() if yes)
+
+
 def record_result(
     s: Session,
     actor: Actor,
@@ -203,7 +225,7 @@ def record_result(
     """The recipient's answer; 暂缓登记 and 纠正 open a correction deadline."""
     require(actor, Permission.REGISTER)
     filing = get(s, filing_id)
-    if filing.filed_on is None:
+    if FilingAction.RESULT not in next_actions(filing.filed_on, filing.result, filing.corrected_on):
         raise UserError("备案结果：尚未报送备案，不能登记结果。", field="备案结果")
     if result not in RESULTS:
         raise UserError(f"备案结果：应为“{'”“'.join(RESULTS)}”之一。", field="备案结果")
@@ -290,8 +312,15 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     """补正或纠正完成."""
     require(actor, Permission.REGISTER)
     filing = get(s, filing_id)
-    if filing.result not in NEEDS_CORRECTION:
-        raise UserError("补正完成：该备案没有需要补正或纠正的意见。", field="补正完成")
+    if FilingAction.CORRECTED not in next_actions(
+        filing.filed_on, filing.result, filing.corrected_on
+    ):
+        raise UserError(
+            f"补正完成：已于 {filing.corrected_on} 登记补正或纠正完成。"
+            if filing.corrected_on and filing.result in NEEDS_CORRECTION
+            else "补正完成：该备案没有需要补正或纠正的意见。",
+            field="补正完成",
+        )
     if not note.strip():
         raise UserError("处理情况：必须写明补正或纠正的情况。", field="处理情况")
     filing.corrected_on = day

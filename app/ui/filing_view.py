@@ -252,11 +252,11 @@ class FilingView(QWidget):
         self.history_model.show_row(row)
         self.history_heading.setText(history_heading(row))
         filed = [x for x in self.selected_lines() if x.row.filed_on]
-        self.buttons["file"].setEnabled(row is not None and row.filed_on is None)
-        self.buttons["result"].setEnabled(row is not None and row.filed_on is not None)
-        self.buttons["corrected"].setEnabled(
-            row is not None and row.result in filing.NEEDS_CORRECTION and not row.corrected_on
+        actions = (
+            filing.next_actions(row.filed_on, row.result, row.corrected_on) if row else frozenset()
         )
+        for action in filing.FilingAction:
+            self.buttons[action.value].setEnabled(action in actions)
         self.buttons["objection"].setEnabled(row is not None)
         self.buttons["report"].setEnabled(bool(filed))
         self.buttons["form"].setEnabled(bool(filed))
