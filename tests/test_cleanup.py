@@ -157,3 +157,20 @@ def test_evaluation_closes_the_validity_deadline_and_reminder_lists_next_quarter
             d.kind == "validity" and d.object_id == a.id for d in deadlines.open_deadlines(s)
         )
         assert validity.expiring(s, start, end)[1].evaluation == "届满失效"
+
+
+def test_what_a_batch_allows_follows_its_conclusions(office):
+    """One rule for the batch window's buttons and the services: 实施 only once every document
+    has its conclusion, nothing after."""
+    from app.services.cleanup import BatchAction, next_actions
+
+    database, ids = office
+    with database.transaction() as s:
+        batch = cleanup.create_batch(s, SYSTEM, "special", "财政文件专项清理", ["CZ"], "专项")
+        assert next_actions(batch) == {BatchAction.DECIDE, BatchAction.DELETE}
+        cleanup.decide(s, SYSTEM, batch.id, ids[4], "continue")
+        assert next_actions(batch) == {BatchAction.DECIDE, BatchAction.DELETE, BatchAction.APPLY}
+        cleanup.apply(s, SYSTEM, batch.id, date(2026, 11, 27))
+        assert next_actions(batch) == frozenset()
+        with pytest.raises(UserError, match="不能再修改"):
+            cleanup.delete_batch(s, SYSTEM, batch.id)

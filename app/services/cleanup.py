@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -142,9 +143,25 @@ def create_batch(
     return batch
 
 
+class BatchAction(StrEnum):
+    DECIDE = "decide"  # record or change conclusions
+    DELETE = "delete"
+    APPLY = "apply"  # carry out every conclusion at once
+
+
+def next_actions(batch: CleanupBatch) -> frozenset[BatchAction]:
+    """What a cleanup batch allows now: the services' guard and the batch window's buttons."""
+    if batch.status != "open":
+        return frozenset()
+    decided = all(item.decision for item in batch.items)
+    return frozenset(
+        {BatchAction.DECIDE, BatchAction.DELETE} | ({BatchAction.APPLY} if decided else set())
+    )
+
+
 def _open(s: Session, batch_id: int) -> CleanupBatch:
     batch = get(s, batch_id)
-    if batch.status != "open":
+    if BatchAction.DECIDE not in next_actions(batch):
         raise UserError(f"清理批次“{batch.title}”已于 {batch.applied_on} 实施，不能再修改。")
     return batch
 
@@ -211,8 +228,8 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     """Carry out every decision at once: status changes, links to amending documents, audit."""
     require(actor, Permission.REGISTER)
     batch = _open(s, batch_id)
-    undecided = [i for i in batch.items if not i.decision]
-    if undecided:
+    if BatchAction.APPLY not in next_actions(batch):
+        undecided = [i for i in batch.items if not i.decision]
         raise UserError(f"还有 {len(undecided)} 件文件没有清理结论，不能实施。")
     for item in batch.items:
         _check_decision_still_holds(item, day)

@@ -50,7 +50,7 @@ FILTERS = ("未定", "全部")
 @dataclass(frozen=True)
 class BatchState:
     title: str
-    is_open: bool
+    actions: frozenset[cleanup.BatchAction]  # what the batch allows now (cleanup.next_actions)
     status: str
     counts: dict[str, int]
     lines: list[cleanup.ItemRow]
@@ -63,9 +63,9 @@ class BatchState:
 def read_batch(s: Session, batch_id: int, undecided_only: bool) -> BatchState:
     batch = cleanup.get(s, batch_id)
     lines = cleanup.items(s, batch_id, undecided_only)
-    is_open = batch.status == "open"
-    status = "未实施" if is_open else f"已于 {batch.applied_on} 实施"
-    return BatchState(batch.title, is_open, status, cleanup.summary(batch), lines)
+    actions = cleanup.next_actions(batch)
+    status = "未实施" if actions else f"已于 {batch.applied_on} 实施"
+    return BatchState(batch.title, actions, status, cleanup.summary(batch), lines)
 
 
 DECISION_COLORS = {
@@ -198,7 +198,7 @@ class BatchDialog(QDialog):
         return lambda s, _p: read_batch(s, batch_id, undecided)
 
     def _loaded(self, state: BatchState) -> None:
-        if self._first and not state.is_open:
+        if self._first and not state.actions:
             self._first = False
             self.filter.setCurrentIndex(1)  # an applied batch has nothing left undecided
             return
@@ -208,14 +208,14 @@ class BatchDialog(QDialog):
         self.setWindowTitle(f"清理批次：{state.title}")
         self.heading.setText(f"{state.title}（{state.status}）")
         self.counts.setText(state.heading())
-        self.model.editable = state.is_open
+        self.model.editable = cleanup.BatchAction.DECIDE in state.actions
         self.model.set_rows(state.lines)
         if state.lines:
             self.table.selectRow(min(max(current, 0), len(state.lines) - 1))
         undecided = state.counts["未定"]
-        self.decide_button.setEnabled(state.is_open)
-        self.delete_button.setEnabled(state.is_open)
-        self.apply_button.setEnabled(state.is_open and not undecided)
+        self.decide_button.setEnabled(cleanup.BatchAction.DECIDE in state.actions)
+        self.delete_button.setEnabled(cleanup.BatchAction.DELETE in state.actions)
+        self.apply_button.setEnabled(cleanup.BatchAction.APPLY in state.actions)
         self.apply_button.setToolTip(f"还有 {undecided} 件未定" if undecided else "")
 
     def on_data_changed(self, kinds: set[str]) -> None:
