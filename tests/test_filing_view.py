@@ -1,10 +1,8 @@
 from datetime import date
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
-from app import clock
 from app.services import filing
 from app.services.permissions import SYSTEM
 from app.ui.dashboard_view import DashboardView
@@ -13,17 +11,9 @@ from app.ui.filing_view import FilingView
 from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.review_view import STATE_COLORS
-from tests.factories import add_issuer, register
+from tests.factories import register
 
 TODAY = date(2026, 11, 27)
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(TODAY)
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
 
 
 def add_document(database, published=date(2026, 3, 3), title="河清市城乡居民最低生活保障管理办法"):

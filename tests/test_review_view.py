@@ -14,7 +14,7 @@ from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.review_form import CaseForm
 from app.ui.review_view import COLUMNS, STATE_COLORS, ReviewView
-from tests.factories import add_issuer, draft
+from tests.factories import draft
 
 TODAY = date(2026, 11, 27)
 
@@ -42,14 +42,6 @@ def conclude(database, case_id, outcome="合法"):
 def due_of(database, case_id):
     with database.reading() as s:
         return reviews.due(reviews.get(s, case_id), workcalendar.load(s), clock.today())
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(TODAY)
-    with database.transaction() as s:
-        add_issuer(s)
-    return database
 
 
 @pytest.fixture
