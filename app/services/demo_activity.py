@@ -26,6 +26,7 @@ class Finding:
     document_id: int
     plan: str  # corrected / accepted / refused / revoked / open
     filed_on: date
+    heard: date  # the body's first answer
 
 
 _PLANS = {  # by year: this year's last finding is still within its correction period
@@ -48,9 +49,12 @@ def pick_findings(
         step = max(1, len(fits) // len(plans))
         for plan, row in zip(plans, fits[::step], strict=False):
             filed = row["published"] + timedelta(days=3)
-            if plan != "open" and (today - filed).days < 30:
+            heard = filed + timedelta(days=10)
+            if plan == "revoked":  # a revoked document had come into force
+                heard = max(heard, row["effective"] + timedelta(days=5))
+            if plan != "open" and (today - heard).days < 20:
                 plan = "open"  # too recent to have been dealt with
-            picked[row["id"]] = Finding(row["id"], plan, filed)
+            picked[row["id"]] = Finding(row["id"], plan, filed, min(heard, today))
     return picked
 
 
@@ -61,7 +65,7 @@ def record_findings(
     cal = workcalendar.load(s)
     for doc_id, filing_id in filings.items():
         f = found[doc_id]
-        heard = min(f.filed_on + timedelta(days=10), today)
+        heard = f.heard
         if f.plan == "refused":
             filing.record_result(s, actor, filing_id, "不予备案", heard,
                                  "该文件属于内部管理事项，不属于行政规范性文件，不予备案。")  # fmt: skip
