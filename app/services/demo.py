@@ -210,7 +210,8 @@ def _activity(
     today = clock.today()
     governments = {i.id for i in issuers.values() if i.level == "government"}
     departments = {i.id for i in issuers.values()} - governments
-    steps = demo_steps.published_steps(rows, rng, governments)
+    # the three years an assessment looks at; older documents as brought in from paper
+    steps = demo_steps.published_steps(rows, rng, governments, date(today.year - 2, 1, 1))
     demo_reviews.concluded_cases(s, rows, steps, today)
     demo_steps.insert_steps(s, steps)
     since = date(today.year - 1, 1, 1)

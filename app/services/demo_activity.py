@@ -105,7 +105,9 @@ _REPLIES = {
 
 def record_objections(s: Session, actor: Actor, rows: list[dict[str, Any]], today: date) -> None:
     """Requests to review documents in force: answered in time, late, still open."""
-    in_force = [r for r in rows if r["status"] == "published" and r["published"]]
+    since = today - timedelta(days=3 * 365)
+    in_force = [r for r in rows if r["status"] == "published" and r["published"]
+                and r["published"] >= since]  # fmt: skip
     for n, (ago, took, outcome, requester) in enumerate(_OBJECTIONS):
         received = today - timedelta(days=ago)
         fits = [r for r in in_force if r["published"] + timedelta(days=30) <= received

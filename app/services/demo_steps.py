@@ -24,19 +24,35 @@ WARNING_DAYS = 180  # evaluations are made within the months before the term end
 
 
 def published_steps(
-    rows: list[dict[str, Any]], rng: random.Random, governments: set[int]
+    rows: list[dict[str, Any]], rng: random.Random, governments: set[int], since: date
 ) -> list[dict[str, Any]]:
-    """The step rows of published documents, dated before their publication in the order the
-    procedure imposes (comment, fair competition, legality review, publication)."""
+    """The step rows of documents published from `since`, dated before their publication in the
+    order the procedure imposes (comment, fair competition, legality review, publication). Older
+    documents are left as a register brought in from paper holds them (a large demo stays quick)."""
     steps: list[dict[str, Any]] = []
+    missed = _Missed()
     for row in rows:
-        if row["published"] is None:
+        if row["published"] is None or row["published"] < since:
             continue
-        steps.extend(_steps_of(row, rng, row["issuer_id"] in governments))
+        steps.extend(_steps_of(row, rng, row["issuer_id"] in governments, missed))
     return steps
 
 
-def _steps_of(row: dict[str, Any], rng: random.Random, government: bool) -> list[dict[str, Any]]:
+class _Missed:
+    """Which documents went without a step: every k-th of those that needed it, so that each
+    year of a small demo has a few (a random draw could leave a year at 100 %)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, step: str, share: float) -> bool:
+        n = self.seen[step] = self.seen.get(step, 0) + 1
+        return n % round(1 / (1 - share)) == 0
+
+
+def _steps_of(
+    row: dict[str, Any], rng: random.Random, government: bool, missed: _Missed
+) -> list[dict[str, Any]]:
     published, doc_id = row["published"], row["id"]
     review_day = published - timedelta(days=rng.randint(7, 30))
     competition_day = review_day - timedelta(days=rng.randint(3, 15))
@@ -48,21 +64,21 @@ def _steps_of(row: dict[str, Any], rng: random.Random, government: bool) -> list
                       "outcome": outcome, "note": note, "period_start": None, "period_end": None,
                       "confirmed_on": None, **extra})  # fmt: skip
 
-    if (row["important"] or row["public_facing"]) and rng.random() < COMMENTED:
+    if (row["important"] or row["public_facing"]) and not missed("comment", COMMENTED):
         step("public_comment", comment_end, note="通过政府门户网站公开征求意见",
              period_start=comment_end - timedelta(days=30), period_end=comment_end)  # fmt: skip
-    if row["market_related"] and rng.random() < COMPETITION:
+    if row["market_related"] and not missed("competition", COMPETITION):
         step(
             "fair_competition",
             competition_day,
             "符合",
             "经公平竞争审查，未发现排除、限制竞争的内容",
         )
-    if rng.random() < REVIEWED:
+    if not missed("review", REVIEWED):
         changed = rng.random() < 0.15
         step("legality_review", review_day, "修改后合法" if changed else "合法",
              confirmed_on=review_day + timedelta(days=rng.randint(2, 6)) if changed else None)  # fmt: skip
-    if rng.random() < CHANNELED:
+    if not missed("publication", CHANNELED):
         channel = rng.choice(GOVERNMENT_CHANNELS if government else DEPARTMENT_CHANNELS)
         step("publication", published, channel, f"登记编号 {row['reg_number']}")
     return found
