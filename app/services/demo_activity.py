@@ -110,16 +110,27 @@ def record_objections(s: Session, actor: Actor, rows: list[dict[str, Any]], toda
                 and r["published"] >= since]  # fmt: skip
     for n, (ago, took, outcome, requester) in enumerate(_OBJECTIONS):
         received = today - timedelta(days=ago)
-        fits = [r for r in in_force if r["published"] + timedelta(days=30) <= received
-                and lifecycle.status_of(_Dates(r), received) in lifecycle.IN_FORCE]  # fmt: skip
-        if not fits:
+        row = _first_fit(in_force, n * 7919, received)
+        if row is None:
             continue
-        row = fits[(n * 7919) % len(fits)]
         objection = objections.register(s, actor, row["id"], received, requester.format(city=CITY),
                                         _GROUNDS.format(n=n + 3), clerk(n))  # fmt: skip
         if took is not None:
             objections.reply(s, actor, objection.id, received + timedelta(days=took),
                              _REPLIES[outcome], outcome)  # fmt: skip
+
+
+def _first_fit(rows: list[dict[str, Any]], start: int, received: date) -> dict[str, Any] | None:
+    """From the `start`-th row on (round the list), one published a month before `received` and
+    in force that day."""
+    for k in range(len(rows)):
+        row = rows[(start + k) % len(rows)]
+        if (
+            row["published"] + timedelta(days=30) <= received
+            and lifecycle.status_of(_Dates(row), received) in lifecycle.IN_FORCE
+        ):
+            return row
+    return None
 
 
 class _Dates:
