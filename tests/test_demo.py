@@ -172,7 +172,11 @@ def test_same_seed_gives_same_documents(database, tmp_path):
             with db.transaction() as s:
                 make_demo(s, 50, seed=3)
             with db.reading() as s:
-                titles.append(s.execute(select(Document.title, Document.reg_number)).all())
+                titles.append(
+                    s.execute(
+                        select(Document.title, Document.reg_number).order_by(Document.id)
+                    ).all()
+                )
     finally:
         other.close()
     assert titles[0] == titles[1]
