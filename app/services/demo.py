@@ -211,10 +211,10 @@ def _activity(
     governments = {i.id for i in issuers.values() if i.level == "government"}
     departments = {i.id for i in issuers.values()} - governments
     # the three years an assessment looks at; older documents as brought in from paper
-    steps = demo_steps.published_steps(rows, rng, governments, date(today.year - 2, 1, 1))
+    since = date(today.year - 2, 1, 1)
+    steps = demo_steps.published_steps(rows, rng, governments, since)
     demo_reviews.concluded_cases(s, rows, steps, today)
     demo_steps.insert_steps(s, steps)
-    since = date(today.year - 1, 1, 1)
     demo_steps.insert_evaluations(s, demo_steps.evaluations(rows, rng, today, since))
     found = demo_activity.pick_findings(rows, departments, today)
     held = _filings(s, rng, issuers, rows, found)
