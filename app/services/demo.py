@@ -1,5 +1,7 @@
 """Realistic demo data: the issuers of one city and its normative documents, numbered, indexed and
-in statuses that agree with their dates. Bulk inserts keep 100,000 documents within a minute."""
+in statuses that agree with their dates, and the office's casework on them (demo_office,
+demo_steps, demo_reviews, demo_activity) so every page, printout and figure shows something
+plausible. Bulk inserts keep 100,000 documents within about a minute."""
 
 from __future__ import annotations
 

@@ -157,6 +157,8 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     the batch is audited as the service audits creating and applying one."""
     year = today.year - 1
     created, applied = date(year, 9, 1), date(year, 11, 20)
+    if not s.scalar(select(func.count()).where(lifecycle.in_force_clause(created))):
+        return  # nothing was in force to clean up
     batch = CleanupBatch(kind="regular", title=f"{year}年度行政规范性文件定期清理", reason="",
                          scope_issuers="[]", created_on=created, created_by=actor.name,
                          status="applied", applied_on=applied, applied_by=actor.name)  # fmt: skip
