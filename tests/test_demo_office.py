@@ -140,7 +140,7 @@ def test_filings_have_every_result_and_real_recipients(demo):
     corrected = [r for r in rows if r.corrected_on and "纠正" in [h[0] for h in r.history]]
     open_findings = [r for r in rows if r.result == "纠正" and r.corrected_on is None]
     assert corrected and open_findings
-    assert any(r.correction_due for r in open_findings)
+    assert all(r.correction_due and r.correction_due >= TODAY for r in open_findings)
     revoked = [r for r in rows if r.result == "撤销"]
     with demo.reading() as s:
         assert all(documents.get(s, r.document_id).status == "declared_invalid" for r in revoked)
@@ -230,3 +230,18 @@ def test_casework_is_dated_relative_to_today(database):
     assert max(received) <= today and min(received) >= today - timedelta(days=400)
     assert max(replies) <= today
     assert min(applied) >= date(today.year - 1, 1, 1)
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 30), date(2029, 2, 3)])
+def test_an_open_finding_is_still_within_its_correction_period(database, today):
+    """The clerk is correcting it now: it is not shown overdue on the first screen."""
+    clock.fix_today(today)
+    with database.transaction() as s:
+        make_demo(s, DEFAULT_DOCS)
+    with database.reading() as s:
+        cal = workcalendar.load(s)
+        docs = s.scalars(select(Document).where(Document.published.is_not(None))).all()
+        rows = [r for doc in docs for r in filing.rows_for(s, doc, cal)]
+    open_findings = [r for r in rows if r.result == "纠正" and r.corrected_on is None]
+    assert open_findings
+    assert all(r.correction_due >= today for r in open_findings)

@@ -54,6 +54,8 @@ def pick_findings(
                 heard = max(heard, row["effective"] + timedelta(days=5))
             if plan != "open" and (today - heard).days < 20:
                 plan = "open"  # too recent to have been dealt with
+            if plan == "open":  # still within its correction period, not overdue
+                heard = max(heard, today - timedelta(days=10))
             picked[row["id"]] = Finding(row["id"], plan, filed, min(heard, today))
     return picked
 
