@@ -1,5 +1,7 @@
 """Realistic demo data: the issuers of one city and its normative documents, numbered, indexed and
-in statuses that agree with their dates. Bulk inserts keep 100,000 documents within a minute."""
+in statuses that agree with their dates, and the office's casework on them (demo_office,
+demo_steps, demo_reviews, demo_activity) so every page, printout and figure shows something
+plausible. Bulk inserts keep 100,000 documents within about a minute."""
 
 from __future__ import annotations
 
@@ -25,15 +27,28 @@ from app.models import (
     NumberAllocation,
     ProcedureStep,
 )
-from app.services import audit, filing, numbering, search_index, settings, validity, workcalendar
+from app.services import (
+    audit,
+    demo_activity,
+    demo_office,
+    demo_reviews,
+    demo_steps,
+    filing,
+    numbering,
+    search_index,
+    settings,
+    validity,
+    workcalendar,
+)
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
-from app.services.permissions import Actor, Permission, require
+from app.services.permissions import SYSTEM, Actor, Permission, require
 
-CITY = "河清市"
+CITY = demo_office.CITY
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
 FIRST_DAY = date(2015, 1, 1)
 CHUNK = 5000
 MAX_DOCS = 1_000_000
+DRAFTS = 8  # documents in drafting a small demo has at least, about
 
 
 @dataclass
@@ -171,15 +186,46 @@ def make_demo(
             "请为演示另建一个数据库文件（--db 演示.db）。"
         )
     rng = random.Random(seed)
+    worker = actor or SYSTEM
+    first = demo_activity.first_run(s)
+    demo_office.furnish(s, worker)
     issuers = _ensure_issuers(s)
     rows = _documents(s, rng, issuers, docs)
     _number(s, rng, issuers, rows)
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
     _draft_steps(s, rows)
-    _filings(s, rng, issuers, rows)
-    who = actor.name if actor is not None else "系统"
-    audit.record(s, who, "demo", "document", None, f"生成演示数据 {docs} 件")
+    _activity(s, random.Random(f"{seed}-activity"), worker, issuers, rows, first)
+    audit.record(s, worker.name, "demo", "document", None, f"生成演示数据 {docs} 件")
     return DemoSummary(issuers=len(issuers), documents=len(rows))
+
+
+def _activity(
+    s: Session,
+    rng: random.Random,
+    actor: Actor,
+    issuers: dict[str, Issuer],
+    rows: list[dict[str, Any]],
+    first: bool,
+) -> None:
+    """What the office did with the documents: their procedure, filings and the findings on
+    them, reviews, evaluations, objections and (once per demo database) the cleanups."""
+    today = clock.today()
+    governments = {i.id for i in issuers.values() if i.level == "government"}
+    departments = {i.id for i in issuers.values()} - governments
+    # the three years an assessment looks at; older documents as brought in from paper
+    since = date(today.year - 2, 1, 1)
+    steps = demo_steps.published_steps(rows, rng, governments, since)
+    demo_reviews.concluded_cases(s, rows, steps, today)
+    demo_steps.insert_steps(s, steps)
+    demo_steps.insert_evaluations(s, demo_steps.evaluations(rows, rng, today, since))
+    found = demo_activity.pick_findings(rows, departments, today)
+    held = _filings(s, rng, issuers, rows, found)
+    demo_activity.record_findings(s, actor, held, found, today)
+    demo_activity.record_objections(s, actor, rows, today)
+    demo_reviews.desk_cases(s, actor, [r for r in rows if r["published"] is None], today)
+    if first:
+        demo_activity.regular_cleanup(s, actor, today)
+        demo_activity.special_cleanup(s, actor, today)
 
 
 def real_documents(s: Session) -> int:
@@ -231,11 +277,12 @@ def _documents(
     weights = [spec.weight for spec in _ISSUERS]
     stamp = clock.now()
     rows = []
+    drafts = max(0.01, min(0.05, DRAFTS / count))
     for _ in range(count):
         code = rng.choices(codes, weights)[0]
         row = _content(rng, code, issuers[code])
         row.update(_flags(rng))
-        row.update(_dates(rng, row["title"], years))
+        row.update(_dates(rng, row["title"], years, drafts))
         row.update(created_at=stamp, updated_at=stamp, version=1, remarks="")
         row.update(doc_number=None, reg_number=None)
         rows.append(row)
@@ -278,9 +325,9 @@ def _flags(rng: random.Random) -> dict[str, bool]:
     }
 
 
-def _dates(rng: random.Random, title: str, years: dict[str, int]) -> dict[str, Any]:
+def _dates(rng: random.Random, title: str, years: dict[str, int], drafts: float) -> dict[str, Any]:
     today = clock.today()
-    if rng.random() < 0.01:
+    if rng.random() < drafts:
         status = rng.choice(DRAFTING)
         return _status(status, today, None, None, None, title.format(year=today.year))
     # Recent years weigh more, as in a register whose older documents were cleaned up.
@@ -418,17 +465,23 @@ def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
                 if step == "public_comment"
                 else {"period_start": None, "period_end": None}
             )
-            steps.append({"document_id": row["id"], "step": step, "done_on": day, "actor": "演示数据",
+            steps.append({"document_id": row["id"], "step": step, "done_on": day, "actor": demo_office.clerk(row["id"]),
                           "outcome": _STEP_OUTCOMES.get(step, ""), "note": "", **extra})  # fmt: skip
     if steps:
         s.execute(insert(ProcedureStep.__table__), steps)
 
 
 def _filings(
-    s: Session, rng: random.Random, issuers: dict[str, Issuer], rows: list[dict[str, Any]]
-) -> None:
-    """Most documents filed in time and accepted; a few late, a few sent back for correction,
-    the newest not yet filed; report numbers taken from their series as the service would."""
+    s: Session,
+    rng: random.Random,
+    issuers: dict[str, Issuer],
+    rows: list[dict[str, Any]],
+    held: dict[int, demo_activity.Finding],
+) -> dict[int, int]:
+    """Most documents filed in time and accepted; a few late, a few put on hold (暂缓登记) or
+    corrected before being accepted, a few refused (不予备案), the newest not yet filed; report
+    numbers taken from their series as the service would. The filings of `held` documents are
+    left without an answer, for the filing service to record; their ids by document are returned."""
     levels = {issuer.id: issuer.level for issuer in issuers.values()}
     rules, cal, today = filing.rules(s), workcalendar.load(s), clock.today()
     template = settings.get(s, "filing.report_template")
@@ -436,7 +489,10 @@ def _filings(
     filings, allocations = [], []
     package = json.dumps([{"item": i, "present": True} for i in filing.PACKAGE], ensure_ascii=False)
     for row in rows:
-        if row["published"] is None or (today - row["published"]).days < 12 or rng.random() < 0.003:
+        finding = held.get(row["id"])
+        if finding is None and (
+            row["published"] is None or (today - row["published"]).days < 12 or rng.random() < 0.003
+        ):
             continue
         for rule in rules.get(levels[row["issuer_id"]], rules["department"]):
             due = filing.filing_due(row["published"], rule, cal)
@@ -445,7 +501,7 @@ def _filings(
             )
             if rng.random() < 0.03:
                 filed = due + timedelta(days=rng.randint(1, 20))
-            filed = min(filed, today)
+            filed = min(filed, today) if finding is None else finding.filed_on
             year = filed.year
             if year not in serials:
                 serials[year] = numbering.next_series_serial(s, filing.REPORT_SERIES, year) - 1
@@ -454,35 +510,74 @@ def _filings(
             allocations.append({"sequence_key": filing.REPORT_SERIES, "year": year, "serial": serials[year],
                                 "number": number, "number_key": numbering.number_key(number), "document_id": None, "voided": False, "void_reason": "",
                                 "voided_on": None, "voided_by": "", "allocated_at": datetime.combine(filed, time(10))})  # fmt: skip
-            corrected = rng.random() < 0.03
-            result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
-            filings.append({"document_id": row["id"], "recipient": rule.recipient, "report_number": number,
-                            "package": package, "filed_on": filed, "result": "予以备案", "result_on": result_on,
-                            "needed_correction": corrected, "correction_due": None, "corrected_on": None,
-                            "follow_up": "已按要求补正后予以备案" if corrected else "", "created_at": datetime.combine(filed, time(10)),
-                            "version": 1})  # fmt: skip
+            filings.append(
+                _filing_row(rng, row["id"], rule.recipient, number, package, filed, today, finding)
+            )
     table = Filing.__table__
+    open_ids: dict[int, int] = {}
     for start in range(0, len(filings), CHUNK):
         chunk = filings[start : start + CHUNK]
         s.execute(insert(NumberAllocation.__table__), allocations[start : start + CHUNK])
-        ids = s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), chunk)
-        s.execute(insert(FilingResult.__table__), [
-            row for f, id_ in zip(chunk, ids, strict=True) for row in _result_rows(f, id_)
-        ])  # fmt: skip
+        values = [{k: v for k, v in f.items() if k != "first"} for f in chunk]
+        ids = s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), values)
+        results = []
+        for f, id_ in zip(chunk, ids, strict=True):
+            if f["result"]:
+                results.extend(_result_rows(f, id_))
+            else:
+                open_ids[f["document_id"]] = id_
+        if results:
+            s.execute(insert(FilingResult.__table__), results)
+    return open_ids
+
+
+_SENT_BACK = {  # a bulk filing's answers before it was accepted, and the share drawing them
+    "暂缓登记": (0.03, "材料不全，限期补正", "已按要求补正后予以备案"),
+    "纠正": (0.004, "个别条款缺乏上位法依据，限期纠正", "已纠正后予以备案"),
+    "不予备案": (0.006, "不属于行政规范性文件，不予备案", ""),
+}
+
+
+def _filing_row(
+    rng: random.Random,
+    doc_id: int,
+    recipient: str,
+    number: str,
+    package: str,
+    filed: date,
+    today: date,
+    finding: demo_activity.Finding | None,
+) -> dict[str, Any]:
+    result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
+    result, first, follow_up = "予以备案", "", ""
+    roll = rng.random()
+    for answer, (share, reason, after) in _SENT_BACK.items():
+        if roll < share:
+            first, follow_up = answer, after or reason
+            result = answer if answer == "不予备案" else result
+            break
+        roll -= share
+    corrected = first in filing.NEEDS_CORRECTION
+    row = {"document_id": doc_id, "recipient": recipient, "report_number": number, "package": package,
+           "filed_on": filed, "result": result, "result_on": result_on, "needed_correction": first in filing.SENT_BACK,
+           "correction_due": None, "corrected_on": result_on if corrected else None,
+           "follow_up": follow_up, "created_at": datetime.combine(filed, time(10)), "version": 1,
+           "first": (first, _SENT_BACK[first][1]) if corrected else None}  # fmt: skip
+    if finding is not None:
+        row |= {"result": "", "result_on": None, "needed_correction": False, "corrected_on": None,
+                "follow_up": "", "first": None}  # fmt: skip
+    return row
 
 
 def _result_rows(f: dict[str, Any], filing_id: int) -> list[dict[str, Any]]:
-    """A demo filing's results in order: one sent back for correction was put on hold first."""
+    """A demo filing's results in order: one sent back for correction was put on hold (or found
+    to need correcting) on the day it was filed, and accepted once corrected."""
     last = {"filing_id": filing_id, "result": f["result"], "result_on": f["result_on"],
             "follow_up": f["follow_up"], "recorded_by": "", "recorded_at": None}  # fmt: skip
-    if not f["needed_correction"]:
+    if f["first"] is None:
         return [last]
-    held = last | {
-        "result": "暂缓登记",
-        "result_on": f["filed_on"],
-        "follow_up": "材料不全，限期补正",
-    }
-    return [held, last]
+    answer, reason = f["first"]
+    return [last | {"result": answer, "result_on": f["filed_on"], "follow_up": reason}, last]
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
