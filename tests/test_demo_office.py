@@ -137,7 +137,7 @@ def test_filings_have_every_result_and_real_recipients(demo):
         rows = [r for doc in docs for r in filing.rows_for(s, doc, cal)]
     assert results == set(filing.RESULTS)
     assert {r.recipient for r in rows} == {"河清市人民政府", "河川省人民政府", "河清市人大常委会"}
-    corrected = [r for r in rows if r.corrected_on and "纠正" in [h[0] for h in r.history]]
+    corrected = [r for r in rows if r.corrected_on and "纠正" in [h.result for h in r.history]]
     open_findings = [r for r in rows if r.result == "纠正" and r.corrected_on is None]
     assert corrected and open_findings
     assert all(r.correction_due and r.correction_due >= TODAY for r in open_findings)

@@ -49,6 +49,7 @@ def entry_hash(entry: AuditEntry) -> str:
 
 def record(
     s: Session,
+    *,
     actor: str,
     action: str,
     object_type: str,

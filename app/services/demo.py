@@ -42,6 +42,7 @@ from app.services import (
 )
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 from app.services.permissions import SYSTEM, Actor, Permission, require
+from app.services.vocabulary import AuditAction
 
 CITY = demo_office.CITY
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
@@ -195,7 +196,14 @@ def make_demo(
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
     _draft_steps(s, rows)
     _activity(s, random.Random(f"{seed}-activity"), worker, issuers, rows, first)
-    audit.record(s, worker.name, "demo", "document", None, f"生成演示数据 {docs} 件")
+    audit.record(
+        s,
+        actor=worker.name,
+        action=AuditAction.DEMO,
+        object_type="document",
+        object_id=None,
+        summary=f"生成演示数据 {docs} 件",
+    )
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 
 
@@ -453,8 +461,11 @@ def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         if row["status"] not in DRAFTING:
             continue
-        flags = Document(important=row["important"], public_facing=row["public_facing"],
-                         market_related=row["market_related"])  # fmt: skip
+        flags = Document(
+            important=row["important"],
+            public_facing=row["public_facing"],
+            market_related=row["market_related"],
+        )
         reached = STEP_ORDER.index(row["status"])
         wanted = {r.step for r in required_steps(flags)} | {row["status"]}
         done = [step for step in STEP_ORDER[: reached + 1] if step in wanted]
@@ -465,8 +476,17 @@ def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
                 if step == "public_comment"
                 else {"period_start": None, "period_end": None}
             )
-            steps.append({"document_id": row["id"], "step": step, "done_on": day, "actor": demo_office.clerk(row["id"]),
-                          "outcome": _STEP_OUTCOMES.get(step, ""), "note": "", **extra})  # fmt: skip
+            steps.append(
+                {
+                    "document_id": row["id"],
+                    "step": step,
+                    "done_on": day,
+                    "actor": demo_office.clerk(row["id"]),
+                    "outcome": _STEP_OUTCOMES.get(step, ""),
+                    "note": "",
+                    **extra,
+                }
+            )
     if steps:
         s.execute(insert(ProcedureStep.__table__), steps)
 
@@ -507,9 +527,21 @@ def _filings(
                 serials[year] = numbering.next_series_serial(s, filing.REPORT_SERIES, year) - 1
             serials[year] += 1
             number = numbering.format_number(template, filing.REPORT_SERIES, year, serials[year])
-            allocations.append({"sequence_key": filing.REPORT_SERIES, "year": year, "serial": serials[year],
-                                "number": number, "number_key": numbering.number_key(number), "document_id": None, "voided": False, "void_reason": "",
-                                "voided_on": None, "voided_by": "", "allocated_at": datetime.combine(filed, time(10))})  # fmt: skip
+            allocations.append(
+                {
+                    "sequence_key": filing.REPORT_SERIES,
+                    "year": year,
+                    "serial": serials[year],
+                    "number": number,
+                    "number_key": numbering.number_key(number),
+                    "document_id": None,
+                    "voided": False,
+                    "void_reason": "",
+                    "voided_on": None,
+                    "voided_by": "",
+                    "allocated_at": datetime.combine(filed, time(10)),
+                }
+            )
             filings.append(
                 _filing_row(rng, row["id"], rule.recipient, number, package, filed, today, finding)
             )
@@ -558,22 +590,45 @@ def _filing_row(
             break
         roll -= share
     corrected = first in filing.NEEDS_CORRECTION
-    row = {"document_id": doc_id, "recipient": recipient, "report_number": number, "package": package,
-           "filed_on": filed, "result": result, "result_on": result_on, "needed_correction": first in filing.SENT_BACK,
-           "correction_due": None, "corrected_on": result_on if corrected else None,
-           "follow_up": follow_up, "created_at": datetime.combine(filed, time(10)), "version": 1,
-           "first": (first, _SENT_BACK[first][1]) if corrected else None}  # fmt: skip
+    row = {
+        "document_id": doc_id,
+        "recipient": recipient,
+        "report_number": number,
+        "package": package,
+        "filed_on": filed,
+        "result": result,
+        "result_on": result_on,
+        "needed_correction": first in filing.SENT_BACK,
+        "correction_due": None,
+        "corrected_on": result_on if corrected else None,
+        "follow_up": follow_up,
+        "created_at": datetime.combine(filed, time(10)),
+        "version": 1,
+        "first": (first, _SENT_BACK[first][1]) if corrected else None,
+    }
     if finding is not None:
-        row |= {"result": "", "result_on": None, "needed_correction": False, "corrected_on": None,
-                "follow_up": "", "first": None}  # fmt: skip
+        row |= {
+            "result": "",
+            "result_on": None,
+            "needed_correction": False,
+            "corrected_on": None,
+            "follow_up": "",
+            "first": None,
+        }
     return row
 
 
 def _result_rows(f: dict[str, Any], filing_id: int) -> list[dict[str, Any]]:
     """A demo filing's results in order: one sent back for correction was put on hold (or found
     to need correcting) on the day it was filed, and accepted once corrected."""
-    last = {"filing_id": filing_id, "result": f["result"], "result_on": f["result_on"],
-            "follow_up": f["follow_up"], "recorded_by": "", "recorded_at": None}  # fmt: skip
+    last = {
+        "filing_id": filing_id,
+        "result": f["result"],
+        "result_on": f["result_on"],
+        "follow_up": f["follow_up"],
+        "recorded_by": "",
+        "recorded_at": None,
+    }
     if f["first"] is None:
         return [last]
     answer, reason = f["first"]

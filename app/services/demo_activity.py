@@ -15,6 +15,7 @@ from app.models import CleanupBatch, CleanupItem, Document
 from app.services import audit, cleanup, filing, lifecycle, objections, workcalendar
 from app.services.demo_office import CITY, clerk
 from app.services.permissions import Actor
+from app.services.vocabulary import AuditAction
 
 CLEANUP_CHUNK = 5000
 
@@ -42,9 +43,15 @@ def pick_findings(
     drew a finding: spread over the year, those early enough for their plan's dates to have come."""
     picked: dict[int, Finding] = {}
     for key, year in (("previous", today.year - 1), ("current", today.year)):
-        fits = [r for r in rows if r["issuer_id"] in departments and r["status"] == "published"
-                and r["published"] and r["published"].year == year
-                and (today - r["published"]).days >= 12]  # fmt: skip
+        fits = [
+            r
+            for r in rows
+            if r["issuer_id"] in departments
+            and r["status"] == "published"
+            and r["published"]
+            and r["published"].year == year
+            and (today - r["published"]).days >= 12
+        ]
         plans = _PLANS[key]
         step = max(1, len(fits) // len(plans))
         for plan, row in zip(plans, fits[::step], strict=False):
@@ -69,15 +76,29 @@ def record_findings(
         f = found[doc_id]
         heard = f.heard
         if f.plan == "refused":
-            filing.record_result(s, actor, filing_id, "不予备案", heard,
-                                 "该文件属于内部管理事项，不属于行政规范性文件，不予备案。")  # fmt: skip
+            filing.record_result(
+                s,
+                actor,
+                filing_id,
+                "不予备案",
+                heard,
+                "该文件属于内部管理事项，不属于行政规范性文件，不予备案。",
+            )
             continue
         if f.plan == "revoked":
-            filing.record_result(s, actor, filing_id, "撤销", heard,
-                                 "该文件违法设定行政许可事项，经审查予以撤销。")  # fmt: skip
+            filing.record_result(
+                s, actor, filing_id, "撤销", heard, "该文件违法设定行政许可事项，经审查予以撤销。"
+            )
             continue
-        filing.record_result(s, actor, filing_id, "纠正", heard,
-                             "第五条增设的证明材料缺乏法律依据，限期纠正。", cal=cal)  # fmt: skip
+        filing.record_result(
+            s,
+            actor,
+            filing_id,
+            "纠正",
+            heard,
+            "第五条增设的证明材料缺乏法律依据，限期纠正。",
+            cal=cal,
+        )
         if f.plan == "open":
             continue
         fixed = min(heard + timedelta(days=14), today)
@@ -108,18 +129,27 @@ _REPLIES = {
 def record_objections(s: Session, actor: Actor, rows: list[dict[str, Any]], today: date) -> None:
     """Requests to review documents in force: answered in time, late, still open."""
     since = today - timedelta(days=3 * 365)
-    in_force = [r for r in rows if r["status"] == "published" and r["published"]
-                and r["published"] >= since]  # fmt: skip
+    in_force = [
+        r for r in rows if r["status"] == "published" and r["published"] and r["published"] >= since
+    ]
     for n, (ago, took, outcome, requester) in enumerate(_OBJECTIONS):
         received = today - timedelta(days=ago)
         row = _first_fit(in_force, n * 7919, received)
         if row is None:
             continue
-        objection = objections.register(s, actor, row["id"], received, requester.format(city=CITY),
-                                        _GROUNDS.format(n=n + 3), clerk(n))  # fmt: skip
+        objection = objections.register(
+            s,
+            actor,
+            row["id"],
+            received,
+            requester.format(city=CITY),
+            _GROUNDS.format(n=n + 3),
+            clerk(n),
+        )
         if took is not None:
-            objections.reply(s, actor, objection.id, received + timedelta(days=took),
-                             _REPLIES[outcome], outcome)  # fmt: skip
+            objections.reply(
+                s, actor, objection.id, received + timedelta(days=took), _REPLIES[outcome], outcome
+            )
 
 
 def _first_fit(rows: list[dict[str, Any]], start: int, received: date) -> dict[str, Any] | None:
@@ -161,9 +191,17 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     created, applied = date(year, 9, 1), date(year, 11, 20)
     if not s.scalar(select(func.count()).where(lifecycle.in_force_clause(created))):
         return  # nothing was in force to clean up
-    batch = CleanupBatch(kind="regular", title=f"{year}年度行政规范性文件定期清理", reason="",
-                         scope_issuers="[]", created_on=created, created_by=actor.name,
-                         status="applied", applied_on=applied, applied_by=actor.name)  # fmt: skip
+    batch = CleanupBatch(
+        kind="regular",
+        title=f"{year}年度行政规范性文件定期清理",
+        reason="",
+        scope_issuers="[]",
+        created_on=created,
+        created_by=actor.name,
+        status="applied",
+        applied_on=applied,
+        applied_by=actor.name,
+    )
     s.add(batch)
     s.flush()
     query = select(Document.id, Document.status, Document.status_changed, Document.valid_until)
@@ -177,16 +215,40 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
         elif until is not None and until < applied:
             decision = "expired"
         counts[decision] += 1
-        items.append({"batch_id": batch.id, "document_id": doc_id, "decision": decision,
-                      "reason": _REASONS.get(decision, ""), "amending_document_id": None,
-                      "decided_by": clerk(doc_id), "decided_at": stamp})  # fmt: skip
+        items.append(
+            {
+                "batch_id": batch.id,
+                "document_id": doc_id,
+                "decision": decision,
+                "reason": _REASONS.get(decision, ""),
+                "amending_document_id": None,
+                "decided_by": clerk(doc_id),
+                "decided_at": stamp,
+            }
+        )
     for start in range(0, len(items), CLEANUP_CHUNK):
         s.execute(insert(CleanupItem.__table__), items[start : start + CLEANUP_CHUNK])
-    audit.record(s, actor.name, "cleanup_create", "cleanup", batch.id, f"创建定期清理：{batch.title}",
-                 None, {"documents": len(items), "issuers": [], "day": created})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action=AuditAction.CLEANUP_CREATE,
+        object_type="cleanup",
+        object_id=batch.id,
+        summary=f"创建定期清理：{batch.title}",
+        old=None,
+        new={"documents": len(items), "issuers": [], "day": created},
+    )
     decisions = {cleanup.DECISIONS[code]: n for code, n in counts.items()}
-    audit.record(s, actor.name, "cleanup_apply", "cleanup", batch.id, f"实施定期清理：{batch.title}",
-                 None, {"decisions": decisions, "day": applied})  # fmt: skip
+    audit.record(
+        s,
+        actor=actor.name,
+        action=AuditAction.CLEANUP_APPLY,
+        object_type="cleanup",
+        object_id=batch.id,
+        summary=f"实施定期清理：{batch.title}",
+        old=None,
+        new={"decisions": decisions, "day": applied},
+    )
 
 
 SPECIAL_ISSUER = "SJ"
@@ -199,9 +261,14 @@ def special_cleanup(s: Session, actor: Actor, today: date) -> None:
     if not cleanup.scope(s, [SPECIAL_ISSUER]).document_ids:
         return
     batch = cleanup.create_batch(
-        s, actor, "special", f"{today.year}年优化营商环境专项清理", [SPECIAL_ISSUER],
-        "《优化营商环境条例》及本省实施办法施行，清理涉及经营主体的规范性文件", day,
-    )  # fmt: skip
+        s,
+        actor,
+        "special",
+        f"{today.year}年优化营商环境专项清理",
+        [SPECIAL_ISSUER],
+        "《优化营商环境条例》及本省实施办法施行，清理涉及经营主体的规范性文件",
+        day,
+    )
     ids = [item.document_id for item in batch.items]
     decided = ids[: min(len(ids) // 2, 40)]
     for n, doc_id in enumerate(decided):

@@ -30,10 +30,13 @@ def concluded_cases(
     its opinion number goes to the document's review step. Returns the number of cases."""
     by_id = {row["id"]: row for row in rows}
     recent = sorted(
-        (st for st in steps if st["step"] == "legality_review"
-         and (today - st["done_on"]).days <= RECENT_DAYS),
+        (
+            st
+            for st in steps
+            if st["step"] == "legality_review" and (today - st["done_on"]).days <= RECENT_DAYS
+        ),
         key=lambda st: (st["done_on"], st["document_id"]),
-    )[-MAX_CASES:]  # fmt: skip
+    )[-MAX_CASES:]
     if not recent:
         return 0
     template = settings.get(s, "review.opinion_template")
@@ -57,21 +60,36 @@ def _case(
     reviewer = REVIEWERS[n % len(REVIEWERS)]
     required = base + ([reviews.FAIR_COMPETITION_MATERIAL] if row["market_related"] else [])
     case = ReviewCase(
-        subject_type="normative", document_id=row["id"], title=row["title"],
-        submitting_unit=row["drafting_unit"], received=received, complete_on=received,
-        reviewer=reviewer, status="concluded", min_days=limits[0], max_days=limits[1],
+        subject_type="normative",
+        document_id=row["id"],
+        title=row["title"],
+        submitting_unit=row["drafting_unit"],
+        received=received,
+        complete_on=received,
+        reviewer=reviewer,
+        status="concluded",
+        min_days=limits[0],
+        max_days=limits[1],
         materials=json.dumps([{"item": m, "present": True} for m in required], ensure_ascii=False),
-        outcome=step["outcome"], opinion=OPINION, concluded_on=day,
+        outcome=step["outcome"],
+        opinion=OPINION,
+        concluded_on=day,
         required_changes=CHANGES.format(n=3 + n % 5) if changed else "",
-        changes_confirmed_on=step["confirmed_on"], opinion_number=step["note"],
+        changes_confirmed_on=step["confirmed_on"],
+        opinion_number=step["note"],
         created_at=datetime.combine(received, time(9, 30)),
-    )  # fmt: skip
+    )
     for item in CHECK_ITEMS:
         flawed = changed and item == CHECK_ITEMS[4]
-        case.checks.append(ReviewCheck(
-            item=item, passed=not flawed, note=CHANGES.format(n=3 + n % 5) if flawed else "",
-            checked_by=reviewer, checked_on=day - timedelta(days=1),
-        ))  # fmt: skip
+        case.checks.append(
+            ReviewCheck(
+                item=item,
+                passed=not flawed,
+                note=CHANGES.format(n=3 + n % 5) if flawed else "",
+                checked_by=reviewer,
+                checked_on=day - timedelta(days=1),
+            )
+        )
     return case
 
 
@@ -94,10 +112,18 @@ def desk_cases(s: Session, actor: Actor, drafts: list[dict[str, Any]], today: da
     def intake(kind: str, subject: str, received: date, complete: bool = True) -> ReviewCase:
         title, unit = (text.format(city=CITY) for text in _DESK[kind])
         present = reviews.required_materials(s, subject, None)
-        return reviews.intake(s, actor, ReviewIntake(
-            subject, title, received, REVIEWERS[len(kind) % 2],
-            present if complete else present[:-1], submitting_unit=unit,
-        ))  # fmt: skip
+        return reviews.intake(
+            s,
+            actor,
+            ReviewIntake(
+                subject,
+                title,
+                received,
+                REVIEWERS[len(kind) % 2],
+                present if complete else present[:-1],
+                submitting_unit=unit,
+            ),
+        )
 
     def check_all(case: ReviewCase, day: date, flaw: str = "") -> None:
         for item in CHECK_ITEMS:
@@ -109,13 +135,26 @@ def desk_cases(s: Session, actor: Actor, drafts: list[dict[str, Any]], today: da
     reviews.conclude(s, actor, decided.id, "合法", today - timedelta(days=28), OPINION)
     contract = intake("contract", "contract", today - timedelta(days=35))
     check_all(contract, today - timedelta(days=25))
-    reviews.conclude(s, actor, contract.id, "修改后合法", today - timedelta(days=22), OPINION,
-                     "第十二条违约责任条款对政府方约定过重，建议按示范文本修改。")  # fmt: skip
+    reviews.conclude(
+        s,
+        actor,
+        contract.id,
+        "修改后合法",
+        today - timedelta(days=22),
+        OPINION,
+        "第十二条违约责任条款对政府方约定过重，建议按示范文本修改。",
+    )
     reviews.confirm_changes(s, actor, contract.id, today - timedelta(days=15))
     unlawful = intake("unlawful", "enforcement", today - timedelta(days=30))
     check_all(unlawful, today - timedelta(days=20), "吊销许可证未依法告知当事人要求听证的权利。")
-    reviews.conclude(s, actor, unlawful.id, "不合法", today - timedelta(days=18),
-                     "该决定未履行听证告知程序，不符合法定程序，建议补正程序后重新提请审核。")  # fmt: skip
+    reviews.conclude(
+        s,
+        actor,
+        unlawful.id,
+        "不合法",
+        today - timedelta(days=18),
+        "该决定未履行听证告知程序，不符合法定程序，建议补正程序后重新提请审核。",
+    )
     fresh = intake("enforcement", "enforcement", today - timedelta(days=3))
     reviews.record_check(s, actor, fresh.id, CHECK_ITEMS[0], True, "", today)
     paused = intake("paused", "major_decision", today - timedelta(days=16))
@@ -130,8 +169,17 @@ def desk_cases(s: Session, actor: Actor, drafts: list[dict[str, Any]], today: da
     waiting = [r for r in drafts if r["status"] in reviews.REVIEWABLE_STATUSES[:-1]]
     for row in waiting[:DESK_DRAFTS]:
         present = reviews.required_materials(s, "normative", row["id"])
-        case = reviews.intake(s, actor, ReviewIntake(
-            "normative", row["title"], today, REVIEWERS[row["id"] % 2], present,
-            submitting_unit=row["drafting_unit"], document_id=row["id"],
-        ))  # fmt: skip
+        case = reviews.intake(
+            s,
+            actor,
+            ReviewIntake(
+                "normative",
+                row["title"],
+                today,
+                REVIEWERS[row["id"] % 2],
+                present,
+                submitting_unit=row["drafting_unit"],
+                document_id=row["id"],
+            ),
+        )
         reviews.record_check(s, actor, case.id, CHECK_ITEMS[0], True, "", today)

@@ -60,13 +60,29 @@ def _steps_of(
     found = []
 
     def step(name: str, day: date, outcome: str = "", note: str = "", **extra: Any) -> None:
-        found.append({"document_id": doc_id, "step": name, "done_on": day, "actor": clerk(doc_id),
-                      "outcome": outcome, "note": note, "period_start": None, "period_end": None,
-                      "confirmed_on": None, **extra})  # fmt: skip
+        found.append(
+            {
+                "document_id": doc_id,
+                "step": name,
+                "done_on": day,
+                "actor": clerk(doc_id),
+                "outcome": outcome,
+                "note": note,
+                "period_start": None,
+                "period_end": None,
+                "confirmed_on": None,
+                **extra,
+            }
+        )
 
     if (row["important"] or row["public_facing"]) and not missed("comment", COMMENTED):
-        step("public_comment", comment_end, note="通过政府门户网站公开征求意见",
-             period_start=comment_end - timedelta(days=30), period_end=comment_end)  # fmt: skip
+        step(
+            "public_comment",
+            comment_end,
+            note="通过政府门户网站公开征求意见",
+            period_start=comment_end - timedelta(days=30),
+            period_end=comment_end,
+        )
     if row["market_related"] and not missed("competition", COMPETITION):
         step(
             "fair_competition",
@@ -76,8 +92,12 @@ def _steps_of(
         )
     if not missed("review", REVIEWED):
         changed = rng.random() < 0.15
-        step("legality_review", review_day, "修改后合法" if changed else "合法",
-             confirmed_on=review_day + timedelta(days=rng.randint(2, 6)) if changed else None)  # fmt: skip
+        step(
+            "legality_review",
+            review_day,
+            "修改后合法" if changed else "合法",
+            confirmed_on=review_day + timedelta(days=rng.randint(2, 6)) if changed else None,
+        )
     if not missed("publication", CHANNELED):
         channel = rng.choice(GOVERNMENT_CHANNELS if government else DEPARTMENT_CHANNELS)
         step("publication", published, channel, f"登记编号 {row['reg_number']}")
@@ -105,11 +125,18 @@ def evaluations(
         if day < max(row["effective"], until - timedelta(days=WARNING_DAYS + 30)):
             continue  # not yet due for evaluation
         lapse = rng.random() < 0.6
-        found.append({"document_id": row["id"], "evaluated_on": day,
-                      "decision": "lapse" if lapse else "reissue",
-                      "reason": "政策目标已完成，有效期届满后自然失效" if lapse
-                      else "实施效果良好，仍需继续施行，由起草单位按程序重新公布",
-                      "evaluated_by": row["drafting_unit"], "new_document_id": None})  # fmt: skip
+        found.append(
+            {
+                "document_id": row["id"],
+                "evaluated_on": day,
+                "decision": "lapse" if lapse else "reissue",
+                "reason": "政策目标已完成，有效期届满后自然失效"
+                if lapse
+                else "实施效果良好，仍需继续施行，由起草单位按程序重新公布",
+                "evaluated_by": row["drafting_unit"],
+                "new_document_id": None,
+            }
+        )
     return found
 
 
