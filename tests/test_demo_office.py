@@ -245,3 +245,14 @@ def test_an_open_finding_is_still_within_its_correction_period(database, today):
     open_findings = [r for r in rows if r.result == "纠正" and r.corrected_on is None]
     assert open_findings
     assert all(r.correction_due >= today for r in open_findings)
+
+
+def test_the_demo_filing_history_names_who_recorded_each_result(demo):
+    """Helper note: every demo result read as kept from before the history (no recorder)."""
+    from app.services import filing, workcalendar
+
+    with demo.reading() as s:
+        cal = workcalendar.load(s)
+        rows = [r for r in filing.register_rows(s, cal) if r.history]
+        entries = [e for r in rows for e in r.history]
+    assert entries and all(e.recorded_by and e.recorded_at for e in entries)

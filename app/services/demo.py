@@ -626,13 +626,20 @@ def _result_rows(f: dict[str, Any], filing_id: int) -> list[dict[str, Any]]:
         "result": f["result"],
         "result_on": f["result_on"],
         "follow_up": f["follow_up"],
-        "recorded_by": "",
-        "recorded_at": None,
+        "recorded_by": demo_office.clerk(f["document_id"]),
+        "recorded_at": _recorded(f["result_on"]),
     }
     if f["first"] is None:
         return [last]
     answer, reason = f["first"]
-    return [last | {"result": answer, "result_on": f["filed_on"], "follow_up": reason}, last]
+    first = {"result": answer, "result_on": f["filed_on"], "follow_up": reason}
+    return [last | first | {"recorded_at": _recorded(f["filed_on"])}, last]
+
+
+def _recorded(day: date | None) -> datetime | None:
+    """When the clerk entered a result: the morning it came (the demo's history shows who and
+    when, as the program records them, not as a result kept from before the history)."""
+    return datetime.combine(day, time(9, 30)) if day else None
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
