@@ -68,7 +68,7 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--drafting-unit", default="", help="起草单位")
     add_json(add)
     add.set_defaults(handler=cmd_doc_add)
-    edit = doc.add_parser("edit", help="修改已登记文件的名称和日期（未给出的项不变）")
+    edit = doc.add_parser("edit", help="修改已登记文件的名称、日期和公布载体（未给出的项不变）")
     edit.add_argument("id", type=id_arg)
     edit.add_argument("--title", help="文件名称")
     edit.add_argument("--published", type=date_arg("公布日期"))
@@ -93,6 +93,10 @@ def _date_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--issued", type=date_arg("印发日期"))
     parser.add_argument("--signed", type=date_arg("签署日期"))
     parser.add_argument("--term-reason", help="有效期超过规定最长期限的理由")
+    parser.add_argument(
+        "--channel",
+        help=f"公布载体，如 {'、'.join(documents.PUBLICATION_CHANNELS)}（计入公开发布率）",
+    )
 
 
 def _search(sub: argparse._SubParsersAction) -> None:
@@ -169,6 +173,7 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         signed=args.signed,
         term_reason=args.term_reason,
         drafting_unit=args.drafting_unit,
+        channel=args.channel,
     )
     try:
         with session(args, write=True) as s:
@@ -187,7 +192,9 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
     )
 
 
-EDITABLE = ("title", "published", "effective", "valid_until", "issued", "signed", "term_reason")
+EDITABLE = (
+    "title", "published", "effective", "valid_until", "issued", "signed", "term_reason", "channel",
+)  # fmt: skip
 
 
 def cmd_doc_edit(args: argparse.Namespace) -> None:
@@ -272,6 +279,7 @@ def _show_lines(r: dict) -> list[str]:
             else []
         ),
         *([f"有效期超期理由：{r['term_reason']}"] if r["term_reason"] else []),
+        *([f"公布载体：{r['channel']}"] if r["channel"] else []),
         f"状态：{r['status_label']}"
         + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
         + (

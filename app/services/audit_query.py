@@ -47,6 +47,7 @@ KEYS = {
     "note": "说明", "recipient": "备案机关", "filed_on": "报送日期", "report": "备案报告编号",
     "result": "备案结果", "result_on": "结果日期", "correction_due": "补正期限", "correction_days": "补正期限天数",
     "corrected_on": "补正日期", "is_workday": "工作日", "decision": "结论", "days": "天数",
+    "channel": "公布载体",
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from app.services.documents import (
     check_dates,
     clean_text,
     lock_doc_numbers,
+    publication_channel,
     refuse_doc_number_held,
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
@@ -33,6 +34,7 @@ DOC_NUMBER_TAKEN_MEANWHILE = (
     "发文字号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
 )
 
+CHANNEL = "_channel"  # the 公布载体 rides in a row until the publication step is written
 Entry = tuple[DocumentInput, str | None]  # the document, and a status that overrides its dates'
 
 
@@ -129,6 +131,7 @@ class _Batch:
     def row(self, data: DocumentInput, status: str | None) -> dict[str, Any]:
         """The document's row, every check passed and its numbers taken; else UserError."""
         clean_text(data)
+        channel = publication_channel(data.channel)
         issuer = self.issuers.get(data.issuer_code)
         if issuer is None:
             raise UserError(f"制定机关：代码“{data.issuer_code}”不存在，请先添加该制定机关。")
@@ -160,7 +163,7 @@ class _Batch:
             "issued": data.issued, "signed": data.signed, "term_reason": term_reason,
             "filing_unrecorded": data.filing_unrecorded or None,
             **_recorded_status(status, data.published, valid_until),
-            "created_at": self.now, "updated_at": self.now,
+            "created_at": self.now, "updated_at": self.now, CHANNEL: channel,
         }  # fmt: skip
 
     def _doc_number(self, issuer: Issuer, text: str | None) -> str | None:
@@ -180,6 +183,7 @@ class _Batch:
         """Insert one chunk of documents with their numbers, steps, index entries and audit
         records; returns the new ids in the rows' order."""
         table = Document.__table__
+        channels = [row.pop(CHANNEL) for row in rows]
         try:
             ids = list(
                 self.s.scalars(
@@ -197,8 +201,8 @@ class _Batch:
             insert(ProcedureStep.__table__),
             [
                 {"document_id": id_, "step": "publication", "done_on": row["published"],
-                 "actor": self.actor.name, "note": STEP_NOTE}
-                for row, id_ in zip(rows, ids, strict=True)
+                 "actor": self.actor.name, "outcome": channel, "note": STEP_NOTE}
+                for row, id_, channel in zip(rows, ids, channels, strict=True)
             ],
         )  # fmt: skip
         search_index.add_many(
@@ -219,9 +223,11 @@ class _Batch:
                     id_,
                     f"登记文件《{row['title']}》",
                     None,
-                    {k: row[k] for k in AUDITED} | {"issuer": by_id[row["issuer_id"]].code},
+                    {k: row[k] for k in AUDITED}
+                    | {"issuer": by_id[row["issuer_id"]].code}
+                    | ({"channel": channel} if channel else {}),
                 )
-                for row, id_ in zip(rows, ids, strict=True)
+                for row, id_, channel in zip(rows, ids, channels, strict=True)
             ],
         )
         return ids
