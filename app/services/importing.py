@@ -31,7 +31,7 @@ from app.services import (
     validity,
     workcalendar,
 )
-from app.services.documents import TITLE_MAX, DocumentInput
+from app.services.documents import TITLE_MAX, DocumentInput, publication_channel
 from app.services.ledger_values import (
     ValueProblem,
     cell_problem,
@@ -61,6 +61,7 @@ FIELDS = {
     "filed_on": "报送日期",
     "filing_recipient": "备案机关",
     "filing_result": "备案结果",
+    "channel": "公布载体",
 }
 HEADER_WORDS = {
     "title": ("文件名称", "标题", "名称", "文件标题", "规范性文件名称"),
@@ -78,6 +79,20 @@ HEADER_WORDS = {
     "filed_on": ("报送日期", "报送备案日期", "备案日期", "报备日期", "备案报送日期"),
     "filing_recipient": ("备案机关", "报送机关", "备案审查机关", "报备机关"),
     "filing_result": ("备案结果", "备案审查结果", "审查结果"),
+    "channel": (
+        "公布载体",
+        "发布载体",
+        "公开载体",
+        "公开发布载体",
+        "刊登载体",
+        "刊载载体",
+        "载体",
+        "公布渠道",
+        "发布渠道",
+        "公开渠道",
+        "公布方式",
+        "发布方式",
+    ),
 }
 SCAN_ROWS = 15
 CHUNK = 500  # values per IN (...) query
@@ -300,6 +315,10 @@ def _row_candidate(
             doc_number = docnumber.normalize(doc_number)
         except UserError as exc:
             problem("doc_number", exc.message.split("：", 1)[-1])
+    try:
+        channel = publication_channel(text_of(cells.get("channel")))
+    except UserError as exc:
+        problem("channel", exc.message.split("：", 1)[-1])
     filings = None
     if issuer is not None:
         rules = issuers.filing_rules.get(issuer.level, issuers.filing_rules["department"])
@@ -316,7 +335,7 @@ def _row_candidate(
         effective=values.get("effective"), valid_until=values.get("valid_until"),
         term_reason=text_of(cells.get("term_reason")) or None,
         drafting_unit=text_of(cells.get("drafting_unit")), keywords=text_of(cells.get("keywords")),
-        remarks=text_of(cells.get("remarks")), filing_unrecorded=filings is None,
+        remarks=text_of(cells.get("remarks")), filing_unrecorded=filings is None, channel=channel,
     )  # fmt: skip
     return Candidate(number, data, status, filings or [])
 
@@ -434,6 +453,12 @@ def validate(
     s: Session, sheet: Sheet, mapping: Mapping, default_issuer: str | None = None
 ) -> Report:
     """Every data row below the header, checked; nothing is written."""
+    return _validate(s, sheet, mapping, default_issuer, _Issuers(s))
+
+
+def _validate(
+    s: Session, sheet: Sheet, mapping: Mapping, default_issuer: str | None, issuers: _Issuers
+) -> Report:
     if "title" not in mapping.columns.values():
         raise UserError("列对应：必须指定“文件名称”所在的列。")
     if "published" not in mapping.columns.values():
@@ -443,7 +468,6 @@ def validate(
     if twice:
         raise UserError(f"列对应：“{'、'.join(twice)}”只能对应一列。")
     report = Report()
-    issuers = _Issuers(s)
     candidates = []
     for number, values in sheet.rows:
         if number <= mapping.header_row:
@@ -482,7 +506,8 @@ def run_import(
     of it inside a savepoint it rolls back, so it reports exactly what an import would do; a
     cancel or any failure raises, and the caller's transaction rolls back: nothing half-written."""
     require(actor, Permission.REGISTER)
-    report = validate(s, sheet, mapping, default_issuer)
+    issuers = _Issuers(s)  # the office's rules, read once for the whole import
+    report = _validate(s, sheet, mapping, default_issuer, issuers)
     attempt = s.begin_nested()
     outcomes = registration.register_many(
         s, actor, [(c.data, c.status) for c in report.accepted], progress
@@ -500,7 +525,7 @@ def run_import(
             continue
         registered.append(c)
         if c.filings:
-            _record_filings(s, actor, c, outcome, report, cal)
+            _record_filings(s, actor, c, outcome, report, cal, issuers.filing_rules)
             filed += 1  # the filings go one by one through the filing service: say how far
             if progress and filed % 50 == 0 and not progress(filed, with_filings):
                 raise UserError("已取消导入，数据库没有任何改动。")
@@ -515,7 +540,13 @@ def run_import(
 
 
 def _record_filings(
-    s: Session, actor: Actor, c: Candidate, doc_id: int, report: Report, cal: WorkCalendar | None
+    s: Session,
+    actor: Actor,
+    c: Candidate,
+    doc_id: int,
+    report: Report,
+    cal: WorkCalendar | None,
+    all_rules: dict[str, list[filing.FilingRule]],
 ) -> None:
     """The row's filings, through the filing service. A refusal the row's checks did not foresee
     leaves the document registered and marked 备案情况未录入, and is reported on its row."""
@@ -526,7 +557,7 @@ def _record_filings(
     try:
         for f in filed:
             filing_backlog.record_historical(s, actor, doc_id, f.recipient, f.filed_on, f.result, cal,
-                                             "历史台账导入")  # fmt: skip
+                                             "历史台账导入", all_rules)  # fmt: skip
     except UserError as exc:
         attempt.rollback()
         s.get(Document, doc_id).filing_unrecorded = True
