@@ -6,23 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from app.errors import UserError
-from app.services import settings, users
+from app.services import filing, settings, users
 from app.services.permissions import local_actor
 from app.ui.issuers_page import (
     ERROR_STYLE,
@@ -35,21 +37,32 @@ from app.ui.issuers_page import (
     next_number,
 )
 from app.ui.operations import runner_for
+from app.ui.rules_page import Editor, editor_value, rule_editor, set_editor_value
 
 START, OFFICE, ISSUERS, FILING, VALIDITY, ADMIN, SUMMARY = range(7)
 FIELD_WIDTH = 300
 DEMO_DOCS = 500
 DEMO_OFFICE = "演示单位（示例数据）"
+# The rules an office decides when it starts; every other one keeps its default until changed
+# in 设置—规则 (which lists them all).
 FILING_GROUPS = (
     ("部门文件", ("filing.department.recipient", "filing.department.days",
                   "filing.department.working_days")),
     ("政府文件", ("filing.government.recipient", "filing.government.days",
                   "filing.government.working_days", "filing.congress.recipient",
                   "filing.congress.days")),
-    ("期限计算", ("filing.extend_holiday",)),
+    ("期限计算", ("filing.start_event", "filing.extend_holiday")),
+    ("备案审查意见", ("filing.correction_days", "filing.revocation_days")),
 )  # fmt: skip
-VALIDITY_KEYS = ("validity.default_years", "validity.provisional_years")
-SETTING_KEYS = ("office.name", *(k for _, keys in FILING_GROUPS for k in keys), *VALIDITY_KEYS)
+VALIDITY_GROUPS = (
+    ("有效期", ("validity.start", "validity.default_years", "validity.provisional_years",
+                "validity.notice_years")),
+    ("统一登记编号", ("numbering.yearly_reset",)),
+)  # fmt: skip
+SETTING_KEYS = (
+    "office.name",
+    *(k for groups in (FILING_GROUPS, VALIDITY_GROUPS) for _, keys in groups for k in keys),
+)
 
 
 @dataclass(frozen=True)
@@ -83,29 +96,6 @@ class SetupPlan:
     admin: NewAdmin | None = None
 
 
-def rule_editor(key: str, value: Any) -> QCheckBox | QSpinBox | QLineEdit:
-    rule = settings.RULES[key]
-    if isinstance(rule.default, bool):
-        box = QCheckBox("是")
-        box.setChecked(value)
-        return box
-    if isinstance(rule.default, int):
-        spin = QSpinBox()
-        spin.setRange(rule.minimum or 0, 9999)
-        spin.setValue(value)
-        spin.setFixedWidth(110)
-        return spin
-    line = QLineEdit(value)
-    line.setMinimumWidth(240)
-    return line
-
-
-def editor_value(editor: QCheckBox | QSpinBox | QLineEdit) -> Any:
-    if isinstance(editor, QCheckBox):
-        return editor.isChecked()
-    return editor.value() if isinstance(editor, QSpinBox) else editor.text().strip()
-
-
 def _note(text: str, style: str = HELP_STYLE) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -137,21 +127,40 @@ class SetupPage(QWizardPage):
 
 
 class RulesPage(SetupPage):
-    """Settings edited as a form, one row per rule, grouped."""
+    """Settings edited as a form, grouped: one row per rule, its editor (as 设置—规则 shows it)
+    over its explanation; the page scrolls when the screen is small."""
 
     def __init__(self, office: Office, title: str, subtitle: str, groups) -> None:
         super().__init__(office, title, subtitle)
-        self.editors: dict[str, QCheckBox | QSpinBox | QLineEdit] = {}
+        self.editors: dict[str, Editor] = {}
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 8, 0)
         for group_title, keys in groups:
             box = QGroupBox(group_title)
             form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in keys:
-                rule = settings.RULES[key]
-                self.editors[key] = rule_editor(key, office.values[key])
-                self.editors[key].setToolTip(rule.help)
-                form.addRow(f"{rule.label}：", self.editors[key])
-            self.body.addWidget(box)
-        self.body.addStretch(1)
+                form.addRow(f"{settings.RULES[key].label}：", self._field(key))
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
+
+    def _field(self, key: str) -> QWidget:
+        rule = settings.RULES[key]
+        editor = self.editors[key] = rule_editor(rule)
+        set_editor_value(editor, self.office.values[key])
+        field_ = QWidget()
+        layout = QVBoxLayout(field_)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_note(rule.help))
+        return field_
 
     def fill(self, plan: SetupPlan) -> None:
         plan.values.update({key: editor_value(e) for key, e in self.editors.items()})
@@ -380,7 +389,18 @@ class SummaryPage(SetupPage):
 
 def _period(values: dict[str, Any], kind: str) -> str:
     unit = "个工作日" if values[f"filing.{kind}.working_days"] else "日"
-    return f"公布后 {values[f'filing.{kind}.days']} {unit}内报{values[f'filing.{kind}.recipient']}"
+    event = filing.START_EVENTS[values["filing.start_event"]]
+    return (
+        f"{event}后 {values[f'filing.{kind}.days']} {unit}内报{values[f'filing.{kind}.recipient']}"
+    )
+
+
+def _validity(v: dict[str, Any]) -> str:
+    notice = f"；通告 {v['validity.notice_years']} 年" if v["validity.notice_years"] else ""
+    return (
+        f"自{settings.VALIDITY_STARTS[v['validity.start']]}起算；一般 {v['validity.default_years']} 年；"
+        f"暂行、试行 {v['validity.provisional_years']} 年{notice}"
+    )
 
 
 def summary(plan: SetupPlan, office: Office) -> str:
@@ -399,8 +419,10 @@ def summary(plan: SetupPlan, office: Office) -> str:
         f"<b>新增制定机关：</b>{new}",
         f"<b>部门文件备案：</b>{_period(v, 'department')}",
         f"<b>政府文件备案：</b>{_period(v, 'government')}{congress}",
-        f"<b>有效期：</b>一般 {v['validity.default_years']} 年；"
-        f"暂行、试行 {v['validity.provisional_years']} 年",
+        f"<b>备案审查意见：</b>补正、纠正 {v['filing.correction_days']} 日内办理；"
+        f"纠正逾期 {v['filing.revocation_days']} 日内撤销",
+        f"<b>有效期：</b>{_validity(v)}",
+        f"<b>统一登记编号：</b>{'每年从 1 开始' if v['numbering.yearly_reset'] else '跨年连续编号'}",
         f"<b>管理员账户：</b>{admin}",
     ]
     return "<br><br>".join(lines)
@@ -408,14 +430,14 @@ def summary(plan: SetupPlan, office: Office) -> str:
 
 def all_pages(office: Office, database) -> dict[int, SetupPage]:
     filing_title = "备案规则"
-    filing_sub = "文件公布后报送备案的机关和期限。期限自公布次日起算。"
-    validity_sub = "未注明有效期的文件按此计算有效期；标题含“暂行”“试行”的文件有效期不超过第二项。"
+    filing_sub = "文件报送备案的机关和期限。期限自起算事件的次日起算。"
+    validity_sub = "有效期的起算日和各类文件的有效期上限，以及登记编号是否每年重新编号。"
     return {
         START: StartPage(office),
         OFFICE: OfficePage(office),
         ISSUERS: IssuersPage(office, database),
         FILING: RulesPage(office, filing_title, filing_sub, FILING_GROUPS),
-        VALIDITY: RulesPage(office, "有效期", validity_sub, (("有效期", VALIDITY_KEYS),)),
+        VALIDITY: RulesPage(office, "有效期和编号", validity_sub, VALIDITY_GROUPS),
         ADMIN: AdminPage(office),
         SUMMARY: SummaryPage(office),
     }
