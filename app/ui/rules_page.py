@@ -31,6 +31,7 @@ from app.ui.service_dialog import ERROR_STYLE
 HELP_STYLE = "color: #666666;"
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220
+DEFAULT_WIDTH = 260  # a long default (the materials lists) wraps instead of pushing the buttons off
 ROW_GAP = 12
 
 
@@ -87,6 +88,7 @@ def set_editor_value(editor: Editor, value: Any) -> None:
         editor.setValue(value)
     else:
         editor.setText(value)
+        editor.setCursorPosition(0)  # a long list shows its beginning
 
 
 class RuleRow:
@@ -98,6 +100,8 @@ class RuleRow:
         self.label = QLabel(f"{rule.label}：")
         self.editor = rule_editor(rule, self._update_buttons)
         self.default = QLabel(f"默认：{_shown(rule.default, rule)}")
+        self.default.setWordWrap(True)
+        self.default.setMaximumWidth(DEFAULT_WIDTH)
         self.help = QLabel(rule.help)
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setWordWrap(True)

@@ -136,14 +136,19 @@ class RulesPage(SetupPage):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
+        labels = []
         for group_title, keys in groups:
             box = QGroupBox(group_title)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in keys:
-                form.addRow(f"{settings.RULES[key].label}：", self._field(key))
+                labels.append(QLabel(f"{settings.RULES[key].label}："))
+                form.addRow(labels[-1], self._field(key))
             column.addWidget(box)
         column.addStretch(1)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # the editors of all groups in one column
+            label.setMinimumWidth(width)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
