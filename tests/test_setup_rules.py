@@ -94,3 +94,18 @@ def test_the_settings_page_offers_every_rule_the_wizard_does(qtbot, database):
     for keys in ISSUE_21_KEYS.values():
         assert set(keys) <= offered
     assert isinstance(view.rules.rows["filing.start_event"].editor, QComboBox)
+
+
+def test_every_rules_buttons_fit_the_settings_page_without_scrolling_sideways(qtbot, database):
+    from PySide6.QtWidgets import QScrollArea
+
+    view = SettingsView(database)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)  # the settings section at 1366×768, 125 %, beside the navigation
+    view.show()
+    qtbot.waitExposed(view)
+    area = view.rules.findChild(QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
+    right = area.viewport().width()
+    for key, row in view.rules.rows.items():
+        assert row.reset.mapTo(area.viewport(), row.reset.rect().topRight()).x() < right, key
