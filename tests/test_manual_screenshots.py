@@ -147,6 +147,7 @@ def test_screenshot_of_the_setup_wizard_is_written(qtbot, database):
     clock.fix_today(date(2026, 3, 16))
     wizard = SetupWizard(database)
     qtbot.addWidget(wizard)
+    wizard.resize(900, 660)  # as on an office screen (the offscreen one is 800×600)
     wizard.show()
     wizard.next()
     wizard.steps[OFFICE].name.setText("河清市司法局")

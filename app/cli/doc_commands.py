@@ -68,7 +68,7 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--drafting-unit", default="", help="起草单位")
     add_json(add)
     add.set_defaults(handler=cmd_doc_add)
-    edit = doc.add_parser("edit", help="修改已登记文件的名称和日期（未给出的项不变）")
+    edit = doc.add_parser("edit", help="修改已登记文件的名称、日期和公布载体（未给出的项不变）")
     edit.add_argument("id", type=id_arg)
     edit.add_argument("--title", help="文件名称")
     edit.add_argument("--published", type=date_arg("公布日期"))
@@ -93,6 +93,10 @@ def _date_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--issued", type=date_arg("印发日期"))
     parser.add_argument("--signed", type=date_arg("签署日期"))
     parser.add_argument("--term-reason", help="有效期超过规定最长期限的理由")
+    parser.add_argument(
+        "--channel",
+        help=f"公布载体，如 {'、'.join(documents.PUBLICATION_CHANNELS)}（计入公开发布率）",
+    )
 
 
 def _search(sub: argparse._SubParsersAction) -> None:
@@ -142,8 +146,15 @@ def cmd_issuer_add(args: argparse.Namespace) -> None:
 
 
 def _issuer_dict(issuer) -> dict:
-    return {"id": issuer.id, "code": issuer.code, "name": issuer.name, "abbr": issuer.abbr,
-            "level": issuer.level, "template": issuer.reg_template, "sequence": issuer.sequence_key}  # fmt: skip
+    return {
+        "id": issuer.id,
+        "code": issuer.code,
+        "name": issuer.name,
+        "abbr": issuer.abbr,
+        "level": issuer.level,
+        "template": issuer.reg_template,
+        "sequence": issuer.sequence_key,
+    }
 
 
 def cmd_issuer_list(args: argparse.Namespace) -> None:
@@ -169,6 +180,7 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
         signed=args.signed,
         term_reason=args.term_reason,
         drafting_unit=args.drafting_unit,
+        channel=args.channel,
     )
     try:
         with session(args, write=True) as s:
@@ -187,7 +199,16 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
     )
 
 
-EDITABLE = ("title", "published", "effective", "valid_until", "issued", "signed", "term_reason")
+EDITABLE = (
+    "title",
+    "published",
+    "effective",
+    "valid_until",
+    "issued",
+    "signed",
+    "term_reason",
+    "channel",
+)
 
 
 def cmd_doc_edit(args: argparse.Namespace) -> None:
@@ -216,7 +237,10 @@ def _status_code(value: str | None) -> tuple[str, ...]:
 
 
 def _row_lines(rows: list) -> list[str]:
-    return [f"{r['id']}\t{r['reg_number'] or ''}\t{r['doc_number'] or ''}\t{r['title']}\t{r['published'] or ''}\t{r['status_label']}" for r in rows]  # fmt: skip
+    return [
+        f"{r['id']}\t{r['reg_number'] or ''}\t{r['doc_number'] or ''}\t{r['title']}\t{r['published'] or ''}\t{r['status_label']}"
+        for r in rows
+    ]
 
 
 def cmd_doc_list(args: argparse.Namespace) -> None:
@@ -251,11 +275,19 @@ def cmd_doc_show(args: argparse.Namespace) -> None:
         doc = documents.get(s, args.id)
         result = _doc_dict(s, doc)
         result["steps"] = [
-            {"step": e.label, "done_on": e.done_on.isoformat() if e.done_on else None, "actor": e.actor,
-             "outcome": e.outcome, "required": e.required}
+            {
+                "step": e.label,
+                "done_on": e.done_on.isoformat() if e.done_on else None,
+                "actor": e.actor,
+                "outcome": e.outcome,
+                "required": e.required,
+            }
             for e in documents.timeline(s, doc.id)
-        ]  # fmt: skip
-        result["links"] = [{"kind": v.kind_label, "id": v.other_id, "title": v.other_title} for v in documents.links(s, doc.id)]  # fmt: skip
+        ]
+        result["links"] = [
+            {"kind": v.kind_label, "id": v.other_id, "title": v.other_title}
+            for v in documents.links(s, doc.id)
+        ]
     emit(result, args.json, _show_lines)
 
 
@@ -272,6 +304,7 @@ def _show_lines(r: dict) -> list[str]:
             else []
         ),
         *([f"有效期超期理由：{r['term_reason']}"] if r["term_reason"] else []),
+        *([f"公布载体：{r['channel']}"] if r["channel"] else []),
         f"状态：{r['status_label']}"
         + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
         + (
@@ -318,11 +351,18 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
     with session(args) as s:
         issuer = issuers.by_code(s, args.issuer) if args.issuer else None
         rows = [
-            {"number": g.number, "year": g.year, "serial": g.serial, "kind": g.kind.value,
-             "kind_label": numbering.GAP_KIND_LABELS[g.kind], "reason": g.reason,
-             "voided_on": g.voided_on.isoformat() if g.voided_on else None, "voided_by": g.voided_by}
+            {
+                "number": g.number,
+                "year": g.year,
+                "serial": g.serial,
+                "kind": g.kind.value,
+                "kind_label": numbering.GAP_KIND_LABELS[g.kind],
+                "reason": g.reason,
+                "voided_on": g.voided_on.isoformat() if g.voided_on else None,
+                "voided_by": g.voided_by,
+            }
             for g in numbering.gaps(s, issuer, args.year)
-        ]  # fmt: skip
+        ]
     emit(
         rows,
         args.json,

@@ -55,12 +55,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         if staged is not None:
             staged.discard()
     result = {
-        "dry_run": args.dry_run, "sheet": sheet.name, "header_row": mapping.header_row, "rows": report.total,
-        "accepted": len(report.accepted), "imported": report.imported, "rejected": len(report.rejected_rows),
-        "skipped": len(report.skipped), "filing_unrecorded": report.filing_unrecorded,
-        "problems": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.problems],
-        "skips": [{"row": p.row, "column": p.column, "value": p.value, "problem": p.message} for p in report.skipped],
-    }  # fmt: skip
+        "dry_run": args.dry_run,
+        "sheet": sheet.name,
+        "header_row": mapping.header_row,
+        "rows": report.total,
+        "accepted": len(report.accepted),
+        "imported": report.imported,
+        "rejected": len(report.rejected_rows),
+        "skipped": len(report.skipped),
+        "filing_unrecorded": report.filing_unrecorded,
+        "problems": [
+            {"row": p.row, "column": p.column, "value": p.value, "problem": p.message}
+            for p in report.problems
+        ],
+        "skips": [
+            {"row": p.row, "column": p.column, "value": p.value, "problem": p.message}
+            for p in report.skipped
+        ],
+    }
     emit(result, args.json, _lines)
     return 0
 

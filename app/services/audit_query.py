@@ -70,6 +70,7 @@ KEYS = {
     "is_workday": "工作日",
     "decision": "结论",
     "days": "天数",
+    "channel": "公布载体",
 }
 
 

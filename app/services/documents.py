@@ -73,6 +73,8 @@ class DocumentInput:
     market_related: bool = False
     # set by a ledger import only: the row gave no filing (备案情况未录入); never edited in a form
     filing_unrecorded: bool | None = None
+    # 公布载体 of a published document (publication_channel); None leaves it as it is on an edit
+    channel: str | None = None
 
 
 _PLAIN_FIELDS = (
@@ -327,10 +329,13 @@ def update_document(
         doc.published, doc.effective = data.published, data.effective or data.published
         doc.issued, doc.signed = data.issued, data.signed
         _set_term(s, doc, data.valid_until, data.term_reason)
+    before["channel"] = channel_of(doc)
+    if data.channel is not None:
+        _set_channel(s, actor, doc, data.channel)
     doc.updated_at = clock.now()
     s.flush()
     search_index.reindex(s, doc)
-    old, new = _changes(before, _snapshot(doc))
+    old, new = _changes(before, _snapshot(doc) | {"channel": channel_of(doc)})
     audit.record(
         s,
         actor=actor.name,
@@ -550,7 +555,7 @@ def publish(
         actor,
         "publication",
         published,
-        outcome=fields.text(channel, "公布载体", ProcedureStep.outcome),
+        outcome=publication_channel(channel),
         note=f"登记编号 {doc.reg_number}",
     )
     s.flush()
@@ -622,6 +627,30 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
 # Where a document is published (公布载体); a typed one is accepted too. 公开发布率 counts the
 # documents whose publication recorded one.
 PUBLICATION_CHANNELS = ("本级人民政府公报", "本级人民政府门户网站", "本部门门户网站", "本地报纸")
+
+
+def publication_channel(text: str | None) -> str:
+    """公布载体 as the publication step records it ("" when none was given): the one check for
+    the publish step, a registration, an edit and an imported ledger."""
+    return fields.text(text, "公布载体", ProcedureStep.outcome)
+
+
+def channel_of(doc: Document) -> str:
+    """The 公布载体 recorded for `doc`, "" if none."""
+    step = _done(doc, "publication")
+    return step.outcome if step else ""
+
+
+def _set_channel(s: Session, actor: Actor, doc: Document, text: str) -> None:
+    """A published document's 公布载体 changed on its publication step (a document registered
+    before steps were kept gets that step, dated its publication)."""
+    if doc.status in DRAFTING or doc.published is None:
+        raise UserError(f"公布载体：《{doc.title}》尚未公布。", field="公布载体")
+    step = _done(doc, "publication")
+    if step is None:
+        step = _add_step(s, doc, actor, "publication", doc.published)
+    step.outcome = publication_channel(text)
+
 
 RETIRE_NEEDS_SOURCE = {"amended": "amends"}
 LINK_KINDS = {"amended": "amends", "repealed": "repeals"}
@@ -815,6 +844,7 @@ def as_dict(
         "scheduled_on": ahead.day.isoformat() if ahead else None,
         "filing_due": filing_due.isoformat() if filing_due else None,
         "filing_due_provisional": filing_due_provisional,
+        "channel": channel_of(doc) or None,
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,
@@ -831,6 +861,6 @@ def input_from(doc: Document) -> DocumentInput:
     values = {
         f.name: getattr(doc, f.name, None)
         for f in dataclass_fields(DocumentInput)
-        if f.name != "issuer_code"
+        if f.name not in ("issuer_code", "channel")
     }
     return DocumentInput(issuer_code=doc.issuer.code, **values)

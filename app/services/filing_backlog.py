@@ -77,10 +77,14 @@ def record_historical(
     result: str = "",
     cal: WorkCalendar | None = None,
     note: str = "历史备案情况补录",
+    all_rules: dict[str, list[filing.FilingRule]] | None = None,
 ) -> Filing:
     """A filing of the past entered afterwards, through the filing service: the full package is
-    taken as sent, no new report number is drawn, the result is dated the day it was sent."""
-    f = filing.record_filed(s, actor, doc_id, recipient, filed_on, list(filing.PACKAGE), False)
+    taken as sent, no new report number is drawn, the result is dated the day it was sent.
+    `all_rules`: filing.rules(s), read once by a caller recording many."""
+    f = filing.record_filed(
+        s, actor, doc_id, recipient, filed_on, list(filing.PACKAGE), False, all_rules
+    )
     if result:
         f = filing.record_result(s, actor, f.id, result, filed_on, note, cal=cal)
     return f
@@ -131,7 +135,7 @@ def record_bulk(
                 )
     for doc_id in chosen:
         record_historical(
-            s, actor, doc_id, recipient, filed_on, result, cal, "历史备案情况批量补录"
+            s, actor, doc_id, recipient, filed_on, result, cal, "历史备案情况批量补录", all_rules
         )
     audit.record(
         s,

@@ -31,7 +31,7 @@ from app.services import (
     validity,
     workcalendar,
 )
-from app.services.documents import TITLE_MAX, DocumentInput
+from app.services.documents import TITLE_MAX, DocumentInput, publication_channel
 from app.services.ledger_values import (
     ValueProblem,
     cell_problem,
@@ -61,6 +61,7 @@ FIELDS = {
     "filed_on": "报送日期",
     "filing_recipient": "备案机关",
     "filing_result": "备案结果",
+    "channel": "公布载体",
 }
 HEADER_WORDS = {
     "title": ("文件名称", "标题", "名称", "文件标题", "规范性文件名称"),
@@ -78,6 +79,20 @@ HEADER_WORDS = {
     "filed_on": ("报送日期", "报送备案日期", "备案日期", "报备日期", "备案报送日期"),
     "filing_recipient": ("备案机关", "报送机关", "备案审查机关", "报备机关"),
     "filing_result": ("备案结果", "备案审查结果", "审查结果"),
+    "channel": (
+        "公布载体",
+        "发布载体",
+        "公开载体",
+        "公开发布载体",
+        "刊登载体",
+        "刊载载体",
+        "载体",
+        "公布渠道",
+        "发布渠道",
+        "公开渠道",
+        "公布方式",
+        "发布方式",
+    ),
 }
 SCAN_ROWS = 15
 CHUNK = 500  # values per IN (...) query
@@ -113,7 +128,7 @@ class Sheet:
         for number, values in self.rows:
             if number == header_row:
                 return [text_of(v) for v in values]
-        raise UserError(f"表头行：第 {header_row} 行不存在。")
+        raise UserError(f"表头行：第 {header_row} 行不存在。", field="表头行")
 
     def guess_header_row(self) -> int:
         best, best_hits = None, 1
@@ -144,8 +159,15 @@ class Mapping:
     columns: dict[int, str]  # 0-based column index -> field
 
     def to_json(self, headers: list[str]) -> str:
-        return json.dumps({"sheet": self.sheet, "header_row": self.header_row,
-                           "columns": {headers[i]: f for i, f in self.columns.items()}}, ensure_ascii=False, indent=2)  # fmt: skip
+        return json.dumps(
+            {
+                "sheet": self.sheet,
+                "header_row": self.header_row,
+                "columns": {headers[i]: f for i, f in self.columns.items()},
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
 
 
 def guess_mapping(sheet: Sheet, header_row: int | None = None) -> Mapping:
@@ -165,14 +187,17 @@ def load_mapping(path: Path, sheet: Sheet) -> Mapping:
         row = int(spec.get("header_row") or sheet.guess_header_row())
         by_header = dict(spec["columns"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise UserError(f"映射文件：“{path}”无法读取：{exc}") from None
+        raise UserError(f"映射文件：“{path}”无法读取：{exc}", field="映射文件") from None
     unknown = sorted(set(by_header.values()) - set(FIELDS))
     if unknown:
-        raise UserError(f"映射文件：未知字段 {'、'.join(unknown)}，可用：{'、'.join(FIELDS)}。")
+        raise UserError(
+            f"映射文件：未知字段 {'、'.join(unknown)}，可用：{'、'.join(FIELDS)}。",
+            field="映射文件",
+        )
     headers = sheet.header(row)
     missing = [h for h in by_header if h not in headers]
     if missing:
-        raise UserError(f"映射文件：表头中没有“{'、'.join(missing)}”。")
+        raise UserError(f"映射文件：表头中没有“{'、'.join(missing)}”。", field="映射文件")
     return Mapping(sheet.name, row, {headers.index(h): f for h, f in by_header.items()})
 
 
@@ -300,6 +325,10 @@ def _row_candidate(
             doc_number = docnumber.normalize(doc_number)
         except UserError as exc:
             problem("doc_number", exc.message.split("：", 1)[-1])
+    try:
+        channel = publication_channel(text_of(cells.get("channel")))
+    except UserError as exc:
+        problem("channel", exc.message.split("：", 1)[-1])
     filings = None
     if issuer is not None:
         rules = issuers.filing_rules.get(issuer.level, issuers.filing_rules["department"])
@@ -311,13 +340,20 @@ def _row_candidate(
         problems.extend(bad)
         return None
     data = DocumentInput(
-        issuer_code=issuer.code, title=title, doc_number=doc_number or None,
-        reg_number=text_of(cells.get("reg_number")) or None, published=values["published"],
-        effective=values.get("effective"), valid_until=values.get("valid_until"),
+        issuer_code=issuer.code,
+        title=title,
+        doc_number=doc_number or None,
+        reg_number=text_of(cells.get("reg_number")) or None,
+        published=values["published"],
+        effective=values.get("effective"),
+        valid_until=values.get("valid_until"),
         term_reason=text_of(cells.get("term_reason")) or None,
-        drafting_unit=text_of(cells.get("drafting_unit")), keywords=text_of(cells.get("keywords")),
-        remarks=text_of(cells.get("remarks")), filing_unrecorded=filings is None,
-    )  # fmt: skip
+        drafting_unit=text_of(cells.get("drafting_unit")),
+        keywords=text_of(cells.get("keywords")),
+        remarks=text_of(cells.get("remarks")),
+        filing_unrecorded=filings is None,
+        channel=channel,
+    )
     return Candidate(number, data, status, filings or [])
 
 
@@ -434,16 +470,21 @@ def validate(
     s: Session, sheet: Sheet, mapping: Mapping, default_issuer: str | None = None
 ) -> Report:
     """Every data row below the header, checked; nothing is written."""
+    return _validate(s, sheet, mapping, default_issuer, _Issuers(s))
+
+
+def _validate(
+    s: Session, sheet: Sheet, mapping: Mapping, default_issuer: str | None, issuers: _Issuers
+) -> Report:
     if "title" not in mapping.columns.values():
-        raise UserError("列对应：必须指定“文件名称”所在的列。")
+        raise UserError("列对应：必须指定“文件名称”所在的列。", field="列对应")
     if "published" not in mapping.columns.values():
-        raise UserError("列对应：必须指定“公布日期”所在的列。")
+        raise UserError("列对应：必须指定“公布日期”所在的列。", field="列对应")
     chosen = list(mapping.columns.values())
     twice = sorted({FIELDS[f] for f in chosen if chosen.count(f) > 1})
     if twice:
-        raise UserError(f"列对应：“{'、'.join(twice)}”只能对应一列。")
+        raise UserError(f"列对应：“{'、'.join(twice)}”只能对应一列。", field="列对应")
     report = Report()
-    issuers = _Issuers(s)
     candidates = []
     for number, values in sheet.rows:
         if number <= mapping.header_row:
@@ -482,7 +523,8 @@ def run_import(
     of it inside a savepoint it rolls back, so it reports exactly what an import would do; a
     cancel or any failure raises, and the caller's transaction rolls back: nothing half-written."""
     require(actor, Permission.REGISTER)
-    report = validate(s, sheet, mapping, default_issuer)
+    issuers = _Issuers(s)  # the office's rules, read once for the whole import
+    report = _validate(s, sheet, mapping, default_issuer, issuers)
     attempt = s.begin_nested()
     outcomes = registration.register_many(
         s, actor, [(c.data, c.status) for c in report.accepted], progress
@@ -500,7 +542,7 @@ def run_import(
             continue
         registered.append(c)
         if c.filings:
-            _record_filings(s, actor, c, outcome, report, cal)
+            _record_filings(s, actor, c, outcome, report, cal, issuers.filing_rules)
             filed += 1  # the filings go one by one through the filing service: say how far
             if progress and filed % 50 == 0 and not progress(filed, with_filings):
                 raise UserError("已取消导入，数据库没有任何改动。")
@@ -515,7 +557,13 @@ def run_import(
 
 
 def _record_filings(
-    s: Session, actor: Actor, c: Candidate, doc_id: int, report: Report, cal: WorkCalendar | None
+    s: Session,
+    actor: Actor,
+    c: Candidate,
+    doc_id: int,
+    report: Report,
+    cal: WorkCalendar | None,
+    all_rules: dict[str, list[filing.FilingRule]],
 ) -> None:
     """The row's filings, through the filing service. A refusal the row's checks did not foresee
     leaves the document registered and marked 备案情况未录入, and is reported on its row."""
@@ -525,8 +573,9 @@ def _record_filings(
     attempt = s.begin_nested()
     try:
         for f in filed:
-            filing_backlog.record_historical(s, actor, doc_id, f.recipient, f.filed_on, f.result, cal,
-                                             "历史台账导入")  # fmt: skip
+            filing_backlog.record_historical(
+                s, actor, doc_id, f.recipient, f.filed_on, f.result, cal, "历史台账导入", all_rules
+            )
     except UserError as exc:
         attempt.rollback()
         s.get(Document, doc_id).filing_unrecorded = True
@@ -541,13 +590,19 @@ def check_report_target(target: Path, ledger: Path | None = None) -> Path:
     """What can be known about a report's file before anything is imported."""
     target = Path(target).absolute()
     if ledger is not None and target.resolve() == Path(ledger).resolve():
-        raise UserError(f"检查结果文件：不能覆盖要导入的台账“{target.name}”，请换一个文件名。")
+        raise UserError(
+            f"检查结果文件：不能覆盖要导入的台账“{target.name}”，请换一个文件名。",
+            field="检查结果文件",
+        )
     if target.is_dir():
-        raise UserError(f"检查结果文件：“{target}”是文件夹，请给出文件名，如“检查结果.xlsx”。")
+        raise UserError(
+            f"检查结果文件：“{target}”是文件夹，请给出文件名，如“检查结果.xlsx”。",
+            field="检查结果文件",
+        )
     if target.suffix.lower() != ".xlsx":
-        raise UserError(f"检查结果文件：“{target.name}”必须是 .xlsx 文件。")
+        raise UserError(f"检查结果文件：“{target.name}”必须是 .xlsx 文件。", field="检查结果文件")
     if not target.parent.is_dir():
-        raise UserError(f"检查结果文件：文件夹“{target.parent}”不存在。")
+        raise UserError(f"检查结果文件：文件夹“{target.parent}”不存在。", field="检查结果文件")
     return target
 
 
@@ -563,7 +618,8 @@ class StagedFile:
             os.replace(self.temp, self.target)
         except OSError as exc:
             raise UserError(
-                f"检查结果文件：无法保存为“{self.target}”：{exc.strerror or exc}。"
+                f"检查结果文件：无法保存为“{self.target}”：{exc.strerror or exc}。",
+                field="检查结果文件",
             ) from None
 
     def discard(self) -> None:
@@ -579,14 +635,17 @@ def stage_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -
         os.close(handle)
     except OSError as exc:
         raise UserError(
-            f"检查结果文件：无法写入文件夹“{target.parent}”：{exc.strerror or exc}。"
+            f"检查结果文件：无法写入文件夹“{target.parent}”：{exc.strerror or exc}。",
+            field="检查结果文件",
         ) from None
     staged = StagedFile(Path(name), target)
     try:
         _write_report(sheet, mapping, report, staged.temp)
     except OSError as exc:
         staged.discard()
-        raise UserError(f"检查结果文件：无法写入“{target}”：{exc.strerror or exc}。") from None
+        raise UserError(
+            f"检查结果文件：无法写入“{target}”：{exc.strerror or exc}。", field="检查结果文件"
+        ) from None
     except BaseException:
         staged.discard()
         raise

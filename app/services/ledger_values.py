@@ -18,13 +18,26 @@ CELL_MAX = 2000  # characters; longer is never a ledger value (a title is at mos
 YEARS = range(FIRST_DAY.year, LAST_DAY.year + 1)
 
 STATUS_WORDS = {
-    "有效": "in_force", "现行有效": "in_force", "继续有效": "in_force", "施行": "in_force", "现行": "in_force",
-    "废止": "repealed", "已废止": "repealed",
-    "失效": "expired", "已失效": "expired", "届满失效": "expired", "自动失效": "expired",
-    "宣布失效": "declared_invalid", "已宣布失效": "declared_invalid",
-    "修改": "amended", "已修改": "amended", "已被修改": "amended",
-    "公布": "published", "已公布": "published", "尚未施行": "published",
-}  # fmt: skip
+    "有效": "in_force",
+    "现行有效": "in_force",
+    "继续有效": "in_force",
+    "施行": "in_force",
+    "现行": "in_force",
+    "废止": "repealed",
+    "已废止": "repealed",
+    "失效": "expired",
+    "已失效": "expired",
+    "届满失效": "expired",
+    "自动失效": "expired",
+    "宣布失效": "declared_invalid",
+    "已宣布失效": "declared_invalid",
+    "修改": "amended",
+    "已修改": "amended",
+    "已被修改": "amended",
+    "公布": "published",
+    "已公布": "published",
+    "尚未施行": "published",
+}
 
 
 class ValueProblem(ValueError):

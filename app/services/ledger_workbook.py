@@ -65,13 +65,15 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
     try:
         name = sheet or wb.sheetnames[0]
         if name not in wb.sheetnames:
-            raise UserError(f"工作表：“{name}”不存在，可选：{'、'.join(wb.sheetnames)}。")
+            raise UserError(
+                f"工作表：“{name}”不存在，可选：{'、'.join(wb.sheetnames)}。", field="工作表"
+            )
         ws = wb[name]
         # openpyxl (3.1) keeps what a sheet's cells need in private attributes of its read-only
         # workbook and sheet: the shared strings, the date styles, the sheet's XML part
         source = getattr(ws, "_get_source", None)
         if source is None:
-            raise UserError(f"工作表：“{name}”不是数据工作表（可能是图表）。")
+            raise UserError(f"工作表：“{name}”不是数据工作表（可能是图表）。", field="工作表")
         stream = _SheetStream(
             f"导入文件“{path.name}”的工作表“{name}”",
             name,
@@ -124,13 +126,17 @@ def _check_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UserError(f"导入文件：找不到“{path}”。") from None
+        raise UserError(f"导入文件：找不到“{path}”。", field="导入文件") from None
     except OSError as exc:
         raise UserError(f"导入文件“{name}”无法读取：{exc.strerror or exc}。") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"导入文件：“{name}”是文件夹，请选择 Excel 工作簿（.xlsx）文件。")
+        raise UserError(
+            f"导入文件：“{name}”是文件夹，请选择 Excel 工作簿（.xlsx）文件。", field="导入文件"
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"导入文件：“{name}”不是普通文件，请选择 Excel 工作簿（.xlsx）文件。")
+        raise UserError(
+            f"导入文件：“{name}”不是普通文件，请选择 Excel 工作簿（.xlsx）文件。", field="导入文件"
+        )
     if info.st_size == 0:
         raise UserError(f"导入文件“{name}”是空文件（0 字节），不是 Excel 工作簿。")
     try:

@@ -22,6 +22,7 @@ from app.services.documents import (
     check_dates,
     clean_text,
     lock_doc_numbers,
+    publication_channel,
     refuse_doc_number_held,
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
@@ -34,6 +35,7 @@ DOC_NUMBER_TAKEN_MEANWHILE = (
     "发文字号：刚被同时登记的另一件文件使用，本次登记没有保存，请重新保存。"
 )
 
+CHANNEL = "_channel"  # the 公布载体 rides in a row until the publication step is written
 Entry = tuple[DocumentInput, str | None]  # the document, and a status that overrides its dates'
 
 
@@ -130,6 +132,7 @@ class _Batch:
     def row(self, data: DocumentInput, status: str | None) -> dict[str, Any]:
         """The document's row, every check passed and its numbers taken; else UserError."""
         clean_text(data)
+        channel = publication_channel(data.channel)
         issuer = self.issuers.get(data.issuer_code)
         if issuer is None:
             raise UserError(
@@ -175,6 +178,7 @@ class _Batch:
             "filing_unrecorded": data.filing_unrecorded or None,
             **_recorded_status(status, data.published, valid_until),
             "created_at": self.now,
+            CHANNEL: channel,
             "updated_at": self.now,
         }
 
@@ -195,6 +199,7 @@ class _Batch:
         """Insert one chunk of documents with their numbers, steps, index entries and audit
         records; returns the new ids in the rows' order."""
         table = Document.__table__
+        channels = [row.pop(CHANNEL) for row in rows]
         try:
             ids = list(
                 self.s.scalars(
@@ -216,9 +221,10 @@ class _Batch:
                     "step": "publication",
                     "done_on": row["published"],
                     "actor": self.actor.name,
+                    "outcome": channel,
                     "note": STEP_NOTE,
                 }
-                for row, id_ in zip(rows, ids, strict=True)
+                for row, id_, channel in zip(rows, ids, channels, strict=True)
             ],
         )
         search_index.add_many(
@@ -239,9 +245,11 @@ class _Batch:
                     id_,
                     f"登记文件《{row['title']}》",
                     None,
-                    {k: row[k] for k in AUDITED} | {"issuer": by_id[row["issuer_id"]].code},
+                    {k: row[k] for k in AUDITED}
+                    | {"issuer": by_id[row["issuer_id"]].code}
+                    | ({"channel": channel} if channel else {}),
                 )
-                for row, id_ in zip(rows, ids, strict=True)
+                for row, id_, channel in zip(rows, ids, channels, strict=True)
             ],
         )
         return ids

@@ -90,7 +90,7 @@ RULES: dict[str, Rule] = {
             "filing.department.days",
             15,
             "部门文件备案期限（日）",
-            "自公布之日起计算，公布当日不计入。",
+            "自备案期限起算事件（默认为公布）的次日起计算。",
             1,
         ),
         Rule(
@@ -109,7 +109,7 @@ RULES: dict[str, Rule] = {
             "filing.government.days",
             15,
             "政府文件备案期限（日）",
-            "自公布之日起计算，公布当日不计入。",
+            "自备案期限起算事件（默认为公布）的次日起计算。",
             1,
         ),
         Rule(
@@ -124,7 +124,13 @@ RULES: dict[str, Rule] = {
             "政府文件另行报备机关",
             "人民政府文件另行报送备案的机关；留空表示不报送。",
         ),
-        Rule("filing.congress.days", 30, "人大常委会备案期限（日）", "自公布之日起计算。", 1),
+        Rule(
+            "filing.congress.days",
+            30,
+            "人大常委会备案期限（日）",
+            "自备案期限起算事件（默认为公布）的次日起计算。",
+            1,
+        ),
         Rule(
             "filing.start_event",
             "published",

@@ -35,12 +35,13 @@ from app.errors import UserError
 from app.services import importing
 from app.services.importing import Mapping, Report, Sheet
 from app.services.permissions import local_actor
+from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.operations import Progress, Work, runner_for
 from app.ui.pdf_preview import documents_folder
 from app.ui.service_dialog import ERROR_STYLE
 
-IMPORT_CHANGES = frozenset({"documents", "deadlines"})
+IMPORT_CHANGES = frozenset({Change.DOCUMENTS, Change.FILINGS})
 CANCELLED = "已取消，没有写入任何数据。"
 PROBLEM_HEADERS = ("行号", "列", "内容", "问题")
 
@@ -315,8 +316,9 @@ class ConfirmPage(ImportPage):
         state, actor = self.state, local_actor()
 
         def work(s, progress) -> Report:
-            return importing.run_import(s, actor, state.sheet, state.mapping, False,
-                                        state.default_issuer, progress)  # fmt: skip
+            return importing.run_import(
+                s, actor, state.sheet, state.mapping, False, state.default_issuer, progress
+            )
 
         self.launch(
             work, self._imported, write=True, changes=IMPORT_CHANGES, progress="正在导入台账…"

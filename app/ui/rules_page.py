@@ -32,6 +32,7 @@ from app.ui.service_dialog import ERROR_STYLE
 HELP_STYLE = "color: #666666;"
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220
+DEFAULT_WIDTH = 260  # a long default (the materials lists) wraps instead of pushing the buttons off
 ROW_GAP = 12
 
 
@@ -46,27 +47,49 @@ def _shown(value: Any, rule: Rule | None = None) -> str:
 Editor = QCheckBox | QSpinBox | QLineEdit | QComboBox
 
 
-def _editor(rule: Rule, changed: Callable[[], None]) -> Editor:
+def rule_editor(rule: Rule, changed: Callable[[], None] | None = None) -> Editor:
+    """The editor of one setting, as this page and the first-run wizard show it: a list for a
+    setting with choices, a box for yes/no, a number, or a line of text."""
     if rule.choices is not None:
-        combo = QComboBox()
+        editor: Editor = QComboBox()
         for value, label in rule.choices.items():
-            combo.addItem(label, value)
-        combo.currentIndexChanged.connect(changed)
-        return combo
-    if isinstance(rule.default, bool):
-        box = QCheckBox("是")
-        box.toggled.connect(changed)
-        return box
-    if isinstance(rule.default, int):
-        spin = QSpinBox()
-        spin.setRange(rule.minimum or 0, SPIN_MAXIMUM)
-        spin.setFixedWidth(SPIN_WIDTH)
-        spin.valueChanged.connect(changed)
-        return spin
-    line = QLineEdit()
-    line.setMinimumWidth(TEXT_WIDTH)
-    line.textChanged.connect(changed)
-    return line
+            editor.addItem(label, value)
+        signal = editor.currentIndexChanged
+    elif isinstance(rule.default, bool):
+        editor = QCheckBox("是")
+        signal = editor.toggled
+    elif isinstance(rule.default, int):
+        editor = QSpinBox()
+        editor.setRange(rule.minimum or 0, SPIN_MAXIMUM)
+        editor.setFixedWidth(SPIN_WIDTH)
+        signal = editor.valueChanged
+    else:
+        editor = QLineEdit()
+        editor.setMinimumWidth(TEXT_WIDTH)
+        signal = editor.textChanged
+    if changed is not None:
+        signal.connect(changed)
+    return editor
+
+
+def editor_value(editor: Editor) -> Any:
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    return editor.value() if isinstance(editor, QSpinBox) else editor.text().strip()
+
+
+def set_editor_value(editor: Editor, value: Any) -> None:
+    if isinstance(editor, QComboBox):
+        editor.setCurrentIndex(max(0, editor.findData(value)))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(value)
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(value)
+    else:
+        editor.setText(value)
+        editor.setCursorPosition(0)  # a long list shows its beginning
 
 
 class RuleRow:
@@ -76,8 +99,10 @@ class RuleRow:
         self.rule = rule
         self.stored: Any = rule.default
         self.label = QLabel(f"{rule.label}：")
-        self.editor = _editor(rule, self._update_buttons)
+        self.editor = rule_editor(rule, self._update_buttons)
         self.default = QLabel(f"默认：{_shown(rule.default, rule)}")
+        self.default.setWordWrap(True)
+        self.default.setMaximumWidth(DEFAULT_WIDTH)
         self.help = QLabel(rule.help)
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setWordWrap(True)
@@ -92,21 +117,10 @@ class RuleRow:
         self.reset = QPushButton("恢复默认")
 
     def value(self) -> Any:
-        if isinstance(self.editor, QComboBox):
-            return self.editor.currentData()
-        if isinstance(self.editor, QCheckBox):
-            return self.editor.isChecked()
-        return self.editor.value() if isinstance(self.editor, QSpinBox) else self.editor.text()
+        return editor_value(self.editor)
 
     def set_value(self, value: Any) -> None:
-        if isinstance(self.editor, QComboBox):
-            self.editor.setCurrentIndex(max(0, self.editor.findData(value)))
-        elif isinstance(self.editor, QCheckBox):
-            self.editor.setChecked(value)
-        elif isinstance(self.editor, QSpinBox):
-            self.editor.setValue(value)
-        else:
-            self.editor.setText(value)
+        set_editor_value(self.editor, value)
 
     def dirty(self) -> bool:
         return self.value() != self.stored

@@ -6,23 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from app.errors import UserError
-from app.services import settings, users
+from app.services import filing, settings, users
 from app.services.permissions import local_actor
 from app.ui.issuers_page import (
     ERROR_STYLE,
@@ -35,21 +37,48 @@ from app.ui.issuers_page import (
     next_number,
 )
 from app.ui.operations import runner_for
+from app.ui.rules_page import Editor, editor_value, rule_editor, set_editor_value
 
 START, OFFICE, ISSUERS, FILING, VALIDITY, ADMIN, SUMMARY = range(7)
 FIELD_WIDTH = 300
 DEMO_DOCS = 500
 DEMO_OFFICE = "演示单位（示例数据）"
+# The rules an office decides when it starts; every other one keeps its default until changed
+# in 设置—规则 (which lists them all).
 FILING_GROUPS = (
-    ("部门文件", ("filing.department.recipient", "filing.department.days",
-                  "filing.department.working_days")),
-    ("政府文件", ("filing.government.recipient", "filing.government.days",
-                  "filing.government.working_days", "filing.congress.recipient",
-                  "filing.congress.days")),
-    ("期限计算", ("filing.extend_holiday",)),
-)  # fmt: skip
-VALIDITY_KEYS = ("validity.default_years", "validity.provisional_years")
-SETTING_KEYS = ("office.name", *(k for _, keys in FILING_GROUPS for k in keys), *VALIDITY_KEYS)
+    (
+        "部门文件",
+        ("filing.department.recipient", "filing.department.days", "filing.department.working_days"),
+    ),
+    (
+        "政府文件",
+        (
+            "filing.government.recipient",
+            "filing.government.days",
+            "filing.government.working_days",
+            "filing.congress.recipient",
+            "filing.congress.days",
+        ),
+    ),
+    ("期限计算", ("filing.start_event", "filing.extend_holiday")),
+    ("备案审查意见", ("filing.correction_days", "filing.revocation_days")),
+)
+VALIDITY_GROUPS = (
+    (
+        "有效期",
+        (
+            "validity.start",
+            "validity.default_years",
+            "validity.provisional_years",
+            "validity.notice_years",
+        ),
+    ),
+    ("统一登记编号", ("numbering.yearly_reset",)),
+)
+SETTING_KEYS = (
+    "office.name",
+    *(k for groups in (FILING_GROUPS, VALIDITY_GROUPS) for _, keys in groups for k in keys),
+)
 
 
 @dataclass(frozen=True)
@@ -83,29 +112,6 @@ class SetupPlan:
     admin: NewAdmin | None = None
 
 
-def rule_editor(key: str, value: Any) -> QCheckBox | QSpinBox | QLineEdit:
-    rule = settings.RULES[key]
-    if isinstance(rule.default, bool):
-        box = QCheckBox("是")
-        box.setChecked(value)
-        return box
-    if isinstance(rule.default, int):
-        spin = QSpinBox()
-        spin.setRange(rule.minimum or 0, 9999)
-        spin.setValue(value)
-        spin.setFixedWidth(110)
-        return spin
-    line = QLineEdit(value)
-    line.setMinimumWidth(240)
-    return line
-
-
-def editor_value(editor: QCheckBox | QSpinBox | QLineEdit) -> Any:
-    if isinstance(editor, QCheckBox):
-        return editor.isChecked()
-    return editor.value() if isinstance(editor, QSpinBox) else editor.text().strip()
-
-
 def _note(text: str, style: str = HELP_STYLE) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -137,21 +143,45 @@ class SetupPage(QWizardPage):
 
 
 class RulesPage(SetupPage):
-    """Settings edited as a form, one row per rule, grouped."""
+    """Settings edited as a form, grouped: one row per rule, its editor (as 设置—规则 shows it)
+    over its explanation; the page scrolls when the screen is small."""
 
     def __init__(self, office: Office, title: str, subtitle: str, groups) -> None:
         super().__init__(office, title, subtitle)
-        self.editors: dict[str, QCheckBox | QSpinBox | QLineEdit] = {}
+        self.editors: dict[str, Editor] = {}
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 8, 0)
+        labels = []
         for group_title, keys in groups:
             box = QGroupBox(group_title)
             form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key in keys:
-                rule = settings.RULES[key]
-                self.editors[key] = rule_editor(key, office.values[key])
-                self.editors[key].setToolTip(rule.help)
-                form.addRow(f"{rule.label}：", self.editors[key])
-            self.body.addWidget(box)
-        self.body.addStretch(1)
+                labels.append(QLabel(f"{settings.RULES[key].label}："))
+                form.addRow(labels[-1], self._field(key))
+            column.addWidget(box)
+        column.addStretch(1)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:  # the editors of all groups in one column
+            label.setMinimumWidth(width)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.body.addWidget(scroll, 1)
+
+    def _field(self, key: str) -> QWidget:
+        rule = settings.RULES[key]
+        editor = self.editors[key] = rule_editor(rule)
+        set_editor_value(editor, self.office.values[key])
+        field_ = QWidget()
+        layout = QVBoxLayout(field_)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_note(rule.help))
+        return field_
 
     def fill(self, plan: SetupPlan) -> None:
         plan.values.update({key: editor_value(e) for key, e in self.editors.items()})
@@ -160,8 +190,10 @@ class RulesPage(SetupPage):
 class StartPage(SetupPage):
     def __init__(self, office: Office) -> None:
         super().__init__(
-            office, "欢迎使用规范性文件管理系统", "请选择如何开始。以后可以在“设置—单位与编号”中重新运行初始设置。"
-        )  # fmt: skip
+            office,
+            "欢迎使用规范性文件管理系统",
+            "请选择如何开始。以后可以在“设置—单位与编号”中重新运行初始设置。",
+        )
         self.real = QRadioButton("设置本单位（正式使用）")
         self.demo = QRadioButton("载入演示数据（仅供试用）")
         group = QButtonGroup(self)
@@ -169,10 +201,12 @@ class StartPage(SetupPage):
         group.addButton(self.demo)
         self.real.setChecked(True)
         self.body.addWidget(self.real)
-        self.body.addWidget(_note(
-            "依次填写本单位名称、制定机关及其登记编号模板、备案规则、有效期和管理员账户，"
-            "完成后即可登记文件。"
-        ))  # fmt: skip
+        self.body.addWidget(
+            _note(
+                "依次填写本单位名称、制定机关及其登记编号模板、备案规则、有效期和管理员账户，"
+                "完成后即可登记文件。"
+            )
+        )
         self.body.addSpacing(12)
         self.body.addWidget(self.demo)
         demo_note = (
@@ -255,8 +289,14 @@ class IssuersPage(SetupPage):
 
     @staticmethod
     def _cells(issuer: NewIssuer) -> list[str]:
-        row = IssuerRow(issuer.code, issuer.name, issuer.abbr, issuer.level, issuer.template,
-                        next_number(issuer.template, issuer.code)[0])  # fmt: skip
+        row = IssuerRow(
+            issuer.code,
+            issuer.name,
+            issuer.abbr,
+            issuer.level,
+            issuer.template,
+            next_number(issuer.template, issuer.code)[0],
+        )
         return row.cells()
 
     def add(self) -> None:
@@ -271,8 +311,9 @@ class IssuersPage(SetupPage):
 
         self.show_error("")
         self.add_button.setEnabled(False)
-        self.runner.run(work, on_done=lambda _r: self._added(issuer), on_error=self._refused,
-                        parent=self)  # fmt: skip
+        self.runner.run(
+            work, on_done=lambda _r: self._added(issuer), on_error=self._refused, parent=self
+        )
 
     def _added(self, issuer: NewIssuer) -> None:
         self.add_button.setEnabled(True)
@@ -350,7 +391,7 @@ class AdminPage(SetupPage):
             return True
         try:
             if self.password.text() != self.confirm.text():
-                raise UserError("确认密码：两次输入的密码不一致。")
+                raise UserError("确认密码：两次输入的密码不一致。", field="确认密码")
             users.check_password_rules(self.password.text())
         except UserError as exc:
             self.show_error(exc.message)
@@ -359,9 +400,13 @@ class AdminPage(SetupPage):
         return True
 
     def fill(self, plan: SetupPlan) -> None:
-        plan.admin = None if self.skipped() else NewAdmin(
-            self.username.text().strip(), self.name.text().strip(), self.password.text()
-        )  # fmt: skip
+        plan.admin = (
+            None
+            if self.skipped()
+            else NewAdmin(
+                self.username.text().strip(), self.name.text().strip(), self.password.text()
+            )
+        )
 
 
 class SummaryPage(SetupPage):
@@ -380,13 +425,29 @@ class SummaryPage(SetupPage):
 
 def _period(values: dict[str, Any], kind: str) -> str:
     unit = "个工作日" if values[f"filing.{kind}.working_days"] else "日"
-    return f"公布后 {values[f'filing.{kind}.days']} {unit}内报{values[f'filing.{kind}.recipient']}"
+    event = filing.START_EVENTS[values["filing.start_event"]]
+    return (
+        f"{event}后 {values[f'filing.{kind}.days']} {unit}内报{values[f'filing.{kind}.recipient']}"
+    )
+
+
+def _validity(v: dict[str, Any]) -> str:
+    notice = f"；通告 {v['validity.notice_years']} 年" if v["validity.notice_years"] else ""
+    return (
+        f"自{settings.VALIDITY_STARTS[v['validity.start']]}起算；一般 {v['validity.default_years']} 年；"
+        f"暂行、试行 {v['validity.provisional_years']} 年{notice}"
+    )
 
 
 def summary(plan: SetupPlan, office: Office) -> str:
     v = plan.values
-    new = "；".join(f"{i.name}（{i.code}，首个编号 {next_number(i.template, i.code)[0]}）"
-                   for i in plan.issuers) or "无"  # fmt: skip
+    new = (
+        "；".join(
+            f"{i.name}（{i.code}，首个编号 {next_number(i.template, i.code)[0]}）"
+            for i in plan.issuers
+        )
+        or "无"
+    )
     congress = (
         f"，另于 {v['filing.congress.days']} 日内报{v['filing.congress.recipient']}"
         if v["filing.congress.recipient"]
@@ -399,8 +460,10 @@ def summary(plan: SetupPlan, office: Office) -> str:
         f"<b>新增制定机关：</b>{new}",
         f"<b>部门文件备案：</b>{_period(v, 'department')}",
         f"<b>政府文件备案：</b>{_period(v, 'government')}{congress}",
-        f"<b>有效期：</b>一般 {v['validity.default_years']} 年；"
-        f"暂行、试行 {v['validity.provisional_years']} 年",
+        f"<b>备案审查意见：</b>补正、纠正 {v['filing.correction_days']} 日内办理；"
+        f"纠正逾期 {v['filing.revocation_days']} 日内撤销",
+        f"<b>有效期：</b>{_validity(v)}",
+        f"<b>统一登记编号：</b>{'每年从 1 开始' if v['numbering.yearly_reset'] else '跨年连续编号'}",
         f"<b>管理员账户：</b>{admin}",
     ]
     return "<br><br>".join(lines)
@@ -408,14 +471,14 @@ def summary(plan: SetupPlan, office: Office) -> str:
 
 def all_pages(office: Office, database) -> dict[int, SetupPage]:
     filing_title = "备案规则"
-    filing_sub = "文件公布后报送备案的机关和期限。期限自公布次日起算。"
-    validity_sub = "未注明有效期的文件按此计算有效期；标题含“暂行”“试行”的文件有效期不超过第二项。"
+    filing_sub = "文件报送备案的机关和期限。期限自起算事件的次日起算。"
+    validity_sub = "有效期的起算日和各类文件的有效期上限，以及登记编号是否每年重新编号。"
     return {
         START: StartPage(office),
         OFFICE: OfficePage(office),
         ISSUERS: IssuersPage(office, database),
         FILING: RulesPage(office, filing_title, filing_sub, FILING_GROUPS),
-        VALIDITY: RulesPage(office, "有效期", validity_sub, (("有效期", VALIDITY_KEYS),)),
+        VALIDITY: RulesPage(office, "有效期和编号", validity_sub, VALIDITY_GROUPS),
         ADMIN: AdminPage(office),
         SUMMARY: SummaryPage(office),
     }

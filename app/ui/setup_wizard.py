@@ -4,6 +4,7 @@ their current values. At 完成 everything is saved through the services in one 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy.orm import Session
 
@@ -11,6 +12,7 @@ from app.db import Database
 from app.errors import UserError
 from app.services import demo, settings, users
 from app.services.permissions import Actor, Role, local_actor
+from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.issuers_page import read_issuers
 from app.ui.operations import Progress, runner_for
@@ -26,7 +28,14 @@ from app.ui.setup_pages import (
 )
 
 SETUP_CHANGES = frozenset(
-    {"settings", "issuers", "users", "documents", "deadlines", "filings", "validity"}
+    {
+        Change.SETTINGS,
+        Change.ISSUERS,
+        Change.USERS,
+        Change.DOCUMENTS,
+        Change.FILINGS,
+        Change.VALIDITY,
+    }
 )
 BUTTON_TEXTS = {
     QWizard.WizardButton.BackButton: "< 上一步",
@@ -45,7 +54,9 @@ def save_setup(s: Session, actor: Actor, plan: SetupPlan, progress: Progress) ->
     """Everything the wizard collected, through the services (each audits); returns the new
     administrator, who may work at once without logging in again."""
     if plan.demo:
-        demo.make_demo(s, DEMO_DOCS, progress=lambda done, total: progress(done, total, "正在生成演示数据…"))  # fmt: skip
+        demo.make_demo(
+            s, DEMO_DOCS, progress=lambda done, total: progress(done, total, "正在生成演示数据…")
+        )
         settings.put(s, actor, "office.name", DEMO_OFFICE)
         return None
     for key, value in plan.values.items():
@@ -59,6 +70,14 @@ def save_setup(s: Session, actor: Actor, plan: SetupPlan, progress: Progress) ->
     return users.actor_of(
         users.add_user(s, actor, admin.username, admin.name, Role.ADMIN.value, admin.password)
     )
+
+
+def _fitting(widget: QWidget, width: int, height: int) -> QSize:
+    """The size wanted, or less on a small screen (1366×768 at 125 % leaves about 1090×580),
+    where the rules pages scroll instead of reaching below the taskbar."""
+    screen = widget.screen().availableGeometry()
+    frame = 40  # the title bar and borders the window system adds
+    return QSize(min(width, screen.width() - frame), min(height, screen.height() - frame))
 
 
 class SetupWizard(QWizard):
@@ -80,7 +99,7 @@ class SetupWizard(QWizard):
         self.job = None
         self.saved = False
         self.admin: Actor | None = None  # the administrator created, once saved
-        self.resize(900, 660)
+        self.resize(_fitting(self, 900, 660))
 
     def plan(self) -> SetupPlan:
         """What the pages visited so far hold (the demo choice skips the rest)."""
