@@ -131,7 +131,7 @@ from app.services import audit
 db = open_database(sys.argv[1])
 for n in range(int(sys.argv[2])):
     with db.transaction() as s:
-        audit.record(s, "测试", "write", "test", n, f"第 {n} 次")
+        audit.record(s, actor="测试", action="write", object_type="test", object_id=n, summary=f"第 {n} 次")
 db.close()
 """
 
