@@ -24,13 +24,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests migrations $(wildcard bench)
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 # The suite again on PostgreSQL: NORMDESK_TEST_PG=postgresql+psycopg://USER@HOST:PORT/postgres (a role
 # that may CREATE DATABASE; each test gets its own database). SQLite-only tests are skipped.
 test-pg: $(STAMP)
 	@test -n "$$NORMDESK_TEST_PG" || { echo "test-pg: set NORMDESK_TEST_PG to a PostgreSQL server URL" >&2; exit 1; }
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
