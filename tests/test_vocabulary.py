@@ -7,7 +7,7 @@ from sqlalchemy import Boolean, inspect, text
 from app.models import Document
 from app.services import lifecycle
 from app.services.vocabulary import DocFlag, DocStatus
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, draft, register
 
 
 def test_a_status_is_stored_as_the_code_it_always_had(database):
@@ -79,3 +79,28 @@ def test_every_action_the_program_records_reads_in_chinese_in_the_audit_list():
             new_values=None,
         )
         assert audit_query.row_of(entry).action == action.label != action.value
+
+
+def test_a_review_case_status_is_stored_as_its_old_code(database):
+    from app.services import reviews
+    from app.services.permissions import SYSTEM
+    from app.services.reviews import MATERIALS, ReviewIntake
+    from app.services.vocabulary import ReviewStatus
+
+    with database.transaction() as s:
+        add_issuer(s)
+        doc_id = draft(s).id
+        data = ReviewIntake(
+            "normative",
+            "河清市某办法",
+            date(2026, 9, 25),
+            "李审核",
+            list(MATERIALS["normative"]),
+            submitting_unit="社会救助科",
+            document_id=doc_id,
+        )
+        case_id = reviews.intake(s, SYSTEM, data).id
+    with database.reading() as s:
+        stored = s.scalar(text("SELECT status FROM review_case WHERE id = :i"), {"i": case_id})
+    assert stored == "in_review" == ReviewStatus.IN_REVIEW
+    assert reviews.STATUS_LABELS[stored] == "审核中"

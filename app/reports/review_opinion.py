@@ -17,6 +17,7 @@ from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import reviews
 from app.services.catalogs import office_name
+from app.services.vocabulary import ReviewStatus
 
 
 def _markup(text: str) -> str:
@@ -55,7 +56,7 @@ def _checks_table(case, width: float) -> Table:
 
 def pdf(s: Session, case_id: int, target: Path, printed: date) -> int:
     case = reviews.get(s, case_id)
-    if case.status != "concluded":
+    if case.status != ReviewStatus.CONCLUDED:
         raise UserError(f"审核意见书：“{case.title}”尚未办结，不能打印意见书。")
     office = office_name(s)
     page = pages.Page("合法性审核意见书", office, printed)

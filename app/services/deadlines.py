@@ -22,7 +22,7 @@ from app.models import (
 from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING
 from app.services.validity import add_months
-from app.services.vocabulary import DeadlineState, FilingAnswer
+from app.services.vocabulary import DeadlineState, FilingAnswer, ReviewStatus
 from app.services.workcalendar import Period, WorkCalendar
 
 KIND_LABELS = {
@@ -241,7 +241,7 @@ def _correction_rule(f: Filing, cal: WorkCalendar) -> str:
 def _reviews(ctx: _Context) -> list[Deadline]:
     found = []
     query = select(ReviewCase).where(
-        ReviewCase.status != "concluded", ReviewCase.complete_on.is_not(None)
+        ReviewCase.status != ReviewStatus.CONCLUDED, ReviewCase.complete_on.is_not(None)
     )
     for case in ctx.s.scalars(query):
         due = reviews.due(case, ctx.cal, ctx.today)

@@ -17,7 +17,13 @@ from app.models import ReviewCase, ReviewCheck, ReviewPause
 from app.services import audit, documents, numbering, settings
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction, DeadlineState, ReviewOutcome
+from app.services.vocabulary import (
+    AuditAction,
+    DeadlineState,
+    DocStatus,
+    ReviewOutcome,
+    ReviewStatus,
+)
 from app.services.workcalendar import WorkCalendar
 
 SUBJECT_TYPES = {
@@ -41,20 +47,15 @@ CHECK_ITEMS = (
     "是否含有排除、限制公平竞争的内容",
     "是否履行法定程序",
 )
-STATUS_LABELS = {
-    "returned": "退回补充",
-    "in_review": "审核中",
-    "paused": "补充材料中",
-    "concluded": "已办结",
-}
+STATUS_LABELS: dict[str, str] = ReviewStatus.labels()
 OPINION_SERIES = "review-opinion"
 # The drafting stages from which a document may go to legality review.
 REVIEWABLE_STATUSES = (
-    "draft",
-    "assessment",
-    "public_comment",
-    "fair_competition",
-    "legality_review",
+    DocStatus.DRAFT,
+    DocStatus.ASSESSMENT,
+    DocStatus.PUBLIC_COMMENT,
+    DocStatus.FAIR_COMPETITION,
+    DocStatus.LEGALITY_REVIEW,
 )
 
 
@@ -153,10 +154,10 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     )
     missing = missing_materials(case)
     if missing:
-        case.status = "returned"
+        case.status = ReviewStatus.RETURNED
         case.return_note = data.return_note.strip() or f"请补充：{'、'.join(missing)}。"
     else:
-        case.status, case.complete_on = "in_review", data.received
+        case.status, case.complete_on = ReviewStatus.IN_REVIEW, data.received
     s.add(case)
     s.flush()
     summary = "受理" if not missing else "退回补充材料"
@@ -189,17 +190,17 @@ class ReviewAction(StrEnum):
 
 def next_actions(case: ReviewCase) -> frozenset[ReviewAction]:
     """What the case's state allows now (the actor's rights are checked apart)."""
-    running = case.status in ("in_review", "paused")
+    running = case.status in (ReviewStatus.IN_REVIEW, ReviewStatus.PAUSED)
     allowed = {
         ReviewAction.CHECKS: running,
-        ReviewAction.RESUBMIT: case.status == "returned",
-        ReviewAction.PAUSE: case.status == "in_review",
-        ReviewAction.RESUME: case.status == "paused",
+        ReviewAction.RESUBMIT: case.status == ReviewStatus.RETURNED,
+        ReviewAction.PAUSE: case.status == ReviewStatus.IN_REVIEW,
+        ReviewAction.RESUME: case.status == ReviewStatus.PAUSED,
         ReviewAction.EXTEND: running and not case.extension_days,
-        ReviewAction.CONCLUDE: case.status == "in_review",
+        ReviewAction.CONCLUDE: case.status == ReviewStatus.IN_REVIEW,
         ReviewAction.CONFIRM: case.outcome == ReviewOutcome.LAWFUL_IF_CHANGED
         and case.changes_confirmed_on is None,
-        ReviewAction.PRINT: case.status == "concluded",
+        ReviewAction.PRINT: case.status == ReviewStatus.CONCLUDED,
     }
     return frozenset(action for action, yes in allowed.items() if yes)
 
@@ -220,7 +221,7 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
     if missing:
         case.return_note = f"请补充：{'、'.join(missing)}。"
     else:
-        case.status, case.complete_on = "in_review", day
+        case.status, case.complete_on = ReviewStatus.IN_REVIEW, day
     audit.record(
         s,
         actor=actor.name,
@@ -242,7 +243,7 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     if not note.strip():
         raise UserError("补充说明：必须写明需要补充的内容。", field="补充说明")
     case.pauses.append(ReviewPause(paused_on=day, note=note.strip()))
-    case.status = "paused"
+    case.status = ReviewStatus.PAUSED
     audit.record(
         s,
         actor=actor.name,
@@ -263,7 +264,7 @@ def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
     if day < open_pause.paused_on:
         raise UserError("恢复日期：不能早于中止日期。", field="恢复日期")
     open_pause.resumed_on = day
-    case.status = "in_review"
+    case.status = ReviewStatus.IN_REVIEW
     audit.record(
         s,
         actor=actor.name,
@@ -341,9 +342,9 @@ def record_check(
 
 def _in_review(s: Session, case_id: int) -> ReviewCase:
     case = get(s, case_id)
-    if case.status == "concluded":
+    if case.status == ReviewStatus.CONCLUDED:
         raise UserError(f"审核案件“{case.title}”已办结。")
-    if case.status == "returned":
+    if case.status == ReviewStatus.RETURNED:
         raise UserError(f"审核案件“{case.title}”材料不全，尚未开始审核。")
     return case
 
@@ -378,7 +379,7 @@ def conclude(
         opinion.strip(),
         required_changes.strip(),
     )
-    case.concluded_on, case.status = day, "concluded"
+    case.concluded_on, case.status = day, ReviewStatus.CONCLUDED
     template = settings.get(s, "review.opinion_template")
     case.opinion_number = numbering.allocate_series(s, OPINION_SERIES, template, day.year)
     if case.document_id is not None:
@@ -448,7 +449,9 @@ DUE_SOON_WORKDAYS = 3
 def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
     """Review deadlines counted in working days from complete intake, pauses not counted."""
     if case.complete_on is None:
-        return ReviewDue(None, None, None, "returned", "材料不全，尚未起算", cal.warnings())
+        return ReviewDue(
+            None, None, None, ReviewStatus.RETURNED, "材料不全，尚未起算", cal.warnings()
+        )
     paused = sum(cal.workdays_between(p.paused_on, p.resumed_on or today) for p in case.pauses)
     start = case.complete_on
     due_day = cal.add_workdays(start, case.max_days + case.extension_days + paused)
@@ -471,8 +474,8 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
         )
         return ReviewDue(earliest, due_day, None, state, explanation, cal.warnings(), **marks)
     left = cal.workdays_between(today, due_day)
-    if case.status == "paused":
-        state = "paused"
+    if case.status == ReviewStatus.PAUSED:
+        state = ReviewStatus.PAUSED
     elif today > due_day:
         state = DeadlineState.OVERDUE
     elif left <= DUE_SOON_WORKDAYS:
@@ -485,13 +488,13 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
 def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
     query = select(ReviewCase).order_by(ReviewCase.received.desc(), ReviewCase.id.desc())
     if not include_concluded:
-        query = query.where(ReviewCase.status != "concluded")
+        query = query.where(ReviewCase.status != ReviewStatus.CONCLUDED)
     return list(s.scalars(query))
 
 
 STATE_LABELS = {
-    "returned": "退回补充",
-    "paused": "补充材料中",
+    ReviewStatus.RETURNED: "退回补充",
+    ReviewStatus.PAUSED: "补充材料中",
     DeadlineState.UPCOMING: "审核中",
     DeadlineState.DUE_SOON: DeadlineState.DUE_SOON.label,
     DeadlineState.OVERDUE: "已超期",

@@ -27,7 +27,7 @@ from app.models import (
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
-from app.services.vocabulary import FilingAnswer
+from app.services.vocabulary import FilingAnswer, ReviewStatus
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
@@ -273,7 +273,8 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
             found |= set(
                 s.scalars(
                     select(ReviewCase.document_id).where(
-                        ReviewCase.status == "concluded", ReviewCase.document_id.in_(chunk)
+                        ReviewCase.status == ReviewStatus.CONCLUDED,
+                        ReviewCase.document_id.in_(chunk),
                     )
                 )
             )

@@ -148,3 +148,12 @@ class AuditAction(Labelled):
     ANCHOR_RESET = "anchor_reset", "重置审计链锚"
     PG_ROLES_SETUP = "pg_roles_setup", "设置数据库角色"
     SEAL = "seal", "封存记录内容"
+
+
+class ReviewStatus(Labelled):
+    """Where a legality review case stands (reviews.next_actions says what it allows)."""
+
+    RETURNED = "returned", "退回补充"
+    IN_REVIEW = "in_review", "审核中"
+    PAUSED = "paused", "补充材料中"
+    CONCLUDED = "concluded", "已办结"

@@ -20,7 +20,7 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.services.vocabulary import DeadlineState
+from app.services.vocabulary import DeadlineState, ReviewStatus
 from app.ui.list_page import ListModel, cell_text, list_table, push_button, warning_banner
 from app.ui.operations import runner_for
 from app.ui.review_dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
@@ -30,8 +30,8 @@ from app.ui.review_intake import IntakeDialog
 STATE_COLORS = {  # row backgrounds; concluded and running cases keep the normal colours
     DeadlineState.OVERDUE: QColor(255, 205, 200),
     DeadlineState.DUE_SOON: QColor(255, 231, 170),
-    "paused": QColor(226, 226, 226),
-    "returned": QColor(226, 226, 226),
+    ReviewStatus.PAUSED: QColor(226, 226, 226),
+    ReviewStatus.RETURNED: QColor(226, 226, 226),
 }
 ROW_TEXT = QColor(30, 30, 30)  # dark text stays readable on the light state colours
 
