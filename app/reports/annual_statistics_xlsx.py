@@ -124,27 +124,13 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
     rows = []
     for figure in stats.figures:
         counted = set(figure.numerator_ids)
-        for doc_id in figure.denominator_ids:
+        marks = [(i, "是" if i in counted else "否") for i in figure.denominator_ids]
+        for doc_id, mark in marks + [(i, LEFT_OUT) for i in figure.left_out_ids]:
             d = lines[doc_id]
             rows.append(
                 [
                     figure.name,
-                    "是" if doc_id in counted else "否",
-                    d.reg_number,
-                    d.doc_number,
-                    d.title,
-                    d.issuer,
-                    d.published,
-                    d.status,
-                    d.id,
-                ]
-            )
-        for doc_id in figure.left_out_ids:
-            d = lines[doc_id]
-            rows.append(
-                [
-                    figure.name,
-                    LEFT_OUT,
+                    mark,
                     d.reg_number,
                     d.doc_number,
                     d.title,

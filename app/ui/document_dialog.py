@@ -337,21 +337,8 @@ class DocumentDialog(ServiceDialog):
             else:
                 self.reg_number.setFocus()
             return
-        typed_doc = self.doc_number.text().strip()
-        if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed_doc:
-            self.buttons.setEnabled(True)
-            if ask(
-                self,
-                "确认发文字号",
-                f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
-                "仍然使用",
-            ):
-                self.confirmed_abbr = typed_doc
-                self.submit()
-            else:
-                self.doc_number.setFocus()
-            return
-        super()._failed(exc)
+        if not _asked_about_abbr(self, exc):
+            super()._failed(exc)
 
     @staticmethod
     def _refuse(widget: QWidget, message: str) -> None:
@@ -514,21 +501,24 @@ class StepDialog(ServiceDialog):
         return record
 
     def _failed(self, exc: BaseException) -> None:
-        typed = self.doc_number.text().strip()
-        if isinstance(exc, docnumber.AbbrNotConfirmed) and self.confirmed_abbr != typed:
-            self.buttons.setEnabled(True)
-            if ask(
-                self,
-                "确认发文字号",
-                f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？",
-                "仍然使用",
-            ):
-                self.confirmed_abbr = typed
-                self.submit()
-            else:
-                self.doc_number.setFocus()
-            return
-        super()._failed(exc)
+        if not _asked_about_abbr(self, exc):
+            super()._failed(exc)
+
+
+def _asked_about_abbr(dialog: DocumentDialog | StepDialog, exc: BaseException) -> bool:
+    """A 发文字号 whose agency abbreviation is not the issuer's, not yet confirmed for what is
+    typed: ask, then save again or go back to the field. False for any other failure."""
+    typed = dialog.doc_number.text().strip()
+    if not isinstance(exc, docnumber.AbbrNotConfirmed) or dialog.confirmed_abbr == typed:
+        return False
+    dialog.buttons.setEnabled(True)
+    question = f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？"
+    if ask(dialog, "确认发文字号", question, "仍然使用"):
+        dialog.confirmed_abbr = typed
+        dialog.submit()
+    else:
+        dialog.doc_number.setFocus()
+    return True
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
