@@ -67,13 +67,7 @@ class DocumentTableModel(QAbstractTableModel):
         and the count are read here; the other ids (100,000 take some 35 ms) once the first page
         has been shown, or at once when a row past it is asked for."""
         with self.database.reading() as s:
-            ids = search.find_ids(s, self.query, limit=self.page_size + 1)
-            complete = len(ids) <= self.page_size
-            total = len(ids) if complete else search.count_ids(s, self.query)
-        self.beginResetModel()
-        self._ids, self._total, self._complete = ids[: self.page_size], total, complete
-        self._pages.clear()
-        self.endResetModel()
+            self._reset(*self._first_ids(s))
 
     def reload(self) -> bool:
         """The data changed (this clerk's save or another's): read the rows again without losing
@@ -85,23 +79,28 @@ class DocumentTableModel(QAbstractTableModel):
                 ids = search.find_ids(s, self.query)
                 total, complete = len(ids), True
             else:
-                ids = search.find_ids(s, self.query, limit=self.page_size + 1)
-                complete = len(ids) <= self.page_size
-                total = len(ids) if complete else search.count_ids(s, self.query)
+                ids, total, complete = self._first_ids(s)
         if total == self._total and ids[: len(self._ids)] == self._ids:
             self._pages.clear()
             if total:
                 self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(COLUMNS) - 1))
             return True
+        self._reset(ids, total, complete)
+        return False
+
+    def _first_ids(self, s) -> tuple[list[int], int, bool]:
+        """The first page's ids (one more, to know whether there are more), the count, and
+        whether those ids are all of them."""
+        ids = search.find_ids(s, self.query, limit=self.page_size + 1)
+        complete = len(ids) <= self.page_size
+        return ids, len(ids) if complete else search.count_ids(s, self.query), complete
+
+    def _reset(self, ids: list[int], total: int, complete: bool) -> None:
         self.beginResetModel()
-        self._ids, self._total, self._complete = (
-            ids if complete else ids[: self.page_size],
-            total,
-            complete,
-        )
+        self._ids = ids if complete else ids[: self.page_size]
+        self._total, self._complete = total, complete
         self._pages.clear()
         self.endResetModel()
-        return False
 
     def _complete_ids(self) -> None:
         if self._complete:
