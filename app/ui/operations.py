@@ -130,11 +130,10 @@ class OperationRunner(QObject):
                 if isinstance(exc, Cancelled):
                     pass
                 elif exc is not None:
-                    if on_error is None and failures.may_retry(exc):
-                        if ask_retry(parent, exc):
-                            again()
+                    if on_error is None:
+                        tell(parent, exc, again)
                     elif _alive(on_error):
-                        (on_error or (lambda e: show_error(parent, e)))(exc)
+                        on_error(exc)
                 else:
                     if write and changes:
                         self.data_changed.emit(set(changes))
@@ -226,10 +225,16 @@ class Reload(QObject):
         self.failed(exc)
 
     def _tell(self, exc: BaseException) -> None:
-        if not failures.may_retry(exc):
-            show_error(self.view, exc)
-        elif ask_retry(self.view, exc):
-            self()
+        tell(self.view, exc, self)
+
+
+def tell(parent: QWidget | None, exc: BaseException, again: Callable[[], None]) -> None:
+    """An operation failed: a failure that passes (app/failures.py) offers 重试, which calls
+    `again`; anything else is shown as it should be (crash.show_error)."""
+    if not failures.may_retry(exc):
+        show_error(parent, exc)
+    elif ask_retry(parent, exc):
+        again()
 
 
 def _alive(callback: Callable[..., Any] | None) -> bool:
