@@ -9,7 +9,7 @@ from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from app.ui.operations import runner_for
 from app.ui.register.detail import read_document
-from app.ui.settings.audit_page import PAGE, AuditView
+from app.ui.settings.audit_page import PAGE, AuditPage
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
 
@@ -31,14 +31,14 @@ def doc_id(database) -> int:
 
 @pytest.fixture
 def view(qtbot, database, doc_id):
-    widget = AuditView(database)
+    widget = AuditPage(database)
     qtbot.addWidget(widget)
     widget.resize(1000, 640)
     widget.show()
     return widget
 
 
-def shown_actors(view: AuditView) -> list[str]:
+def shown_actors(view: AuditPage) -> list[str]:
     return [row.actor for row in view.model.rows]
 
 
