@@ -25,6 +25,7 @@ from app.reports.columns import ListColumn
 from app.services import deadlines, documents, settings, validity
 from app.services.catalogs import office_name
 from app.services.validity import Expiring
+from app.services.vocabulary import DeadlineState
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
@@ -82,15 +83,14 @@ class EvaluationDialog(FormDialog):
 class ExpiryLine:
     row: Expiring
     first_of_unit: bool  # the unit is named on its first row only: the list reads as groups
-    state: str  # deadlines.classify of the evaluation deadline; "" once evaluated
+    state: DeadlineState | None  # deadlines.evaluation_state
 
 
 def read_expiring(s: Session, start: date, end: date) -> list[ExpiryLine]:
     today, soon = clock.today(), settings.get(s, "deadlines.due_soon_days")
     rows, lines = validity.expiring(s, start, end), []
-    evaluated = set(validity.EVALUATIONS.values())
     for n, r in enumerate(rows):
-        state = "" if r.evaluation in evaluated else deadlines.classify(r.valid_until, today, soon)
+        state = deadlines.evaluation_state(r, today, soon)
         lines.append(ExpiryLine(r, n == 0 or rows[n - 1].unit != r.unit, state))
     return lines
 
