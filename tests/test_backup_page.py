@@ -22,7 +22,7 @@ pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
 
 
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch):
+def boxes(qapp, monkeypatch):  # qapp: the start-up boxes are real widgets
     shown: list[str] = []
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))

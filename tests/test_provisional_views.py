@@ -53,7 +53,7 @@ def _cells(model, columns, header, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office):
-    view = dashboard_view.HomeView(office)
+    view = dashboard_view.HomeView(context(office))
     qtbot.addWidget(view)
     view.show()
     view.refresh()
