@@ -27,7 +27,7 @@ from app.models import (
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
-from app.services.vocabulary import FilingAnswer, ReviewStatus
+from app.services.vocabulary import DocStatus, FilingAnswer, ReviewStatus, Step
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
@@ -266,10 +266,10 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
         query = select(ProcedureStep.document_id).where(
             ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk)
         )
-        if step == "publication":
+        if step == Step.PUBLICATION:
             query = query.where(ProcedureStep.outcome != "")
         found |= set(s.scalars(query))
-        if step == "legality_review":
+        if step == Step.LEGALITY_REVIEW:
             found |= set(
                 s.scalars(
                     select(ReviewCase.document_id).where(
@@ -283,10 +283,10 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
 
 def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, ...]:
     issued = [d.id for d in docs]
-    reviewed = _with_step(s, docs, "legality_review")
-    published = _with_step(s, docs, "publication")
-    commented = _with_step(s, docs, "public_comment")
-    competition = _with_step(s, docs, "fair_competition")
+    reviewed = _with_step(s, docs, Step.LEGALITY_REVIEW)
+    published = _with_step(s, docs, Step.PUBLICATION)
+    commented = _with_step(s, docs, Step.PUBLIC_COMMENT)
+    competition = _with_step(s, docs, Step.FAIR_COMPETITION)
     needs_comment = [d.id for d in docs if d.public_facing or d.important]
     market = [d.id for d in docs if d.market_related]
     return (
@@ -325,7 +325,7 @@ def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
         .where(
             _in(Document.valid_until, period),
             Document.status.not_in(DRAFTING),
-            Document.status.in_((*IN_FORCE, "expired"))
+            Document.status.in_((*IN_FORCE, DocStatus.EXPIRED))
             | (Document.status_changed > Document.valid_until),
         )
         .order_by(Document.valid_until, Document.id)

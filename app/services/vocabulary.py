@@ -47,6 +47,19 @@ class DocStatus(Labelled):
     EXPIRED = "expired", "失效"
 
 
+class Step(Labelled):
+    """A procedure step, in order (lifecycle.required_steps says which a document needs);
+    recording a drafting step moves the document to the status of the same code and label."""
+
+    DRAFT = "draft", DocStatus.DRAFT.label
+    ASSESSMENT = "assessment", DocStatus.ASSESSMENT.label
+    PUBLIC_COMMENT = "public_comment", DocStatus.PUBLIC_COMMENT.label
+    FAIR_COMPETITION = "fair_competition", DocStatus.FAIR_COMPETITION.label
+    LEGALITY_REVIEW = "legality_review", DocStatus.LEGALITY_REVIEW.label
+    DELIBERATION = "deliberation", DocStatus.DELIBERATION.label
+    PUBLICATION = "publication", "公布"
+
+
 class DocFlag(Labelled):
     """A document's yes/no attributes: the full label, the register filter's short one, and the
     duty it brings (shown beside the box in the document dialog)."""
@@ -157,3 +170,50 @@ class ReviewStatus(Labelled):
     IN_REVIEW = "in_review", "审核中"
     PAUSED = "paused", "补充材料中"
     CONCLUDED = "concluded", "已办结"
+
+
+class FairCompetitionOutcome(Labelled):
+    """A fair competition review's conclusion. Stored as its Chinese name."""
+
+    CONFORMS = "符合", "符合"
+    FAILS = "不符合", "不符合"
+
+
+class ObjectionOutcome(Labelled):
+    """How an objection (审查建议) was answered. Stored as its Chinese name."""
+
+    UPHELD = "维持", "维持"
+    CORRECT = FilingAnswer.CORRECT.value, FilingAnswer.CORRECT.label
+    REVOKED = FilingAnswer.REVOKED.value, FilingAnswer.REVOKED.label
+    NOT_ADMITTED = "不予受理", "不予受理"
+
+
+class CleanupKind(Labelled):
+    REGULAR = "regular", "定期清理"
+    SPECIAL = "special", "专项清理"
+
+
+class CleanupStatus(Labelled):
+    """A cleanup batch: decided document by document while open, then applied at once."""
+
+    OPEN = "open", "未实施"
+    APPLIED = "applied", "已实施"
+
+
+class CleanupDecision(Labelled):
+    """A cleanup's conclusion for one document, and the status it records when applied
+    (none for 继续有效)."""
+
+    CONTINUE = "continue", "继续有效", ""
+    AMEND = "amend", "修改", DocStatus.AMENDED
+    REPEAL = "repeal", DocStatus.REPEALED.label, DocStatus.REPEALED
+    DECLARE_INVALID = (
+        "declare_invalid",
+        DocStatus.DECLARED_INVALID.label,
+        DocStatus.DECLARED_INVALID,
+    )
+    EXPIRED = "expired", DocStatus.EXPIRED.label, DocStatus.EXPIRED
+
+    @property
+    def retires_as(self) -> DocStatus | None:
+        return DocStatus(self._more[0]) if self._more[0] else None
