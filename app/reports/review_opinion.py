@@ -17,7 +17,7 @@ from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import reviews
 from app.services.catalogs import office_name
-from app.services.vocabulary import ReviewStatus
+from app.services.vocabulary import CheckFinding, ReviewStatus
 
 
 def _markup(text: str) -> str:
@@ -25,7 +25,7 @@ def _markup(text: str) -> str:
 
 
 def _finding(passed: bool | None) -> str:
-    return {True: "符合", False: "不符合", None: "不适用"}[passed]
+    return CheckFinding.of(passed).label
 
 
 def _checks_table(case, width: float) -> Table:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from app.clock import FIRST_DAY, LAST_DAY
 from app.services.lifecycle import STATUS_CODES
-from app.services.vocabulary import DocStatus
+from app.services.vocabulary import CleanupDecision, DocStatus, Step
 
 EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -21,7 +21,7 @@ YEARS = range(FIRST_DAY.year, LAST_DAY.year + 1)
 # Words offices write for a status besides its label (lifecycle.STATUS_CODES reads the labels).
 STATUS_WORDS = {
     "现行有效": DocStatus.IN_FORCE,
-    "继续有效": DocStatus.IN_FORCE,
+    CleanupDecision.CONTINUE.label: DocStatus.IN_FORCE,
     "施行": DocStatus.IN_FORCE,
     "现行": DocStatus.IN_FORCE,
     "已废止": DocStatus.REPEALED,
@@ -29,9 +29,9 @@ STATUS_WORDS = {
     "届满失效": DocStatus.EXPIRED,
     "自动失效": DocStatus.EXPIRED,
     "已宣布失效": DocStatus.DECLARED_INVALID,
-    "修改": DocStatus.AMENDED,
+    CleanupDecision.AMEND.label: DocStatus.AMENDED,
     "已被修改": DocStatus.AMENDED,
-    "公布": DocStatus.PUBLISHED,
+    Step.PUBLICATION.label: DocStatus.PUBLISHED,
     "尚未施行": DocStatus.PUBLISHED,
 }
 

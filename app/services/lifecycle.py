@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, String, and_, case, literal, or_
 
 from app.errors import UserError
 from app.models import Document
-from app.services.vocabulary import DocStatus, ReviewOutcome, Step
+from app.services.vocabulary import DocStatus, FairCompetitionOutcome, ReviewOutcome, Step
 
 STATUS_LABELS: dict[str, str] = DocStatus.labels()
 STATUS_CODES: dict[str, str] = {label: code for code, label in STATUS_LABELS.items()}
@@ -42,7 +42,7 @@ STEP_LABELS: dict[str, str] = Step.labels()
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 REVIEW_OUTCOMES = tuple(ReviewOutcome)
 REVIEW_PASSING = (ReviewOutcome.LAWFUL, ReviewOutcome.LAWFUL_IF_CHANGED)
-FAIR_COMPETITION_OUTCOMES = ("符合", "不符合")
+FAIR_COMPETITION_OUTCOMES = tuple(FairCompetitionOutcome)
 
 
 @dataclass(frozen=True)

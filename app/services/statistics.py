@@ -27,15 +27,22 @@ from app.models import (
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
-from app.services.vocabulary import DocStatus, FilingAnswer, ReviewStatus, Step
+from app.services.vocabulary import (
+    CleanupStatus,
+    DocStatus,
+    FilingAnswer,
+    FilingTimeliness,
+    ReviewStatus,
+    Step,
+)
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
 ISSUED_STATUSES = tuple(code for code in STATUS_LABELS if code not in DRAFTING)
 FILING_STATES = {
     "on_time": "按期报送",
-    "late": "逾期报送",
-    "not_filed": "未报送",
+    "late": FilingTimeliness.LATE.label,
+    "not_filed": FilingTimeliness.NOT_FILED.label,
     "unrecorded": filing.UNRECORDED,
 }
 ALL_ISSUERS = "全部制定机关"
@@ -519,7 +526,7 @@ def _cleanups(s: Session, period: Period, issuer_id: int | None) -> list[Cleanup
     """Batches applied in the period, with their decisions (for one issuer: on its documents)."""
     batches = s.scalars(
         select(CleanupBatch)
-        .where(CleanupBatch.status == "applied", _in(CleanupBatch.applied_on, period))
+        .where(CleanupBatch.status == CleanupStatus.APPLIED, _in(CleanupBatch.applied_on, period))
         .order_by(CleanupBatch.applied_on, CleanupBatch.id)
     )
     lines = []

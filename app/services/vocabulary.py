@@ -125,8 +125,8 @@ class AuditAction(Labelled):
     ASSIGN_NUMBER = "assign_number", "分配登记编号"
     VOID_NUMBER = "void_number", "作废编号"
     AMENDED = "amended", "修改"
-    REPEALED = "repealed", "废止"
-    DECLARED_INVALID = "declared_invalid", "宣布失效"
+    REPEALED = "repealed", DocStatus.REPEALED.label
+    DECLARED_INVALID = "declared_invalid", DocStatus.DECLARED_INVALID.label
     EXPIRED = "expired", "届满失效"
     EXPIRE = "expire", "届满失效"  # written by versions before statuses were derived by date
     EVALUATE = "evaluate", "有效期评估"
@@ -179,6 +179,19 @@ class FairCompetitionOutcome(Labelled):
     FAILS = "不符合", "不符合"
 
 
+class CheckFinding(Labelled):
+    """What a review case found on one of its check items (审查事项)."""
+
+    PASS = "pass", FairCompetitionOutcome.CONFORMS.label
+    FAIL = "fail", FairCompetitionOutcome.FAILS.label
+    NOT_APPLICABLE = "na", "不适用"
+
+    @classmethod
+    def of(cls, passed: bool | None) -> CheckFinding:
+        """The finding recorded as a check's `passed` (None: not applicable)."""
+        return cls.NOT_APPLICABLE if passed is None else cls.PASS if passed else cls.FAIL
+
+
 class ObjectionOutcome(Labelled):
     """How an objection (审查建议) was answered. Stored as its Chinese name."""
 
@@ -217,3 +230,14 @@ class CleanupDecision(Labelled):
     @property
     def retires_as(self) -> DocStatus | None:
         return DocStatus(self._more[0]) if self._more[0] else None
+
+
+class FilingTimeliness(Labelled):
+    """Whether a filing was sent in time (filing.timeliness), as the filing register, the 备案
+    page and `filing list --json`'s "state" say it."""
+
+    ON_TIME = "按期", "按期"
+    LATE = "逾期报送", "逾期报送"
+    NOT_FILED = "未报送", "未报送"
+    OVERDUE = "逾期未报", "逾期未报"
+    UNRECORDED = "备案情况未录入", "备案情况未录入"  # imported without its filings
