@@ -12,6 +12,7 @@ from app.ui.document_detail import read_document
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
+from tests.widgets import shown
 
 CLERK = Actor("clerk", Role.CLERK)
 
@@ -31,11 +32,7 @@ def doc_id(database) -> int:
 
 @pytest.fixture
 def view(qtbot, database, doc_id):
-    widget = AuditView(database)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 640)
-    widget.show()
-    return widget
+    return shown(qtbot, AuditView(database), size=(1000, 640))
 
 
 def shown_actors(view: AuditView) -> list[str]:

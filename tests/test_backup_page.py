@@ -17,6 +17,7 @@ from app.ui.app import open_or_explain
 from app.ui.backup_page import BackupPage
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
+from tests.widgets import shown
 
 pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
 
@@ -41,11 +42,7 @@ def filled(database):
 
 @pytest.fixture
 def page(qtbot, filled):
-    widget = BackupPage(filled)
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    return widget
+    return shown(qtbot, BackupPage(filled), size=(900, 500))
 
 
 def titles(db_path) -> list[str]:

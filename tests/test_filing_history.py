@@ -20,6 +20,7 @@ from app.ui.operations import runner_for
 from tests.factories import add_issuer, draft, register
 from tests.test_cli import normdesk
 from tests.test_db import ISSUER_MZ, at_revision
+from tests.widgets import shown
 
 TODAY = date(2026, 5, 20)
 GOV = "本级人民政府"
@@ -128,9 +129,7 @@ def _history_cells(view) -> list[list[str]]:
 
 def test_filing_page_shows_the_selected_filings_history(qtbot, office):
     database, ids = office
-    view = FilingView(database)
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, FilingView(database))
     _wait(database)
     view.year.setCurrentIndex(view.year.findData(2026))
     _wait(database)

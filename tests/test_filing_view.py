@@ -12,6 +12,7 @@ from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.review_view import STATE_COLORS
 from tests.factories import register
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -31,9 +32,7 @@ def wait(database):
 
 
 def make_view(qtbot, database) -> FilingView:
-    view = FilingView(database)
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, FilingView(database))
     wait(database)
     return view
 

@@ -4,6 +4,7 @@ from app.services import issuers
 from app.services.permissions import SYSTEM
 from app.ui.issuers_page import AddIssuerDialog
 from app.ui.operations import runner_for
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -16,9 +17,7 @@ def office(database):
 
 
 def add(qtbot, database, template: str) -> AddIssuerDialog:
-    dialog = AddIssuerDialog(database)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, AddIssuerDialog(database))
     dialog.issuer.name.setText("河清市财政局")
     dialog.issuer.code.setText("CZ")
     dialog.issuer.abbr.setText("河财发")

@@ -10,6 +10,7 @@ from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.users_page import PasswordDialog, UsersPage
+from tests.widgets import shown
 
 READER = Actor("reader", Role.READ_ONLY)
 
@@ -30,10 +31,7 @@ def office(database):
 
 @pytest.fixture
 def dialog(qtbot, office):
-    widget = LoginDialog(office)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, LoginDialog(office))
 
 
 def attempt(dialog: LoginDialog, username: str, password: str) -> None:
@@ -98,10 +96,7 @@ def test_status_bar_shows_the_signed_in_user(qtbot, office):
 # --- 设置—用户 ------------------------------------------------------------------------------
 @pytest.fixture
 def page(qtbot, office):
-    widget = UsersPage(office)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, UsersPage(office))
 
 
 def confirm(dialog) -> None:

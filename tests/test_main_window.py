@@ -8,14 +8,12 @@ from app.ui import crash
 from app.ui.dashboard_view import DashboardView
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.register_view import RegisterView
+from tests.widgets import shown
 
 
 @pytest.fixture
 def window(qtbot, database):
-    win = MainWindow(database)
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return shown(qtbot, MainWindow(database))
 
 
 def test_navigation_lists_every_section_and_switches_page(window):
@@ -48,17 +46,13 @@ def test_status_bar_shows_database_location(window, database):
 
 def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkeypatch):
     monkeypatch.setenv("NORMDESK_TODAY", "2026-12-28")
-    win = MainWindow(database)
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(qtbot, MainWindow(database))
     assert win.today_label.isVisible()
     assert win.today_label.text() == "模拟日期：2026-12-28"
 
 
 def test_window_geometry_is_remembered(qtbot, database):
-    first = MainWindow(database)
-    qtbot.addWidget(first)
-    first.show()
+    first = shown(qtbot, MainWindow(database))
     first.resize(780, 610)
     first.close()
     second = MainWindow(database)
@@ -84,9 +78,7 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, monkeypatch, 
 
 
 def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, database):
-    win = MainWindow(database)  # asks for 1200 x 780; the offscreen screen is smaller
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(qtbot, MainWindow(database))  # asks for 1200 x 780; the offscreen screen is smaller
     area = win.screen().availableGeometry()
     assert area.width() < 1200 or area.height() < 780  # the case this test is about
     assert area.contains(win.geometry()), (win.geometry(), area)
@@ -95,9 +87,7 @@ def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, databas
 def test_a_closed_window_refreshes_nothing_when_the_day_turns(qtbot, database):
     """Its day watch stopped: a window closed (not deleted) whose timer went on fired a minute
     later into a dropped database, aborting a later test's teardown on PostgreSQL."""
-    win = MainWindow(database)
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(qtbot, MainWindow(database))
     assert win.day_watch.timer.isActive()
     win.close()
     assert not win.day_watch.timer.isActive()

@@ -17,6 +17,7 @@ from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.print_dialog import PrintDialog
 from app.ui.register_view import RegisterView
+from tests.widgets import shown
 
 DEMO_DOCS = 300
 
@@ -30,10 +31,7 @@ def demo(database):
 
 @pytest.fixture
 def dialog(qtbot, demo):
-    widget = PrintDialog(demo)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, PrintDialog(demo))
 
 
 @pytest.fixture
@@ -46,9 +44,7 @@ def register_pdf(demo, tmp_path):
 
 @pytest.fixture
 def preview(qtbot, register_pdf):
-    widget = PdfPreview(register_pdf, "规范性文件登记簿")
-    qtbot.addWidget(widget)
-    widget.show()
+    widget = shown(qtbot, PdfPreview(register_pdf, "规范性文件登记簿"))
     yield widget
     widget.close()
 
@@ -181,9 +177,7 @@ def test_save_as_copies_the_pdf(preview, tmp_path, monkeypatch):
 
 
 def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
-    view = RegisterView(demo)
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, RegisterView(demo))
     assert not view.card_button.isEnabled()
     view.table.selectRow(0)
     view.card_button.click()
@@ -194,9 +188,7 @@ def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
 
 
 def test_print_menu_opens_the_dialog_and_asks_for_a_selected_document(qtbot, demo, no_modal_boxes):
-    window = MainWindow(demo)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, MainWindow(demo))
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "打印/导出(&P)")
     catalogs, card = menu.actions()
     assert catalogs.shortcut().toString() == "Ctrl+P"

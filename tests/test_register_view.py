@@ -20,6 +20,7 @@ from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.register_view import RegisterView
+from tests.widgets import shown
 
 DEMO_DOCS = 300
 
@@ -33,10 +34,7 @@ def demo(database):
 
 @pytest.fixture
 def view(qtbot, demo):
-    widget = RegisterView(demo)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
+    widget = shown(qtbot, RegisterView(demo), size=(1200, 760))
     qtbot.waitExposed(widget)
     return widget
 

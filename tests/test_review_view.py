@@ -15,6 +15,7 @@ from app.ui.pdf_preview import PdfPreview
 from app.ui.review_form import CaseForm
 from app.ui.review_view import COLUMNS, STATE_COLORS, ReviewView
 from tests.factories import draft
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -46,10 +47,7 @@ def due_of(database, case_id):
 
 @pytest.fixture
 def view(qtbot, office):
-    widget = ReviewView(office)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, ReviewView(office))
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):

@@ -11,16 +11,13 @@ from app.services.permissions import SYSTEM
 from app.ui.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.operations import runner_for
 from app.ui.settings_view import SettingsView
+from tests.widgets import shown
 
 
 @pytest.fixture
 def view(qtbot, database):
     clock.fix_today(date(2024, 6, 1))
-    widget = SettingsView(database)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    return widget
+    return shown(qtbot, SettingsView(database), size=(1100, 760))
 
 
 def stored(database, key):

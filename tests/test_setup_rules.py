@@ -16,6 +16,7 @@ from app.ui.settings_view import SettingsView
 from app.ui.setup_pages import FILING, OFFICE, SUMMARY, VALIDITY
 from app.ui.setup_wizard import SetupWizard
 from tests.test_setup_wizard import add_body, fill_admin
+from tests.widgets import shown
 
 ISSUE_21_KEYS = {
     FILING: ("filing.start_event", "filing.correction_days", "filing.revocation_days"),
@@ -26,10 +27,7 @@ ISSUE_21_KEYS = {
 @pytest.fixture
 def wizard(qtbot, database):
     clock.fix_today(date(2026, 3, 16))
-    w = SetupWizard(database)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return shown(qtbot, SetupWizard(database))
 
 
 def test_the_wizard_offers_each_rule_with_its_default_and_its_explanation(wizard):

@@ -13,6 +13,7 @@ from app.ui.operations import runner_for
 from app.ui.setup_pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
 from app.ui.setup_wizard import SetupWizard
 from tests.factories import add_issuer, register
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -22,10 +23,7 @@ def today():
 
 @pytest.fixture
 def wizard(qtbot, database, today):
-    w = SetupWizard(database)
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return shown(qtbot, SetupWizard(database))
 
 
 def wait(database) -> None:
@@ -145,9 +143,7 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
         settings.put(s, SYSTEM, "office.name", "河清市司法局")
         settings.put(s, SYSTEM, "validity.default_years", 4)
         users.add_user(s, SYSTEM, "admin", "张三", "管理员", "abc12345")
-    wizard = SetupWizard(database)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown(qtbot, SetupWizard(database))
     assert not wizard.steps[0].demo.isEnabled()
     wizard.next()
     assert wizard.steps[OFFICE].name.text() == "河清市司法局"

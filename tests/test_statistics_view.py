@@ -9,6 +9,7 @@ from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.statistics_view import StatisticsView
 from tests.test_statistics import build_office
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -24,10 +25,7 @@ def wait(database):
 
 
 def make_view(qtbot, database) -> StatisticsView:
-    view = StatisticsView(database)
-    qtbot.addWidget(view)
-    view.resize(1100, 900)
-    view.show()
+    view = shown(qtbot, StatisticsView(database), size=(1100, 900))
     wait(database)
     return view
 

@@ -13,6 +13,7 @@ from app.ui.operations import runner_for
 from app.ui.pdf_preview import PdfPreview
 from app.ui.validity_page import DECISION_COLUMN, ValidityPage
 from tests.factories import add_issuer, register, status
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -61,9 +62,7 @@ def open_decision(qtbot, batch, row: int):
 
 
 def make_page(qtbot, database) -> ValidityPage:
-    page = ValidityPage(database)
-    qtbot.addWidget(page)
-    page.show()
+    page = shown(qtbot, ValidityPage(database))
     wait(database)
     return page
 
