@@ -7,9 +7,9 @@ from sqlalchemy import text
 from app.services import audit, audit_query, documents, users
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
-from app.ui.audit_view import PAGE, AuditView
-from app.ui.document_detail import read_document
 from app.ui.operations import runner_for
+from app.ui.register.detail import read_document
+from app.ui.settings.audit_page import PAGE, AuditView
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
 from tests.widgets import shown

@@ -5,12 +5,12 @@ from PySide6.QtCore import QDate, Qt
 
 from app.services import filing
 from app.services.permissions import SYSTEM
-from app.ui.dashboard_view import DashboardView
-from app.ui.filing_table import COLUMNS
-from app.ui.filing_view import FilingView
+from app.ui.filing.table_model import COLUMNS
+from app.ui.filing.view import FilingView
+from app.ui.home.view import DashboardView
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.review_view import STATE_COLORS
+from app.ui.review.view import STATE_COLORS
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import register
 from tests.widgets import shown
 

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db import describe
 from app.ui import crash
-from app.ui.dashboard_view import DashboardView
+from app.ui.home.view import DashboardView
 from app.ui.main_window import SECTIONS, MainWindow
-from app.ui.register_view import RegisterView
+from app.ui.register.view import RegisterView
 from tests.widgets import shown
 
 

@@ -11,9 +11,9 @@ from app.services import reviews, workcalendar
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.review_form import CaseForm
-from app.ui.review_view import COLUMNS, STATE_COLORS, ReviewView
+from app.ui.review.case_dialog import CaseForm
+from app.ui.review.view import COLUMNS, STATE_COLORS, ReviewView
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import draft
 from tests.widgets import shown
 

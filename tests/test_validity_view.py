@@ -10,8 +10,8 @@ from app.services import cleanup, deadlines
 from app.services.permissions import SYSTEM
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.validity_page import DECISION_COLUMN, ValidityPage
+from app.ui.validity.view import DECISION_COLUMN, ValidityPage
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import add_issuer, register, status
 from tests.widgets import shown
 
