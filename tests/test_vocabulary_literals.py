@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from app.models import Document
 from app.services import vocabulary
 from app.services.vocabulary import AuditAction, DocFlag, Labelled
 
@@ -20,6 +21,8 @@ _ENUMS = [
 ]
 CODES = {m.value: m for e in _ENUMS if e not in _UNCHECKED for m in e}
 LABELS = {m.label: m for e in _ENUMS if e not in _UNCHECKED for m in e if not m.label.isascii()}
+# A dict key named like a document's column (published) is that field, not the status.
+COLUMNS = set(Document.__table__.columns.keys())
 # Attributes and keywords that hold a word of the vocabulary.
 HOLDERS = {"status", "outcome", "decision", "result", "state", "step", "kind"}
 
@@ -49,6 +52,14 @@ ALLOWED = {
     ("services/importing.py", "published"),
     # a demo filing's plan: left open within its correction period
     ("services/demo_activity.py", "open"),
+    # the cleanup page's buttons: open the batch under way, print the continuing catalog
+    ("ui/cleanup/page.py", "open"),
+    ("ui/cleanup/page.py", "continue"),
+    # `filing list --json`: whether a row is overdue
+    ("cli/filing_commands.py", "overdue"),
+    # the legality review page's name in the window and the manual
+    ("ui/main_window.py", "合法性审核"),
+    ("ui/manual_dialog.py", "合法性审核"),
 }
 
 
@@ -80,6 +91,9 @@ def _bare_words(tree: ast.AST) -> list[tuple[int, str]]:
                 found += [(node.lineno, s) for s in _strings(node.value) if s in CODES]
         elif isinstance(node, ast.keyword) and node.arg in HOLDERS:
             found += [(node.value.lineno, s) for s in _strings(node.value) if s in CODES]
+        elif isinstance(node, ast.Dict):
+            keys = [s for k in node.keys if k is not None for s in _strings(k)]
+            found += [(node.lineno, s) for s in keys if s in CODES and s not in COLUMNS]
         elif isinstance(node, ast.Return) and node.value is not None:
             found += [(node.lineno, s) for s in _strings(node.value) if s in CODES]
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in LABELS:
@@ -91,7 +105,7 @@ def test_no_bare_status_word_outside_the_vocabulary():
     bare = []
     for path in sorted(APP.rglob("*.py")):
         name = path.relative_to(APP).as_posix()
-        if name == "services/vocabulary.py" or name.startswith("ui/"):  # ui: after its move
+        if name == "services/vocabulary.py":
             continue
         for line, word in _bare_words(ast.parse(path.read_text(encoding="utf-8"))):
             if (name, word) not in ALLOWED:
@@ -120,5 +134,8 @@ def test_each_label_is_written_once_in_the_vocabulary():
 
 
 def test_the_scan_finds_a_bare_status():
-    tree = ast.parse('if doc.status == "repealed":\n    doc.decision = "amend"\nx = "合法"\n')
-    assert _bare_words(tree) == [(1, "repealed"), (2, "amend"), (3, "合法")]
+    tree = ast.parse(
+        'if doc.status == "repealed":\n    doc.decision = "amend"\nx = "合法"\n'
+        'colours = {"continue": 1, "published": 2}\n'
+    )
+    assert _bare_words(tree) == [(1, "repealed"), (2, "amend"), (3, "合法"), (4, "continue")]

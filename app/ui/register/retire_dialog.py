@@ -15,6 +15,7 @@ from app.errors import UserError
 from app.services import documents
 from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
 from app.services.permissions import local_actor
+from app.services.vocabulary import CleanupDecision
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import DocumentChooser
 from app.ui.filing.dialogs import ActionDialog
@@ -23,7 +24,10 @@ from app.ui.register.document_dialog import _pydate
 from app.ui.review.dialogs import date_edit, text_edit
 
 RETIRE_CHANGES = frozenset({Change.DOCUMENTS})
-LINK_VERBS = {"amends": "修改", "repeals": "废止"}  # by documents.LINK_KINDS
+LINK_VERBS = {
+    "amends": CleanupDecision.AMEND.label,
+    "repeals": CleanupDecision.REPEAL.label,
+}  # by documents.LINK_KINDS
 HINT_STYLE = "color: #666666;"
 
 
