@@ -19,7 +19,7 @@ from app.ui.filing.view import FilingView
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, draft, register
 from tests.test_cli import normdesk
-from tests.test_db import ISSUER_MZ, at_revision
+from tests.test_db import ISSUER_MZ_BOOL, at_revision
 from tests.widgets import shown
 
 TODAY = date(2026, 5, 20)
@@ -159,7 +159,7 @@ def test_a_result_stored_before_the_history_is_shown_alone_and_says_so(empty_db_
     at_revision(
         empty_db_url,
         "0016",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) "
         "VALUES (1, 1, '旧办法', 'in_force', '', '', '', '', false, false, false, false, '2026-01-05', '2031-01-04', '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1)",
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, follow_up, created_at, version) "

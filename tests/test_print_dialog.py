@@ -11,22 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 from app import clock
 from app.reports import catalog_output, current_catalog, page
 from app.services.catalogs import CatalogFilter, catalog
-from app.services.demo import make_demo
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.register.print_dialog import PrintDialog
 from app.ui.register.view import RegisterView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.widgets import shown
-
-DEMO_DOCS = 300
-
-
-@pytest.fixture
-def demo(database):
-    with database.transaction() as s:
-        make_demo(s, DEMO_DOCS)
-    return database
 
 
 @pytest.fixture
