@@ -14,10 +14,8 @@ from tests.factories import add_finance_bureau, add_issuer, draft, register, sta
 
 
 @pytest.fixture
-def s(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as session:
-        add_issuer(session)
+def s(office):
+    with office.transaction() as session:
         yield session
 
 

@@ -46,6 +46,21 @@ def add_body(wizard, database, name, code, abbr, template, level="department") -
     wait(database)
 
 
+def to_issuers(wizard) -> None:
+    """Past the office's name to the issuing bodies."""
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+
+
+def to_filing(wizard, database, template="{code}GS-{year}-{seq:03d}") -> None:
+    """Past the office and one issuing body, 民政局, to the filing rules."""
+    to_issuers(wizard)
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", template)
+    wizard.next()
+    assert wizard.currentId() == FILING
+
+
 def fill_admin(wizard, password="abc12345", confirm="abc12345") -> None:
     page = wizard.steps[ADMIN]
     page.username.setText("admin")
@@ -60,12 +75,7 @@ def finish(wizard, database) -> None:
 
 
 def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}-{seq:03d}")
-    wizard.next()
-    assert wizard.currentId() == FILING
+    to_filing(wizard, database)
     wizard.steps[FILING].editors["filing.department.days"].setValue(30)
     wizard.steps[FILING].editors["filing.department.working_days"].setChecked(True)
     wizard.next()
@@ -93,9 +103,7 @@ def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wiza
 
 
 def test_template_without_serial_is_refused_with_the_services_message(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
+    to_issuers(wizard)
     page = wizard.steps[ISSUERS]
     page.form.code.setText("MZ")
     page.form.template.line.setText("{code}GS-{year}")
@@ -112,11 +120,7 @@ def test_template_without_serial_is_refused_with_the_services_message(wizard, da
 
 
 def test_admin_passwords_must_match(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
-    wizard.next()
+    to_filing(wizard, database, "{code}-{year}-{seq:03d}")
     wizard.next()
     wizard.next()
     assert not wizard.steps[ADMIN].isComplete()  # no users yet: the account may not be skipped
@@ -169,11 +173,8 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
 
 
 def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
-    for _ in range(3):
+    to_filing(wizard, database, "{code}-{year}-{seq:03d}")
+    for _ in range(2):
         wizard.next()
     fill_admin(wizard)
     wizard.next()
