@@ -2,22 +2,18 @@ from datetime import date
 
 import pytest
 
-from app import clock
 from app.services.statistics import Period
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.statistics.view import StatisticsView
 from app.ui.widgets.charts import BarChart, Series, StackedBarChart, axis_step
-from tests.test_statistics import build_office
+from tests.test_statistics import statistics_office
 from tests.widgets import shown
 
 
 @pytest.fixture
 def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        ids = build_office(s)
-    return database, ids
+    return statistics_office(database)
 
 
 def wait(database):
