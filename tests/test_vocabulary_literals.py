@@ -9,11 +9,11 @@ from pathlib import Path
 
 from app.models import Document
 from app.services import vocabulary
-from app.services.vocabulary import AuditAction, DocFlag, Labelled
+from app.services.vocabulary import AuditAction, DocField, DocFlag, Labelled
 
 APP = Path(__file__).resolve().parents[1] / "app"
-# Codes too common as plain words to be checked (AuditAction's "update", DocFlag's column names).
-_UNCHECKED = (AuditAction, DocFlag)
+# Codes too common as plain words to be checked (AuditAction's "update", column names).
+_UNCHECKED = (AuditAction, DocField, DocFlag)
 _ENUMS = [
     e
     for e in vars(vocabulary).values()

@@ -47,6 +47,7 @@ from app.services.lifecycle import (
 from app.services.permissions import Actor, Permission, allowed, require
 from app.services.vocabulary import (
     AuditAction,
+    DocField,
     DocStatus,
     FairCompetitionOutcome,
     ReviewOutcome,
@@ -126,14 +127,14 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
 
 # The text fields of DocumentInput with their columns; labels as the forms show them.
 _TEXT = {
-    "issuer_code": (Issuer.code, "制定机关"),
-    "title": (Document.title, "文件名称"),
-    "doc_number": (None, "发文字号"),  # its length is checked once normalised
+    "issuer_code": (Issuer.code, DocField.ISSUER.label),
+    "title": (Document.title, DocField.TITLE.label),
+    "doc_number": (None, DocField.DOC_NUMBER.label),  # its length is checked once normalised
     "reg_number": (None, "登记编号"),  # likewise
-    "drafting_unit": (Document.drafting_unit, "起草单位"),
-    "keywords": (Document.keywords, "关键词"),
-    "summary": (Document.summary, "摘要"),
-    "remarks": (Document.remarks, "备注"),
+    "drafting_unit": (Document.drafting_unit, DocField.DRAFTING_UNIT.label),
+    "keywords": (Document.keywords, DocField.KEYWORDS.label),
+    "summary": (Document.summary, DocField.SUMMARY.label),
+    "remarks": (Document.remarks, DocField.REMARKS.label),
 }
 
 

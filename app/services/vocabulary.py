@@ -60,6 +60,26 @@ class Step(Labelled):
     PUBLICATION = "publication", "公布"
 
 
+class DocField(Labelled):
+    """A document's fields as forms, registers, imports and the audit log name them."""
+
+    TITLE = "title", "文件名称"
+    DOC_NUMBER = "doc_number", "发文字号"
+    REG_NUMBER = "reg_number", "统一登记编号"
+    ISSUER = "issuer", "制定机关"
+    PUBLISHED = "published", "公布日期"
+    EFFECTIVE = "effective", "施行日期"
+    VALID_UNTIL = "valid_until", "有效期至"
+    TERM_REASON = "term_reason", "有效期超期理由"
+    STATUS = "status", "状态"
+    DRAFTING_UNIT = "drafting_unit", "起草单位"
+    KEYWORDS = "keywords", "关键词"
+    REMARKS = "remarks", "备注"
+    SUMMARY = "summary", "摘要"
+    ISSUED = "issued", "印发日期"
+    SIGNED = "signed", "签署日期"
+
+
 class DocFlag(Labelled):
     """A document's yes/no attributes: the full label, the register filter's short one, and the
     duty it brings (shown beside the box in the document dialog)."""
