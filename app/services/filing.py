@@ -497,6 +497,20 @@ def rows_for(
     return rows
 
 
+def filings_by_document(s: Session, docs: list[Document]) -> defaultdict[int, dict[str, Filing]]:
+    """Each document's filings by recipient with their results ({} for one without), read
+    500 documents a query."""
+    by_doc: defaultdict[int, dict[str, Filing]] = defaultdict(dict)
+    for start in range(0, len(docs), 500):
+        ids = [d.id for d in docs[start : start + 500]]
+        query = (
+            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
+        )
+        for f in s.scalars(query):
+            by_doc[f.document_id][f.recipient] = f
+    return by_doc
+
+
 def register_rows(
     s: Session, cal: WorkCalendar, year: int | None = None, pending_only: bool = False
 ) -> list[FilingRow]:
@@ -512,14 +526,7 @@ def register_rows(
             Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
         )
     docs = list(s.scalars(query.order_by(Document.published, Document.id)))
-    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    for start in range(0, len(docs), 500):
-        ids = [d.id for d in docs[start : start + 500]]
-        query = (
-            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
-        )
-        for f in s.scalars(query):
-            by_doc[f.document_id][f.recipient] = f
+    by_doc = filings_by_document(s, docs)
     all_rules = rules(s)
     rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id])]
     return [r for r in rows if r.filed_on is None] if pending_only else rows

@@ -5,12 +5,11 @@ division error."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.models import (
@@ -177,14 +176,7 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
     """How each document stands with its filings, from the history of every result: the one
     place 报备率 … 纠错率 and the quarterly chart read filing from."""
     rules = filing.rules(s)
-    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    for part in range(0, len(docs), 500):
-        ids = [d.id for d in docs[part : part + 500]]
-        query = (
-            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
-        )
-        for f in s.scalars(query):
-            by_doc[f.document_id][f.recipient] = f
+    by_doc = filing.filings_by_document(s, docs)
     states = {}
     dues: dict[tuple[date, filing.FilingRule], date] = {}  # many documents share a day
 
