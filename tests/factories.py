@@ -3,7 +3,7 @@
 from datetime import date
 
 from app import clock
-from app.services import documents, issuers, lifecycle, registration
+from app.services import attachments, documents, issuers, lifecycle, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
 
@@ -37,6 +37,13 @@ def register(
         s, SYSTEM, DocumentInput(issuer, title, published=published, **kw),
         allow_gap=allow_gap, allow_abbr=allow_abbr,
     )  # fmt: skip
+
+
+def with_attachment(s, source, content: bytes):
+    """民政局 and its standard document, with `source` (written holding `content`) attached."""
+    source.write_bytes(content)
+    add_issuer(s)
+    return attachments.add_attachment(s, SYSTEM, register(s).id, source)
 
 
 def draft(s, title="河清市临时救助实施办法", issuer="MZ", **kw):
