@@ -7,7 +7,7 @@ from app.services import objections
 from app.services.permissions import SYSTEM
 from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.filing.view import FilingView
-from app.ui.home.view import COLUMNS, DashboardView
+from app.ui.home.view import COLUMNS, HomeView
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
 from app.ui.review.view import STATE_COLORS
@@ -28,7 +28,7 @@ def wait(database):
 
 @pytest.fixture
 def dashboard(qtbot, office):
-    return shown(qtbot, DashboardView(office))
+    return shown(qtbot, HomeView(office))
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):

@@ -54,7 +54,7 @@ def _cells(model, columns, header, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office):
-    view = shown(qtbot, dashboard_view.DashboardView(office))
+    view = shown(qtbot, dashboard_view.HomeView(office))
     view.refresh()
     assert runner_for(office).wait()
     cells = dict(zip(

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QMessageBox
 from app import clock
 from app.services import cleanup, deadlines
 from app.services.permissions import SYSTEM
+from app.ui.cleanup.batch_dialog import DECISION_COLUMN
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.validity.view import DECISION_COLUMN, ValidityPage
+from app.ui.validity.view import ValidityView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import bureaus_in_force, register, status
 from tests.widgets import shown
@@ -58,8 +59,8 @@ def open_decision(qtbot, batch, row: int):
     return batch.dialog
 
 
-def make_page(qtbot, database) -> ValidityPage:
-    page = shown(qtbot, ValidityPage(database))
+def make_page(qtbot, database) -> ValidityView:
+    page = shown(qtbot, ValidityView(database))
     wait(database)
     return page
 

@@ -44,11 +44,11 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("home", "首页", "app.ui.home.view", "DashboardView"),
+    Section("home", "首页", "app.ui.home.view", "HomeView"),
     Section("register", "文件登记簿", "app.ui.register.view", "RegisterView"),
     Section("review", "合法性审核", "app.ui.review.view", "ReviewView"),
     Section("filing", "备案", "app.ui.filing.view", "FilingView"),
-    Section("validity", "有效期与清理", "app.ui.validity.view", "ValidityPage"),
+    Section("validity", "有效期与清理", "app.ui.validity.view", "ValidityView"),
     Section("statistics", "统计", "app.ui.statistics.view", "StatisticsView"),
     Section("settings", "设置", "app.ui.settings.view", "SettingsView"),
 )
@@ -195,11 +195,11 @@ class MainWindow(QMainWindow):
     def open_deadline(self, d: Deadline) -> None:
         """Show what a dashboard deadline is about on its own page, selected."""
         if d.kind == "review":
-            from app.ui.review.case_dialog import CaseForm
+            from app.ui.review.case_dialog import CaseDialog
 
             self.show_section("review")
             self.page("review").select_case(d.object_id)
-            form = CaseForm(self.database, d.object_id, self.page("review"))
+            form = CaseDialog(self.database, d.object_id, self.page("review"))
             form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             form.open()
         elif d.kind in ("filing", "correction"):

@@ -1,5 +1,4 @@
-"""The dialogs of a cleanup (新建清理, 清理结论), and the parts both tabs of the 有效期与清理 page
-share: a table of rows read in one go, and a chooser of one document from the register.
+"""The dialogs of a cleanup: 新建清理 and 清理结论.
 
 Each dialog only collects input: the service decides, and a refusal is shown inside the dialog,
 which stays open with the input intact.
@@ -7,12 +6,9 @@ which stays open with the input intact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,126 +27,21 @@ from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.services import cleanup, issuers, search
-from app.services.lifecycle import IN_FORCE
 from app.services.permissions import local_actor
 from app.services.vocabulary import CleanupKind
 from app.ui import crash
 from app.ui.changes import Change
-from app.ui.filing.dialogs import ActionDialog
-from app.ui.operations import Work, runner_for
-from app.ui.review.dialogs import text_edit
-from app.ui.review.view import ROW_TEXT
-from app.ui.widgets.list_model import ListModel, cell_text, list_table
+from app.ui.operations import Work
+from app.ui.widgets.document_chooser import DocumentChooser
+from app.ui.widgets.fields import text_edit
+from app.ui.widgets.form_dialog import FormDialog
 
 BATCH_CHANGES = frozenset({Change.CLEANUP})
 DECISION_CHANGES = frozenset({Change.CLEANUP})
-CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
-CHOOSER_CHARS = 30  # the closed chooser's width, in characters
 PREVIEW_ROWS = 8
 
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    value: Callable[[Any], object]
-    width: int = 0  # 0: takes the room left
-    centered: bool = False
-
-
-class RowsModel(ListModel):
-    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
-
-    def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
-        super().__init__([c.header for c in columns], parent)
-        self.columns, self.colour = columns, colour
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        color: QColor | None = self.colour(row)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(column.value(row))
-        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
-            return QBrush(color)
-        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
-            return QBrush(ROW_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-
-def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
-    return list_table(model, [c.width for c in model.columns], multi)
-
-
-def selected_rows(table: QTableView) -> list[Any]:
-    rows: list[Any] = table.model().rows
-    return [
-        rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
-    ]
-
-
-def _describe(row: search.RegisterRow) -> str:
-    # The registration number first: a long title would push it out of the closed combo.
-    number = f"{row.reg_number} " if row.reg_number else ""
-    return f"{number}《{row.title}》{row.doc_number}（{cell_text(row.published)}）"
-
-
-class DocumentChooser(QWidget):
-    """One document in force, found in the register by part of its title or number."""
-
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.runner = runner_for(database)
-        self.text = QLineEdit()
-        self.text.setPlaceholderText("输入文件名称、发文字号或登记编号的一部分查找")
-        self.choice = QComboBox()
-        # Long titles would widen the dialog past its labels; the popup shows them whole.
-        self.choice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.choice.setMinimumContentsLength(CHOOSER_CHARS)
-        self.choice.addItem("（不关联）", None)
-        self.timer = QTimer(self, singleShot=True, interval=300)
-        self.timer.timeout.connect(self.find)
-        self.text.textChanged.connect(self.timer.start)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.text)
-        column.addWidget(self.choice)
-        self.setFocusProxy(self.text)
-
-    def find(self) -> None:
-        self.timer.stop()
-        q = search.DocumentQuery(text=self.text.text().strip(), statuses=IN_FORCE)
-        if q.text:
-            self.runner.run(
-                lambda s, _p: search.search_rows(s, q, CHOOSER_LIMIT),
-                on_done=self._found,
-                parent=self,
-            )
-
-    def _found(self, rows: list[search.RegisterRow]) -> None:
-        self.choice.clear()
-        self.choice.addItem("（不关联）", None)
-        for r in rows:
-            self.choice.addItem(_describe(r), r.id)
-        view = self.choice.view()
-        view.setMinimumWidth(
-            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
-        )
-        self.choice.setCurrentIndex(1 if rows else 0)
-
-    def value(self) -> int | None:
-        return self.choice.currentData()
-
-    def set_value(self, doc_id: int, title: str) -> None:
-        self.choice.addItem(f"《{title}》", doc_id)
-        self.choice.setCurrentIndex(self.choice.count() - 1)
-
-
-class DecisionDialog(ActionDialog):
+class DecisionDialog(FormDialog):
     """清理结论 of one document, or of several at once (one decision and reason for all)."""
 
     announces = DECISION_CHANGES
@@ -210,7 +100,7 @@ def read_scope(s: Session, codes: list[str]) -> ScopePreview:
     )
 
 
-class NewBatchDialog(ActionDialog):
+class NewBatchDialog(FormDialog):
     """新建清理: the kind, name and reason, the issuers (all if none), the exact scope previewed."""
 
     announces = BATCH_CHANGES

@@ -23,12 +23,13 @@ from app.db import Database
 from app.services import cleanup, deadlines
 from app.services.vocabulary import CleanupStatus
 from app.ui.changes import Change
-from app.ui.cleanup.dialogs import Column, NewBatchDialog, RowsModel, rows_table, selected_rows
+from app.ui.cleanup.dialogs import NewBatchDialog
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
 from app.ui.operations import Reload, runner_for
-from app.ui.register.print_dialog import preview_generated
 from app.ui.widgets.ledger_dialog import export_workbook
-from app.ui.widgets.list_model import WARNING_STYLE
+from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
+from app.ui.widgets.pdf_preview import preview_generated
+from app.ui.widgets.style import BANNER_STYLE
 
 REFRESH_KINDS = frozenset({Change.CLEANUP, Change.DOCUMENTS, Change.SETTINGS, Change.ISSUERS})
 DUE_STYLE = "padding: 4px 8px; border: 1px solid #cfd6e0; background: #f4f6fa;"
@@ -97,7 +98,7 @@ COLUMNS = (
 )
 
 
-class CleanupView(QWidget):
+class CleanupPage(QWidget):
     """Asks for a batch's window with `open_requested(batch_id)`: the page opens it."""
 
     open_requested = Signal(int)
@@ -151,7 +152,7 @@ class CleanupView(QWidget):
     def _loaded(self, state: CleanupState) -> None:
         keep = self.current_line()
         self.due.setText(state.due)
-        self.due.setStyleSheet(WARNING_STYLE if state.reminding else DUE_STYLE)
+        self.due.setStyleSheet(BANNER_STYLE if state.reminding else DUE_STYLE)
         self.model.set_rows(state.lines)
         ids = [x.id for x in state.lines]
         if ids:

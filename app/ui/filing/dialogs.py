@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -27,26 +26,18 @@ from app.services.permissions import local_actor
 from app.ui.changes import Change
 from app.ui.lazy_reports import filing_form, filing_ledger, filing_report
 from app.ui.operations import Progress, Work
-from app.ui.register.document_dialog import OptionalDate, _pydate
-from app.ui.register.print_dialog import preview_generated
-from app.ui.review.dialogs import ReviewDialog, date_edit, text_edit
+from app.ui.widgets.fields import OptionalDate, date_edit, pydate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.ledger_dialog import YearLedgerDialog
+from app.ui.widgets.pdf_preview import preview_generated
 
 FILING_CHANGES = frozenset({Change.FILINGS})
 FIRST_YEAR = 1990  # as in the register's year filter
 WriteBook = Callable[[Session, Path, Progress], int]
 
 
-class ActionDialog(ReviewDialog):
-    """A review-style action dialog that announces its own kinds of change."""
-
+class FilingDialog(FormDialog):
     announces = FILING_CHANGES
-
-    def add_heading(self, text: str) -> None:
-        heading = QLabel(text)
-        heading.setWordWrap(True)
-        heading.setStyleSheet("font-weight: bold;")
-        self.form.insertRow(0, heading)
 
 
 def _describe(row: FilingRow) -> str:
@@ -54,7 +45,7 @@ def _describe(row: FilingRow) -> str:
     return f"《{row.title}》报{row.recipient}（备案期限 {due}）"
 
 
-class FiledDialog(ActionDialog):
+class FiledDialog(FilingDialog):
     """报送备案: the day sent and the package, every item of which must be ticked."""
 
     def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
@@ -73,12 +64,12 @@ class FiledDialog(ActionDialog):
 
     def prepare(self) -> Work:
         doc_id, recipient, actor = self.row.document_id, self.row.recipient, local_actor()
-        day = _pydate(self.day.date())
+        day = pydate(self.day.date())
         present = [item for item, check in self.package.items() if check.isChecked()]
         return lambda s, _p: filing.record_filed(s, actor, doc_id, recipient, day, present).id
 
 
-class ResultDialog(ActionDialog):
+class ResultDialog(FilingDialog):
     """登记备案结果: the recipient's answer; 暂缓登记 and 纠正 open a correction deadline, 撤销
     declares the document invalid (so the register changes too)."""
 
@@ -101,7 +92,7 @@ class ResultDialog(ActionDialog):
 
     def prepare(self) -> Work:
         filing_id, actor = self.row.filing_id, local_actor()
-        result, day = self.result_box.currentText(), _pydate(self.day.date())
+        result, day = self.result_box.currentText(), pydate(self.day.date())
         follow_up, due = self.follow_up.toPlainText(), self.correction_due.value()
 
         def work(s: Session, _progress: Progress) -> int:
@@ -111,7 +102,7 @@ class ResultDialog(ActionDialog):
         return work
 
 
-class BulkFiledDialog(ActionDialog):
+class BulkFiledDialog(FilingDialog):
     """批量登记历史备案情况: one recipient's filing date (and result) for every document imported
     without its filing that goes to that recipient."""
 
@@ -133,7 +124,7 @@ class BulkFiledDialog(ActionDialog):
 
     def prepare(self) -> Work:
         actor, recipient = local_actor(), self.recipient.currentText()
-        day = _pydate(self.day.date())
+        day = pydate(self.day.date())
         result = self.result_box.currentText() if self.result_box.currentIndex() > 0 else ""
 
         def work(s: Session, _progress: Progress) -> int:
@@ -145,7 +136,7 @@ class BulkFiledDialog(ActionDialog):
         return work
 
 
-class CorrectedDialog(ActionDialog):
+class CorrectedDialog(FilingDialog):
     """补正完成: the day the correction was made and what was done."""
 
     def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
@@ -159,7 +150,7 @@ class CorrectedDialog(ActionDialog):
 
     def prepare(self) -> Work:
         filing_id, actor = self.row.filing_id, local_actor()
-        day, note = _pydate(self.day.date()), self.note.toPlainText()
+        day, note = pydate(self.day.date()), self.note.toPlainText()
         return lambda s, _p: filing.record_corrected(s, actor, filing_id, day, note).id
 
 

@@ -11,15 +11,14 @@ from app.db import Database
 from app.services import documents, objections, workcalendar
 from app.services.permissions import local_actor
 from app.ui.changes import Change
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.operations import Work
-from app.ui.register.document_dialog import _pydate
-from app.ui.review.dialogs import date_edit, text_edit
+from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
 
 OBJECTION_CHANGES = frozenset({Change.OBJECTIONS})
 
 
-class RegisterObjectionDialog(ActionDialog):
+class RegisterObjectionDialog(FormDialog):
     """登记审查建议: received on, from whom, why, and who handles it."""
 
     announces = OBJECTION_CHANGES
@@ -36,7 +35,7 @@ class RegisterObjectionDialog(ActionDialog):
         self.setMinimumWidth(480)
 
     def prepare(self) -> Work:
-        doc_id, actor, day = self.doc_id, local_actor(), _pydate(self.day.date())
+        doc_id, actor, day = self.doc_id, local_actor(), pydate(self.day.date())
         requester, grounds = self.requester.text(), self.grounds.toPlainText()
         handler = self.handler.text()
         return lambda s, _p: (
@@ -64,7 +63,7 @@ def read_objection(database: Database, objection_id: int) -> ObjectionFacts:
         return ObjectionFacts(o.document.title, o.requester, o.received, shown, o.grounds, tip)
 
 
-class ReplyDialog(ActionDialog):
+class ReplyDialog(FormDialog):
     """答复审查建议: the day, the written reply and the outcome."""
 
     announces = OBJECTION_CHANGES
@@ -94,6 +93,6 @@ class ReplyDialog(ActionDialog):
         self.setMinimumWidth(500)
 
     def prepare(self) -> Work:
-        objection_id, actor, day = self.objection_id, local_actor(), _pydate(self.day.date())
+        objection_id, actor, day = self.objection_id, local_actor(), pydate(self.day.date())
         text, outcome = self.reply.toPlainText(), self.outcome.currentText()
         return lambda s, _p: objections.reply(s, actor, objection_id, day, text, outcome).id

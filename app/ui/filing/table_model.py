@@ -15,8 +15,8 @@ from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow, ResultEntry
 from app.services.statistics import Figure
 from app.services.vocabulary import DeadlineState
-from app.ui.review.view import ROW_TEXT, STATE_COLORS
 from app.ui.widgets.list_model import ListModel, cell_text
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
 
 ROW_COLORS = {**STATE_COLORS, DeadlineState.DONE_LATE: QColor(255, 226, 218)}  # filed, but late
 
@@ -35,14 +35,14 @@ class FilingLine:
 
 
 @dataclass(frozen=True)
-class FilingPage:
+class FilingListing:
     year: int
     lines: list[FilingLine]
     figures: list[Figure]
     warnings: list[str]
 
 
-def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
+def read_page(s: Session, year: int, pending_only: bool) -> FilingListing:
     cal, today = workcalendar.load(s), clock.today()
     soon = settings.get(s, "deadlines.due_soon_days")
     rows = filing.register_rows(s, cal, year, pending_only)
@@ -57,7 +57,7 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingPage:
         for r in rows
     ]
     figures = statistics.filing_figures(s, date(year, 1, 1), date(year, 12, 31))
-    return FilingPage(year, lines, figures, cal.warnings())
+    return FilingListing(year, lines, figures, cal.warnings())
 
 
 # (header, FilingRow attribute or "state_label", width)

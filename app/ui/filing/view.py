@@ -39,7 +39,7 @@ from app.ui.filing.table_model import (
     HISTORY_COLUMNS,
     FilingHistoryModel,
     FilingLine,
-    FilingPage,
+    FilingListing,
     FilingTableModel,
     history_heading,
     read_page,
@@ -179,7 +179,7 @@ class FilingView(QWidget):
         year, pending = self.year.currentData(), self.pending.isChecked()
         return lambda s, _p: read_page(s, year, pending)
 
-    def _loaded(self, page: FilingPage) -> None:
+    def _loaded(self, page: FilingListing) -> None:
         keep = {line.key for line in self.selected_lines()}
         self.model.set_rows(page.lines)
         self.count.setText(f"共 {len(page.lines)} 项")

@@ -36,10 +36,10 @@ from app.ui.crash import show_error
 from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.lazy_reports import deadline_overview
 from app.ui.operations import Reload, runner_for
-from app.ui.register.print_dialog import preview_generated
-from app.ui.review.view import ROW_TEXT, STATE_COLORS
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
+from app.ui.widgets.pdf_preview import preview_generated
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
 
 REFRESH_KINDS = frozenset(
     {
@@ -179,7 +179,7 @@ class DeadlineTableModel(ListModel):
         return None
 
 
-class DashboardView(QWidget):
+class HomeView(QWidget):
     """Emits `open_requested(deadline)` for items shown on another page; answers objections itself."""
 
     open_requested = Signal(object)

@@ -38,8 +38,8 @@ from app.services.permissions import local_actor
 from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.operations import Progress, Work, runner_for
-from app.ui.widgets.form_dialog import ERROR_STYLE
 from app.ui.widgets.pdf_preview import documents_folder
+from app.ui.widgets.style import ERROR_STYLE
 
 IMPORT_CHANGES = frozenset({Change.DOCUMENTS, Change.FILINGS})
 CANCELLED = "已取消，没有写入任何数据。"

@@ -6,14 +6,10 @@ service; a refusal from the service is shown in the dialog, which stays open wit
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +36,7 @@ from app.services.lifecycle import (
 from app.services.permissions import local_actor
 from app.services.vocabulary import DocFlag, Step
 from app.ui.changes import Change
+from app.ui.widgets.fields import OptionalDate, date_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
@@ -48,40 +45,6 @@ STEP_OUTCOMES = {
     Step.LEGALITY_REVIEW: REVIEW_OUTCOMES,
     Step.FAIR_COMPETITION: FAIR_COMPETITION_OUTCOMES,
 }
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class OptionalDate(QWidget):
-    """A date that may be left unset: a check box turns the date edit on."""
-
-    def __init__(self, label: str = "填写", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(_qdate(clock.today()))
-        self.edit.setEnabled(False)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-
-    def value(self) -> date | None:
-        return _pydate(self.edit.date()) if self.enabled.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(_qdate(value))
 
 
 class DocumentDialog(ServiceDialog):
@@ -368,18 +331,11 @@ class StepDialog(ServiceDialog):
         for code, label in STEP_LABELS.items():
             if code != Step.DRAFT:
                 self.step.addItem(label, code)
-        self.done_on = QDateEdit()
-        self.done_on.setCalendarPopup(True)
-        self.done_on.setDisplayFormat("yyyy-MM-dd")
-        self.done_on.setDate(_qdate(clock.today()))
+        self.done_on = date_edit()
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
         self.note = QLineEdit()
-        self.period_start = QDateEdit(_qdate(clock.today()))
-        self.period_end = QDateEdit(_qdate(clock.today()))
-        for edit in (self.period_start, self.period_end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.period_start, self.period_end = date_edit(), date_edit()
         period = QHBoxLayout()
         period.addWidget(self.period_start)
         period.addWidget(QLabel("至"))
@@ -454,7 +410,7 @@ class StepDialog(ServiceDialog):
                 limit = validity.term_limit_exceeded(
                     s,
                     self.doc_title,
-                    _pydate(self.done_on.date()),
+                    pydate(self.done_on.date()),
                     self.effective.value(),
                     self.valid_until.value(),
                 )
@@ -463,7 +419,7 @@ class StepDialog(ServiceDialog):
 
     def prepare(self):
         step, doc_id, actor = self.step.currentData(), self.doc_id, local_actor()
-        done_on = _pydate(self.done_on.date())
+        done_on = pydate(self.done_on.date())
         outcome, note = self.outcome.currentText().strip(), self.note.text().strip()
         if step == Step.PUBLICATION:
             number = self.doc_number.text().strip()
@@ -495,7 +451,7 @@ class StepDialog(ServiceDialog):
             return publish
         start, end = None, None
         if step == Step.PUBLIC_COMMENT:
-            start, end = _pydate(self.period_start.date()), _pydate(self.period_end.date())
+            start, end = pydate(self.period_start.date()), pydate(self.period_end.date())
 
         def record(s, _progress) -> int:
             documents.record_step(s, actor, doc_id, step, done_on, outcome, note, start, end)

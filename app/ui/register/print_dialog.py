@@ -1,18 +1,13 @@
 """打印登记簿和目录: choose a register or catalog and its filters, then preview/print or export it.
 
-PDFs are generated through the operation runner into a scratch folder removed when the program
-ends, then opened in the in-program preview; the record card of one document goes the same way.
+The PDF is generated off the GUI thread and opened in the in-program preview
+(widgets.pdf_preview); the record card of one document goes the same way.
 """
 
 from __future__ import annotations
 
-import functools
-import tempfile
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,37 +28,9 @@ from app.services.catalogs import KINDS, CatalogFilter
 from app.services.lifecycle import DRAFTING, STATUS_LABELS
 from app.ui.lazy_reports import catalog_output, record_card
 from app.ui.operations import Progress, runner_for
-from app.ui.widgets.pdf_preview import PdfPreview, documents_folder
+from app.ui.widgets.pdf_preview import documents_folder, preview_generated
 
 FIRST_YEAR = 1990  # the earliest year offered, as in the register's year filter
-WritePdf = Callable[[Session, Path, Progress], int]
-
-
-@functools.cache
-def _scratch() -> tempfile.TemporaryDirectory:
-    return tempfile.TemporaryDirectory(prefix="normdesk-print-", ignore_cleanup_errors=True)
-
-
-def scratch_pdf() -> Path:
-    """A new file name in the scratch folder (removed with the folder when the program ends)."""
-    return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
-
-
-def preview_generated(database: Database, title: str, write: WritePdf, parent: QWidget) -> None:
-    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview."""
-    target = scratch_pdf()
-
-    def opened(_pages: int) -> None:
-        preview = PdfPreview(target, title, parent)
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.open()
-
-    runner_for(database).run(
-        lambda s, progress: write(s, target, progress),
-        on_done=opened,
-        parent=parent,
-        progress=f"正在生成{title}…",
-    )
 
 
 def preview_record_card(database: Database, doc_id: int, parent: QWidget) -> None:

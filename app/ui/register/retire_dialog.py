@@ -17,18 +17,17 @@ from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
 from app.services.permissions import local_actor
 from app.services.vocabulary import CleanupDecision
 from app.ui.changes import Change
-from app.ui.cleanup.dialogs import DocumentChooser
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.operations import Work
-from app.ui.register.document_dialog import _pydate
-from app.ui.review.dialogs import date_edit, text_edit
+from app.ui.widgets.document_chooser import DocumentChooser
+from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
+from app.ui.widgets.style import HELP_STYLE
 
 RETIRE_CHANGES = frozenset({Change.DOCUMENTS})
 LINK_VERBS = {
     "amends": CleanupDecision.AMEND.label,
     "repeals": CleanupDecision.REPEAL.label,
 }  # by documents.LINK_KINDS
-HINT_STYLE = "color: #666666;"
 
 
 def source_hint(status: str | None) -> str:
@@ -42,7 +41,7 @@ def source_hint(status: str | None) -> str:
     return f"{needed}：选择{LINK_VERBS[kind]}该文件的新文件。"
 
 
-class RetireDialog(ActionDialog):
+class RetireDialog(FormDialog):
     """One document in force: its new status, the day, the reason and the linked document."""
 
     announces = RETIRE_CHANGES
@@ -61,7 +60,7 @@ class RetireDialog(ActionDialog):
         self.reason = self.add_field("变更原因", text_edit(72, "写明原因，将记入文件备注"))
         self.source = self.add_field("关联文件", DocumentChooser(database))
         self.source_hint = QLabel()
-        self.source_hint.setStyleSheet(HINT_STYLE)
+        self.source_hint.setStyleSheet(HELP_STYLE)
         self.form.addRow("", self.source_hint)
         # The service names these fields after the new status: "废止原因：必须填写。"
         for code in RETIRED:
@@ -102,7 +101,7 @@ class RetireDialog(ActionDialog):
         status = self.status()
         if status is None:
             raise UserError("状态：请选择已修改、废止、宣布失效或失效。", field="状态")
-        doc_id, actor, day = self.doc_id, local_actor(), _pydate(self.day.date())
+        doc_id, actor, day = self.doc_id, local_actor(), pydate(self.day.date())
         reason = self.reason.toPlainText()
         source = self.source.value() if self.source.isEnabled() else None
         return lambda s, _p: documents.retire(s, actor, doc_id, status, day, reason, source).id

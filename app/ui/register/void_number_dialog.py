@@ -16,10 +16,9 @@ from app.errors import UserError
 from app.services import numbering, search
 from app.services.permissions import local_actor
 from app.ui.changes import Change
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.operations import Work
-from app.ui.register.document_dialog import _pydate
-from app.ui.review.dialogs import date_edit, text_edit
+from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
 
 VOID_CHANGES = frozenset({Change.DOCUMENTS})
 WARNING = "作废的编号永不再使用。\n所属文件将没有登记编号，直到为其重新分配新的编号。"
@@ -35,7 +34,7 @@ def holder_title(s: Session, number: str) -> str:
     return next((r.title for r in rows if r.reg_number == number), "")
 
 
-class VoidNumberDialog(ActionDialog):
+class VoidNumberDialog(FormDialog):
     """A number, typed or taken from the selected document, voided on a day for a reason."""
 
     announces = VOID_CHANGES
@@ -77,5 +76,5 @@ class VoidNumberDialog(ActionDialog):
         number = self.number.text().strip()
         if not number:
             raise UserError("登记编号：请填写要作废的编号。", field="登记编号")
-        actor, day, reason = local_actor(), _pydate(self.day.date()), self.reason.toPlainText()
+        actor, day, reason = local_actor(), pydate(self.day.date()), self.reason.toPlainText()
         return lambda s, _p: numbering.void(s, actor, number, reason, day)

@@ -32,7 +32,6 @@ from app.services.reviews import CHECK_ITEMS, ReviewDue
 from app.services.vocabulary import CheckFinding
 from app.ui.crash import show_error
 from app.ui.operations import Work, runner_for
-from app.ui.register.document_dialog import _pydate
 from app.ui.review.dialogs import (
     REFRESH_KINDS,
     REVIEW_CHANGES,
@@ -43,14 +42,14 @@ from app.ui.review.dialogs import (
     date_edit,
     preview_opinion,
 )
-from app.ui.widgets.form_dialog import ERROR_STYLE
+from app.ui.widgets.fields import pydate
+from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE
 
 FINDINGS = (("未审查", ""), *((finding.label, finding.value) for finding in CheckFinding))
 PASSED = {CheckFinding.PASS: True, CheckFinding.FAIL: False, CheckFinding.NOT_APPLICABLE: None}
 FACTS = ("审核对象", "关联文件", "送审单位", "承办审核人", "收到日期", "材料齐全", "起草单位意见")
 DEADLINE = ("办理情况", "最早办结日", "办理期限", "剩余工作日", "计算依据", "中止计时", "延长期限")
 CONCLUSION = ("审核结论", "意见书编号", "办结日期", "审核意见", "修改意见", "修改确认")
-WARNING_STYLE = "color: #8a5a00;"
 NOTE_HINT = "说明（不符合时必须写明问题）"
 
 
@@ -140,7 +139,7 @@ def _value_label() -> QLabel:
     return label
 
 
-class CaseForm(QDialog):
+class CaseDialog(QDialog):
     def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.case_id = database, case_id
@@ -155,7 +154,7 @@ class CaseForm(QDialog):
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(CAUTION_STYLE)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -203,7 +202,7 @@ class CaseForm(QDialog):
         self.materials_grid = QGridLayout()
         self.materials: dict[str, QCheckBox] = {}
         self.return_note = _value_label()
-        self.return_note.setStyleSheet(WARNING_STYLE)
+        self.return_note.setStyleSheet(CAUTION_STYLE)
         self.resubmit_day = date_edit()
         self.resubmit_button = QPushButton("补充材料")
         self.resubmit_button.setToolTip("登记补充后的材料；材料齐全的，自补充日期起算审核期限")
@@ -330,7 +329,7 @@ class CaseForm(QDialog):
             self._run(work)
 
     def resubmit(self) -> None:
-        case_id, actor, day = self.case_id, local_actor(), _pydate(self.resubmit_day.date())
+        case_id, actor, day = self.case_id, local_actor(), pydate(self.resubmit_day.date())
         present = [item for item, box in self.materials.items() if box.isChecked()]
         self._run(lambda s, _p: reviews.resubmit(s, actor, case_id, day, present))
 

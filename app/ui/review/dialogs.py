@@ -12,12 +12,7 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialogButtonBox,
-    QFormLayout,
-    QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -30,49 +25,20 @@ from app.services.permissions import Actor, local_actor
 from app.ui.changes import Change
 from app.ui.lazy_reports import review_ledger, review_opinion
 from app.ui.operations import Work
-from app.ui.register.document_dialog import _pydate, _qdate
-from app.ui.register.print_dialog import preview_generated
-from app.ui.widgets.form_dialog import ServiceDialog
+from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.ledger_dialog import YearLedgerDialog
+from app.ui.widgets.pdf_preview import preview_generated
 
 REVIEW_CHANGES = frozenset({Change.REVIEWS, Change.DOCUMENTS})
 REFRESH_KINDS = frozenset({Change.REVIEWS, Change.CALENDAR})  # what changes a case's deadlines
 MAX_EXTENSION_DAYS = 60  # the spin box's bound; the service decides what is allowed
 
 
-def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(_qdate(value or clock.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def text_edit(height: int = 64, placeholder: str = "") -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setFixedHeight(height)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-class ReviewDialog(ServiceDialog):
+class ReviewDialog(FormDialog):
     """A review action as a small form of labelled fields."""
 
     announces = REVIEW_CHANGES
-
-    def __init__(self, database: Database, title: str, parent: QWidget | None) -> None:
-        super().__init__(database, parent, QDialogButtonBox.StandardButton.Ok, "确定")
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def add_field(self, label: str, widget: QWidget, key: str = "") -> QWidget:
-        """A form row; `key` is the field name the services put before "：" in their messages."""
-        self.form.addRow(f"{label}：", widget)
-        self.fields[key or label] = widget
-        return widget
 
 
 class PauseDialog(ReviewDialog):
@@ -87,7 +53,7 @@ class PauseDialog(ReviewDialog):
 
     def prepare(self) -> Work:
         case_id, actor = self.case_id, local_actor()
-        day, note = _pydate(self.day.date()), self.note.toPlainText()
+        day, note = pydate(self.day.date()), self.note.toPlainText()
         return lambda s, _p: reviews.pause(s, actor, case_id, day, note)
 
 
@@ -110,7 +76,7 @@ class DateDialog(ReviewDialog):
 
     def prepare(self) -> Work:
         case_id, actor, action = self.case_id, local_actor(), self.action
-        day = _pydate(self.day.date())
+        day = pydate(self.day.date())
         return lambda s, _p: action(s, actor, case_id, day)
 
 
@@ -152,7 +118,7 @@ class ConcludeDialog(ReviewDialog):
 
     def prepare(self) -> Work:
         case_id, actor, outcome = self.case_id, local_actor(), self.outcome.currentText()
-        day, opinion = _pydate(self.day.date()), self.opinion.toPlainText()
+        day, opinion = pydate(self.day.date()), self.opinion.toPlainText()
         changes = self.changes.toPlainText()
 
         return lambda s, _p: reviews.conclude(s, actor, case_id, outcome, day, opinion, changes).id

@@ -13,11 +13,11 @@ from app.services.permissions import local_actor
 from app.services.reviews import ReviewIntake
 from app.services.search import DocumentQuery
 from app.ui.operations import Work
-from app.ui.register.document_dialog import _pydate
-from app.ui.review.dialogs import ReviewDialog, date_edit, text_edit
+from app.ui.review.dialogs import ReviewDialog
+from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.style import CAUTION_STYLE
 
 NORMATIVE = "normative"
-HINT_STYLE = "color: #8a5a00;"
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class IntakeDialog(ReviewDialog):
         self.materials_grid = QGridLayout(self.materials_box)
         self.materials_grid.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel("材料不全：受理后退回补充，审核期限暂不起算。")
-        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.setStyleSheet(CAUTION_STYLE)
         self.drafter_opinion = text_edit(64, "起草（承办）单位对本事项的合法性审查意见")
         self.return_note = text_edit(56, "留空则写明缺少的材料")
 
@@ -125,7 +125,7 @@ class IntakeDialog(ReviewDialog):
         return ReviewIntake(
             subject_type=self.subject_type(),
             title=self.title.text().strip(),
-            received=_pydate(self.received.date()),
+            received=pydate(self.received.date()),
             reviewer=self.reviewer.text().strip(),
             materials_present=[item for item, box in self.materials.items() if box.isChecked()],
             submitting_unit=self.unit.text().strip(),

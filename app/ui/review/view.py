@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,20 +20,12 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.services.vocabulary import DeadlineState, ReviewStatus
 from app.ui.operations import runner_for
-from app.ui.review.case_dialog import CaseForm
+from app.ui.review.case_dialog import CaseDialog
 from app.ui.review.dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review.intake_dialog import IntakeDialog
 from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
-
-STATE_COLORS = {  # row backgrounds; concluded and running cases keep the normal colours
-    DeadlineState.OVERDUE: QColor(255, 205, 200),
-    DeadlineState.DUE_SOON: QColor(255, 231, 170),
-    ReviewStatus.PAUSED: QColor(226, 226, 226),
-    ReviewStatus.RETURNED: QColor(226, 226, 226),
-}
-ROW_TEXT = QColor(30, 30, 30)  # dark text stays readable on the light state colours
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
 
 
 @dataclass(frozen=True)
@@ -242,7 +234,7 @@ class ReviewView(QWidget):
     def open_case(self) -> None:
         case_id = self.selected_id()
         if case_id is not None:
-            self._open(CaseForm(self.database, case_id, self))
+            self._open(CaseDialog(self.database, case_id, self))
 
     def print_opinion(self) -> None:
         case_id = self.selected_id()

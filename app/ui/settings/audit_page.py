@@ -27,6 +27,7 @@ from app.reports import audit_export
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
 from app.ui.operations import runner_for
+from app.ui.widgets.fields import date_edit, pydate
 from app.ui.widgets.ledger_dialog import export_workbook
 
 PAGE = 200
@@ -89,9 +90,7 @@ class AuditModel(QAbstractTableModel):
 
 
 def _date_box() -> QDateEdit:
-    box = QDateEdit()
-    box.setCalendarPopup(True)
-    box.setDisplayFormat("yyyy-MM-dd")
+    box = date_edit()
     box.setMinimumDate(NO_DATE)
     box.setSpecialValueText("不限")
     box.setDate(NO_DATE)
@@ -100,7 +99,7 @@ def _date_box() -> QDateEdit:
 
 def _day(box: QDateEdit) -> date | None:
     value = box.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+    return None if value == NO_DATE else pydate(value)
 
 
 def detail_text(row: AuditRow) -> str:
@@ -114,7 +113,7 @@ def detail_text(row: AuditRow) -> str:
     return "\n".join(lines)
 
 
-class AuditView(QWidget):
+class AuditPage(QWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +36,9 @@ from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
 from app.ui.changes import Change
 from app.ui.operations import runner_for
-from app.ui.widgets.form_dialog import ERROR_STYLE, ServiceDialog
+from app.ui.widgets.fields import date_edit
+from app.ui.widgets.form_dialog import ServiceDialog
+from app.ui.widgets.style import ERROR_STYLE, MUTED_STYLE
 
 WEEKDAYS = "一二三四五六日"
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -180,10 +181,7 @@ class DateList(QWidget):
 
     def __init__(self, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.start, self.end = QDateEdit(QDate(year, 1, 1)), QDateEdit(QDate(year, 1, 1))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start, self.end = date_edit(date(year, 1, 1)), date_edit(date(year, 1, 1))
         self.start.dateChanged.connect(self._follow_start)
         self.add = QPushButton("添加")
         self.add.clicked.connect(self.add_range)
@@ -305,7 +303,7 @@ class CalendarPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.source = QLabel()
-        self.source.setStyleSheet("color: #555555;")
+        self.source.setStyleSheet(MUTED_STYLE)
         self.months = [MonthGrid() for _ in range(12)]
         for grid in self.months:
             grid.day_clicked.connect(self.open_day)

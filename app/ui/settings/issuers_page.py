@@ -30,13 +30,12 @@ from app.logs import log_path
 from app.services import issuers, numbering
 from app.services.permissions import Actor, local_actor
 from app.ui.changes import Change
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.operations import Work, runner_for
-from app.ui.widgets.form_dialog import ERROR_STYLE
+from app.ui.widgets.form_dialog import FormDialog
+from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
 ISSUER_CHANGES = frozenset({Change.ISSUERS})
 COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
-HELP_STYLE = "color: #666666;"
 TEMPLATE_HELP = (
     "{code} 为机关代码，{year} 为年份，{seq} 为序号（必填）；{seq:03d} 表示序号补足 3 位。"
     "例如 {code}GS-{year}-{seq:03d} 得到 MZGS-2026-001。"
@@ -195,7 +194,7 @@ class IssuerForm(QWidget):
         self.name.setFocus()
 
 
-class AddIssuerDialog(ActionDialog):
+class AddIssuerDialog(FormDialog):
     announces = ISSUER_CHANGES
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -220,7 +219,7 @@ class AddIssuerDialog(ActionDialog):
         return lambda s, _p: issuer.add(s, actor)
 
 
-class TemplateDialog(ActionDialog):
+class TemplateDialog(FormDialog):
     """修改编号模板: numbers already given stay; the next one follows the new template."""
 
     announces = ISSUER_CHANGES
@@ -335,7 +334,7 @@ class IssuersPage(QWidget):
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.open()
 
-    def _open(self, dialog: ActionDialog) -> None:
+    def _open(self, dialog: FormDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -27,9 +27,8 @@ from app.services.settings import Rule
 from app.ui.changes import Change
 from app.ui.crash import show_error
 from app.ui.operations import runner_for
-from app.ui.widgets.form_dialog import ERROR_STYLE
+from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
-HELP_STYLE = "color: #666666;"
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220
 DEFAULT_WIDTH = 260  # a long default (the materials lists) wraps instead of pushing the buttons off

@@ -26,8 +26,8 @@ from app.errors import UserError
 from app.services import users
 from app.services.permissions import Role, local_actor
 from app.ui.changes import Change
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.operations import Work, runner_for
+from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_model import push_button
 
 USER_CHANGES = frozenset({Change.USERS})
@@ -62,7 +62,7 @@ def _same(first: QLineEdit, second: QLineEdit) -> str:
     return first.text()
 
 
-class UserDialog(ActionDialog):
+class UserDialog(FormDialog):
     announces = USER_CHANGES
 
     def __init__(self, database: Database, title: str, parent: QWidget | None = None) -> None:
@@ -193,23 +193,23 @@ class UsersPage(QWidget):
             button.setEnabled(chosen)
 
     # --- actions --------------------------------------------------------------------------
-    def _open(self, dialog: ActionDialog) -> ActionDialog:
+    def _open(self, dialog: FormDialog) -> FormDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
-    def add_user(self) -> ActionDialog:
+    def add_user(self) -> FormDialog:
         return self._open(AddUserDialog(self.database, self))
 
-    def edit_role(self) -> ActionDialog | None:
+    def edit_role(self) -> FormDialog | None:
         row = self.selected()
         return self._open(RoleDialog(self.database, row, self)) if row else None
 
-    def reset_password(self) -> ActionDialog | None:
+    def reset_password(self) -> FormDialog | None:
         row = self.selected()
         return self._open(PasswordDialog(self.database, row.username, self)) if row else None
 
-    def change_own_password(self) -> ActionDialog:
+    def change_own_password(self) -> FormDialog:
         return self._open(PasswordDialog(self.database, local_actor().name, self))
 
     def unlock(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.db import Database
-from app.ui.settings.audit_page import AuditView
+from app.ui.settings.audit_page import AuditPage
 from app.ui.settings.backup_page import BackupPage
 from app.ui.settings.calendar_page import CalendarPage
 from app.ui.settings.issuers_page import IssuersPage
@@ -25,7 +25,7 @@ class SettingsView(QTabWidget):
         self.addTab(self.calendar, "工作日历")
         self.users = UsersPage(database)
         self.backups = BackupPage(database)
-        self.audit = AuditView(database)
+        self.audit = AuditPage(database)
         self.addTab(self.users, "用户")
         self.addTab(self.backups, "备份与恢复")
         self.addTab(self.audit, "审计日志")

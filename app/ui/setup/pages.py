@@ -28,8 +28,6 @@ from app.services import filing, settings, users
 from app.services.permissions import local_actor
 from app.ui.operations import runner_for
 from app.ui.settings.issuers_page import (
-    ERROR_STYLE,
-    HELP_STYLE,
     IssuerForm,
     IssuerRow,
     NewIssuer,
@@ -38,6 +36,7 @@ from app.ui.settings.issuers_page import (
     next_number,
 )
 from app.ui.settings.rules_page import Editor, editor_value, rule_editor, set_editor_value
+from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
 START, OFFICE, ISSUERS, FILING, VALIDITY, ADMIN, SUMMARY = range(7)
 FIELD_WIDTH = 300

@@ -37,9 +37,9 @@ from app.services.vocabulary import ReviewOutcome
 from app.ui.changes import Change
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.operations import Reload, Work, runner_for
-from app.ui.register.print_dialog import preview_generated
 from app.ui.widgets.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.widgets.ledger_dialog import export_workbook
+from app.ui.widgets.pdf_preview import preview_generated
 
 FIRST_YEAR = 1990  # as in the register's year filter
 REFRESH_KINDS = frozenset(
@@ -64,14 +64,14 @@ DRILL_HINT = "双击查看相关文件"
 
 
 @dataclass(frozen=True)
-class StatisticsPage:
+class StatisticsFigures:
     stats: AnnualStatistics
     issuers: list[tuple[str, str]]  # (code, name) for the chooser
 
 
-def read_page(s: Session, year: int, issuer_code: str | None) -> StatisticsPage:
+def read_page(s: Session, year: int, issuer_code: str | None) -> StatisticsFigures:
     stats = statistics.annual(s, Period.of_year(year), issuer_code)
-    return StatisticsPage(stats, [(i.code, i.name) for i in issuers.list_issuers(s)])
+    return StatisticsFigures(stats, [(i.code, i.name) for i in issuers.list_issuers(s)])
 
 
 def _item(text: str, tip: str = "", right: bool = False) -> QTableWidgetItem:
@@ -209,7 +209,7 @@ class StatisticsView(QWidget):
         year, code = self.year.currentData(), self.issuer.currentData()
         return lambda s, _p: read_page(s, year, code)
 
-    def _loaded(self, page: StatisticsPage) -> None:
+    def _loaded(self, page: StatisticsFigures) -> None:
         self._set_issuers(page.issuers)
         self.stats = stats = page.stats
         self.summary.setText(

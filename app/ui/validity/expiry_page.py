@@ -28,16 +28,16 @@ from app.services.catalogs import office_name
 from app.services.permissions import local_actor
 from app.services.validity import Expiring
 from app.ui.changes import Change
-from app.ui.cleanup.dialogs import Column, DocumentChooser, RowsModel, rows_table, selected_rows
 from app.ui.crash import show_error
-from app.ui.filing.dialogs import ActionDialog
 from app.ui.lazy_reports import expiry_reminder, listing
 from app.ui.operations import Progress, Work, runner_for
-from app.ui.register.document_dialog import _pydate, _qdate
-from app.ui.register.print_dialog import preview_generated
-from app.ui.review.dialogs import date_edit, text_edit
 from app.ui.review.view import STATE_COLORS
+from app.ui.widgets.document_chooser import DocumentChooser
+from app.ui.widgets.fields import date_edit, pydate, qdate, text_edit
+from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.ledger_dialog import export_workbook
+from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
+from app.ui.widgets.pdf_preview import preview_generated
 
 EVALUATION_CHANGES = frozenset({Change.VALIDITY})
 REFRESH_KINDS = frozenset({Change.DOCUMENTS, Change.VALIDITY, Change.SETTINGS, Change.ISSUERS})
@@ -45,7 +45,7 @@ PERIODS = ("本季度", "下季度", "自定义")
 CUSTOM = 2
 
 
-class EvaluationDialog(ActionDialog):
+class EvaluationDialog(FormDialog):
     """登记评估: the implementing unit proposes to re-issue the document or let it lapse."""
 
     announces = EVALUATION_CHANGES
@@ -68,7 +68,7 @@ class EvaluationDialog(ActionDialog):
     def prepare(self) -> Work:
         doc_id, actor, decision = self.row.document_id, local_actor(), self.decision.currentData()
         day, reason, new_id = (
-            _pydate(self.day.date()),
+            pydate(self.day.date()),
             self.reason.toPlainText(),
             self.reissued.value(),
         )
@@ -124,7 +124,7 @@ def write_listing(s: Session, start: date, end: date, target: Path, progress: Pr
     return listing.xlsx(found, EXPORT_COLUMNS, target, progress)
 
 
-class ExpiryView(QWidget):
+class ExpiryPage(QWidget):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.runner = database, runner_for(database)
@@ -183,11 +183,11 @@ class ExpiryView(QWidget):
     def _set_range(self, start: date, end: date) -> None:
         for edit, day in ((self.start, start), (self.end, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(day))
+            edit.setDate(qdate(day))
             edit.blockSignals(False)
 
     def period_range(self) -> tuple[date, date]:
-        return _pydate(self.start.date()), _pydate(self.end.date())
+        return pydate(self.start.date()), pydate(self.end.date())
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1,16 +1,15 @@
-"""The form dialog whose one action is a service call: run through the operation runner, a
+"""The form dialogs whose one action is a service call: run through the operation runner, a
 refusal shown inline (the field it names gets the focus), the dialog kept open with the input."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.db import Database
 from app.errors import UserError
 from app.ui.crash import show_error
 from app.ui.operations import Work, runner_for
-
-ERROR_STYLE = "color: #b00020;"
+from app.ui.widgets.style import ERROR_STYLE
 
 
 class ServiceDialog(QDialog):
@@ -79,3 +78,28 @@ class ServiceDialog(QDialog):
             self.show_error(exc.message, exc.field)
         else:
             show_error(self, exc)
+
+
+class FormDialog(ServiceDialog):
+    """A service call as a small form of labelled fields, with an optional heading."""
+
+    def __init__(self, database: Database, title: str, parent: QWidget | None) -> None:
+        super().__init__(database, parent, QDialogButtonBox.StandardButton.Ok, "确定")
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, label: str, widget: QWidget, key: str = "") -> QWidget:
+        """A form row; `key` is the field name the services give in UserError.field."""
+        self.form.addRow(f"{label}：", widget)
+        self.fields[key or label] = widget
+        return widget
+
+    def add_heading(self, text: str) -> None:
+        heading = QLabel(text)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        self.form.insertRow(0, heading)

@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.errors import UserError
 from app.ui.operations import Progress, runner_for
-from app.ui.register.print_dialog import preview_generated
-from app.ui.widgets.pdf_preview import documents_folder
+from app.ui.widgets.pdf_preview import documents_folder, preview_generated
 
 WriteBook = Callable[[Session, Path, Progress], int]
 YearWriter = Callable[[Session, Path, int | None, Progress], int]

@@ -3,12 +3,16 @@ memory (each subclass says what a cell shows), its table view, and the calendar-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
+
+from app.ui.widgets.style import BANNER_STYLE, ROW_TEXT
 
 
 def cell_text(value: object) -> str:
@@ -16,9 +20,6 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     return value.isoformat() if isinstance(value, date) else str(value)
-
-
-WARNING_STYLE = "background: #fff1c7; color: #6b4500; border: 1px solid #e0b552; padding: 4px 8px;"
 
 
 class ListModel(QAbstractTableModel):
@@ -71,7 +72,7 @@ def warning_banner() -> QLabel:
     banner = QLabel()
     banner.setObjectName("calendarWarning")
     banner.setWordWrap(True)
-    banner.setStyleSheet(WARNING_STYLE)
+    banner.setStyleSheet(BANNER_STYLE)
     banner.hide()
     return banner
 
@@ -82,3 +83,45 @@ def push_button(text: str, slot, tip: str = "") -> QPushButton:
     button.setToolTip(tip)
     button.clicked.connect(slot)
     return button
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], object]
+    width: int = 0  # 0: takes the room left
+    centered: bool = False
+
+
+class RowsModel(ListModel):
+    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
+
+    def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
+        super().__init__([c.header for c in columns], parent)
+        self.columns, self.colour = columns, colour
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        color: QColor | None = self.colour(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(column.value(row))
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
+    return list_table(model, [c.width for c in model.columns], multi)
+
+
+def selected_rows(table: QTableView) -> list[Any]:
+    rows: list[Any] = table.model().rows
+    return [
+        rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
+    ]

@@ -7,8 +7,12 @@ at once. Printing paints the same page images onto the printer, page by page.
 
 from __future__ import annotations
 
+import functools
 import shutil
+import tempfile
+import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF, QStandardPaths, Qt
@@ -28,10 +32,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
+from app.db import Database
 from app.errors import UserError
 from app.ui.crash import show_error
+from app.ui.operations import Progress, runner_for
 
 CACHE_PAGES = 4
 ZOOM_STEP = 1.25
@@ -310,3 +317,33 @@ class PdfPreview(QDialog):
     def done(self, result: int) -> None:
         self.pages.close()
         super().done(result)
+
+
+WritePdf = Callable[[Session, Path, Progress], int]
+
+
+@functools.cache
+def _scratch() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="normdesk-print-", ignore_cleanup_errors=True)
+
+
+def scratch_pdf() -> Path:
+    """A new file name in the scratch folder (removed with the folder when the program ends)."""
+    return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
+
+
+def preview_generated(database: Database, title: str, write: WritePdf, parent: QWidget) -> None:
+    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview."""
+    target = scratch_pdf()
+
+    def opened(_pages: int) -> None:
+        preview = PdfPreview(target, title, parent)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+
+    runner_for(database).run(
+        lambda s, progress: write(s, target, progress),
+        on_done=opened,
+        parent=parent,
+        progress=f"正在生成{title}…",
+    )

@@ -9,7 +9,7 @@ from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from app.ui.operations import runner_for
 from app.ui.register.detail import read_document
-from app.ui.settings.audit_page import PAGE, AuditView
+from app.ui.settings.audit_page import PAGE, AuditPage
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
 from tests.widgets import shown
@@ -32,10 +32,10 @@ def doc_id(database) -> int:
 
 @pytest.fixture
 def view(qtbot, database, doc_id):
-    return shown(qtbot, AuditView(database), size=(1000, 640))
+    return shown(qtbot, AuditPage(database), size=(1000, 640))
 
 
-def shown_actors(view: AuditView) -> list[str]:
+def shown_actors(view: AuditPage) -> list[str]:
     return [row.actor for row in view.model.rows]
 
 
