@@ -22,6 +22,15 @@ def cell_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def file_size(n: float) -> str:
+    """A file's size as a clerk reads it: 512 B, 38 KB, 4 MB, 1.2 GB."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
 class ListModel(QAbstractTableModel):
     def __init__(self, headers: Sequence[str], parent=None) -> None:
         super().__init__(parent)
