@@ -35,7 +35,7 @@ from app.services.lifecycle import (
 from app.services.vocabulary import DocFlag, Step
 from app.ui.changes import Change
 from app.ui.context import AppContext
-from app.ui.widgets.fields import OptionalDate, date_edit, pydate
+from app.ui.widgets.fields import OptionalDate, date_edit, line_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
@@ -81,12 +81,9 @@ class DocumentDialog(ServiceDialog):
         mode_row.setContentsMargins(0, 0, 0, 0)
 
         self.issuer = QComboBox()
-        self.title = QLineEdit()
-        self.title.setPlaceholderText("文件全称")
-        self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
-        self.reg_number = QLineEdit()
-        self.reg_number.setPlaceholderText("留空则自动分配")
+        self.title = line_edit("文件全称")
+        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
+        self.reg_number = line_edit("留空则自动分配")
         self.published = OptionalDate()
         self.effective = OptionalDate("填写（默认同公布日期）")
         self.valid_until = OptionalDate("填写（默认按规则计算）")
@@ -100,8 +97,7 @@ class DocumentDialog(ServiceDialog):
         self.other_dates.setLayout(other_dates)
         self.term_reason = QLineEdit()  # shown only when the service says the term needs one
         self.drafting_unit = QLineEdit()
-        self.keywords = QLineEdit()
-        self.keywords.setPlaceholderText("以空格或顿号分隔")
+        self.keywords = line_edit("以空格或顿号分隔")
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
         self.remarks = QPlainTextEdit()
@@ -339,8 +335,7 @@ class StepDialog(ServiceDialog):
         self.period_box = QWidget()
         self.period_box.setLayout(period)
         period.setContentsMargins(0, 0, 0, 0)
-        self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
+        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
         self.channel = QComboBox()
         self.channel.setEditable(True)
         self.channel.addItems(["", *documents.PUBLICATION_CHANNELS])
