@@ -239,12 +239,15 @@ def _activity(
 def real_documents(s: Session) -> int:
     """Documents someone registered, imported or drafted: each has its own creation record in the
     audit trail, which demo documents (one record for the whole run) never have."""
-    return s.scalar(
-        select(func.count(func.distinct(AuditEntry.object_id))).where(
-            AuditEntry.object_type == "document",
-            AuditEntry.action.in_(_CREATIONS),
-            AuditEntry.object_id.is_not(None),
+    return (
+        s.scalar(
+            select(func.count(func.distinct(AuditEntry.object_id))).where(
+                AuditEntry.object_type == "document",
+                AuditEntry.action.in_(_CREATIONS),
+                AuditEntry.object_id.is_not(None),
+            )
         )
+        or 0
     )
 
 
@@ -336,8 +339,8 @@ def _flags(rng: random.Random) -> dict[str, bool]:
 def _dates(rng: random.Random, title: str, years: dict[str, int], drafts: float) -> dict[str, Any]:
     today = clock.today()
     if rng.random() < drafts:
-        status = rng.choice(DRAFTING)
-        return _status(status, today, None, None, None, title.format(year=today.year))
+        draft = rng.choice(DRAFTING)
+        return _status(draft, today, None, None, None, title.format(year=today.year))
     # Recent years weigh more, as in a register whose older documents were cleaned up.
     published = FIRST_DAY + timedelta(days=int((today - FIRST_DAY).days * rng.random() ** 0.4))
     effective = published + timedelta(days=30 if rng.random() < 0.6 else rng.randint(0, 29))
@@ -414,7 +417,7 @@ def _taken_doc_numbers(s: Session, by_id: dict[int, Issuer]) -> set[tuple[int, s
             Document.issuer_id.in_(by_id), Document.doc_number.is_not(None)
         )
     )
-    return {(issuer_id, number) for issuer_id, number in found}
+    return {(issuer_id, number) for issuer_id, number in found if number is not None}
 
 
 def _doc_number(

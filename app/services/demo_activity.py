@@ -210,7 +210,7 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     stamp = datetime.combine(applied - timedelta(days=10), time(15))
     for doc_id, status, changed, until in s.execute(query):
         decision = "continue"
-        if status in _DECISION_OF and changed <= applied:
+        if status in _DECISION_OF and changed is not None and changed <= applied:
             decision = _DECISION_OF[status]
         elif until is not None and until < applied:
             decision = "expired"

@@ -12,6 +12,7 @@ class Labelled(StrEnum):
     """A StrEnum whose members are declared as ("code", "中文"), optionally with more words."""
 
     label: str
+    _more: tuple[str, ...]
 
     def __new__(cls, value: str, label: str, *more: str) -> Labelled:
         member = str.__new__(cls, value)
