@@ -14,8 +14,8 @@ from app.services import backup, integrity, settings
 from app.services.permissions import SYSTEM, Actor, Role, sign_in
 from app.ui import startup_checks
 from app.ui.app import open_or_explain
-from app.ui.backup_page import BackupPage
 from app.ui.operations import runner_for
+from app.ui.settings.backup_page import BackupPage
 from tests.factories import add_issuer, register
 
 pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file

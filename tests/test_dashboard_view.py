@@ -5,12 +5,12 @@ from PySide6.QtCore import QDate, Qt
 
 from app.services import objections
 from app.services.permissions import SYSTEM
-from app.ui.dashboard_view import COLUMNS, DashboardView
-from app.ui.filing_view import FilingView
+from app.ui.filing.objection_dialogs import ReplyDialog
+from app.ui.filing.view import FilingView
+from app.ui.home.view import COLUMNS, HomeView
 from app.ui.main_window import MainWindow
-from app.ui.objection_dialogs import ReplyDialog
 from app.ui.operations import runner_for
-from app.ui.review_view import STATE_COLORS
+from app.ui.review.view import STATE_COLORS
 from tests.factories import register
 
 TODAY = date(2026, 11, 27)
@@ -27,7 +27,7 @@ def wait(database):
 
 @pytest.fixture
 def dashboard(qtbot, office):
-    view = DashboardView(office)
+    view = HomeView(office)
     qtbot.addWidget(view)
     view.show()
     return view

@@ -7,8 +7,8 @@ from app.services import documents, registration
 from app.services.documents import DocumentInput
 from app.services.issuers import add_issuer
 from app.services.permissions import SYSTEM
-from app.ui.document_dialog import MODE_DRAFT, DocumentDialog, StepDialog
 from app.ui.operations import runner_for
+from app.ui.register.document_dialog import MODE_DRAFT, DocumentDialog, StepDialog
 
 
 @pytest.fixture

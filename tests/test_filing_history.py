@@ -14,8 +14,8 @@ from app.db import open_database
 from app.models import Filing
 from app.services import filing, workcalendar
 from app.services.permissions import SYSTEM
-from app.ui.filing_table import HISTORY_COLUMNS
-from app.ui.filing_view import FilingView
+from app.ui.filing.table_model import HISTORY_COLUMNS
+from app.ui.filing.view import FilingView
 from app.ui.operations import runner_for
 from tests.factories import add_issuer, draft, register
 from tests.test_cli import normdesk

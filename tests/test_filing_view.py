@@ -5,12 +5,12 @@ from PySide6.QtCore import QDate, Qt
 
 from app.services import filing
 from app.services.permissions import SYSTEM
-from app.ui.dashboard_view import DashboardView
-from app.ui.filing_table import COLUMNS
-from app.ui.filing_view import FilingView
+from app.ui.filing.table_model import COLUMNS
+from app.ui.filing.view import FilingView
+from app.ui.home.view import HomeView
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.review_view import STATE_COLORS
+from app.ui.review.view import STATE_COLORS
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import register
 
 TODAY = date(2026, 11, 27)
@@ -82,7 +82,7 @@ def test_incomplete_package_shows_the_service_message_and_keeps_the_dialog(qtbot
 def test_deferred_registration_opens_a_correction_deadline_on_the_dashboard(qtbot, office):
     file_it(office, add_document(office))
     view = make_view(qtbot, office)
-    dashboard = DashboardView(office)
+    dashboard = HomeView(office)
     qtbot.addWidget(dashboard)
     view.table.selectRow(0)
     view.record_result()

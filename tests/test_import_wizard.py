@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from app.models import AuditEntry, Document
 from app.services import importing
 from app.services.permissions import local_actor
-from app.ui.import_mapping import HEADER_BACKGROUND
-from app.ui.import_pages import CANCELLED
-from app.ui.import_wizard import ImportWizard
+from app.ui.importing.mapping_page import HEADER_BACKGROUND
+from app.ui.importing.pages import CANCELLED
+from app.ui.importing.wizard import ImportWizard
 from app.ui.main_window import MainWindow
 from tests.ledgers import messy_ledger
 

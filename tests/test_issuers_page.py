@@ -2,8 +2,8 @@ import pytest
 
 from app.services import issuers
 from app.services.permissions import SYSTEM
-from app.ui.issuers_page import AddIssuerDialog
 from app.ui.operations import runner_for
+from app.ui.settings.issuers_page import AddIssuerDialog
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_template_refused_when_set_names_the_field_and_focuses_it(qtbot, office,
 
 def test_the_page_says_whether_serials_start_again_and_the_form_follows_the_setting(qtbot, office):
     from app.services import settings
-    from app.ui.issuers_page import IssuersPage
+    from app.ui.settings.issuers_page import IssuersPage
 
     page = IssuersPage(office)
     qtbot.addWidget(page)

@@ -9,7 +9,7 @@ from app.ui import startup_checks
 from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.users_page import PasswordDialog, UsersPage
+from app.ui.settings.users_page import PasswordDialog, UsersPage
 
 READER = Actor("reader", Role.READ_ONLY)
 

@@ -5,9 +5,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.db import describe
 from app.ui import crash
-from app.ui.dashboard_view import DashboardView
+from app.ui.home.view import HomeView
 from app.ui.main_window import SECTIONS, MainWindow
-from app.ui.register_view import RegisterView
+from app.ui.register.view import RegisterView
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_navigation_lists_every_section_and_switches_page(window):
 
 def test_window_opens_on_the_dashboard(window):
     assert window.current_section() == "home"
-    assert isinstance(window.pages.currentWidget(), DashboardView)
+    assert isinstance(window.pages.currentWidget(), HomeView)
 
 
 def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
@@ -38,7 +38,7 @@ def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
     win.show_section("register")
     win.show()
     assert isinstance(win.pages.currentWidget(), RegisterView)
-    assert not any(isinstance(win.pages.widget(i), DashboardView) for i in range(len(SECTIONS)))
+    assert not any(isinstance(win.pages.widget(i), HomeView) for i in range(len(SECTIONS)))
 
 
 def test_status_bar_shows_database_location(window, database):

@@ -24,8 +24,8 @@ from app.services.permissions import Actor, Role, sign_in
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.manual_dialog import SECTION_HEADINGS, ManualDialog
 from app.ui.operations import runner_for
-from app.ui.setup_pages import ISSUERS, OFFICE
-from app.ui.setup_wizard import SetupWizard
+from app.ui.setup.pages import ISSUERS, OFFICE
+from app.ui.setup.wizard import SetupWizard
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 IMAGES = DOCS / "images"
@@ -128,8 +128,8 @@ def test_screenshots_of_each_section_are_written(window, demo_office):
 
 
 def test_screenshots_of_the_dialogs_are_written(window, demo_office, qtbot):
-    from app.ui.import_wizard import ImportWizard
-    from app.ui.print_dialog import PrintDialog
+    from app.ui.importing.wizard import ImportWizard
+    from app.ui.register.print_dialog import PrintDialog
 
     shots = []
     for dialog, name in ((PrintDialog(demo_office, window), "print"),

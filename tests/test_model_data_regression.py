@@ -18,7 +18,7 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from app.db import open_database
     from app.services.demo import make_demo
-    from app.ui.document_table_model import DocumentTableModel
+    from app.ui.register.table_model import DocumentTableModel
 
     app = QApplication([])
     database = open_database(sys.argv[1])

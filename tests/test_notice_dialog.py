@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 from app import clock
 from app.services import workcalendar
 from app.services.permissions import Actor, Role, sign_in
-from app.ui.calendar_page import KIND_ROLE, CalendarPage
-from app.ui.notice_dialog import NoticeDialog
 from app.ui.operations import runner_for
+from app.ui.settings.calendar_page import KIND_ROLE, CalendarPage
+from app.ui.settings.notice_dialog import NoticeDialog
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from app.services.catalogs import CatalogFilter, catalog
 from app.services.demo import make_demo
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.print_dialog import PrintDialog
-from app.ui.register_view import RegisterView
+from app.ui.register.print_dialog import PrintDialog
+from app.ui.register.view import RegisterView
+from app.ui.widgets.pdf_preview import PdfPreview
 
 DEMO_DOCS = 300
 

@@ -10,11 +10,13 @@ from app import clock
 from app.services import filing, objections, reviews, workcalendar
 from app.services.permissions import SYSTEM
 from app.services.reviews import MATERIALS, ReviewIntake
-from app.ui import dashboard_view, filing_table, review_view
-from app.ui.document_detail import DocumentDetail, read_document
-from app.ui.objection_dialogs import read_objection
+from app.ui.filing import table_model as filing_table
+from app.ui.filing.objection_dialogs import read_objection
+from app.ui.home import view as dashboard_view
 from app.ui.operations import runner_for
-from app.ui.review_form import read_case
+from app.ui.register.detail import DocumentDetail, read_document
+from app.ui.review import view as review_view
+from app.ui.review.case_dialog import read_case
 from tests.factories import add_issuer, register
 
 TIP = "2027 年放假通知尚未录入，按法定节假日暂定"
@@ -51,7 +53,7 @@ def _cells(model, columns, header, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office):
-    view = dashboard_view.DashboardView(office)
+    view = dashboard_view.HomeView(office)
     qtbot.addWidget(view)
     view.show()
     view.refresh()

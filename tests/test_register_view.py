@@ -15,11 +15,11 @@ from app.services.demo import make_demo
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import SYSTEM
-from app.ui.document_dialog import DocumentDialog
-from app.ui.document_table_model import COLUMNS, DocumentTableModel
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.register_view import RegisterView
+from app.ui.register.document_dialog import DocumentDialog
+from app.ui.register.table_model import COLUMNS, DocumentTableModel
+from app.ui.register.view import RegisterView
 
 DEMO_DOCS = 300
 
@@ -343,7 +343,7 @@ def test_an_attachment_added_in_the_detail_pane_is_listed_and_opens(
 ):
     opened = []
     monkeypatch.setattr(
-        "app.ui.document_detail.QDesktopServices.openUrl", lambda url: opened.append(url)
+        "app.ui.register.detail.QDesktopServices.openUrl", lambda url: opened.append(url)
     )
     source = tmp_path / "起草说明.txt"
     source.write_text("起草说明", encoding="utf-8")
@@ -364,8 +364,8 @@ def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
     qtbot, view, demo, monkeypatch, no_modal_boxes
 ):
     from app.services.permissions import Actor, Role, sign_in
-    from app.ui.retire_dialog import RetireDialog
-    from app.ui.void_number_dialog import VoidNumberDialog
+    from app.ui.register.retire_dialog import RetireDialog
+    from app.ui.register.void_number_dialog import VoidNumberDialog
 
     with demo.reading() as s:
         in_force = s.scalar(

@@ -9,7 +9,7 @@ from app import clock
 from app.models import DocumentLink
 from app.services import documents
 from app.ui.operations import runner_for
-from app.ui.retire_dialog import RetireDialog
+from app.ui.register.retire_dialog import RetireDialog
 from tests.factories import add_issuer, register
 
 TODAY = date(2026, 6, 15)

@@ -11,9 +11,9 @@ from app.services import reviews, workcalendar
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.review_form import CaseForm
-from app.ui.review_view import COLUMNS, STATE_COLORS, ReviewView
+from app.ui.review.case_dialog import CaseDialog
+from app.ui.review.view import COLUMNS, STATE_COLORS, ReviewView
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import draft
 
 TODAY = date(2026, 11, 27)
@@ -60,7 +60,7 @@ def wait(database):
     assert runner_for(database).wait()
 
 
-def open_form(qtbot, view, case_id) -> CaseForm:
+def open_form(qtbot, view, case_id) -> CaseDialog:
     view.refresh()
     view.select_case(case_id)
     view.open_case()

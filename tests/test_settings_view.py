@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app import clock
 from app.services import settings, workcalendar
 from app.services.permissions import SYSTEM
-from app.ui.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.operations import runner_for
-from app.ui.settings_view import SettingsView
+from app.ui.settings.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
+from app.ui.settings.view import SettingsView
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWizard
 from app import clock
 from app.services import settings
 from app.ui.operations import runner_for
-from app.ui.rules_page import editor_value
-from app.ui.settings_view import SettingsView
-from app.ui.setup_pages import FILING, OFFICE, SUMMARY, VALIDITY
-from app.ui.setup_wizard import SetupWizard
+from app.ui.settings.rules_page import editor_value
+from app.ui.settings.view import SettingsView
+from app.ui.setup.pages import FILING, OFFICE, SUMMARY, VALIDITY
+from app.ui.setup.wizard import SetupWizard
 from tests.test_setup_wizard import add_body, fill_admin
 
 ISSUE_21_KEYS = {

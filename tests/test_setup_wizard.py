@@ -10,8 +10,8 @@ from app.services import issuers, settings, users
 from app.services.permissions import SYSTEM, local_actor, sign_in
 from app.ui import startup_checks
 from app.ui.operations import runner_for
-from app.ui.setup_pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
-from app.ui.setup_wizard import SetupWizard
+from app.ui.setup.pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
+from app.ui.setup.wizard import SetupWizard
 from tests.factories import add_issuer, register
 
 

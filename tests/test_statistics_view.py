@@ -4,10 +4,10 @@ import pytest
 
 from app import clock
 from app.services.statistics import Period
-from app.ui.charts import BarChart, Series, StackedBarChart, axis_step
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.statistics_view import StatisticsView
+from app.ui.statistics.view import StatisticsView
+from app.ui.widgets.charts import BarChart, Series, StackedBarChart, axis_step
 from tests.test_statistics import build_office
 
 
@@ -150,12 +150,13 @@ def test_print_and_export_buttons_write_the_statistics(qtbot, office, monkeypatc
             written["pages"] = write(s, target, lambda *_a: True)
         written["title"] = title
 
-    monkeypatch.setattr("app.ui.statistics_view.preview_generated", fake_preview)
+    monkeypatch.setattr("app.ui.statistics.view.preview_generated", fake_preview)
     view.print_button.click()
     assert written["title"] == "2026年规范性文件工作统计表" and written["pages"] >= 1
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(
-        "app.ui.ledger_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "app.ui.widgets.ledger_dialog.QFileDialog.getSaveFileName",
+        lambda *a, **k: (str(target), ""),
     )
     view.export_button.click()
     wait(database)

@@ -16,9 +16,9 @@ from app.db import open_database
 from app.services import filing, importing, statistics
 from app.services.permissions import SYSTEM
 from app.services.statistics import Period
-from app.ui.filing_view import FilingView
+from app.ui.filing.view import FilingView
 from app.ui.operations import runner_for
-from app.ui.statistics_view import StatisticsView
+from app.ui.statistics.view import StatisticsView
 from tests.factories import add_city_government, add_issuer, register
 from tests.test_cli import normdesk
 

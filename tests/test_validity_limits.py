@@ -190,7 +190,7 @@ def test_a_ledger_row_with_a_longer_term_needs_its_reason_column(office, tmp_pat
 
 
 def test_the_detail_pane_shows_the_reason_and_the_issue_and_signing_dates(office):
-    from app.ui.document_detail import read_document
+    from app.ui.register.detail import read_document
 
     with office.transaction() as s:
         doc = register(s, published=PUBLISHED, valid_until=date(2032, 12, 31), term_reason=REASON,

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 from app import clock
 from app.services import cleanup, deadlines
 from app.services.permissions import SYSTEM
+from app.ui.cleanup.batch_dialog import DECISION_COLUMN
 from app.ui.main_window import MainWindow
 from app.ui.operations import runner_for
-from app.ui.pdf_preview import PdfPreview
-from app.ui.validity_page import DECISION_COLUMN, ValidityPage
+from app.ui.validity.view import ValidityView
+from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import add_issuer, register, status
 
 TODAY = date(2026, 11, 27)
@@ -60,8 +61,8 @@ def open_decision(qtbot, batch, row: int):
     return batch.dialog
 
 
-def make_page(qtbot, database) -> ValidityPage:
-    page = ValidityPage(database)
+def make_page(qtbot, database) -> ValidityView:
+    page = ValidityView(database)
     qtbot.addWidget(page)
     page.show()
     wait(database)

@@ -10,7 +10,7 @@ from app.models import NumberAllocation
 from app.services import documents, issuers, numbering
 from app.services.permissions import Actor, Role, sign_in
 from app.ui.operations import runner_for
-from app.ui.void_number_dialog import NO_HOLDER, WARNING, VoidNumberDialog
+from app.ui.register.void_number_dialog import NO_HOLDER, WARNING, VoidNumberDialog
 from tests.factories import add_issuer, register
 
 TODAY = date(2026, 6, 15)

@@ -1,4 +1,16 @@
-"""The PySide6 GUI. It calls services only; no rule lives here."""
+"""The PySide6 GUI. It calls services only; no rule lives here.
+
+Layout: `widgets/` holds the shared parts (form dialogs, fields, list models, the document chooser,
+charts, the PDF preview, colours); each section of the main window is a package (register, home,
+review, filing, validity, cleanup, settings, statistics) and so are the wizards (setup, importing).
+The start-up, the main window and the operation runner stay at the top.
+
+Names: a *view* is a section of the main window (`<package>/view.py`, class `…View`); a *page* is
+a tab of a view or a step of a wizard (`…_page.py` or `pages.py`, class `…Page`); a *dialog* is a
+window with its own buttons (`…_dialog.py` or `dialogs.py`, class `…Dialog`; one that only one
+page opens may live beside it). A dialog derives
+from `widgets.form_dialog` or from its own package's dialogs, never from another package's.
+"""
 
 import gc
 

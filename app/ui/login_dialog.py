@@ -19,7 +19,7 @@ from app.services.permissions import Actor
 from app.services.users import Login
 from app.ui.crash import show_error
 from app.ui.operations import runner_for
-from app.ui.service_dialog import ERROR_STYLE
+from app.ui.widgets.style import ERROR_STYLE
 
 
 class LoginDialog(QDialog):

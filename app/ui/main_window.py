@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from app import APP_TITLE, clock
 from app.db import Database, describe
 from app.services.permissions import Actor, local_actor, sign_in
-from app.ui import state
 from app.ui.about import show_about
 from app.ui.day_watch import DayWatch
+from app.ui.widgets import state
 
 if TYPE_CHECKING:
     from app.services.deadlines import Deadline
@@ -44,13 +44,13 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("home", "首页", "app.ui.dashboard_view", "DashboardView"),
-    Section("register", "文件登记簿", "app.ui.register_view", "RegisterView"),
-    Section("review", "合法性审核", "app.ui.review_view", "ReviewView"),
-    Section("filing", "备案", "app.ui.filing_view", "FilingView"),
-    Section("validity", "有效期与清理", "app.ui.validity_page", "ValidityPage"),
-    Section("statistics", "统计", "app.ui.statistics_view", "StatisticsView"),
-    Section("settings", "设置", "app.ui.settings_view", "SettingsView"),
+    Section("home", "首页", "app.ui.home.view", "HomeView"),
+    Section("register", "文件登记簿", "app.ui.register.view", "RegisterView"),
+    Section("review", "合法性审核", "app.ui.review.view", "ReviewView"),
+    Section("filing", "备案", "app.ui.filing.view", "FilingView"),
+    Section("validity", "有效期与清理", "app.ui.validity.view", "ValidityView"),
+    Section("statistics", "统计", "app.ui.statistics.view", "StatisticsView"),
+    Section("settings", "设置", "app.ui.settings.view", "SettingsView"),
 )
 
 
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         return self.pages.widget(index)
 
     def open_import_wizard(self) -> None:
-        from app.ui.import_wizard import ImportWizard
+        from app.ui.importing.wizard import ImportWizard
 
         wizard = ImportWizard(self.database, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"当前用户：{actor.name}（{actor.role}）")
 
     def change_password(self) -> None:
-        from app.ui.users_page import PasswordDialog
+        from app.ui.settings.users_page import PasswordDialog
 
         dialog = PasswordDialog(self.database, local_actor().name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -177,14 +177,14 @@ class MainWindow(QMainWindow):
         self.show_user()
 
     def open_print_dialog(self) -> None:
-        from app.ui.print_dialog import PrintDialog
+        from app.ui.register.print_dialog import PrintDialog
 
         dialog = PrintDialog(self.database, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def print_record_card(self) -> None:
-        from app.ui.print_dialog import preview_record_card
+        from app.ui.register.print_dialog import preview_record_card
 
         doc_id = self.page("register").selected_id()
         if doc_id is None:
@@ -195,11 +195,11 @@ class MainWindow(QMainWindow):
     def open_deadline(self, d: Deadline) -> None:
         """Show what a dashboard deadline is about on its own page, selected."""
         if d.kind == "review":
-            from app.ui.review_form import CaseForm
+            from app.ui.review.case_dialog import CaseDialog
 
             self.show_section("review")
             self.page("review").select_case(d.object_id)
-            form = CaseForm(self.database, d.object_id, self.page("review"))
+            form = CaseDialog(self.database, d.object_id, self.page("review"))
             form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             form.open()
         elif d.kind in ("filing", "correction"):

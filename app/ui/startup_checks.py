@@ -89,7 +89,7 @@ def first_run(database: Database) -> bool:
     with database.reading() as s:
         if not users.office_is_empty(s):
             return False
-    from app.ui.setup_wizard import SetupWizard
+    from app.ui.setup.wizard import SetupWizard
 
     wizard = SetupWizard(database)
     wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time

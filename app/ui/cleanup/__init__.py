@@ -1,0 +1,1 @@
+"""清理: the cleanup tab, its batches and their dialogs."""

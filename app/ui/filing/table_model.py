@@ -1,0 +1,177 @@
+"""The filing register's rows as the 备案 page shows them: read in one go off the GUI thread, with
+each row's timeliness and the year's figures, and the table model that shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.services import deadlines, filing, settings, statistics, workcalendar
+from app.services.filing import FilingRow, ResultEntry
+from app.services.statistics import Figure
+from app.services.vocabulary import DeadlineState
+from app.ui.widgets.list_model import ListModel, cell_text
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+
+ROW_COLORS = {**STATE_COLORS, DeadlineState.DONE_LATE: QColor(255, 226, 218)}  # filed, but late
+
+
+@dataclass(frozen=True)
+class FilingLine:
+    row: FilingRow
+    state: str  # deadlines.classify's state, for the colour
+    state_label: str  # filing.timeliness
+    due_tip: str = ""  # why the due date is provisional, if it is
+    correction_tip: str = ""
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.row.document_id, self.row.recipient
+
+
+@dataclass(frozen=True)
+class FilingListing:
+    year: int
+    lines: list[FilingLine]
+    figures: list[Figure]
+    warnings: list[str]
+
+
+def read_page(s: Session, year: int, pending_only: bool) -> FilingListing:
+    cal, today = workcalendar.load(s), clock.today()
+    soon = settings.get(s, "deadlines.due_soon_days")
+    rows = filing.register_rows(s, cal, year, pending_only)
+    lines = [
+        FilingLine(
+            r,
+            "" if r.unrecorded else deadlines.classify(r.due, today, soon, r.filed_on),
+            filing.timeliness(r, today),
+            cal.provisional_tip(r.due) if r.due_provisional else "",
+            cal.provisional_tip(r.correction_due) if r.correction_due_provisional else "",
+        )
+        for r in rows
+    ]
+    figures = statistics.filing_figures(s, date(year, 1, 1), date(year, 12, 31))
+    return FilingListing(year, lines, figures, cal.warnings())
+
+
+# (header, FilingRow attribute or "state_label", width)
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("公布日期", "published", 88),
+    ("文件名称", "title", 0),  # takes the room left
+    ("发文字号", "doc_number", 156),
+    ("备案机关", "recipient", 104),
+    ("备案期限", "due", 140),
+    ("报送日期", "filed_on", 88),
+    ("报告编号", "report_number", 120),
+    ("备案结果", "result", 72),
+    ("补正期限", "correction_due", 140),
+    ("状态", "state_label", 72),
+)
+CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
+
+
+class FilingTableModel(ListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__([c[0] for c in COLUMNS], parent)
+
+    def row_of(self, doc_id: int, filing_id: int | None = None) -> int:
+        return next(
+            (
+                i
+                for i, line in enumerate(self.rows)
+                if line.row.document_id == doc_id and filing_id in (None, line.row.filing_id)
+            ),
+            -1,
+        )
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line, attr = self.rows[index.row()], COLUMNS[index.column()][1]
+        value = line.state_label if attr == "state_label" else getattr(line.row, attr)
+        color = ROW_COLORS.get(line.state)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
+            return workcalendar.marked(value, line.row.due_provisional)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "correction_due":
+            return workcalendar.marked(value, line.row.correction_due_provisional)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(value)
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
+            return "\n".join(filter(None, (line.row.rule, line.due_tip)))
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "correction_due" and line.correction_tip:
+            return line.correction_tip
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.row.rule if attr == "state_label" else cell_text(value)
+        return None
+
+
+# (header, width) of the selected filing's result history, oldest first
+HISTORY_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("结果日期", 88),
+    ("备案结果", 72),
+    ("审查意见及处理情况", 0),
+    ("补正期限", 140),
+    ("补正完成", 88),
+    ("登记人", 88),
+    ("登记时间", 130),
+)
+
+
+def history_heading(row: FilingRow | None) -> str:
+    """The line above the history: whose filing it is, or why there is nothing to show."""
+    if row is None:
+        return "备案结果记录：请在上表选择一项备案。"
+    head = f"备案结果记录：《{row.title}》报送{row.recipient}"
+    if row.filed_on is None:
+        return f"{head}——尚未报送备案。"
+    if not row.history:
+        return f"{head}——{row.filed_on} 报送，尚未登记备案结果。"
+    notes = [e.before_history for e in row.history if e.before_history]
+    return f"{head}，共 {len(row.history)} 次结果" + "".join(f"（注：{n}）" for n in notes)
+
+
+class FilingHistoryModel(ListModel):
+    """Every result the recipient returned for the selected filing, in order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__([c[0] for c in HISTORY_COLUMNS], parent)
+
+    def show_row(self, row: FilingRow | None) -> None:
+        self.set_rows(list(row.history) if row else [])
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry: ResultEntry = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            recorded_at = entry.recorded_at.strftime("%Y-%m-%d %H:%M") if entry.recorded_at else ""
+            due = workcalendar.marked(entry.correction_due, entry.correction_due_provisional)
+            return (
+                cell_text(entry.result_on),
+                entry.result,
+                " ".join(entry.note.split()),
+                due if entry.correction_due else "",
+                cell_text(entry.corrected_on),
+                entry.recorded_by_label,
+                recorded_at,
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and entry.note:
+            return entry.note
+        if role == Qt.ItemDataRole.ToolTipRole and entry.before_history:
+            return entry.before_history
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

@@ -1,0 +1,1 @@
+"""首页/待办: the day's open deadlines."""

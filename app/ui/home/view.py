@@ -1,0 +1,327 @@
+"""首页/待办: every open deadline (filing, corrections, reviews, expiry, objection replies), counted
+per kind in tiles, listed overdue first, printable and exportable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QMouseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.db import Database
+from app.services import deadlines, filing_backlog, workcalendar
+from app.services.deadlines import Deadline
+from app.services.vocabulary import DeadlineState
+from app.ui.changes import Change
+from app.ui.crash import show_error
+from app.ui.filing.objection_dialogs import ReplyDialog
+from app.ui.lazy_reports import deadline_overview
+from app.ui.operations import Reload, runner_for
+from app.ui.widgets.ledger_dialog import export_workbook
+from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
+from app.ui.widgets.pdf_preview import preview_generated
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+
+REFRESH_KINDS = frozenset(
+    {
+        Change.DOCUMENTS,
+        Change.REVIEWS,
+        Change.FILINGS,
+        Change.OBJECTIONS,
+        Change.CALENDAR,
+        Change.SETTINGS,
+        Change.ISSUERS,
+        Change.VALIDITY,
+        Change.CLEANUP,
+    }
+)
+TILE_STATES = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)
+COUNT_COLORS = {
+    DeadlineState.OVERDUE: "#b3261e",
+    DeadlineState.DUE_SOON: "#8a5a00",
+    DeadlineState.UPCOMING: "#2d4a6b",
+}
+ZERO_COLOR = "#9aa3ad"  # nothing to do: no alarm colour
+NUMBER_STYLE = "font-size: 20px; font-weight: bold; border: none;"
+TILE_STYLE = (
+    "QFrame#tile { background: #ffffff; border: 1px solid #cfd6e0; border-radius: 4px; }"
+    'QFrame#tile[chosen="true"] { background: #e8f0fb; border: 2px solid #3a70c2; }'
+)
+
+
+@dataclass(frozen=True)
+class Board:
+    today: date
+    deadlines: list[Deadline]
+    warnings: list[str]
+    provisional_tips: dict[date, str]  # by due date, for the provisional ones
+    backlog: str | None = None  # the one 备案情况未录入 reminder
+    backlog_count: int = 0
+    backlog_recipients: tuple[str, ...] = ()
+
+
+def read_board(s: Session) -> Board:
+    today = clock.today()
+    found = deadlines.open_deadlines(s, today)
+    cal = workcalendar.load(s)
+    tips = {d.due: cal.provisional_tip(d.due) for d in found if d.provisional}
+    return Board(
+        today,
+        found,
+        deadlines.calendar_warnings(s, found),
+        tips,
+        filing_backlog.reminder(s),
+        filing_backlog.unrecorded_count(s),
+        tuple(filing_backlog.recipients(s)),
+    )
+
+
+class Tile(QFrame):
+    """One kind of deadline with its counts; a click filters the list to that kind."""
+
+    clicked = Signal(str)
+
+    def __init__(self, kind: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.counts: dict[str, int] = {}
+        self.setObjectName("tile")
+        self.setStyleSheet(TILE_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("点击只看这一类期限，再次点击显示全部")
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: bold; font-size: 14px; border: none;")
+        self.numbers: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setVerticalSpacing(0)
+        grid.addWidget(heading, 0, 0, 1, len(TILE_STATES))
+        for column, state in enumerate(TILE_STATES):
+            number = self.numbers[state] = QLabel()
+            caption = QLabel(state.label)
+            caption.setStyleSheet("color: #555555; font-size: 11px; border: none;")
+            grid.addWidget(number, 1, column)
+            grid.addWidget(caption, 2, column)
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        for state, label in self.numbers.items():
+            count = counts.get(state, 0)
+            color = COUNT_COLORS[state] if count else ZERO_COLOR
+            label.setText(str(count))
+            label.setStyleSheet(f"color: {color}; {NUMBER_STYLE}")
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.setProperty("chosen", chosen)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.kind)
+        super().mousePressEvent(event)
+
+
+# (header, Deadline attribute, width)
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("状态", "state_label", 72),
+    ("期限类型", "kind_label", 110),
+    ("事项", "title", 0),  # takes the room left
+    ("期限", "due", 140),
+    ("剩余天数", "days_left", 72),
+    ("依据", "rule", 300),
+)
+CENTERED = frozenset({"state_label", "due", "days_left"})
+
+
+class DeadlineTableModel(ListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__([c[0] for c in COLUMNS], parent)
+        self.provisional_tips: dict[date, str] = {}
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
+        color = STATE_COLORS.get(row.state)
+        if attr == "due" and role == Qt.ItemDataRole.DisplayRole:
+            return row.due_text
+        if attr == "due" and role == Qt.ItemDataRole.ToolTipRole and row.provisional:
+            return self.provisional_tips.get(row.due, row.due_text)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(getattr(row, attr))
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class HomeView(QWidget):
+    """Emits `open_requested(deadline)` for items shown on another page; answers objections itself."""
+
+    open_requested = Signal(object)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.model = DeadlineTableModel(self)
+        self.board: Board | None = None
+        self.kind: str | None = None  # the tile chosen, if any
+        self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
+        self.reload = Reload(
+            self, self.runner, lambda: lambda s, _p: read_board(s), self._loaded, self._load_failed
+        )
+
+        self.heading = QLabel("待办期限")
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.refresh_button = push_button("刷新", self.refresh)
+        self.print_button = push_button("打印期限一览表…", self.print_overview)
+        self.export_button = push_button("导出 Excel…", self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        for button in (self.refresh_button, self.print_button, self.export_button):
+            top.addWidget(button)
+
+        self.tiles = {kind: Tile(kind, label) for kind, label in deadlines.KIND_LABELS.items()}
+        tiles = QGridLayout()
+        for n, tile in enumerate(self.tiles.values()):
+            tile.clicked.connect(self.choose_kind)
+            tiles.addWidget(tile, 0, n)
+            tiles.setColumnStretch(n, 1)
+
+        self.banner = warning_banner()
+        self.backlog = warning_banner()
+        self.backlog_button = push_button(
+            "批量登记…", self.record_backlog, "为备案情况未录入的文件批量登记报送日期和备案机关"
+        )
+        self.backlog_button.hide()
+        backlog = QHBoxLayout()
+        backlog.addWidget(self.backlog, 1)
+        backlog.addWidget(self.backlog_button)
+        self.count = QLabel()
+        self.table = self._table()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addWidget(self.banner)
+        layout.addLayout(backlog)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self._shown = False  # deadlines are computed when the page is first shown, not before
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.refresh()
+
+    def _table(self) -> QTableView:
+        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
+        table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        return table
+
+    # --- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.reload()
+
+    def _loaded(self, board: Board) -> None:
+        self.refresh_button.setEnabled(True)
+        self.board = board
+        counts = Counter((d.kind, d.state) for d in board.deadlines)
+        for kind, tile in self.tiles.items():
+            tile.set_counts({state: counts[kind, state] for state in TILE_STATES})
+        self.banner.setText("工作日历提示：" + "；".join(board.warnings))
+        self.banner.setVisible(bool(board.warnings))
+        self.backlog.setText(board.backlog or "")
+        self.backlog.setVisible(bool(board.backlog))
+        self.backlog_button.setVisible(bool(board.backlog))
+        self._show_rows()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        show_error(self, exc)
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if kinds & REFRESH_KINDS and self._shown:
+            self.refresh()
+
+    def choose_kind(self, kind: str) -> None:
+        self.kind = None if kind == self.kind else kind
+        for key, tile in self.tiles.items():
+            tile.set_chosen(key == self.kind)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        found = self.board.deadlines if self.board else []
+        rows = [d for d in found if self.kind in (None, d.kind)]
+        self.model.provisional_tips = self.board.provisional_tips if self.board else {}
+        self.model.set_rows(rows)
+        scope = deadlines.KIND_LABELS[self.kind] if self.kind else "全部"
+        day = self.board.today.isoformat() if self.board else ""
+        self.count.setText(f"{scope}：共 {len(rows)} 项（截至 {day}，双击打开办理）")
+
+    # --- actions --------------------------------------------------------------------------
+    def record_backlog(self) -> None:
+        from app.ui.filing.dialogs import BulkFiledDialog
+
+        board = self.board
+        if board is None or not board.backlog:
+            return
+        self.dialog = BulkFiledDialog(
+            self.database, list(board.backlog_recipients), board.backlog_count, self
+        )
+        self.dialog.open()
+
+    def open_row(self, row: int) -> None:
+        if not 0 <= row < len(self.model.rows):
+            return
+        item = self.model.rows[row]
+        if item.kind == "objection":
+            self.dialog = ReplyDialog(self.database, item.object_id, self)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.open()
+        else:
+            self.open_requested.emit(item)
+
+    def print_overview(self) -> None:
+        preview_generated(
+            self.database,
+            "期限一览表",
+            lambda s, target, _p: deadline_overview.pdf(s, target),
+            self,
+        )
+
+    def export(self) -> None:
+        export_workbook(
+            self.database,
+            f"期限一览表（{clock.today().isoformat()}）",
+            lambda s, target, _p: deadline_overview.xlsx(s, target),
+            self,
+        )

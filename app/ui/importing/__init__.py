@@ -1,0 +1,1 @@
+"""导入台账: the ledger import wizard."""

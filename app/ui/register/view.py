@@ -1,0 +1,406 @@
+"""文件登记簿: search, filters, the register table and the selected document's details."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.db import Database
+from app.services import documents, issuers, lifecycle, permissions
+from app.services.documents import NumberAction
+from app.services.search import DocumentQuery, RegisterRow
+from app.services.vocabulary import DocFlag
+from app.ui.changes import Change
+from app.ui.operations import runner_for
+from app.ui.register.detail import DocumentDetail
+from app.ui.register.table_model import COLUMNS, DocumentTableModel
+from app.ui.widgets import state
+
+if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
+    from app.ui.widgets.form_dialog import ServiceDialog
+
+HEADER_KEY = "register"
+VOID_LABEL, ASSIGN_LABEL = "作废编号…", "分配编号…"
+SEARCH_DELAY_MS = 150
+FIRST_YEAR = 1990
+# (label, statuses) for the status filter; groups first, then every single status
+STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("全部", ()),
+    *lifecycle.STATUS_GROUPS.items(),
+    *((label, (code,)) for code, label in lifecycle.STATUS_LABELS.items()),
+)
+FLAG_CHOICES = tuple(
+    (flag.value, flag.short)
+    for flag in (DocFlag.IMPORTANT, DocFlag.PUBLIC_FACING, DocFlag.MARKET_RELATED)
+)
+
+
+class RegisterView(QWidget):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._selected_id: int | None = None
+        self.runner = runner_for(database)
+        self.dialog: ServiceDialog | None = None
+        self.model = DocumentTableModel(database, parent=self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索标题、发文字号、登记编号、制定机关、关键词（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self.search_timer.start)
+
+        self.new_button = QPushButton("新建…")
+        self.new_button.setToolTip("新建草稿或登记已公布的文件（Ctrl+N）")
+        self.new_button.clicked.connect(self.new_document)
+        self.edit_button = QPushButton("编辑…")
+        self.edit_button.clicked.connect(self.edit_document)
+        self.step_button = QPushButton("记录环节…")
+        self.step_button.clicked.connect(self.record_step)
+        self.card_button = QPushButton("打印登记表…")
+        self.card_button.clicked.connect(self.print_record_card)
+        self.retire_button = QPushButton("变更状态…")
+        self.retire_button.setToolTip("将现行有效的文件登记为已修改、废止、宣布失效或失效")
+        self.retire_button.clicked.connect(self.retire_document)
+        self.number_button = QPushButton(VOID_LABEL)
+        self.number_button.clicked.connect(self.number_action)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.step_button)
+        top.addWidget(self.card_button)
+        top.addWidget(self.retire_button)
+        top.addWidget(self.number_button)
+
+        self.status = QComboBox()
+        for label, codes in STATUS_CHOICES:
+            self.status.addItem(label, codes)
+        self.issuer = QComboBox()
+        self.issuer.setMinimumContentsLength(10)
+        self.year = QComboBox()
+        self.year.addItem("全部年度", None)
+        for year in range(clock.today().year, FIRST_YEAR - 1, -1):
+            self.year.addItem(f"{year} 年", year)
+        self.flags: dict[str, QCheckBox] = {}
+        self.count = QLabel()
+        self.count.setObjectName("registerCount")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("状态："))
+        filters.addWidget(self.status)
+        filters.addWidget(QLabel("制定机关："))
+        filters.addWidget(self.issuer)
+        filters.addWidget(QLabel("公布年度："))
+        filters.addWidget(self.year)
+        for key, label in FLAG_CHOICES:
+            box = QCheckBox(label)
+            box.toggled.connect(self.apply_filters)
+            self.flags[key] = box
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        self._load_issuers()
+        for combo in (self.status, self.issuer, self.year):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.doubleClicked.connect(lambda _index: self.edit_document())
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((128, 136, 262, 128, 96, 84, 84, 84, 64)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_column_menu)
+        state.restore_header(header, HEADER_KEY)
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(400)
+        self.save_timer.timeout.connect(self.save_columns)
+        header.sectionResized.connect(lambda *_: self.save_timer.start())
+        header.sectionMoved.connect(lambda *_: self.save_timer.start())
+        header.sortIndicatorChanged.connect(lambda *_: self.save_timer.start())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+
+        self.detail = DocumentDetail(database)
+        self.detail.open_document.connect(self.select_document)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([460, 300])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_document)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.apply_filters()
+
+    # --- query ----------------------------------------------------------------------------
+    def _load_issuers(self) -> None:
+        current = self.issuer.currentData()
+        with self.database.reading() as s:
+            found = [(i.id, i.name) for i in issuers.list_issuers(s)]
+        self.issuer.blockSignals(True)
+        self.issuer.clear()
+        self.issuer.addItem("全部", None)
+        for issuer_id, name in found:
+            self.issuer.addItem(name, issuer_id)
+        self.issuer.setCurrentIndex(max(self.issuer.findData(current), 0))
+        self.issuer.blockSignals(False)
+
+    def current_query(self) -> DocumentQuery:
+        issuer_id = self.issuer.currentData()
+        flags = {key: (True if box.isChecked() else None) for key, box in self.flags.items()}
+        return DocumentQuery(
+            text=self.search.text().strip(),
+            statuses=tuple(self.status.currentData() or ()),
+            issuer_ids=(issuer_id,) if issuer_id is not None else (),
+            year=self.year.currentData(),
+            order_by=self.model.query.order_by,
+            descending=self.model.query.descending,
+            **flags,
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    def _after_reset(self) -> None:
+        self.count.setText(f"共 {self.model.rowCount()} 件")
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.detail.show_document(self._selected_id)
+        else:
+            self.detail.clear()
+        self._update_buttons()
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if Change.ISSUERS in kinds:
+            self._load_issuers()
+        if kinds & {Change.DOCUMENTS, Change.ISSUERS, Change.ATTACHMENTS}:
+            self._reload_in_place()
+
+    def _reload_in_place(self) -> None:
+        """Refresh after a change without moving the clerk: the rows repaint where they are, or,
+        when documents came or went, the scroll position is put back after the reset."""
+        bars = (self.table.verticalScrollBar(), self.table.horizontalScrollBar())
+        place = [bar.value() for bar in bars]
+        if self.model.reload():
+            if self._selected_id is not None:
+                self.detail.show_document(self._selected_id)  # its steps, files, history
+            self._update_buttons()
+        else:
+            self.table.doItemsLayout()  # the scroll ranges of the new rows, before the values
+            for bar, value in zip(bars, place, strict=True):
+                bar.setValue(value)
+            row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
+            if row >= 0:
+                self.table.scrollTo(self.model.index(row, max(self.table.columnAt(0), 0)))
+
+    def refresh(self) -> None:
+        self._load_issuers()
+        self.model.refresh()
+
+    # --- selection ------------------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        self._selected_id = self.model.doc_id(current.row()) if current.isValid() else None
+        self.detail.show_document(self._selected_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.step_button.setEnabled(selected)
+        self.card_button.setEnabled(selected)
+        row = self._selected_row()
+        self.retire_button.setEnabled(
+            row is not None and lifecycle.retirable(row.status, row.scheduled)
+        )
+        self._update_number_button(row)
+
+    def _update_number_button(self, row: RegisterRow | None) -> None:
+        """作废编号 for a numbered document; 分配编号 for a published one whose number was voided."""
+        actor = permissions.local_actor()
+        status, published, number = (
+            (row.status, row.published, row.reg_number) if row else ("", None, None)
+        )
+        if documents.number_action(status, published, number) is NumberAction.ASSIGN:
+            self.number_button.setText(ASSIGN_LABEL)
+            self.number_button.setToolTip("为编号已作废的文件分配本机关序列的下一个登记编号")
+        else:
+            self.number_button.setText(VOID_LABEL)
+            self.number_button.setToolTip("作废所选文件的登记编号；作废的编号永不再使用")
+        self.number_button.setEnabled(
+            row is not None and documents.may_change_number(actor, status, published, number)
+        )
+
+    def selected_id(self) -> int | None:
+        """The document shown in the detail pane (the current row), if any."""
+        return self._selected_id if self.detail.view is not None else None
+
+    def _selected_row(self) -> RegisterRow | None:
+        doc_id = self.selected_id()
+        return None if doc_id is None else self.model.row_data(self.model.row_of(doc_id))
+
+    def select_document(self, doc_id: int) -> None:
+        """Select `doc_id`; if the filters hide it, clear them first."""
+        self._selected_id = doc_id
+        if self.model.row_of(doc_id) < 0:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for combo in (self.status, self.issuer, self.year):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            for box in self.flags.values():
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+            self.apply_filters()
+        else:
+            self._after_reset()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- actions --------------------------------------------------------------------------
+    def new_document(self) -> None:
+        from app.ui.register.document_dialog import DocumentDialog
+
+        self._open_dialog(DocumentDialog(self.database, parent=self))
+
+    def edit_document(self) -> None:
+        from app.ui.register.document_dialog import DocumentDialog
+
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(DocumentDialog(self.database, doc_id, parent=self))
+
+    def record_step(self) -> None:
+        from app.ui.register.document_dialog import StepDialog
+
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(StepDialog(self.database, doc_id, parent=self))
+
+    def retire_document(self) -> None:
+        from app.ui.register.retire_dialog import RetireDialog
+
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            self._open_dialog(RetireDialog(self.database, doc_id, parent=self))
+
+    def number_action(self) -> None:
+        from app.services import documents
+        from app.ui.register.void_number_dialog import VoidNumberDialog
+
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.reg_number:
+            self._open_dialog(VoidNumberDialog(self.database, row.reg_number, parent=self))
+            return
+        asked = QMessageBox.question(
+            self, "分配登记编号", f"为《{row.title}》分配一个新的登记编号？"
+        )
+        if asked == QMessageBox.StandardButton.Yes:
+            actor, doc_id = permissions.local_actor(), row.id
+            self.runner.run(
+                lambda s, _p: documents.assign_number(s, actor, doc_id).id,
+                write=True,
+                changes={Change.DOCUMENTS},
+                parent=self,
+                on_done=self.select_document,
+            )
+
+    def print_record_card(self) -> None:
+        from app.ui.register.print_dialog import preview_record_card
+
+        preview_record_card(self.database, self.selected_id(), self)
+
+    def _open_dialog(self, dialog: ServiceDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._dialog_saved(dialog))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_saved(self, dialog: ServiceDialog) -> None:
+        if dialog.returned is not None:
+            self.select_document(dialog.returned)
+
+    def _dialog_closed(self, dialog: ServiceDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    # --- columns --------------------------------------------------------------------------
+    def show_column_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        header = self.table.horizontalHeader()
+        menu = QMenu("显示的列", self)
+        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for column, (_attr, _key, label) in enumerate(COLUMNS):
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(not (len(visible) == 1 and column in visible))  # keep one
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+            menu.addAction(action)
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self.save_columns()
+
+    def save_columns(self) -> None:
+        state.save_header(self.table.horizontalHeader(), HEADER_KEY)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.save_columns()
+        super().hideEvent(event)

@@ -1,0 +1,1 @@
+"""合法性审核: the review queue, intake, the case form and its actions."""

@@ -1,0 +1,250 @@
+"""合法性审核: the queue of review cases with their deadlines, intake, the case form and printing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import clock
+from app.db import Database
+from app.services import reviews, workcalendar
+from app.services.reviews import ReviewDue
+from app.ui.operations import runner_for
+from app.ui.review.case_dialog import CaseDialog
+from app.ui.review.dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
+from app.ui.review.intake_dialog import IntakeDialog
+from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
+from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case_id: int
+    received: date
+    subject_label: str
+    title: str
+    submitting_unit: str
+    reviewer: str
+    state: str
+    state_label: str
+    due: date | None
+    days_left: int | None
+    outcome: str
+    opinion_number: str
+    explanation: str
+    provisional_tip: str = ""  # why the due date is provisional, if it is
+
+    @property
+    def due_text(self) -> str:
+        return workcalendar.marked(self.due, bool(self.provisional_tip))
+
+
+@dataclass(frozen=True)
+class Queue:
+    rows: list[QueueRow]
+    warnings: list[str]
+
+
+def _queue_row(case, d: ReviewDue, cal: workcalendar.WorkCalendar) -> QueueRow:
+    tip = cal.provisional_tip(d.due) if d.due and d.due_provisional else ""
+    return QueueRow(
+        case.id,
+        case.received,
+        reviews.SUBJECT_TYPES[case.subject_type],
+        case.title,
+        case.submitting_unit,
+        case.reviewer,
+        d.state,
+        reviews.STATE_LABELS[d.state],
+        d.due,
+        d.days_left,
+        case.outcome,
+        case.opinion_number or "",
+        d.explanation,
+        tip,
+    )
+
+
+def read_queue(database: Database, open_only: bool, subject_type: str | None) -> Queue:
+    """The cases with their deadlines as reviews.due computes them, and the calendar's warnings."""
+    with database.reading() as s:
+        cal, today = workcalendar.load(s), clock.today()
+        rows = [
+            _queue_row(case, reviews.due(case, cal, today), cal)
+            for case in reviews.list_cases(s, include_concluded=not open_only)
+            if subject_type in (None, case.subject_type)
+        ]
+        return Queue(rows, cal.warnings())
+
+
+# (header, QueueRow attribute, width)
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("收到日期", "received", 88),
+    ("审核对象", "subject_label", 100),
+    ("事项名称", "title", 0),  # takes the room left
+    ("送审单位", "submitting_unit", 104),
+    ("承办人", "reviewer", 64),
+    ("状态", "state_label", 76),
+    ("办理期限", "due", 140),
+    ("剩余工作日", "days_left", 80),
+    ("结论", "outcome", 80),
+    ("意见书编号", "opinion_number", 116),
+)
+CENTERED = frozenset({"received", "state_label", "due", "days_left", "outcome"})
+
+
+class ReviewTableModel(ListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__([c[0] for c in COLUMNS], parent)
+
+    def case_id(self, row: int) -> int | None:
+        return self.rows[row].case_id if 0 <= row < len(self.rows) else None
+
+    def row_of(self, case_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.case_id == case_id), -1)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
+        color = STATE_COLORS.get(row.state)
+        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
+            return row.due_text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(getattr(row, attr))
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
+            return "\n".join(filter(None, (row.explanation, row.provisional_tip)))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.explanation if attr == "days_left" else cell_text(getattr(row, attr))
+        return None
+
+
+class ReviewView(QWidget):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.model = ReviewTableModel(self)
+        self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
+
+        self.intake_button = push_button("受理…", self.new_case, "登记送审材料，受理或退回补充")
+        self.open_button = push_button("打开…", self.open_case, "查看和办理选中的案件")
+        self.print_button = push_button("打印意见书…", self.print_opinion)
+        self.ledger_button = push_button("审核台账…", self.open_ledger)
+        top = QHBoxLayout()
+        for button in (self.intake_button, self.open_button, self.print_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        top.addWidget(self.ledger_button)
+
+        self.scope = QComboBox()
+        self.scope.addItem("未办结", True)
+        self.scope.addItem("全部", False)
+        self.subject = QComboBox()
+        self.subject.addItem("全部", None)
+        for code, label in reviews.SUBJECT_TYPES.items():
+            self.subject.addItem(label, code)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("范围："))
+        filters.addWidget(self.scope)
+        filters.addWidget(QLabel("审核对象："))
+        filters.addWidget(self.subject)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        for combo in (self.scope, self.subject):
+            combo.currentIndexChanged.connect(self.refresh)
+
+        self.banner = warning_banner()
+
+        self.table = self._table()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def _table(self) -> QTableView:
+        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
+        table.doubleClicked.connect(lambda _index: self.open_case())
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        return table
+
+    # --- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        queue = read_queue(self.database, self.scope.currentData(), self.subject.currentData())
+        self.model.set_rows(queue.rows)
+        self.banner.setText("工作日历提示：" + "；".join(queue.warnings))
+        self.banner.setVisible(bool(queue.warnings))
+        self.count.setText(f"共 {len(queue.rows)} 件")
+        if selected is not None:
+            self.select_case(selected)
+        self._update_buttons()
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if kinds & REFRESH_KINDS:
+            self.refresh()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def select_case(self, case_id: int) -> None:
+        row = self.model.row_of(case_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        index = self.table.currentIndex()
+        row = self.model.rows[index.row()] if index.isValid() else None
+        self.open_button.setEnabled(row is not None)
+        self.print_button.setEnabled(row is not None and bool(row.opinion_number))
+
+    # --- actions --------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dialog = IntakeDialog(self.database, self)
+        dialog.accepted.connect(lambda: self._intake_done(dialog.returned))
+        self._open(dialog)
+
+    def _intake_done(self, case_id: int) -> None:
+        if self.model.row_of(case_id) < 0:  # hidden by the filters: show everything
+            self.subject.setCurrentIndex(0)
+        self.select_case(case_id)
+
+    def open_case(self) -> None:
+        case_id = self.selected_id()
+        if case_id is not None:
+            self._open(CaseDialog(self.database, case_id, self))
+
+    def print_opinion(self) -> None:
+        case_id = self.selected_id()
+        if case_id is not None:
+            preview_opinion(self.database, case_id, self)
+
+    def open_ledger(self) -> None:
+        self._open(review_ledger_dialog(self.database, self))
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

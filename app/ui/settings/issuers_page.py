@@ -1,0 +1,340 @@
+"""设置—单位与编号: the issuing bodies with their number templates and next numbers, the form
+that adds one (shared with the first-run wizard), the re-run of the initial setup, and where
+the database, data folder and log file are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.config import DB_ENV, data_dir
+from app.db import Database, describe
+from app.errors import UserError
+from app.logs import log_path
+from app.services import issuers, numbering
+from app.services.permissions import Actor, local_actor
+from app.ui.changes import Change
+from app.ui.operations import Work, runner_for
+from app.ui.widgets.form_dialog import FormDialog
+from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
+
+ISSUER_CHANGES = frozenset({Change.ISSUERS})
+COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
+TEMPLATE_HELP = (
+    "{code} 为机关代码，{year} 为年份，{seq} 为序号（必填）；{seq:03d} 表示序号补足 3 位。"
+    "例如 {code}GS-{year}-{seq:03d} 得到 MZGS-2026-001。"
+)
+
+
+@dataclass(frozen=True)
+class NewIssuer:
+    """An issuing body as entered, not yet saved; the issuers service decides whether it may be."""
+
+    code: str
+    name: str
+    abbr: str
+    level: str
+    body_type: str
+    template: str
+
+    def add(self, s: Session, actor: Actor) -> None:
+        issuers.add_issuer(
+            s, actor, self.code, self.name, self.abbr, self.level, self.template, self.body_type
+        )
+
+
+@dataclass(frozen=True)
+class IssuerRow:
+    code: str
+    name: str
+    abbr: str
+    level: str
+    template: str
+    next_number: str
+
+    def cells(self) -> list[str]:
+        level = issuers.LEVELS.get(self.level, self.level)
+        return [self.code, self.name, self.abbr, level, self.template, self.next_number]
+
+
+def read_issuers(s: Session) -> list[IssuerRow]:
+    year = clock.today().year
+    return [
+        IssuerRow(i.code, i.name, i.abbr, i.level, i.reg_template, numbering.preview(s, i, year))
+        for i in issuers.list_issuers(s)
+    ]
+
+
+def next_number(template: str, code: str, serial: int = 1, yearly: bool = True) -> tuple[str, bool]:
+    """The number `template` would give next, or the numbering service's refusal."""
+    template = template.strip()
+    try:
+        numbering.validate_template(template, yearly=yearly)
+    except UserError as exc:
+        return exc.message, False
+    return numbering.format_number(
+        template, code.strip() or "代码", clock.today().year, serial
+    ), True
+
+
+def reset_note(yearly: bool) -> str:
+    how = "每年从 1 重新开始" if yearly else "跨年连续编排，不每年重新开始"
+    return f"登记编号的序号{how}（在“设置—规则”的“登记编号序号每年重新开始”中修改）。"
+
+
+def issuer_table() -> QTreeWidget:
+    table = QTreeWidget()
+    table.setRootIsDecorated(False)
+    table.setHeaderLabels(list(COLUMNS))
+    for column, width in enumerate((80, 220, 100, 80, 200)):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def fill_table(table: QTreeWidget, rows: list[list[str]]) -> None:
+    table.clear()
+    for cells in rows:
+        table.addTopLevelItem(QTreeWidgetItem(cells))
+
+
+class TemplateEdit(QWidget):
+    """A number template with the next number it gives shown live below it."""
+
+    def __init__(
+        self, template: str = issuers.DEFAULT_TEMPLATE, serial: int = 1, yearly: bool = True
+    ) -> None:
+        super().__init__()
+        self.code, self.serial, self.yearly = "", serial, yearly
+        self.line = QLineEdit(template)
+        self.line.setMinimumWidth(260)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        help_ = QLabel(TEMPLATE_HELP)
+        help_.setWordWrap(True)
+        help_.setStyleSheet(HELP_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.preview)
+        layout.addWidget(help_)
+        self.line.textChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def set_code(self, code: str) -> None:
+        self.code = code
+        self.update_preview()
+
+    def text(self) -> str:
+        return self.line.text().strip()
+
+    def update_preview(self) -> None:
+        text, valid = next_number(self.line.text(), self.code, self.serial, self.yearly)
+        self.preview.setText(f"下一个编号：{text}" if valid else text)
+        self.preview.setStyleSheet("" if valid else ERROR_STYLE)
+
+
+class IssuerForm(QWidget):
+    """名称、代码、代字、层级、类型 and number template of a new issuing body."""
+
+    def __init__(self, template: str = issuers.DEFAULT_TEMPLATE, yearly: bool = True) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("例如：河清市民政局")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("字母或数字，例如 MZ")
+        self.abbr = QLineEdit()
+        self.abbr.setPlaceholderText("发文字号中的代字，例如 河民发")
+        self.level = QComboBox()
+        for key, label in issuers.LEVELS.items():
+            self.level.addItem(label, key)
+        self.level.setCurrentIndex(self.level.findData("department"))
+        self.body = QComboBox()
+        self.body.addItems(list(issuers.ALLOWED_BODIES))
+        self.body.setToolTip(f"{'、'.join(issuers.REFUSED_BODIES)}不得制发行政规范性文件。")
+        self.template = TemplateEdit(template, yearly=yearly)
+        self.code.textChanged.connect(self.template.set_code)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("机关名称：", self.name)
+        form.addRow("机关代码：", self.code)
+        form.addRow("发文机关代字：", self.abbr)
+        form.addRow("机关层级：", self.level)
+        form.addRow("机关类型：", self.body)
+        form.addRow("登记编号模板：", self.template)
+
+    def value(self) -> NewIssuer:
+        return NewIssuer(
+            self.code.text().strip(),
+            self.name.text().strip(),
+            self.abbr.text().strip(),
+            self.level.currentData(),
+            self.body.currentText(),
+            self.template.text(),
+        )
+
+    def clear(self) -> None:
+        for edit in (self.name, self.code, self.abbr):
+            edit.clear()
+        self.name.setFocus()
+
+
+class AddIssuerDialog(FormDialog):
+    announces = ISSUER_CHANGES
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(database, "添加制定机关", parent)
+        with database.reading() as s:
+            yearly = numbering.yearly_reset(s)
+        self.issuer = IssuerForm(yearly=yearly)
+        self.form.addRow(self.issuer)
+        form = self.issuer
+        self.fields.update(
+            {
+                "机关名称": form.name,
+                "机关代码": form.code,
+                "发文机关代字": form.abbr,
+                numbering.TEMPLATE_LABEL: form.template.line,
+            }
+        )
+        self.setMinimumWidth(560)
+
+    def prepare(self) -> Work:
+        actor, issuer = local_actor(), self.issuer.value()
+        return lambda s, _p: issuer.add(s, actor)
+
+
+class TemplateDialog(FormDialog):
+    """修改编号模板: numbers already given stay; the next one follows the new template."""
+
+    announces = ISSUER_CHANGES
+
+    def __init__(self, database: Database, row: IssuerRow, parent: QWidget | None = None) -> None:
+        super().__init__(database, f"修改 {row.name} 的编号模板", parent)
+        self.code = row.code
+        with database.reading() as s:
+            serial = numbering.next_serial(s, issuers.by_code(s, row.code), clock.today().year)
+            yearly = numbering.yearly_reset(s)
+        self.template = TemplateEdit(row.template, serial, yearly)
+        self.template.set_code(row.code)
+        self.add_field("编号模板", self.template, numbering.TEMPLATE_LABEL)
+        self.fields[numbering.TEMPLATE_LABEL] = self.template.line
+        note = QLabel("已分配的编号不变，序号继续顺延；新登记的文件按新模板编号。")
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.setMinimumWidth(560)
+
+    def prepare(self) -> Work:
+        actor, code, template = local_actor(), self.code, self.template.text()
+        return lambda s, _p: issuers.set_template(s, actor, code, template).id
+
+
+def database_text(database: Database) -> str:
+    return (
+        f"数据库：{describe(database.url)}\n"
+        f"数据文件夹：{data_dir()}\n"
+        f"日志文件：{log_path()}\n\n"
+        "使用其他数据库：启动时加参数 --db，例如 normdesk --db D:\\法制科\\normdesk.db；"
+        f"或设置环境变量 {DB_ENV}。几位同事共用时，可指向内网 PostgreSQL 服务器，"
+        "例如 postgresql+psycopg://用户名@服务器/normdesk。更换数据库前请先备份。"
+    )
+
+
+class IssuersPage(QWidget):
+    """Asks for the first-run wizard again through 重新运行初始设置…; nothing is lost by it."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.runner = runner_for(database)
+        self.rows: list[IssuerRow] = []
+        self.wizard = None
+        intro = QLabel(
+            "制定机关及其统一登记编号模板。“下一个编号”是该机关今年登记的下一件文件将得到的编号。"
+        )
+        intro.setWordWrap(True)
+        self.reset_note = QLabel()
+        self.reset_note.setWordWrap(True)
+        self.reset_note.setStyleSheet(HELP_STYLE)
+        self.table = issuer_table()
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemActivated.connect(lambda _item, _col: self.edit_template())
+        self.add_button = QPushButton("添加制定机关…")
+        self.add_button.clicked.connect(self.add_issuer)
+        self.template_button = QPushButton("修改编号模板…")
+        self.template_button.clicked.connect(self.edit_template)
+        self.setup_button = QPushButton("重新运行初始设置…")
+        self.setup_button.setToolTip("已有的制定机关、用户和文件都会保留。")
+        self.setup_button.clicked.connect(self.run_setup)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.setup_button)
+        self.where = QLabel(database_text(database))
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QGroupBox("数据库")
+        QVBoxLayout(box).addWidget(self.where)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.reset_note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(box)
+        self.runner.data_changed.connect(self.on_data_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.database.reading() as s:
+            self.rows = read_issuers(s)
+            yearly = numbering.yearly_reset(s)
+        self.reset_note.setText(reset_note(yearly))
+        fill_table(self.table, [row.cells() for row in self.rows])
+        self._update_buttons()
+
+    def on_data_changed(self, kinds: set[str]) -> None:
+        if kinds & {Change.ISSUERS, Change.DOCUMENTS, Change.SETTINGS}:
+            self.refresh()
+
+    def selected(self) -> IssuerRow | None:
+        items = self.table.selectedItems()
+        return self.rows[self.table.indexOfTopLevelItem(items[0])] if items else None
+
+    def _update_buttons(self) -> None:
+        self.template_button.setEnabled(self.selected() is not None)
+
+    def add_issuer(self) -> None:
+        self._open(AddIssuerDialog(self.database, self))
+
+    def edit_template(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._open(TemplateDialog(self.database, row, self))
+
+    def run_setup(self) -> None:
+        from app.ui.setup.wizard import SetupWizard
+
+        self.wizard = SetupWizard(self.database, self)
+        self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard.open()
+
+    def _open(self, dialog: FormDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

@@ -1,0 +1,32 @@
+"""设置: the office's rules, its issuers and number templates, its working-day calendar, users,
+backups and the audit log, one tab each."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.db import Database
+from app.ui.settings.audit_page import AuditPage
+from app.ui.settings.backup_page import BackupPage
+from app.ui.settings.calendar_page import CalendarPage
+from app.ui.settings.issuers_page import IssuersPage
+from app.ui.settings.rules_page import RulesPage
+from app.ui.settings.users_page import UsersPage
+
+
+class SettingsView(QTabWidget):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.issuers = IssuersPage(database)
+        self.rules = RulesPage(database)
+        self.calendar = CalendarPage(database)
+        self.addTab(self.rules, "规则")
+        self.addTab(self.issuers, "单位与编号")
+        self.addTab(self.calendar, "工作日历")
+        self.users = UsersPage(database)
+        self.backups = BackupPage(database)
+        self.audit = AuditPage(database)
+        self.addTab(self.users, "用户")
+        self.addTab(self.backups, "备份与恢复")
+        self.addTab(self.audit, "审计日志")
+        self.backups.rules_requested.connect(lambda: self.setCurrentWidget(self.rules))

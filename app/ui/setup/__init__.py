@@ -1,0 +1,1 @@
+"""初始设置: the first-run wizard."""

@@ -1,0 +1,1 @@
+"""The GUI's shared parts: form dialogs, fields, list models, charts, the PDF preview."""

@@ -1,0 +1,127 @@
+"""What the list pages (queues, registers of a year) are built from: a model of rows held in
+memory (each subclass says what a cell shows), its table view, and the calendar-warning banner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
+
+from app.ui.widgets.style import BANNER_STYLE, ROW_TEXT
+
+
+def cell_text(value: object) -> str:
+    """What a table cell shows for a value: dates as YYYY-MM-DD, nothing for None."""
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+class ListModel(QAbstractTableModel):
+    def __init__(self, headers: Sequence[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def list_table(
+    model: QAbstractTableModel, widths: Sequence[int], multi: bool = False
+) -> QTableView:
+    """Whole-row selection, no row numbers; a column of width 0 takes the room left."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    mode = QAbstractItemView.SelectionMode
+    table.setSelectionMode(mode.ExtendedSelection if multi else mode.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    for n, width in enumerate(widths):
+        if width:
+            header.resizeSection(n, width)
+        else:
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def warning_banner() -> QLabel:
+    """The amber line that shows calendar warnings (a year whose holidays are not entered)."""
+    banner = QLabel()
+    banner.setObjectName("calendarWarning")
+    banner.setWordWrap(True)
+    banner.setStyleSheet(BANNER_STYLE)
+    banner.hide()
+    return banner
+
+
+def push_button(text: str, slot, tip: str = "") -> QPushButton:
+    """A page's action button: its label, what it does, and a tooltip saying why or when."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], object]
+    width: int = 0  # 0: takes the room left
+    centered: bool = False
+
+
+class RowsModel(ListModel):
+    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
+
+    def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
+        super().__init__([c.header for c in columns], parent)
+        self.columns, self.colour = columns, colour
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        color: QColor | None = self.colour(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return cell_text(column.value(row))
+        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
+            return QBrush(color)
+        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
+            return QBrush(ROW_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
+    return list_table(model, [c.width for c in model.columns], multi)
+
+
+def selected_rows(table: QTableView) -> list[Any]:
+    rows: list[Any] = table.model().rows
+    return [
+        rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
+    ]

@@ -1,0 +1,138 @@
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import text
+
+from app.services import audit, audit_query, documents, users
+from app.services.documents import DocumentInput
+from app.services.permissions import SYSTEM, Actor, Role
+from app.ui.operations import runner_for
+from app.ui.register.detail import read_document
+from app.ui.settings.audit_page import PAGE, AuditPage
+from tests.factories import add_issuer, register
+from tests.outside_edits import outside_edit
+
+CLERK = Actor("clerk", Role.CLERK)
+
+
+@pytest.fixture
+def doc_id(database) -> int:
+    with database.transaction() as s:
+        add_issuer(s)
+        users.add_user(s, SYSTEM, "clerk", "钱登记", Role.CLERK.value, "clerk2026")
+        doc = register(s)
+        edited = DocumentInput(
+            "MZ", "河清市最低生活保障办法", reg_number=doc.reg_number, published=doc.published
+        )
+        documents.update_document(s, CLERK, doc.id, edited, doc.version)
+        return doc.id
+
+
+@pytest.fixture
+def view(qtbot, database, doc_id):
+    widget = AuditPage(database)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 640)
+    widget.show()
+    return widget
+
+
+def shown_actors(view: AuditPage) -> list[str]:
+    return [row.actor for row in view.model.rows]
+
+
+def test_view_lists_every_entry_newest_first(view, database):
+    with database.reading() as s:
+        assert view.model.total == audit_query.count(s, audit_query.AuditFilter()) == 4
+    assert view.count.text() == "共 4 条"
+    assert view.model.rows[0].action == "修改" and view.model.rows[0].object.startswith("文件")
+
+
+def test_filter_by_actor(view):
+    view.actor.setCurrentIndex(view.actor.findData("clerk"))
+    view.apply()
+    assert shown_actors(view) == ["clerk"]
+
+
+def test_filter_by_text(view):
+    view.text.setText("用户")
+    view.apply()
+    assert [row.action for row in view.model.rows] == ["添加用户"]
+
+
+def test_filter_by_date_range(view):
+    view.start.setDate(QDate.currentDate().addDays(1))
+    assert view.model.total == 0
+    view.start.setDate(QDate.currentDate())
+    view.end.setDate(QDate.currentDate())
+    assert view.model.total == 4
+
+
+def test_detail_shows_old_and_new_values_in_chinese(view):
+    view.table.selectRow(0)
+    text = view.detail.toPlainText()
+    assert "文件名称：河清市城乡居民最低生活保障管理办法 → 河清市最低生活保障办法" in text
+
+
+def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
+    target = tmp_path / "审计日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.actor.setCurrentIndex(view.actor.findData("系统"))
+    view.apply()
+    view.export()
+    assert runner_for(view.database).wait()
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.values)
+    assert rows[0][:6] == ("编号", "时间", "操作人", "操作", "对象", "摘要")
+    assert len(rows) == 1 + view.model.total == 4
+    assert {r[2] for r in rows[1:]} == {"系统"}
+
+
+@pytest.mark.tampered
+def test_chain_check_names_a_tampered_record(view):
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert view.chain.text().startswith("审计链完整")
+    with outside_edit(view.database.engine) as con:
+        con.execute(text("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2"))
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert "第 2 条记录" in view.chain.text() and "改过的摘要" in view.chain.text()
+
+
+@pytest.mark.tampered
+def test_chain_check_names_a_record_edited_around_the_program(view, doc_id):
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert view.chain.text() == "审计链完整，每条记录的内容都与审计记录相符。"
+    with view.database.engine.begin() as con:
+        con.execute(text("UPDATE document SET title = '改过的标题' WHERE id = :i"), {"i": doc_id})
+    view.verify_chain()
+    assert runner_for(view.database).wait()
+    assert view.chain.text() == "发现 1 处与审计记录不符"
+    shown = view.chain.toolTip()
+    assert "· 文件（document 第 1 条，“改过的标题”）的内容与审计记录不符" in shown
+
+
+def test_document_history_lists_its_changes(database, doc_id):
+    history = read_document(database, doc_id).history
+    assert [(row.actor, row.action) for row in history] == [("clerk", "修改"), ("系统", "登记")]
+
+
+def test_long_log_is_fetched_a_page_at_a_time(view, database):
+    with database.transaction() as s:
+        for n in range(450):
+            audit.record(
+                s,
+                actor="系统",
+                action="calendar",
+                object_type="calendar_day",
+                object_id=None,
+                summary=f"第 {n} 次",
+            )
+    view.apply()
+    assert view.model.total == 454 and view.model.rowCount() == PAGE
+    while view.model.canFetchMore(QModelIndex()):
+        view.model.fetchMore(QModelIndex())
+    assert view.model.rowCount() == 454
