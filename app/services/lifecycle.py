@@ -48,7 +48,7 @@ STEP_LABELS: dict[str, str] = {
     "publication": "公布",
 }
 STEP_ORDER = tuple(STEP_LABELS)
-REVIEW_OUTCOMES = tuple(ReviewOutcome)
+REVIEW_OUTCOMES: tuple[ReviewOutcome, ...] = tuple(ReviewOutcome)
 REVIEW_PASSING = (ReviewOutcome.LAWFUL, ReviewOutcome.LAWFUL_IF_CHANGED)
 FAIR_COMPETITION_OUTCOMES = ("符合", "不符合")
 

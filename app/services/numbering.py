@@ -279,7 +279,7 @@ class Allocations:
         self.nearby: dict[tuple[str, str, int], set[str]] = {}  # keys of numbers of one form
         self.issuers: list[Issuer] | None = None  # every issuer, once a number needs them
         wanted = sorted({number_key(number) for number in reserving})
-        self.used = {
+        self.used: dict[str, str] = {  # number_key -> number, of numbers already taken
             key: number
             for start in range(0, len(wanted), 500)
             for key, number in s.execute(
@@ -287,6 +287,7 @@ class Allocations:
                     NumberAllocation.number_key.in_(wanted[start : start + 500])
                 )
             )
+            if key is not None  # always: IN matches no NULL
         }
 
     @cached_property
