@@ -12,7 +12,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app import clock  # noqa: E402
 from app.db import Database, open_database  # noqa: E402
-from app.services.permissions import sign_in  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +22,6 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NORMDESK_DB", raising=False)
     yield data
     clock.fix_today(None)
-    sign_in(None)
 
 
 # A PostgreSQL server URL (a role that may CREATE DATABASE): the suite then runs on PostgreSQL,
@@ -138,10 +136,9 @@ def _finish_background_work(db: Database) -> None:
     """A window's background read still running when its test ends would fail once the database
     is dropped, and report it in a later test's teardown: let it finish while the database is
     there."""
-    operations = sys.modules.get("app.ui.operations")
-    runner = operations._runners.get(id(db)) if operations is not None else None
-    if runner is not None and runner.database is db:
-        runner.wait()
+    ui_context = sys.modules.get("tests.ui_context")  # loaded only by tests that build widgets
+    if ui_context is not None:
+        ui_context.forget(db)
 
 
 def _assert_sealed(db: Database) -> None:

@@ -7,11 +7,11 @@ from sqlalchemy import text
 from app.services import audit, audit_query, documents, users
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
-from app.ui.operations import runner_for
 from app.ui.register.detail import read_document
 from app.ui.settings.audit_page import PAGE, AuditPage
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
+from tests.ui_context import context
 
 CLERK = Actor("clerk", Role.CLERK)
 
@@ -31,7 +31,7 @@ def doc_id(database) -> int:
 
 @pytest.fixture
 def view(qtbot, database, doc_id):
-    widget = AuditPage(database)
+    widget = AuditPage(context(database))
     qtbot.addWidget(widget)
     widget.resize(1000, 640)
     widget.show()
@@ -81,7 +81,7 @@ def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
     view.actor.setCurrentIndex(view.actor.findData("系统"))
     view.apply()
     view.export()
-    assert runner_for(view.database).wait()
+    assert view.ctx.runner.wait()
     sheet = openpyxl.load_workbook(target).active
     rows = list(sheet.values)
     assert rows[0][:6] == ("编号", "时间", "操作人", "操作", "对象", "摘要")
@@ -92,24 +92,24 @@ def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
 @pytest.mark.tampered
 def test_chain_check_names_a_tampered_record(view):
     view.verify_chain()
-    assert runner_for(view.database).wait()
+    assert view.ctx.runner.wait()
     assert view.chain.text().startswith("审计链完整")
     with outside_edit(view.database.engine) as con:
         con.execute(text("UPDATE audit_log SET summary = '改过的摘要' WHERE id = 2"))
     view.verify_chain()
-    assert runner_for(view.database).wait()
+    assert view.ctx.runner.wait()
     assert "第 2 条记录" in view.chain.text() and "改过的摘要" in view.chain.text()
 
 
 @pytest.mark.tampered
 def test_chain_check_names_a_record_edited_around_the_program(view, doc_id):
     view.verify_chain()
-    assert runner_for(view.database).wait()
+    assert view.ctx.runner.wait()
     assert view.chain.text() == "审计链完整，每条记录的内容都与审计记录相符。"
     with view.database.engine.begin() as con:
         con.execute(text("UPDATE document SET title = '改过的标题' WHERE id = :i"), {"i": doc_id})
     view.verify_chain()
-    assert runner_for(view.database).wait()
+    assert view.ctx.runner.wait()
     assert view.chain.text() == "发现 1 处与审计记录不符"
     shown = view.chain.toolTip()
     assert "· 文件（document 第 1 条，“改过的标题”）的内容与审计记录不符" in shown

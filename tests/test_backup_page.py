@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from app import clock
 from app.db import open_database
 from app.errors import UserError
-from app.services import backup, integrity, settings
-from app.services.permissions import SYSTEM, Actor, Role, sign_in
+from app.services import backup, integrity, settings, users
+from app.services.permissions import SYSTEM, Actor, Role
 from app.ui import startup_checks
 from app.ui.app import open_or_explain
-from app.ui.operations import runner_for
 from app.ui.settings.backup_page import BackupPage
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
 
@@ -28,7 +28,6 @@ def boxes(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     yield shown
-    sign_in(None)
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def filled(database):
 
 @pytest.fixture
 def page(qtbot, filled):
-    widget = BackupPage(filled)
+    widget = BackupPage(context(filled))
     qtbot.addWidget(widget)
     widget.resize(900, 500)
     widget.show()
@@ -72,7 +71,7 @@ def test_backup_now_adds_a_manual_backup_to_the_list(page, boxes):
 
 
 def test_read_only_user_may_not_back_up(page, boxes):
-    sign_in(Actor("reader", Role.READ_ONLY))
+    page.ctx.user = Actor("reader", Role.READ_ONLY)
     page.backup_button.click()
     assert page.runner.wait()
     assert page.table.topLevelItemCount() == 0
@@ -88,7 +87,7 @@ def test_restore_brings_back_the_older_state_and_quits(page, filled, db_path, bo
     page.refresh()
     page.table.setCurrentItem(page.table.topLevelItem(0))
     page.restore_button.click()
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     assert boxes[-1] == "已恢复，请重新启动程序。" and quit_calls == [True]
     assert titles(db_path) == ["备份之前登记的文件"]
     assert [b.kind for b in backup.list_backups()].count("before-restore") == 1
@@ -105,7 +104,7 @@ def test_restore_is_refused_while_another_program_has_the_database_open(
     page.table.setCurrentItem(page.table.topLevelItem(0))
     try:
         page.restore_button.click()
-        assert runner_for(filled).wait()
+        assert context(filled).runner.wait()
     finally:
         other.close()
     assert "另有 NormDesk 程序正在使用该数据库" in boxes[-1] and quit_calls == []
@@ -121,7 +120,7 @@ def test_a_window_whose_database_was_replaced_stops_saving_with_a_message(
     copy = tmp_path / "copy.db"
     shutil.copy(db_path, copy)
     os.replace(copy, db_path)  # replaced by a program that did not see this one's hold
-    runner = runner_for(filled)
+    runner = context(filled).runner
     runner.run(lambda s, _p: register(s, "替换之后的文件"), write=True, changes={"documents"})
     assert runner.wait()
     assert "数据库文件已被替换" in boxes[-1] and "请关闭后重新打开 NormDesk" in boxes[-1]
@@ -175,9 +174,9 @@ def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, box
     )
     window = QMainWindow()
     qtbot.addWidget(window)
-    after = startup_checks.AfterStart(filled, window)
+    after = startup_checks.AfterStart(context(filled), window)
     after.quick_check()
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     assert "附件丢失" in boxes[-1]
     assert "暂停自动备份" in window.statusBar().currentMessage()
     assert backup.list_backups() == []
@@ -191,11 +190,11 @@ def test_a_check_run_at_once_is_not_run_again_by_the_start_timer(qtbot, filled, 
     monkeypatch.setattr(integrity, "quick_check", lambda s: calls.append(1) or real(s))
     window = QMainWindow()
     qtbot.addWidget(window)
-    after = startup_checks.AfterStart(filled, window)
+    after = startup_checks.AfterStart(context(filled), window)
     after.quick_check()
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     qtbot.wait(startup_checks.CHECK_DELAY_MS + 300)
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     assert calls == [1]
 
 
@@ -210,8 +209,8 @@ def test_a_file_the_quick_check_finds_damaged_takes_no_more_saves(qtbot, filled,
     _damage_a_middle_page(db_path, "document", 0)
     window = QMainWindow()
     qtbot.addWidget(window)
-    startup_checks.AfterStart(filled, window).quick_check()
-    assert runner_for(filled).wait()
+    startup_checks.AfterStart(context(filled), window).quick_check()
+    assert context(filled).runner.wait()
     assert "停止保存" in boxes[-1]
     before = _digest(db_path)
     with pytest.raises(UserError, match="停止保存"), filled.transaction() as s:
@@ -224,7 +223,7 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     clock.fix_today(date.today())
     window = QMainWindow()
     qtbot.addWidget(window)
-    after = startup_checks.AfterStart(filled, window)
+    after = startup_checks.AfterStart(context(filled), window)
 
     # generous: the check waits a second, then two background jobs run on a busy 2-core machine
     def backed_up() -> None:
@@ -232,9 +231,9 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
         assert shown.startswith("已自动备份"), shown
 
     qtbot.waitUntil(backed_up, timeout=30_000)
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     after.check()
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     assert [b.kind for b in backup.list_backups()] == ["auto"]
     assert after.timer.isActive()
 
@@ -262,7 +261,8 @@ def test_zero_byte_database_is_offered_the_restore_not_a_new_office(
     try:
         assert len(asked) == 1 and "0 字节" in asked[0]
         assert titles(db_path) == ["备份之前登记的文件"]
-        assert startup_checks.first_run(reopened) is False  # no setup wizard: the office is back
+        with reopened.reading() as s:  # no setup wizard: the office is back
+            assert not users.office_is_empty(s)
     finally:
         reopened.close()
     assert [p.stat().st_size for p in db_path.parent.glob("office-damaged-*.db")] == [0]
@@ -293,7 +293,7 @@ def test_a_refused_backup_changes_nothing_and_the_program_carries_on(
     page.table.setCurrentItem(page.table.topLevelItem(0))
     assert page.selected() == crafted
     page.restore_button.click()
-    assert runner_for(filled).wait()
+    assert context(filled).runner.wait()
     assert "不安全的路径" in boxes[-1] and "未作任何修改" in boxes[-1]
     assert quit_calls == [] and titles(db_path) == ["备份之前登记的文件"]
     assert [b.kind for b in backup.list_backups()] == ["manual", "manual"]  # no before-restore

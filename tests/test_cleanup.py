@@ -159,6 +159,27 @@ def test_evaluation_closes_the_validity_deadline_and_reminder_lists_next_quarter
         assert validity.expiring(s, start, end)[1].evaluation == "届满失效"
 
 
+def test_an_evaluations_state_is_the_services_answer_and_ends_once_evaluated(database):
+    """The 有效期届满 page colours a row by deadlines.evaluation_state: by the day validity ends
+    until the unit has evaluated, then nothing."""
+    from app.services.vocabulary import DeadlineState
+
+    clock.fix_today(date(2026, 12, 20))
+    with database.transaction() as s:
+        add_issuer(s)
+        a = register(s, "明年一月到期的办法", published=date(2022, 1, 15))
+        register(s, "明年三月到期的办法", published=date(2022, 3, 31))
+        rows = validity.expiring(s, date(2027, 1, 1), date(2027, 3, 31))
+        states = [deadlines.evaluation_state(r, clock.today(), 30) for r in rows]
+        assert states == [DeadlineState.DUE_SOON, DeadlineState.UPCOMING]
+        late = deadlines.evaluation_state(rows[0], date(2027, 1, 20), 30)
+        assert late is DeadlineState.OVERDUE
+        validity.evaluate(s, SYSTEM, a.id, "reissue", date(2026, 12, 20), "继续施行，重新公布")
+        rows = validity.expiring(s, date(2027, 1, 1), date(2027, 3, 31))
+        assert rows[0].evaluated and not rows[1].evaluated
+        assert deadlines.evaluation_state(rows[0], date(2027, 1, 20), 30) is None
+
+
 def test_what_a_batch_allows_follows_its_conclusions(office):
     """One rule for the batch window's buttons and the services: 实施 only once every document
     has its conclusion, nothing after."""

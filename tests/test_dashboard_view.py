@@ -9,9 +9,9 @@ from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.filing.view import FilingView
 from app.ui.home.view import COLUMNS, HomeView
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.review.view import STATE_COLORS
 from tests.factories import register
+from tests.ui_context import context
 
 TODAY = date(2026, 11, 27)
 
@@ -22,12 +22,12 @@ def add_document(database, published, title="河清市城乡居民最低生活�
 
 
 def wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 @pytest.fixture
 def dashboard(qtbot, office):
-    view = HomeView(office)
+    view = HomeView(context(office))
     qtbot.addWidget(view)
     view.show()
     return view
@@ -74,7 +74,7 @@ def test_clicking_a_tile_filters_the_list_and_again_shows_all(qtbot, office, das
 
 def test_double_click_on_a_filing_deadline_selects_the_document_on_the_filing_page(qtbot, office):
     doc_id = add_document(office, date(2025, 6, 3))  # another year than the page shows at start
-    window = MainWindow(office)
+    window = MainWindow(context(office))
     qtbot.addWidget(window)
     window.show()
     wait(office)
@@ -91,7 +91,7 @@ def test_registering_and_replying_to_an_objection_clears_it_from_the_dashboard(
     qtbot, office, dashboard
 ):
     add_document(office, date(2026, 11, 20))
-    filing_page = FilingView(office)
+    filing_page = FilingView(context(office))
     qtbot.addWidget(filing_page)
     wait(office)
     filing_page.table.selectRow(0)

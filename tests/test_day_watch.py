@@ -6,8 +6,8 @@ from app import clock
 from app.models import AuditEntry
 from app.services import search
 from app.ui.day_watch import DayWatch
-from app.ui.operations import runner_for
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 
 def test_the_views_show_a_lapse_when_the_day_turns_and_nothing_is_written(qtbot, database):
@@ -19,8 +19,8 @@ def test_the_views_show_a_lapse_when_the_day_turns_and_nothing_is_written(qtbot,
         )  # last day 2026-12-01
     with database.reading() as s:
         audited = s.scalar(select(func.count()).select_from(AuditEntry))
-    watch = DayWatch(database)
-    runner = runner_for(database)
+    watch = DayWatch(context(database))
+    runner = context(database).runner
     with qtbot.assertNotEmitted(runner.data_changed):
         watch.check()  # the same day: nothing to refresh
 

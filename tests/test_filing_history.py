@@ -16,10 +16,10 @@ from app.services import filing, workcalendar
 from app.services.permissions import SYSTEM
 from app.ui.filing.table_model import HISTORY_COLUMNS
 from app.ui.filing.view import FilingView
-from app.ui.operations import runner_for
 from tests.factories import add_issuer, draft, register
 from tests.test_cli import normdesk
 from tests.test_db import ISSUER_MZ, at_revision
+from tests.ui_context import context
 
 TODAY = date(2026, 5, 20)
 GOV = "本级人民政府"
@@ -117,7 +117,7 @@ def test_filing_show_refuses_a_draft_and_an_unknown_document(database, db_url):
 
 
 def _wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def _history_cells(view) -> list[list[str]]:
@@ -128,7 +128,7 @@ def _history_cells(view) -> list[list[str]]:
 
 def test_filing_page_shows_the_selected_filings_history(qtbot, office):
     database, ids = office
-    view = FilingView(database)
+    view = FilingView(context(database))
     qtbot.addWidget(view)
     view.show()
     _wait(database)

@@ -8,10 +8,10 @@ from app.services.permissions import SYSTEM
 from app.ui.filing.table_model import COLUMNS
 from app.ui.filing.view import FilingView
 from app.ui.home.view import HomeView
-from app.ui.operations import runner_for
 from app.ui.review.view import STATE_COLORS
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import register
+from tests.ui_context import context
 
 TODAY = date(2026, 11, 27)
 
@@ -27,11 +27,11 @@ def file_it(database, doc_id, day=date(2026, 3, 10)):
 
 
 def wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def make_view(qtbot, database) -> FilingView:
-    view = FilingView(database)
+    view = FilingView(context(database))
     qtbot.addWidget(view)
     view.show()
     wait(database)
@@ -82,7 +82,7 @@ def test_incomplete_package_shows_the_service_message_and_keeps_the_dialog(qtbot
 def test_deferred_registration_opens_a_correction_deadline_on_the_dashboard(qtbot, office):
     file_it(office, add_document(office))
     view = make_view(qtbot, office)
-    dashboard = HomeView(office)
+    dashboard = HomeView(context(office))
     qtbot.addWidget(dashboard)
     view.table.selectRow(0)
     view.record_result()

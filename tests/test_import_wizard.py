@@ -7,12 +7,13 @@ from sqlalchemy import func, select
 
 from app.models import AuditEntry, Document
 from app.services import importing
-from app.services.permissions import local_actor
+from app.services.permissions import SYSTEM
 from app.ui.importing.mapping_page import HEADER_BACKGROUND
 from app.ui.importing.pages import CANCELLED
 from app.ui.importing.wizard import ImportWizard
 from app.ui.main_window import MainWindow
 from tests.ledgers import messy_ledger
+from tests.ui_context import context
 
 GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "status", "issuer",
            "remarks"}  # fmt: skip
@@ -20,7 +21,7 @@ GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "stat
 
 @pytest.fixture
 def wizard(qtbot, office):
-    widget = ImportWizard(office)
+    widget = ImportWizard(context(office))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -147,7 +148,7 @@ def test_cancelled_import_leaves_the_database_unchanged(wizard, office, tmp_path
 
 
 def test_file_menu_opens_the_import_wizard(qtbot, office):
-    window = MainWindow(office)
+    window = MainWindow(context(office))
     qtbot.addWidget(window)
     window.show()
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)")
@@ -161,7 +162,7 @@ def test_check_page_lists_rows_already_in_the_register_as_skipped(
 ):
     with office.transaction() as s:
         sheet = importing.read_sheet(ledger)
-        importing.run_import(s, local_actor(), sheet, importing.guess_mapping(sheet))
+        importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
     to_check_page(wizard, ledger, monkeypatch)
     page = wizard.check_page
     assert page.summary.text() == "共 10 行，可导入 0 行，已在登记簿中 5 行（跳过），有问题 5 行。"

@@ -2,8 +2,8 @@ import pytest
 
 from app.services import issuers
 from app.services.permissions import SYSTEM
-from app.ui.operations import runner_for
 from app.ui.settings.issuers_page import AddIssuerDialog
+from tests.ui_context import context
 
 
 @pytest.fixture
@@ -16,7 +16,7 @@ def office(database):
 
 
 def add(qtbot, database, template: str) -> AddIssuerDialog:
-    dialog = AddIssuerDialog(database)
+    dialog = AddIssuerDialog(context(database))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.issuer.name.setText("河清市财政局")
@@ -24,7 +24,7 @@ def add(qtbot, database, template: str) -> AddIssuerDialog:
     dialog.issuer.abbr.setText("河财发")
     dialog.issuer.template.line.setText(template)
     dialog.submit()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
     return dialog
 
 
@@ -45,7 +45,7 @@ def test_the_page_says_whether_serials_start_again_and_the_form_follows_the_sett
     from app.services import settings
     from app.ui.settings.issuers_page import IssuersPage
 
-    page = IssuersPage(office)
+    page = IssuersPage(context(office))
     qtbot.addWidget(page)
     assert page.reset_note.text().startswith("登记编号的序号每年从 1 重新开始")
     with office.transaction() as s:

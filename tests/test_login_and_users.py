@@ -4,20 +4,15 @@ from sqlalchemy import select
 
 from app.models import User
 from app.services import users
-from app.services.permissions import SYSTEM, Actor, Role, local_actor, sign_in
+from app.services.permissions import SYSTEM, Actor, Role, pc_administrator
 from app.ui import startup_checks
 from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.settings.users_page import PasswordDialog, UsersPage
+from tests.factories import add_issuer
+from tests.ui_context import context
 
 READER = Actor("reader", Role.READ_ONLY)
-
-
-@pytest.fixture(autouse=True)
-def signed_out():
-    yield
-    sign_in(None)
 
 
 @pytest.fixture
@@ -30,7 +25,7 @@ def office(database):
 
 @pytest.fixture
 def dialog(qtbot, office):
-    widget = LoginDialog(office)
+    widget = LoginDialog(context(office))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -40,7 +35,7 @@ def attempt(dialog: LoginDialog, username: str, password: str) -> None:
     dialog.username.setText(username)
     dialog.password.setText(password)
     dialog.login_button.click()
-    assert runner_for(dialog.runner.database).wait()
+    assert dialog.runner.wait()
 
 
 def stored_user(database, username: str) -> User:
@@ -74,23 +69,29 @@ def test_successful_login_signs_in_with_the_users_role(qtbot, office, monkeypatc
         return dialog.result()
 
     monkeypatch.setattr(LoginDialog, "exec", fake_exec)
-    assert startup_checks.log_in(office)
-    assert local_actor() == READER
+    ctx = context(office, None)
+    assert startup_checks.sign_in(ctx)
+    assert ctx.user == READER
 
 
 def test_cancelled_login_ends_the_start(qtbot, office, monkeypatch):
     monkeypatch.setattr(LoginDialog, "exec", lambda d: qtbot.addWidget(d) or 0)
-    assert not startup_checks.log_in(office)
+    ctx = context(office, None)
+    assert not startup_checks.sign_in(ctx)
+    assert ctx.user is None
 
 
 def test_no_login_is_asked_before_any_user_exists(database, monkeypatch):
     monkeypatch.setattr(LoginDialog, "exec", lambda _d: pytest.fail("login asked"))
-    assert startup_checks.log_in(database)
+    with database.transaction() as s:  # not empty: no setup wizard either
+        add_issuer(s)
+    ctx = context(database, None)
+    assert startup_checks.sign_in(ctx)
+    assert ctx.user == pc_administrator()  # explicitly the person at this PC
 
 
 def test_status_bar_shows_the_signed_in_user(qtbot, office):
-    sign_in(READER)
-    window = MainWindow(office)
+    window = MainWindow(context(office, READER))
     qtbot.addWidget(window)
     assert window.user_label.text() == "当前用户：reader（只读）"
 
@@ -98,7 +99,7 @@ def test_status_bar_shows_the_signed_in_user(qtbot, office):
 # --- 设置—用户 ------------------------------------------------------------------------------
 @pytest.fixture
 def page(qtbot, office):
-    widget = UsersPage(office)
+    widget = UsersPage(context(office))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -140,7 +141,7 @@ def test_administrator_adds_a_user_who_then_appears_in_the_list(page):
 
 
 def test_read_only_user_is_told_they_may_not_add_users(page):
-    sign_in(READER)
+    page.ctx.user = READER
     dialog = page.add_user()
     fill_new_user(dialog, "clerk")
     confirm(dialog)
@@ -178,7 +179,7 @@ def test_unlock_clears_a_lock(page, office):
 
 
 def test_own_password_needs_the_old_one(page, office):
-    sign_in(READER)
+    page.ctx.user = READER
     dialog = page.change_own_password()
     assert isinstance(dialog, PasswordDialog) and dialog.old is not None
     dialog.old.setText("wrong2026")

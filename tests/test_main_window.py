@@ -8,11 +8,12 @@ from app.ui import crash
 from app.ui.home.view import HomeView
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.register.view import RegisterView
+from tests.ui_context import context
 
 
 @pytest.fixture
 def window(qtbot, database):
-    win = MainWindow(database)
+    win = MainWindow(context(database))
     qtbot.addWidget(win)
     win.show()
     return win
@@ -33,7 +34,7 @@ def test_window_opens_on_the_dashboard(window):
 
 
 def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
-    win = MainWindow(database)
+    win = MainWindow(context(database))
     qtbot.addWidget(win)
     win.show_section("register")
     win.show()
@@ -48,7 +49,7 @@ def test_status_bar_shows_database_location(window, database):
 
 def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkeypatch):
     monkeypatch.setenv("NORMDESK_TODAY", "2026-12-28")
-    win = MainWindow(database)
+    win = MainWindow(context(database))
     qtbot.addWidget(win)
     win.show()
     assert win.today_label.isVisible()
@@ -56,12 +57,12 @@ def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkey
 
 
 def test_window_geometry_is_remembered(qtbot, database):
-    first = MainWindow(database)
+    first = MainWindow(context(database))
     qtbot.addWidget(first)
     first.show()
     first.resize(780, 610)
     first.close()
-    second = MainWindow(database)
+    second = MainWindow(context(database))
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (780, 610)
 
@@ -84,7 +85,7 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, monkeypatch, 
 
 
 def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, database):
-    win = MainWindow(database)  # asks for 1200 x 780; the offscreen screen is smaller
+    win = MainWindow(context(database))  # asks for 1200 x 780; the offscreen screen is smaller
     qtbot.addWidget(win)
     win.show()
     area = win.screen().availableGeometry()
@@ -95,7 +96,7 @@ def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, databas
 def test_a_closed_window_refreshes_nothing_when_the_day_turns(qtbot, database):
     """Its day watch stopped: a window closed (not deleted) whose timer went on fired a minute
     later into a dropped database, aborting a later test's teardown on PostgreSQL."""
-    win = MainWindow(database)
+    win = MainWindow(context(database))
     qtbot.addWidget(win)
     win.show()
     assert win.day_watch.timer.isActive()

@@ -20,12 +20,12 @@ from app.db import describe
 from app.models import ProcedureStep
 from app.reports import manual_pdf
 from app.services import demo
-from app.services.permissions import Actor, Role, sign_in
+from app.services.permissions import Actor, Role
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.manual_dialog import SECTION_HEADINGS, ManualDialog
-from app.ui.operations import runner_for
 from app.ui.setup.pages import ISSUERS, OFFICE
 from app.ui.setup.wizard import SetupWizard
+from tests.ui_context import context
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 IMAGES = DOCS / "images"
@@ -50,8 +50,8 @@ def demo_office(database):
 
 @pytest.fixture
 def window(qtbot, demo_office):
-    sign_in(Actor("zhangming", Role.ADMIN))  # the pictures show a clerk's name, not the tester's
-    win = MainWindow(demo_office)
+    # the pictures show a clerk's name, not the tester's
+    win = MainWindow(context(demo_office, Actor("zhangming", Role.ADMIN)))
     win.db_label.setText(f"数据库：{SHOWN_DB}")
     qtbot.addWidget(win)
     win.show()
@@ -61,7 +61,7 @@ def window(qtbot, demo_office):
 
 
 def settle(database) -> None:
-    assert runner_for(database).wait(30_000)
+    assert context(database).runner.wait(30_000)
     for _ in range(5):
         QApplication.processEvents()
 
@@ -132,8 +132,8 @@ def test_screenshots_of_the_dialogs_are_written(window, demo_office, qtbot):
     from app.ui.register.print_dialog import PrintDialog
 
     shots = []
-    for dialog, name in ((PrintDialog(demo_office, window), "print"),
-                         (ImportWizard(demo_office, window), "import")):  # fmt: skip
+    for dialog, name in ((PrintDialog(context(demo_office), window), "print"),
+                         (ImportWizard(context(demo_office), window), "import")):  # fmt: skip
         qtbot.addWidget(dialog)
         dialog.show()
         settle(demo_office)
@@ -145,7 +145,7 @@ def test_screenshots_of_the_dialogs_are_written(window, demo_office, qtbot):
 
 def test_screenshot_of_the_setup_wizard_is_written(qtbot, database):
     clock.fix_today(date(2026, 3, 16))
-    wizard = SetupWizard(database)
+    wizard = SetupWizard(context(database))
     qtbot.addWidget(wizard)
     wizard.resize(900, 660)  # as on an office screen (the offscreen one is 800×600)
     wizard.show()

@@ -24,7 +24,7 @@ SCRIPT = textwrap.dedent(
     database = open_database(sys.argv[1])
     with database.transaction() as s:
         make_demo(s, 40)
-    model = DocumentTableModel(database, page_size=16)
+    model = DocumentTableModel(context(database), page_size=16)
     model.refresh()
     roles = [
         Qt.ItemDataRole.DisplayRole,

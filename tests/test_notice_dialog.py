@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from app import clock
 from app.services import workcalendar
-from app.services.permissions import Actor, Role, sign_in
-from app.ui.operations import runner_for
+from app.services.permissions import Actor, Role
 from app.ui.settings.calendar_page import KIND_ROLE, CalendarPage
 from app.ui.settings.notice_dialog import NoticeDialog
+from tests.ui_context import context
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
@@ -20,7 +20,7 @@ EXAMPLE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
 @pytest.fixture
 def page(qtbot, database) -> CalendarPage:
     clock.fix_today(date(2026, 11, 30))
-    widget = CalendarPage(database)
+    widget = CalendarPage(context(database))
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -52,7 +52,7 @@ def test_a_parsed_notice_is_shown_against_the_provisional_calendar_then_saved(pa
     assert "春节：2月5日至13日放假；1月31日、2月20日上班" in dialog.summary.text()
 
     dialog.save_button.click()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
     assert page.dialog is None and page.year.value() == 2027  # the page turns to the year
     assert page.day_item(date(2027, 2, 9)).data(KIND_ROLE) == "holiday"
     assert page.day_item(date(2027, 2, 13)).data(KIND_ROLE) == "holiday"  # a Saturday off
@@ -106,11 +106,9 @@ def test_opening_a_binary_file_is_refused_in_the_dialog(page, tmp_path, monkeypa
 
 
 def test_only_a_user_with_the_settings_permission_may_enter_a_notice(qtbot, database):
-    sign_in(Actor("小李", Role.CLERK))
-    clerk_page = CalendarPage(database)
+    clerk_page = CalendarPage(context(database, Actor("小李", Role.CLERK)))
     qtbot.addWidget(clerk_page)
     assert not clerk_page.notice_button.isEnabled()
-    sign_in(Actor("admin", Role.ADMIN))
-    admin_page = CalendarPage(database)
+    admin_page = CalendarPage(context(database, Actor("admin", Role.ADMIN)))
     qtbot.addWidget(admin_page)
     assert admin_page.notice_button.isEnabled()

@@ -13,10 +13,10 @@ from app.reports import catalog_output, current_catalog, page
 from app.services.catalogs import CatalogFilter, catalog
 from app.services.demo import make_demo
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.register.print_dialog import PrintDialog
 from app.ui.register.view import RegisterView
 from app.ui.widgets.pdf_preview import PdfPreview
+from tests.ui_context import context
 
 DEMO_DOCS = 300
 
@@ -30,7 +30,7 @@ def demo(database):
 
 @pytest.fixture
 def dialog(qtbot, demo):
-    widget = PrintDialog(demo)
+    widget = PrintDialog(context(demo))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -58,7 +58,7 @@ def choose(combo, data) -> None:
 
 
 def opened_preview(qtbot, parent) -> PdfPreview:
-    runner_for(parent.database).wait()
+    parent.ctx.runner.wait()
     qtbot.waitUntil(lambda: parent.findChild(PdfPreview) is not None, timeout=2000)
     return parent.findChild(PdfPreview)
 
@@ -80,7 +80,7 @@ def test_annual_catalog_without_a_year_is_refused(qtbot, dialog, no_modal_boxes)
     choose(dialog.kind, "annual")
     dialog.preview_button.click()
     assert no_modal_boxes == ["年度目录必须选择年份。"]
-    assert not runner_for(dialog.database).busy()
+    assert not dialog.ctx.runner.busy()
     assert dialog.findChild(PdfPreview) is None
 
 
@@ -99,7 +99,7 @@ def test_export_writes_the_chosen_catalog_to_a_workbook(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(asked), ""))
     choose(dialog.kind, "current")
     dialog.export_button.click()
-    runner_for(demo).wait()
+    context(demo).runner.wait()
     sheet = load_workbook(tmp_path / "现行有效目录.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
     with demo.reading() as s:
@@ -124,7 +124,7 @@ def test_cancel_during_generation_opens_no_preview(qtbot, dialog, monkeypatch, n
     dialog.preview_button.click()
     assert started.wait(5)
     dialog.findChild(QProgressDialog).findChild(QPushButton).click()  # its 取消
-    assert runner_for(dialog.database).wait()
+    assert dialog.ctx.runner.wait()
     assert dialog.findChild(PdfPreview) is None
     assert no_modal_boxes == []
 
@@ -181,7 +181,7 @@ def test_save_as_copies_the_pdf(preview, tmp_path, monkeypatch):
 
 
 def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
-    view = RegisterView(demo)
+    view = RegisterView(context(demo))
     qtbot.addWidget(view)
     view.show()
     assert not view.card_button.isEnabled()
@@ -194,7 +194,7 @@ def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
 
 
 def test_print_menu_opens_the_dialog_and_asks_for_a_selected_document(qtbot, demo, no_modal_boxes):
-    window = MainWindow(demo)
+    window = MainWindow(context(demo))
     qtbot.addWidget(window)
     window.show()
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "打印/导出(&P)")

@@ -13,11 +13,11 @@ from app.services.reviews import MATERIALS, ReviewIntake
 from app.ui.filing import table_model as filing_table
 from app.ui.filing.objection_dialogs import read_objection
 from app.ui.home import view as dashboard_view
-from app.ui.operations import runner_for
 from app.ui.register.detail import DocumentDetail, read_document
 from app.ui.review import view as review_view
 from app.ui.review.case_dialog import read_case
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 TIP = "2027 年放假通知尚未录入，按法定节假日暂定"
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -57,7 +57,7 @@ def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office)
     qtbot.addWidget(view)
     view.show()
     view.refresh()
-    assert runner_for(office).wait()
+    assert context(office).runner.wait()
     shown = dict(zip(
         [d.kind for d in view.model.rows], _cells(view.model, dashboard_view.COLUMNS, "期限"), strict=True
     ))  # fmt: skip
@@ -69,7 +69,7 @@ def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office)
 
     enter_2027(office)
     view.refresh()
-    assert runner_for(office).wait()
+    assert context(office).runner.wait()
     assert not any("暂定" in t for t in _cells(view.model, dashboard_view.COLUMNS, "期限"))
 
 
@@ -100,7 +100,7 @@ def test_review_queue_and_form_mark_the_provisional_due_date(qtbot, office):
 
 
 def test_document_detail_and_objection_reply_show_the_mark(qtbot, office):
-    pane = DocumentDetail(office)
+    pane = DocumentDetail(context(office))
     qtbot.addWidget(pane)
     pane.show_view(read_document(office, office.ids["late"]))
     assert pane.values["filing_due"].text() == "2027-01-04（暂定）"

@@ -16,10 +16,10 @@ from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import SYSTEM
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.register.document_dialog import DocumentDialog
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.register.view import RegisterView
+from tests.ui_context import context
 
 DEMO_DOCS = 300
 
@@ -33,7 +33,7 @@ def demo(database):
 
 @pytest.fixture
 def view(qtbot, demo):
-    widget = RegisterView(demo)
+    widget = RegisterView(context(demo))
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
@@ -136,7 +136,7 @@ def test_header_click_sorts_in_sql_and_a_second_click_reverses(qtbot, view):
 
 
 def test_model_loads_only_the_pages_asked_for(demo):
-    model = DocumentTableModel(demo, page_size=20, max_pages=3)
+    model = DocumentTableModel(context(demo), page_size=20, max_pages=3)
     model.refresh()
     assert model.rowCount() == DEMO_DOCS and model.fetch_count == 0
     model.index(0, 2).data()
@@ -152,7 +152,7 @@ def test_model_loads_only_the_pages_asked_for(demo):
 
 
 def test_model_reads_the_first_page_of_ids_first_and_the_rest_in_order_when_needed(qtbot, demo):
-    model = DocumentTableModel(demo, page_size=20)
+    model = DocumentTableModel(context(demo), page_size=20)
     model.refresh()
     with demo.reading() as s:
         expected = search.find_ids(s, model.query)
@@ -167,7 +167,7 @@ def test_model_reads_the_first_page_of_ids_first_and_the_rest_in_order_when_need
 
 
 def test_model_refreshes_when_documents_change_before_the_ids_are_complete(qtbot, demo):
-    model = DocumentTableModel(demo, page_size=20)
+    model = DocumentTableModel(context(demo), page_size=20)
     model.refresh()
     with demo.transaction() as s:
         new_id = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法")).id
@@ -195,7 +195,7 @@ def test_column_chooser_hides_a_column_and_a_new_view_restores_it(qtbot, view, d
     assert action.isChecked()
     action.trigger()
     assert view.table.horizontalHeader().isSectionHidden(4)
-    again = RegisterView(demo)
+    again = RegisterView(context(demo))
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().isSectionHidden(4)
     assert not again.table.horizontalHeader().isSectionHidden(2)
@@ -226,7 +226,7 @@ def test_creating_a_document_through_the_dialog_adds_and_selects_its_row(qtbot, 
     dialog.doc_number.setText("河民发[2024]901号")
     dialog.published.set_value(date(2024, 5, 6))
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    assert runner_for(demo).wait()
+    assert context(demo).runner.wait()
     qtbot.waitUntil(lambda: view.model.rowCount() == DEMO_DOCS + 1, timeout=3000)
     assert not dialog.isVisible()
     assert view.count.text() == f"共 {DEMO_DOCS + 1} 件"
@@ -243,7 +243,7 @@ def test_detail_pane_names_the_missing_required_steps(qtbot, view, demo):
             s, SYSTEM, DocumentInput("MZ", "河清市社区养老设施配建办法", important=True)
         )
         doc_id = doc.id
-    runner_for(demo).data_changed.emit({"documents"})
+    context(demo).runner.data_changed.emit({"documents"})
     view.select_document(doc_id)
     assert view.selected_id() == doc_id
     assert view.detail.title.text() == "河清市社区养老设施配建办法"
@@ -258,12 +258,12 @@ def test_a_change_elsewhere_refreshes_the_register(view, demo):
     with demo.transaction() as s:
         documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理暂行办法"))
     assert view.model.rowCount() == DEMO_DOCS
-    runner_for(demo).data_changed.emit({"documents"})
+    context(demo).runner.data_changed.emit({"documents"})
     assert view.model.rowCount() == DEMO_DOCS + 1
 
 
 def test_main_window_has_the_register_filled(qtbot, demo):
-    window = MainWindow(demo)
+    window = MainWindow(context(demo))
     qtbot.addWidget(window)
     register = window.page("register")
     assert isinstance(register, RegisterView)
@@ -274,7 +274,7 @@ def test_main_window_has_the_register_filled(qtbot, demo):
 
 
 def test_runner_delivers_results_on_the_gui_thread(qtbot, demo):
-    runner = runner_for(demo)
+    runner = context(demo).runner
     got = []
     runner.run(lambda s, _p: len(search.find_ids(s, search.DocumentQuery())), on_done=got.append)
     assert runner.wait()
@@ -294,15 +294,15 @@ def test_reload_asked_during_a_load_runs_once_more_and_shows_only_the_newest(qtb
         number = built[-1]
         return lambda _s, _p: number
 
-    reload = Reload(view, runner_for(demo), work, shown.append)
+    reload = Reload(view, context(demo).runner, work, shown.append)
     for _ in range(3):  # the second and third ask arrive while the first load runs
         reload()
-    qtbot.waitUntil(lambda: not reload.loading and runner_for(demo).wait())
+    qtbot.waitUntil(lambda: not reload.loading and context(demo).runner.wait())
     assert built == [1, 2] and shown == [2]
 
 
 def test_runner_routes_user_errors_and_rolls_back(qtbot, demo, no_modal_boxes):
-    runner = runner_for(demo)
+    runner = context(demo).runner
     changed = []
     runner.data_changed.connect(changed.append)
 
@@ -319,7 +319,7 @@ def test_runner_routes_user_errors_and_rolls_back(qtbot, demo, no_modal_boxes):
 
 
 def test_runner_cancel_rolls_back_a_write(qtbot, demo):
-    runner = runner_for(demo)
+    runner = context(demo).runner
     started, go, done = threading.Event(), threading.Event(), []
 
     def work(s, progress):
@@ -350,20 +350,20 @@ def test_an_attachment_added_in_the_detail_pane_is_listed_and_opens(
     view.table.selectRow(0)
     doc_id = view.selected_id()
     view.detail.attach_files(doc_id, [source])
-    assert runner_for(demo).wait()
+    assert context(demo).runner.wait()
     assert view.selected_id() == doc_id  # the refresh kept the selection
     assert view.detail.attachments.count() == 1
     assert view.detail.attachments.item(0).text().startswith("起草说明.txt")
     view.detail.attachments.setCurrentRow(0)
     view.detail.open_selected_attachment()
-    assert runner_for(demo).wait()
+    assert context(demo).runner.wait()
     assert len(opened) == 1 and opened[0].toLocalFile()
 
 
 def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
     qtbot, view, demo, monkeypatch, no_modal_boxes
 ):
-    from app.services.permissions import Actor, Role, sign_in
+    from app.services.permissions import Actor, Role
     from app.ui.register.retire_dialog import RetireDialog
     from app.ui.register.void_number_dialog import VoidNumberDialog
 
@@ -388,22 +388,19 @@ def test_retire_and_number_buttons_follow_the_selected_document_and_the_role(
     assert not view.retire_button.isEnabled() and not view.number_button.isEnabled()
     with demo.transaction() as s:
         numbering.void(s, SYSTEM, s.get(Document, in_force).reg_number, "登记时录错文件")
-    runner_for(demo).data_changed.emit({"documents"})
+    context(demo).runner.data_changed.emit({"documents"})
     view.select_document(in_force)
     assert view.number_button.text() == "分配编号…" and view.number_button.isEnabled()
     no_modal_boxes.clear()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.number_button.click()
-    runner_for(demo).wait()
+    context(demo).runner.wait()
     with demo.reading() as s:
         assert s.get(Document, in_force).reg_number is not None
     assert view.number_button.text() == "作废编号…"
-    sign_in(Actor("李四", Role.CLERK))
-    try:
-        view.select_document(in_force)
-        assert view.retire_button.isEnabled() and not view.number_button.isEnabled()
-    finally:
-        sign_in(None)
+    view.ctx.user = Actor("李四", Role.CLERK)
+    view.select_document(in_force)
+    assert view.retire_button.isEnabled() and not view.number_button.isEnabled()
 
 
 def _place(view: RegisterView) -> tuple[int, int, int | None]:

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from app import clock
 from app.models import DocumentLink
 from app.services import documents
-from app.ui.operations import runner_for
 from app.ui.register.retire_dialog import RetireDialog
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 TODAY = date(2026, 6, 15)
 DAY = QDate(2026, 6, 10)  # the day the change took effect, as the clerk enters it
@@ -29,7 +29,7 @@ def office(database):
 
 
 def open_dialog(qtbot, database, doc_id: int = 1) -> RetireDialog:
-    dialog = RetireDialog(database, doc_id)
+    dialog = RetireDialog(context(database), doc_id)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):  # so the field a refusal names can take the focus
         dialog.show()
@@ -38,13 +38,13 @@ def open_dialog(qtbot, database, doc_id: int = 1) -> RetireDialog:
 
 def press_ok(dialog: RetireDialog, database) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def choose_source(dialog: RetireDialog, database, text: str) -> None:
     dialog.source.text.setText(text)
     dialog.source.look_up()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 UNCHANGED = ("published", date(2026, 3, 3), "", [])  # as registered: 已公布 on its day
@@ -75,7 +75,7 @@ def test_repeal_by_a_document_found_by_its_number_links_it_and_notes_the_reason(
     )
     dialog.day.setDate(DAY)
     dialog.reason.setPlainText("已被新办法取代")
-    with qtbot.waitSignal(runner_for(office).data_changed) as changed:
+    with qtbot.waitSignal(context(office).runner.data_changed) as changed:
         press_ok(dialog, office)
     assert changed.args == [{"documents"}]
     assert not dialog.isVisible() and dialog.returned == 1

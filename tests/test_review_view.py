@@ -10,11 +10,11 @@ from app import clock
 from app.services import reviews, workcalendar
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
-from app.ui.operations import runner_for
 from app.ui.review.case_dialog import CaseDialog
 from app.ui.review.view import COLUMNS, STATE_COLORS, ReviewView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import draft
+from tests.ui_context import context
 
 TODAY = date(2026, 11, 27)
 
@@ -46,7 +46,7 @@ def due_of(database, case_id):
 
 @pytest.fixture
 def view(qtbot, office):
-    widget = ReviewView(office)
+    widget = ReviewView(context(office))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -57,7 +57,7 @@ def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):
 
 
 def wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def open_form(qtbot, view, case_id) -> CaseDialog:

@@ -8,15 +8,15 @@ from PySide6.QtWidgets import QDialogButtonBox
 from app import clock
 from app.services import settings, workcalendar
 from app.services.permissions import SYSTEM
-from app.ui.operations import runner_for
 from app.ui.settings.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.settings.view import SettingsView
+from tests.ui_context import context
 
 
 @pytest.fixture
 def view(qtbot, database):
     clock.fix_today(date(2024, 6, 1))
-    widget = SettingsView(database)
+    widget = SettingsView(context(database))
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
@@ -29,7 +29,7 @@ def stored(database, key):
 
 
 def wait(database) -> None:
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 @pytest.fixture

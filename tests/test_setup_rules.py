@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWizard
 
 from app import clock
 from app.services import settings
-from app.ui.operations import runner_for
 from app.ui.settings.rules_page import editor_value
 from app.ui.settings.view import SettingsView
 from app.ui.setup.pages import FILING, OFFICE, SUMMARY, VALIDITY
 from app.ui.setup.wizard import SetupWizard
 from tests.test_setup_wizard import add_body, fill_admin
+from tests.ui_context import context
 
 ISSUE_21_KEYS = {
     FILING: ("filing.start_event", "filing.correction_days", "filing.revocation_days"),
@@ -26,7 +26,7 @@ ISSUE_21_KEYS = {
 @pytest.fixture
 def wizard(qtbot, database):
     clock.fix_today(date(2026, 3, 16))
-    w = SetupWizard(database)
+    w = SetupWizard(context(database))
     qtbot.addWidget(w)
     w.show()
     return w
@@ -65,7 +65,7 @@ def test_two_rules_changed_in_the_wizard_are_saved_through_the_settings_service(
     assert "印发后 15 日内报本级人民政府" in text
     assert "自公布日期起算；一般 5 年" in text
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert runner_for(database).wait(60_000)
+    assert context(database).runner.wait(60_000)
     assert wizard.result() == QWizard.DialogCode.Accepted
     with database.reading() as s:
         assert settings.get(s, "filing.start_event") == "issued"
@@ -81,14 +81,14 @@ def test_a_rerun_shows_the_rules_as_the_office_set_them(qtbot, database):
     with database.transaction() as s:
         settings.put(s, SYSTEM, "numbering.yearly_reset", False)
         settings.put(s, SYSTEM, "filing.revocation_days", 45)
-    wizard = SetupWizard(database)
+    wizard = SetupWizard(context(database))
     qtbot.addWidget(wizard)
     assert editor_value(wizard.steps[VALIDITY].editors["numbering.yearly_reset"]) is False
     assert editor_value(wizard.steps[FILING].editors["filing.revocation_days"]) == 45
 
 
 def test_the_settings_page_offers_every_rule_the_wizard_does(qtbot, database):
-    view = SettingsView(database)
+    view = SettingsView(context(database))
     qtbot.addWidget(view)
     offered = set(view.rules.rows)
     for keys in ISSUE_21_KEYS.values():
@@ -99,7 +99,7 @@ def test_the_settings_page_offers_every_rule_the_wizard_does(qtbot, database):
 def test_every_rules_buttons_fit_the_settings_page_without_scrolling_sideways(qtbot, database):
     from PySide6.QtWidgets import QScrollArea
 
-    view = SettingsView(database)
+    view = SettingsView(context(database))
     qtbot.addWidget(view)
     view.resize(1000, 700)  # the settings section at 1366×768, 125 %, beside the navigation
     view.show()

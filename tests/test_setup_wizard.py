@@ -7,12 +7,12 @@ from sqlalchemy import func, select
 from app import clock
 from app.models import AuditEntry, Document
 from app.services import issuers, settings, users
-from app.services.permissions import SYSTEM, local_actor, sign_in
+from app.services.permissions import SYSTEM, Actor, Role
 from app.ui import startup_checks
-from app.ui.operations import runner_for
 from app.ui.setup.pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMMARY, VALIDITY
 from app.ui.setup.wizard import SetupWizard
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 
 @pytest.fixture
@@ -22,14 +22,14 @@ def today():
 
 @pytest.fixture
 def wizard(qtbot, database, today):
-    w = SetupWizard(database)
+    w = SetupWizard(context(database))
     qtbot.addWidget(w)
     w.show()
     return w
 
 
 def wait(database) -> None:
-    assert runner_for(database).wait(60_000)
+    assert context(database).runner.wait(60_000)
 
 
 def stored(database, key):
@@ -145,7 +145,7 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
         settings.put(s, SYSTEM, "office.name", "河清市司法局")
         settings.put(s, SYSTEM, "validity.default_years", 4)
         users.add_user(s, SYSTEM, "admin", "张三", "管理员", "abc12345")
-    wizard = SetupWizard(database)
+    wizard = SetupWizard(context(database))
     qtbot.addWidget(wizard)
     wizard.show()
     assert not wizard.steps[0].demo.isEnabled()
@@ -181,7 +181,7 @@ def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, datab
         wizard.next()
     fill_admin(wizard)
     wizard.next()
-    sign_in(local_actor().__class__("clerk", "登记员"))  # someone without the rights
+    wizard.ctx.user = Actor("clerk", Role.CLERK)  # someone without the rights
     finish(wizard, database)
     assert wizard.isVisible()
     assert wizard.steps[SUMMARY].error.text().startswith("未保存：用户“clerk”（登记员）无权执行")
@@ -192,9 +192,9 @@ def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, datab
 def test_wizard_is_shown_on_an_empty_database_only(qtbot, database, monkeypatch):
     shown = []
     monkeypatch.setattr(SetupWizard, "exec", lambda self: shown.append(self) or 0)
-    assert startup_checks.first_run(database) is False
+    assert startup_checks.sign_in(context(database))
     assert len(shown) == 1
     with database.transaction() as s:
         add_issuer(s)
-    assert startup_checks.first_run(database) is False
+    assert startup_checks.sign_in(context(database))
     assert len(shown) == 1

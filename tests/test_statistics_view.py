@@ -5,10 +5,10 @@ import pytest
 from app import clock
 from app.services.statistics import Period
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.statistics.view import StatisticsView
 from app.ui.widgets.charts import BarChart, Series, StackedBarChart, axis_step
 from tests.test_statistics import build_office
+from tests.ui_context import context
 
 
 @pytest.fixture
@@ -20,11 +20,11 @@ def office(database):
 
 
 def wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def make_view(qtbot, database) -> StatisticsView:
-    view = StatisticsView(database)
+    view = StatisticsView(context(database))
     qtbot.addWidget(view)
     view.resize(1100, 900)
     view.show()
@@ -134,7 +134,7 @@ def test_view_refreshes_when_data_changes(qtbot, office):
         from tests.factories import register
 
         register(s, "河清市慈善组织管理办法", published=date(2026, 10, 9))
-    runner_for(database).data_changed.emit({"documents"})
+    context(database).runner.data_changed.emit({"documents"})
     wait(database)
     assert table_rows(view.figures)[0] == ["合法性审核率", "2", "6", "33.3%"]
 
@@ -165,7 +165,7 @@ def test_print_and_export_buttons_write_the_statistics(qtbot, office, monkeypatc
 
 def test_drill_down_jumps_to_the_register(qtbot, office):
     database, ids = office
-    window = MainWindow(database)
+    window = MainWindow(context(database))
     qtbot.addWidget(window)
     window.show_section("statistics")
     wait(database)

@@ -17,10 +17,10 @@ from app.services import filing, importing, statistics
 from app.services.permissions import SYSTEM
 from app.services.statistics import Period
 from app.ui.filing.view import FilingView
-from app.ui.operations import runner_for
 from app.ui.statistics.view import StatisticsView
 from tests.factories import add_city_government, add_issuer, register
 from tests.test_cli import normdesk
+from tests.ui_context import context
 
 TODAY = date(2026, 2, 10)
 GOV, UPPER, CONGRESS = "本级人民政府", "上一级人民政府", "本级人大常委会"
@@ -202,12 +202,12 @@ def test_printed_and_exported_statistics_say_what_is_left_out(office, db_url, tm
 
 
 def _wait(database):
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def test_statistics_and_filing_pages_show_the_note_beside_the_figures(qtbot, office):
     database, ids = office
-    view = StatisticsView(database)
+    view = StatisticsView(context(database))
     qtbot.addWidget(view)
     view.show()
     _wait(database)
@@ -225,7 +225,7 @@ def test_statistics_and_filing_pages_show_the_note_beside_the_figures(qtbot, off
     assert sorted(line.id for line in dialog.lines) == sorted([ids["U1"], ids["U2"], ids["G"]])
     dialog.close()
 
-    page = FilingView(database)
+    page = FilingView(context(database))
     qtbot.addWidget(page)
     page.show()
     _wait(database)

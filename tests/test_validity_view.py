@@ -10,10 +10,10 @@ from app.services import cleanup, deadlines
 from app.services.permissions import SYSTEM
 from app.ui.cleanup.batch_dialog import DECISION_COLUMN
 from app.ui.main_window import MainWindow
-from app.ui.operations import runner_for
 from app.ui.validity.view import ValidityView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import add_issuer, register, status
+from tests.ui_context import context
 
 TODAY = date(2026, 11, 27)
 
@@ -43,9 +43,9 @@ def no_modal_boxes(monkeypatch):
 
 def wait(database):
     # twice: a finished job's refresh may queue the next job just after the first wait returns
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
     QCoreApplication.processEvents()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def open_decision(qtbot, batch, row: int):
@@ -62,7 +62,7 @@ def open_decision(qtbot, batch, row: int):
 
 
 def make_page(qtbot, database) -> ValidityView:
-    page = ValidityView(database)
+    page = ValidityView(context(database))
     qtbot.addWidget(page)
     page.show()
     wait(database)
@@ -224,7 +224,7 @@ def test_a_validity_deadline_on_the_dashboard_selects_the_document(qtbot, office
     with database.transaction() as s:
         doc_id = register(s, "明年一月到期的办法", published=date(2022, 1, 15)).id
         deadline = next(d for d in deadlines.open_deadlines(s) if d.kind == "validity")
-    window = MainWindow(database)
+    window = MainWindow(context(database))
     qtbot.addWidget(window)
     wait(database)
     window.open_deadline(deadline)

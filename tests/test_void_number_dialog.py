@@ -8,10 +8,10 @@ from sqlalchemy import select
 from app import clock
 from app.models import NumberAllocation
 from app.services import documents, issuers, numbering
-from app.services.permissions import Actor, Role, sign_in
-from app.ui.operations import runner_for
+from app.services.permissions import Actor, Role
 from app.ui.register.void_number_dialog import NO_HOLDER, WARNING, VoidNumberDialog
 from tests.factories import add_issuer, register
+from tests.ui_context import context
 
 TODAY = date(2026, 6, 15)
 
@@ -28,17 +28,17 @@ def office(database):
 
 
 def open_dialog(qtbot, database, number: str = "") -> VoidNumberDialog:
-    dialog = VoidNumberDialog(database, number)
+    dialog = VoidNumberDialog(context(database), number)
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):  # so the field a refusal names can take the focus
         dialog.show()
-    assert runner_for(database).wait()  # the holder's title is looked up
+    assert context(database).runner.wait()  # the holder's title is looked up
     return dialog
 
 
 def press_ok(dialog: VoidNumberDialog, database) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert runner_for(database).wait()
+    assert context(database).runner.wait()
 
 
 def allocation(database, number: str):
@@ -64,7 +64,7 @@ def test_voiding_the_documents_number_records_the_reason_and_leaves_it_without_o
     dialog = open_dialog(qtbot, office, "MZGS-2026-001")
     dialog.day.setDate(QDate(2026, 6, 10))
     dialog.reason.setPlainText("登记时编号分配错误")
-    with qtbot.waitSignal(runner_for(office).data_changed) as changed:
+    with qtbot.waitSignal(context(office).runner.data_changed) as changed:
         press_ok(dialog, office)
     assert changed.args == [{"documents"}]
     assert not dialog.isVisible()
@@ -76,7 +76,7 @@ def test_a_typed_number_that_no_document_holds_can_be_voided(qtbot, office):
     dialog = open_dialog(qtbot, office, "MZGS-2026-001")
     dialog.number.setText("MZGS-2026-002")
     dialog.find_holder()
-    assert runner_for(office).wait()
+    assert context(office).runner.wait()
     assert dialog.holder.text() == NO_HOLDER
     dialog.reason.setPlainText("预留编号未使用")
     press_ok(dialog, office)
@@ -126,7 +126,7 @@ def test_a_number_voided_already_is_refused(qtbot, office):
 
 
 def test_a_clerk_is_refused_by_the_permission_rule(qtbot, office):
-    sign_in(Actor("李文", Role.CLERK))
+    context(office, Actor("李文", Role.CLERK))
     dialog = open_dialog(qtbot, office, "MZGS-2026-001")
     dialog.reason.setPlainText("编号错误")
     press_ok(dialog, office)

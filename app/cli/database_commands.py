@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json
-from app.cli.login import Access, read_password
+from app.cli.login import Access, acting, read_password
 from app.config import database_url
 from app.errors import UserError
 
@@ -48,7 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_migrate_db(args: argparse.Namespace) -> None:
     from app.services import database_copy
-    from app.services.permissions import local_actor
 
     def progress(table: str, rows: int) -> None:
         if not args.json:
@@ -60,7 +59,7 @@ def cmd_migrate_db(args: argparse.Namespace) -> None:
         database_url(args.to),
         Path(args.attachments_dir) if args.attachments_dir else None,
         progress,
-        local_actor(),
+        acting(args),
     )
     if not args.json:
         sys.stderr.write("\n")
@@ -100,8 +99,7 @@ def cmd_pg_roles_setup(args: argparse.Namespace) -> None:
 
     from app import pg_session
     from app.db import open_database
-    from app.services import pg_roles, users
-    from app.services.permissions import local_actor
+    from app.services import permissions, pg_roles, users
 
     url = database_url(args.db)
     parsed = make_url(url)
@@ -118,7 +116,9 @@ def cmd_pg_roles_setup(args: argparse.Namespace) -> None:
             entered = read_password(f"用户 {name} 的新密码（留空则不改）")
             passwords[name] = entered or None
         with database.transaction() as s:
-            report = pg_roles.setup(s, passwords, f"{local_actor().name}（数据库所有者）")
+            # the owner's password in the URL is the authority, not a sign-in: named as the PC's user
+            owner = permissions.pc_administrator().name
+            report = pg_roles.setup(s, passwords, f"{owner}（数据库所有者）")
     finally:
         database.close()
     clerks_url = pg_session.without_user(url)

@@ -8,10 +8,10 @@ import sys
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
+from app.cli.login import acting
 from app.errors import UserError
 from app.services import docnumber, documents, issuers, lifecycle, numbering, registration
 from app.services.documents import DocumentInput
-from app.services.permissions import local_actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -129,7 +129,7 @@ def cmd_issuer_add(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
         issuer = issuers.add_issuer(
             s,
-            local_actor(),
+            acting(args),
             args.code,
             args.name,
             args.abbr,
@@ -185,7 +185,7 @@ def cmd_doc_add(args: argparse.Namespace) -> None:
     try:
         with session(args, write=True) as s:
             doc = registration.register_published(
-                s, local_actor(), data, allow_gap=args.allow_gap, allow_abbr=args.allow_abbr
+                s, acting(args), data, allow_gap=args.allow_gap, allow_abbr=args.allow_abbr
             )
             result = _doc_dict(s, doc)
     except numbering.GapNotConfirmed as exc:
@@ -218,7 +218,7 @@ def cmd_doc_edit(args: argparse.Namespace) -> None:
         for name in EDITABLE:
             if getattr(args, name) is not None:
                 setattr(data, name, getattr(args, name))
-        doc = documents.update_document(s, local_actor(), doc.id, data, doc.version)
+        doc = documents.update_document(s, acting(args), doc.id, data, doc.version)
         result = _doc_dict(s, doc)
     emit(result, args.json, lambda r: [f"已修改：{r['title']}（文件编号 {r['id']}）"])
 
@@ -339,13 +339,13 @@ def cmd_search(args: argparse.Namespace) -> None:
 
 def cmd_number_void(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
-        numbering.void(s, local_actor(), args.number, args.reason)
+        numbering.void(s, acting(args), args.number, args.reason)
     print(f"已作废登记编号 {args.number}")
 
 
 def cmd_number_assign(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
-        doc = documents.assign_number(s, local_actor(), args.doc_id)
+        doc = documents.assign_number(s, acting(args), args.doc_id)
         print(f"已分配登记编号 {doc.reg_number}：《{doc.title}》")
 
 
@@ -391,7 +391,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
     with session(args, write=True) as s:
         summary = demo.make_demo(
-            s, args.docs, seed=args.seed, progress=progress, actor=local_actor()
+            s, args.docs, seed=args.seed, progress=progress, actor=acting(args)
         )
     result = {"issuers": summary.issuers, "documents": summary.documents}
     emit(

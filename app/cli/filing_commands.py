@@ -8,10 +8,10 @@ import sys
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, id_arg, session, year_arg
+from app.cli.login import acting
 from app.errors import UserError
 from app.services import deadlines, filing, filing_backlog, workcalendar
 from app.services.lifecycle import DRAFTING
-from app.services.permissions import local_actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -224,7 +224,7 @@ def cmd_filing_bulk(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
         outcome = filing_backlog.record_bulk(
             s,
-            local_actor(),
+            acting(args),
             args.recipient,
             args.filed,
             None if args.all else args.docs,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json, int_arg, session
+from app.cli.login import acting
 from app.errors import UserError
-from app.services.permissions import local_actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with session(args, write=True) as s:
             report = importing.run_import(
-                s, local_actor(), sheet, mapping, args.dry_run, args.issuer
+                s, acting(args), sheet, mapping, args.dry_run, args.issuer
             )
             if target is not None:  # written before the commit: a report that fails imports nothing
                 staged = _stage(sheet, mapping, report, target)

@@ -3,7 +3,9 @@ signs in as a NormDesk user (`--user NAME`; the password from the terminal, or o
 standard input when that is not a terminal), through the same `users.authenticate` as the GUI's
 login: the same message, the same failure count and lockout. The services then check that
 user's role exactly as in the GUI, and the audit names them. Before the first user (or in
-single-user mode) the command runs as the person at this PC, as 管理员."""
+single-user mode) the command runs as the person at this PC, as 管理员, and says so explicitly
+(permissions.pc_administrator). Who acts is `args.actor`; a command that reads or changes no
+record has none, and a service it calls for an actor refuses (`acting`)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ NO_USER = (
     "该数据库已设置用户，命令行须以 NormDesk 用户身份执行：请在命令前加 --user 用户名"
     "（密码在终端输入，或从标准输入读取一行）。"
 )
+NOT_SIGNED_IN = "该命令须以 NormDesk 用户身份执行，但当前没有登录的用户。"
 NO_USERS_YET = "该数据库还没有任何用户，不需要 --user：设置用户之前，命令行以本机管理员身份执行。"
 
 
@@ -58,24 +61,32 @@ def read_password(whose: str) -> str:
     return line.rstrip("\r\n")
 
 
+def acting(args: argparse.Namespace) -> permissions.Actor:
+    """Who the command acts as; refused when nobody signed in (never quietly an administrator)."""
+    actor: permissions.Actor | None = getattr(args, "actor", None)
+    if actor is None:
+        raise UserError(NOT_SIGNED_IN)
+    return actor
+
+
 @contextmanager
 def signed_in(args: argparse.Namespace) -> Iterator[None]:
-    """Sign in for the command `args` names (if it needs it), and out again after it."""
+    """Sign in for the command `args` names (if it needs it): `args.actor` is who acts, until
+    the command ends."""
     access = access_of(args)
     url = _server_url(args)
+    args.actor = None
     try:
         if url is not None:
             # a command touching no record needs no login, unless it opens the database
             # (then, without --user, the connection asks for one: pg_session.NEEDS_LOGIN)
             if access is not Access.OPEN or args.user is not None:
-                _sign_in_on_server(args, url, access)
+                args.actor = _sign_in_on_server(args, url, access)
         elif access is not Access.OPEN:
-            actor = _sign_in(args, access)
-            if actor is not None:
-                permissions.sign_in(actor)
+            args.actor = _sign_in(args, access)
         yield
     finally:
-        permissions.sign_in(None)
+        args.actor = None
         if url is not None:
             pg_session.sign_in(url, None)
 
@@ -96,7 +107,9 @@ NO_SERVER_USER = (
 )
 
 
-def _sign_in_on_server(args: argparse.Namespace, url: str, access: Access) -> None:
+def _sign_in_on_server(
+    args: argparse.Namespace, url: str, access: Access
+) -> permissions.Actor | None:
     """A server URL without a user name: the clerk's own login connects (its password checked
     by the server), for every command, and the NormDesk user is that login's."""
     from app.services import pg_roles
@@ -109,28 +122,27 @@ def _sign_in_on_server(args: argparse.Namespace, url: str, access: Access) -> No
     database.close()  # the command opens it again, as the same login
     if login.actor is None:
         raise UserError(login.message)
-    if access is not Access.OPEN:
-        permissions.sign_in(login.actor)
+    return login.actor if access is not Access.OPEN else None
 
 
-def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor | None:
+def _sign_in(args: argparse.Namespace, access: Access) -> permissions.Actor:
     from app.services import integrity, users
 
     name: str | None = args.user
     password = read_password(f"用户 {name} 的密码") if name is not None else None
     database = _open(args, access)
-    if database is None:
-        return None
+    if database is None:  # a restore over a missing or damaged file nobody can sign in to
+        return permissions.pc_administrator()
     try:
         if access is Access.RESTORE and _damaged(database):
-            return None
+            return permissions.pc_administrator()
         with database.reading() as s:
             anyone = bool(users.list_users(s))
             required = users.login_required(s)
         if name is None:
             if required:
                 raise UserError(NO_USER)
-            return None
+            return permissions.pc_administrator()  # no users yet, or single-user mode
         if not anyone:
             raise UserError(NO_USERS_YET)
         # A write transaction: a wrong password is counted (and locks the account) even though

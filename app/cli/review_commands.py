@@ -9,7 +9,7 @@ from pathlib import Path
 from app import clock
 from app.cli import emit
 from app.cli.commands import add_json, date_arg, session
-from app.cli.login import Access
+from app.cli.login import Access, acting
 from app.errors import UserError
 from app.services import reviews, workcalendar
 from app.services.workcalendar import KIND_LABELS
@@ -68,14 +68,13 @@ def cmd_workdays(args: argparse.Namespace) -> None:
 
 def cmd_load_notice(args: argparse.Namespace) -> None:
     from app.services import holiday_notice
-    from app.services.permissions import local_actor
 
     notice = holiday_notice.parse(holiday_notice.read_file(Path(args.file)))
     with session(args, write=not args.dry_run) as s:
         if args.dry_run:
             comparison = holiday_notice.compare(s, notice)
         else:
-            comparison = holiday_notice.save(s, local_actor(), notice)
+            comparison = holiday_notice.save(s, acting(args), notice)
     result = {**comparison.as_dict(), "saved": not args.dry_run}
     emit(result, args.json, lambda r: _notice_lines(comparison, r["saved"]))
 

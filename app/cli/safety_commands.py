@@ -8,11 +8,11 @@ from pathlib import Path
 
 from app.cli import emit
 from app.cli.commands import add_json, session
-from app.cli.login import Access, read_password
+from app.cli.login import Access, acting, read_password
 from app.config import database_url
 from app.db import open_database, sqlite_path
 from app.errors import UserError
-from app.services.permissions import Role, local_actor
+from app.services.permissions import Role
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +53,7 @@ def cmd_backup(args: argparse.Namespace) -> None:
 
     path = _db_file(args)
     open_database(database_url(args.db)).close()  # refuses a damaged or newer database
-    made = backup.make_backup(path, Path(args.dir) if args.dir else None, "manual", local_actor())
+    made = backup.make_backup(path, Path(args.dir) if args.dir else None, "manual", acting(args))
     emit(
         {"file": str(made.path), "size": made.size},
         args.json,
@@ -67,7 +67,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
     path = _db_file(args)
     from app.services import integrity
 
-    safety = backup.restore(Path(args.file), path, local_actor())
+    safety = backup.restore(Path(args.file), path, acting(args))
     database = open_database(database_url(args.db))  # upgrades an older backup's schema
     try:
         with database.reading() as s:
@@ -105,7 +105,7 @@ def cmd_user_add(args: argparse.Namespace) -> None:
 
     password = read_password(f"新用户 {args.username} 的密码")  # after the signed-in user's
     with session(args, write=True) as s:
-        users.add_user(s, local_actor(), args.username, args.name, args.role, password)
+        users.add_user(s, acting(args), args.username, args.name, args.role, password)
     print(f"已添加用户 {args.username}（{args.role}）。")
 
 

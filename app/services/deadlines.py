@@ -21,7 +21,7 @@ from app.models import (
 )
 from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING
-from app.services.validity import add_months
+from app.services.validity import Expiring, add_months
 from app.services.vocabulary import DeadlineState, FilingAnswer, ReviewStatus
 from app.services.workcalendar import Period, WorkCalendar
 
@@ -62,6 +62,12 @@ class Deadline:
     @property
     def state_label(self) -> str:
         return STATE_LABELS[self.state]
+
+
+def evaluation_state(row: Expiring, today: date, soon_days: int) -> DeadlineState | None:
+    """How pressing a document's validity evaluation is: None once its unit has evaluated it,
+    else by the day its validity ends (the 有效期届满 page colours its rows by this)."""
+    return None if row.evaluated else classify(row.valid_until, today, soon_days)
 
 
 def classify(due: date, today: date, soon_days: int, done_on: date | None = None) -> DeadlineState:

@@ -588,7 +588,7 @@ def number_action(status: str, published: date | None, reg_number: str | None) -
 
 
 def may_change_number(
-    actor: Actor, status: str, published: date | None, reg_number: str | None
+    actor: Actor | None, status: str, published: date | None, reg_number: str | None
 ) -> bool:
     """Whether the number button can do its action for this actor and document."""
     if number_action(status, published, reg_number) is NumberAction.ASSIGN:

@@ -486,7 +486,7 @@ def _check_law(notice: Notice, raw: list[str]) -> None:
 
 
 # --- comparing and saving ----------------------------------------------------------------
-def may_load(actor: Actor) -> bool:
+def may_load(actor: Actor | None) -> bool:
     """Whether `actor` may enter a notice (the GUI enables its button from this)."""
     return allowed(actor, Permission.SETTINGS)
 

@@ -44,20 +44,9 @@ class Actor:
 SYSTEM = Actor("系统", Role.ADMIN)
 
 
-_signed_in: Actor | None = None
-
-
-def sign_in(actor: Actor | None) -> None:
-    """Who works in this program from now on (the GUI after login); None signs out."""
-    global _signed_in
-    _signed_in = actor
-
-
-def local_actor() -> Actor:
-    """Who is working here: the user who logged in (in the window, or with the command line's
-    --user), else the person at this PC as 管理员 (no users yet, or single-user mode)."""
-    if _signed_in is not None:
-        return _signed_in
+def pc_administrator() -> Actor:
+    """The person at this PC, as 管理员. Only for an office without users (or in single-user
+    mode), where nobody can sign in: the callers that decide that say so explicitly."""
     try:
         name = getpass.getuser()
     except (KeyError, OSError):
@@ -65,11 +54,17 @@ def local_actor() -> Actor:
     return Actor(name, Role.ADMIN)
 
 
-def allowed(actor: Actor, permission: Permission) -> bool:
-    """For the GUI, to grey out what the user may not do; the services still `require` it."""
-    return permission in _GRANTS[actor.role]
+NOT_SIGNED_IN = "尚未登录：请先以用户身份登录，再进行此操作。"
 
 
-def require(actor: Actor, permission: Permission) -> None:
+def allowed(actor: Actor | None, permission: Permission) -> bool:
+    """For the GUI, to grey out what the user may not do; the services still `require` it.
+    Nobody signed in may do nothing."""
+    return actor is not None and permission in _GRANTS[actor.role]
+
+
+def require(actor: Actor | None, permission: Permission) -> None:
+    if actor is None:
+        raise UserError(NOT_SIGNED_IN)
     if not allowed(actor, permission):
         raise UserError(f"用户“{actor.name}”（{actor.role}）无权执行：{permission}。")

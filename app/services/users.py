@@ -17,7 +17,7 @@ from app import clock
 from app.errors import UserError
 from app.models import Issuer, User
 from app.services import audit, fields, pg_roles, settings
-from app.services.permissions import Actor, Permission, Role, local_actor, require
+from app.services.permissions import Actor, Permission, Role, pc_administrator, require
 from app.services.vocabulary import AuditAction
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -74,7 +74,7 @@ def login_required(s: Session) -> bool:
 
 def session_actor(s: Session) -> Actor | None:
     """Who works when nobody logs in: the PC's user as 管理员 (no users yet, or single-user mode)."""
-    return None if login_required(s) else local_actor()
+    return None if login_required(s) else pc_administrator()
 
 
 def _get(s: Session, username: str) -> User:

@@ -169,7 +169,11 @@ class Expiring:
     unit: str  # the implementing unit: the drafting unit, else the issuer
     published: date | None
     valid_until: date
-    evaluation: str
+    evaluation: str  # the latest evaluation's label, else 未评估
+
+    @property
+    def evaluated(self) -> bool:
+        return self.evaluation in EVALUATIONS.values()
 
 
 def quarter_of(day: date) -> tuple[date, date]:

@@ -12,6 +12,8 @@ from app import APP_NAME, APP_TITLE, pg_session
 from app.config import database_url
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
+from app.services.permissions import Actor
+from app.ui.context import AppContext
 from app.ui.fonts import install_font, install_translation
 
 if TYPE_CHECKING:
@@ -54,14 +56,16 @@ def run_gui(db: str | None) -> int:
     install_excepthook()
     url = database_url(db)
     if pg_session.clerk_mode(url):
-        database = _log_in_to_server(url)
-        if database is None:
+        signed = _log_in_to_server(url)
+        if signed is None:
             return 0
-        window = start_window(database, signed_in=True)
+        database, user = signed
+        window = start_window(database, user=user)
     else:
-        database = open_or_explain(url)
-        if database is None:
+        opened = open_or_explain(url)
+        if opened is None:
             return 1
+        database = opened
         window = start_window(database)
     if window is None:
         database.close()
@@ -71,38 +75,40 @@ def run_gui(db: str | None) -> int:
     return code
 
 
-def _log_in_to_server(url: str) -> Database | None:
+def _log_in_to_server(url: str) -> tuple[Database, Actor] | None:
     """Each clerk connects to the office's server as their own login: asked before anything
-    opens. None when the clerk cancels."""
+    opens: the database open as that login, and who it is. None when the clerk cancels."""
     from PySide6.QtWidgets import QDialog
 
-    from app.services.permissions import sign_in
     from app.ui.login_dialog import ServerLoginDialog
 
     dialog = ServerLoginDialog(url)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
+    if (
+        dialog.exec() != QDialog.DialogCode.Accepted
+        or dialog.database is None
+        or dialog.actor is None
+    ):
         return None
-    sign_in(dialog.actor)
-    return dialog.database
+    return dialog.database, dialog.actor
 
 
 def start_window(
-    database: Database, section: str | None = None, signed_in: bool = False
+    database: Database, section: str | None = None, user: Actor | None = None
 ) -> MainWindow | None:
     """From an open database to the main window shown: the first-run setup or the login, the
     window on `section` (else the home page); the integrity check and the daily backup follow in
-    the background. None when the clerk cancels the login. `signed_in`: already logged in (on
-    the server, as the clerk's own login)."""
+    the background. None when the clerk cancels the login. `user`: already signed in (on the
+    server, as the clerk's own login); else startup_checks.sign_in decides who works."""
     from app.ui import startup_checks
 
-    signed_in = signed_in or startup_checks.first_run(database)
-    if not signed_in and not startup_checks.log_in(database):
+    ctx = AppContext.open(database, user)
+    if user is None and not startup_checks.sign_in(ctx):
         return None
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(database)
+    window = MainWindow(ctx)
     if section is not None:
         window.show_section(section)
     window.show()
-    window.after_start = startup_checks.AfterStart(database, window)
+    window.after_start = startup_checks.AfterStart(ctx, window)
     return window

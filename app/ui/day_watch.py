@@ -6,18 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from app import clock
-from app.db import Database
 from app.ui.changes import Change
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 
 CHECK_MS = 60_000
 DATED = frozenset({Change.DOCUMENTS, Change.REVIEWS})  # what every dated view refreshes on
 
 
 class DayWatch(QObject):
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.day = clock.today()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -29,4 +29,4 @@ class DayWatch(QObject):
         if today == self.day:
             return
         self.day = today
-        runner_for(self.database).data_changed.emit(set(DATED))
+        self.ctx.runner.data_changed.emit(set(DATED))

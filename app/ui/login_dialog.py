@@ -17,17 +17,18 @@ from app.db import Database
 from app.services import users
 from app.services.permissions import Actor
 from app.services.users import Login
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import runner_for
 from app.ui.widgets.style import ERROR_STYLE
 
 
 class LoginDialog(QDialog):
     """Accepted once `authenticate` let the user in; `actor` is then who logged in."""
 
-    def __init__(self, database: Database | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner_for(database) if database is not None else None
+        self.ctx = ctx
+        self.runner = ctx.runner if ctx is not None else None
         self.actor: Actor | None = None
         self.setWindowTitle(f"登录 - {APP_TITLE}")
         self.username = QLineEdit()

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_TITLE, clock
-from app.db import Database, describe
-from app.services.permissions import Actor, local_actor, sign_in
+from app.db import describe
+from app.services.permissions import Actor
 from app.ui.about import show_about
+from app.ui.context import AppContext
 from app.ui.day_watch import DayWatch
 from app.ui.widgets import state
 
@@ -42,8 +43,8 @@ class Section:
     module: str
     factory: str
 
-    def make(self, database: Database) -> QWidget:
-        return getattr(importlib.import_module(self.module), self.factory)(database)
+    def make(self, ctx: AppContext) -> QWidget:
+        return getattr(importlib.import_module(self.module), self.factory)(ctx)
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -60,9 +61,10 @@ SECTIONS: tuple[Section, ...] = (
 class MainWindow(QMainWindow):
     after_start: AfterStart  # set by app.start_window
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.setWindowTitle(f"{APP_TITLE} - NormDesk")
         self.setMinimumSize(QSize(760, 520))
         self.nav = QListWidget()
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
-        self.db_label = QLabel(f"数据库：{describe(database.url)}")
+        self.db_label = QLabel(f"数据库：{describe(ctx.database.url)}")
         self.statusBar().addPermanentWidget(self.db_label)
         pinned = clock.pinned()
         self.today_label = QLabel(f"模拟日期：{pinned.isoformat()}" if pinned else "")
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.show_user()
         self.resize(1200, 780)
         state.restore_window(self)
-        self.day_watch = DayWatch(database, self)
+        self.day_watch = DayWatch(ctx, self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             self._built.add(key)
             placeholder = self._widget(index)
-            built = SECTIONS[index].make(self.database)
+            built = SECTIONS[index].make(self.ctx)
             self.pages.insertWidget(index, built)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
     def open_import_wizard(self) -> None:
         from app.ui.importing.wizard import ImportWizard
 
-        wizard = ImportWizard(self.database, self)
+        wizard = ImportWizard(self.ctx, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
 
@@ -175,33 +177,35 @@ class MainWindow(QMainWindow):
         self.manual = open_manual(self, self.current_section())
 
     def show_user(self) -> None:
-        actor = local_actor()
-        self.user_label.setText(f"当前用户：{actor.name}（{actor.role}）")
+        actor = self.ctx.user
+        self.user_label.setText(
+            f"当前用户：{actor.name}（{actor.role}）" if actor is not None else "未登录"
+        )
 
     def change_password(self) -> None:
         from app.ui.settings.users_page import PasswordDialog
 
-        dialog = PasswordDialog(self.database, local_actor().name, self)
+        dialog = PasswordDialog(self.ctx, self.ctx.actor().name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def switch_user(self) -> None:
         from app.ui.login_dialog import LoginDialog
 
-        dialog = LoginDialog(self.database, self)
+        dialog = LoginDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
         dialog.open()
 
     def _signed_in(self, actor: Actor | None) -> None:
         if actor is not None:  # always once the dialog accepted
-            sign_in(actor)
+            self.ctx.user = actor
         self.show_user()
 
     def open_print_dialog(self) -> None:
         from app.ui.register.print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.database, self)
+        dialog = PrintDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
         if doc_id is None:
             QMessageBox.information(self, "打印文件登记表", "请先在文件登记簿中选择要打印的文件。")
             return
-        preview_record_card(self.database, doc_id, self)
+        preview_record_card(self.ctx, doc_id, self)
 
     def open_deadline(self, d: Deadline) -> None:
         """Show what a dashboard deadline is about on its own page, selected."""
@@ -223,7 +227,7 @@ class MainWindow(QMainWindow):
 
             self.show_section("review")
             self.view(ReviewView).select_case(d.object_id)
-            form = CaseDialog(self.database, d.object_id, self.page("review"))
+            form = CaseDialog(self.ctx, d.object_id, self.page("review"))
             form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             form.open()
         elif d.kind in ("filing", "correction") and d.document_id is not None:
@@ -263,9 +267,7 @@ class MainWindow(QMainWindow):
             state.fit_to_screen(self)  # again now that the frame around it is known
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        from app.ui.operations import runner_for
-
         self.day_watch.timer.stop()  # a closed window refreshes nothing, even on a new day
-        runner_for(self.database).wait(15_000)
+        self.ctx.runner.wait(15_000)
         state.save_window(self)
         super().closeEvent(event)

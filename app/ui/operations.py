@@ -245,15 +245,3 @@ def _alive(callback: Callable[..., Any] | None) -> bool:
     """False for a method of a widget deleted meanwhile (a dialog closed while its lookup ran)."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)
-
-
-_runners: dict[int, OperationRunner] = {}
-
-
-def runner_for(database: Database) -> OperationRunner:
-    """The runner of this database: every view of a window shares it, so one signal reaches all."""
-    runner = _runners.get(id(database))
-    if runner is None or runner.database is not database:
-        runner = OperationRunner(database)
-        _runners[id(database)] = runner
-    return runner

@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from app import clock
-from app.db import Database, friendly_db_message, sqlite_path
+from app.db import friendly_db_message, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
 from app.services import settings, users
-from app.services.permissions import local_actor, sign_in
-from app.ui.operations import runner_for
+from app.services.permissions import pc_administrator
+from app.ui.context import AppContext
 
 if TYPE_CHECKING:  # backups and the integrity check are imported after the window shows
     from app.services.backup import BackupFile
@@ -60,7 +60,9 @@ def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
     if not ask_restore(exc.message, newest):
         return False
     try:
-        backup.restore(newest, path, local_actor())
+        # nobody can sign in to a damaged file: the person at this PC restores it, as the
+        # command line's `restore` does
+        backup.restore(newest, path, pc_administrator())
     except UserError as error:
         QMessageBox.critical(None, "恢复失败", error.message)
         return False
@@ -84,34 +86,32 @@ def warn_problems(parent: QWidget | None, problems: list[str]) -> None:
     )
 
 
-def first_run(database: Database) -> bool:
-    """An empty office (no issuers, no users) is set up before anyone logs in. True when the
-    wizard created an administrator, who is then signed in: no login right after setting it."""
-    with database.reading() as s:
-        if not users.office_is_empty(s):
-            return False
-    from app.ui.setup.wizard import SetupWizard
+def sign_in(ctx: AppContext) -> bool:
+    """Who works from now on, in `ctx.user`: on an empty office (no issuers, no users) the
+    first-run wizard comes first, and the administrator it creates works at once; an office with
+    logins asks for one; an office without (no users yet, or single-user mode) is worked by the
+    person at this PC as 管理员 (users.session_actor). False when the clerk cancels the login."""
+    with ctx.database.reading() as s:
+        empty = users.office_is_empty(s)
+        ctx.user = users.session_actor(s)
+    if empty:
+        from app.ui.setup.wizard import SetupWizard
 
-    wizard = SetupWizard(database)
-    wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time
-    if wizard.admin is None:
-        return False
-    sign_in(wizard.admin)
-    return True
-
-
-def log_in(database: Database) -> bool:
-    """Ask who is working when the office uses logins; False when the clerk cancels."""
-    with database.reading() as s:
-        required = users.login_required(s)
-    if not required:
+        wizard = SetupWizard(ctx)
+        wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time
+        if wizard.admin is not None:
+            ctx.user = wizard.admin
+            return True
+        with ctx.database.reading() as s:
+            ctx.user = users.session_actor(s)
+    if ctx.user is not None:
         return True
     from app.ui.login_dialog import LoginDialog
 
-    dialog = LoginDialog(database)
+    dialog = LoginDialog(ctx)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    sign_in(dialog.actor)
+    ctx.user = dialog.actor
     return True
 
 
@@ -129,10 +129,10 @@ class AfterStart(QObject):
     documents), then, if the file is sound, the automatic backup once a day while the program
     runs. A damaged file is not backed up: its copy would push a good backup out of the rotation."""
 
-    def __init__(self, database: Database, window: QMainWindow) -> None:
+    def __init__(self, ctx: AppContext, window: QMainWindow) -> None:
         super().__init__(window)
-        self.database, self.window = database, window
-        self.db_path = sqlite_path(database.url)
+        self.database, self.runner, self.window = ctx.database, ctx.runner, window
+        self.db_path = sqlite_path(ctx.database.url)
         self.tried_on: date | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -149,7 +149,7 @@ class AfterStart(QObject):
 
         self.first_check.stop()
 
-        runner_for(self.database).run(
+        self.runner.run(
             lambda s, _progress: integrity.quick_check(s),
             on_done=self._checked,
             on_error=lambda exc: self._checked(
@@ -181,10 +181,10 @@ class AfterStart(QObject):
         def work(s, _progress) -> BackupFile:
             return auto_backup(db_path, [settings.get(s, key) for key in backup.KEEP_KEYS])
 
-        runner_for(self.database).run(work, on_done=self._done, on_error=self._failed)
+        self.runner.run(work, on_done=self._done, on_error=self._failed)
 
     def _done(self, made: BackupFile) -> None:
-        runner_for(self.database).data_changed.emit({"backups"})
+        self.runner.data_changed.emit({"backups"})
         self.window.statusBar().showMessage(f"已自动备份：{made.path.name}", 10_000)
 
     def _failed(self, exc: BaseException) -> None:

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.errors import UserError
 from app.services import cleanup
-from app.services.permissions import local_actor
 from app.ui import crash
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import BATCH_CHANGES, DECISION_CHANGES, DecisionDialog
-from app.ui.operations import Reload, Work, runner_for
+from app.ui.context import AppContext
+from app.ui.operations import Reload, Work
 from app.ui.widgets.list_model import (
     Column,
     RowsModel,
@@ -131,9 +130,10 @@ class DecisionDelegate(QStyledItemDelegate):
 class BatchDialog(QDialog):
     """One batch's documents with their decisions; an open batch may be applied or deleted."""
 
-    def __init__(self, database: Database, batch_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, batch_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.batch_id, self.runner = database, batch_id, runner_for(database)
+        self.ctx = ctx
+        self.database, self.batch_id, self.runner = ctx.database, batch_id, ctx.runner
         self.state: BatchState | None = None
         self.dialog: QDialog | None = None  # the decision dialog last opened (tests drive it)
         self._deleting = False
@@ -221,7 +221,7 @@ class BatchDialog(QDialog):
     # --- decisions ------------------------------------------------------------------------
     def save(self, line: cleanup.ItemRow, decision: str, reason: str) -> None:
         """An edit made in the table; a refusal opens the decision dialog showing why."""
-        batch_id, actor = self.batch_id, local_actor()
+        batch_id, actor = self.batch_id, self.ctx.actor()
         amending = line.amending_id if decision == line.decision else None
         doc_id = line.document_id
 
@@ -261,7 +261,7 @@ class BatchDialog(QDialog):
         )
         ids = [x.document_id for x in lines]
         self.dialog = DecisionDialog(
-            self.database, self.batch_id, ids, heading, decision, reason, linked, self
+            self.ctx, self.batch_id, ids, heading, decision, reason, linked, self
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
@@ -276,7 +276,7 @@ class BatchDialog(QDialog):
         text = f"将按清理结论一次性修改 {changing} 件文件的状态，实施后不可撤销。\n\n{self.state.heading()}"
         if QMessageBox.question(self, "实施清理", text) != QMessageBox.StandardButton.Yes:
             return
-        batch_id, actor, day = self.batch_id, local_actor(), clock.today()
+        batch_id, actor, day = self.batch_id, self.ctx.actor(), clock.today()
         self.runner.run(
             lambda s, _p: cleanup.apply(s, actor, batch_id, day).id,
             write=True,
@@ -291,7 +291,7 @@ class BatchDialog(QDialog):
         if QMessageBox.question(self, "删除批次", text) != QMessageBox.StandardButton.Yes:
             return
         self._deleting = True
-        batch_id, actor = self.batch_id, local_actor()
+        batch_id, actor = self.batch_id, self.ctx.actor()
         self.runner.run(
             lambda s, _p: cleanup.delete_batch(s, actor, batch_id),
             write=True,

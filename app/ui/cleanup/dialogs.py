@@ -28,9 +28,9 @@ from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.services import cleanup, issuers, search
-from app.services.permissions import local_actor
 from app.ui import crash
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.widgets.document_chooser import DocumentChooser
 from app.ui.widgets.fields import text_edit
@@ -48,7 +48,7 @@ class DecisionDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         batch_id: int,
         doc_ids: list[int],
         heading: str,
@@ -57,7 +57,7 @@ class DecisionDialog(FormDialog):
         linked: tuple[int, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, "清理结论", parent)
+        super().__init__(ctx, "清理结论", parent)
         self.batch_id, self.doc_ids = batch_id, doc_ids
         self.add_heading(heading)
         self.decision = QComboBox()
@@ -67,14 +67,14 @@ class DecisionDialog(FormDialog):
         self.add_field("清理结论", self.decision)
         self.reason = self.add_field("清理理由", text_edit(80))
         self.reason.setPlainText(reason)
-        self.amending = self.add_field("修改文件", DocumentChooser(database))
+        self.amending = self.add_field("修改文件", DocumentChooser(ctx))
         self.amending.setToolTip("结论为“修改”的，可关联登记簿中的修改文件")
         if linked is not None:
             self.amending.set_value(*linked)
         self.setMinimumWidth(520)
 
     def prepare(self) -> Work:
-        batch_id, doc_ids, actor = self.batch_id, list(self.doc_ids), local_actor()
+        batch_id, doc_ids, actor = self.batch_id, list(self.doc_ids), self.ctx.actor()
         decision, reason = self.decision.currentData(), self.reason.toPlainText()
         amending = self.amending.value()
 
@@ -105,8 +105,8 @@ class NewBatchDialog(FormDialog):
 
     announces = BATCH_CHANGES
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, "新建清理", parent)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "新建清理", parent)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确认创建")
         self._previewing = self._stale = False
         self.kind = QComboBox()
@@ -120,7 +120,7 @@ class NewBatchDialog(FormDialog):
         self.title_edit = self.add_field("清理名称", QLineEdit())
         self.reason = self.add_field("清理依据", text_edit(64, "开展清理的原因，例如上位法的修改"))
         self.issuers: dict[str, QCheckBox] = {}
-        self.add_field("清理范围", self._issuer_box(database))
+        self.add_field("清理范围", self._issuer_box(ctx.database))
         self.count = QLabel()
         self.first = QListWidget()
         self.first.setFixedHeight(180)
@@ -213,5 +213,5 @@ class NewBatchDialog(FormDialog):
 
     def prepare(self) -> Work:
         kind, title, codes = self.kind.currentData(), self.title_edit.text(), self.codes()
-        reason, actor = self.reason.toPlainText(), local_actor()
+        reason, actor = self.reason.toPlainText(), self.ctx.actor()
         return lambda s, _p: cleanup.create_batch(s, actor, kind, title, codes, reason).id

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.services import cleanup, deadlines
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import NewBatchDialog
+from app.ui.context import AppContext
 from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
-from app.ui.operations import Reload, runner_for
+from app.ui.operations import Reload
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
 from app.ui.widgets.pdf_preview import preview_generated
@@ -102,9 +102,10 @@ class CleanupPage(QWidget):
 
     open_requested = Signal(int)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.runner = database, runner_for(database)
+        self.ctx = ctx
+        self.database, self.runner = ctx.database, ctx.runner
         self.model = RowsModel(COLUMNS, parent=self)
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
         self.reload = Reload(self, self.runner, lambda: lambda s, _p: read_cleanup(s), self._loaded)
@@ -173,7 +174,7 @@ class CleanupPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def new_batch(self) -> None:
-        dialog = self._open(NewBatchDialog(self.database, self))
+        dialog = self._open(NewBatchDialog(self.ctx, self))
         dialog.accepted.connect(lambda: self.open_requested.emit(dialog.returned))
 
     def open_batch(self) -> None:
@@ -197,7 +198,7 @@ class CleanupPage(QWidget):
         line = self.current_line()
         if line is not None:
             preview_generated(
-                self.database,
+                self.ctx,
                 cleanup.PARTS[part][0],
                 lambda s, target, _p: cleanup_catalog.pdf(s, line.id, part, target),
                 self,
@@ -207,7 +208,7 @@ class CleanupPage(QWidget):
         line = self.current_line()
         if line is not None:
             preview_generated(
-                self.database,
+                self.ctx,
                 "规范性文件清理情况汇总表",
                 lambda s, target, _p: cleanup_summary.pdf(s, line.id, target, clock.today()),
                 self,
@@ -217,7 +218,7 @@ class CleanupPage(QWidget):
         line = self.current_line()
         if line is not None:
             export_workbook(
-                self.database,
+                self.ctx,
                 f"{line.title}{cleanup.PARTS[part][0]}",
                 lambda s, target, _p: cleanup_catalog.xlsx(s, line.id, part, target),
                 self,

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.services import filing, filing_backlog, workcalendar
 from app.services.filing import FilingRow
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.lazy_reports import filing_form, filing_ledger, filing_report
 from app.ui.operations import Progress, Work
 from app.ui.widgets.fields import OptionalDate, date_edit, pydate, text_edit
@@ -48,8 +47,8 @@ def _describe(row: FilingRow) -> str:
 class FiledDialog(FilingDialog):
     """报送备案: the day sent and the package, every item of which must be ticked."""
 
-    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
-        super().__init__(database, "报送备案", parent)
+    def __init__(self, ctx: AppContext, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "报送备案", parent)
         self.row = row
         self.add_heading(_describe(row))
         self.day = self.add_field("报送日期", date_edit())
@@ -63,7 +62,7 @@ class FiledDialog(FilingDialog):
         self.setMinimumWidth(460)
 
     def prepare(self) -> Work:
-        doc_id, recipient, actor = self.row.document_id, self.row.recipient, local_actor()
+        doc_id, recipient, actor = self.row.document_id, self.row.recipient, self.ctx.actor()
         day = pydate(self.day.date())
         present = [item for item, check in self.package.items() if check.isChecked()]
         return lambda s, _p: filing.record_filed(s, actor, doc_id, recipient, day, present).id
@@ -75,8 +74,8 @@ class ResultDialog(FilingDialog):
 
     announces = FILING_CHANGES | {Change.DOCUMENTS}
 
-    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
-        super().__init__(database, "登记备案结果", parent)
+    def __init__(self, ctx: AppContext, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "登记备案结果", parent)
         self.row = row
         self.add_heading(_describe(row))
         self.result_box = QComboBox()
@@ -91,7 +90,7 @@ class ResultDialog(FilingDialog):
         self.setMinimumWidth(480)
 
     def prepare(self) -> Work:
-        filing_id, actor = _sent(self.row), local_actor()
+        filing_id, actor = _sent(self.row), self.ctx.actor()
         result, day = self.result_box.currentText(), pydate(self.day.date())
         follow_up, due = self.follow_up.toPlainText(), self.correction_due.value()
 
@@ -107,9 +106,9 @@ class BulkFiledDialog(FilingDialog):
     without its filing that goes to that recipient."""
 
     def __init__(
-        self, database: Database, recipients: list[str], count: int, parent: QWidget | None = None
+        self, ctx: AppContext, recipients: list[str], count: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(database, "批量登记备案情况", parent)
+        super().__init__(ctx, "批量登记备案情况", parent)
         self.add_heading(
             f"为 {count} 件备案情况未录入的文件登记报送备案（同一备案机关、同一报送日期）"
         )
@@ -123,7 +122,7 @@ class BulkFiledDialog(FilingDialog):
         self.setMinimumWidth(460)
 
     def prepare(self) -> Work:
-        actor, recipient = local_actor(), self.recipient.currentText()
+        actor, recipient = self.ctx.actor(), self.recipient.currentText()
         day = pydate(self.day.date())
         result = self.result_box.currentText() if self.result_box.currentIndex() > 0 else ""
 
@@ -139,8 +138,8 @@ class BulkFiledDialog(FilingDialog):
 class CorrectedDialog(FilingDialog):
     """补正完成: the day the correction was made and what was done."""
 
-    def __init__(self, database: Database, row: FilingRow, parent: QWidget | None = None) -> None:
-        super().__init__(database, "补正/纠正完成", parent)
+    def __init__(self, ctx: AppContext, row: FilingRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "补正/纠正完成", parent)
         self.row = row
         due = workcalendar.marked(row.correction_due, row.correction_due_provisional)
         self.add_heading(f"{_describe(row)}：{row.result}，补正期限 {due}")
@@ -149,7 +148,7 @@ class CorrectedDialog(FilingDialog):
         self.setMinimumWidth(460)
 
     def prepare(self) -> Work:
-        filing_id, actor = _sent(self.row), local_actor()
+        filing_id, actor = _sent(self.row), self.ctx.actor()
         day, note = pydate(self.day.date()), self.note.toPlainText()
         return lambda s, _p: filing.record_corrected(s, actor, filing_id, day, note).id
 
@@ -161,29 +160,29 @@ def _sent(row: FilingRow) -> int:
     return row.filing_id
 
 
-def preview_filing_report(database: Database, filing_ids: list[int], parent: QWidget) -> None:
+def preview_filing_report(ctx: AppContext, filing_ids: list[int], parent: QWidget) -> None:
     preview_generated(
-        database,
+        ctx,
         "规范性文件备案报告",
         lambda s, target, _p: filing_report.pdf(s, filing_ids, target, clock.today()),
         parent,
     )
 
 
-def preview_filing_form(database: Database, filing_ids: list[int], parent: QWidget) -> None:
+def preview_filing_form(ctx: AppContext, filing_ids: list[int], parent: QWidget) -> None:
     preview_generated(
-        database,
+        ctx,
         "规范性文件备案登记表",
         lambda s, target, _p: filing_form.pdf(s, filing_ids, target, clock.today()),
         parent,
     )
 
 
-def filing_ledger_dialog(database: Database, year: int | None, parent: QWidget) -> YearLedgerDialog:
+def filing_ledger_dialog(ctx: AppContext, year: int | None, parent: QWidget) -> YearLedgerDialog:
     """备案台账 by year of publication."""
     years = range(clock.today().year, FIRST_YEAR - 1, -1)
     return YearLedgerDialog(
-        database,
+        ctx,
         "规范性文件备案台账",
         "公布年度：",
         years,

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from app.db import Database
 from app.services import documents, objections, workcalendar
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.widgets.fields import date_edit, pydate, text_edit
 from app.ui.widgets.form_dialog import FormDialog
@@ -23,10 +23,10 @@ class RegisterObjectionDialog(FormDialog):
 
     announces = OBJECTION_CHANGES
 
-    def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, "登记审查建议", parent)
+    def __init__(self, ctx: AppContext, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "登记审查建议", parent)
         self.doc_id = doc_id
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             self.add_heading(f"《{documents.get(s, doc_id).title}》")
         self.day = self.add_field("收到日期", date_edit())
         self.requester = self.add_field("建议人", QLineEdit())
@@ -35,7 +35,7 @@ class RegisterObjectionDialog(FormDialog):
         self.setMinimumWidth(480)
 
     def prepare(self) -> Work:
-        doc_id, actor, day = self.doc_id, local_actor(), pydate(self.day.date())
+        doc_id, actor, day = self.doc_id, self.ctx.actor(), pydate(self.day.date())
         requester, grounds = self.requester.text(), self.grounds.toPlainText()
         handler = self.handler.text()
         return lambda s, _p: (
@@ -68,12 +68,10 @@ class ReplyDialog(FormDialog):
 
     announces = OBJECTION_CHANGES
 
-    def __init__(
-        self, database: Database, objection_id: int, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(database, "答复审查建议", parent)
+    def __init__(self, ctx: AppContext, objection_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "答复审查建议", parent)
         self.objection_id = objection_id
-        facts = read_objection(database, objection_id)
+        facts = read_objection(ctx.database, objection_id)
         self.add_heading(f"《{facts.title}》")
         for label, value, tip in (
             ("建议人", facts.requester, ""),
@@ -93,6 +91,6 @@ class ReplyDialog(FormDialog):
         self.setMinimumWidth(500)
 
     def prepare(self) -> Work:
-        objection_id, actor, day = self.objection_id, local_actor(), pydate(self.day.date())
+        objection_id, actor, day = self.objection_id, self.ctx.actor(), pydate(self.day.date())
         text, outcome = self.reply.toPlainText(), self.outcome.currentText()
         return lambda s, _p: objections.reply(s, actor, objection_id, day, text, outcome).id

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.db import Database
 from app.services import documents, filing, statistics
 from app.services.statistics import Figure
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.filing.dialogs import (
     FIRST_YEAR,
     CorrectedDialog,
@@ -44,7 +44,7 @@ from app.ui.filing.table_model import (
     history_heading,
     read_page,
 )
-from app.ui.operations import Reload, Work, runner_for
+from app.ui.operations import Reload, Work
 from app.ui.widgets.list_model import list_table, push_button, warning_banner
 
 REFRESH_KINDS = frozenset(
@@ -96,10 +96,11 @@ class FigureStrip(QFrame):
 
 
 class FilingView(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.model = FilingTableModel(self)
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
         self.reload = Reload(self, self.runner, self._work, self._loaded)
@@ -274,20 +275,20 @@ class FilingView(QWidget):
     def register_objection(self) -> None:
         line = self.current_line()
         if line is not None:
-            self._open(RegisterObjectionDialog(self.database, line.row.document_id, self))
+            self._open(RegisterObjectionDialog(self.ctx, line.row.document_id, self))
 
     def print_report(self) -> None:
         ids = self._filed_ids()
         if ids:
-            preview_filing_report(self.database, ids, self)
+            preview_filing_report(self.ctx, ids, self)
 
     def print_form(self) -> None:
         ids = self._filed_ids()
         if ids:
-            preview_filing_form(self.database, ids, self)
+            preview_filing_form(self.ctx, ids, self)
 
     def open_ledger(self) -> None:
-        self._open(filing_ledger_dialog(self.database, self.year.currentData(), self))
+        self._open(filing_ledger_dialog(self.ctx, self.year.currentData(), self))
 
     def _filed_ids(self) -> list[int]:
         return [
@@ -299,7 +300,7 @@ class FilingView(QWidget):
     def _open_for_current(self, make) -> None:
         line = self.current_line()
         if line is not None:
-            self._open(make(self.database, line.row, self))
+            self._open(make(self.ctx, line.row, self))
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.services import deadlines, filing_backlog, workcalendar
 from app.services.deadlines import Deadline
 from app.services.vocabulary import DeadlineState
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.lazy_reports import deadline_overview
-from app.ui.operations import Reload, runner_for
+from app.ui.operations import Reload
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
 from app.ui.widgets.pdf_preview import preview_generated
@@ -184,10 +184,11 @@ class HomeView(QWidget):
 
     open_requested = Signal(object)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.model = DeadlineTableModel(self)
         self.board: Board | None = None
         self.kind: str | None = None  # the tile chosen, if any
@@ -295,7 +296,7 @@ class HomeView(QWidget):
         if board is None or not board.backlog:
             return
         self.dialog = BulkFiledDialog(
-            self.database, list(board.backlog_recipients), board.backlog_count, self
+            self.ctx, list(board.backlog_recipients), board.backlog_count, self
         )
         self.dialog.open()
 
@@ -304,7 +305,7 @@ class HomeView(QWidget):
             return
         item = self.model.rows[row]
         if item.kind == "objection":
-            self.dialog = ReplyDialog(self.database, item.object_id, self)
+            self.dialog = ReplyDialog(self.ctx, item.object_id, self)
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.open()
         else:
@@ -312,7 +313,7 @@ class HomeView(QWidget):
 
     def print_overview(self) -> None:
         preview_generated(
-            self.database,
+            self.ctx,
             "期限一览表",
             lambda s, target, _p: deadline_overview.pdf(s, target),
             self,
@@ -320,7 +321,7 @@ class HomeView(QWidget):
 
     def export(self) -> None:
         export_workbook(
-            self.database,
+            self.ctx,
             f"期限一览表（{clock.today().isoformat()}）",
             lambda s, target, _p: deadline_overview.xlsx(s, target),
             self,

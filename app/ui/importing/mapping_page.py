@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import UserError
 from app.services import importing, issuers
 from app.services.importing import FIELDS, Mapping, Report, Sheet
 from app.services.ledger_values import text_of
-from app.services.permissions import local_actor
+from app.ui.context import AppContext
 from app.ui.importing.pages import ImportPage, ImportState, settled
 from app.ui.widgets.pdf_preview import documents_folder
 
@@ -51,8 +50,8 @@ ABOVE_HEADER = QColor("#8a8a8a")  # title rows above the header: not imported
 
 
 class MappingPage(ImportPage):
-    def __init__(self, database: Database, state: ImportState) -> None:
-        super().__init__(database, state, "表头与列对应")
+    def __init__(self, ctx: AppContext, state: ImportState) -> None:
+        super().__init__(ctx, state, "表头与列对应")
         self.setSubTitle("确认表头所在的行，并为每一列选择对应的字段；不需要的列选“不导入”。")
         self.headers: list[str] = []
         self.combos: list[QComboBox] = []
@@ -217,7 +216,7 @@ class MappingPage(ImportPage):
 
     def begin(self) -> bool:
         sheet, mapping, issuer = self._sheet(), self.mapping(), self.issuer.currentData()
-        actor = local_actor()
+        actor = self.ctx.actor()
 
         def work(s, progress) -> Report:
             return importing.run_import(s, actor, sheet, mapping, True, issuer, progress)

@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import UserError
 from app.services import importing
 from app.services.importing import Mapping, Report, Sheet
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import Progress, Work, runner_for
+from app.ui.operations import Progress, Work
 from app.ui.widgets.pdf_preview import documents_folder
 from app.ui.widgets.style import ERROR_STYLE
 
@@ -72,11 +71,12 @@ def settled(value: T | None, what: str) -> T:
 class ImportPage(QWizardPage):
     """A page whose 下一步 (or 导入) may first run work through the operation runner."""
 
-    def __init__(self, database: Database, state: ImportState, title: str) -> None:
+    def __init__(self, ctx: AppContext, state: ImportState, title: str) -> None:
         super().__init__()
+        self.ctx = ctx
         self.setTitle(title)
-        self.database, self.state = database, state
-        self.runner = runner_for(database)
+        self.database, self.state = ctx.database, state
+        self.runner = ctx.runner
         self.job: _Job | None = None  # the runner's job while this page's work runs
         self._passed = False
         self._ended = threading.Event()  # set when the job's work has returned or raised
@@ -164,8 +164,8 @@ def _note(text: str) -> QLabel:
 class FilePage(ImportPage):
     """选择文件: the workbook and the sheet holding the ledger."""
 
-    def __init__(self, database: Database, state: ImportState) -> None:
-        super().__init__(database, state, "选择台账文件")
+    def __init__(self, ctx: AppContext, state: ImportState) -> None:
+        super().__init__(ctx, state, "选择台账文件")
         self.setSubTitle("从单位现有的规范性文件台账（Excel 工作簿 .xlsx）导入已公布的文件。")
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -237,8 +237,8 @@ class FilePage(ImportPage):
 class CheckPage(ImportPage):
     """检查: what the dry run found, row by row, and the ledger back with a 检查结果 column."""
 
-    def __init__(self, database: Database, state: ImportState) -> None:
-        super().__init__(database, state, "检查结果")
+    def __init__(self, ctx: AppContext, state: ImportState) -> None:
+        super().__init__(ctx, state, "检查结果")
         self.setSubTitle(
             "已按列对应逐行检查（未写入任何数据）。有问题的行不会导入，可导出后修改台账。"
         )
@@ -312,8 +312,8 @@ class CheckPage(ImportPage):
 class ConfirmPage(ImportPage):
     """导入: say what will happen, then import every accepted row in one transaction."""
 
-    def __init__(self, database: Database, state: ImportState) -> None:
-        super().__init__(database, state, "确认导入")
+    def __init__(self, ctx: AppContext, state: ImportState) -> None:
+        super().__init__(ctx, state, "确认导入")
         self.setSubTitle("确认后开始导入，导入的文件将出现在文件登记簿中。")
         self.text = _note("")
         layout = QVBoxLayout(self)
@@ -330,7 +330,7 @@ class ConfirmPage(ImportPage):
         )
 
     def begin(self) -> bool:
-        state, actor = self.state, local_actor()
+        state, actor = self.state, self.ctx.actor()
         sheet, mapping = settled(state.sheet, "a sheet"), settled(state.mapping, "a mapping")
 
         def work(s: Session, progress: Progress) -> Report:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from app.db import Database
+from app.ui.context import AppContext
 from app.ui.importing.mapping_page import MappingPage
 from app.ui.importing.pages import CheckPage, ConfirmPage, FilePage, ImportPage, ImportState
 
@@ -21,18 +21,19 @@ BUTTON_TEXTS = {
 
 
 class ImportWizard(QWizard):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle("导入台账")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         for button, text in BUTTON_TEXTS.items():
             self.setButtonText(button, text)
         self.state = ImportState()
-        self.file_page = FilePage(database, self.state)
-        self.mapping_page = MappingPage(database, self.state)
-        self.check_page = CheckPage(database, self.state)
-        self.confirm_page = ConfirmPage(database, self.state)
+        self.file_page = FilePage(ctx, self.state)
+        self.mapping_page = MappingPage(ctx, self.state)
+        self.check_page = CheckPage(ctx, self.state)
+        self.confirm_page = ConfirmPage(ctx, self.state)
         for page in self.import_pages():
             self.addPage(page)
         self.resize(940, 720)

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.db import Database
 from app.services.lifecycle import status_text
-from app.services.permissions import local_actor
 from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
     from app.services.audit_query import AuditRow
@@ -152,10 +151,11 @@ class DocumentDetail(QWidget):
 
     open_document = Signal(int)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.view: DocumentView | None = None
 
         self.title = QLabel("未选择文件")
@@ -344,7 +344,7 @@ class DocumentDetail(QWidget):
     def attach_files(self, doc_id: int, paths: list[Path]) -> None:
         from app.services import attachments
 
-        actor = local_actor()
+        actor = self.ctx.actor()
 
         def work(s, progress):
             for i, path in enumerate(paths):

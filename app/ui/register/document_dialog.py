@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.db import Database
 from app.errors import UserError
 from app.services import docnumber, documents, issuers, numbering, registration, validity
 from app.services.documents import DocumentInput
@@ -33,9 +32,9 @@ from app.services.lifecycle import (
     REVIEW_OUTCOMES,
     STEP_LABELS,
 )
-from app.services.permissions import local_actor
 from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.widgets.fields import OptionalDate, date_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 
@@ -50,9 +49,9 @@ class DocumentDialog(ServiceDialog):
     """新建草稿 / 登记已公布文件, or edit an existing document (doc_id given)."""
 
     def __init__(
-        self, database: Database, doc_id: int | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, doc_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(database, parent)
+        super().__init__(ctx, parent)
         self.doc_id = doc_id
         self.version = 0
         self.status = ""
@@ -271,7 +270,7 @@ class DocumentDialog(ServiceDialog):
                 raise
         if self.mode() == MODE_PUBLISHED and data.published is None:
             self._refuse(self.published.enabled, "公布日期：登记已公布的文件必须填写公布日期。")
-        actor, doc_id, version, mode = local_actor(), self.doc_id, self.version, self.mode()
+        actor, doc_id, version, mode = self.ctx.actor(), self.doc_id, self.version, self.mode()
         allow_gap = data.reg_number is not None and data.reg_number == self.confirmed_gap
         allow_abbr = data.doc_number is not None and data.doc_number == self.confirmed_abbr
 
@@ -314,13 +313,13 @@ class StepDialog(ServiceDialog):
 
     """记录环节: a drafting step with its date, outcome and note, or the publication itself."""
 
-    def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
+    def __init__(self, ctx: AppContext, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.doc_id = doc_id
         self.confirmed_abbr: str | None = None  # a 发文字号 confirmed as typed
         self.setWindowTitle("记录办理环节")
         self.setMinimumWidth(460)
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             title = self.doc_title = documents.get(s, doc_id).title
             missing = [e.step for e in documents.timeline(s, doc_id) if e.done_on is None]
 
@@ -415,7 +414,7 @@ class StepDialog(ServiceDialog):
         self.term_reason.setPlaceholderText(f"{limit.note}，请写明理由" if limit else "")
 
     def prepare(self):
-        step, doc_id, actor = self.step.currentData(), self.doc_id, local_actor()
+        step, doc_id, actor = self.step.currentData(), self.doc_id, self.ctx.actor()
         done_on = pydate(self.done_on.date())
         outcome, note = self.outcome.currentText().strip(), self.note.text().strip()
         if step == "publication":

@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.errors import UserError
 from app.services import issuers
 from app.services.catalogs import KINDS, CatalogFilter
 from app.services.lifecycle import DRAFTING, STATUS_LABELS
+from app.ui.context import AppContext
 from app.ui.lazy_reports import catalog_output, record_card
-from app.ui.operations import Progress, runner_for
+from app.ui.operations import Progress
 from app.ui.widgets.pdf_preview import documents_folder, preview_generated
 
 FIRST_YEAR = 1990  # the earliest year offered, as in the register's year filter
 
 
-def preview_record_card(database: Database, doc_id: int, parent: QWidget) -> None:
+def preview_record_card(ctx: AppContext, doc_id: int, parent: QWidget) -> None:
     """文件登记表 of one document, in the preview."""
     preview_generated(
-        database,
+        ctx,
         "规范性文件登记表",
         lambda s, target, _progress: record_card.pdf(s, doc_id, target, clock.today()),
         parent,
@@ -44,9 +44,10 @@ def preview_record_card(database: Database, doc_id: int, parent: QWidget) -> Non
 
 
 class PrintDialog(QDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.setWindowTitle("打印登记簿和目录")
         self.kind = QComboBox()
         for key, kind in KINDS.items():
@@ -57,7 +58,7 @@ class PrintDialog(QDialog):
             self.year.addItem(f"{year} 年", year)
         self.issuer = QComboBox()
         self.issuer.addItem("全部", None)
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             for issuer in issuers.list_issuers(s):
                 self.issuer.addItem(issuer.name, issuer.code)
         self.status = QComboBox()
@@ -117,7 +118,7 @@ class PrintDialog(QDialog):
             return
         kind, f = self.kind_key(), self.catalog_filter()
         preview_generated(
-            self.database,
+            self.ctx,
             self.title(),
             lambda s, target, progress: catalog_output.write_pdf(s, kind, f, target, progress),
             self,
@@ -143,7 +144,7 @@ class PrintDialog(QDialog):
             except OSError as exc:
                 raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
 
-        runner_for(self.database).run(
+        self.ctx.runner.run(
             work,
             on_done=lambda rows: QMessageBox.information(self, "导出 Excel", f"已导出 {rows} 行。"),
             parent=self,

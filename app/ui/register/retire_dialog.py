@@ -10,12 +10,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
 from app import clock
-from app.db import Database
 from app.errors import UserError
 from app.services import documents
 from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.widgets.document_chooser import DocumentChooser
 from app.ui.widgets.fields import date_edit, pydate, text_edit
@@ -42,10 +41,10 @@ class RetireDialog(FormDialog):
 
     announces = RETIRE_CHANGES
 
-    def __init__(self, database: Database, doc_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, "变更文件状态", parent)
+    def __init__(self, ctx: AppContext, doc_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "变更文件状态", parent)
         self.doc_id = doc_id
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             doc = documents.get(s, doc_id)
             title, reg_number, status = doc.title, doc.reg_number, status_text(doc, clock.today())
         self.add_heading(f"《{title}》")
@@ -54,7 +53,7 @@ class RetireDialog(FormDialog):
         self.add_field("变更为", self._status_box(), "状态")
         self.day = self.add_field("变更日期", date_edit())
         self.reason = self.add_field("变更原因", text_edit(72, "写明原因，将记入文件备注"))
-        self.source = self.add_field("关联文件", DocumentChooser(database))
+        self.source = self.add_field("关联文件", DocumentChooser(ctx))
         self.source_hint = QLabel()
         self.source_hint.setStyleSheet(HELP_STYLE)
         self.form.addRow("", self.source_hint)
@@ -97,7 +96,7 @@ class RetireDialog(FormDialog):
         status = self.status()
         if status is None:
             raise UserError("状态：请选择已修改、废止、宣布失效或失效。", field="状态")
-        doc_id, actor, day = self.doc_id, local_actor(), pydate(self.day.date())
+        doc_id, actor, day = self.doc_id, self.ctx.actor(), pydate(self.day.date())
         reason = self.reason.toPlainText()
         source = self.source.value() if self.source.isEnabled() else None
         return lambda s, _p: documents.retire(s, actor, doc_id, status, day, reason, source).id

@@ -12,9 +12,9 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from app.db import Database
 from app.services import lifecycle, search
 from app.services.search import DocumentQuery, RegisterRow
+from app.ui.context import AppContext
 from app.ui.widgets.list_model import cell_text
 
 # (RegisterRow attribute, DocumentQuery.order_by key, header)
@@ -44,14 +44,15 @@ _RETIRED_COLOR = QColor(128, 128, 128)  # retired documents read as history, not
 
 class DocumentTableModel(QAbstractTableModel):
     def __init__(
-        self, database: Database, page_size: int = 200, max_pages: int = 10, parent=None
+        self, ctx: AppContext, page_size: int = 200, max_pages: int = 10, parent=None
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.page_size = page_size
         self.max_pages = max_pages
         self.query = DocumentQuery()
-        self.fetch_count = 0  # pages loaded from the database (tests watch it)
+        self.fetch_count = 0  # pages loaded from the ctx.database (tests watch it)
         self._ids: list[int] = []  # the first page's ids until _complete, then all of them
         self._total = 0
         self._complete = True

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.db import Database
-from app.services import documents, issuers, lifecycle, permissions
+from app.services import documents, issuers, lifecycle
 from app.services.documents import NumberAction
 from app.services.search import DocumentQuery, RegisterRow
 from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.register.detail import DocumentDetail
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.widgets import state
@@ -54,13 +53,14 @@ FLAG_CHOICES = tuple(
 
 
 class RegisterView(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self._selected_id: int | None = None
-        self.runner = runner_for(database)
+        self.runner = ctx.runner
         self.dialog: ServiceDialog | None = None
-        self.model = DocumentTableModel(database, parent=self)
+        self.model = DocumentTableModel(ctx, parent=self)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索标题、发文字号、登记编号、制定机关、关键词（Ctrl+F）")
@@ -154,7 +154,7 @@ class RegisterView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
 
-        self.detail = DocumentDetail(database)
+        self.detail = DocumentDetail(ctx)
         self.detail.open_document.connect(self.select_document)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -266,7 +266,7 @@ class RegisterView(QWidget):
 
     def _update_number_button(self, row: RegisterRow | None) -> None:
         """作废编号 for a numbered document; 分配编号 for a published one whose number was voided."""
-        actor = permissions.local_actor()
+        actor = self.ctx.user
         status, published, number = (
             (row.status, row.published, row.reg_number) if row else ("", None, None)
         )
@@ -315,28 +315,28 @@ class RegisterView(QWidget):
     def new_document(self) -> None:
         from app.ui.register.document_dialog import DocumentDialog
 
-        self._open_dialog(DocumentDialog(self.database, parent=self))
+        self._open_dialog(DocumentDialog(self.ctx, parent=self))
 
     def edit_document(self) -> None:
         from app.ui.register.document_dialog import DocumentDialog
 
         doc_id = self.selected_id()
         if doc_id is not None:
-            self._open_dialog(DocumentDialog(self.database, doc_id, parent=self))
+            self._open_dialog(DocumentDialog(self.ctx, doc_id, parent=self))
 
     def record_step(self) -> None:
         from app.ui.register.document_dialog import StepDialog
 
         doc_id = self.selected_id()
         if doc_id is not None:
-            self._open_dialog(StepDialog(self.database, doc_id, parent=self))
+            self._open_dialog(StepDialog(self.ctx, doc_id, parent=self))
 
     def retire_document(self) -> None:
         from app.ui.register.retire_dialog import RetireDialog
 
         doc_id = self.selected_id()
         if doc_id is not None:
-            self._open_dialog(RetireDialog(self.database, doc_id, parent=self))
+            self._open_dialog(RetireDialog(self.ctx, doc_id, parent=self))
 
     def number_action(self) -> None:
         from app.services import documents
@@ -346,13 +346,13 @@ class RegisterView(QWidget):
         if row is None:
             return
         if row.reg_number:
-            self._open_dialog(VoidNumberDialog(self.database, row.reg_number, parent=self))
+            self._open_dialog(VoidNumberDialog(self.ctx, row.reg_number, parent=self))
             return
         asked = QMessageBox.question(
             self, "分配登记编号", f"为《{row.title}》分配一个新的登记编号？"
         )
         if asked == QMessageBox.StandardButton.Yes:
-            actor, doc_id = permissions.local_actor(), row.id
+            actor, doc_id = self.ctx.actor(), row.id
             self.runner.run(
                 lambda s, _p: documents.assign_number(s, actor, doc_id).id,
                 write=True,
@@ -366,7 +366,7 @@ class RegisterView(QWidget):
 
         doc_id = self.selected_id()
         if doc_id is not None:  # the button is enabled only then
-            preview_record_card(self.database, doc_id, self)
+            preview_record_card(self.ctx, doc_id, self)
 
     def _open_dialog(self, dialog: ServiceDialog) -> None:
         self.dialog = dialog

@@ -11,11 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import UserError
 from app.services import numbering, search
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.widgets.fields import date_edit, pydate, text_edit
 from app.ui.widgets.form_dialog import FormDialog
@@ -39,8 +38,8 @@ class VoidNumberDialog(FormDialog):
 
     announces = VOID_CHANGES
 
-    def __init__(self, database: Database, number: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(database, "作废登记编号", parent)
+    def __init__(self, ctx: AppContext, number: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "作废登记编号", parent)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("作废")
         self.number = self.add_field("登记编号", QLineEdit(number))
         self.number.setPlaceholderText("要作废的登记编号")
@@ -76,5 +75,5 @@ class VoidNumberDialog(FormDialog):
         number = self.number.text().strip()
         if not number:
             raise UserError("登记编号：请填写要作废的编号。", field="登记编号")
-        actor, day, reason = local_actor(), pydate(self.day.date()), self.reason.toPlainText()
+        actor, day, reason = self.ctx.actor(), pydate(self.day.date()), self.reason.toPlainText()
         return lambda s, _p: numbering.void(s, actor, number, reason, day)

@@ -27,10 +27,10 @@ from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.services import reviews, workcalendar
-from app.services.permissions import local_actor
 from app.services.reviews import CHECK_ITEMS, ReviewDue
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import Work, runner_for
+from app.ui.operations import Work
 from app.ui.review.dialogs import (
     REFRESH_KINDS,
     REVIEW_CHANGES,
@@ -140,10 +140,11 @@ def _value_label() -> QLabel:
 
 
 class CaseDialog(QDialog):
-    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.case_id = database, case_id
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database, self.case_id = ctx.database, case_id
+        self.runner = ctx.runner
         self.view: CaseView | None = None
         self.dialog: QDialog | None = None  # the action dialog last opened (tests drive it)
         self.values: dict[str, QLabel] = {}
@@ -250,7 +251,7 @@ class CaseDialog(QDialog):
             ("extend", "延长期限…", self.extend),
             ("conclude", "办结…", self.conclude),
             ("confirm", "确认已修改…", self.confirm),
-            ("print", "打印意见书…", lambda: preview_opinion(self.database, self.case_id, self)),
+            ("print", "打印意见书…", lambda: preview_opinion(self.ctx, self.case_id, self)),
         ):
             button = QPushButton(text)
             button.setAutoDefault(False)
@@ -319,7 +320,7 @@ class CaseDialog(QDialog):
         return changed
 
     def save_checks(self) -> None:
-        case_id, actor, pending = self.case_id, local_actor(), self.pending_checks()
+        case_id, actor, pending = self.case_id, self.ctx.actor(), self.pending_checks()
 
         def work(s, _progress) -> None:
             for item, passed, note in pending:
@@ -329,7 +330,7 @@ class CaseDialog(QDialog):
             self._run(work)
 
     def resubmit(self) -> None:
-        case_id, actor, day = self.case_id, local_actor(), pydate(self.resubmit_day.date())
+        case_id, actor, day = self.case_id, self.ctx.actor(), pydate(self.resubmit_day.date())
         present = [item for item, box in self.materials.items() if box.isChecked()]
         self._run(lambda s, _p: reviews.resubmit(s, actor, case_id, day, present))
 
@@ -350,26 +351,24 @@ class CaseDialog(QDialog):
             show_error(self, exc)
 
     def pause(self) -> None:
-        self._open(PauseDialog(self.database, self.case_id, self))
+        self._open(PauseDialog(self.ctx, self.case_id, self))
 
     def resume(self) -> None:
-        self._open(
-            DateDialog(self.database, self.case_id, "恢复计时", "恢复日期", reviews.resume, self)
-        )
+        self._open(DateDialog(self.ctx, self.case_id, "恢复计时", "恢复日期", reviews.resume, self))
 
     def extend(self) -> None:
-        self._open(ExtendDialog(self.database, self.case_id, self))
+        self._open(ExtendDialog(self.ctx, self.case_id, self))
 
     def conclude(self) -> None:
         if self.pending_checks():
             self.show_error("审查意见有改动尚未保存，请先点击“保存审查意见”。")
             return
-        self._open(ConcludeDialog(self.database, self.case_id, self))
+        self._open(ConcludeDialog(self.ctx, self.case_id, self))
 
     def confirm(self) -> None:
         self._open(
             DateDialog(
-                self.database,
+                self.ctx,
                 self.case_id,
                 "确认已按意见修改",
                 "确认日期",

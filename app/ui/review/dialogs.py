@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.services import reviews
 from app.services.lifecycle import REVIEW_OUTCOMES
-from app.services.permissions import Actor, local_actor
+from app.services.permissions import Actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.lazy_reports import review_ledger, review_opinion
 from app.ui.operations import Work
 from app.ui.widgets.fields import date_edit, pydate, text_edit
@@ -44,15 +44,15 @@ class ReviewDialog(FormDialog):
 class PauseDialog(ReviewDialog):
     """中止计时: the drafting unit is asked for more material."""
 
-    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, "中止计时（补充材料）", parent)
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "中止计时（补充材料）", parent)
         self.case_id = case_id
         self.day = self.add_field("中止日期", date_edit())
         self.note = self.add_field("需补充内容", text_edit(72), "补充说明")
         self.setMinimumWidth(420)
 
     def prepare(self) -> Work:
-        case_id, actor = self.case_id, local_actor()
+        case_id, actor = self.case_id, self.ctx.actor()
         day, note = pydate(self.day.date()), self.note.toPlainText()
         return lambda s, _p: reviews.pause(s, actor, case_id, day, note)
 
@@ -62,20 +62,20 @@ class DateDialog(ReviewDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         case_id: int,
         title: str,
         label: str,
         action: Callable[[Session, Actor, int, date], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, title, parent)
+        super().__init__(ctx, title, parent)
         self.case_id, self.action = case_id, action
         self.day = self.add_field(label, date_edit())
         self.setMinimumWidth(320)
 
     def prepare(self) -> Work:
-        case_id, actor, action = self.case_id, local_actor(), self.action
+        case_id, actor, action = self.case_id, self.ctx.actor(), self.action
         day = pydate(self.day.date())
         return lambda s, _p: action(s, actor, case_id, day)
 
@@ -83,8 +83,8 @@ class DateDialog(ReviewDialog):
 class ExtendDialog(ReviewDialog):
     """延长期限: once, with a reason."""
 
-    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, "延长审核期限", parent)
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "延长审核期限", parent)
         self.case_id = case_id
         self.days = QSpinBox()
         self.days.setRange(0, MAX_EXTENSION_DAYS)
@@ -95,7 +95,7 @@ class ExtendDialog(ReviewDialog):
         self.setMinimumWidth(420)
 
     def prepare(self) -> Work:
-        case_id, actor = self.case_id, local_actor()
+        case_id, actor = self.case_id, self.ctx.actor()
         days, reason = self.days.value(), self.reason.toPlainText()
         return lambda s, _p: reviews.extend(s, actor, case_id, days, reason)
 
@@ -103,8 +103,8 @@ class ExtendDialog(ReviewDialog):
 class ConcludeDialog(ReviewDialog):
     """办结: the outcome, the opinion and, for 修改后合法, what must change."""
 
-    def __init__(self, database: Database, case_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, "办结审核", parent)
+    def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "办结审核", parent)
         self.case_id = case_id
         self.outcome = QComboBox()
         self.outcome.addItems(list(REVIEW_OUTCOMES))
@@ -117,29 +117,29 @@ class ConcludeDialog(ReviewDialog):
         self.setMinimumWidth(520)
 
     def prepare(self) -> Work:
-        case_id, actor, outcome = self.case_id, local_actor(), self.outcome.currentText()
+        case_id, actor, outcome = self.case_id, self.ctx.actor(), self.outcome.currentText()
         day, opinion = pydate(self.day.date()), self.opinion.toPlainText()
         changes = self.changes.toPlainText()
 
         return lambda s, _p: reviews.conclude(s, actor, case_id, outcome, day, opinion, changes).id
 
 
-def preview_opinion(database: Database, case_id: int, parent: QWidget) -> None:
+def preview_opinion(ctx: AppContext, case_id: int, parent: QWidget) -> None:
     """合法性审核意见书 of a concluded case, in the preview."""
     preview_generated(
-        database,
+        ctx,
         "合法性审核意见书",
         lambda s, target, _progress: review_opinion.pdf(s, case_id, target, clock.today()),
         parent,
     )
 
 
-def review_ledger_dialog(database: Database, parent: QWidget) -> YearLedgerDialog:
+def review_ledger_dialog(ctx: AppContext, parent: QWidget) -> YearLedgerDialog:
     """审核台账 by year of receipt."""
-    with database.reading() as s:
+    with ctx.database.reading() as s:
         years = {c.received.year for c in reviews.list_cases(s)} | {clock.today().year}
     return YearLedgerDialog(
-        database,
+        ctx,
         "合法性审核台账",
         "收到年度：",
         years,

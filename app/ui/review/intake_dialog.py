@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEd
 
 from app.db import Database
 from app.services import reviews, search
-from app.services.permissions import local_actor
 from app.services.reviews import ReviewIntake
 from app.services.search import DocumentQuery
+from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.review.dialogs import ReviewDialog
 from app.ui.widgets.fields import date_edit, pydate, text_edit
@@ -36,9 +36,9 @@ def read_drafts(database: Database) -> list[DraftChoice]:
 
 
 class IntakeDialog(ReviewDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, "受理合法性审核", parent)
-        self.drafts = {d.id: d for d in read_drafts(database)}
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "受理合法性审核", parent)
+        self.drafts = {d.id: d for d in read_drafts(ctx.database)}
         self.materials: dict[str, QCheckBox] = {}
         self._auto_title = ""
 
@@ -136,5 +136,5 @@ class IntakeDialog(ReviewDialog):
         )
 
     def prepare(self) -> Work:
-        data, actor = self.intake_data(), local_actor()
+        data, actor = self.intake_data(), self.ctx.actor()
         return lambda s, _p: reviews.intake(s, actor, data).id

@@ -21,7 +21,7 @@ from app import clock
 from app.db import Database
 from app.services import reviews, workcalendar
 from app.services.reviews import ReviewDue
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.review.case_dialog import CaseDialog
 from app.ui.review.dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review.intake_dialog import IntakeDialog
@@ -138,10 +138,11 @@ class ReviewTableModel(ListModel):
 
 
 class ReviewView(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.model = ReviewTableModel(self)
         self.dialog: QWidget | None = None  # the dialog last opened (tests drive it)
 
@@ -223,7 +224,7 @@ class ReviewView(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def new_case(self) -> None:
-        dialog = IntakeDialog(self.database, self)
+        dialog = IntakeDialog(self.ctx, self)
         dialog.accepted.connect(lambda: self._intake_done(dialog.returned))
         self._open(dialog)
 
@@ -237,15 +238,15 @@ class ReviewView(QWidget):
     def open_case(self) -> None:
         case_id = self.selected_id()
         if case_id is not None:
-            self._open(CaseDialog(self.database, case_id, self))
+            self._open(CaseDialog(self.ctx, case_id, self))
 
     def print_opinion(self) -> None:
         case_id = self.selected_id()
         if case_id is not None:
-            preview_opinion(self.database, case_id, self)
+            preview_opinion(self.ctx, case_id, self)
 
     def open_ledger(self) -> None:
-        self._open(review_ledger_dialog(self.database, self))
+        self._open(review_ledger_dialog(self.ctx, self))
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.reports import audit_export
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.widgets.fields import date_edit, pydate
 from app.ui.widgets.ledger_dialog import export_workbook
 
@@ -38,9 +37,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class AuditModel(QAbstractTableModel):
-    def __init__(self, database: Database) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.filter = AuditFilter()
         self.total = 0
         self.rows: list[AuditRow] = []
@@ -114,16 +114,17 @@ def detail_text(row: AuditRow) -> str:
 
 
 class AuditPage(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.start, self.end = _date_box(), _date_box()
         self.actor, self.object_type = QComboBox(), QComboBox()
         self.text = QLineEdit()
         self.text.setPlaceholderText("摘要或数值中的文字")
         self.text.setClearButtonEnabled(True)
-        self.model = AuditModel(database)
+        self.model = AuditModel(ctx)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -241,7 +242,7 @@ class AuditPage(QWidget):
     def export(self) -> None:
         f = self.current_filter()
         export_workbook(
-            self.database,
+            self.ctx,
             "审计日志",
             lambda s, target, progress: audit_export.xlsx(s, target, f, progress),
             self,

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from app.db import Database, sqlite_path
 from app.services import backup, settings
 from app.services.backup import BackupFile
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import runner_for
 
 COLUMNS = ("时间", "类型", "大小", "文件")
 
@@ -52,11 +51,12 @@ class BackupPage(QWidget):
 
     rules_requested = Signal()
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.db_path = sqlite_path(database.url)
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.db_path = sqlite_path(ctx.database.url)
+        self.runner = ctx.runner
         self.folder = backup.backup_dir()
         self.retention = QLabel()
         self.retention.setWordWrap(True)
@@ -113,7 +113,7 @@ class BackupPage(QWidget):
 
     # --- actions --------------------------------------------------------------------------
     def back_up(self) -> None:
-        actor, db_path, folder = local_actor(), self.db_path, self.folder
+        actor, db_path, folder = self.ctx.actor(), self.db_path, self.folder
         if db_path is None:
             return  # the button is enabled only for a database file
 
@@ -141,7 +141,7 @@ class BackupPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        actor, db_path = local_actor(), self.db_path
+        actor, db_path = self.ctx.actor(), self.db_path
         if not self.runner.wait():  # nothing else may hold the database while it is replaced
             QMessageBox.warning(self, "恢复备份", "还有操作正在进行，请稍后再试。")
             return

@@ -30,12 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.db import Database
 from app.services import holiday_notice, statutory_holidays, workcalendar
-from app.services.permissions import local_actor
 from app.services.workcalendar import WorkCalendar
 from app.ui.changes import Change
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.widgets.fields import date_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 from app.ui.widgets.style import ERROR_STYLE, MUTED_STYLE
@@ -133,13 +131,13 @@ class DayDialog(ServiceDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         day: date,
         kind: str,
         correction: workcalendar.DayEntry | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(database, parent)
+        super().__init__(ctx, parent)
         self.day = day
         self.setWindowTitle("设置工作日")
         now = f"现在：{KINDS[kind][0]}"
@@ -169,7 +167,7 @@ class DayDialog(ServiceDialog):
         layout.addWidget(self.buttons)
 
     def prepare(self):
-        day, actor, note = self.day, local_actor(), self.note.text()
+        day, actor, note = self.day, self.ctx.actor(), self.note.text()
         if self.default.isChecked():
             return lambda s, _progress: workcalendar.clear_day(s, actor, day)
         working = self.workday.isChecked()
@@ -243,8 +241,8 @@ class YearDialog(ServiceDialog):
 
     """录入年度安排: a year's holidays and make-up working days as the State Council published them."""
 
-    def __init__(self, database: Database, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent)
+    def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setWindowTitle("录入年度节假日安排")
         self.setMinimumWidth(560)
         self.year = QSpinBox()
@@ -272,7 +270,7 @@ class YearDialog(ServiceDialog):
         layout.addWidget(self.buttons)
 
     def prepare(self):
-        actor, year, source = local_actor(), self.year.value(), self.source.text()
+        actor, year, source = self.ctx.actor(), self.year.value(), self.source.text()
         holidays, makeup = self.holidays.dates(), self.makeup.dates()
         return lambda s, _progress: workcalendar.enter_year(
             s, actor, year, holidays, makeup, source
@@ -280,10 +278,11 @@ class YearDialog(ServiceDialog):
 
 
 class CalendarPage(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.dialog: ServiceDialog | None = None
         self.corrections: dict[date, workcalendar.DayEntry] = {}
 
@@ -297,7 +296,7 @@ class CalendarPage(QWidget):
         self.notice_button = QPushButton("录入放假通知…")
         self.notice_button.setToolTip("粘贴国务院办公厅放假通知的全文，解析核对后保存")
         self.notice_button.clicked.connect(self.enter_notice)
-        self.notice_button.setEnabled(holiday_notice.may_load(local_actor()))
+        self.notice_button.setEnabled(holiday_notice.may_load(ctx.user))
         self.banner = QLabel()
         self.banner.setObjectName("calendarBanner")
         self.banner.setWordWrap(True)
@@ -439,10 +438,10 @@ class CalendarPage(QWidget):
         if item is None:
             return  # a day of a year not on show
         kind = item.data(KIND_ROLE)
-        self._open(DayDialog(self.database, day, kind, self.corrections.get(day), self))
+        self._open(DayDialog(self.ctx, day, kind, self.corrections.get(day), self))
 
     def enter_year(self) -> None:
-        dialog = YearDialog(self.database, self.year.value(), self)
+        dialog = YearDialog(self.ctx, self.year.value(), self)
         dialog.accepted.connect(lambda: self.year.setValue(dialog.year.value()))
         self._open(dialog)
 
@@ -451,7 +450,7 @@ class CalendarPage(QWidget):
             NoticeDialog,
         )  # it takes its colours from this page
 
-        dialog = NoticeDialog(self.database, self)
+        dialog = NoticeDialog(self.ctx, self)
 
         def saved() -> None:
             if isinstance(dialog.returned, holiday_notice.Comparison):

@@ -29,9 +29,10 @@ from app.db import Database, describe
 from app.errors import UserError
 from app.logs import log_path
 from app.services import issuers, numbering
-from app.services.permissions import Actor, local_actor
+from app.services.permissions import Actor
 from app.ui.changes import Change
-from app.ui.operations import Work, runner_for
+from app.ui.context import AppContext
+from app.ui.operations import Work
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
@@ -201,9 +202,9 @@ class IssuerForm(QWidget):
 class AddIssuerDialog(FormDialog):
     announces = ISSUER_CHANGES
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, "添加制定机关", parent)
-        with database.reading() as s:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "添加制定机关", parent)
+        with ctx.database.reading() as s:
             yearly = numbering.yearly_reset(s)
         self.issuer = IssuerForm(yearly=yearly)
         self.form.addRow(self.issuer)
@@ -219,7 +220,7 @@ class AddIssuerDialog(FormDialog):
         self.setMinimumWidth(560)
 
     def prepare(self) -> Work:
-        actor, issuer = local_actor(), self.issuer.value()
+        actor, issuer = self.ctx.actor(), self.issuer.value()
         return lambda s, _p: issuer.add(s, actor)
 
 
@@ -228,10 +229,10 @@ class TemplateDialog(FormDialog):
 
     announces = ISSUER_CHANGES
 
-    def __init__(self, database: Database, row: IssuerRow, parent: QWidget | None = None) -> None:
-        super().__init__(database, f"修改 {row.name} 的编号模板", parent)
+    def __init__(self, ctx: AppContext, row: IssuerRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"修改 {row.name} 的编号模板", parent)
         self.code = row.code
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             serial = numbering.next_serial(s, issuers.by_code(s, row.code), clock.today().year)
             yearly = numbering.yearly_reset(s)
         self.template = TemplateEdit(row.template, serial, yearly)
@@ -244,7 +245,7 @@ class TemplateDialog(FormDialog):
         self.setMinimumWidth(560)
 
     def prepare(self) -> Work:
-        actor, code, template = local_actor(), self.code, self.template.text()
+        actor, code, template = self.ctx.actor(), self.code, self.template.text()
         return lambda s, _p: issuers.set_template(s, actor, code, template).id
 
 
@@ -262,10 +263,11 @@ def database_text(database: Database) -> str:
 class IssuersPage(QWidget):
     """Asks for the first-run wizard again through 重新运行初始设置…; nothing is lost by it."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.rows: list[IssuerRow] = []
         self.wizard: SetupWizard | None = None
         intro = QLabel(
@@ -290,7 +292,7 @@ class IssuersPage(QWidget):
         buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(self.setup_button)
-        self.where = QLabel(database_text(database))
+        self.where = QLabel(database_text(ctx.database))
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = QGroupBox("数据库")
@@ -324,17 +326,17 @@ class IssuersPage(QWidget):
         self.template_button.setEnabled(self.selected() is not None)
 
     def add_issuer(self) -> None:
-        self._open(AddIssuerDialog(self.database, self))
+        self._open(AddIssuerDialog(self.ctx, self))
 
     def edit_template(self) -> None:
         row = self.selected()
         if row is not None:
-            self._open(TemplateDialog(self.database, row, self))
+            self._open(TemplateDialog(self.ctx, row, self))
 
     def run_setup(self) -> None:
         from app.ui.setup.wizard import SetupWizard
 
-        self.wizard = SetupWizard(self.database, self)
+        self.wizard = SetupWizard(self.ctx, self)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.open()
 

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import UserError
 from app.services import holiday_notice
 from app.services.holiday_notice import Comparison, NoticeError
-from app.services.permissions import local_actor
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.settings.calendar_page import KINDS, WEEKDAYS
 from app.ui.widgets import state
 from app.ui.widgets.form_dialog import ServiceDialog
@@ -40,8 +39,8 @@ HINT = (
 class NoticeDialog(ServiceDialog):
     announces = frozenset({Change.CALENDAR})
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, parent, ok_text="确认保存")
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent, ok_text="确认保存")
         self.setWindowTitle("录入放假通知")
         self.comparison: Comparison | None = None
         self.text = QPlainTextEdit()
@@ -183,7 +182,7 @@ class NoticeDialog(ServiceDialog):
     def prepare(self):
         if self.comparison is None:
             raise UserError("放假通知：请先解析通知文本。", field="放假通知")
-        actor, notice = local_actor(), self.comparison.notice
+        actor, notice = self.ctx.actor(), self.comparison.notice
         return lambda s, _progress: holiday_notice.save(s, actor, notice)
 
 

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import UserError
 from app.services import settings
-from app.services.permissions import local_actor
 from app.services.settings import Rule
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import runner_for
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
 SPIN_MAXIMUM = 9999
@@ -143,10 +141,11 @@ class RuleRow:
 
 
 class RulesPage(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.rows: dict[str, RuleRow] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -197,11 +196,11 @@ class RulesPage(QWidget):
             self.refresh()
 
     def save(self, key: str, value: Any) -> None:
-        actor = local_actor()
+        actor = self.ctx.actor()
         self._run(key, value, lambda s, _progress: settings.put(s, actor, key, value))
 
     def reset(self, key: str) -> None:
-        actor = local_actor()
+        actor = self.ctx.actor()
         self._run(
             key, self.rows[key].rule.default, lambda s, _progress: settings.reset(s, actor, key)
         )

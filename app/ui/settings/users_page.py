@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import UserError
 from app.services import users
-from app.services.permissions import Role, local_actor
+from app.services.permissions import Role
 from app.ui.changes import Change
-from app.ui.operations import Work, runner_for
+from app.ui.context import AppContext
+from app.ui.operations import Work
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_model import push_button
 
@@ -65,14 +66,14 @@ def _same(first: QLineEdit, second: QLineEdit) -> str:
 class UserDialog(FormDialog):
     announces = USER_CHANGES
 
-    def __init__(self, database: Database, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(database, title, parent)
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, title, parent)
         self.setMinimumWidth(400)
 
 
 class AddUserDialog(UserDialog):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(database, "添加用户", parent)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "添加用户", parent)
         self.username = self.add_field("用户名", QLineEdit())
         self.display_name = self.add_field("姓名", QLineEdit())
         self.role = self.add_field("角色", _roles())
@@ -80,7 +81,7 @@ class AddUserDialog(UserDialog):
         self.confirm = self.add_field("确认密码", _password())
 
     def prepare(self) -> Work:
-        actor, password = local_actor(), _same(self.password, self.confirm)
+        actor, password = self.ctx.actor(), _same(self.password, self.confirm)
         username, name, role = (
             self.username.text(),
             self.display_name.text(),
@@ -90,15 +91,15 @@ class AddUserDialog(UserDialog):
 
 
 class RoleDialog(UserDialog):
-    def __init__(self, database: Database, row: UserRow, parent: QWidget | None = None) -> None:
-        super().__init__(database, f"修改用户 {row.username} 的角色", parent)
+    def __init__(self, ctx: AppContext, row: UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"修改用户 {row.username} 的角色", parent)
         self.username = row.username
         self.role = self.add_field("角色", _roles(row.role))
         self.active = self.add_field("状态", QCheckBox("启用"))
         self.active.setChecked(row.active)
 
     def prepare(self) -> Work:
-        actor, username = local_actor(), self.username
+        actor, username = self.ctx.actor(), self.username
         role, active = self.role.currentText(), self.active.isChecked()
         return lambda s, _p: users.set_role(s, actor, username, role, active).id
 
@@ -106,17 +107,17 @@ class RoleDialog(UserDialog):
 class PasswordDialog(UserDialog):
     """Resetting someone's password (administrator), or changing one's own with the old one."""
 
-    def __init__(self, database: Database, username: str, parent: QWidget | None = None) -> None:
-        own = username == local_actor().name
+    def __init__(self, ctx: AppContext, username: str, parent: QWidget | None = None) -> None:
+        own = ctx.user is not None and username == ctx.user.name
         title = "修改我的密码" if own else f"重置用户 {username} 的密码"
-        super().__init__(database, title, parent)
+        super().__init__(ctx, title, parent)
         self.username = username
         self.old = self.add_field("原密码", _password()) if own else None
         self.password = self.add_field("新密码", _password(), "密码")
         self.confirm = self.add_field("确认新密码", _password(), "确认密码")
 
     def prepare(self) -> Work:
-        actor, username = local_actor(), self.username
+        actor, username = self.ctx.actor(), self.username
         old = self.old.text() if self.old is not None else None
         new = _same(self.password, self.confirm)
         return lambda s, _p: users.change_password(s, actor, username, old, new)
@@ -136,10 +137,11 @@ def _cells(row: UserRow) -> list[str]:
 
 
 class UsersPage(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.rows: list[UserRow] = []
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
@@ -199,24 +201,24 @@ class UsersPage(QWidget):
         return dialog
 
     def add_user(self) -> FormDialog:
-        return self._open(AddUserDialog(self.database, self))
+        return self._open(AddUserDialog(self.ctx, self))
 
     def edit_role(self) -> FormDialog | None:
         row = self.selected()
-        return self._open(RoleDialog(self.database, row, self)) if row else None
+        return self._open(RoleDialog(self.ctx, row, self)) if row else None
 
     def reset_password(self) -> FormDialog | None:
         row = self.selected()
-        return self._open(PasswordDialog(self.database, row.username, self)) if row else None
+        return self._open(PasswordDialog(self.ctx, row.username, self)) if row else None
 
     def change_own_password(self) -> FormDialog:
-        return self._open(PasswordDialog(self.database, local_actor().name, self))
+        return self._open(PasswordDialog(self.ctx, self.ctx.actor().name, self))
 
     def unlock(self) -> None:
         row = self.selected()
         if row is None:
             return
-        actor, username = local_actor(), row.username
+        actor, username = self.ctx.actor(), row.username
         self.runner.run(
             lambda s, _p: users.unlock(s, actor, username),
             write=True,

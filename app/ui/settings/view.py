@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.db import Database
+from app.ui.context import AppContext
 from app.ui.settings.audit_page import AuditPage
 from app.ui.settings.backup_page import BackupPage
 from app.ui.settings.calendar_page import CalendarPage
@@ -15,17 +15,18 @@ from app.ui.settings.users_page import UsersPage
 
 
 class SettingsView(QTabWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.issuers = IssuersPage(database)
-        self.rules = RulesPage(database)
-        self.calendar = CalendarPage(database)
+        self.ctx = ctx
+        self.issuers = IssuersPage(ctx)
+        self.rules = RulesPage(ctx)
+        self.calendar = CalendarPage(ctx)
         self.addTab(self.rules, "规则")
         self.addTab(self.issuers, "单位与编号")
         self.addTab(self.calendar, "工作日历")
-        self.users = UsersPage(database)
-        self.backups = BackupPage(database)
-        self.audit = AuditPage(database)
+        self.users = UsersPage(ctx)
+        self.backups = BackupPage(ctx)
+        self.audit = AuditPage(ctx)
         self.addTab(self.users, "用户")
         self.addTab(self.backups, "备份与恢复")
         self.addTab(self.audit, "审计日志")

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.services import filing, settings, users
-from app.services.permissions import local_actor
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.settings.issuers_page import (
     IssuerForm,
     IssuerRow,
@@ -250,14 +249,15 @@ class IssuersPage(SetupPage):
     """Existing bodies are listed as they are; new ones are tried against the service when added
     (a dry run, nothing written) and saved at 完成."""
 
-    def __init__(self, office: Office, database) -> None:
+    def __init__(self, office: Office, ctx: AppContext) -> None:
         super().__init__(
             office,
             "制定机关",
             "添加本单位登记的制定机关，并为每个机关设定统一登记编号模板。至少需要一个制定机关。",
         )
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.added: list[NewIssuer] = []
         self.form = IssuerForm()
         self.add_button = QPushButton("添加到列表")
@@ -304,7 +304,7 @@ class IssuersPage(SetupPage):
         """Ask the service whether these bodies may be added; keep the new one if so."""
         issuer = self.form.value()
         trial = [*self.added, issuer]
-        actor = local_actor()
+        actor = self.ctx.actor()
 
         def work(s, _progress) -> None:  # a read session: rolled back, nothing saved
             for each in trial:
@@ -474,14 +474,14 @@ def summary(plan: SetupPlan, office: Office) -> str:
     return "<br><br>".join(lines)
 
 
-def all_pages(office: Office, database) -> dict[int, SetupPage]:
+def all_pages(office: Office, ctx: AppContext) -> dict[int, SetupPage]:
     filing_title = "备案规则"
     filing_sub = "文件报送备案的机关和期限。期限自起算事件的次日起算。"
     validity_sub = "有效期的起算日和各类文件的有效期上限，以及登记编号是否每年重新编号。"
     return {
         START: StartPage(office),
         OFFICE: OfficePage(office),
-        ISSUERS: IssuersPage(office, database),
+        ISSUERS: IssuersPage(office, ctx),
         FILING: RulesPage(office, filing_title, filing_sub, FILING_GROUPS),
         VALIDITY: RulesPage(office, "有效期和编号", validity_sub, VALIDITY_GROUPS),
         ADMIN: AdminPage(office),

@@ -10,13 +10,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import UserError
 from app.services import demo, settings, users
-from app.services.permissions import Actor, Role, local_actor
+from app.services.permissions import Actor, Role
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import Progress, runner_for
+from app.ui.operations import Progress
 
 if TYPE_CHECKING:
     from app.ui.operations import _Job
@@ -86,18 +86,19 @@ def _fitting(widget: QWidget, width: int, height: int) -> QSize:
 
 
 class SetupWizard(QWizard):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.setWindowTitle("初始设置")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         for button, text in BUTTON_TEXTS.items():
             self.setButtonText(button, text)
-        with database.reading() as s:
+        with ctx.database.reading() as s:
             self.office = read_office(s)
-        self.steps = all_pages(self.office, database)
+        self.steps = all_pages(self.office, ctx)
         for page_id, page in self.steps.items():
             self.setPage(page_id, page)
         self.setStartId(START)
@@ -120,7 +121,7 @@ class SetupWizard(QWizard):
             return
         if self.saving():
             return
-        actor, plan = local_actor(), self.plan()
+        actor, plan = self.ctx.actor(), self.plan()
         self.current().show_error("")
         self.job = self.runner.run(
             lambda s, progress: save_setup(s, actor, plan, progress),

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.services import cleanup, filing, issuers, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, DocumentLine, Figure, Period
 from app.services.vocabulary import ReviewOutcome
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
-from app.ui.operations import Reload, Work, runner_for
+from app.ui.operations import Reload, Work
 from app.ui.widgets.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.pdf_preview import preview_generated
@@ -122,10 +122,11 @@ def _group(title: str, *widgets: QWidget) -> QGroupBox:
 
 
 class StatisticsView(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.stats: AnnualStatistics | None = None
         self.dialog: DrillDownDialog | None = None  # the drill-down last opened (tests drive it)
         self.reload = Reload(self, self.runner, self._work, self._loaded)
@@ -365,7 +366,7 @@ class StatisticsView(QWidget):
         )
 
     def _drill(self, title: str, choices: list[tuple[str, list[int]]]) -> None:
-        dialog = DrillDownDialog(self.database, title, choices, self)
+        dialog = DrillDownDialog(self.ctx, title, choices, self)
         dialog.document_chosen.connect(self.show_in_register)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
@@ -387,7 +388,7 @@ class StatisticsView(QWidget):
     def print_statistics(self) -> None:
         period, code = self.period(), self.issuer.currentData()
         preview_generated(
-            self.database,
+            self.ctx,
             self._title(),
             lambda s, target, progress: annual_statistics.pdf(s, target, period, code, progress),
             self,
@@ -396,7 +397,7 @@ class StatisticsView(QWidget):
     def export(self) -> None:
         period, code = self.period(), self.issuer.currentData()
         export_workbook(
-            self.database,
+            self.ctx,
             self._title(),
             lambda s, target, progress: annual_statistics_xlsx.xlsx(
                 s, target, period, code, progress
@@ -422,14 +423,15 @@ class DrillDownDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         title: str,
         choices: list[tuple[str, list[int]]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.lines: list[DocumentLine] = []
         self.setWindowTitle("指标明细")
         heading = QLabel(title)

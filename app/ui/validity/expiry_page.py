@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import Database
 from app.reports.columns import ListColumn
 from app.services import deadlines, documents, settings, validity
 from app.services.catalogs import office_name
-from app.services.permissions import local_actor
 from app.services.validity import Expiring
+from app.services.vocabulary import DeadlineState
 from app.ui.changes import Change
+from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.lazy_reports import expiry_reminder, listing
-from app.ui.operations import Progress, Work, runner_for
+from app.ui.operations import Progress, Work
 from app.ui.review.view import STATE_COLORS
 from app.ui.widgets.document_chooser import DocumentChooser
 from app.ui.widgets.fields import date_edit, pydate, qdate, text_edit
@@ -50,8 +50,8 @@ class EvaluationDialog(FormDialog):
 
     announces = EVALUATION_CHANGES
 
-    def __init__(self, database: Database, row: Expiring, parent: QWidget | None = None) -> None:
-        super().__init__(database, "登记有效期评估", parent)
+    def __init__(self, ctx: AppContext, row: Expiring, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "登记有效期评估", parent)
         self.row = row
         self.add_heading(
             f"《{row.title}》{row.doc_number}，有效期至 {row.valid_until}（{row.unit}）"
@@ -62,11 +62,15 @@ class EvaluationDialog(FormDialog):
         self.add_field("评估结论", self.decision)
         self.day = self.add_field("评估日期", date_edit())
         self.reason = self.add_field("评估意见", text_edit(80, "实施单位的评估意见"))
-        self.reissued = self.add_field("重新公布的文件", DocumentChooser(database))
+        self.reissued = self.add_field("重新公布的文件", DocumentChooser(ctx))
         self.setMinimumWidth(520)
 
     def prepare(self) -> Work:
-        doc_id, actor, decision = self.row.document_id, local_actor(), self.decision.currentData()
+        doc_id, actor, decision = (
+            self.row.document_id,
+            self.ctx.actor(),
+            self.decision.currentData(),
+        )
         day, reason, new_id = (
             pydate(self.day.date()),
             self.reason.toPlainText(),
@@ -79,15 +83,14 @@ class EvaluationDialog(FormDialog):
 class ExpiryLine:
     row: Expiring
     first_of_unit: bool  # the unit is named on its first row only: the list reads as groups
-    state: str  # deadlines.classify of the evaluation deadline; "" once evaluated
+    state: DeadlineState | None  # deadlines.evaluation_state
 
 
 def read_expiring(s: Session, start: date, end: date) -> list[ExpiryLine]:
     today, soon = clock.today(), settings.get(s, "deadlines.due_soon_days")
     rows, lines = validity.expiring(s, start, end), []
-    evaluated = set(validity.EVALUATIONS.values())
     for n, r in enumerate(rows):
-        state = "" if r.evaluation in evaluated else deadlines.classify(r.valid_until, today, soon)
+        state = deadlines.evaluation_state(r, today, soon)
         lines.append(ExpiryLine(r, n == 0 or rows[n - 1].unit != r.unit, state))
     return lines
 
@@ -125,9 +128,10 @@ def write_listing(s: Session, start: date, end: date, target: Path, progress: Pr
 
 
 class ExpiryPage(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.runner = database, runner_for(database)
+        self.ctx = ctx
+        self.database, self.runner = ctx.database, ctx.runner
         self.model = RowsModel(COLUMNS, lambda x: STATE_COLORS.get(x.state), self)
         self.dialog: QDialog | None = None  # the dialog last opened (tests drive it)
         self._loading = self._stale = False
@@ -270,14 +274,14 @@ class ExpiryPage(QWidget):
     def evaluate(self) -> None:
         row = self.current_row()
         if row is not None:
-            self.dialog = EvaluationDialog(self.database, row, self)
+            self.dialog = EvaluationDialog(self.ctx, row, self)
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.open()
 
     def remind(self) -> None:
         today = clock.today()
         preview_generated(
-            self.database,
+            self.ctx,
             "有效期届满提醒函",
             lambda s, target, _p: expiry_reminder.pdf(s, today, target, today),
             self,
@@ -286,7 +290,7 @@ class ExpiryPage(QWidget):
     def export(self) -> None:
         start, end = self.period_range()
         export_workbook(
-            self.database,
+            self.ctx,
             f"有效期届满文件清单（{start}至{end}）",
             lambda s, target, progress: write_listing(s, start, end, target, progress),
             self,

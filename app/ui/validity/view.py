@@ -5,21 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.db import Database
 from app.ui.cleanup.batch_dialog import BatchDialog
 from app.ui.cleanup.page import CleanupPage
+from app.ui.context import AppContext
 from app.ui.validity.expiry_page import ExpiryPage
 
 
 class ValidityView(QTabWidget):
     """有效期与清理: two tabs; the window of a cleanup batch opens over the page."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.ctx = ctx
+        self.database = ctx.database
         self.batch: BatchDialog | None = None  # the batch window last opened (tests drive it)
-        self.expiry = ExpiryPage(database)
-        self.cleanup = CleanupPage(database)
+        self.expiry = ExpiryPage(ctx)
+        self.cleanup = CleanupPage(ctx)
         self.addTab(self.expiry, "有效期届满")
         self.addTab(self.cleanup, "清理")
         self.cleanup.open_requested.connect(self.open_batch)
@@ -33,6 +34,6 @@ class ValidityView(QTabWidget):
         self.cleanup.open_running_batch()
 
     def open_batch(self, batch_id: int) -> None:
-        self.batch = BatchDialog(self.database, batch_id, self)
+        self.batch = BatchDialog(self.ctx, batch_id, self)
         self.batch.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.batch.open()

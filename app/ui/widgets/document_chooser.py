@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
-from app.db import Database
 from app.services import search
 from app.services.lifecycle import IN_FORCE
-from app.ui.operations import runner_for
+from app.ui.context import AppContext
 from app.ui.widgets.list_model import cell_text
 
 CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
@@ -24,9 +23,10 @@ def _describe(row: search.RegisterRow) -> str:
 class DocumentChooser(QWidget):
     """One document in force, found in the register by part of its title or number."""
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.runner = ctx.runner
         self.text = QLineEdit()
         self.text.setPlaceholderText("输入文件名称、发文字号或登记编号的一部分查找")
         self.choice = QComboBox()

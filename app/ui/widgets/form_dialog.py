@@ -7,10 +7,10 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from app.db import Database
 from app.errors import UserError
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import Work, runner_for
+from app.ui.operations import Work
 from app.ui.widgets.style import ERROR_STYLE
 
 W = TypeVar("W", bound=QWidget)
@@ -21,14 +21,15 @@ class ServiceDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         parent: QWidget | None,
         ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
         ok_text: str = "保存",
     ) -> None:
         super().__init__(parent)
-        self.database = database
-        self.runner = runner_for(database)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.runner = ctx.runner
         self.returned: object = None  # what the service returned
         self.fields: dict[str, QWidget] = {}  # by the UserError.field the services name
         self.error = QLabel()
@@ -87,8 +88,8 @@ class ServiceDialog(QDialog):
 class FormDialog(ServiceDialog):
     """A service call as a small form of labelled fields, with an optional heading."""
 
-    def __init__(self, database: Database, title: str, parent: QWidget | None) -> None:
-        super().__init__(database, parent, QDialogButtonBox.StandardButton.Ok, "确定")
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None) -> None:
+        super().__init__(ctx, parent, QDialogButtonBox.StandardButton.Ok, "确定")
         self.setWindowTitle(title)
         self.form = QFormLayout()
         layout = QVBoxLayout(self)

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import UserError
-from app.ui.operations import Progress, runner_for
+from app.ui.context import AppContext
+from app.ui.operations import Progress
 from app.ui.widgets.pdf_preview import documents_folder, preview_generated
 
 WriteBook = Callable[[Session, Path, Progress], int]
 YearWriter = Callable[[Session, Path, int | None, Progress], int]
 
 
-def export_workbook(database: Database, name: str, write: WriteBook, parent: QWidget) -> None:
+def export_workbook(ctx: AppContext, name: str, write: WriteBook, parent: QWidget) -> None:
     """Ask where to save `name`.xlsx, then write it off the GUI thread and say how many rows."""
     path, _ = QFileDialog.getSaveFileName(
         parent, "导出 Excel", str(documents_folder() / f"{name}.xlsx"), "Excel 工作簿 (*.xlsx)"
@@ -41,7 +41,7 @@ def export_workbook(database: Database, name: str, write: WriteBook, parent: QWi
         except OSError as exc:
             raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
 
-    runner_for(database).run(
+    ctx.runner.run(
         work,
         on_done=lambda rows: QMessageBox.information(parent, "导出 Excel", f"已导出 {rows} 行。"),
         parent=parent,
@@ -54,7 +54,7 @@ class YearLedgerDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        ctx: AppContext,
         heading: str,
         year_label: str,
         years: Iterable[int],
@@ -64,7 +64,8 @@ class YearLedgerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database, self.heading, self.pdf, self.xlsx = database, heading, pdf, xlsx
+        self.ctx = ctx
+        self.database, self.heading, self.pdf, self.xlsx = ctx.database, heading, pdf, xlsx
         self.setWindowTitle(heading)
         self.year = QComboBox()
         self.year.addItem("全部年度", None)
@@ -93,11 +94,11 @@ class YearLedgerDialog(QDialog):
     def preview(self) -> None:
         year = self.year.currentData()
         preview_generated(
-            self.database, self.title(), lambda s, target, p: self.pdf(s, target, year, p), self
+            self.ctx, self.title(), lambda s, target, p: self.pdf(s, target, year, p), self
         )
 
     def export(self) -> None:
         year = self.year.currentData()
         export_workbook(
-            self.database, self.title(), lambda s, target, p: self.xlsx(s, target, year, p), self
+            self.ctx, self.title(), lambda s, target, p: self.xlsx(s, target, year, p), self
         )

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
-from app.db import Database
 from app.errors import UserError
+from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.operations import Progress, runner_for
+from app.ui.operations import Progress
 
 CACHE_PAGES = 4
 ZOOM_STEP = 1.25
@@ -332,7 +332,7 @@ def scratch_pdf() -> Path:
     return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
 
 
-def preview_generated(database: Database, title: str, write: WritePdf, parent: QWidget) -> None:
+def preview_generated(ctx: AppContext, title: str, write: WritePdf, parent: QWidget) -> None:
     """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview."""
     target = scratch_pdf()
 
@@ -341,7 +341,7 @@ def preview_generated(database: Database, title: str, write: WritePdf, parent: Q
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
 
-    runner_for(database).run(
+    ctx.runner.run(
         lambda s, progress: write(s, target, progress),
         on_done=opened,
         parent=parent,

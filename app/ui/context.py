@@ -1,0 +1,29 @@
+"""The one application context of the GUI: the open database, the operation runner every view
+shares (so one refresh signal reaches all), and who is signed in. Made once at start-up and passed
+down to every view and dialog; nothing else holds any of the three."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.db import Database
+from app.errors import UserError
+from app.services.permissions import NOT_SIGNED_IN, Actor
+from app.ui.operations import OperationRunner
+
+
+@dataclass(eq=False)
+class AppContext:
+    database: Database
+    runner: OperationRunner
+    user: Actor | None = None  # None: nobody signed in, so no action is taken for anyone
+
+    @classmethod
+    def open(cls, database: Database, user: Actor | None) -> AppContext:
+        return cls(database, OperationRunner(database), user)
+
+    def actor(self) -> Actor:
+        """Who acts now; refused when nobody is signed in (never quietly an administrator)."""
+        if self.user is None:
+            raise UserError(NOT_SIGNED_IN)
+        return self.user
