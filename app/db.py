@@ -105,18 +105,28 @@ def _current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _backup_sqlite_file(path: Path, revision: str) -> Path:
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.db"
-    src = sqlite3.connect(path)
+def copy_sqlite_file(source: Path, target: Path, read_only: bool = False) -> None:
+    """SQLite's online backup of `source` into `target`: a consistent copy even while another
+    connection writes. `read_only` opens the source so that nothing can be written to it."""
+    src = (
+        sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        if read_only
+        else sqlite3.connect(source)
+    )
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
+
+
+def _backup_sqlite_file(path: Path, revision: str) -> Path:
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-{stamp}-before-upgrade-from-{revision}.db"
+    copy_sqlite_file(path, target)
     log.info("backed up %s to %s before upgrading", path, target)
     return target
 

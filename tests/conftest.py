@@ -29,6 +29,9 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 PG_SERVER = os.environ.get("NORMDESK_TEST_PG", "")
 
 
+DEMO_DOCS = 300  # the `demo` fixture's documents
+
+
 def on_postgresql() -> bool:
     return bool(PG_SERVER)
 
@@ -165,6 +168,27 @@ def office(database: Database) -> Database:
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
+    return database
+
+
+@pytest.fixture
+def city_office(office: Database) -> Database:
+    """`office` and the city government (河清市人民政府, ZF), which files with the people's
+    congress too."""
+    from tests.factories import add_city_government
+
+    with office.transaction() as s:
+        add_city_government(s)
+    return office
+
+
+@pytest.fixture
+def demo(database: Database) -> Database:
+    """The demo office with DEMO_DOCS documents, enough to page through a register."""
+    from app.services.demo import make_demo
+
+    with database.transaction() as s:
+        make_demo(s, DEMO_DOCS)
     return database
 
 

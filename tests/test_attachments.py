@@ -4,16 +4,13 @@ from sqlalchemy import text
 from app.errors import UserError
 from app.services import attachments
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, register, with_attachment
 
 
 def test_attachment_is_stored_under_its_hash_and_opens_with_original_name(database, tmp_path):
     source = tmp_path / "送审稿.docx"
-    source.write_bytes(b"draft text" * 100)
     with database.transaction() as s:
-        add_issuer(s)
-        doc = register(s)
-        att = attachments.add_attachment(s, SYSTEM, doc.id, source)
+        att = with_attachment(s, source, b"draft text" * 100)
     assert attachments.stored_path(att.sha256).read_bytes() == source.read_bytes()
     with database.reading() as s:
         opened = attachments.open_attachment(s, att.id)
@@ -22,11 +19,8 @@ def test_attachment_is_stored_under_its_hash_and_opens_with_original_name(databa
 
 
 def test_tampered_attachment_is_refused_on_open(database, tmp_path):
-    source = tmp_path / "起草说明.pdf"
-    source.write_bytes(b"%PDF original")
     with database.transaction() as s:
-        add_issuer(s)
-        att = attachments.add_attachment(s, SYSTEM, register(s).id, source)
+        att = with_attachment(s, tmp_path / "起草说明.pdf", b"%PDF original")
     attachments.stored_path(att.sha256).write_bytes(b"%PDF changed")
     with database.reading() as s, pytest.raises(UserError, match="已被改动或损坏"):
         attachments.open_attachment(s, att.id)
@@ -42,12 +36,8 @@ def test_missing_source_file_is_a_clear_error(database, tmp_path):
 
 @pytest.fixture
 def attached(database, tmp_path):
-    source = tmp_path / "送审稿.docx"
-    source.write_bytes(b"draft text")
     with database.transaction() as s:
-        add_issuer(s)
-        att = attachments.add_attachment(s, SYSTEM, register(s).id, source)
-    return att
+        return with_attachment(s, tmp_path / "送审稿.docx", b"draft text")
 
 
 def crafted_name(database, att_id: int, column: str, value: str) -> None:

@@ -12,6 +12,7 @@ from app.ui.settings.audit_page import PAGE, AuditPage
 from tests.factories import add_issuer, register
 from tests.outside_edits import outside_edit
 from tests.ui_context import context
+from tests.widgets import shown
 
 CLERK = Actor("clerk", Role.CLERK)
 
@@ -31,11 +32,7 @@ def doc_id(database) -> int:
 
 @pytest.fixture
 def view(qtbot, database, doc_id):
-    widget = AuditPage(context(database))
-    qtbot.addWidget(widget)
-    widget.resize(1000, 640)
-    widget.show()
-    return widget
+    return shown(qtbot, AuditPage(context(database)), size=(1000, 640))
 
 
 def shown_actors(view: AuditPage) -> list[str]:

@@ -14,19 +14,15 @@ from app.errors import UserError
 from app.services import attachments, backup, integrity
 from app.services.backup import BackupFile
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import register, with_attachment
 
 pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
 
 
 @pytest.fixture
 def filled(database, db_path, tmp_path):
-    source = tmp_path / "送审稿.docx"
-    source.write_bytes(b"draft" * 200)
     with database.transaction() as s:
-        add_issuer(s)
-        doc = register(s)
-        att = attachments.add_attachment(s, SYSTEM, doc.id, source)
+        att = with_attachment(s, tmp_path / "送审稿.docx", b"draft" * 200)
     return database, db_path, att
 
 

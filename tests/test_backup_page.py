@@ -17,12 +17,13 @@ from app.ui.app import open_or_explain
 from app.ui.settings.backup_page import BackupPage
 from tests.factories import add_issuer, register
 from tests.ui_context import context
+from tests.widgets import shown
 
 pytestmark = pytest.mark.sqlite_only  # backups copy the SQLite file
 
 
 @pytest.fixture(autouse=True)
-def boxes(monkeypatch):
+def boxes(qapp, monkeypatch):  # qapp: the start-up boxes are real widgets
     shown: list[str] = []
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, lambda _p, _t, text, *a, **k: shown.append(text))
@@ -40,11 +41,7 @@ def filled(database):
 
 @pytest.fixture
 def page(qtbot, filled):
-    widget = BackupPage(context(filled))
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    return widget
+    return shown(qtbot, BackupPage(context(filled)), size=(900, 500))
 
 
 def titles(db_path) -> list[str]:

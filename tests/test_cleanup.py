@@ -8,17 +8,14 @@ from app.errors import UserError
 from app.models import AuditEntry
 from app.services import cleanup, deadlines, documents, validity
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register, status
+from tests.factories import add_issuer, bureaus_in_force, register, status
 
 
 @pytest.fixture
 def office(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
-        add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发", template="CZGS-{year}-{seq:03d}")
-        ids = [register(s, f"民政文件{n}", published=date(2025, 3, n + 1)).id for n in range(4)]
-        ids.append(register(s, "财政文件", issuer="CZ", published=date(2025, 5, 6)).id)
+        ids = bureaus_in_force(s)
         old = register(s, "已废止的民政文件", published=date(2025, 1, 2))
         documents.retire(s, SYSTEM, old.id, "repealed", date(2025, 6, 1), "上位法废止")
     return database, ids

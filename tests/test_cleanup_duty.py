@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem
 from app.services import cleanup, deadlines, documents
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_issuer, bureaus_in_force, register
 
 TODAY = date(2026, 11, 27)
 
@@ -22,13 +22,8 @@ TODAY = date(2026, 11, 27)
 def office(database):
     clock.fix_today(TODAY)
     with database.transaction() as s:
-        add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发", template="CZGS-{year}-{seq:03d}")
-        add_issuer(
-            s, "JY", "河清市教育局", "河教发", template="JYGS-{year}-{seq:03d}"
-        )  # nothing in force
-        ids = [register(s, f"民政文件{n}", published=date(2025, 3, n + 1)).id for n in range(3)]
-        ids.append(register(s, "财政文件", issuer="CZ", published=date(2025, 5, 6)).id)
+        ids = bureaus_in_force(s, mz_documents=3)
+        add_issuer(s, "JY", "河清市教育局", "河教发")  # nothing in force
     return database, ids
 
 

@@ -12,6 +12,7 @@ from app.ui.main_window import MainWindow
 from app.ui.review.view import STATE_COLORS
 from tests.factories import register
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -27,10 +28,7 @@ def wait(database):
 
 @pytest.fixture
 def dashboard(qtbot, office):
-    view = HomeView(context(office))
-    qtbot.addWidget(view)
-    view.show()
-    return view
+    return shown(qtbot, HomeView(context(office)))
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):
@@ -74,9 +72,7 @@ def test_clicking_a_tile_filters_the_list_and_again_shows_all(qtbot, office, das
 
 def test_double_click_on_a_filing_deadline_selects_the_document_on_the_filing_page(qtbot, office):
     doc_id = add_document(office, date(2025, 6, 3))  # another year than the page shows at start
-    window = MainWindow(context(office))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, MainWindow(context(office)))
     wait(office)
     assert window.current_section() == "home"
     home = window.page("home")

@@ -21,6 +21,8 @@ ISSUER_MZ = (
     "INSERT INTO issuer (id, code, name, abbr, level, reg_template, sequence_key, yearly_reset, active) "
     "VALUES (1, 'MZ', '河清市民政局', '河民发', 'department', '{code}-{year}-{seq:03d}', 'MZ', 1, 1)"
 )
+# The same with boolean literals PostgreSQL also takes (yearly_reset and active as true).
+ISSUER_MZ_BOOL = ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)")
 
 
 def at_revision(db_url: str, revision: str, *statements: str) -> None:
@@ -344,7 +346,7 @@ def test_upgrade_from_0010_keys_registration_numbers_and_keeps_older_look_alikes
     at_revision(
         empty_db_url,
         "0010",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         allocation.format(key="MZ", serial=1, number="MZ-2026-001"),
         allocation.format(key="~MZ", serial=-1, number="ＭＺ－２０２６－００１"),
         allocation.format(key="MZ", serial=2, number="MZ-2026-002"),
@@ -380,7 +382,7 @@ def test_upgrade_from_0011_leaves_lapses_by_term_to_the_dates(empty_db_url):
     at_revision(
         empty_db_url,
         "0011",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         # lapsed by an older version at start-up, and by an import typed in long after
         document.format(
             id=1, title="甲", status="expired", until="2025-02-28", changed="2025-03-01"
@@ -430,7 +432,7 @@ def test_upgrade_from_0011_keeps_correction_dues_as_set_and_adds_their_period(em
     at_revision(
         empty_db_url,
         "0011",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) VALUES (1, 1, '需补正的办法', 'in_force', '', '', '', '', false, false, false, false, '2026-11-25', '2031-11-24', '2026-11-25 09:00:00', '2026-11-25 09:00:00', 1)",
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, correction_due, follow_up, created_at, version) VALUES (1, '本级人民政府', '[]', '2026-12-01', '暂缓登记', '2026-12-05', true, '2027-01-04', '缺少制定依据', '2026-12-01 09:00:00', 1)",
     )
@@ -472,7 +474,7 @@ def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(e
     at_revision(
         empty_db_url,
         "0016",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         *(doc.format(i=i) for i in (5, 6, 7)),
         filed.format(i=5, r="暂缓登记", on="'2026-01-15'", n="true", f="缺少起草说明"),
         filed.format(i=6, r="纠正", on="'2026-01-20'", n="false", f="第二条应予纠正"),

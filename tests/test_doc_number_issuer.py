@@ -11,14 +11,14 @@ from app.services import docnumber, documents, registration
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
 from tests.conftest import on_postgresql
-from tests.factories import add_issuer, draft, register
+from tests.factories import add_finance_bureau, add_issuer, draft, register
 
 
 @pytest.fixture
 def s(database):
     with database.transaction() as s:
         add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发")
+        add_finance_bureau(s)
         yield s
 
 
@@ -95,7 +95,7 @@ def test_editing_asks_again_only_when_the_doc_number_changes(s):
 def test_two_clerks_saving_one_doc_number_for_two_issuers_at_once_one_is_refused(database):
     with database.transaction() as s:
         add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发")
+        add_finance_bureau(s)
     registered, go = threading.Event(), threading.Event()
     outcome: list[object] = []
 

@@ -9,6 +9,7 @@ from app.services.issuers import add_issuer
 from app.services.permissions import SYSTEM
 from app.ui.register.document_dialog import MODE_DRAFT, DocumentDialog, StepDialog
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -26,12 +27,6 @@ def office(database):
             ),
         )
     return database
-
-
-def open_dialog(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def save(dialog, database) -> None:
@@ -56,7 +51,7 @@ def count(database) -> int:
 
 
 def test_empty_title_is_refused_inline_before_the_service(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "   ")
     save(dialog, office)
     assert dialog.isVisible()
@@ -65,7 +60,7 @@ def test_empty_title_is_refused_inline_before_the_service(qtbot, office):
 
 
 def test_invalid_doc_number_shows_the_chinese_error_and_keeps_the_input(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市临时救助办法", "河民发2024年5号")
     dialog.keywords.setText("临时救助")
     save(dialog, office)
@@ -78,7 +73,7 @@ def test_invalid_doc_number_shows_the_chinese_error_and_keeps_the_input(qtbot, o
 
 
 def test_a_refusal_from_the_service_keeps_the_dialog_open(qtbot, office, no_modal_boxes):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市临时救助办法", "河民发〔2024〕3号")  # already used by this issuer
     save(dialog, office)
     assert dialog.isVisible()
@@ -93,7 +88,7 @@ def test_a_refusal_from_the_service_keeps_the_dialog_open(qtbot, office, no_moda
 
 
 def test_new_draft_mode_creates_a_draft_without_numbers(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     dialog.set_mode(MODE_DRAFT)
     assert not dialog.published.isEnabled() and not dialog.doc_number.isEnabled()
     dialog.issuer.setCurrentIndex(dialog.issuer.findData("MZ"))
@@ -111,7 +106,7 @@ def test_new_draft_mode_creates_a_draft_without_numbers(qtbot, office):
 
 
 def test_editing_saves_changes_with_the_version_check(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office), doc_id=1))
+    dialog = shown(qtbot, DocumentDialog(context(office), doc_id=1))
     assert dialog.title.text() == "河清市最低生活保障办法"
     assert dialog.reg_number.isReadOnly() and dialog.reg_number.text() == "MZGS-2024-001"
     assert dialog.published.value() == date(2024, 3, 3)
@@ -125,7 +120,7 @@ def test_editing_saves_changes_with_the_version_check(qtbot, office):
 def test_step_dialog_shows_a_gate_refusal_naming_the_missing_step(qtbot, office):
     with office.transaction() as s:
         draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
-    dialog = open_dialog(qtbot, StepDialog(context(office), draft.id))
+    dialog = shown(qtbot, StepDialog(context(office), draft.id))
     assert dialog.step.currentData() == "legality_review"  # the first missing step
     dialog.set_step("deliberation")
     save(dialog, office)
@@ -136,7 +131,7 @@ def test_step_dialog_shows_a_gate_refusal_naming_the_missing_step(qtbot, office)
 def test_step_dialog_records_a_legality_review(qtbot, office):
     with office.transaction() as s:
         draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
-    dialog = open_dialog(qtbot, StepDialog(context(office), draft.id))
+    dialog = shown(qtbot, StepDialog(context(office), draft.id))
     assert [dialog.outcome.itemText(i) for i in range(dialog.outcome.count())][0] == "合法"
     dialog.note.setText("审核意见书 河法审〔2024〕1号")
     save(dialog, office)
@@ -157,7 +152,7 @@ def test_step_dialog_records_where_a_document_was_published(qtbot, office):
         draft = documents.create_draft(s, SYSTEM, DocumentInput("MZ", "河清市殡葬管理办法"))
         documents.record_step(s, SYSTEM, draft.id, "legality_review", day(2024, 5, 6), "合法")
         documents.record_step(s, SYSTEM, draft.id, "deliberation", day(2024, 5, 8))
-    dialog = open_dialog(qtbot, StepDialog(context(office), draft.id))
+    dialog = shown(qtbot, StepDialog(context(office), draft.id))
     assert dialog.step.currentData() == "publication" and dialog.channel.isVisible()
     dialog.done_on.setDate(dialog.done_on.date().fromString("2024-05-10", "yyyy-MM-dd"))
     dialog.doc_number.setText("河民发〔2024〕9号")
@@ -186,7 +181,7 @@ def test_number_skipping_serials_is_asked_about_then_registered_once_confirmed(
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市临时救助办法")
     dialog.reg_number.setText("MZGS-2024-005")
     save(dialog, office)  # answered No: nothing registered, the dialog stays open
@@ -200,7 +195,7 @@ def test_number_skipping_serials_is_asked_about_then_registered_once_confirmed(
 
 
 def test_control_character_refused_by_the_service_focuses_its_field(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市临时救助办法")
     dialog.keywords.setText("救助\x07低保")
     save(dialog, office)
@@ -209,7 +204,7 @@ def test_control_character_refused_by_the_service_focuses_its_field(qtbot, offic
 
 
 def test_the_term_reason_row_appears_only_when_the_service_says_the_term_is_too_long(qtbot, office):
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市养老服务暂行办法", "河民发〔2024〕9号")
     assert not dialog.form.isRowVisible(dialog.term_reason)
     dialog.valid_until.set_value(date(2026, 6, 1))  # 暂行: two years at most, to 2026-05-31
@@ -243,7 +238,7 @@ def test_doc_number_with_another_abbreviation_is_asked_about_then_saved_once_con
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    dialog = open_dialog(qtbot, DocumentDialog(context(office)))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
     fill(dialog, "河清市临时救助办法", "河财发〔2024〕9号")
     dialog.reg_number.setText("MZGS-2024-005")
     save(dialog, office)  # No: nothing registered, the dialog stays open

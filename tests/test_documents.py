@@ -10,14 +10,12 @@ from app.services import audit, documents, registration, settings
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
 from tests.conftest import on_postgresql
-from tests.factories import add_issuer, draft, register, status
+from tests.factories import add_finance_bureau, add_issuer, draft, register, status
 
 
 @pytest.fixture
-def s(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as session:
-        add_issuer(session)
+def s(office):
+    with office.transaction() as session:
         yield session
 
 
@@ -124,7 +122,7 @@ def test_registered_document_past_its_validity_is_expired(s):
 
 
 def test_doc_number_is_held_by_one_document_of_one_issuer(s):
-    add_issuer(s, "CZ", "河清市财政局", "河财发")
+    add_finance_bureau(s)
     register(s, "文件甲", doc_number="河民发〔2026〕1号")
     with pytest.raises(UserError, match="已被制定机关“河清市民政局”的文件《文件甲》使用"):
         register(s, "财政文件", issuer="CZ", doc_number="河民发〔2026〕1号", allow_abbr=True)

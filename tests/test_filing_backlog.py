@@ -15,19 +15,10 @@ from app.errors import UserError
 from app.models import Document, Filing
 from app.services import deadlines, filing, filing_backlog, importing, workcalendar
 from app.services.permissions import SYSTEM
-from tests.factories import add_city_government, add_issuer, register
+from tests.factories import register
 
 TODAY = date(2026, 11, 27)
 HEADER = ["文件名称", "制定机关", "公布日期", "报送日期", "备案机关", "备案结果"]
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-        add_city_government(s)
-    return database
 
 
 def _ledger(path, *rows):
@@ -39,9 +30,9 @@ def _ledger(path, *rows):
     return path
 
 
-def _import(office, path):
+def _import(city_office, path):
     sheet = importing.read_sheet(path)
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         return importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
 
 
@@ -51,7 +42,9 @@ def _filings(s, title):
     return doc, [(f.recipient, f.filed_on, f.result, f.report_number) for f in found]
 
 
-def test_filing_columns_create_each_recipients_filing_and_empty_rows_are_marked(office, tmp_path):
+def test_filing_columns_create_each_recipients_filing_and_empty_rows_are_marked(
+    city_office, tmp_path
+):
     ledger = _ledger(
         tmp_path / "ledger.xlsx",
         ["河清市救助办法", "河清市民政局", "2024-03-01", "2024-03-10", "本级人民政府", "予以备案"],
@@ -60,9 +53,9 @@ def test_filing_columns_create_each_recipients_filing_and_empty_rows_are_marked(
         ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None],
         ["河清市旧规定", "河清市人民政府", "2018-06-01", None, None, None],
     )  # fmt: skip
-    report = _import(office, ledger)
+    report = _import(city_office, ledger)
     assert (report.imported, report.problems) == (4, [])
-    with office.reading() as s:
+    with city_office.reading() as s:
         doc, found = _filings(s, "河清市救助办法")
         assert found == [("本级人民政府", date(2024, 3, 10), "予以备案", None)]
         assert doc.filing_unrecorded is None
@@ -91,44 +84,47 @@ def test_filing_columns_create_each_recipients_filing_and_empty_rows_are_marked(
     ],
 )
 def test_unreadable_filing_cells_reject_the_row_naming_the_column(
-    office, tmp_path, row, column, message
+    city_office, tmp_path, row, column, message
 ):
     ledger = _ledger(
         tmp_path / "ledger.xlsx", ["河清市救助办法", "河清市民政局", "2024-03-01", *row]
     )
-    report = _import(office, ledger)
+    report = _import(city_office, ledger)
     assert report.imported == 0
     ((problem,),) = [report.problems]
     assert (problem.row, problem.column) == (2, column) and message in problem.message
 
 
-def test_a_government_document_needs_its_recipient_named(office, tmp_path):
+def test_a_government_document_needs_its_recipient_named(city_office, tmp_path):
     ledger = _ledger(
         tmp_path / "l.xlsx",
         ["河清市政府规定", "河清市人民政府", "2024-05-06", "2024-05-10", "", ""],
     )
-    (problem,) = _import(office, ledger).problems
+    (problem,) = _import(city_office, ledger).problems
     assert problem.column == "备案机关" and "上一级人民政府、本级人大常委会" in problem.message
 
 
-def test_bulk_recording_files_the_marked_documents_and_clears_the_reminder(office, tmp_path):
+def test_bulk_recording_files_the_marked_documents_and_clears_the_reminder(city_office, tmp_path):
     ledger = _ledger(
         tmp_path / "ledger.xlsx",
         ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None],
         ["河清市旧办法", "河清市民政局", "2019-02-03", None, None, None],
         ["河清市旧规定", "河清市人民政府", "2018-06-01", None, None, None],
     )
-    _import(office, ledger)
-    with office.transaction() as s:
+    _import(city_office, ledger)
+    with city_office.transaction() as s:
         other = register(s, "河清市新办法", published=date(2026, 11, 2)).id
-    with pytest.raises(UserError, match="不是“备案情况未录入”的文件"), office.transaction() as s:
+    with (
+        pytest.raises(UserError, match="不是“备案情况未录入”的文件"),
+        city_office.transaction() as s,
+    ):
         filing_backlog.record_bulk(s, SYSTEM, "本级人民政府", date(2019, 3, 1), [other])
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         outcome = filing_backlog.record_bulk(
             s, SYSTEM, "本级人民政府", date(2019, 3, 1), None, "予以备案", workcalendar.load(s)
         )
     assert len(outcome.recorded) == 2 and outcome.still_unrecorded == 1
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert _filings(s, "河清市老办法")[1] == [
             ("本级人民政府", date(2019, 3, 1), "予以备案", None)
         ]
@@ -136,34 +132,34 @@ def test_bulk_recording_files_the_marked_documents_and_clears_the_reminder(offic
         assert [
             d.title for d in map(lambda i: s.get(Document, i), filing_backlog.unrecorded_ids(s))
         ] == ["河清市旧规定"]
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         filing_backlog.record_bulk(s, SYSTEM, "上一级人民政府", date(2018, 6, 20))
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert (
             filing_backlog.unrecorded_count(s) == 1
         )  # the congress committee's is not on record yet
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         filing_backlog.record_bulk(s, SYSTEM, "本级人大常委会", date(2018, 6, 25))
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert filing_backlog.unrecorded_count(s) == 0 and filing_backlog.reminder(s) is None
 
 
-def test_bulk_recording_is_all_or_nothing(office, tmp_path):
-    _import(office, _ledger(
+def test_bulk_recording_is_all_or_nothing(city_office, tmp_path):
+    _import(city_office, _ledger(
         tmp_path / "ledger.xlsx",
         ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None],
         ["河清市旧办法", "河清市民政局", "2019-05-03", None, None, None],
     ))  # fmt: skip
-    with office.reading() as s:
+    with city_office.reading() as s:
         ids = filing_backlog.unrecorded_ids(s)
-    with pytest.raises(UserError, match="不能早于公布日期"), office.transaction() as s:
+    with pytest.raises(UserError, match="不能早于公布日期"), city_office.transaction() as s:
         filing_backlog.record_bulk(s, SYSTEM, "本级人民政府", date(2019, 3, 1), ids)
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert s.scalars(select(Filing)).all() == [] and filing_backlog.unrecorded_count(s) == 2
 
 
 def test_cli_imports_the_filing_columns_lists_the_unrecorded_and_records_them_in_bulk(
-    office, db_url, tmp_path, capsys
+    city_office, db_url, tmp_path, capsys
 ):
     ledger = _ledger(
         tmp_path / "ledger.xlsx",
@@ -206,7 +202,7 @@ def test_cli_imports_the_filing_columns_lists_the_unrecorded_and_records_them_in
         "recorded": [row["document_id"]],
         "still_unrecorded": 0,
     }
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert _filings(s, "河清市救助办法")[1] == [
             ("本级人民政府", date(2024, 3, 10), "予以备案", None)
         ]
@@ -215,13 +211,13 @@ def test_cli_imports_the_filing_columns_lists_the_unrecorded_and_records_them_in
 
 def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(empty_db_url):
     from app.db import open_database
-    from tests.test_db import ISSUER_MZ, at_revision
+    from tests.test_db import ISSUER_MZ_BOOL, at_revision
 
     clock.fix_today(date(2026, 11, 27))
     at_revision(
         empty_db_url,
         "0016",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, status_changed, created_at, updated_at, version) VALUES (1, 1, '河清市未报备的办法', 'published', '', '', '', '', false, false, false, false, '2026-03-03', '2026-03-03', '2031-03-02', '2026-03-03', '2026-03-03 09:00:00', '2026-03-03 09:00:00', 1)",
     )
     database = open_database(empty_db_url)
@@ -237,15 +233,15 @@ def test_upgrade_to_0019_keeps_documents_unmarked_and_their_filing_alarms(empty_
         database.close()
 
 
-def test_the_filing_register_says_unrecorded_not_overdue(office, db_url, tmp_path, capsys):
+def test_the_filing_register_says_unrecorded_not_overdue(city_office, db_url, tmp_path, capsys):
 
     _import(
-        office,
+        city_office,
         _ledger(
             tmp_path / "l.xlsx", ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None]
         ),
     )
-    with office.reading() as s:
+    with city_office.reading() as s:
         (row,) = filing.register_rows(s, workcalendar.load(s), 2019)
         assert (row.unrecorded, filing.timeliness(row, TODAY)) == (True, "备案情况未录入")
     capsys.readouterr()
@@ -254,7 +250,7 @@ def test_the_filing_register_says_unrecorded_not_overdue(office, db_url, tmp_pat
     assert (shown["overdue"], shown["unrecorded"]) == (False, True)
 
 
-def test_an_import_cancelled_while_its_filings_are_recorded_writes_nothing(office, tmp_path):
+def test_an_import_cancelled_while_its_filings_are_recorded_writes_nothing(city_office, tmp_path):
     rows = [
         [f"河清市办法{n}", "河清市民政局", "2024-03-01", "2024-03-10", "", ""] for n in range(60)
     ]
@@ -265,8 +261,8 @@ def test_an_import_cancelled_while_its_filings_are_recorded_writes_nothing(offic
         calls.append((done, total))
         return done == total  # the registration's one call goes on; the filings' first stops
 
-    with pytest.raises(UserError, match="已取消导入"), office.transaction() as s:
+    with pytest.raises(UserError, match="已取消导入"), city_office.transaction() as s:
         importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet), progress=progress)
     assert calls == [(60, 60), (50, 60)]
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert s.scalars(select(Document)).all() == [] and s.scalars(select(Filing)).all() == []

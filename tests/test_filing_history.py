@@ -18,8 +18,9 @@ from app.ui.filing.table_model import HISTORY_COLUMNS
 from app.ui.filing.view import FilingView
 from tests.factories import add_issuer, draft, register
 from tests.test_cli import normdesk
-from tests.test_db import ISSUER_MZ, at_revision
+from tests.test_db import ISSUER_MZ_BOOL, at_revision
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 5, 20)
 GOV = "本级人民政府"
@@ -128,9 +129,7 @@ def _history_cells(view) -> list[list[str]]:
 
 def test_filing_page_shows_the_selected_filings_history(qtbot, office):
     database, ids = office
-    view = FilingView(context(database))
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, FilingView(context(database)))
     _wait(database)
     view.year.setCurrentIndex(view.year.findData(2026))
     _wait(database)
@@ -160,7 +159,7 @@ def test_a_result_stored_before_the_history_is_shown_alone_and_says_so(empty_db_
     at_revision(
         empty_db_url,
         "0016",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, valid_until, created_at, updated_at, version) "
         "VALUES (1, 1, '旧办法', 'in_force', '', '', '', '', false, false, false, false, '2026-01-05', '2031-01-04', '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1)",
         "INSERT INTO filing (document_id, recipient, package, filed_on, result, result_on, needed_correction, follow_up, created_at, version) "

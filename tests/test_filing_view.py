@@ -12,6 +12,7 @@ from app.ui.review.view import STATE_COLORS
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import register
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -31,9 +32,7 @@ def wait(database):
 
 
 def make_view(qtbot, database) -> FilingView:
-    view = FilingView(context(database))
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, FilingView(context(database)))
     wait(database)
     return view
 

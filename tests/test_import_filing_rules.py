@@ -7,10 +7,8 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from app import clock
 from app.services import filing, filing_backlog, importing
 from app.services.permissions import SYSTEM
-from tests.factories import add_city_government, add_issuer
 
 ROWS = [
     ["河清市救助办法", "河清市民政局", "2024-03-01", "2024-03-10", "本级人民政府", "予以备案"],
@@ -20,15 +18,6 @@ ROWS = [
     ["河清市老办法", "河清市民政局", "2019-01-02", None, None, None],
     ["河清市旧办法", "河清市民政局", "2019-02-03", None, None, None],
 ]  # fmt: skip
-
-
-@pytest.fixture
-def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        add_issuer(s)
-        add_city_government(s)
-    return database
 
 
 @pytest.fixture
@@ -44,21 +33,23 @@ def rule_reads(monkeypatch):
     return reads
 
 
-def test_an_import_reads_the_filing_rules_once_for_all_its_filings(office, tmp_path, rule_reads):
+def test_an_import_reads_the_filing_rules_once_for_all_its_filings(
+    city_office, tmp_path, rule_reads
+):
     wb = Workbook()
     wb.active.append(["文件名称", "制定机关", "公布日期", "报送日期", "备案机关", "备案结果"])
     for row in ROWS:
         wb.active.append(row)
     wb.save(tmp_path / "台账.xlsx")
     sheet = importing.read_sheet(tmp_path / "台账.xlsx")
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
     assert (report.imported, report.problems) == (5, [])
     assert len(rule_reads) == 1
-    with office.reading() as s:
+    with city_office.reading() as s:
         assert filing_backlog.unrecorded_count(s) == 2
     rule_reads.clear()
-    with office.transaction() as s:
+    with city_office.transaction() as s:
         outcome = filing_backlog.record_bulk(s, SYSTEM, "本级人民政府", date(2019, 3, 1))
     assert (len(outcome.recorded), outcome.still_unrecorded) == (2, 0)
     assert len(rule_reads) == 1

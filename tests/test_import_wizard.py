@@ -14,6 +14,7 @@ from app.ui.importing.wizard import ImportWizard
 from app.ui.main_window import MainWindow
 from tests.ledgers import messy_ledger
 from tests.ui_context import context
+from tests.widgets import shown
 
 GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "status", "issuer",
            "remarks"}  # fmt: skip
@@ -21,10 +22,7 @@ GUESSED = {"title", "doc_number", "published", "effective", "valid_until", "stat
 
 @pytest.fixture
 def wizard(qtbot, office):
-    widget = ImportWizard(context(office))
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, ImportWizard(context(office)))
 
 
 @pytest.fixture
@@ -148,9 +146,7 @@ def test_cancelled_import_leaves_the_database_unchanged(wizard, office, tmp_path
 
 
 def test_file_menu_opens_the_import_wizard(qtbot, office):
-    window = MainWindow(context(office))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, MainWindow(context(office)))
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)")
     next(a for a in menu.actions() if a.text() == "导入台账…").trigger()
     assert isinstance(window.findChild(ImportWizard), ImportWizard)

@@ -4,6 +4,7 @@ from app.services import issuers
 from app.services.permissions import SYSTEM
 from app.ui.settings.issuers_page import AddIssuerDialog
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -16,9 +17,7 @@ def office(database):
 
 
 def add(qtbot, database, template: str) -> AddIssuerDialog:
-    dialog = AddIssuerDialog(context(database))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, AddIssuerDialog(context(database)))
     dialog.issuer.name.setText("河清市财政局")
     dialog.issuer.code.setText("CZ")
     dialog.issuer.abbr.setText("河财发")

@@ -11,6 +11,7 @@ from app.ui.main_window import MainWindow
 from app.ui.settings.users_page import PasswordDialog, UsersPage
 from tests.factories import add_issuer
 from tests.ui_context import context
+from tests.widgets import shown
 
 READER = Actor("reader", Role.READ_ONLY)
 
@@ -25,10 +26,7 @@ def office(database):
 
 @pytest.fixture
 def dialog(qtbot, office):
-    widget = LoginDialog(context(office))
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, LoginDialog(context(office)))
 
 
 def attempt(dialog: LoginDialog, username: str, password: str) -> None:
@@ -99,10 +97,7 @@ def test_status_bar_shows_the_signed_in_user(qtbot, office):
 # --- 设置—用户 ------------------------------------------------------------------------------
 @pytest.fixture
 def page(qtbot, office):
-    widget = UsersPage(context(office))
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, UsersPage(context(office)))
 
 
 def confirm(dialog) -> None:

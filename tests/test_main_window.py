@@ -9,14 +9,12 @@ from app.ui.home.view import HomeView
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.register.view import RegisterView
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
 def window(qtbot, database):
-    win = MainWindow(context(database))
-    qtbot.addWidget(win)
-    win.show()
-    return win
+    return shown(qtbot, MainWindow(context(database)))
 
 
 def test_navigation_lists_every_section_and_switches_page(window):
@@ -49,17 +47,13 @@ def test_status_bar_shows_database_location(window, database):
 
 def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkeypatch):
     monkeypatch.setenv("NORMDESK_TODAY", "2026-12-28")
-    win = MainWindow(context(database))
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(qtbot, MainWindow(context(database)))
     assert win.today_label.isVisible()
     assert win.today_label.text() == "模拟日期：2026-12-28"
 
 
 def test_window_geometry_is_remembered(qtbot, database):
-    first = MainWindow(context(database))
-    qtbot.addWidget(first)
-    first.show()
+    first = shown(qtbot, MainWindow(context(database)))
     first.resize(780, 610)
     first.close()
     second = MainWindow(context(database))
@@ -85,9 +79,9 @@ def test_unexpected_error_is_logged_and_shown_with_log_path(qtbot, monkeypatch, 
 
 
 def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, database):
-    win = MainWindow(context(database))  # asks for 1200 x 780; the offscreen screen is smaller
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(
+        qtbot, MainWindow(context(database))
+    )  # asks for 1200 x 780; the offscreen screen is smaller
     area = win.screen().availableGeometry()
     assert area.width() < 1200 or area.height() < 780  # the case this test is about
     assert area.contains(win.geometry()), (win.geometry(), area)
@@ -96,9 +90,7 @@ def test_the_window_opens_no_larger_than_the_screen_and_inside_it(qtbot, databas
 def test_a_closed_window_refreshes_nothing_when_the_day_turns(qtbot, database):
     """Its day watch stopped: a window closed (not deleted) whose timer went on fired a minute
     later into a dropped database, aborting a later test's teardown on PostgreSQL."""
-    win = MainWindow(context(database))
-    qtbot.addWidget(win)
-    win.show()
+    win = shown(qtbot, MainWindow(context(database)))
     assert win.day_watch.timer.isActive()
     win.close()
     assert not win.day_watch.timer.isActive()

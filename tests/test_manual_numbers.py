@@ -7,7 +7,7 @@ import pytest
 from app.errors import UserError
 from app.services import issuers, numbering
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_finance_bureau, add_issuer, register
 
 SKIPPED = numbering.GapKind.SKIPPED
 
@@ -15,7 +15,7 @@ SKIPPED = numbering.GapKind.SKIPPED
 def test_a_number_in_another_issuers_pattern_counts_in_that_issuers_sequence(database):
     with database.transaction() as s:
         add_issuer(s)
-        cz = add_issuer(s, "CZ", "河清市财政局", "河财发")
+        cz = add_finance_bureau(s)
     with database.transaction() as s, pytest.raises(numbering.GapNotConfirmed) as asked:
         register(s, "民政文件", reg_number="CZGS-2026-002")
     assert asked.value.skip == numbering.Skip("CZGS-2026-002", "CZGS-2026-001", "CZGS-2026-001", 1)
@@ -30,7 +30,7 @@ def test_a_number_in_another_issuers_pattern_counts_in_that_issuers_sequence(dat
 def test_allocation_skips_numbers_taken_outside_its_sequence_and_lists_no_gap_for_them(database):
     with database.transaction() as s:
         mz = add_issuer(s)
-        cz = add_issuer(s, "CZ", "河清市财政局", "河财发")
+        cz = add_finance_bureau(s)
         # Given while neither template had this form: kept outside every sequence.
         register(s, "旧文件甲", reg_number="MZ-2026-2")
         voided = register(s, "旧文件乙", reg_number="CZ-2026-1")

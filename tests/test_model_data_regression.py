@@ -18,13 +18,14 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from app.db import open_database
     from app.services.demo import make_demo
+    from app.ui.context import AppContext
     from app.ui.register.table_model import DocumentTableModel
 
     app = QApplication([])
     database = open_database(sys.argv[1])
     with database.transaction() as s:
         make_demo(s, 40)
-    model = DocumentTableModel(context(database), page_size=16)
+    model = DocumentTableModel(AppContext.open(database, None), page_size=16)
     model.refresh()
     roles = [
         Qt.ItemDataRole.DisplayRole,

@@ -12,6 +12,7 @@ from app.services.permissions import Actor, Role
 from app.ui.settings.calendar_page import KIND_ROLE, CalendarPage
 from app.ui.settings.notice_dialog import NoticeDialog
 from tests.ui_context import context
+from tests.widgets import shown
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
@@ -20,11 +21,7 @@ EXAMPLE_2027 = (DATA / "notice_2027_example.txt").read_text(encoding="utf-8")
 @pytest.fixture
 def page(qtbot, database) -> CalendarPage:
     clock.fix_today(date(2026, 11, 30))
-    widget = CalendarPage(context(database))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
+    return shown(qtbot, CalendarPage(context(database)), size=(1100, 700))
 
 
 def open_dialog(page: CalendarPage) -> NoticeDialog:

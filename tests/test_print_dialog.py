@@ -11,29 +11,17 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 from app import clock
 from app.reports import catalog_output, current_catalog, page
 from app.services.catalogs import CatalogFilter, catalog
-from app.services.demo import make_demo
 from app.ui.main_window import MainWindow
 from app.ui.register.print_dialog import PrintDialog
 from app.ui.register.view import RegisterView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.ui_context import context
-
-DEMO_DOCS = 300
-
-
-@pytest.fixture
-def demo(database):
-    with database.transaction() as s:
-        make_demo(s, DEMO_DOCS)
-    return database
+from tests.widgets import shown
 
 
 @pytest.fixture
 def dialog(qtbot, demo):
-    widget = PrintDialog(context(demo))
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, PrintDialog(context(demo)))
 
 
 @pytest.fixture
@@ -46,9 +34,7 @@ def register_pdf(demo, tmp_path):
 
 @pytest.fixture
 def preview(qtbot, register_pdf):
-    widget = PdfPreview(register_pdf, "规范性文件登记簿")
-    qtbot.addWidget(widget)
-    widget.show()
+    widget = shown(qtbot, PdfPreview(register_pdf, "规范性文件登记簿"))
     yield widget
     widget.close()
 
@@ -181,9 +167,7 @@ def test_save_as_copies_the_pdf(preview, tmp_path, monkeypatch):
 
 
 def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
-    view = RegisterView(context(demo))
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, RegisterView(context(demo)))
     assert not view.card_button.isEnabled()
     view.table.selectRow(0)
     view.card_button.click()
@@ -194,9 +178,7 @@ def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
 
 
 def test_print_menu_opens_the_dialog_and_asks_for_a_selected_document(qtbot, demo, no_modal_boxes):
-    window = MainWindow(context(demo))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, MainWindow(context(demo)))
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "打印/导出(&P)")
     catalogs, card = menu.actions()
     assert catalogs.shortcut().toString() == "Ctrl+P"

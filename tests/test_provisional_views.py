@@ -18,6 +18,7 @@ from app.ui.review import view as review_view
 from app.ui.review.case_dialog import read_case
 from tests.factories import add_issuer, register
 from tests.ui_context import context
+from tests.widgets import shown
 
 TIP = "2027 年放假通知尚未录入，按法定节假日暂定"
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -53,16 +54,14 @@ def _cells(model, columns, header, role=Qt.ItemDataRole.DisplayRole):
 
 
 def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office):
-    view = dashboard_view.HomeView(office)
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, dashboard_view.HomeView(office))
     view.refresh()
     assert context(office).runner.wait()
-    shown = dict(zip(
+    cells = dict(zip(
         [d.kind for d in view.model.rows], _cells(view.model, dashboard_view.COLUMNS, "期限"), strict=True
     ))  # fmt: skip
-    assert shown["filing"] == shown["correction"] == shown["objection"] == "2027-01-04（暂定）"
-    assert shown["review"] == "2027-01-11（暂定）"
+    assert cells["filing"] == cells["correction"] == cells["objection"] == "2027-01-04（暂定）"
+    assert cells["review"] == "2027-01-11（暂定）"
     tips = _cells(view.model, dashboard_view.COLUMNS, "期限", TOOLTIP)
     marked = [t for t, d in zip(tips, view.model.rows, strict=True) if d.provisional]
     assert marked and all(TIP in t for t in marked)

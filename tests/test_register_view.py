@@ -11,7 +11,6 @@ from app import clock
 from app.errors import UserError
 from app.models import Document
 from app.services import documents, lifecycle, numbering, search
-from app.services.demo import make_demo
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import SYSTEM
@@ -19,24 +18,14 @@ from app.ui.main_window import MainWindow
 from app.ui.register.document_dialog import DocumentDialog
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.register.view import RegisterView
+from tests.conftest import DEMO_DOCS
 from tests.ui_context import context
-
-DEMO_DOCS = 300
-
-
-@pytest.fixture
-def demo(database):
-    with database.transaction() as s:
-        make_demo(s, DEMO_DOCS)
-    return database
+from tests.widgets import shown
 
 
 @pytest.fixture
 def view(qtbot, demo):
-    widget = RegisterView(context(demo))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
+    widget = shown(qtbot, RegisterView(context(demo)), size=(1200, 760))
     qtbot.waitExposed(widget)
     return widget
 

@@ -11,7 +11,7 @@ from app.reports import catalog_output, record_card
 from app.services import documents
 from app.services.catalogs import CatalogFilter
 from app.services.permissions import SYSTEM
-from tests.factories import add_issuer, register
+from tests.factories import add_finance_bureau, add_issuer, register
 
 INJECTION = '=HYPERLINK("http://x","点我")关于印发办法的通知'
 LONG_TITLE = "关于印发《河清市城乡居民最低生活保障对象认定和动态管理及资金发放监督检查实施办法（修订）》的通知"
@@ -22,7 +22,7 @@ def office(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发", template="CZGS-{year}-{seq:03d}")
+        add_finance_bureau(s)
         register(s, LONG_TITLE, published=date(2025, 3, 1), doc_number="河民发〔2025〕1号")
         register(s, INJECTION, published=date(2025, 6, 1))
         old = register(s, "河清市临时救助办法", published=date(2024, 5, 6))

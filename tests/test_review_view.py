@@ -15,6 +15,7 @@ from app.ui.review.view import COLUMNS, STATE_COLORS, ReviewView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import draft
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -46,10 +47,7 @@ def due_of(database, case_id):
 
 @pytest.fixture
 def view(qtbot, office):
-    widget = ReviewView(context(office))
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+    return shown(qtbot, ReviewView(context(office)))
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):

@@ -7,14 +7,12 @@ from app.errors import UserError
 from app.services import documents, reviews, workcalendar
 from app.services.permissions import SYSTEM, Actor, Role
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
-from tests.factories import add_issuer, draft
+from tests.factories import draft
 
 
 @pytest.fixture
-def s(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as session:
-        add_issuer(session)
+def s(office):
+    with office.transaction() as session:
         yield session
 
 

@@ -11,16 +11,13 @@ from app.services.permissions import SYSTEM
 from app.ui.settings.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.settings.view import SettingsView
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
 def view(qtbot, database):
     clock.fix_today(date(2024, 6, 1))
-    widget = SettingsView(context(database))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    return widget
+    return shown(qtbot, SettingsView(context(database)), size=(1100, 760))
 
 
 def stored(database, key):

@@ -12,10 +12,11 @@ from app import clock
 from app.services import settings
 from app.ui.settings.rules_page import editor_value
 from app.ui.settings.view import SettingsView
-from app.ui.setup.pages import FILING, OFFICE, SUMMARY, VALIDITY
+from app.ui.setup.pages import FILING, SUMMARY, VALIDITY
 from app.ui.setup.wizard import SetupWizard
-from tests.test_setup_wizard import add_body, fill_admin
+from tests.test_setup_wizard import fill_admin, to_filing
 from tests.ui_context import context
+from tests.widgets import shown
 
 ISSUE_21_KEYS = {
     FILING: ("filing.start_event", "filing.correction_days", "filing.revocation_days"),
@@ -26,10 +27,7 @@ ISSUE_21_KEYS = {
 @pytest.fixture
 def wizard(qtbot, database):
     clock.fix_today(date(2026, 3, 16))
-    w = SetupWizard(context(database))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return shown(qtbot, SetupWizard(context(database)))
 
 
 def test_the_wizard_offers_each_rule_with_its_default_and_its_explanation(wizard):
@@ -46,12 +44,7 @@ def test_the_wizard_offers_each_rule_with_its_default_and_its_explanation(wizard
 
 
 def test_two_rules_changed_in_the_wizard_are_saved_through_the_settings_service(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}-{seq:03d}")
-    wizard.next()
-    assert wizard.currentId() == FILING
+    to_filing(wizard, database)
     event = wizard.steps[FILING].editors["filing.start_event"]
     event.setCurrentIndex(event.findText("印发日期"))
     wizard.next()

@@ -13,6 +13,7 @@ from app.ui.setup.pages import ADMIN, DEMO_OFFICE, FILING, ISSUERS, OFFICE, SUMM
 from app.ui.setup.wizard import SetupWizard
 from tests.factories import add_issuer, register
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
@@ -22,10 +23,7 @@ def today():
 
 @pytest.fixture
 def wizard(qtbot, database, today):
-    w = SetupWizard(context(database))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return shown(qtbot, SetupWizard(context(database)))
 
 
 def wait(database) -> None:
@@ -48,6 +46,21 @@ def add_body(wizard, database, name, code, abbr, template, level="department") -
     wait(database)
 
 
+def to_issuers(wizard) -> None:
+    """Past the office's name to the issuing bodies."""
+    wizard.next()
+    wizard.steps[OFFICE].name.setText("河清市司法局")
+    wizard.next()
+
+
+def to_filing(wizard, database, template="{code}GS-{year}-{seq:03d}") -> None:
+    """Past the office and one issuing body, 民政局, to the filing rules."""
+    to_issuers(wizard)
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", template)
+    wizard.next()
+    assert wizard.currentId() == FILING
+
+
 def fill_admin(wizard, password="abc12345", confirm="abc12345") -> None:
     page = wizard.steps[ADMIN]
     page.username.setText("admin")
@@ -62,12 +75,7 @@ def finish(wizard, database) -> None:
 
 
 def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}-{seq:03d}")
-    wizard.next()
-    assert wizard.currentId() == FILING
+    to_filing(wizard, database)
     wizard.steps[FILING].editors["filing.department.days"].setValue(30)
     wizard.steps[FILING].editors["filing.department.working_days"].setChecked(True)
     wizard.next()
@@ -95,9 +103,7 @@ def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wiza
 
 
 def test_template_without_serial_is_refused_with_the_services_message(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
+    to_issuers(wizard)
     page = wizard.steps[ISSUERS]
     page.form.code.setText("MZ")
     page.form.template.line.setText("{code}GS-{year}")
@@ -114,11 +120,7 @@ def test_template_without_serial_is_refused_with_the_services_message(wizard, da
 
 
 def test_admin_passwords_must_match(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
-    wizard.next()
+    to_filing(wizard, database, "{code}-{year}-{seq:03d}")
     wizard.next()
     wizard.next()
     assert not wizard.steps[ADMIN].isComplete()  # no users yet: the account may not be skipped
@@ -145,9 +147,7 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
         settings.put(s, SYSTEM, "office.name", "河清市司法局")
         settings.put(s, SYSTEM, "validity.default_years", 4)
         users.add_user(s, SYSTEM, "admin", "张三", "管理员", "abc12345")
-    wizard = SetupWizard(context(database))
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown(qtbot, SetupWizard(context(database)))
     assert not wizard.steps[0].demo.isEnabled()
     wizard.next()
     assert wizard.steps[OFFICE].name.text() == "河清市司法局"
@@ -173,11 +173,8 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
 
 
 def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, database):
-    wizard.next()
-    wizard.steps[OFFICE].name.setText("河清市司法局")
-    wizard.next()
-    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}-{year}-{seq:03d}")
-    for _ in range(3):
+    to_filing(wizard, database, "{code}-{year}-{seq:03d}")
+    for _ in range(2):
         wizard.next()
     fill_admin(wizard)
     wizard.next()

@@ -102,12 +102,17 @@ def build_office(s) -> dict[str, int]:
     return {"A": a.id, "B": b.id, "C": c.id, "D": d.id, "E": e.id, "F": f.id}
 
 
-@pytest.fixture
-def office(database):
+def statistics_office(database):
+    """The database holding build_office's documents on 2026-11-27, and their ids."""
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         ids = build_office(s)
     return database, ids
+
+
+@pytest.fixture
+def office(database):
+    return statistics_office(database)
 
 
 def figures(stats):

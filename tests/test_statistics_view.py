@@ -2,21 +2,18 @@ from datetime import date
 
 import pytest
 
-from app import clock
 from app.services.statistics import Period
 from app.ui.main_window import MainWindow
 from app.ui.statistics.view import StatisticsView
 from app.ui.widgets.charts import BarChart, Series, StackedBarChart, axis_step
-from tests.test_statistics import build_office
+from tests.test_statistics import statistics_office
 from tests.ui_context import context
+from tests.widgets import shown
 
 
 @pytest.fixture
 def office(database):
-    clock.fix_today(date(2026, 11, 27))
-    with database.transaction() as s:
-        ids = build_office(s)
-    return database, ids
+    return statistics_office(database)
 
 
 def wait(database):
@@ -24,10 +21,7 @@ def wait(database):
 
 
 def make_view(qtbot, database) -> StatisticsView:
-    view = StatisticsView(context(database))
-    qtbot.addWidget(view)
-    view.resize(1100, 900)
-    view.show()
+    view = shown(qtbot, StatisticsView(context(database)), size=(1100, 900))
     wait(database)
     return view
 

@@ -17,7 +17,7 @@ from app.services.catalogs import CatalogFilter
 from app.services.lifecycle import STATUS_LABELS
 from app.services.permissions import SYSTEM
 from app.services.statistics import Period
-from tests.factories import add_issuer, register, status
+from tests.factories import add_finance_bureau, register, status
 from tests.test_cli import normdesk
 
 
@@ -153,7 +153,7 @@ def test_cli_reads_each_day_without_init_and_prints_the_legal_lapse_date(tmp_pat
 
 def test_registering_a_lapsed_document_keeps_the_legal_date(office):
     with office.transaction() as s:
-        add_issuer(s, "CZ", "河清市财政局", "河财发")
+        add_finance_bureau(s)
         doc = register(s, issuer="CZ", published=date(2015, 3, 1), valid_until=date(2020, 2, 29))
     with office.reading() as s:
         shown = documents.as_dict(documents.get(s, doc.id), None, clock.today())

@@ -21,6 +21,7 @@ from app.ui.statistics.view import StatisticsView
 from tests.factories import add_city_government, add_issuer, register
 from tests.test_cli import normdesk
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 2, 10)
 GOV, UPPER, CONGRESS = "本级人民政府", "上一级人民政府", "本级人大常委会"
@@ -207,9 +208,7 @@ def _wait(database):
 
 def test_statistics_and_filing_pages_show_the_note_beside_the_figures(qtbot, office):
     database, ids = office
-    view = StatisticsView(context(database))
-    qtbot.addWidget(view)
-    view.show()
+    view = shown(qtbot, StatisticsView(context(database)))
     _wait(database)
     view.year.setCurrentIndex(view.year.findData(2025))
     _wait(database)
@@ -225,9 +224,7 @@ def test_statistics_and_filing_pages_show_the_note_beside_the_figures(qtbot, off
     assert sorted(line.id for line in dialog.lines) == sorted([ids["U1"], ids["U2"], ids["G"]])
     dialog.close()
 
-    page = FilingView(context(database))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown(qtbot, FilingView(context(database)))
     _wait(database)
     page.year.setCurrentIndex(page.year.findData(2025))
     _wait(database)

@@ -17,7 +17,7 @@ from app.services.catalogs import CatalogFilter
 from app.services.permissions import SYSTEM
 from tests.factories import register
 from tests.test_cli import normdesk
-from tests.test_db import ISSUER_MZ, at_revision
+from tests.test_db import ISSUER_MZ_BOOL, at_revision
 
 PUBLISHED, EFFECTIVE = date(2026, 3, 3), date(2026, 4, 1)
 REASON = "配套的五年规划至2032年底"
@@ -140,7 +140,7 @@ def test_upgrade_to_0016_keeps_documents_and_leaves_the_new_fields_empty(empty_d
     at_revision(
         empty_db_url,
         "0014",
-        ISSUER_MZ.replace("'MZ', 1, 1)", "'MZ', true, true)"),
+        ISSUER_MZ_BOOL,
         "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, remarks, important, public_facing, business_related, market_related, published, effective, valid_until, created_at, updated_at, version) VALUES (1, 1, '河清市长期规划实施办法', 'published', '', '', '', '旧备注', false, false, false, false, '2020-03-03', '2020-03-03', '2035-03-02', '2020-03-03 09:00:00', '2020-03-03 09:00:00', 1)",
     )
     database = open_database(empty_db_url)

@@ -12,8 +12,9 @@ from app.ui.cleanup.batch_dialog import DECISION_COLUMN
 from app.ui.main_window import MainWindow
 from app.ui.validity.view import ValidityView
 from app.ui.widgets.pdf_preview import PdfPreview
-from tests.factories import add_issuer, register, status
+from tests.factories import bureaus_in_force, register, status
 from tests.ui_context import context
+from tests.widgets import shown
 
 TODAY = date(2026, 11, 27)
 
@@ -23,10 +24,7 @@ def office(database):
     """Four documents in force of 民政局 (published 2025-03-01..04), one of 财政局."""
     clock.fix_today(TODAY)
     with database.transaction() as s:
-        add_issuer(s)
-        add_issuer(s, "CZ", "河清市财政局", "河财发", template="CZGS-{year}-{seq:03d}")
-        ids = [register(s, f"民政文件{n}", published=date(2025, 3, n + 1)).id for n in range(4)]
-        register(s, "财政文件", issuer="CZ", published=date(2025, 5, 6))
+        ids = bureaus_in_force(s)[:-1]
     return database, ids
 
 
@@ -62,9 +60,7 @@ def open_decision(qtbot, batch, row: int):
 
 
 def make_page(qtbot, database) -> ValidityView:
-    page = ValidityView(context(database))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown(qtbot, ValidityView(context(database)))
     wait(database)
     return page
 

@@ -12,6 +12,7 @@ from app.cli.login import acting
 from app.errors import UserError
 from app.services import deadlines, filing, filing_backlog, workcalendar
 from app.services.lifecycle import DRAFTING
+from app.services.vocabulary import FilingTimeliness
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -108,6 +109,7 @@ def _result_json(e: filing.ResultEntry) -> dict:
 
 
 def _row_json(r: filing.FilingRow, today) -> dict:
+    state = filing.timeliness(r, today)
     return {
         "filing_id": r.filing_id,
         "document_id": r.document_id,
@@ -125,10 +127,10 @@ def _row_json(r: filing.FilingRow, today) -> dict:
         "correction_due_provisional": r.correction_due_provisional,
         "corrected_on": _iso(r.corrected_on),
         "results": [_result_json(e) for e in r.history],
-        "state": filing.timeliness(r, today),
-        "overdue": r.filed_on is None and today > r.due and not r.unrecorded,
+        "state": state,
+        "overdue": state == FilingTimeliness.OVERDUE,
         "unrecorded": r.unrecorded,
-        "late": bool(r.filed_on and r.filed_on > r.due),
+        "late": state == FilingTimeliness.LATE,
     }
 
 
@@ -138,7 +140,7 @@ def _show_lines(rows: list[dict]) -> list[str]:
         filed = (
             f"{r['filed_on']} 报送（{r['report_number'] or '无报告编号'}）"
             if r["filed_on"]
-            else "未报送"
+            else FilingTimeliness.NOT_FILED.label
         )
         lines.append(
             f"《{r['title']}》 向{r['recipient']}备案：到期 {_marked(r['due'], r['due_provisional'])}，"
@@ -188,7 +190,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
         args.json,
         lambda rs: (
             [
-                f"{r['published']}\t{r['title']}\t{r['recipient']}\t到期 {_marked(r['due'], r['due_provisional'])}\t报送 {r['filed_on'] or '未报送'}"
+                f"{r['published']}\t{r['title']}\t{r['recipient']}\t到期 {_marked(r['due'], r['due_provisional'])}\t报送 {r['filed_on'] or FilingTimeliness.NOT_FILED.label}"
                 for r in rs
             ]
             or ["没有需要备案的文件。"]

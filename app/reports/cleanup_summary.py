@@ -16,6 +16,7 @@ from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import cleanup, issuers
 from app.services.catalogs import office_name
+from app.services.vocabulary import CleanupKind
 
 
 def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
@@ -29,7 +30,7 @@ def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
     facts = [
         ("清理名称", batch.title),
         ("清理类型", cleanup.KINDS[batch.kind]),
-        ("清理依据", batch.reason or "定期清理"),
+        ("清理依据", batch.reason or CleanupKind.REGULAR.label),
         ("清理范围", f"{scope}现行有效的规范性文件，共 {len(batch.items)} 件"),
         ("启动日期", pages.chinese_date(batch.created_on)),
         ("实施日期", pages.chinese_date(batch.applied_on) or "尚未实施"),

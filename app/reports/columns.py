@@ -22,6 +22,17 @@ class Listing(Protocol):
 
 
 @dataclass(frozen=True)
+class NotedListing:
+    """A Listing with the footnotes printed under it (provisional dates, say)."""
+
+    title: str
+    subtitle: str
+    header: str
+    rows: Sequence[Any]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
 class ListColumn:
     header: str
     width: float  # share of the printed width; also the Excel width

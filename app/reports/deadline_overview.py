@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import listing
+from app.reports.columns import NotedListing
 from app.reports.listing import ListColumn
 from app.services import deadlines, workcalendar
 from app.services.catalogs import office_name
@@ -23,20 +23,11 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class _Overview:
-    title: str
-    subtitle: str
-    header: str
-    rows: list[deadlines.Deadline]
-    notes: list[str]
-
-
-def _overview(s: Session) -> _Overview:
+def _overview(s: Session) -> NotedListing:
     today = clock.today()
     rows = deadlines.open_deadlines(s, today)
     notes = workcalendar.load(s).provisional_footnotes(d.due for d in rows if d.provisional)
-    return _Overview(
+    return NotedListing(
         "期限一览表", f"截至{today.year}年{today.month}月{today.day}日", office_name(s), rows, notes
     )
 

@@ -7,14 +7,12 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.reports import page as pages
-from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import validity
 from app.services.catalogs import office_name
@@ -25,38 +23,19 @@ def _quarter_name(start: date) -> str:
 
 
 def _table(rows: list[validity.Expiring], width: float) -> Table:
-    cell = pages.style(9.5, 14)
     data = [
         [
-            Paragraph(h, cell)
-            for h in ("序号", "文件名称", "发文字号", "登记编号", "有效期至", "评估情况")
-        ]
-    ]
-    data += [
-        [
-            Paragraph(str(n), cell),
-            Paragraph(escape(r.title), cell),
-            Paragraph(escape(r.doc_number), cell),
-            Paragraph(escape(r.reg_number), cell),
-            Paragraph(r.valid_until.isoformat(), cell),
-            Paragraph(r.evaluation, cell),
+            str(n),
+            escape(r.title),
+            escape(r.doc_number),
+            escape(r.reg_number),
+            r.valid_until.isoformat(),
+            r.evaluation,
         ]
         for n, r in enumerate(rows, 1)
     ]
-    table = Table(
-        data, colWidths=[width * f for f in (0.06, 0.32, 0.2, 0.18, 0.12, 0.12)], repeatRows=1
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
-            ]
-        )
-    )
-    return table
+    header = ("序号", "文件名称", "发文字号", "登记编号", "有效期至", "评估情况")
+    return pages.ruled_table(header, data, width, (0.06, 0.32, 0.2, 0.18, 0.12, 0.12))
 
 
 def pdf(s: Session, today: date, target: Path, printed: date) -> int:

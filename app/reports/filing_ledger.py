@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import listing
+from app.reports.columns import NotedListing
 from app.reports.listing import ListColumn
 from app.reports.page import Progress
 from app.services import filing, workcalendar
@@ -28,21 +28,12 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class _Ledger:
-    title: str
-    subtitle: str
-    header: str
-    rows: list[filing.FilingRow]
-    notes: list[str]
-
-
-def _ledger(s: Session, year: int | None) -> _Ledger:
+def _ledger(s: Session, year: int | None) -> NotedListing:
     cal = workcalendar.load(s)
     rows = filing.register_rows(s, cal, year)
     notes = cal.provisional_footnotes(r.due for r in rows if r.due_provisional)
     title = f"{year}年度规范性文件备案台账" if year else "规范性文件备案台账"
-    return _Ledger(title, "", office_name(s), rows, notes)
+    return NotedListing(title, "", office_name(s), rows, notes)
 
 
 def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:

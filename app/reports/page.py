@@ -196,6 +196,27 @@ PADDING = 2
 LEADING = BODY_SIZE * 1.3
 
 
+def ruled_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], width: float, shares: Sequence[float]
+) -> Table:
+    """A small table of paragraphs (markup, escaped by the caller) ruled all round under a grey
+    header row, as a letter or an opinion carries it; column widths are `shares` of `width`."""
+    cell = style(9.5, 14)
+    data = [[Paragraph(text, cell) for text in row] for row in (header, *rows)]
+    table = Table(data, colWidths=[width * share for share in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+            ]
+        )
+    )
+    return table
+
+
 def _style_commands(columns: Sequence[Column]) -> TableStyle:
     commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, LEADING),

@@ -6,18 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.reports import page as pages
-from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import reviews
 from app.services.catalogs import office_name
-from app.services.vocabulary import ReviewStatus
+from app.services.vocabulary import CheckFinding, ReviewStatus
 
 
 def _markup(text: str) -> str:
@@ -25,33 +23,16 @@ def _markup(text: str) -> str:
 
 
 def _finding(passed: bool | None) -> str:
-    return {True: "符合", False: "不符合", None: "不适用"}[passed]
+    return CheckFinding.of(passed).label
 
 
 def _checks_table(case, width: float) -> Table:
-    cell = pages.style(9.5, 14)
-    rows = [[Paragraph(h, cell) for h in ("序号", "审查事项", "审查结论", "说明")]]
-    rows += [
-        [
-            Paragraph(str(n), cell),
-            Paragraph(_markup(c.item), cell),
-            Paragraph(_finding(c.passed), cell),
-            Paragraph(_markup(c.note), cell),
-        ]
+    rows = [
+        [str(n), _markup(c.item), _finding(c.passed), _markup(c.note)]
         for n, c in enumerate(case.checks, 1)
     ]
-    table = Table(rows, colWidths=[width * f for f in (0.08, 0.44, 0.13, 0.35)], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
-            ]
-        )
-    )
-    return table
+    header = ("序号", "审查事项", "审查结论", "说明")
+    return pages.ruled_table(header, rows, width, (0.08, 0.44, 0.13, 0.35))
 
 
 def pdf(s: Session, case_id: int, target: Path, printed: date) -> int:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import AuditEntry, Filing, ReviewCase
 from app.services import integrity, seals, settings
 from app.services.lifecycle import STATUS_LABELS
-from app.services.vocabulary import AuditAction, DocFlag
+from app.services.vocabulary import AuditAction, DocField, DocFlag
 
 ACTIONS: dict[str, str] = AuditAction.labels()
 OBJECTS = {
@@ -33,21 +33,7 @@ OBJECTS = {
     "record": "记录",
 }
 KEYS = {
-    "title": "文件名称",
-    "doc_number": "发文字号",
-    "reg_number": "统一登记编号",
-    "issuer": "制定机关",
-    "published": "公布日期",
-    "effective": "施行日期",
-    "valid_until": "有效期至",
-    "status": "状态",
-    "issued": "印发日期",
-    "signed": "签署日期",
-    "term_reason": "有效期超期理由",
-    "drafting_unit": "起草单位",
-    "keywords": "关键词",
-    "remarks": "备注",
-    "summary": "摘要",
+    **DocField.labels(),
     **DocFlag.labels(),
     "username": "用户名",
     "display_name": "姓名",

@@ -37,7 +37,7 @@ from zipfile import _ECD_ENTRIES_TOTAL, _EndRecData  # type: ignore[attr-defined
 
 from app import __version__, clock, db_hold
 from app.config import data_dir
-from app.db import open_database, schema_revisions, upgrade
+from app.db import copy_sqlite_file, open_database, schema_revisions, upgrade
 from app.errors import UserError
 from app.failures import explain, is_damage
 from app.services import anchor
@@ -94,16 +94,6 @@ def backup_dir() -> Path:
 
 
 # --- making a backup ---------------------------------------------------------------------------
-def _copy_database(db_path: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 def _revision_of(db_file: Path) -> str | None:
     con = sqlite3.connect(f"{db_file.as_uri()}?mode=ro", uri=True)
     try:
@@ -157,7 +147,7 @@ def _write_backup(db_path: Path, folder: Path, kind: str) -> BackupFile:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / DB_MEMBER
-            _copy_database(db_path, copy)
+            copy_sqlite_file(db_path, copy, read_only=True)
             left_out: set[str] = set()
             while changed := _write_archive(partial, copy, left_out, db_path) - left_out:
                 # Rare: write it again without them, or the whole backup could not be restored

@@ -23,8 +23,9 @@ from app.services import (
     workcalendar,
 )
 from app.services.lifecycle import DRAFTING, status_label
+from app.services.vocabulary import DocStatus
 
-RETIRED_LISTED = ("repealed", "declared_invalid", "expired")
+RETIRED_LISTED = (DocStatus.REPEALED, DocStatus.DECLARED_INVALID, DocStatus.EXPIRED)
 CHUNK = 500  # document ids per IN (...) query
 
 

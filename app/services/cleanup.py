@@ -19,18 +19,11 @@ from app.services import audit, documents, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import AuditAction, CleanupDecision, CleanupKind, CleanupStatus
 
-KINDS = {"regular": "定期清理", "special": "专项清理"}
-DECISIONS = {
-    "continue": "继续有效",
-    "amend": "修改",
-    "repeal": "废止",
-    "declare_invalid": "宣布失效",
-    "expired": "失效",
-}
-_STATUS_AFTER = {"repeal": "repealed", "declare_invalid": "declared_invalid", "expired": "expired"}
-_RETIRES_AS = {**_STATUS_AFTER, "amend": "amended"}  # the status each decision records
+KINDS: dict[str, str] = CleanupKind.labels()
+DECISIONS: dict[str, str] = CleanupDecision.labels()
+UNDECIDED = "未定"  # a document of the batch with no decision yet
 
 
 @dataclass(frozen=True)
@@ -43,7 +36,7 @@ class Scope:
     def kinds(self) -> dict[str, str]:
         """The kinds a batch of this scope may be: a regular cleanup covers every issuing body's
         documents in force; a cleanup of some bodies only is a special one for them."""
-        return KINDS if self.covers_all else {"special": KINDS["special"]}
+        return KINDS if self.covers_all else {CleanupKind.SPECIAL: CleanupKind.SPECIAL.label}
 
 
 def _issuers_in_force(s: Session, day: date) -> set[str]:
@@ -105,9 +98,9 @@ def create_batch(
         raise UserError(f"清理类型：应为{'或'.join(KINDS.values())}。", field="清理类型")
     if not title.strip():
         raise UserError("清理名称：不能为空。", field="清理名称")
-    if kind == "special" and not reason.strip():
+    if kind == CleanupKind.SPECIAL and not reason.strip():
         raise UserError("清理依据：专项清理必须写明原因，例如上位法的修改。", field="清理依据")
-    if s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == "open")):
+    if s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == CleanupStatus.OPEN)):
         raise UserError("已有尚未完成的清理批次，请先完成或删除该批次。")
     found = scope(s, issuer_codes)
     if not found.document_ids:
@@ -151,7 +144,7 @@ class BatchAction(StrEnum):
 
 def next_actions(batch: CleanupBatch) -> frozenset[BatchAction]:
     """What a cleanup batch allows now: the services' guard and the batch window's buttons."""
-    if batch.status != "open":
+    if batch.status != CleanupStatus.OPEN:
         return frozenset()
     decided = all(item.decision for item in batch.items)
     return frozenset(
@@ -183,12 +176,12 @@ def decide(
         raise UserError(f"文件 {document_id} 不在本次清理范围内。")
     if decision not in DECISIONS:
         raise UserError(f"清理结论：应为{'、'.join(DECISIONS.values())}之一。", field="清理结论")
-    if decision != "continue" and not reason.strip():
+    if decision != CleanupDecision.CONTINUE and not reason.strip():
         raise UserError(
             f"清理理由：结论为“{DECISIONS[decision]}”时必须写明理由。", field="清理理由"
         )
     if amending_document_id is not None:
-        if decision != "amend":
+        if decision != CleanupDecision.AMEND:
             raise UserError("修改文件：只有结论为“修改”时才能关联修改文件。", field="修改文件")
         documents.get(s, amending_document_id)
     item.decision, item.reason, item.amending_document_id = (
@@ -235,7 +228,7 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
         _check_decision_still_holds(item, day)
     for item in batch.items:
         _apply_item(s, actor, batch, item, day)
-    batch.status, batch.applied_on, batch.applied_by = "applied", day, actor.name
+    batch.status, batch.applied_on, batch.applied_by = CleanupStatus.APPLIED, day, actor.name
     audit.record(
         s,
         actor=actor.name,
@@ -255,17 +248,20 @@ def _check_decision_still_holds(item: CleanupItem, day: date) -> None:
     must still be in force on the day it is applied, or the result catalogs would contradict the
     register."""
     doc = item.document
-    decision = DECISIONS[item.decision]
+    decision = CleanupDecision(item.decision)
     ahead = lifecycle.scheduled(doc.status, doc.status_changed, doc.valid_until, day)
-    if ahead is not None and _RETIRES_AS.get(item.decision) != ahead.status:
+    if ahead is not None and decision.retires_as != ahead.status:
         raise UserError(
-            f"《{doc.title}》{ahead.note}，清理结论不能为“{decision}”，请修改该文件的清理结论。"
+            f"《{doc.title}》{ahead.note}，清理结论不能为“{decision.label}”，请修改该文件的清理结论。"
         )
-    if item.decision in ("continue", "amend") and lifecycle.status_of(doc, day) not in IN_FORCE:
+    if (
+        decision in (CleanupDecision.CONTINUE, CleanupDecision.AMEND)
+        and lifecycle.status_of(doc, day) not in IN_FORCE
+    ):
         shown = lifecycle.status_text(doc, day)
         raise UserError(
-            f"《{doc.title}》在 {day} 已为“{shown}”，清理结论不能为“{decision}”，"
-            f"请改为“{DECISIONS['expired']}”或相应结论。"
+            f"《{doc.title}》在 {day} 已为“{shown}”，清理结论不能为“{decision.label}”，"
+            f"请改为“{CleanupDecision.EXPIRED.label}”或相应结论。"
         )
 
 
@@ -276,19 +272,21 @@ def _apply_item(
     doc = documents.get(s, item.document_id)
     if doc.status not in IN_FORCE or lifecycle.status_of(doc, day) not in IN_FORCE:
         return  # lapsed or retired since the batch was opened: nothing left to change
-    if item.decision in _STATUS_AFTER:
-        documents.retire(s, actor, item.document_id, _STATUS_AFTER[item.decision], day, reason)
-    elif item.decision == "amend" and item.amending_document_id is not None:
-        documents.retire(
-            s, actor, item.document_id, "amended", day, reason, item.amending_document_id
-        )
+    decision = CleanupDecision(item.decision)
+    status = decision.retires_as
+    if status is None:
+        return  # 继续有效
+    if decision != CleanupDecision.AMEND:
+        documents.retire(s, actor, item.document_id, status, day, reason)
+    elif item.amending_document_id is not None:
+        documents.retire(s, actor, item.document_id, status, day, reason, item.amending_document_id)
 
 
 def summary(batch: CleanupBatch) -> dict[str, int]:
     counts = {label: 0 for label in DECISIONS.values()}
-    counts["未定"] = 0
+    counts[UNDECIDED] = 0
     for item in batch.items:
-        counts[DECISIONS.get(item.decision, "未定")] += 1
+        counts[DECISIONS.get(item.decision, UNDECIDED)] += 1
     return counts
 
 
@@ -304,7 +302,7 @@ def next_regular_due(s: Session) -> tuple[date, str]:
 
 def _applied_regular(s: Session) -> list[CleanupBatch]:
     query = select(CleanupBatch).where(
-        CleanupBatch.kind == "regular", CleanupBatch.applied_on.is_not(None)
+        CleanupBatch.kind == CleanupKind.REGULAR, CleanupBatch.applied_on.is_not(None)
     )
     return list(s.scalars(query.order_by(CleanupBatch.applied_on.desc(), CleanupBatch.id.desc())))
 
@@ -324,8 +322,11 @@ def list_batches(s: Session) -> list[CleanupBatch]:
 
 
 PARTS = {
-    "continue": ("继续有效的规范性文件目录", ("continue", "amend")),
-    "retired": ("废止和宣布失效的规范性文件目录", ("repeal", "declare_invalid", "expired")),
+    "continue": ("继续有效的规范性文件目录", (CleanupDecision.CONTINUE, CleanupDecision.AMEND)),
+    "retired": (
+        "废止和宣布失效的规范性文件目录",
+        (CleanupDecision.REPEAL, CleanupDecision.DECLARE_INVALID, CleanupDecision.EXPIRED),
+    ),
 }
 
 
@@ -380,7 +381,11 @@ def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
         if i.decision in decisions
         and (part != "continue" or lifecycle.status_of(i.document, day) in IN_FORCE)
     ]
-    state = "已实施" if batch.status == "applied" else "未实施，结论为拟定"
+    state = (
+        CleanupStatus.APPLIED.label
+        if batch.status == CleanupStatus.APPLIED
+        else f"{CleanupStatus.OPEN.label}，结论为拟定"
+    )
     return ResultCatalog(title, f"{batch.title}（{state}）", office_name(s), rows)
 
 

@@ -22,7 +22,13 @@ from app.models import (
 from app.services import cleanup, filing, lifecycle, objections, reviews, settings, workcalendar
 from app.services.lifecycle import DRAFTING
 from app.services.validity import Expiring, add_months
-from app.services.vocabulary import DeadlineState, FilingAnswer, ReviewStatus
+from app.services.vocabulary import (
+    CleanupKind,
+    CleanupStatus,
+    DeadlineState,
+    FilingAnswer,
+    ReviewStatus,
+)
 from app.services.workcalendar import Period, WorkCalendar
 
 KIND_LABELS = {
@@ -32,7 +38,7 @@ KIND_LABELS = {
     "review": "合法性审核",
     "validity": "有效期届满评估",
     "objection": "审查建议答复",
-    "cleanup": "定期清理",
+    "cleanup": CleanupKind.REGULAR.label,
 }
 STATE_LABELS: dict[str, str] = DeadlineState.labels()
 
@@ -290,7 +296,7 @@ def _validity(ctx: _Context) -> list[Deadline]:
 
 def _cleanup(ctx: _Context) -> list[Deadline]:
     under_way = select(CleanupBatch).where(
-        CleanupBatch.status == "open", CleanupBatch.kind == "regular"
+        CleanupBatch.status == CleanupStatus.OPEN, CleanupBatch.kind == CleanupKind.REGULAR
     )
     if ctx.s.scalars(under_way).first() is not None:
         return []  # a regular cleanup is under way (a special one does not meet the duty)

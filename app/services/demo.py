@@ -42,7 +42,14 @@ from app.services import (
 )
 from app.services.lifecycle import DRAFTING, STEP_ORDER, required_steps
 from app.services.permissions import SYSTEM, Actor, Permission, require
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import (
+    AuditAction,
+    DocStatus,
+    FairCompetitionOutcome,
+    FilingAnswer,
+    ReviewOutcome,
+    Step,
+)
 
 CITY = demo_office.CITY
 TEMPLATE = "{code}GS-{year}-{seq:03d}"
@@ -162,7 +169,11 @@ _SUMMARIES = (
 )
 _STANDARD_SUMMARY = "调整本市{topic}标准，新标准自本通知施行之日起执行。"
 
-_RETIREMENTS = (("repealed", 0.08), ("amended", 0.05), ("declared_invalid", 0.02))
+_RETIREMENTS = (
+    (DocStatus.REPEALED, 0.08),
+    (DocStatus.AMENDED, 0.05),
+    (DocStatus.DECLARED_INVALID, 0.02),
+)
 
 
 def make_demo(
@@ -363,7 +374,7 @@ def _published_status(
                 days=rng.randint(1, (last_in_force - effective).days)
             )
         roll -= share
-    return "published", published  # in force, not yet or no longer: lifecycle.status_on
+    return DocStatus.PUBLISHED, published  # in force, not yet or no longer: lifecycle.status_on
 
 
 def _status(
@@ -455,7 +466,10 @@ def _insert(
     continue_sequences(s.connection(), [Document.__table__])  # the rows carry their own ids
 
 
-_STEP_OUTCOMES = {"legality_review": "合法", "fair_competition": "符合"}
+_STEP_OUTCOMES = {
+    Step.LEGALITY_REVIEW: ReviewOutcome.LAWFUL,
+    Step.FAIR_COMPETITION: FairCompetitionOutcome.CONFORMS,
+}
 
 
 def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
@@ -476,7 +490,7 @@ def _draft_steps(s: Session, rows: list[dict[str, Any]]) -> None:
             day = row["status_changed"] - timedelta(days=10 * (len(done) - 1 - n))
             extra = (
                 {"period_start": day - timedelta(days=30), "period_end": day}
-                if step == "public_comment"
+                if step == Step.PUBLIC_COMMENT
                 else {"period_start": None, "period_end": None}
             )
             steps.append(
@@ -566,10 +580,12 @@ def _filings(
     return open_ids
 
 
-_SENT_BACK = {  # a bulk filing's answers before it was accepted, and the share drawing them
-    "暂缓登记": (0.03, "材料不全，限期补正", "已按要求补正后予以备案"),
-    "纠正": (0.004, "个别条款缺乏上位法依据，限期纠正", "已纠正后予以备案"),
-    "不予备案": (0.006, "不属于行政规范性文件，不予备案", ""),
+_SENT_BACK: dict[
+    str, tuple[float, str, str]
+] = {  # a bulk filing's answers before it was accepted, and the share drawing them
+    FilingAnswer.DEFERRED: (0.03, "材料不全，限期补正", "已按要求补正后予以备案"),
+    FilingAnswer.CORRECT: (0.004, "个别条款缺乏上位法依据，限期纠正", "已纠正后予以备案"),
+    FilingAnswer.REJECTED: (0.006, "不属于行政规范性文件，不予备案", ""),
 }
 
 
@@ -584,12 +600,13 @@ def _filing_row(
     finding: demo_activity.Finding | None,
 ) -> dict[str, Any]:
     result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
-    result, first, follow_up = "予以备案", "", ""
+    result: str = FilingAnswer.ACCEPTED
+    first, follow_up = "", ""
     roll = rng.random()
     for answer, (share, reason, after) in _SENT_BACK.items():
         if roll < share:
             first, follow_up = answer, after or reason
-            result = answer if answer == "不予备案" else result
+            result = answer if answer == FilingAnswer.REJECTED else result
             break
         roll -= share
     corrected = first in filing.NEEDS_CORRECTION

@@ -15,7 +15,15 @@ from app.models import CleanupBatch, CleanupItem, Document
 from app.services import audit, cleanup, filing, lifecycle, objections, workcalendar
 from app.services.demo_office import CITY, clerk
 from app.services.permissions import Actor
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import (
+    AuditAction,
+    CleanupDecision,
+    CleanupKind,
+    CleanupStatus,
+    DocStatus,
+    FilingAnswer,
+    ObjectionOutcome,
+)
 
 CLEANUP_CHUNK = 5000
 
@@ -47,7 +55,7 @@ def pick_findings(
             r
             for r in rows
             if r["issuer_id"] in departments
-            and r["status"] == "published"
+            and r["status"] == DocStatus.PUBLISHED
             and r["published"]
             and r["published"].year == year
             and (today - r["published"]).days >= 12
@@ -80,21 +88,26 @@ def record_findings(
                 s,
                 actor,
                 filing_id,
-                "不予备案",
+                FilingAnswer.REJECTED,
                 heard,
                 "该文件属于内部管理事项，不属于行政规范性文件，不予备案。",
             )
             continue
         if f.plan == "revoked":
             filing.record_result(
-                s, actor, filing_id, "撤销", heard, "该文件违法设定行政许可事项，经审查予以撤销。"
+                s,
+                actor,
+                filing_id,
+                FilingAnswer.REVOKED,
+                heard,
+                "该文件违法设定行政许可事项，经审查予以撤销。",
             )
             continue
         filing.record_result(
             s,
             actor,
             filing_id,
-            "纠正",
+            FilingAnswer.CORRECT,
             heard,
             "第五条增设的证明材料缺乏法律依据，限期纠正。",
             cal=cal,
@@ -105,24 +118,24 @@ def record_findings(
         filing.record_corrected(s, actor, filing_id, fixed, "已删除相关条款并报送纠正情况")
         if f.plan == "accepted":
             filing.record_result(
-                s, actor, filing_id, "予以备案", min(fixed + timedelta(days=5), today)
+                s, actor, filing_id, FilingAnswer.ACCEPTED, min(fixed + timedelta(days=5), today)
             )
 
 
 _OBJECTIONS = (  # (days before today it came, days it took to answer or None, outcome, requester)
-    (400, 21, "维持", "{city}某商贸有限公司"),
-    (200, 18, "维持", "王某某"),
-    (120, 25, "纠正", "{city}某物业服务有限公司"),
-    (90, 12, "不予受理", "李某某"),
-    (70, 38, "维持", "{city}律师协会"),
+    (400, 21, ObjectionOutcome.UPHELD, "{city}某商贸有限公司"),
+    (200, 18, ObjectionOutcome.UPHELD, "王某某"),
+    (120, 25, ObjectionOutcome.CORRECT, "{city}某物业服务有限公司"),
+    (90, 12, ObjectionOutcome.NOT_ADMITTED, "李某某"),
+    (70, 38, ObjectionOutcome.UPHELD, "{city}律师协会"),
     (20, None, "", "张某某"),
     (8, None, "", "{city}某餐饮管理有限公司"),
 )
 _GROUNDS = "认为该文件第{n}条增加了申请人的义务，缺乏上位法依据，请求予以审查。"
-_REPLIES = {
-    "维持": "经审查，该文件相关规定有上位法依据，程序合法，予以维持。",
-    "纠正": "经审查，建议成立，已责成制定机关修改相关条款。",
-    "不予受理": "所提事项不属于规范性文件审查范围，不予受理，已告知建议人。",
+_REPLIES: dict[str, str] = {
+    ObjectionOutcome.UPHELD: "经审查，该文件相关规定有上位法依据，程序合法，予以维持。",
+    ObjectionOutcome.CORRECT: "经审查，建议成立，已责成制定机关修改相关条款。",
+    ObjectionOutcome.NOT_ADMITTED: "所提事项不属于规范性文件审查范围，不予受理，已告知建议人。",
 }
 
 
@@ -130,7 +143,9 @@ def record_objections(s: Session, actor: Actor, rows: list[dict[str, Any]], toda
     """Requests to review documents in force: answered in time, late, still open."""
     since = today - timedelta(days=3 * 365)
     in_force = [
-        r for r in rows if r["status"] == "published" and r["published"] and r["published"] >= since
+        r
+        for r in rows
+        if r["status"] == DocStatus.PUBLISHED and r["published"] and r["published"] >= since
     ]
     for n, (ago, took, outcome, requester) in enumerate(_OBJECTIONS):
         received = today - timedelta(days=ago)
@@ -173,12 +188,16 @@ class _Dates:
         self.effective, self.valid_until = row["effective"], row["valid_until"]
 
 
-_DECISION_OF = {"repealed": "repeal", "declared_invalid": "declare_invalid", "amended": "amend"}
-_REASONS = {
-    "repeal": "已被新文件替代，予以废止",
-    "declare_invalid": "调整对象已消失，宣布失效",
-    "amend": "部分条款与新修订的上位法不一致，予以修改",
-    "expired": "有效期届满，自然失效",
+_DECISION_OF: dict[str, CleanupDecision] = {
+    DocStatus.REPEALED: CleanupDecision.REPEAL,
+    DocStatus.DECLARED_INVALID: CleanupDecision.DECLARE_INVALID,
+    DocStatus.AMENDED: CleanupDecision.AMEND,
+}
+_REASONS: dict[str, str] = {
+    CleanupDecision.REPEAL: "已被新文件替代，予以废止",
+    CleanupDecision.DECLARE_INVALID: "调整对象已消失，宣布失效",
+    CleanupDecision.AMEND: "部分条款与新修订的上位法不一致，予以修改",
+    CleanupDecision.EXPIRED: "有效期届满，自然失效",
 }
 
 
@@ -192,13 +211,13 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     if not s.scalar(select(func.count()).where(lifecycle.in_force_clause(created))):
         return  # nothing was in force to clean up
     batch = CleanupBatch(
-        kind="regular",
+        kind=CleanupKind.REGULAR,
         title=f"{year}年度行政规范性文件定期清理",
         reason="",
         scope_issuers="[]",
         created_on=created,
         created_by=actor.name,
-        status="applied",
+        status=CleanupStatus.APPLIED,
         applied_on=applied,
         applied_by=actor.name,
     )
@@ -209,11 +228,11 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     items, counts = [], {code: 0 for code in cleanup.DECISIONS}
     stamp = datetime.combine(applied - timedelta(days=10), time(15))
     for doc_id, status, changed, until in s.execute(query):
-        decision = "continue"
+        decision = CleanupDecision.CONTINUE
         if status in _DECISION_OF and changed is not None and changed <= applied:
             decision = _DECISION_OF[status]
         elif until is not None and until < applied:
-            decision = "expired"
+            decision = CleanupDecision.EXPIRED
         counts[decision] += 1
         items.append(
             {

@@ -15,6 +15,7 @@ from app.services import numbering, reviews, settings
 from app.services.demo_office import CITY, REVIEWERS
 from app.services.permissions import Actor
 from app.services.reviews import CHECK_ITEMS, ReviewIntake
+from app.services.vocabulary import ReviewOutcome, ReviewStatus, Step
 
 RECENT_DAYS = 365  # published documents reviewed this long ago get their case on record
 MAX_CASES = 150  # ... the newest of them, so a 100,000-document demo stays quick
@@ -33,7 +34,7 @@ def concluded_cases(
         (
             st
             for st in steps
-            if st["step"] == "legality_review" and (today - st["done_on"]).days <= RECENT_DAYS
+            if st["step"] == Step.LEGALITY_REVIEW and (today - st["done_on"]).days <= RECENT_DAYS
         ),
         key=lambda st: (st["done_on"], st["document_id"]),
     )[-MAX_CASES:]
@@ -55,7 +56,7 @@ def concluded_cases(
 def _case(
     row: dict[str, Any], step: dict[str, Any], n: int, limits: tuple[int, int], base: list[str]
 ) -> ReviewCase:
-    day, changed = step["done_on"], step["outcome"] == "修改后合法"
+    day, changed = step["done_on"], step["outcome"] == ReviewOutcome.LAWFUL_IF_CHANGED
     received = day - timedelta(days=8 + n % 12)
     reviewer = REVIEWERS[n % len(REVIEWERS)]
     required = base + ([reviews.FAIR_COMPETITION_MATERIAL] if row["market_related"] else [])
@@ -67,7 +68,7 @@ def _case(
         received=received,
         complete_on=received,
         reviewer=reviewer,
-        status="concluded",
+        status=ReviewStatus.CONCLUDED,
         min_days=limits[0],
         max_days=limits[1],
         materials=json.dumps([{"item": m, "present": True} for m in required], ensure_ascii=False),
@@ -132,14 +133,16 @@ def desk_cases(s: Session, actor: Actor, drafts: list[dict[str, Any]], today: da
 
     decided = intake("major_decision", "major_decision", today - timedelta(days=40))
     check_all(decided, today - timedelta(days=30))
-    reviews.conclude(s, actor, decided.id, "合法", today - timedelta(days=28), OPINION)
+    reviews.conclude(
+        s, actor, decided.id, ReviewOutcome.LAWFUL, today - timedelta(days=28), OPINION
+    )
     contract = intake("contract", "contract", today - timedelta(days=35))
     check_all(contract, today - timedelta(days=25))
     reviews.conclude(
         s,
         actor,
         contract.id,
-        "修改后合法",
+        ReviewOutcome.LAWFUL_IF_CHANGED,
         today - timedelta(days=22),
         OPINION,
         "第十二条违约责任条款对政府方约定过重，建议按示范文本修改。",
@@ -151,7 +154,7 @@ def desk_cases(s: Session, actor: Actor, drafts: list[dict[str, Any]], today: da
         s,
         actor,
         unlawful.id,
-        "不合法",
+        ReviewOutcome.UNLAWFUL,
         today - timedelta(days=18),
         "该决定未履行听证告知程序，不符合法定程序，建议补正程序后重新提请审核。",
     )

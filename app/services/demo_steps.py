@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import ProcedureStep, ValidityEvaluation
 from app.services.demo_office import clerk
+from app.services.vocabulary import DocStatus, FairCompetitionOutcome, ReviewOutcome, Step
 
 CHUNK = 5000
 # Shares of the documents that went through each step (of those that needed it).
@@ -77,7 +78,7 @@ def _steps_of(
 
     if (row["important"] or row["public_facing"]) and not missed("comment", COMMENTED):
         step(
-            "public_comment",
+            Step.PUBLIC_COMMENT,
             comment_end,
             note="通过政府门户网站公开征求意见",
             period_start=comment_end - timedelta(days=30),
@@ -85,17 +86,17 @@ def _steps_of(
         )
     if row["market_related"] and not missed("competition", COMPETITION):
         step(
-            "fair_competition",
+            Step.FAIR_COMPETITION,
             competition_day,
-            "符合",
+            FairCompetitionOutcome.CONFORMS,
             "经公平竞争审查，未发现排除、限制竞争的内容",
         )
     if not missed("review", REVIEWED):
         changed = rng.random() < 0.15
         step(
-            "legality_review",
+            Step.LEGALITY_REVIEW,
             review_day,
-            "修改后合法" if changed else "合法",
+            ReviewOutcome.LAWFUL_IF_CHANGED if changed else ReviewOutcome.LAWFUL,
             confirmed_on=review_day + timedelta(days=rng.randint(2, 6)) if changed else None,
         )
     if not missed("publication", CHANNELED):
@@ -117,7 +118,7 @@ def evaluations(
     found = []
     for row in rows:
         until = row["valid_until"]
-        if row["status"] != "published" or until is None or not since <= until:
+        if row["status"] != DocStatus.PUBLISHED or until is None or not since <= until:
             continue
         if until > today + timedelta(days=WARNING_DAYS) or rng.random() >= EVALUATED:
             continue

@@ -45,7 +45,14 @@ from app.services.lifecycle import (
     status_of,
 )
 from app.services.permissions import Actor, Permission, allowed, require
-from app.services.vocabulary import AuditAction, ReviewOutcome
+from app.services.vocabulary import (
+    AuditAction,
+    DocField,
+    DocStatus,
+    FairCompetitionOutcome,
+    ReviewOutcome,
+    Step,
+)
 
 TITLE_MAX = fields.length(Document.title)
 EFFECT_WARNING_DAYS = 30
@@ -120,14 +127,14 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], 
 
 # The text fields of DocumentInput with their columns; labels as the forms show them.
 _TEXT = {
-    "issuer_code": (Issuer.code, "制定机关"),
-    "title": (Document.title, "文件名称"),
-    "doc_number": (None, "发文字号"),  # its length is checked once normalised
+    "issuer_code": (Issuer.code, DocField.ISSUER.label),
+    "title": (Document.title, DocField.TITLE.label),
+    "doc_number": (None, DocField.DOC_NUMBER.label),  # its length is checked once normalised
     "reg_number": (None, "登记编号"),  # likewise
-    "drafting_unit": (Document.drafting_unit, "起草单位"),
-    "keywords": (Document.keywords, "关键词"),
-    "summary": (Document.summary, "摘要"),
-    "remarks": (Document.remarks, "备注"),
+    "drafting_unit": (Document.drafting_unit, DocField.DRAFTING_UNIT.label),
+    "keywords": (Document.keywords, DocField.KEYWORDS.label),
+    "summary": (Document.summary, DocField.SUMMARY.label),
+    "remarks": (Document.remarks, DocField.REMARKS.label),
 }
 
 
@@ -245,9 +252,9 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     require(actor, Permission.REGISTER)
     clean_text(data)
     issuer = issuers.by_code(s, data.issuer_code)
-    doc = _new_document(issuer, data, "draft")
+    doc = _new_document(issuer, data, DocStatus.DRAFT)
     s.add(doc)
-    _add_step(s, doc, actor, "draft", clock.today(), note="新建草稿")
+    _add_step(s, doc, actor, Step.DRAFT, clock.today(), note="新建草稿")
     s.flush()
     search_index.reindex(s, doc)
     audit.record(
@@ -274,9 +281,8 @@ def _set_publication(
     doc.published = published
     doc.effective = effective or published
     _set_term(s, doc, valid_until, term_reason)
-    doc.status = (
-        "published"  # 有效 from the effective date, 失效 after 有效期至: lifecycle.status_on
-    )
+    # 有效 from the effective date, 失效 after 有效期至: lifecycle.status_on
+    doc.status = DocStatus.PUBLISHED
 
 
 def _set_term(s: Session, doc: Document, valid_until: date | None, reason: str | None) -> None:
@@ -389,13 +395,13 @@ def _check_gates(doc: Document, step: str) -> None:
             raise UserError(
                 f"不能进入“{label}”：缺少必经环节“{STEP_LABELS[need.step]}”（{need.reason}）。"
             )
-    review = _done(doc, "legality_review")
-    after_review = STEP_ORDER.index(step) > STEP_ORDER.index("legality_review")
+    review = _done(doc, Step.LEGALITY_REVIEW)
+    after_review = STEP_ORDER.index(step) > STEP_ORDER.index(Step.LEGALITY_REVIEW)
     if after_review and review is not None and review.outcome not in REVIEW_PASSING:
         raise UserError(
             f"不能进入“{label}”：合法性审核结论为“{review.outcome}”，须修改后重新审核。"
         )
-    fair = _done(doc, "fair_competition")
+    fair = _done(doc, Step.FAIR_COMPETITION)
     if (
         after_review
         and review is not None
@@ -403,21 +409,21 @@ def _check_gates(doc: Document, step: str) -> None:
         and not review.confirmed_on
     ):
         raise UserError(f"不能进入“{label}”：合法性审核意见要求修改，修改情况尚未确认。")
-    after_fair = STEP_ORDER.index(step) > STEP_ORDER.index("fair_competition")
-    if after_fair and fair is not None and fair.outcome == "不符合":
-        raise UserError(f"不能进入“{label}”：公平竞争审查结论为“不符合”。")
+    after_fair = STEP_ORDER.index(step) > STEP_ORDER.index(Step.FAIR_COMPETITION)
+    if after_fair and fair is not None and fair.outcome == FairCompetitionOutcome.FAILS:
+        raise UserError(f"不能进入“{label}”：公平竞争审查结论为“{fair.outcome}”。")
 
 
 def _check_step_details(
     s: Session, doc: Document, step: str, outcome: str, start: date | None, end: date | None
 ) -> None:
-    if step == "legality_review" and outcome not in REVIEW_OUTCOMES:
+    if step == Step.LEGALITY_REVIEW and outcome not in REVIEW_OUTCOMES:
         raise UserError(f"审核结论：应为“{'”“'.join(REVIEW_OUTCOMES)}”之一。", field="审核结论")
-    if step == "fair_competition" and outcome not in FAIR_COMPETITION_OUTCOMES:
+    if step == Step.FAIR_COMPETITION and outcome not in FAIR_COMPETITION_OUTCOMES:
         raise UserError(
             f"审查结论：应为“{'”“'.join(FAIR_COMPETITION_OUTCOMES)}”之一。", field="审查结论"
         )
-    if step == "public_comment":
+    if step == Step.PUBLIC_COMMENT:
         if start is None or end is None:
             raise UserError("征求意见期间：必须填写起止日期。", field="征求意见期间")
         if end < start:
@@ -460,7 +466,7 @@ def record_step(
     """Record a drafting-stage step; the rules' required earlier steps must be done first."""
     require(actor, Permission.RECORD_STEPS)
     doc = get(s, doc_id)
-    if step not in STEP_LABELS or step in ("draft", "publication"):
+    if step not in STEP_LABELS or step in (Step.DRAFT, Step.PUBLICATION):
         raise UserError(f"办理环节：“{step}”不是可记录的环节。", field="办理环节")
     if doc.status not in DRAFTING:
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再记录起草阶段的环节。")
@@ -503,7 +509,7 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     """Record that the changes a 修改后合法 review asked for were made."""
     require(actor, Permission.RECORD_STEPS)
     doc = get(s, doc_id)
-    review = _done(doc, "legality_review")
+    review = _done(doc, Step.LEGALITY_REVIEW)
     if review is None or review.outcome != ReviewOutcome.LAWFUL_IF_CHANGED:
         raise UserError(f"《{doc.title}》没有需要确认修改的合法性审核意见。")
     review.confirmed_on = day
@@ -539,7 +545,7 @@ def publish(
     doc = get(s, doc_id)
     if doc.status not in DRAFTING:
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再次公布。")
-    _check_gates(doc, "publication")
+    _check_gates(doc, Step.PUBLICATION)
     if not doc_number or not doc_number.strip():
         raise UserError("发文字号：公布文件必须填写发文字号。", field="发文字号")
     check_dates(published, effective, valid_until)
@@ -553,7 +559,7 @@ def publish(
         s,
         doc,
         actor,
-        "publication",
+        Step.PUBLICATION,
         published,
         outcome=publication_channel(channel),
         note=f"登记编号 {doc.reg_number}",
@@ -640,7 +646,7 @@ def publication_channel(text: str | None) -> str:
 
 def channel_of(doc: Document) -> str:
     """The 公布载体 recorded for `doc`, "" if none."""
-    step = _done(doc, "publication")
+    step = _done(doc, Step.PUBLICATION)
     return step.outcome if step else ""
 
 
@@ -649,14 +655,14 @@ def _set_channel(s: Session, actor: Actor, doc: Document, text: str) -> None:
     before steps were kept gets that step, dated its publication)."""
     if doc.status in DRAFTING or doc.published is None:
         raise UserError(f"公布载体：《{doc.title}》尚未公布。", field="公布载体")
-    step = _done(doc, "publication")
+    step = _done(doc, Step.PUBLICATION)
     if step is None:
-        step = _add_step(s, doc, actor, "publication", doc.published)
+        step = _add_step(s, doc, actor, Step.PUBLICATION, doc.published)
     step.outcome = publication_channel(text)
 
 
-RETIRE_NEEDS_SOURCE = {"amended": "amends"}
-LINK_KINDS = {"amended": "amends", "repealed": "repeals"}
+RETIRE_NEEDS_SOURCE = {DocStatus.AMENDED: "amends"}
+LINK_KINDS: dict[str, str] = {DocStatus.AMENDED: "amends", DocStatus.REPEALED: "repeals"}
 
 
 def retire(
@@ -688,7 +694,7 @@ def retire(
         )
     if status in RETIRE_NEEDS_SOURCE and by_document_id is None:
         raise UserError("修改文件：必须指明修改该文件的新文件。", field="修改文件")
-    if status != "expired" and not reason.strip() and by_document_id is None:
+    if status != DocStatus.EXPIRED and not reason.strip() and by_document_id is None:
         raise UserError(f"{label}原因：必须填写。", field=f"{label}原因")
     if doc.published and day < doc.published:
         raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。", field=f"{label}日期")

@@ -18,7 +18,7 @@ from app.models import Document, Filing, FilingResult
 from app.services import audit, documents, numbering, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer
+from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer, FilingTimeliness, Step
 from app.services.workcalendar import Period, WorkCalendar
 
 PACKAGE = ("备案报告", "规范性文件正式文本", "起草说明", "制定依据", "合法性审核意见")
@@ -31,7 +31,11 @@ REVOKED_STATUS = DocStatus.DECLARED_INVALID  # 宣布失效: the closest of the 
 REPORT_SERIES = "filing-report"
 
 
-START_EVENTS = {"published": "公布", "issued": "印发", "signed": "签署"}  # settings.FILING_STARTS
+START_EVENTS = {
+    "published": Step.PUBLICATION.label,
+    "issued": "印发",
+    "signed": "签署",
+}  # settings.FILING_STARTS
 
 
 @dataclass(frozen=True)
@@ -445,17 +449,17 @@ class FilingRow:
     history: tuple[ResultEntry, ...] = ()  # every result in order, the last as `result`
 
 
-UNRECORDED = "备案情况未录入"
+UNRECORDED = FilingTimeliness.UNRECORDED
 
 
-def timeliness(row: FilingRow, today: date) -> str:
+def timeliness(row: FilingRow, today: date) -> FilingTimeliness:
     """按期 / 逾期报送 / 未报送 / 逾期未报, as the filing register and the 备案 page say it; a
     document imported without its filings is not called overdue before they are entered."""
     if row.filed_on is None and row.unrecorded:
         return UNRECORDED
     if row.filed_on is None:
-        return "逾期未报" if today > row.due else "未报送"
-    return "按期" if row.filed_on <= row.due else "逾期报送"
+        return FilingTimeliness.OVERDUE if today > row.due else FilingTimeliness.NOT_FILED
+    return FilingTimeliness.ON_TIME if row.filed_on <= row.due else FilingTimeliness.LATE
 
 
 def rows_for(
@@ -504,6 +508,20 @@ def rows_for(
     return rows
 
 
+def filings_by_document(s: Session, docs: list[Document]) -> defaultdict[int, dict[str, Filing]]:
+    """Each document's filings by recipient with their results ({} for one without), read
+    500 documents a query."""
+    by_doc: defaultdict[int, dict[str, Filing]] = defaultdict(dict)
+    for start in range(0, len(docs), 500):
+        ids = [d.id for d in docs[start : start + 500]]
+        query = (
+            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
+        )
+        for f in s.scalars(query):
+            by_doc[f.document_id][f.recipient] = f
+    return by_doc
+
+
 def register_rows(
     s: Session, cal: WorkCalendar, year: int | None = None, pending_only: bool = False
 ) -> list[FilingRow]:
@@ -519,14 +537,7 @@ def register_rows(
             Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
         )
     docs = list(s.scalars(query.order_by(Document.published, Document.id)))
-    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    for start in range(0, len(docs), 500):
-        ids = [d.id for d in docs[start : start + 500]]
-        filings = (
-            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
-        )
-        for f in s.scalars(filings):
-            by_doc[f.document_id][f.recipient] = f
+    by_doc = filings_by_document(s, docs)
     all_rules = rules(s)
     rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id])]
     return [r for r in rows if r.filed_on is None] if pending_only else rows

@@ -43,24 +43,15 @@ from app.services.ledger_values import (
 )
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import term_end
+from app.services.vocabulary import DocField
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from app.services.workcalendar import WorkCalendar
 
+_NOT_IMPORTED = (DocField.SUMMARY, DocField.ISSUED, DocField.SIGNED)
 FIELDS = {
-    "title": "文件名称",
-    "doc_number": "发文字号",
-    "reg_number": "统一登记编号",
-    "issuer": "制定机关",
-    "published": "公布日期",
-    "effective": "施行日期",
-    "valid_until": "有效期至",
-    "term_reason": validity.TERM_REASON,
-    "status": "状态",
-    "drafting_unit": "起草单位",
-    "keywords": "关键词",
-    "remarks": "备注",
+    **{field.value: field.label for field in DocField if field not in _NOT_IMPORTED},
     "filed_on": "报送日期",
     "filing_recipient": "备案机关",
     "filing_result": "备案结果",

@@ -13,8 +13,9 @@ from app import clock
 from app.services import filing
 from app.services.filing import FilingRule
 from app.services.ledger_values import ValueProblem, parse_date, text_of
+from app.services.vocabulary import FilingTimeliness
 
-NOT_FILED_WORDS = ("未报送", "未报备", "未备案")
+NOT_FILED_WORDS = (FilingTimeliness.NOT_FILED.label, "未报备", "未备案")
 _SPLIT = re.compile(r"[；;、,，\n]+")
 
 

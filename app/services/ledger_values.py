@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from app.clock import FIRST_DAY, LAST_DAY
 from app.services.lifecycle import STATUS_CODES
+from app.services.vocabulary import CleanupDecision, DocStatus, Step
 
 EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -17,26 +18,21 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # C0 controls except tab and new
 CELL_MAX = 2000  # characters; longer is never a ledger value (a title is at most 300)
 YEARS = range(FIRST_DAY.year, LAST_DAY.year + 1)
 
+# Words offices write for a status besides its label (lifecycle.STATUS_CODES reads the labels).
 STATUS_WORDS = {
-    "有效": "in_force",
-    "现行有效": "in_force",
-    "继续有效": "in_force",
-    "施行": "in_force",
-    "现行": "in_force",
-    "废止": "repealed",
-    "已废止": "repealed",
-    "失效": "expired",
-    "已失效": "expired",
-    "届满失效": "expired",
-    "自动失效": "expired",
-    "宣布失效": "declared_invalid",
-    "已宣布失效": "declared_invalid",
-    "修改": "amended",
-    "已修改": "amended",
-    "已被修改": "amended",
-    "公布": "published",
-    "已公布": "published",
-    "尚未施行": "published",
+    "现行有效": DocStatus.IN_FORCE,
+    CleanupDecision.CONTINUE.label: DocStatus.IN_FORCE,
+    "施行": DocStatus.IN_FORCE,
+    "现行": DocStatus.IN_FORCE,
+    "已废止": DocStatus.REPEALED,
+    "已失效": DocStatus.EXPIRED,
+    "届满失效": DocStatus.EXPIRED,
+    "自动失效": DocStatus.EXPIRED,
+    "已宣布失效": DocStatus.DECLARED_INVALID,
+    CleanupDecision.AMEND.label: DocStatus.AMENDED,
+    "已被修改": DocStatus.AMENDED,
+    Step.PUBLICATION.label: DocStatus.PUBLISHED,
+    "尚未施行": DocStatus.PUBLISHED,
 }
 
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, literal, or_
+from sqlalchemy import ColumnElement, String, and_, case, literal, or_
 
 from app.errors import UserError
 from app.models import Document
-from app.services.vocabulary import DocStatus, ReviewOutcome
+from app.services.vocabulary import DocStatus, FairCompetitionOutcome, ReviewOutcome, Step
 
 STATUS_LABELS: dict[str, str] = DocStatus.labels()
 STATUS_CODES: dict[str, str] = {label: code for code, label in STATUS_LABELS.items()}
@@ -38,41 +38,33 @@ STATUS_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 # Procedure steps in their order; recording a step moves the document to the status of that name.
-STEP_LABELS: dict[str, str] = {
-    "draft": "起草",
-    "assessment": "评估论证",
-    "public_comment": "公开征求意见",
-    "fair_competition": "公平竞争审查",
-    "legality_review": "合法性审核",
-    "deliberation": "集体审议",
-    "publication": "公布",
-}
-STEP_ORDER = tuple(STEP_LABELS)
+STEP_LABELS: dict[str, str] = Step.labels()
+STEP_ORDER: tuple[Step, ...] = tuple(Step)
 REVIEW_OUTCOMES: tuple[ReviewOutcome, ...] = tuple(ReviewOutcome)
 REVIEW_PASSING = (ReviewOutcome.LAWFUL, ReviewOutcome.LAWFUL_IF_CHANGED)
-FAIR_COMPETITION_OUTCOMES = ("符合", "不符合")
+FAIR_COMPETITION_OUTCOMES = tuple(FairCompetitionOutcome)
 
 
 @dataclass(frozen=True)
 class Requirement:
-    step: str
+    step: Step
     reason: str
 
 
 def required_steps(doc: Document) -> list[Requirement]:
     """The steps this document must go through, given its flags (domain.md, life of a document)."""
-    needs = [Requirement("draft", "所有文件")]
+    needs = [Requirement(Step.DRAFT, "所有文件")]
     if doc.important:
-        needs.append(Requirement("assessment", "重要文件应当评估论证"))
+        needs.append(Requirement(Step.ASSESSMENT, "重要文件应当评估论证"))
     if doc.important or doc.public_facing:
-        needs.append(Requirement("public_comment", "涉及公众权益的文件应当公开征求意见"))
+        needs.append(Requirement(Step.PUBLIC_COMMENT, "涉及公众权益的文件应当公开征求意见"))
     if doc.market_related:
         needs.append(
-            Requirement("fair_competition", "涉及经营主体经济活动的文件应当进行公平竞争审查")
+            Requirement(Step.FAIR_COMPETITION, "涉及经营主体经济活动的文件应当进行公平竞争审查")
         )
-    needs.append(Requirement("legality_review", "所有文件应当经过合法性审核"))
-    needs.append(Requirement("deliberation", "所有文件应当经集体审议"))
-    needs.append(Requirement("publication", "经公布方可施行"))
+    needs.append(Requirement(Step.LEGALITY_REVIEW, "所有文件应当经过合法性审核"))
+    needs.append(Requirement(Step.DELIBERATION, "所有文件应当经集体审议"))
+    needs.append(Requirement(Step.PUBLICATION, "经公布方可施行"))
     return needs
 
 
@@ -115,10 +107,10 @@ def status_on(
     if status in RETIRED and (changed is None or changed <= day):
         return status
     if valid_until is not None and valid_until < day:
-        return "expired"
+        return DocStatus.EXPIRED
     if effective is not None and effective > day:
-        return "published"
-    return "in_force"
+        return DocStatus.PUBLISHED
+    return DocStatus.IN_FORCE
 
 
 def status_of(doc: Any, day: date) -> str:
@@ -135,7 +127,7 @@ def ended_on(status: str, changed: date | None, valid_until: date | None, day: d
         # without a date came from a ledger before the term's end (registration._recorded_status):
         # its date is unknown, never the end of the term.
         if changed is not None and valid_until is not None and valid_until < changed:
-            return valid_until + timedelta(days=1) if status == "expired" else changed
+            return valid_until + timedelta(days=1) if status == DocStatus.EXPIRED else changed
         return changed
     if status not in DRAFTING and valid_until is not None and valid_until < day:
         return valid_until + timedelta(days=1)
@@ -191,9 +183,9 @@ def status_column(day: date) -> ColumnElement[str]:
     return case(
         (Document.status.in_(DRAFTING), Document.status),
         (_retired_by(day), Document.status),
-        (Document.valid_until < day, literal("expired")),
-        (Document.effective > day, literal("published")),
-        else_=literal("in_force"),
+        (Document.valid_until < day, literal(DocStatus.EXPIRED, String)),
+        (Document.effective > day, literal(DocStatus.PUBLISHED, String)),
+        else_=literal(DocStatus.IN_FORCE, String),
     )
 
 
@@ -228,14 +220,14 @@ def in_force_clause(day: date) -> ColumnElement[bool]:
 def _clause(code: str, day: date) -> ColumnElement[bool]:
     if code in DRAFTING:
         return Document.status == code
-    if code == "in_force":
+    if code == DocStatus.IN_FORCE:
         return and_(
             in_force_clause(day), or_(Document.effective.is_(None), Document.effective <= day)
         )
-    if code == "published":
+    if code == DocStatus.PUBLISHED:
         return and_(in_force_clause(day), Document.effective > day)
     recorded = and_(Document.status == code, _changed_by(day))
-    if code == "expired":
+    if code == DocStatus.EXPIRED:
         return or_(and_(_issued_not_retired_by(day), Document.valid_until < day), recorded)
     return recorded
 

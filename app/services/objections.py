@@ -14,10 +14,10 @@ from app.models import Objection
 from app.services import audit, documents, settings
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import AuditAction, ObjectionOutcome
 from app.services.workcalendar import Period, WorkCalendar
 
-OUTCOMES = ("维持", "纠正", "撤销", "不予受理")
+OUTCOMES: tuple[ObjectionOutcome, ...] = tuple(ObjectionOutcome)
 
 
 def get(s: Session, objection_id: int) -> Objection:

@@ -27,7 +27,7 @@ from app.services.documents import (
 )
 from app.services.lifecycle import DRAFTING, IN_FORCE, STATUS_LABELS, status_label
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import AuditAction, DocStatus
 
 CHUNK = 500
 STEP_NOTE = "登记已公布文件"
@@ -99,9 +99,9 @@ def _recorded_status(status: str | None, published: date, valid_until: date) -> 
     a retirement, so none is made up (the day of typing is not the legal date); a 失效 that the
     term itself explains is the lapse on 有效期至 + 1."""
     if status is None or status in IN_FORCE:
-        return {"status": "published", "status_changed": published}
-    if status == "expired" and valid_until < clock.today():
-        return {"status": "published", "status_changed": published}
+        return {"status": DocStatus.PUBLISHED, "status_changed": published}
+    if status == DocStatus.EXPIRED and valid_until < clock.today():
+        return {"status": DocStatus.PUBLISHED, "status_changed": published}
     return {"status": status, "status_changed": None}
 
 

@@ -15,7 +15,7 @@ from app import clock
 from app.errors import UserError
 from app.models import ReviewCase, ReviewCheck, ReviewPause
 from app.services import audit, documents, numbering, settings
-from app.services.lifecycle import REVIEW_OUTCOMES
+from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import (
     AuditAction,
@@ -23,6 +23,7 @@ from app.services.vocabulary import (
     DocStatus,
     ReviewOutcome,
     ReviewStatus,
+    Step,
 )
 from app.services.workcalendar import WorkCalendar
 
@@ -120,13 +121,7 @@ def _check_intake(s: Session, data: ReviewIntake) -> None:
         raise UserError("关联文件：行政规范性文件的审核必须关联登记簿中的文件。", field="关联文件")
     if data.document_id is not None:
         doc = documents.get(s, data.document_id)
-        if doc.status not in (
-            "draft",
-            "assessment",
-            "public_comment",
-            "fair_competition",
-            "legality_review",
-        ):
+        if doc.status not in DRAFTING or doc.status == DocStatus.DELIBERATION:
             raise UserError(
                 f"关联文件：《{doc.title}》已处于“{doc.status}”阶段，不能再送合法性审核。",
                 field="关联文件",
@@ -387,7 +382,7 @@ def conclude(
             s,
             actor,
             case.document_id,
-            "legality_review",
+            Step.LEGALITY_REVIEW,
             day,
             outcome=outcome,
             note=case.opinion_number,
@@ -494,9 +489,9 @@ def list_cases(s: Session, include_concluded: bool = True) -> list[ReviewCase]:
 
 
 STATE_LABELS = {
-    ReviewStatus.RETURNED: "退回补充",
-    ReviewStatus.PAUSED: "补充材料中",
-    DeadlineState.UPCOMING: "审核中",
+    ReviewStatus.RETURNED: ReviewStatus.RETURNED.label,
+    ReviewStatus.PAUSED: ReviewStatus.PAUSED.label,
+    DeadlineState.UPCOMING: ReviewStatus.IN_REVIEW.label,
     DeadlineState.DUE_SOON: DeadlineState.DUE_SOON.label,
     DeadlineState.OVERDUE: "已超期",
     DeadlineState.DONE_ON_TIME: "按期办结",

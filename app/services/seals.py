@@ -248,16 +248,23 @@ def seal(s: Session) -> AuditEntry | None:
             states[name] = changed
     if not states:
         return None
-    count = sum(len(v) for v in states.values())
     transaction, last = s.info.get(audit._LAST, (None, None))
     actor = last.actor if last is not None and transaction is s.get_transaction() else "系统"
+    return _record(s, actor, "", states)
+
+
+def _record(
+    s: Session, actor: str, why: str, states: dict[str, dict[str, str | None]]
+) -> AuditEntry:
+    count = sum(len(v) for v in states.values())
+    summary = f"封存 {count} 条记录的当前内容"
     return audit.record(
         s,
         actor=actor,
         action=ACTION,
         object_type=OBJECT,
         object_id=None,
-        summary=f"封存 {count} 条记录的当前内容",
+        summary=f"{why}：{summary}" if why else summary,
         new=states,
     )
 
@@ -277,16 +284,7 @@ def baseline(
             states[name] = found
     if not states:
         return None
-    count = sum(len(v) for v in states.values())
-    return audit.record(
-        s,
-        actor=actor,
-        action=ACTION,
-        object_type=OBJECT,
-        object_id=None,
-        summary=f"{why}：封存 {count} 条记录的当前内容",
-        new=states,
-    )
+    return _record(s, actor, why, states)
 
 
 # --- checking -------------------------------------------------------------------------------

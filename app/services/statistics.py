@@ -5,12 +5,11 @@ division error."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, extract, func, select
-from sqlalchemy.orm import QueryableAttribute, Session, selectinload
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from app import clock
 from app.models import (
@@ -27,15 +26,23 @@ from app.models import (
 from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
-from app.services.vocabulary import FilingAnswer, ReviewOutcome, ReviewStatus
+from app.services.vocabulary import (
+    CleanupStatus,
+    DocStatus,
+    FilingAnswer,
+    FilingTimeliness,
+    ReviewOutcome,
+    ReviewStatus,
+    Step,
+)
 from app.services.workcalendar import WorkCalendar
 
 YEARS_CHARTED = 10
 ISSUED_STATUSES = tuple(code for code in STATUS_LABELS if code not in DRAFTING)
 FILING_STATES = {
     "on_time": "按期报送",
-    "late": "逾期报送",
-    "not_filed": "未报送",
+    "late": FilingTimeliness.LATE.label,
+    "not_filed": FilingTimeliness.NOT_FILED.label,
     "unrecorded": filing.UNRECORDED,
 }
 ALL_ISSUERS = "全部制定机关"
@@ -170,14 +177,7 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
     """How each document stands with its filings, from the history of every result: the one
     place 报备率 … 纠错率 and the quarterly chart read filing from."""
     rules = filing.rules(s)
-    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    for part in range(0, len(docs), 500):
-        ids = [d.id for d in docs[part : part + 500]]
-        query = (
-            select(Filing).where(Filing.document_id.in_(ids)).options(selectinload(Filing.results))
-        )
-        for f in s.scalars(query):
-            by_doc[f.document_id][f.recipient] = f
+    by_doc = filing.filings_by_document(s, docs)
     states = {}
     dues: dict[tuple[date, filing.FilingRule], date] = {}  # many documents share a day
 
@@ -267,10 +267,10 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
         query = select(ProcedureStep.document_id).where(
             ProcedureStep.step == step, ProcedureStep.document_id.in_(chunk)
         )
-        if step == "publication":
+        if step == Step.PUBLICATION:
             query = query.where(ProcedureStep.outcome != "")
         found |= set(s.scalars(query))
-        if step == "legality_review":
+        if step == Step.LEGALITY_REVIEW:
             found |= set(
                 s.scalars(
                     select(ReviewCase.document_id).where(
@@ -284,10 +284,10 @@ def _with_step(s: Session, docs: list[Document], step: str) -> set[int]:
 
 def _procedure_figures(s: Session, docs: list[Document]) -> tuple[Figure, ...]:
     issued = [d.id for d in docs]
-    reviewed = _with_step(s, docs, "legality_review")
-    published = _with_step(s, docs, "publication")
-    commented = _with_step(s, docs, "public_comment")
-    competition = _with_step(s, docs, "fair_competition")
+    reviewed = _with_step(s, docs, Step.LEGALITY_REVIEW)
+    published = _with_step(s, docs, Step.PUBLICATION)
+    commented = _with_step(s, docs, Step.PUBLIC_COMMENT)
+    competition = _with_step(s, docs, Step.FAIR_COMPETITION)
     needs_comment = [d.id for d in docs if d.public_facing or d.important]
     market = [d.id for d in docs if d.market_related]
     return (
@@ -326,7 +326,7 @@ def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
         .where(
             _in(Document.valid_until, period),
             Document.status.not_in(DRAFTING),
-            Document.status.in_((*IN_FORCE, "expired"))
+            Document.status.in_((*IN_FORCE, DocStatus.EXPIRED))
             | (Document.status_changed > Document.valid_until),
         )
         .order_by(Document.valid_until, Document.id)
@@ -520,7 +520,7 @@ def _cleanups(s: Session, period: Period, issuer_id: int | None) -> list[Cleanup
     """Batches applied in the period, with their decisions (for one issuer: on its documents)."""
     batches = s.scalars(
         select(CleanupBatch)
-        .where(CleanupBatch.status == "applied", _in(CleanupBatch.applied_on, period))
+        .where(CleanupBatch.status == CleanupStatus.APPLIED, _in(CleanupBatch.applied_on, period))
         .order_by(CleanupBatch.applied_on, CleanupBatch.id)
     )
     lines = []

@@ -128,6 +128,10 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
             )
         return Login(None, REFUSED)
     user.failed_attempts, user.locked_until = 0, None
+    return _signed_in(s, user, where)
+
+
+def _signed_in(s: Session, user: User, where: str) -> Login:
     audit.record(
         s,
         actor=user.username,
@@ -151,15 +155,7 @@ def authenticate_on_server(s: Session, username: str, where: str = "") -> Login:
             None,
             f"该账户因多次输错密码已被锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁。",
         )
-    audit.record(
-        s,
-        actor=user.username,
-        action=AuditAction.LOGIN,
-        object_type="user",
-        object_id=user.id,
-        summary=f"{user.display_name} 登录{where}",
-    )
-    return Login(actor_of(user))
+    return _signed_in(s, user, where)
 
 
 def add_user(

@@ -16,11 +16,11 @@ from app.models import Document, Issuer, ValidityEvaluation
 from app.services import audit, fields, lifecycle, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import AuditAction, DocField
 
 PROVISIONAL_MARKERS = ("暂行", "试行")
 NOTICE_MARKER = "通告"
-TERM_REASON = "有效期超期理由"  # the field's name in forms, messages and registers
+TERM_REASON = DocField.TERM_REASON.label  # the field's name in forms, messages and registers
 
 
 def add_years(start: date, years: int) -> date:

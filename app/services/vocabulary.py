@@ -6,6 +6,7 @@ always had; `.label` is what a clerk reads."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class Labelled(StrEnum):
@@ -14,7 +15,9 @@ class Labelled(StrEnum):
     label: str
     _more: tuple[str, ...]
 
-    def __new__(cls, value: str, label: str, *more: str) -> Labelled:
+    # label's default only lets the checker read DocStatus("code") as the lookup it is (at
+    # runtime that call is EnumMeta's); every member declares its label
+    def __new__(cls, value: str, label: str = "", *more: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -46,6 +49,39 @@ class DocStatus(Labelled):
     REPEALED = "repealed", "废止"
     DECLARED_INVALID = "declared_invalid", "宣布失效"
     EXPIRED = "expired", "失效"
+
+
+class Step(Labelled):
+    """A procedure step, in order (lifecycle.required_steps says which a document needs);
+    recording a drafting step moves the document to the status of the same code and label."""
+
+    DRAFT = "draft", DocStatus.DRAFT.label
+    ASSESSMENT = "assessment", DocStatus.ASSESSMENT.label
+    PUBLIC_COMMENT = "public_comment", DocStatus.PUBLIC_COMMENT.label
+    FAIR_COMPETITION = "fair_competition", DocStatus.FAIR_COMPETITION.label
+    LEGALITY_REVIEW = "legality_review", DocStatus.LEGALITY_REVIEW.label
+    DELIBERATION = "deliberation", DocStatus.DELIBERATION.label
+    PUBLICATION = "publication", "公布"
+
+
+class DocField(Labelled):
+    """A document's fields as forms, registers, imports and the audit log name them."""
+
+    TITLE = "title", "文件名称"
+    DOC_NUMBER = "doc_number", "发文字号"
+    REG_NUMBER = "reg_number", "统一登记编号"
+    ISSUER = "issuer", "制定机关"
+    PUBLISHED = "published", "公布日期"
+    EFFECTIVE = "effective", "施行日期"
+    VALID_UNTIL = "valid_until", "有效期至"
+    TERM_REASON = "term_reason", "有效期超期理由"
+    STATUS = "status", "状态"
+    DRAFTING_UNIT = "drafting_unit", "起草单位"
+    KEYWORDS = "keywords", "关键词"
+    REMARKS = "remarks", "备注"
+    SUMMARY = "summary", "摘要"
+    ISSUED = "issued", "印发日期"
+    SIGNED = "signed", "签署日期"
 
 
 class DocFlag(Labelled):
@@ -113,8 +149,8 @@ class AuditAction(Labelled):
     ASSIGN_NUMBER = "assign_number", "分配登记编号"
     VOID_NUMBER = "void_number", "作废编号"
     AMENDED = "amended", "修改"
-    REPEALED = "repealed", "废止"
-    DECLARED_INVALID = "declared_invalid", "宣布失效"
+    REPEALED = "repealed", DocStatus.REPEALED.label
+    DECLARED_INVALID = "declared_invalid", DocStatus.DECLARED_INVALID.label
     EXPIRED = "expired", "届满失效"
     EXPIRE = "expire", "届满失效"  # written by versions before statuses were derived by date
     EVALUATE = "evaluate", "有效期评估"
@@ -158,3 +194,74 @@ class ReviewStatus(Labelled):
     IN_REVIEW = "in_review", "审核中"
     PAUSED = "paused", "补充材料中"
     CONCLUDED = "concluded", "已办结"
+
+
+class FairCompetitionOutcome(Labelled):
+    """A fair competition review's conclusion. Stored as its Chinese name."""
+
+    CONFORMS = "符合", "符合"
+    FAILS = "不符合", "不符合"
+
+
+class CheckFinding(Labelled):
+    """What a review case found on one of its check items (审查事项)."""
+
+    PASS = "pass", FairCompetitionOutcome.CONFORMS.label
+    FAIL = "fail", FairCompetitionOutcome.FAILS.label
+    NOT_APPLICABLE = "na", "不适用"
+
+    @classmethod
+    def of(cls, passed: bool | None) -> CheckFinding:
+        """The finding recorded as a check's `passed` (None: not applicable)."""
+        return cls.NOT_APPLICABLE if passed is None else cls.PASS if passed else cls.FAIL
+
+
+class ObjectionOutcome(Labelled):
+    """How an objection (审查建议) was answered. Stored as its Chinese name."""
+
+    UPHELD = "维持", "维持"
+    CORRECT = FilingAnswer.CORRECT.value, FilingAnswer.CORRECT.label
+    REVOKED = FilingAnswer.REVOKED.value, FilingAnswer.REVOKED.label
+    NOT_ADMITTED = "不予受理", "不予受理"
+
+
+class CleanupKind(Labelled):
+    REGULAR = "regular", "定期清理"
+    SPECIAL = "special", "专项清理"
+
+
+class CleanupStatus(Labelled):
+    """A cleanup batch: decided document by document while open, then applied at once."""
+
+    OPEN = "open", "未实施"
+    APPLIED = "applied", "已实施"
+
+
+class CleanupDecision(Labelled):
+    """A cleanup's conclusion for one document, and the status it records when applied
+    (none for 继续有效)."""
+
+    CONTINUE = "continue", "继续有效", ""
+    AMEND = "amend", "修改", DocStatus.AMENDED
+    REPEAL = "repeal", DocStatus.REPEALED.label, DocStatus.REPEALED
+    DECLARE_INVALID = (
+        "declare_invalid",
+        DocStatus.DECLARED_INVALID.label,
+        DocStatus.DECLARED_INVALID,
+    )
+    EXPIRED = "expired", DocStatus.EXPIRED.label, DocStatus.EXPIRED
+
+    @property
+    def retires_as(self) -> DocStatus | None:
+        return DocStatus(self._more[0]) if self._more[0] else None
+
+
+class FilingTimeliness(Labelled):
+    """Whether a filing was sent in time (filing.timeliness), as the filing register, the 备案
+    page and `filing list --json`'s "state" say it."""
+
+    ON_TIME = "按期", "按期"
+    LATE = "逾期报送", "逾期报送"
+    NOT_FILED = "未报送", "未报送"
+    OVERDUE = "逾期未报", "逾期未报"
+    UNRECORDED = "备案情况未录入", "备案情况未录入"  # imported without its filings

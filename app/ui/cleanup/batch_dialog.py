@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.services import cleanup
+from app.services.vocabulary import CleanupDecision, CleanupStatus
 from app.ui import crash
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import BATCH_CHANGES, DECISION_CHANGES, DecisionDialog
@@ -37,7 +38,7 @@ from app.ui.widgets.list_model import (
 )
 
 APPLY_CHANGES = frozenset({Change.CLEANUP, Change.DOCUMENTS})
-FILTERS = ("未定", "全部")
+FILTERS = (cleanup.UNDECIDED, "全部")
 
 
 @dataclass(frozen=True)
@@ -57,23 +58,28 @@ def read_batch(s: Session, batch_id: int, undecided_only: bool) -> BatchState:
     batch = cleanup.get(s, batch_id)
     lines = cleanup.items(s, batch_id, undecided_only)
     actions = cleanup.next_actions(batch)
-    status = "未实施" if actions else f"已于 {batch.applied_on} 实施"
+    status = CleanupStatus.OPEN.label if actions else f"已于 {batch.applied_on} 实施"
     return BatchState(batch.title, actions, status, cleanup.summary(batch), lines)
 
 
 DECISION_COLORS = {
-    "continue": QColor(222, 241, 222),
-    "amend": QColor(255, 236, 190),
-    "repeal": QColor(255, 214, 210),
-    "declare_invalid": QColor(255, 214, 210),
-    "expired": QColor(228, 228, 228),
+    CleanupDecision.CONTINUE: QColor(222, 241, 222),
+    CleanupDecision.AMEND: QColor(255, 236, 190),
+    CleanupDecision.REPEAL: QColor(255, 214, 210),
+    CleanupDecision.DECLARE_INVALID: QColor(255, 214, 210),
+    CleanupDecision.EXPIRED: QColor(228, 228, 228),
 }
 ITEM_COLUMNS = (
     Column("文件名称", lambda x: x.title),
     Column("制定机关", lambda x: x.issuer_name, 120),
     Column("公布日期", lambda x: x.published, 90, centered=True),
     Column("有效期至", lambda x: x.valid_until, 90, centered=True),
-    Column("清理结论", lambda x: cleanup.DECISIONS.get(x.decision, "未定"), 90, centered=True),
+    Column(
+        "清理结论",
+        lambda x: cleanup.DECISIONS.get(x.decision, cleanup.UNDECIDED),
+        90,
+        centered=True,
+    ),
     Column("理由", lambda x: x.reason, 200),
     Column("修改文件", lambda x: x.amending_title, 150),
 )
@@ -208,7 +214,7 @@ class BatchDialog(QDialog):
         self.model.set_rows(state.lines)
         if state.lines:
             self.table.selectRow(min(max(current, 0), len(state.lines) - 1))
-        undecided = state.counts["未定"]
+        undecided = state.counts[cleanup.UNDECIDED]
         self.decide_button.setEnabled(cleanup.BatchAction.DECIDE in state.actions)
         self.delete_button.setEnabled(cleanup.BatchAction.DELETE in state.actions)
         self.apply_button.setEnabled(cleanup.BatchAction.APPLY in state.actions)
@@ -272,7 +278,11 @@ class BatchDialog(QDialog):
         if self.state is None:
             return
         counts = self.state.counts
-        changing = sum(counts.values()) - counts[cleanup.DECISIONS["continue"]] - counts["未定"]
+        changing = (
+            sum(counts.values())
+            - counts[CleanupDecision.CONTINUE.label]
+            - counts[cleanup.UNDECIDED]
+        )
         text = f"将按清理结论一次性修改 {changing} 件文件的状态，实施后不可撤销。\n\n{self.state.heading()}"
         if QMessageBox.question(self, "实施清理", text) != QMessageBox.StandardButton.Yes:
             return

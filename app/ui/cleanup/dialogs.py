@@ -28,6 +28,7 @@ from app import clock
 from app.db import Database
 from app.errors import UserError
 from app.services import cleanup, issuers, search
+from app.services.vocabulary import CleanupKind
 from app.ui import crash
 from app.ui.changes import Change
 from app.ui.context import AppContext
@@ -199,10 +200,10 @@ class NewBatchDialog(FormDialog):
             self.kind.setCurrentIndex(self.kind.findData(next(iter(allowed))))
         self.kind_note.setText(
             ""
-            if "regular" in allowed
+            if CleanupKind.REGULAR in allowed
             else "未覆盖全部制定机关的清理为专项清理；定期清理须覆盖全部制定机关现行有效的文件。"
         )
-        self.kind_note.setVisible("regular" not in allowed)
+        self.kind_note.setVisible(CleanupKind.REGULAR not in allowed)
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._previewing = False

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.services import cleanup, deadlines
+from app.services.vocabulary import CleanupStatus
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import NewBatchDialog
 from app.ui.context import AppContext
@@ -59,9 +60,13 @@ class CleanupState:
 
 
 def _line(batch) -> BatchLine:
-    undecided, total = cleanup.summary(batch)["未定"], len(batch.items)
-    is_open = batch.status == "open"
-    status = "未实施" if is_open else f"已实施（{batch.applied_on}）"
+    undecided, total = cleanup.summary(batch)[cleanup.UNDECIDED], len(batch.items)
+    is_open = batch.status == CleanupStatus.OPEN
+    status = (
+        CleanupStatus.OPEN.label
+        if is_open
+        else f"{CleanupStatus.APPLIED.label}（{batch.applied_on}）"
+    )
     return BatchLine(
         batch.id,
         batch.title,
@@ -93,7 +98,7 @@ COLUMNS = (
     Column("状态", lambda x: x.status, 150, centered=True),
     Column("文件数", lambda x: x.total, 70, centered=True),
     Column("已定", lambda x: x.decided, 70, centered=True),
-    Column("未定", lambda x: x.undecided, 70, centered=True),
+    Column(cleanup.UNDECIDED, lambda x: x.undecided, 70, centered=True),
 )
 
 
@@ -186,7 +191,9 @@ class CleanupPage(QWidget):
         """The batch under way, if any (a dashboard cleanup deadline points here)."""
 
         def running(s: Session, _p) -> int | None:
-            return next((b.id for b in cleanup.list_batches(s) if b.status == "open"), None)
+            return next(
+                (b.id for b in cleanup.list_batches(s) if b.status == CleanupStatus.OPEN), None
+            )
 
         self.runner.run(running, on_done=self._running_found, parent=self)
 

@@ -32,7 +32,7 @@ from app.services.lifecycle import (
     REVIEW_OUTCOMES,
     STEP_LABELS,
 )
-from app.services.vocabulary import DocFlag
+from app.services.vocabulary import DocFlag, Step
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.widgets.fields import OptionalDate, date_edit, pydate
@@ -40,7 +40,10 @@ from app.ui.widgets.form_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
 MODE_DRAFT = "draft"
-STEP_OUTCOMES = {"legality_review": REVIEW_OUTCOMES, "fair_competition": FAIR_COMPETITION_OUTCOMES}
+STEP_OUTCOMES = {
+    Step.LEGALITY_REVIEW: REVIEW_OUTCOMES,
+    Step.FAIR_COMPETITION: FAIR_COMPETITION_OUTCOMES,
+}
 
 
 class DocumentDialog(ServiceDialog):
@@ -325,7 +328,7 @@ class StepDialog(ServiceDialog):
 
         self.step = QComboBox()
         for code, label in STEP_LABELS.items():
-            if code != "draft":
+            if code != Step.DRAFT:
                 self.step.addItem(label, code)
         self.done_on = date_edit()
         self.outcome = QComboBox()
@@ -374,7 +377,7 @@ class StepDialog(ServiceDialog):
             date_field.enabled.toggled.connect(self._update_term_reason)
             date_field.edit.dateChanged.connect(self._update_term_reason)
         self.done_on.dateChanged.connect(self._update_term_reason)
-        first_missing = next((m for m in missing if m != "draft"), None)
+        first_missing = next((m for m in missing if m != Step.DRAFT), None)
         if first_missing is not None:
             self.step.setCurrentIndex(self.step.findData(first_missing))
         self._update_step()
@@ -387,12 +390,12 @@ class StepDialog(ServiceDialog):
         self.outcome.clear()
         self.outcome.addItems(list(STEP_OUTCOMES.get(step, ())))
         for widget, shown in (
-            (self.outcome, step != "publication"),
-            (self.period_box, step == "public_comment"),
-            (self.doc_number, step == "publication"),
-            (self.channel, step == "publication"),
-            (self.effective, step == "publication"),
-            (self.valid_until, step == "publication"),
+            (self.outcome, step != Step.PUBLICATION),
+            (self.period_box, step == Step.PUBLIC_COMMENT),
+            (self.doc_number, step == Step.PUBLICATION),
+            (self.channel, step == Step.PUBLICATION),
+            (self.effective, step == Step.PUBLICATION),
+            (self.valid_until, step == Step.PUBLICATION),
         ):
             widget.setVisible(shown)
             self.form.setRowVisible(widget, shown)
@@ -401,7 +404,7 @@ class StepDialog(ServiceDialog):
     def _update_term_reason(self) -> None:
         """As DocumentDialog: the reason row only when the service says the term needs one."""
         limit = None
-        if self.step.currentData() == "publication":
+        if self.step.currentData() == Step.PUBLICATION:
             with self.database.reading() as s:
                 limit = validity.term_limit_exceeded(
                     s,
@@ -417,7 +420,7 @@ class StepDialog(ServiceDialog):
         step, doc_id, actor = self.step.currentData(), self.doc_id, self.ctx.actor()
         done_on = pydate(self.done_on.date())
         outcome, note = self.outcome.currentText().strip(), self.note.text().strip()
-        if step == "publication":
+        if step == Step.PUBLICATION:
             number = self.doc_number.text().strip()
             if not number:
                 self.doc_number.setFocus()
@@ -446,7 +449,7 @@ class StepDialog(ServiceDialog):
 
             return publish
         start, end = None, None
-        if step == "public_comment":
+        if step == Step.PUBLIC_COMMENT:
             start, end = pydate(self.period_start.date()), pydate(self.period_end.date())
 
         def record(s, _progress) -> int:

@@ -13,6 +13,7 @@ from app import clock
 from app.errors import UserError
 from app.services import documents
 from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
+from app.services.vocabulary import CleanupDecision
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.operations import Work
@@ -22,7 +23,10 @@ from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.style import HELP_STYLE
 
 RETIRE_CHANGES = frozenset({Change.DOCUMENTS})
-LINK_VERBS = {"amends": "修改", "repeals": "废止"}  # by documents.LINK_KINDS
+LINK_VERBS = {
+    "amends": CleanupDecision.AMEND.label,
+    "repeals": CleanupDecision.REPEAL.label,
+}  # by documents.LINK_KINDS
 
 
 def source_hint(status: str | None) -> str:

@@ -28,6 +28,7 @@ from app.db import Database
 from app.errors import UserError
 from app.services import reviews, workcalendar
 from app.services.reviews import CHECK_ITEMS, ReviewDue
+from app.services.vocabulary import CheckFinding
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Work
@@ -44,9 +45,8 @@ from app.ui.review.dialogs import (
 from app.ui.widgets.fields import pydate
 from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE
 
-FINDINGS = (("未审查", ""), ("符合", "pass"), ("不符合", "fail"), ("不适用", "na"))
-PASSED = {"pass": True, "fail": False, "na": None}
-FINDING_KEYS = {True: "pass", False: "fail", None: "na"}
+FINDINGS = (("未审查", ""), *((finding.label, finding.value) for finding in CheckFinding))
+PASSED = {CheckFinding.PASS: True, CheckFinding.FAIL: False, CheckFinding.NOT_APPLICABLE: None}
 FACTS = ("审核对象", "关联文件", "送审单位", "承办审核人", "收到日期", "材料齐全", "起草单位意见")
 DEADLINE = ("办理情况", "最早办结日", "办理期限", "剩余工作日", "计算依据", "中止计时", "延长期限")
 CONCLUSION = ("审核结论", "意见书编号", "办结日期", "审核意见", "修改意见", "修改确认")
@@ -127,7 +127,7 @@ def read_case(database: Database, case_id: int) -> CaseView:
             d.warnings,
             [(m["item"], m["present"]) for m in reviews.materials(case)],
             case.return_note,
-            {c.item: (FINDING_KEYS[c.passed], c.note) for c in case.checks},
+            {c.item: (CheckFinding.of(c.passed), c.note) for c in case.checks},
             tips,
         )
 
