@@ -294,13 +294,10 @@ class DocumentDialog(ServiceDialog):
         # The service says what needs confirming; the clerk confirms, then it retries.
         typed_reg = self.reg_number.text().strip()
         if isinstance(exc, numbering.GapNotConfirmed) and self.confirmed_gap != typed_reg:
-            self.buttons.setEnabled(True)
-            text = f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？"
-            if ask(self, "确认跳号", text, "跳号登记"):
+            question = f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？"
+            if _confirm_and_save(self, "确认跳号", question, "跳号登记", self.reg_number):
                 self.confirmed_gap = typed_reg
                 self.submit()
-            else:
-                self.reg_number.setFocus()
             return
         if not _asked_about_abbr(self, exc):
             super()._failed(exc)
@@ -469,14 +466,22 @@ def _asked_about_abbr(dialog: DocumentDialog | StepDialog, exc: BaseException) -
     typed = dialog.doc_number.text().strip()
     if not isinstance(exc, docnumber.AbbrNotConfirmed) or dialog.confirmed_abbr == typed:
         return False
-    dialog.buttons.setEnabled(True)
     question = f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？"
-    if ask(dialog, "确认发文字号", question, "仍然使用"):
+    if _confirm_and_save(dialog, "确认发文字号", question, "仍然使用", dialog.doc_number):
         dialog.confirmed_abbr = typed
         dialog.submit()
-    else:
-        dialog.doc_number.setFocus()
     return True
+
+
+def _confirm_and_save(
+    dialog: ServiceDialog, title: str, question: str, yes: str, field: QWidget
+) -> bool:
+    """The service asked for a confirmation: True to save again, else back to the field."""
+    dialog.buttons.setEnabled(True)
+    if ask(dialog, title, question, yes):
+        return True
+    field.setFocus()
+    return False
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
