@@ -94,7 +94,7 @@ class BackupPage(QWidget):
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if Change.SETTINGS in kinds:
+        if Change.SETTINGS in kinds or Change.BACKUPS in kinds:
             self.refresh()
 
     def selected(self) -> Path | None:
