@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_STAMP := $(VENV)/.installed-build
 
-.PHONY: run test test-pg lint bench bundle clean manual
+.PHONY: run test test-pg lint typecheck bench bundle clean manual
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check app tests migrations $(wildcard bench)
 	$(BIN)/ruff format --check app tests migrations $(wildcard bench)
 
-test: lint
+# mypy over app/ ([tool.mypy] in pyproject.toml): services and models fully annotated
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 # The suite again on PostgreSQL: NORMDESK_TEST_PG=postgresql+psycopg://USER@HOST:PORT/postgres (a role

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,26 +98,24 @@ class Slots:
             self.unlock_byte(fd, slot)
 
 
-def _msvcrt_try_byte(fd: int, offset: int) -> bool:
+if sys.platform == "win32":
     import msvcrt
 
-    os.lseek(fd, offset, os.SEEK_SET)
-    try:
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # LockFile: fails at once if any handle holds it
-    except OSError:
-        return False
-    return True
+    def _msvcrt_try_byte(fd: int, offset: int) -> bool:
+        os.lseek(fd, offset, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # LockFile: fails at once if any handle holds it
+        except OSError:
+            return False
+        return True
 
-
-def _msvcrt_unlock_byte(fd: int, offset: int) -> None:
-    import msvcrt
-
-    os.lseek(fd, offset, os.SEEK_SET)
-    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    def _msvcrt_unlock_byte(fd: int, offset: int) -> None:
+        os.lseek(fd, offset, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def _locker() -> _Locker:
-    if os.name == "nt":
+    if sys.platform == "win32":
         return Slots(_msvcrt_try_byte, _msvcrt_unlock_byte)
     return _Flock()
 

@@ -136,7 +136,7 @@ def test_zoom_switches_between_fit_width_and_actual_size(preview):
     assert preview.zoom_label.text() == "125%"
     preview.set_zoom(None)
     width = preview.page_view.pixmap().deviceIndependentSize().width()
-    assert width <= preview.scroll.viewport().width()
+    assert width <= preview.scroll_area.viewport().width()
 
 
 def test_printing_sends_every_page_in_landscape(preview, tmp_path):

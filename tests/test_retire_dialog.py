@@ -43,7 +43,7 @@ def press_ok(dialog: RetireDialog, database) -> None:
 
 def choose_source(dialog: RetireDialog, database, text: str) -> None:
     dialog.source.text.setText(text)
-    dialog.source.find()
+    dialog.source.look_up()
     assert context(database).runner.wait()
 
 

@@ -164,7 +164,7 @@ def test_decisions_are_kept_when_the_batch_is_reopened_and_apply_changes_statuse
     dialog.decision.setCurrentIndex(dialog.decision.findData("amend"))
     dialog.reason.setPlainText("与新修订的条例不一致")
     dialog.amending.text.setText("关于修改民政文件2")
-    dialog.amending.find()
+    dialog.amending.look_up()
     wait(database)
     assert dialog.amending.value() == amending
     with qtbot.waitSignal(dialog.accepted):

@@ -227,7 +227,9 @@ def _doc_dict(s, doc) -> dict:
     from app.services import filing, workcalendar
 
     due = filing.earliest_period(s, doc, workcalendar.load(s))
-    return documents.as_dict(doc, due and due.end, clock.today(), bool(due and due.provisional))
+    if due is None:
+        return documents.as_dict(doc, None, clock.today())
+    return documents.as_dict(doc, due.end, clock.today(), due.provisional)
 
 
 def _status_code(value: str | None) -> tuple[str, ...]:

@@ -1,6 +1,8 @@
 """Declarative base with a constraint naming convention (needed by SQLite batch migrations)."""
 
-from sqlalchemy import MetaData
+from typing import TYPE_CHECKING, ClassVar
+
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -14,3 +16,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # every model maps one table (SQLAlchemy types it as any FromClause)
+        __table__: ClassVar[Table]

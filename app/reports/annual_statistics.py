@@ -42,6 +42,7 @@ OUTCOME_COLORS = {
     ReviewOutcome.UNLAWFUL: RED,
 }
 CELL_SIZE = 9.5
+_ALIGNS: tuple[pages.Align, ...] = (0, 1, 2)  # left, centre, right
 
 
 def title(stats: AnnualStatistics) -> str:
@@ -117,13 +118,13 @@ def _grid(
     shares: Sequence[float] | None = None,
     total_row: bool = False,
 ) -> Table:
-    left, center, right = (pages.style(CELL_SIZE, CELL_SIZE * 1.35, align=a) for a in (0, 1, 2))
+    left, center, right = (pages.style(CELL_SIZE, CELL_SIZE * 1.35, align=a) for a in _ALIGNS)
     shares = shares or [1] * len(header)
     widths = [width * x / sum(shares) for x in shares]
     data = [[Paragraph(escape(h), center) for h in header]]
     data += [[Paragraph(escape(v), right if _numeric(v) else left) for v in row] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands = [
+    commands: list[pages.TableCommand] = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -234,8 +235,9 @@ def _bar_chart(
     drawing.add(String(0, height - 10, caption, fontName=FONT, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 22
-    chart.width = width - (130 if len(series) > 1 else 40)
-    chart.height = height - 48
+    # whole points: ReportLab's stubs type a chart's box as int
+    chart.width = round(width - (130 if len(series) > 1 else 40))
+    chart.height = round(height - 48)
     chart.data = [values for _name, _color, values in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = categories
     chart.categoryAxis.labels.fontName = FONT
@@ -270,7 +272,7 @@ def _bar_chart(
     drawing.add(chart)
     if len(series) > 1:
         legend = Legend()
-        legend.x, legend.y = width - 90, height - 24
+        legend.x, legend.y = round(width - 90), round(height - 24)
         legend.fontName, legend.fontSize = FONT, 8
         legend.alignment = "right"
         legend.colorNamePairs = [(colors.HexColor(c), name) for name, c, _v in series]

@@ -9,10 +9,16 @@ from typing import Any, Protocol
 
 
 class Listing(Protocol):
-    title: str
-    subtitle: str
-    header: str  # the body named at the top of every page
-    rows: Sequence[Any]
+    """Read-only, so a frozen dataclass with a list of its own rows is one."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def subtitle(self) -> str: ...
+    @property
+    def header(self) -> str: ...  # the body named at the top of every page
+    @property
+    def rows(self) -> Sequence[Any]: ...
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from itertools import groupby
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
@@ -51,7 +51,7 @@ def pdf(s: Session, today: date, target: Path, printed: date) -> int:
         pages.style(11.5, 21, indent=True),
         pages.style(11.5, 21, align=2),
     )
-    story = []
+    story: list[Flowable] = []
     for n, (unit, group) in enumerate(groupby(rows, key=lambda r: r.unit)):
         docs = list(group)
         if n:

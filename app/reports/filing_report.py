@@ -63,7 +63,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
         ),
         Spacer(1, 14 * mm),
         Paragraph(escape(issuer), right),
-        Paragraph(pages.chinese_date(max(f.filed_on for f in found)), right),
+        Paragraph(pages.chinese_date(max(f.filed_on for f in found if f.filed_on)), right),
     ]
     page.story = story
     return pages.build(page, target)

@@ -3,7 +3,7 @@ ledger (台账) shares."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,13 @@ def xlsx(
 ) -> int:
     numbered = list(enumerate(catalog.rows, 1))
     fields = [Field("序号", 6, lambda r: r[0])] + [
-        Field(c.header, max(8, c.width * 1.6), lambda r, c=c: c.value(r[1])) for c in columns
+        Field(c.header, max(8, c.width * 1.6), _of_numbered(c)) for c in columns
     ]
     return write_sheet(target, catalog.title, fields, numbered, len(numbered), progress, notes)
+
+
+def _of_numbered(column: ListColumn) -> Callable[[tuple[int, Any]], Any]:
+    return lambda numbered: column.value(numbered[1])
 
 
 def _text(value: Any) -> str:

@@ -60,18 +60,15 @@ def image(path: Path, alt: str, width: float) -> list[Flowable]:
 def _list(items: list[str], ordered: bool) -> ListFlowable:
     body = style(BODY, BODY * 1.6)
     body.spaceAfter = 2
-    kind = (
-        {"bulletType": "1", "bulletFormat": "%s."}
-        if ordered
-        else {"bulletType": "bullet", "start": "•"}
-    )
     return ListFlowable(
         [Paragraph(inline(item), body) for item in items],
+        start=None if ordered else "•",
         leftIndent=14,
         bulletFontName=body.fontName,
         bulletFontSize=BODY,
         spaceAfter=5,
-        **kind,
+        bulletType="1" if ordered else "bullet",
+        bulletFormat="%s." if ordered else None,
     )
 
 

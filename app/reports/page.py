@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Literal
 from xml.sax import saxutils
 
 from reportlab.lib import colors
@@ -35,6 +36,11 @@ MARGIN = 15 * mm
 FRAME_PADDING = 6  # ReportLab's default Frame padding
 BODY_SIZE = 9
 Progress = Callable[[int, int], bool]
+Align = Literal[
+    0, 1, 2, 4
+]  # a paragraph's: reportlab.lib.enums TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
+# a TableStyle command: ("GRID", (first column, row), (last column, row), *arguments)
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[Any, ...]]
 
 
 def escape(text: str) -> str:
@@ -69,7 +75,7 @@ class Page:
 
 
 def style(
-    size: float = BODY_SIZE, leading: float | None = None, align: int = 0, indent: bool = False
+    size: float = BODY_SIZE, leading: float | None = None, align: Align = 0, indent: bool = False
 ) -> ParagraphStyle:
     register_fonts()
     return ParagraphStyle(
@@ -122,7 +128,8 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab API)
         self._saved.append(dict(self.__dict__))
-        self._startPage()
+        # ReportLab's own reset for a new page (the NumberedCanvas recipe); private, not in its stubs
+        self._startPage()  # type: ignore[attr-defined]
 
     def save(self) -> None:
         total = len(self._saved)
@@ -143,7 +150,7 @@ class _NumberedCanvas(Canvas):
         self.line(MARGIN, MARGIN - 3 * mm, width - MARGIN, MARGIN - 3 * mm)
         self.drawString(MARGIN, MARGIN - 7 * mm, f"打印日期：{chinese_date(page.printed)}")
         self.drawRightString(
-            width - MARGIN, MARGIN - 7 * mm, f"第 {self._pageNumber} 页 共 {total} 页"
+            width - MARGIN, MARGIN - 7 * mm, f"第 {self.getPageNumber()} 页 共 {total} 页"
         )
 
 
@@ -211,7 +218,7 @@ def ruled_table(
 
 
 def _style_commands(columns: Sequence[Column]) -> TableStyle:
-    commands = [
+    commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, LEADING),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),

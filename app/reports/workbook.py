@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +17,9 @@ from openpyxl.utils import get_column_letter
 from app.atomic_files import replacing
 from app.reports.page import Cancelled
 from app.services.fields import printable
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -29,11 +32,13 @@ class Field:
     value: Callable[[Any], Any]
 
 
-def cell(ws, value: Any) -> WriteOnlyCell | Any:
+def cell(ws: WriteOnlyWorksheet, value: object) -> object:
+    """What a write-only sheet's row holds for `value`: the value, or a cell formatting it."""
     if isinstance(value, str):
         value = printable(value)  # a control character stored earlier would abort the save
     if isinstance(value, date):
-        c = WriteOnlyCell(ws, value=value)
+        c = WriteOnlyCell(ws)
+        c.value = value  # typeshed's WriteOnlyCell(value=…) leaves out dates, Cell.value has them
         c.number_format = DATE_FORMAT
         return c
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):

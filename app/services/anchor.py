@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -111,14 +112,14 @@ def _locked(path: Path) -> Iterator[None]:
     lock = path.with_name(path.name + ".lock")
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        if os.name == "posix":
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        else:  # pragma: no cover (Windows)
+        if sys.platform == "win32":  # pragma: no cover
             import msvcrt
 
             msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)  # drops the lock
@@ -138,7 +139,8 @@ def pending(s: Session, url: str) -> Head | None:
         except UnreadableAnchor:
             anchor = None  # replaced by a good one below
         if anchor is None:
-            return Head(last.id, last.hash, s.scalar(select(func.count()).select_from(AuditEntry)))
+            count = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
+            return Head(last.id, last.hash, count)
         kept = s.get(AuditEntry, anchor.head.id)
         if kept is None or kept.hash != anchor.head.hash:
             log.warning("audit chain no longer holds the anchored record %s", anchor.head.id)

@@ -31,6 +31,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+# zipfile's own reader of the end record, private and so not in typeshed: the member count
+# before zipfile lists every member
+from zipfile import _ECD_ENTRIES_TOTAL, _EndRecData  # type: ignore[attr-defined]
+
 from app import __version__, clock, db_hold
 from app.config import data_dir
 from app.db import copy_sqlite_file, open_database, schema_revisions, upgrade
@@ -319,11 +323,10 @@ def _opened(backup: Path) -> Iterator[zipfile.ZipFile]:
     while reading a member) is a user error naming the file."""
     try:
         with backup.open("rb") as raw:
-            end = zipfile._EndRecData(raw)  # the member count, before zipfile lists them all
-        if end is not None and end[zipfile._ECD_ENTRIES_TOTAL] > MAX_MEMBERS:
+            end = _EndRecData(raw)
+        if end is not None and end[_ECD_ENTRIES_TOTAL] > MAX_MEMBERS:
             raise _refuse(
-                backup.name,
-                f"含有 {end[zipfile._ECD_ENTRIES_TOTAL]:,} 个成员，超过上限 {MAX_MEMBERS:,}",
+                backup.name, f"含有 {end[_ECD_ENTRIES_TOTAL]:,} 个成员，超过上限 {MAX_MEMBERS:,}"
             )
         archive = zipfile.ZipFile(backup)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
@@ -409,7 +412,7 @@ def _check_space(files: list[zipfile.ZipInfo], label: str, folders: list[Path]) 
 
 
 def _read_member(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, sink: Callable[[bytes], None]
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, sink: Callable[[bytes], object]
 ) -> str:
     """Stream a member to `sink`, never past its declared size; its SHA-256. The CRC is checked
     by zipfile at the end of the member."""

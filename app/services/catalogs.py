@@ -83,7 +83,9 @@ def _status_codes(value: str) -> tuple[str, ...]:
     return lifecycle.filter_codes(value, "状态")
 
 
-def _select(kind: str, f: CatalogFilter, issuer: Issuer | None, today: date) -> Select[Any]:
+def _select(
+    kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
+) -> Select[*tuple[Any, ...]]:
     stmt = (
         select(
             Document.id,
@@ -158,19 +160,17 @@ def _filing_texts(s: Session, found: list[Any]) -> dict[int, str]:
     for r in found:
         parts = []
         for rule in all_rules.get(r.level, all_rules["department"]):
-            f = by_doc[r.id].get(rule.recipient)
-            if f is not None and f.filed_on is not None:
-                parts.append(_filed_text(rule.recipient, f))
+            filed = by_doc[r.id].get(rule.recipient)
+            if filed is not None and filed.filed_on is not None:
+                parts.append(_filed_text(rule.recipient, filed))
             elif r.filing_unrecorded:
                 continue
             elif r.published is not None:
-                start = rule.start_date(r)
-                if (start, rule.recipient) not in dues:
-                    period = filing.filing_period(start, rule, cal)
-                    dues[start, rule.recipient] = workcalendar.marked(
-                        period.end, period.provisional
-                    )
-                parts.append(f"{rule.recipient} 未报送（期限 {dues[start, rule.recipient]}）")
+                day = rule.start_date(r)
+                if (day, rule.recipient) not in dues:
+                    period = filing.filing_period(day, rule, cal)
+                    dues[day, rule.recipient] = workcalendar.marked(period.end, period.provisional)
+                parts.append(f"{rule.recipient} 未报送（期限 {dues[day, rule.recipient]}）")
         if r.filing_unrecorded:
             parts.append(filing_backlog.REMINDER)
         texts[r.id] = "；\n".join(parts)

@@ -273,12 +273,13 @@ def _apply_item(
     if doc.status not in IN_FORCE or lifecycle.status_of(doc, day) not in IN_FORCE:
         return  # lapsed or retired since the batch was opened: nothing left to change
     decision = CleanupDecision(item.decision)
-    if decision == CleanupDecision.AMEND and item.amending_document_id is not None:
-        documents.retire(
-            s, actor, item.document_id, decision.retires_as, day, reason, item.amending_document_id
-        )
-    elif decision not in (CleanupDecision.CONTINUE, CleanupDecision.AMEND):
-        documents.retire(s, actor, item.document_id, decision.retires_as, day, reason)
+    status = decision.retires_as
+    if status is None:
+        return  # 继续有效
+    if decision != CleanupDecision.AMEND:
+        documents.retire(s, actor, item.document_id, status, day, reason)
+    elif item.amending_document_id is not None:
+        documents.retire(s, actor, item.document_id, status, day, reason, item.amending_document_id)
 
 
 def summary(batch: CleanupBatch) -> dict[str, int]:

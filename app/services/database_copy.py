@@ -168,8 +168,8 @@ def _same_rows(source: Database, target: Database, result: CopyResult) -> bool:
     hash chain covers the state of every record)."""
     with source.reading() as src, target.reading() as dst:
         for table in Base.metadata.sorted_tables:
-            count = src.connection().execute(select(func.count()).select_from(table)).scalar()
-            there = dst.connection().execute(select(func.count()).select_from(table)).scalar()
+            count = src.connection().execute(select(func.count()).select_from(table)).scalar_one()
+            there = dst.connection().execute(select(func.count()).select_from(table)).scalar_one()
             if count != there:
                 return False
             result.rows[table.name] = count

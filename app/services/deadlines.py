@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from app import clock
 from app.models import (
@@ -151,7 +151,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
             filed = select(Filing.document_id).where(
                 Filing.recipient == rule.recipient, Filing.filed_on.is_not(None)
             )
-            start = getattr(Document, rule.start)
+            start: QueryableAttribute[date | None] = getattr(Document, rule.start)
             query = (
                 select(Document.id, Document.title, func.coalesce(start, Document.published))
                 .join(Issuer, Issuer.id == Document.issuer_id)
@@ -197,6 +197,8 @@ def _corrections(ctx: _Context) -> list[Deadline]:
     found = []
     for f, title in ctx.s.execute(query):
         due = filing.correction_period(f, ctx.cal)
+        if due is None:
+            continue  # never: the query asks for a correction date
         found.append(
             ctx.make(
                 "correction",
@@ -257,6 +259,8 @@ def _reviews(ctx: _Context) -> list[Deadline]:
     )
     for case in ctx.s.scalars(query):
         due = reviews.due(case, ctx.cal, ctx.today)
+        if due.due is None:
+            continue  # never: only a case not complete yet has none
         found.append(
             ctx.make(
                 "review",
@@ -283,7 +287,11 @@ def _validity(ctx: _Context) -> list[Deadline]:
         ~evaluated,
     )
     rule = f"有效期届满前 {months} 个月起应当评估，提出继续施行或失效的意见"
-    return [ctx.make("validity", "document", i, i, t, v, rule) for i, t, v in ctx.s.execute(query)]
+    return [
+        ctx.make("validity", "document", i, i, t, v, rule)
+        for i, t, v in ctx.s.execute(query)
+        if v is not None  # always, by the query
+    ]
 
 
 def _cleanup(ctx: _Context) -> list[Deadline]:

@@ -250,12 +250,15 @@ def _activity(
 def real_documents(s: Session) -> int:
     """Documents someone registered, imported or drafted: each has its own creation record in the
     audit trail, which demo documents (one record for the whole run) never have."""
-    return s.scalar(
-        select(func.count(func.distinct(AuditEntry.object_id))).where(
-            AuditEntry.object_type == "document",
-            AuditEntry.action.in_(_CREATIONS),
-            AuditEntry.object_id.is_not(None),
+    return (
+        s.scalar(
+            select(func.count(func.distinct(AuditEntry.object_id))).where(
+                AuditEntry.object_type == "document",
+                AuditEntry.action.in_(_CREATIONS),
+                AuditEntry.object_id.is_not(None),
+            )
         )
+        or 0
     )
 
 
@@ -347,8 +350,8 @@ def _flags(rng: random.Random) -> dict[str, bool]:
 def _dates(rng: random.Random, title: str, years: dict[str, int], drafts: float) -> dict[str, Any]:
     today = clock.today()
     if rng.random() < drafts:
-        status = rng.choice(DRAFTING)
-        return _status(status, today, None, None, None, title.format(year=today.year))
+        draft = rng.choice(DRAFTING)
+        return _status(draft, today, None, None, None, title.format(year=today.year))
     # Recent years weigh more, as in a register whose older documents were cleaned up.
     published = FIRST_DAY + timedelta(days=int((today - FIRST_DAY).days * rng.random() ** 0.4))
     effective = published + timedelta(days=30 if rng.random() < 0.6 else rng.randint(0, 29))
@@ -425,7 +428,7 @@ def _taken_doc_numbers(s: Session, by_id: dict[int, Issuer]) -> set[tuple[int, s
             Document.issuer_id.in_(by_id), Document.doc_number.is_not(None)
         )
     )
-    return {(issuer_id, number) for issuer_id, number in found}
+    return {(issuer_id, number) for issuer_id, number in found if number is not None}
 
 
 def _doc_number(
@@ -577,7 +580,9 @@ def _filings(
     return open_ids
 
 
-_SENT_BACK = {  # a bulk filing's answers before it was accepted, and the share drawing them
+_SENT_BACK: dict[
+    str, tuple[float, str, str]
+] = {  # a bulk filing's answers before it was accepted, and the share drawing them
     FilingAnswer.DEFERRED: (0.03, "材料不全，限期补正", "已按要求补正后予以备案"),
     FilingAnswer.CORRECT: (0.004, "个别条款缺乏上位法依据，限期纠正", "已纠正后予以备案"),
     FilingAnswer.REJECTED: (0.006, "不属于行政规范性文件，不予备案", ""),
@@ -595,7 +600,8 @@ def _filing_row(
     finding: demo_activity.Finding | None,
 ) -> dict[str, Any]:
     result_on = min(filed + timedelta(days=rng.randint(5, 25)), today)
-    result, first, follow_up = FilingAnswer.ACCEPTED, "", ""
+    result: str = FilingAnswer.ACCEPTED
+    first, follow_up = "", ""
     roll = rng.random()
     for answer, (share, reason, after) in _SENT_BACK.items():
         if roll < share:

@@ -132,7 +132,7 @@ _OBJECTIONS = (  # (days before today it came, days it took to answer or None, o
     (8, None, "", "{city}某餐饮管理有限公司"),
 )
 _GROUNDS = "认为该文件第{n}条增加了申请人的义务，缺乏上位法依据，请求予以审查。"
-_REPLIES = {
+_REPLIES: dict[str, str] = {
     ObjectionOutcome.UPHELD: "经审查，该文件相关规定有上位法依据，程序合法，予以维持。",
     ObjectionOutcome.CORRECT: "经审查，建议成立，已责成制定机关修改相关条款。",
     ObjectionOutcome.NOT_ADMITTED: "所提事项不属于规范性文件审查范围，不予受理，已告知建议人。",
@@ -188,12 +188,12 @@ class _Dates:
         self.effective, self.valid_until = row["effective"], row["valid_until"]
 
 
-_DECISION_OF = {
+_DECISION_OF: dict[str, CleanupDecision] = {
     DocStatus.REPEALED: CleanupDecision.REPEAL,
     DocStatus.DECLARED_INVALID: CleanupDecision.DECLARE_INVALID,
     DocStatus.AMENDED: CleanupDecision.AMEND,
 }
-_REASONS = {
+_REASONS: dict[str, str] = {
     CleanupDecision.REPEAL: "已被新文件替代，予以废止",
     CleanupDecision.DECLARE_INVALID: "调整对象已消失，宣布失效",
     CleanupDecision.AMEND: "部分条款与新修订的上位法不一致，予以修改",
@@ -229,7 +229,7 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
     stamp = datetime.combine(applied - timedelta(days=10), time(15))
     for doc_id, status, changed, until in s.execute(query):
         decision = CleanupDecision.CONTINUE
-        if status in _DECISION_OF and changed <= applied:
+        if status in _DECISION_OF and changed is not None and changed <= applied:
             decision = _DECISION_OF[status]
         elif until is not None and until < applied:
             decision = CleanupDecision.EXPIRED

@@ -54,7 +54,7 @@ from app.services.vocabulary import (
     Step,
 )
 
-TITLE_MAX = fields.limit(Document.title)
+TITLE_MAX = fields.length(Document.title)
 EFFECT_WARNING_DAYS = 30
 
 
@@ -607,7 +607,10 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     分配): the next of its issuer's sequence for the year of publication."""
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
-    if number_action(doc.status, doc.published, doc.reg_number) is not NumberAction.ASSIGN:
+    if (
+        doc.published is None
+        or number_action(doc.status, doc.published, doc.reg_number) is not NumberAction.ASSIGN
+    ):
         raise UserError(
             f"《{doc.title}》已有登记编号 {doc.reg_number}；如有误，请先作废。"
             if doc.reg_number
@@ -659,7 +662,7 @@ def _set_channel(s: Session, actor: Actor, doc: Document, text: str) -> None:
 
 
 RETIRE_NEEDS_SOURCE = {DocStatus.AMENDED: "amends"}
-LINK_KINDS = {DocStatus.AMENDED: "amends", DocStatus.REPEALED: "repeals"}
+LINK_KINDS: dict[str, str] = {DocStatus.AMENDED: "amends", DocStatus.REPEALED: "repeals"}
 
 
 def retire(
@@ -864,7 +867,7 @@ def as_dict(
 
 def input_from(doc: Document) -> DocumentInput:
     """The editable fields of `doc`, to fill an edit form."""
-    values = {
+    values: dict[str, Any] = {
         f.name: getattr(doc, f.name, None)
         for f in dataclass_fields(DocumentInput)
         if f.name not in ("issuer_code", "channel")

@@ -61,6 +61,14 @@ def limit(column: Any) -> int | None:
     return column_type.length if isinstance(column_type, String) else None
 
 
+def length(column: Any) -> int:
+    """The length of a String(n) column: limit() of one known to be bounded."""
+    most = limit(column)
+    if most is None:
+        raise TypeError(f"{column} is unbounded text")
+    return most
+
+
 def refused_character(value: str) -> str | None:
     """Why `value` cannot be stored, or None."""
     found = _REFUSED.search(value)

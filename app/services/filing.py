@@ -45,10 +45,13 @@ class FilingRule:
     working_days: bool = False
     start: str = "published"  # the event the clock starts from: a key of START_EVENTS
 
-    def start_date(self, doc: Document) -> date | None:
+    def start_date(self, doc: Document) -> date:
         """The day the clock starts from for `doc`: the date of the rule's event, or the
-        publication date when that date was not recorded."""
-        return getattr(doc, self.start) or doc.published
+        publication date when that date was not recorded. Only a published document has one."""
+        day: date | None = getattr(doc, self.start) or doc.published
+        if day is None:
+            raise ValueError(f"document {doc.id} is not published: its filing has no start")
+        return day
 
     def explain(self, cal: WorkCalendar) -> str:
         event = START_EVENTS[self.start]
@@ -233,7 +236,9 @@ def record_result(
     """The recipient's answer; 暂缓登记 and 纠正 open a correction deadline."""
     require(actor, Permission.REGISTER)
     filing = get(s, filing_id)
-    if FilingAction.RESULT not in next_actions(filing.filed_on, filing.result, filing.corrected_on):
+    if filing.filed_on is None or FilingAction.RESULT not in next_actions(
+        filing.filed_on, filing.result, filing.corrected_on
+    ):
         raise UserError("备案结果：尚未报送备案，不能登记结果。", field="备案结果")
     if result not in RESULTS:
         raise UserError(f"备案结果：应为“{'”“'.join(RESULTS)}”之一。", field="备案结果")
@@ -313,6 +318,8 @@ def correction_period(f: Filing, cal: WorkCalendar) -> Period | None:
 def revocation_period(f: Filing, days: int, cal: WorkCalendar) -> Period:
     """The last day before a 纠正 not complied with is revoked: `days` after the finding, counted
     as every calendar-day period is (the office's holiday extension included)."""
+    if f.result_on is None:
+        raise ValueError(f"filing {f.id} has no finding to revoke on")
     return cal.period(f.result_on, days)
 
 
@@ -392,7 +399,7 @@ def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
     for i, r in enumerate(f.results):
         legacy = i == 0 and not r.recorded_by and r.recorded_at is None
         lost_send_back = legacy and f.needed_correction and r.result not in SENT_BACK
-        owns_deadline = i == last_correction and correction is not None
+        deadline = correction if i == last_correction else None
         entries.append(
             ResultEntry(
                 r.result,
@@ -400,10 +407,12 @@ def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
                 r.follow_up,
                 r.recorded_by,
                 r.recorded_at,
-                correction.end if owns_deadline else None,
-                owns_deadline and correction.provisional,
-                f.corrected_on if owns_deadline else None,
-                "；".join(filter(None, (BEFORE_HISTORY, lost_send_back and EARLIER_SENT_BACK)))
+                deadline.end if deadline else None,
+                deadline is not None and deadline.provisional,
+                f.corrected_on if deadline else None,
+                "；".join(
+                    filter(None, (BEFORE_HISTORY, EARLIER_SENT_BACK if lost_send_back else ""))
+                )
                 if legacy
                 else "",
             )
@@ -461,6 +470,8 @@ def rows_for(
     filings: dict[str, Filing] | None = None,
 ) -> list[FilingRow]:
     """One row per recipient the document must be filed with, filed or not."""
+    if doc.published is None:
+        raise ValueError(f"document {doc.id} is not published: it has no filings")
     rows = []
     for rule in doc_rules(all_rules or rules(s), doc):
         f = (

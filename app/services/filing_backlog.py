@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
@@ -22,7 +22,7 @@ from app.services.workcalendar import WorkCalendar
 REMINDER = filing.UNRECORDED
 
 
-def _marked():
+def _marked() -> Select[int]:
     return (
         select(Document.id)
         .where(Document.filing_unrecorded.is_(True), Document.published.is_not(None))
@@ -151,7 +151,9 @@ def record_bulk(
     return BulkOutcome(chosen, unrecorded_count(s))
 
 
-def _goes_to(s: Session, all_rules, doc_id: int, recipient: str) -> bool:
+def _goes_to(
+    s: Session, all_rules: dict[str, list[filing.FilingRule]], doc_id: int, recipient: str
+) -> bool:
     doc = documents.get(s, doc_id)
     return any(r.recipient == recipient for r in filing.doc_rules(all_rules, doc))
 

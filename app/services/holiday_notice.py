@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -253,7 +254,7 @@ def _title(lines: list[str], raw: list[str]) -> tuple[int, str]:
     return year, match.group(0)
 
 
-def _items(lines: list[str], raw: list[str]):
+def _items(lines: list[str], raw: list[str]) -> Iterator[tuple[int, str]]:
     """(index of first line, text) of each numbered festival line, a paragraph broken over
     several lines joined again; any other line that reads like a schedule is refused."""
     index = 0
@@ -297,6 +298,7 @@ def _looks_like_schedule(line: str) -> bool:
 
 def _festival(line: str, lineno: int, year: int, shown: str) -> Festival:
     match = _ITEM.match(line)
+    assert match is not None  # _items yields numbered lines only
     names = tuple(match.group(2).split("、"))
     unknown = [n for n in names if n not in FESTIVALS]
     if unknown:
@@ -366,13 +368,17 @@ def _read_clause(
     raise ValueError(f"不能识别“{clause}”。")
 
 
-def _date(parts: tuple, year: int, start: date | None) -> date:
-    """A date of the notice: year and month may be left out after the first date of a range
-    ("9月29日至10月6日", "1月1日至3日")."""
+def _date(parts: Sequence[str | None], year: int, start: date | None) -> date:
+    """A date of the notice (the groups of _DATE): year and month may be left out after the
+    first date of a range ("9月29日至10月6日", "1月1日至3日")."""
     y, m, d, note = parts
-    if m is None and start is None:
+    assert d is not None  # the one group _DATE requires
+    if m:
+        month = int(m)
+    elif start is not None:
+        month = start.month
+    else:
         raise ValueError(f"“{d}日”没有写明月份。")
-    month = int(m) if m else start.month
     the_year = int(y) if y else (start.year if start else year)
     try:
         day = date(the_year, month, int(d))

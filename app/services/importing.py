@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,9 @@ from app.services.ledger_values import (
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import term_end
 from app.services.vocabulary import DocField
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from app.services.workcalendar import WorkCalendar
 
 _NOT_IMPORTED = (DocField.SUMMARY, DocField.ISSUED, DocField.SIGNED)
@@ -327,7 +330,7 @@ def _row_candidate(
             filings = ledger_filings.parse(cells, rules, values.get("published"))
         except ledger_filings.FilingProblem as exc:
             problem(exc.key, exc.message)
-    if bad:
+    if bad or issuer is None:  # no issuer is one of the problems
         problems.extend(bad)
         return None
     data = DocumentInput(
@@ -357,14 +360,14 @@ def _registered(s: Session, candidates: list[Candidate]) -> list[Problem]:
     # by date first: the published column is indexed, titles are not
     wanted = {(c.data.issuer_code, c.data.title, c.data.published) for c in candidates}
     days = sorted({c.data.published for c in candidates if c.data.published})
-    by_title: dict[tuple[str, str, date], str | None] = {}
+    by_title: dict[tuple[str, str, date | None], str | None] = {}
     for start in range(0, len(days), CHUNK):
-        query = (
+        same_days = (
             select(Issuer.code, Document.title, Document.published, Document.reg_number)
             .join(Issuer)
             .where(Document.published.in_(days[start : start + CHUNK]))
         )
-        for code, title, published, reg in s.execute(query):
+        for code, title, published, reg in s.execute(same_days):
             if (code, title, published) in wanted:
                 by_title[code, title, published] = reg
     skipped = []
@@ -388,7 +391,7 @@ def _duplicates(
     """Doc numbers unique per issuer and registration numbers unique, in the file and the
     database; the same issuer, title and date only once in the file."""
     taken_regs = set(s.scalars(select(NumberAllocation.number)))
-    seen_numbers: dict[tuple[str, str], int] = {}
+    seen_numbers: dict[tuple[str, str | None], int] = {}
     seen_regs: dict[str, int] = {}
     seen_titles: dict[tuple[str, str, date | None], int] = {}
     kept = []
@@ -558,18 +561,18 @@ def _record_filings(
 ) -> None:
     """The row's filings, through the filing service. A refusal the row's checks did not foresee
     leaves the document registered and marked 备案情况未录入, and is reported on its row."""
-    filed = [f for f in c.filings if f.filed_on is not None]
+    filed = [(f, f.filed_on) for f in c.filings if f.filed_on is not None]
     if not filed:
         return
     attempt = s.begin_nested()
     try:
-        for f in filed:
+        for f, day in filed:
             filing_backlog.record_historical(
-                s, actor, doc_id, f.recipient, f.filed_on, f.result, cal, "历史台账导入", all_rules
+                s, actor, doc_id, f.recipient, day, f.result, cal, "历史台账导入", all_rules
             )
     except UserError as exc:
         attempt.rollback()
-        s.get(Document, doc_id).filing_unrecorded = True
+        s.get_one(Document, doc_id).filing_unrecorded = True
         report.problems.append(
             _problem(c.row, FIELDS["filed_on"], "", f"文件已导入，备案情况未导入：{exc.message}")
         )
@@ -674,7 +677,7 @@ def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) ->
     wb.save(path)
 
 
-def _report_cell(ws, value: Any) -> Any:
+def _report_cell(ws: WriteOnlyWorksheet, value: Any) -> Any:
     """Text always as text (a ledger's `=cmd|...` or `#REF!` never becomes a formula or an error
     when the office opens the report; quotePrefix keeps it text when a cell is edited), control
     characters as their pictures, dates as dates."""

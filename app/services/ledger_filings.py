@@ -74,8 +74,8 @@ def parse(
         return None
     if not recipients:
         if len(rules) != 1:
-            names = "、".join(r.recipient for r in rules)
-            raise FilingProblem("filing_recipient", f"该文件应向{names}备案，请写明备案机关")
+            listed = "、".join(r.recipient for r in rules)
+            raise FilingProblem("filing_recipient", f"该文件应向{listed}备案，请写明备案机关")
         recipients = [rules[0].recipient]
     names = [_recipient(r, rules) for r in recipients]
     if len(set(names)) != len(names):

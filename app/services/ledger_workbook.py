@@ -16,14 +16,20 @@ import stat
 import warnings
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, runtime_checkable
 from xml.parsers import expat
 
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 MAX_ROWS = 50_000  # data rows of one sheet; a larger ledger is imported in parts
 HEAD_ROWS = 20  # room for the title and header lines above the data
@@ -52,6 +58,24 @@ class SheetCells:
     problems: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column), 1-based
 
 
+class _ReadOnlyBook(Protocol):
+    _date_formats: Collection[int]
+    _timedelta_formats: Collection[int]
+    epoch: datetime
+
+
+@runtime_checkable
+class _ReadOnlySheet(Protocol):
+    """A data sheet of a read-only workbook. openpyxl (3.1) keeps what its cells need in private
+    attributes of the sheet and its workbook: the shared strings, the date styles, the sheet's
+    XML part."""
+
+    _shared_strings: Sequence[str]
+    parent: _ReadOnlyBook
+
+    def _get_source(self) -> AbstractContextManager[BinaryIO]: ...
+
+
 def sheet_names(path: Path) -> list[str]:
     wb = _open(path)
     try:
@@ -69,21 +93,18 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
                 f"工作表：“{name}”不存在，可选：{'、'.join(wb.sheetnames)}。", field="工作表"
             )
         ws = wb[name]
-        # openpyxl (3.1) keeps what a sheet's cells need in private attributes of its read-only
-        # workbook and sheet: the shared strings, the date styles, the sheet's XML part
-        source = getattr(ws, "_get_source", None)
-        if source is None:
+        if not isinstance(ws, _ReadOnlySheet):
             raise UserError(f"工作表：“{name}”不是数据工作表（可能是图表）。", field="工作表")
         stream = _SheetStream(
             f"导入文件“{path.name}”的工作表“{name}”",
             name,
             ws._shared_strings,
-            set(wb._date_formats),
-            set(wb._timedelta_formats),
-            wb.epoch,
+            set(ws.parent._date_formats),
+            set(ws.parent._timedelta_formats),
+            ws.parent.epoch,
         )
         try:
-            with source() as xml:
+            with ws._get_source() as xml:
                 stream.feed(xml)
         except (zipfile.BadZipFile, EOFError, OSError) as exc:
             raise _damaged(path, exc) from None
@@ -97,7 +118,7 @@ def read_cells(path: Path, sheet: str | None = None) -> SheetCells:
         wb.close()
 
 
-def _open(path: Path):
+def _open(path: Path) -> Workbook:
     path = Path(path)
     _check_file(path)
     from openpyxl import load_workbook
@@ -247,7 +268,15 @@ def _range(ref: str | None) -> tuple[int, int, int, int] | None:
 class _SheetStream:
     """An expat pass over one worksheet's XML keeping only the values of non-empty rows."""
 
-    def __init__(self, where, name, shared, date_styles, timedelta_styles, epoch) -> None:
+    def __init__(
+        self,
+        where: str,
+        name: str,
+        shared: Sequence[str],
+        date_styles: set[int],
+        timedelta_styles: set[int],
+        epoch: datetime,
+    ) -> None:
         self.where, self.name, self.shared, self.epoch = where, name, shared, epoch
         self.date_styles, self.timedelta_styles = date_styles, timedelta_styles
         self.rows: list[tuple[int, dict[int, Any]]] = []
@@ -262,7 +291,7 @@ class _SheetStream:
         self.text: list[str] = []
         self.text_length = 0
 
-    def feed(self, xml) -> None:
+    def feed(self, xml: BinaryIO) -> None:
         parser = expat.ParserCreate(namespace_separator=" ")
         parser.buffer_text = True
         parser.StartElementHandler = self._start
@@ -358,6 +387,7 @@ class _SheetStream:
         self.cell_count += 1
         if self.cell_count > MAX_CELLS:
             raise self._refuse(f"的单元格超过 {MAX_CELLS} 个，请把台账分成几个文件分别导入。")
+        assert self.row is not None  # a cell is begun only inside a row
         self.row[self.column] = value
         if problem:
             self.problems[self.row_number, self.column] = problem

@@ -40,7 +40,7 @@ STATUS_GROUPS: dict[str, tuple[str, ...]] = {
 # Procedure steps in their order; recording a step moves the document to the status of that name.
 STEP_LABELS: dict[str, str] = Step.labels()
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
-REVIEW_OUTCOMES = tuple(ReviewOutcome)
+REVIEW_OUTCOMES: tuple[ReviewOutcome, ...] = tuple(ReviewOutcome)
 REVIEW_PASSING = (ReviewOutcome.LAWFUL, ReviewOutcome.LAWFUL_IF_CHANGED)
 FAIR_COMPETITION_OUTCOMES = tuple(FairCompetitionOutcome)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import IntegrityError
@@ -71,17 +72,22 @@ def validate_template(template: str, label: str = TEMPLATE_LABEL, yearly: bool =
     if problem:
         raise UserError(f"{label}：{problem}", field=label)
     try:
-        parts = [p for p in string.Formatter().parse(template) if p[1] is not None]
+        parts = [
+            (field, spec, conversion)
+            for _, field, spec, conversion in string.Formatter().parse(template)
+            if field is not None
+        ]
     except ValueError as exc:
         raise UserError(f"{label}：“{template}”无法解析：{exc}", field=label) from exc
-    found = {field for _, field, _, _ in parts}
+    found = {field for field, _, _ in parts}
     unknown = found - TEMPLATE_FIELDS
     if unknown:
         raise UserError(
             f"{label}：“{template}”含有未知字段：{'、'.join(sorted(unknown))}。", field=label
         )
-    for _, field, spec, conversion in parts:
-        width = re.match(r"\D*(\d*)", spec or "").group(1)
+    for field, spec, conversion in parts:
+        digits = re.search(r"\d+", spec or "")
+        width = digits[0] if digits else ""
         if conversion or "{" in (spec or "") or (width and int(width) > MAX_WIDTH):
             raise UserError(
                 f"{label}：“{template}”中的字段 {{{field}}} 格式不支持（宽度不超过 {MAX_WIDTH} 位）。",
@@ -273,7 +279,7 @@ class Allocations:
         self.nearby: dict[tuple[str, str, int], set[str]] = {}  # keys of numbers of one form
         self.issuers: list[Issuer] | None = None  # every issuer, once a number needs them
         wanted = sorted({number_key(number) for number in reserving})
-        self.used = {
+        self.used: dict[str, str] = {  # number_key -> number, of numbers already taken
             key: number
             for start in range(0, len(wanted), 500)
             for key, number in s.execute(
@@ -281,6 +287,7 @@ class Allocations:
                     NumberAllocation.number_key.in_(wanted[start : start + 500])
                 )
             )
+            if key is not None  # always: IN matches no NULL
         }
 
     @cached_property
@@ -382,7 +389,7 @@ class Allocations:
                 return other, parsed
         return issuer, None
 
-    def write(self, document_ids: Mapping[str, int]) -> None:
+    def write(self, document_ids: Mapping[str, int | None]) -> None:
         """Store every number taken, with the id of the document it went to."""
         now = clock.now()
         rows = [
@@ -559,6 +566,16 @@ def gaps(s: Session, issuer: Issuer | None = None, year: int | None = None) -> l
     return [gap for _, gap in found]
 
 
+class _Run(NamedTuple):
+    """A serial given by hand above a run of serials nobody holds."""
+
+    key: str
+    year: int
+    serial: int
+    number: str
+    before: int | None  # the serial below the run
+
+
 def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[str, Gap]]:
     """Serials no number holds below the highest one of their sequence (allocation never skips,
     so each such run was jumped over by the number above it, given by hand)."""
@@ -572,13 +589,16 @@ def _skipped(s: Session, issuer: Issuer | None, year: int | None) -> list[tuple[
     if year is not None:
         ordered = ordered.where(a.year.in_([year, 0]))
     rows = ordered.subquery()
-    runs = s.execute(select(rows).where(rows.c.serial - func.coalesce(rows.c.before, 0) > 1)).all()
+    runs = [
+        _Run._make(r)
+        for r in s.execute(select(rows).where(rows.c.serial - func.coalesce(rows.c.before, 0) > 1))
+    ]
     if not runs:
         return []
-    makers = {}
+    makers: dict[str, Issuer] = {}
     for i in s.scalars(select(Issuer).order_by(Issuer.id)):
         makers.setdefault(i.sequence_key, i)
-    skipped = []
+    skipped: list[tuple[str, Gap]] = []
     for key, year_, serial, number, before_ in runs:
         maker = makers.get(key)
         if maker is None:
@@ -619,4 +639,5 @@ def _held(s: Session, numbers: list[str]) -> set[str]:
                 NumberAllocation.number_key.in_(wanted[start : start + 500])
             )
         )
+        if key is not None  # never, IN matches no NULL; for the type
     }

@@ -231,7 +231,7 @@ def grant(conn: Connection) -> None:
     """(Re)grant every group exactly its privileges on every table; run by `setup` and after
     every schema upgrade, so that a new table is readable and nothing more."""
     names = names_of(conn)
-    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    database: str = conn.execute(text("SELECT current_database()")).scalar_one()
     staff = quoted(names.staff)
     groups = [quoted(g) for g in names.groups()]
     everyone = ", ".join([staff, *groups])
@@ -487,7 +487,11 @@ def sign_in(url: str, username: str, password: str, where: str = "") -> tuple[Da
 
 def verifier(s: Session, login: str, password: str) -> str:
     """The SCRAM-SHA-256 verifier of `password` for `login`, computed here by libpq."""
-    raw = s.connection().connection.dbapi_connection
+    import psycopg
+
+    raw = s.connection().connection.driver_connection
+    if not isinstance(raw, psycopg.Connection):
+        raise RuntimeError("password verifiers are computed by psycopg's libpq")
     secret = raw.pgconn.encrypt_password(
         password.encode("utf-8"), login.encode("utf-8"), b"scram-sha-256"
     )
@@ -531,9 +535,11 @@ def change_own_password(s: Session, username: str, password: str) -> bool:
 
 def drop_all(conn: Connection, names: Names) -> None:
     """Remove a database's groups and logins from the server, once the database is dropped."""
-    rows = conn.execute(
-        text("SELECT rolname FROM pg_roles WHERE left(rolname, length(:p)) = :p"),
-        {"p": names.login_prefix},
-    ).scalars()
-    for name in [*rows, *names.groups(), names.staff]:
+    logins: list[str] = list(
+        conn.execute(
+            text("SELECT rolname FROM pg_roles WHERE left(rolname, length(:p)) = :p"),
+            {"p": names.login_prefix},
+        ).scalars()
+    )
+    for name in [*logins, *names.groups(), names.staff]:
         _ddl(conn, f"DROP ROLE IF EXISTS {quoted(name)}")

@@ -277,5 +277,6 @@ def _doc_number_titles(s: Session, numbers: list[str | None]) -> dict[str, list[
             Document.doc_number.in_(wanted[start : start + CHUNK])
         )
         for issuer_id, number, title in s.execute(query):
-            found.setdefault(number, []).append((issuer_id, title))
+            if number is not None:  # always: IN matches no NULL
+                found.setdefault(number, []).append((issuer_id, title))
     return found

@@ -430,7 +430,7 @@ class ReviewDue:
     earliest: date | None  # minimum period ends
     due: date | None  # maximum period (plus extension and pauses) ends
     days_left: int | None  # working days from today to due
-    state: str  # returned / paused / upcoming / due_soon / overdue / done_on_time / done_late
+    state: ReviewStatus | DeadlineState  # returned / paused, else where the deadline stands
     explanation: str
     warnings: list[str] = field(default_factory=list)
     # computed through a year without a holiday notice (workcalendar.Period.provisional)
@@ -463,6 +463,7 @@ def due(case: ReviewCase, cal: WorkCalendar, today: date) -> ReviewDue:
         + (f"，补充材料 {paused} 个工作日不计入" if paused else "")
         + "（法定节假日依国务院办公厅安排及本单位日历）"
     )
+    state: ReviewStatus | DeadlineState
     if case.concluded_on:
         state = (
             DeadlineState.DONE_ON_TIME if case.concluded_on <= due_day else DeadlineState.DONE_LATE

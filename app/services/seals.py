@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Column, Table, event, func, select
 from sqlalchemy.orm import (
     ORMExecuteState,
     Session,
@@ -87,7 +87,7 @@ def sealed_tables() -> dict[str, Table]:
     }
 
 
-def _pk(table: Table):
+def _pk(table: Table) -> Column[Any]:
     (column,) = table.primary_key.columns
     return column
 
@@ -133,11 +133,11 @@ def _after_flush(s: Session, _flush: UOWTransaction) -> None:
     for slot, objects in ((_TOUCHED, s.new), (_TOUCHED, s.dirty), (_DELETED, s.deleted)):
         for obj in objects:
             mapper = object_mapper(obj)
-            name = mapper.local_table.name
-            if name in tables:
+            table = mapper.local_table
+            if isinstance(table, Table) and table.name in tables:
                 (key,) = mapper.primary_key_from_instance(obj)
                 if key is not None:
-                    _note(s, slot, name, key)
+                    _note(s, slot, table.name, key)
 
 
 def _before_flush(s: Session, _flush: UOWTransaction, _instances: Any) -> None:
@@ -150,9 +150,10 @@ def _before_flush(s: Session, _flush: UOWTransaction, _instances: Any) -> None:
     tables = sealed_tables()
     for obj in (*s.dirty, *s.deleted):
         mapper = object_mapper(obj)
-        name = mapper.local_table.name
-        if name not in tables:
+        table = mapper.local_table
+        if not isinstance(table, Table) or table.name not in tables:
             continue
+        name = table.name
         (key,) = mapper.primary_key_from_instance(obj)
         if key is None or key_text(key) in before.get(name, {}):
             continue
@@ -278,7 +279,7 @@ def baseline(
         if only is not None and name not in only:
             continue
         pk = _pk(table).name
-        found = {key_text(r[pk]): digest(r) for r in _new_rows(s, table)}
+        found: dict[str, str | None] = {key_text(r[pk]): digest(r) for r in _new_rows(s, table)}
         if found:
             states[name] = found
     if not states:
@@ -328,7 +329,7 @@ def differences(s: Session) -> Iterator[Difference]:
     states = sealed_states(s)
     for name, table in sealed_tables().items():
         sealed = states.get(name, {})
-        seen = set()
+        seen: set[str] = set()
         pk, label = _pk(table).name, _NAMED_BY.get(name)
         for row in _new_rows(s, table):
             key = key_text(row[pk])
@@ -344,7 +345,7 @@ def differences(s: Session) -> Iterator[Difference]:
 
 
 def problems(s: Session) -> list[str]:
-    found = []
+    found: list[str] = []
     total = 0
     for difference in differences(s):
         total += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -25,7 +25,7 @@ from sqlalchemy import (
     select,
     table,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app import clock
 from app.errors import UserError
@@ -85,7 +85,7 @@ def _status_order(day: date) -> ColumnElement[int]:
     )
 
 
-SORT_COLUMNS: dict[str, ColumnElement[Any] | None] = {
+SORT_COLUMNS: dict[str, QueryableAttribute[Any] | None] = {
     "reg_number": Document.reg_number,
     "doc_number": Document.doc_number,
     "title": Document.title,
@@ -97,6 +97,7 @@ SORT_COLUMNS: dict[str, ColumnElement[Any] | None] = {
     "drafting_unit": Document.drafting_unit,
 }
 
+_Columns = TypeVarTuple("_Columns")
 _FLAGS = ("important", "public_facing", "market_related", "business_related")
 _FTS = table("document_fts", column("rowid"))
 _GRAMS = table("document_grams", column("rowid"))
@@ -120,7 +121,7 @@ def count_ids(s: Session, q: DocumentQuery) -> int:
     conditions = _filters(q) + _text_conditions(s, q.text)
     if conditions:  # no WHERE at all lets SQLite count the smallest index instead of the table
         stmt = stmt.where(and_(*conditions))
-    return s.scalar(stmt)
+    return s.scalar(stmt) or 0
 
 
 def load_rows(s: Session, ids: Sequence[int], on: date | None = None) -> list[RegisterRow]:
@@ -144,7 +145,7 @@ def search_rows(
     return [_row(r, day) for r in s.connection().execute(stmt)]
 
 
-def _row_select() -> Select[Any]:
+def _row_select() -> Select[*tuple[Any, ...]]:
     return select(
         Document.id,
         Document.reg_number,
@@ -181,12 +182,11 @@ def _row(r: Any, day: date) -> RegisterRow:
     )
 
 
-def _ordered(s: Session, stmt: Select[Any], q: DocumentQuery) -> Select[Any]:
+def _ordered(s: Session, stmt: Select[*_Columns], q: DocumentQuery) -> Select[*_Columns]:
     if q.order_by not in SORT_COLUMNS:
         raise UserError(f"无法按“{q.order_by}”排序：可选 {'、'.join(SORT_COLUMNS)}。")
-    key = SORT_COLUMNS[q.order_by]
-    if key is None:
-        key = _status_order(q.day)
+    column = SORT_COLUMNS[q.order_by]
+    key = _status_order(q.day) if column is None else column
     conditions = _filters(q) + _text_conditions(s, q.text)
     if conditions:
         stmt = stmt.where(and_(*conditions))

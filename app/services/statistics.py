@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, extract, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from app import clock
 from app.models import (
@@ -31,6 +31,7 @@ from app.services.vocabulary import (
     DocStatus,
     FilingAnswer,
     FilingTimeliness,
+    ReviewOutcome,
     ReviewStatus,
     Step,
 )
@@ -121,7 +122,7 @@ def _cn(day: date) -> str:
 
 
 # --- the documents of a period ----------------------------------------------------------------
-def _issued(start: date, end: date, issuer_id: int | None):
+def _issued(start: date, end: date, issuer_id: int | None) -> Select[int]:
     """The ids of documents published from `start` to `end` (drafts never count)."""
     query = select(Document.id).where(
         Document.published >= start, Document.published <= end, Document.status.not_in(DRAFTING)
@@ -189,9 +190,10 @@ def _filing_states(s: Session, docs: list[Document], cal: WorkCalendar) -> dict[
     for doc in docs:
         required = filing.doc_rules(rules, doc)
         records = [by_doc[doc.id].get(r.recipient) for r in required]
-        filed = all(f is not None and f.filed_on for f in records)
+        days = [f.filed_on if f is not None else None for f in records]
+        filed = all(day is not None for day in days)
         on_time = filed and all(
-            f.filed_on <= due(doc, r) for f, r in zip(records, required, strict=True)
+            day is not None and day <= due(doc, r) for day, r in zip(days, required, strict=True)
         )
         every = list(by_doc[doc.id].values())
         sent_back = any(
@@ -331,7 +333,7 @@ def _expiry_figure(s: Session, period: Period, issuer_id: int | None) -> Figure:
     )
     if issuer_id is not None:
         query = query.where(Document.issuer_id == issuer_id)
-    expiring = dict(s.execute(query).all())
+    expiring = {i: day for i, day in s.execute(query) if day is not None}  # always, by _in
     evaluated = {
         doc_id
         for doc_id, day in s.execute(
@@ -384,7 +386,7 @@ class ReviewLine:
     subject: str  # 行政规范性文件 …
     received: int  # cases received in the period
     concluded: int  # cases concluded in the period
-    outcomes: dict[str, int]  # of those concluded, by outcome
+    outcomes: dict[ReviewOutcome, int]  # of those concluded
 
 
 @dataclass(frozen=True)
@@ -429,7 +431,7 @@ class AnnualStatistics:
     quarters: list[QuarterLine]
 
     @property
-    def review_outcomes(self) -> dict[str, int]:
+    def review_outcomes(self) -> dict[ReviewOutcome, int]:
         return {o: sum(line.outcomes[o] for line in self.reviews) for o in REVIEW_OUTCOMES}
 
     @property
@@ -485,7 +487,7 @@ def _statuses(docs: list[Document], day: date) -> list[Count]:
     return [Count(STATUS_LABELS[code], ids) for code, ids in by_status.items()]
 
 
-def _in(column, period: Period):
+def _in(column: QueryableAttribute[date | None], period: Period) -> ColumnElement[bool]:
     return column.between(period.start, period.end)
 
 
@@ -523,6 +525,8 @@ def _cleanups(s: Session, period: Period, issuer_id: int | None) -> list[Cleanup
     )
     lines = []
     for batch in batches:
+        if batch.applied_on is None:
+            continue  # never: it was applied in the period
         query = (
             select(CleanupItem.decision, func.count())
             .join(Document, Document.id == CleanupItem.document_id)
@@ -589,7 +593,7 @@ def _quarters(
     year = period.end.year
     lines = [QuarterLine(f"第{n}季度", dict.fromkeys(FILING_STATES, 0)) for n in "一二三四"]
     for doc in docs:
-        if doc.published.year == year:
+        if doc.published is not None and doc.published.year == year:
             lines[(doc.published.month - 1) // 3].counts[states[doc.id].timeliness] += 1
     return lines
 
@@ -629,14 +633,18 @@ def document_lines(s: Session, ids: list[int], today: date | None = None) -> lis
         )
         lines += [
             DocumentLine(
-                i,
-                reg or "",
-                num or "",
-                title,
-                name,
-                pub,
-                status_label(lifecycle.status_on(st, changed, eff, until, today)),
+                r.id,
+                r.reg_number or "",
+                r.doc_number or "",
+                r.title,
+                r.name,
+                r.published,
+                status_label(
+                    lifecycle.status_on(
+                        r.status, r.status_changed, r.effective, r.valid_until, today
+                    )
+                ),
             )
-            for i, reg, num, title, name, pub, st, changed, eff, until in s.execute(query)
+            for r in s.execute(query)
         ]
     return sorted(lines, key=lambda x: (x.published or date.min, x.id))

@@ -201,10 +201,13 @@ def add_user(
 
 
 def _admins_left(s: Session, excluding: User) -> int:
-    return s.scalar(
-        select(func.count())
-        .select_from(User)
-        .where(User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding.id)
+    return (
+        s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == Role.ADMIN.value, User.active.is_(True), User.id != excluding.id)
+        )
+        or 0
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -93,6 +94,10 @@ class DefaultTerms:
     def term_years(self, title: str) -> int:
         return self._rule(title)[0]
 
+    @overload
+    def start_of(self, published: date, effective: date | None) -> date: ...
+    @overload
+    def start_of(self, published: date | None, effective: date | None) -> date | None: ...
     def start_of(self, published: date | None, effective: date | None) -> date | None:
         """The first day of the term: the date the office's setting names, else the other."""
         if self.start == "published":
@@ -128,7 +133,7 @@ class DefaultTerms:
         """The reason stored with the document: needed when the term exceeds the limit (else
         UserError naming the field), dropped when the term is within it."""
         limit = self.exceeded(title, published, effective, valid_until)
-        if limit is None:
+        if limit is None or valid_until is None:
             return None
         reason = fields.text(reason or "", TERM_REASON, Document.term_reason)
         if not reason:
@@ -211,6 +216,7 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
             EVALUATIONS.get(latest.get(i, ""), "未评估"),
         )
         for i, t, dn, rn, issuer, unit, p, v in s.execute(query)
+        if v is not None  # always: NULL is not <= end
     ]
     return sorted(rows, key=lambda r: (r.unit, r.valid_until, r.document_id))
 

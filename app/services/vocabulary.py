@@ -6,14 +6,18 @@ always had; `.label` is what a clerk reads."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class Labelled(StrEnum):
     """A StrEnum whose members are declared as ("code", "中文"), optionally with more words."""
 
     label: str
+    _more: tuple[str, ...]
 
-    def __new__(cls, value: str, label: str, *more: str) -> Labelled:
+    # label's default only lets the checker read DocStatus("code") as the lookup it is (at
+    # runtime that call is EnumMeta's); every member declares its label
+    def __new__(cls, value: str, label: str = "", *more: str) -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

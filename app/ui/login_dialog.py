@@ -62,6 +62,8 @@ class LoginDialog(QDialog):
         if not username.strip():
             self.show_message("请输入用户名。")
             return
+        if self.runner is None:
+            raise RuntimeError("without a database, log_in is ServerLoginDialog's")
         self.login_button.setEnabled(False)
         # A write transaction, so a failed attempt is counted even though nobody got in.
         self.runner.run(

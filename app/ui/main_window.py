@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -29,6 +29,9 @@ from app.ui.widgets import state
 
 if TYPE_CHECKING:
     from app.services.deadlines import Deadline
+    from app.ui.startup_checks import AfterStart
+
+V = TypeVar("V", bound=QWidget)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ SECTIONS: tuple[Section, ...] = (
 
 
 class MainWindow(QMainWindow):
+    after_start: AfterStart  # set by app.start_window
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -133,14 +138,30 @@ class MainWindow(QMainWindow):
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)
         if key not in self._built:
             self._built.add(key)
-            placeholder = self.pages.widget(index)
+            placeholder = self._widget(index)
             built = SECTIONS[index].make(self.ctx)
             self.pages.insertWidget(index, built)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             if key == "home":
-                built.open_requested.connect(self.open_deadline)
-        return self.pages.widget(index)
+                from app.ui.home.view import HomeView
+
+                self.view(HomeView).open_requested.connect(self.open_deadline)
+        return self._widget(index)
+
+    def view(self, kind: type[V]) -> V:
+        """The section page that is a `kind` (RegisterView, …), built on first use."""
+        key = next(s.key for s in SECTIONS if s.factory == kind.__name__)
+        page = self.page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"section {key} holds a {type(page).__name__}, not a {kind.__name__}")
+        return page
+
+    def _widget(self, index: int) -> QWidget:
+        widget = self.pages.widget(index)
+        if widget is None:
+            raise IndexError(f"no section page {index}")
+        return widget
 
     def open_import_wizard(self) -> None:
         from app.ui.importing.wizard import ImportWizard
@@ -176,8 +197,9 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
         dialog.open()
 
-    def _signed_in(self, actor: Actor) -> None:
-        self.ctx.user = actor
+    def _signed_in(self, actor: Actor | None) -> None:
+        if actor is not None:  # always once the dialog accepted
+            self.ctx.user = actor
         self.show_user()
 
     def open_print_dialog(self) -> None:
@@ -189,8 +211,9 @@ class MainWindow(QMainWindow):
 
     def print_record_card(self) -> None:
         from app.ui.register.print_dialog import preview_record_card
+        from app.ui.register.view import RegisterView
 
-        doc_id = self.page("register").selected_id()
+        doc_id = self.view(RegisterView).selected_id()
         if doc_id is None:
             QMessageBox.information(self, "打印文件登记表", "请先在文件登记簿中选择要打印的文件。")
             return
@@ -200,25 +223,34 @@ class MainWindow(QMainWindow):
         """Show what a dashboard deadline is about on its own page, selected."""
         if d.kind == "review":
             from app.ui.review.case_dialog import CaseDialog
+            from app.ui.review.view import ReviewView
 
             self.show_section("review")
-            self.page("review").select_case(d.object_id)
+            self.view(ReviewView).select_case(d.object_id)
             form = CaseDialog(self.ctx, d.object_id, self.page("review"))
             form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             form.open()
-        elif d.kind in ("filing", "correction"):
+        elif d.kind in ("filing", "correction") and d.document_id is not None:
+            from app.ui.filing.view import FilingView
+
             self.show_section("filing")
             filing_id = d.object_id if d.object_type == "filing" else None
-            self.page("filing").select_document(d.document_id, filing_id)
-        elif d.kind == "validity":
+            self.view(FilingView).select_document(d.document_id, filing_id)
+        elif d.kind == "validity" and d.document_id is not None:
+            from app.ui.validity.view import ValidityView
+
             self.show_section("validity")
-            self.page("validity").select_document(d.document_id)
+            self.view(ValidityView).select_document(d.document_id)
         elif d.kind == "cleanup":
+            from app.ui.validity.view import ValidityView
+
             self.show_section("validity")
-            self.page("validity").show_cleanup()
+            self.view(ValidityView).show_cleanup()
         elif d.document_id is not None:
+            from app.ui.register.view import RegisterView
+
             self.show_section("register")
-            self.page("register").select_document(d.document_id)
+            self.view(RegisterView).select_document(d.document_id)
 
     def show_section(self, key: str) -> None:
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from contextlib import nullcontext
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app import failures
 from app.db import Database
 from app.ui.crash import ask_retry, show_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # progress(done, total, text="") -> False once the user has cancelled
 Progress = Callable[..., bool]
@@ -67,6 +70,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
+            scope: AbstractContextManager[Session | None]
             if self.database is None:
                 scope = nullcontext(None)
             elif self.write:
@@ -103,7 +107,7 @@ class OperationRunner(QObject):
         *,
         write: bool = False,
         changes: Iterable[str] = (),
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         parent: QWidget | None = None,
         progress: str | None = None,

@@ -5,6 +5,7 @@ backup while the program runs."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,7 @@ def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
     from app.services import backup, integrity
 
     newest = integrity.newest_good_backup() if path else None
-    if newest is None:
+    if path is None or newest is None:
         QMessageBox.critical(
             None,
             "无法打开数据库",
@@ -134,7 +135,7 @@ class AfterStart(QObject):
         super().__init__(window)
         self.database, self.runner, self.window = ctx.database, ctx.runner, window
         self.db_path = sqlite_path(ctx.database.url)
-        self.tried_on = None
+        self.tried_on: date | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -176,6 +177,8 @@ class AfterStart(QObject):
             return
         self.tried_on = today  # a failure is reported once, not every hour
         db_path = self.db_path
+        if db_path is None:
+            return  # checked only for a database file
 
         def work(s, _progress) -> BackupFile:
             return auto_backup(db_path, [settings.get(s, key) for key in backup.KEEP_KEYS])

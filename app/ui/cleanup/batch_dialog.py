@@ -124,11 +124,13 @@ class DecisionDelegate(QStyledItemDelegate):
         combo.activated.connect(lambda _n: self.commitData.emit(combo))
         return combo
 
-    def setEditorData(self, editor: QComboBox, index) -> None:  # noqa: N802
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
+    def setEditorData(self, editor: QWidget, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):  # the one createEditor made
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.EditRole)), 0))
 
-    def setModelData(self, editor: QComboBox, model, index) -> None:  # noqa: N802
-        model.setData(index, editor.currentData())
+    def setModelData(self, editor: QWidget, model, index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
 
 
 class BatchDialog(QDialog):
@@ -260,7 +262,9 @@ class BatchDialog(QDialog):
     def _decide(self, lines: list[cleanup.ItemRow], decision: str, reason: str) -> DecisionDialog:
         first, one = lines[0], len(lines) == 1
         heading = f"《{first.title}》" if one else f"已选 {len(lines)} 件文件，设为同一清理结论"
-        linked = (first.amending_id, first.amending_title) if one and first.amending_id else None
+        linked = (
+            (first.amending_id, first.amending_title or "") if one and first.amending_id else None
+        )
         ids = [x.document_id for x in lines]
         self.dialog = DecisionDialog(
             self.ctx, self.batch_id, ids, heading, decision, reason, linked, self

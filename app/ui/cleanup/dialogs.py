@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -192,7 +193,9 @@ class NewBatchDialog(FormDialog):
         """Only the kinds the service allows for this scope can be chosen."""
         model = self.kind.model()
         for row in range(self.kind.count()):
-            model.item(row).setEnabled(self.kind.itemData(row) in allowed)
+            item = model.item(row) if isinstance(model, QStandardItemModel) else None
+            if item is not None:  # a combo box's own model holds one item per row
+                item.setEnabled(self.kind.itemData(row) in allowed)
         if self.kind.currentData() not in allowed:
             self.kind.setCurrentIndex(self.kind.findData(next(iter(allowed))))
         self.kind_note.setText(

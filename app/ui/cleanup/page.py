@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +35,8 @@ from app.ui.widgets.style import BANNER_STYLE
 
 REFRESH_KINDS = frozenset({Change.CLEANUP, Change.DOCUMENTS, Change.SETTINGS, Change.ISSUERS})
 DUE_STYLE = "padding: 4px 8px; border: 1px solid #cfd6e0; background: #f4f6fa;"
+
+D = TypeVar("D", bound=QDialog)
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,7 @@ class CleanupPage(QWidget):
                 row.addStretch(1)
         menu = QMenu(self.buttons["export"])
         for part, (title, _decisions) in cleanup.PARTS.items():
-            menu.addAction(f"{title}…", lambda part=part: self.export(part))
+            menu.addAction(f"{title}…", partial(self.export, part))
         self.buttons["export"].setMenu(menu)
         return row
 
@@ -227,7 +231,7 @@ class CleanupPage(QWidget):
                 self,
             )
 
-    def _open(self, dialog: QDialog) -> QDialog:
+    def _open(self, dialog: D) -> D:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -90,7 +90,7 @@ class ResultDialog(FilingDialog):
         self.setMinimumWidth(480)
 
     def prepare(self) -> Work:
-        filing_id, actor = self.row.filing_id, self.ctx.actor()
+        filing_id, actor = _sent(self.row), self.ctx.actor()
         result, day = self.result_box.currentText(), pydate(self.day.date())
         follow_up, due = self.follow_up.toPlainText(), self.correction_due.value()
 
@@ -148,9 +148,16 @@ class CorrectedDialog(FilingDialog):
         self.setMinimumWidth(460)
 
     def prepare(self) -> Work:
-        filing_id, actor = self.row.filing_id, self.ctx.actor()
+        filing_id, actor = _sent(self.row), self.ctx.actor()
         day, note = pydate(self.day.date()), self.note.toPlainText()
         return lambda s, _p: filing.record_corrected(s, actor, filing_id, day, note).id
+
+
+def _sent(row: FilingRow) -> int:
+    """The filing a result or a correction is recorded on: only a sent one has them."""
+    if row.filing_id is None:
+        raise ValueError(f"document {row.document_id} was not sent to {row.recipient}")
+    return row.filing_id
 
 
 def preview_filing_report(ctx: AppContext, filing_ids: list[int], parent: QWidget) -> None:

@@ -52,7 +52,9 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingListing:
             "" if r.unrecorded else deadlines.classify(r.due, today, soon, r.filed_on),
             filing.timeliness(r, today),
             cal.provisional_tip(r.due) if r.due_provisional else "",
-            cal.provisional_tip(r.correction_due) if r.correction_due_provisional else "",
+            cal.provisional_tip(r.correction_due)
+            if r.correction_due_provisional and r.correction_due is not None
+            else "",
         )
         for r in rows
     ]

@@ -290,7 +290,11 @@ class FilingView(QWidget):
         self._open(filing_ledger_dialog(self.ctx, self.year.currentData(), self))
 
     def _filed_ids(self) -> list[int]:
-        return [x.row.filing_id for x in self.selected_lines() if x.row.filed_on]
+        return [
+            x.row.filing_id
+            for x in self.selected_lines()
+            if x.row.filing_id is not None and x.row.filed_on
+        ]
 
     def _open_for_current(self, make) -> None:
         line = self.current_line()

@@ -114,7 +114,7 @@ class Tile(QFrame):
         self.setToolTip("点击只看这一类期限，再次点击显示全部")
         heading = QLabel(title)
         heading.setStyleSheet("font-weight: bold; font-size: 14px; border: none;")
-        self.numbers: dict[str, QLabel] = {}
+        self.numbers: dict[DeadlineState, QLabel] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setVerticalSpacing(0)

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.services import importing, issuers
-from app.services.importing import FIELDS, Mapping, Report
+from app.services.importing import FIELDS, Mapping, Report, Sheet
 from app.services.ledger_values import text_of
 from app.ui.context import AppContext
-from app.ui.importing.pages import ImportPage, ImportState
+from app.ui.importing.pages import ImportPage, ImportState, settled
 from app.ui.widgets.pdf_preview import documents_folder
 
 
@@ -98,7 +98,7 @@ class MappingPage(ImportPage):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        sheet = self.state.sheet
+        sheet = self._sheet()
         self._load_issuers()
         self._fill_preview()
         self.show_error("")
@@ -113,6 +113,9 @@ class MappingPage(ImportPage):
         self.header_row.blockSignals(False)
         self.apply_header_row(row)
 
+    def _sheet(self) -> Sheet:
+        return settled(self.state.sheet, "a sheet")
+
     def _load_issuers(self) -> None:
         current = self.issuer.currentData() or self.state.default_issuer
         with self.database.reading() as s:
@@ -124,7 +127,7 @@ class MappingPage(ImportPage):
         self.issuer.setCurrentIndex(max(self.issuer.findData(current), 0))
 
     def _fill_preview(self) -> None:
-        rows = self.state.sheet.rows[:PREVIEW_ROWS]
+        rows = self._sheet().rows[:PREVIEW_ROWS]
         width = max((len(values) for _n, values in rows), default=0)
         self.preview.clear()
         self.preview.setRowCount(len(rows))
@@ -140,13 +143,13 @@ class MappingPage(ImportPage):
         self.preview.resizeColumnsToContents()
 
     def _row_chosen(self, row: int, _column: int) -> None:
-        self.header_row.setValue(self.state.sheet.rows[row][0])
+        self.header_row.setValue(self._sheet().rows[row][0])
 
     def apply_header_row(self, row: int) -> None:
         self._highlight(row)
         try:
-            self.headers = self.state.sheet.header(row)
-            columns = importing.guess_mapping(self.state.sheet, row).columns
+            self.headers = self._sheet().header(row)
+            columns = importing.guess_mapping(self._sheet(), row).columns
         except UserError as exc:
             self.headers, columns = [], {}
             self.show_error(exc.message)
@@ -157,9 +160,11 @@ class MappingPage(ImportPage):
     def _highlight(self, header_row: int) -> None:
         bold = QFont()
         bold.setBold(True)
-        for r, (number, values) in enumerate(self.state.sheet.rows[:PREVIEW_ROWS]):
+        for r, (number, values) in enumerate(self._sheet().rows[:PREVIEW_ROWS]):
             for c in range(len(values)):
                 item = self.preview.item(r, c)
+                if item is None:
+                    continue  # never: _fill_preview made every cell
                 item.setBackground(HEADER_BACKGROUND if number == header_row else QBrush())
                 item.setFont(bold if number == header_row else QFont())
                 item.setForeground(ABOVE_HEADER if number < header_row else QBrush())
@@ -176,8 +181,8 @@ class MappingPage(ImportPage):
             combo.setCurrentIndex(combo.findData(columns.get(i)))
             combo.currentIndexChanged.connect(lambda _index, c=combo: self._field_chosen(c))
             line, place = divmod(i, COMBOS_PER_LINE)
-            label = QLabel(f"{get_column_letter(i + 1)} 列 {header or '（无表头）'}：")
-            grid.addWidget(label, line, place * 2)
+            caption = QLabel(f"{get_column_letter(i + 1)} 列 {header or '（无表头）'}：")
+            grid.addWidget(caption, line, place * 2)
             grid.addWidget(combo, line, place * 2 + 1)
             self.combos.append(combo)
         grid.setColumnStretch(COMBOS_PER_LINE * 2, 1)
@@ -195,7 +200,7 @@ class MappingPage(ImportPage):
 
     def mapping(self) -> Mapping:
         columns = {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData()}
-        return Mapping(self.state.sheet.name, self.header_row.value(), columns)
+        return Mapping(self._sheet().name, self.header_row.value(), columns)
 
     def save_mapping(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -210,7 +215,7 @@ class MappingPage(ImportPage):
             self.show_error(f"无法写入“{target}”：{exc.strerror or exc}")
 
     def begin(self) -> bool:
-        sheet, mapping, issuer = self.state.sheet, self.mapping(), self.issuer.currentData()
+        sheet, mapping, issuer = self._sheet(), self.mapping(), self.issuer.currentData()
         actor = self.ctx.actor()
 
         def work(s, progress) -> Report:

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWizardPage,
 )
+from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.services import importing
@@ -40,9 +41,13 @@ from app.ui.operations import Progress, Work
 from app.ui.widgets.pdf_preview import documents_folder
 from app.ui.widgets.style import ERROR_STYLE
 
+if TYPE_CHECKING:
+    from app.ui.operations import _Job
+
 IMPORT_CHANGES = frozenset({Change.DOCUMENTS, Change.FILINGS})
 CANCELLED = "已取消，没有写入任何数据。"
 PROBLEM_HEADERS = ("行号", "列", "内容", "问题")
+T = TypeVar("T")
 
 
 @dataclass
@@ -56,6 +61,13 @@ class ImportState:
     report: Report | None = None
 
 
+def settled(value: T | None, what: str) -> T:
+    """A choice an earlier page settled: the wizard shows a page only after those before it."""
+    if value is None:
+        raise RuntimeError(f"the import wizard reached this page without {what}")
+    return value
+
+
 class ImportPage(QWizardPage):
     """A page whose 下一步 (or 导入) may first run work through the operation runner."""
 
@@ -65,7 +77,7 @@ class ImportPage(QWizardPage):
         self.setTitle(title)
         self.database, self.state = ctx.database, state
         self.runner = ctx.runner
-        self.job = None  # the runner's job while this page's work runs
+        self.job: _Job | None = None  # the runner's job while this page's work runs
         self._passed = False
         self._ended = threading.Event()  # set when the job's work has returned or raised
         self.error = QLabel()
@@ -208,7 +220,7 @@ class FilePage(ImportPage):
         self.completeChanged.emit()
 
     def begin(self) -> bool:
-        path, name = self.state.path, self.sheet.currentText()
+        path, name = settled(self.state.path, "a file"), self.sheet.currentText()
         self.launch(
             lambda _s, _progress: importing.read_sheet(path, name),
             self._read,
@@ -255,7 +267,7 @@ class CheckPage(ImportPage):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        report = self.state.report
+        report = settled(self.state.report, "a check")
         self.summary.setText(report.summary())
         self.show_error("" if report.accepted else "没有可导入的行：请修改台账或列对应后重新检查。")
         listed = sorted(report.problems + report.skipped, key=lambda p: p.row)
@@ -279,14 +291,19 @@ class CheckPage(ImportPage):
         if not path:
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
-        sheet, mapping, report = self.state.sheet, self.state.mapping, self.state.report
+        sheet = settled(self.state.sheet, "a sheet")
+        mapping = settled(self.state.mapping, "a mapping")
+        report = settled(self.state.report, "a check")
 
         def work(_s: None, _progress: object) -> None:
             importing.write_report(sheet, mapping, report, target)  # whole or not at all
 
+        def exported(_none: None) -> None:
+            QMessageBox.information(self, "导出检查结果", f"已导出到“{target}”。")
+
         self.launch(
             work,
-            lambda _none: QMessageBox.information(self, "导出检查结果", f"已导出到“{target}”。"),
+            exported,
             use_session=False,
             progress="正在导出检查结果…",
         )
@@ -305,7 +322,7 @@ class ConfirmPage(ImportPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        report = self.state.report
+        report = settled(self.state.report, "a check")
         skipped = f"已在登记簿中的 {len(report.skipped)} 行跳过。" if report.skipped else ""
         self.text.setText(
             f"将导入 {len(report.accepted)} 行；有问题的 {len(report.rejected_rows)} 行不会导入。"
@@ -314,10 +331,11 @@ class ConfirmPage(ImportPage):
 
     def begin(self) -> bool:
         state, actor = self.state, self.ctx.actor()
+        sheet, mapping = settled(state.sheet, "a sheet"), settled(state.mapping, "a mapping")
 
-        def work(s, progress) -> Report:
+        def work(s: Session, progress: Progress) -> Report:
             return importing.run_import(
-                s, actor, state.sheet, state.mapping, False, state.default_issuer, progress
+                s, actor, sheet, mapping, False, state.default_issuer, progress
             )
 
         self.launch(

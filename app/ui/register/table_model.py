@@ -56,7 +56,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._ids: list[int] = []  # the first page's ids until _complete, then all of them
         self._total = 0
         self._complete = True
-        self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        # None where a row was deleted since the query
+        self._pages: OrderedDict[int, list[RegisterRow | None]] = OrderedDict()
 
     # --- querying -------------------------------------------------------------------------
     def set_query(self, query: DocumentQuery) -> None:
@@ -151,7 +152,7 @@ class DocumentTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[offset] if offset < len(page) else None
 
-    def _load_page(self, number: int) -> list[RegisterRow]:
+    def _load_page(self, number: int) -> list[RegisterRow | None]:
         ids = self._ids[number * self.page_size : (number + 1) * self.page_size]
         with self.database.reading() as s:
             rows = search.load_rows(s, ids)

@@ -168,8 +168,8 @@ class RegisterView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_document)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_document)
         self.runner.data_changed.connect(self.on_data_changed)
         self.apply_filters()
 
@@ -188,7 +188,10 @@ class RegisterView(QWidget):
 
     def current_query(self) -> DocumentQuery:
         issuer_id = self.issuer.currentData()
-        flags = {key: (True if box.isChecked() else None) for key, box in self.flags.items()}
+
+        def wanted(flag: DocFlag) -> bool | None:
+            return True if self.flags[flag.value].isChecked() else None
+
         return DocumentQuery(
             text=self.search.text().strip(),
             statuses=tuple(self.status.currentData() or ()),
@@ -196,7 +199,9 @@ class RegisterView(QWidget):
             year=self.year.currentData(),
             order_by=self.model.query.order_by,
             descending=self.model.query.descending,
-            **flags,
+            important=wanted(DocFlag.IMPORTANT),
+            public_facing=wanted(DocFlag.PUBLIC_FACING),
+            market_related=wanted(DocFlag.MARKET_RELATED),
         )
 
     def apply_filters(self) -> None:
@@ -358,7 +363,9 @@ class RegisterView(QWidget):
     def print_record_card(self) -> None:
         from app.ui.register.print_dialog import preview_record_card
 
-        preview_record_card(self.ctx, self.selected_id(), self)
+        doc_id = self.selected_id()
+        if doc_id is not None:  # the button is enabled only then
+            preview_record_card(self.ctx, doc_id, self)
 
     def _open_dialog(self, dialog: ServiceDialog) -> None:
         self.dialog = dialog
@@ -368,7 +375,7 @@ class RegisterView(QWidget):
         dialog.open()
 
     def _dialog_saved(self, dialog: ServiceDialog) -> None:
-        if dialog.returned is not None:
+        if isinstance(dialog.returned, int):  # the id of the document saved
             self.select_document(dialog.returned)
 
     def _dialog_closed(self, dialog: ServiceDialog) -> None:

@@ -231,9 +231,9 @@ class CaseDialog(QDialog):
             finding, note = QComboBox(), QLineEdit()
             for label, key in FINDINGS:
                 finding.addItem(label, key)
-            label = QLabel(f"{n + 1}. {item}")
-            label.setWordWrap(True)
-            grid.addWidget(label, n, 0, 1, 2)
+            caption = QLabel(f"{n + 1}. {item}")
+            caption.setWordWrap(True)
+            grid.addWidget(caption, n, 0, 1, 2)
             grid.addWidget(finding, n, 2)
             grid.addWidget(note, n, 3)
             self.findings[item], self.notes[item] = finding, note
@@ -243,7 +243,7 @@ class CaseDialog(QDialog):
         return box
 
     def _action_bar(self) -> QHBoxLayout:
-        self.actions: dict[str, QPushButton] = {}
+        self.action_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, text, slot in (
             ("pause", "中止计时…", self.pause),
@@ -257,7 +257,7 @@ class CaseDialog(QDialog):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             bar.addWidget(button)
-            self.actions[key] = button
+            self.action_buttons[key] = button
         bar.addStretch(1)
         close = QPushButton("关闭")
         close.clicked.connect(self.reject)
@@ -291,7 +291,7 @@ class CaseDialog(QDialog):
             self.notes[item].setPlaceholderText(NOTE_HINT if available["checks"] else "")
         self.save_checks_button.setVisible(available["checks"])
         self.conclusion_box.setVisible(bool(v.outcome))
-        for key, button in self.actions.items():
+        for key, button in self.action_buttons.items():
             button.setEnabled(available[key])
 
     def _show_materials(self, v: CaseView, editable: bool) -> None:

@@ -91,7 +91,8 @@ class IntakeDialog(ReviewDialog):
         self._document_changed()
 
     def _document_changed(self) -> None:
-        draft = self.drafts.get(self.document_id())
+        doc_id = self.document_id()
+        draft = self.drafts.get(doc_id) if doc_id is not None else None
         title = draft.title if draft else ""
         if self.title.text().strip() in ("", self._auto_title):
             self.title.setText(title)

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -215,7 +216,9 @@ class ReviewView(QWidget):
         dialog.accepted.connect(lambda: self._intake_done(dialog.returned))
         self._open(dialog)
 
-    def _intake_done(self, case_id: int) -> None:
+    def _intake_done(self, case_id: object) -> None:
+        if not isinstance(case_id, int):  # the id IntakeDialog's service returned
+            return
         if self.model.row_of(case_id) < 0:  # hidden by the filters: show everything
             self.subject.setCurrentIndex(0)
         self.select_case(case_id)
@@ -233,7 +236,7 @@ class ReviewView(QWidget):
     def open_ledger(self) -> None:
         self._open(review_ledger_dialog(self.ctx, self))
 
-    def _open(self, dialog: QWidget) -> None:
+    def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

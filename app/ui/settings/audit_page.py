@@ -166,8 +166,8 @@ class AuditPage(QWidget):
         self.text.returnPressed.connect(self.apply)
         for box in (self.actor, self.object_type):
             box.activated.connect(lambda _i: self.apply())
-        for box in (self.start, self.end):
-            box.dateChanged.connect(lambda _d: self.apply())
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.apply())
         row.addWidget(search)
         return row
 

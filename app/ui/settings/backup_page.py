@@ -107,6 +107,8 @@ class BackupPage(QWidget):
     # --- actions --------------------------------------------------------------------------
     def back_up(self) -> None:
         actor, db_path, folder = self.ctx.actor(), self.db_path, self.folder
+        if db_path is None:
+            return  # the button is enabled only for a database file
 
         def work(_s, progress) -> BackupFile:
             progress(0, 0, "正在备份数据库和附件…")

@@ -34,7 +34,7 @@ from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.workcalendar import WorkCalendar
 from app.ui.changes import Change
 from app.ui.context import AppContext
-from app.ui.widgets.fields import date_edit, line_edit
+from app.ui.widgets.fields import date_edit, line_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 from app.ui.widgets.style import ERROR_STYLE, MUTED_STYLE
 
@@ -210,7 +210,7 @@ class DateList(QWidget):
             self.end.setDate(start)
 
     def add_range(self) -> None:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start, end = pydate(self.start.date()), pydate(self.end.date())
         if end < start:
             self.error.setText("结束日期不能早于开始日期。")
             self.error.show()
@@ -363,9 +363,7 @@ class CalendarPage(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 70, 220, 110)):
             table.horizontalHeader().resizeSection(column, width)
-        table.cellDoubleClicked.connect(
-            lambda row, _col: self.open_day(table.item(row, 0).data(DATE_ROLE))
-        )
+        table.cellDoubleClicked.connect(lambda row, _col: self._open_row(table, row))
         return table
 
     # --- data -----------------------------------------------------------------------------
@@ -429,8 +427,16 @@ class CalendarPage(QWidget):
         return self.months[day.month - 1].item_of(day)
 
     # --- actions --------------------------------------------------------------------------
+    def _open_row(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None:
+            self.open_day(item.data(DATE_ROLE))
+
     def open_day(self, day: date) -> None:
-        kind = self.day_item(day).data(KIND_ROLE)
+        item = self.day_item(day)
+        if item is None:
+            return  # a day of a year not on show
+        kind = item.data(KIND_ROLE)
         self._open(DayDialog(self.ctx, day, kind, self.corrections.get(day), self))
 
     def enter_year(self) -> None:
@@ -444,7 +450,12 @@ class CalendarPage(QWidget):
         )  # it takes its colours from this page
 
         dialog = NoticeDialog(self.ctx, self)
-        dialog.accepted.connect(lambda: self.year.setValue(dialog.returned.notice.year))
+
+        def saved() -> None:
+            if isinstance(dialog.returned, holiday_notice.Comparison):
+                self.year.setValue(dialog.returned.notice.year)
+
+        dialog.accepted.connect(saved)
         self._open(dialog)
 
     def _open(self, dialog: ServiceDialog) -> None:

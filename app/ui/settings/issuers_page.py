@@ -5,6 +5,7 @@ the database, data folder and log file are."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +36,9 @@ from app.ui.operations import Work
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
+
+if TYPE_CHECKING:
+    from app.ui.setup.wizard import SetupWizard
 
 ISSUER_CHANGES = frozenset({Change.ISSUERS})
 COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
@@ -263,7 +267,7 @@ class IssuersPage(QWidget):
         self.database = ctx.database
         self.runner = ctx.runner
         self.rows: list[IssuerRow] = []
-        self.wizard = None
+        self.wizard: SetupWizard | None = None
         intro = QLabel(
             "制定机关及其统一登记编号模板。“下一个编号”是该机关今年登记的下一件文件将得到的编号。"
         )

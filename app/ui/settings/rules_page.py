@@ -47,11 +47,12 @@ Editor = QCheckBox | QSpinBox | QLineEdit | QComboBox
 def rule_editor(rule: Rule, changed: Callable[[], None] | None = None) -> Editor:
     """The editor of one setting, as this page and the first-run wizard show it: a list for a
     setting with choices, a box for yes/no, a number, or a line of text."""
+    editor: Editor
     if rule.choices is not None:
-        editor: Editor = QComboBox()
+        editor = combo = QComboBox()
         for value, label in rule.choices.items():
-            editor.addItem(label, value)
-        signal = editor.currentIndexChanged
+            combo.addItem(label, value)
+        signal = combo.currentIndexChanged
     elif isinstance(rule.default, bool):
         editor = QCheckBox("是")
         signal = editor.toggled

@@ -283,6 +283,8 @@ class IssuersPage(SetupPage):
         fill_table(self.table, rows)
         for index in range(len(self.office.issuers)):
             item = self.table.topLevelItem(index)
+            if item is None:
+                continue
             for column in range(self.table.columnCount()):
                 item.setForeground(column, self.palette().placeholderText())
         self.completeChanged.emit()
@@ -419,7 +421,11 @@ class SummaryPage(SetupPage):
         self.body.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
-        self.text.setText(summary(self.wizard().plan(), self.office))
+        from app.ui.setup.wizard import SetupWizard
+
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):  # the page is shown by no other
+            self.text.setText(summary(wizard.plan(), self.office))
 
 
 def _period(values: dict[str, Any], kind: str) -> str:

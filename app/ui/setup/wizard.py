@@ -4,6 +4,8 @@ their current values. At 完成 everything is saved through the services in one 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy.orm import Session
@@ -15,6 +17,9 @@ from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Progress
+
+if TYPE_CHECKING:
+    from app.ui.operations import _Job
 from app.ui.settings.issuers_page import read_issuers
 from app.ui.setup.pages import (
     DEMO_DOCS,
@@ -97,7 +102,7 @@ class SetupWizard(QWizard):
         for page_id, page in self.steps.items():
             self.setPage(page_id, page)
         self.setStartId(START)
-        self.job = None
+        self.job: _Job | None = None
         self.saved = False
         self.admin: Actor | None = None  # the administrator created, once saved
         self.resize(_fitting(self, 900, 660))

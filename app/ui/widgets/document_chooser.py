@@ -37,7 +37,7 @@ class DocumentChooser(QWidget):
         self.choice.setMinimumContentsLength(CHOOSER_CHARS)
         self.choice.addItem("（不关联）", None)
         self.timer = QTimer(self, singleShot=True, interval=300)
-        self.timer.timeout.connect(self.find)
+        self.timer.timeout.connect(self.look_up)
         self.text.textChanged.connect(self.timer.start)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -45,7 +45,7 @@ class DocumentChooser(QWidget):
         column.addWidget(self.choice)
         self.setFocusProxy(self.text)
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         self.timer.stop()
         q = search.DocumentQuery(text=self.text.text().strip(), statuses=IN_FORCE)
         if q.text:

@@ -3,6 +3,8 @@ refusal shown inline (the field it names gets the focus), the dialog kept open w
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import UserError
@@ -10,6 +12,8 @@ from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Work
 from app.ui.widgets.style import ERROR_STYLE
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ServiceDialog(QDialog):
@@ -93,7 +97,7 @@ class FormDialog(ServiceDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def add_field(self, label: str, widget: QWidget, key: str = "") -> QWidget:
+    def add_field(self, label: str, widget: W, key: str = "") -> W:
         """A form row; `key` is the field name the services give in UserError.field."""
         self.form.addRow(f"{label}：", widget)
         self.fields[key or label] = widget

@@ -134,7 +134,10 @@ def rows_table(model: RowsModel, multi: bool = False) -> QTableView:
 
 
 def selected_rows(table: QTableView) -> list[Any]:
-    rows: list[Any] = table.model().rows
+    model = table.model()
+    if not isinstance(model, ListModel):
+        raise TypeError(f"selected_rows: the table shows a {type(model).__name__}")
+    rows = model.rows
     return [
         rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
     ]

@@ -121,13 +121,13 @@ class PdfPreview(QDialog):
         self.page_view = QLabel()
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_view.setMargin(PAGE_MARGIN)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.page_view)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.page_view)
+        self.scroll_area.setWidgetResizable(True)
         # a scroll bar that comes and goes would change the width that "fit width" fits
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.viewport().installEventFilter(self)
-        self.scroll.setStyleSheet("QScrollArea > QWidget > QWidget { background: #7f7f7f; }")
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.viewport().installEventFilter(self)
+        self.scroll_area.setStyleSheet("QScrollArea > QWidget > QWidget { background: #7f7f7f; }")
 
         self.page_spin = QSpinBox()
         self.page_spin.setRange(1, len(self.pages))
@@ -161,7 +161,7 @@ class PdfPreview(QDialog):
         bar.addWidget(self._button("关闭", self.reject))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         for key, slot in (
             (QKeySequence.StandardKey.MoveToPreviousPage, self.previous_page),
@@ -169,7 +169,7 @@ class PdfPreview(QDialog):
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
         ):
-            QShortcut(key, self, activated=slot)
+            QShortcut(key, self).activated.connect(slot)
         self._fit_to_screen()
         self.show_page_view()
 
@@ -208,7 +208,7 @@ class PdfPreview(QDialog):
         if self.zoom is not None:
             return actual * self.zoom
         width = self.pages.size(self.current_page())[0]
-        room = self.scroll.viewport().width() - 2 * PAGE_MARGIN
+        room = self.scroll_area.viewport().width() - 2 * PAGE_MARGIN
         return max(room / width, actual * ZOOM_RANGE[0])
 
     def set_zoom(self, zoom: float | None) -> None:
@@ -236,7 +236,7 @@ class PdfPreview(QDialog):
         self.next_button.setEnabled(index < self.page_count - 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        resized = watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize
+        resized = watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize
         if resized and self.zoom is None:
             self.show_page_view()
         return super().eventFilter(watched, event)
@@ -249,7 +249,7 @@ class PdfPreview(QDialog):
         dialog.setMinMax(1, self.page_count)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage)
         dialog.accepted.connect(lambda: self.print_to(self.printer))
-        dialog.open()
+        QDialog.open(dialog)  # PySide's stubs list only QPrintDialog's open(receiver, member)
 
     def pages_to_print(self, printer: QPrinter) -> list[int]:
         """0-based indexes of the pages the user chose in the print dialog."""
