@@ -1,6 +1,5 @@
 from datetime import date
 
-from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
 from app.services import filing
@@ -8,10 +7,9 @@ from app.services.permissions import SYSTEM
 from app.ui.filing.view import FilingView
 from app.ui.home.view import HomeView
 from app.ui.review.view import STATE_COLORS
-from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import register
 from tests.ui_context import context
-from tests.widgets import shown
+from tests.widgets import previewed_text, shown
 
 TODAY = date(2026, 11, 27)
 
@@ -104,10 +102,7 @@ def test_printing_the_filing_report_generates_a_pdf_with_its_number(qtbot, offic
     assert view.buttons["report"].isEnabled()
     view.print_report()
     wait(office)
-    qtbot.waitUntil(lambda: view.findChild(PdfPreview) is not None, timeout=2000)
-    preview = view.findChild(PdfPreview)
-    text = "".join(page.extract_text() for page in PdfReader(preview.pdf_path).pages)
-    preview.close()
+    text = previewed_text(qtbot, view)
     assert "备字〔2026〕1号" in text
 
 

@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -12,10 +11,9 @@ from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
 from app.ui.review.case_dialog import CaseDialog
 from app.ui.review.view import COLUMNS, STATE_COLORS, ReviewView
-from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import draft
 from tests.ui_context import context
-from tests.widgets import shown
+from tests.widgets import previewed_text, shown
 
 TODAY = date(2026, 11, 27)
 
@@ -170,10 +168,7 @@ def test_printing_the_opinion_generates_a_pdf_with_its_number(qtbot, view, offic
     assert view.print_button.isEnabled()
     view.print_opinion()
     wait(office)
-    qtbot.waitUntil(lambda: view.findChild(PdfPreview) is not None, timeout=2000)
-    preview = view.findChild(PdfPreview)
-    text = "".join(page.extract_text() for page in PdfReader(preview.pdf_path).pages)
-    preview.close()
+    text = previewed_text(qtbot, view)
     assert number in text
 
 

@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
@@ -11,10 +10,9 @@ from app.services.permissions import SYSTEM
 from app.ui.cleanup.batch_dialog import DECISION_COLUMN
 from app.ui.main_window import MainWindow
 from app.ui.validity.view import ValidityView
-from app.ui.widgets.pdf_preview import PdfPreview
 from tests.factories import bureaus_in_force, register, status
 from tests.ui_context import context
-from tests.widgets import shown
+from tests.widgets import previewed_text, shown
 
 TODAY = date(2026, 11, 27)
 
@@ -208,10 +206,7 @@ def test_printing_the_retired_catalog_lists_the_repealed_document(qtbot, office)
     page = make_page(qtbot, database)
     page.cleanup.print_catalog("retired")
     wait(database)
-    qtbot.waitUntil(lambda: page.cleanup.findChild(PdfPreview) is not None, timeout=2000)
-    preview = page.cleanup.findChild(PdfPreview)
-    text = "".join(p.extract_text() for p in PdfReader(preview.pdf_path).pages)
-    preview.close()
+    text = previewed_text(qtbot, page.cleanup)
     assert "民政文件1" in text and "民政文件0" not in text
 
 

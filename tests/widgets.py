@@ -8,3 +8,16 @@ def shown(qtbot, widget, size: tuple[int, int] | None = None):
         widget.resize(*size)
     widget.show()
     return widget
+
+
+def previewed_text(qtbot, parent) -> str:
+    """The text of the PDF the program opened in its preview over `parent`; the preview closed."""
+    from pypdf import PdfReader
+
+    from app.ui.widgets.pdf_preview import PdfPreview
+
+    qtbot.waitUntil(lambda: parent.findChild(PdfPreview) is not None, timeout=2000)
+    preview = parent.findChild(PdfPreview)
+    text = "".join(page.extract_text() for page in PdfReader(preview.pdf_path).pages)
+    preview.close()
+    return text
