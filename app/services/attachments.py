@@ -123,12 +123,10 @@ def add_attachment(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.ATTACH,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.ATTACH,
+        doc,
         summary=f"《{doc.title}》添加附件 {name}",
-        old=None,
         new={"attachment": name, "sha256": sha, "size": size},
     )
     return attachment

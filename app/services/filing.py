@@ -190,12 +190,10 @@ def record_filed(
         doc.filing_unrecorded = None  # every recipient's filing is on record now
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILE,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILE,
+        filing,
         summary=f"《{doc.title}》报送{recipient}备案",
-        old=None,
         new={"recipient": recipient, "filed_on": filed_on, "report": filing.report_number},
     )
     return filing
@@ -267,10 +265,9 @@ def record_result(
         filing.corrected_on = None
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILING_RESULT,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILING_RESULT,
+        filing,
         summary=f"备案结果：{result}",
         old=old,
         new={
@@ -337,12 +334,10 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     ) + f"{day} {note.strip()}"
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILING_CORRECTED,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILING_CORRECTED,
+        filing,
         summary="补正/纠正完成",
-        old=None,
         new={"corrected_on": day, "note": note.strip()},
     )
     return filing

@@ -61,12 +61,10 @@ def register(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.OBJECTION,
-        object_type="objection",
-        object_id=objection.id,
+        actor,
+        AuditAction.OBJECTION,
+        objection,
         summary=f"登记审查建议：《{doc.title}》",
-        old=None,
         new={"requester": requester, "received": received},
     )
     return objection
@@ -88,12 +86,10 @@ def reply(
     objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.OBJECTION_REPLY,
-        object_type="objection",
-        object_id=objection.id,
+        actor,
+        AuditAction.OBJECTION_REPLY,
+        objection,
         summary=f"答复审查建议：{outcome}",
-        old=None,
         new={"replied_on": day, "outcome": outcome},
     )
     return objection

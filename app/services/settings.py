@@ -316,10 +316,9 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         row.value = json.dumps(value, ensure_ascii=False)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.SETTING,
-        object_type="setting",
-        object_id=None,
+        actor,
+        AuditAction.SETTING,
+        audit.SETTINGS,
         summary=f"修改设置：{rule.label}",
         old={key: old},
         new={key: value},
@@ -340,10 +339,9 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     s.delete(row)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.SETTING,
-        object_type="setting",
-        object_id=None,
+        actor,
+        AuditAction.SETTING,
+        audit.SETTINGS,
         summary=f"恢复默认：{rule.label}",
         old={key: old},
         new={key: rule.default},

@@ -263,12 +263,10 @@ def evaluate(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.EVALUATE,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.EVALUATE,
+        doc,
         summary=f"有效期评估：{EVALUATIONS[decision]}",
-        old=None,
         new={"decision": decision, "day": day, "reason": reason.strip()},
     )
     return evaluation
