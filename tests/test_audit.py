@@ -1,15 +1,6 @@
 from sqlalchemy import text
 
-from app.models import (
-    CleanupBatch,
-    Document,
-    Filing,
-    Issuer,
-    NumberAllocation,
-    Objection,
-    ReviewCase,
-    User,
-)
+from app import models
 from app.services import audit
 from app.services.permissions import Actor, Role
 from app.services.vocabulary import AuditAction
@@ -51,14 +42,14 @@ def test_deleted_audit_row_breaks_chain_at_next_row(database):
 
 # stored (and hashed) since the first version: the audit list and the seals filter by them
 KINDS_AS_STORED = {
-    Document: "document",
-    ReviewCase: "review",
-    Filing: "filing",
-    Objection: "objection",
-    CleanupBatch: "cleanup",
-    Issuer: "issuer",
-    User: "user",
-    NumberAllocation: "number",
+    models.Document: "document",
+    models.ReviewCase: "review",
+    models.Filing: "filing",
+    models.Objection: "objection",
+    models.CleanupBatch: "cleanup",
+    models.Issuer: "issuer",
+    models.User: "user",
+    models.NumberAllocation: "number",
 }
 
 
@@ -68,7 +59,7 @@ def test_a_record_about_a_row_names_it_as_before(database):
         entries = [
             audit.record(s, clerk, AuditAction.UPDATE, model(id=7)) for model in KINDS_AS_STORED
         ]
-        by_id = audit.record(s, "李四", AuditAction.DEMO, audit.Subject.of(Document, 3))
+        by_id = audit.record(s, "李四", AuditAction.DEMO, audit.Subject.of(models.Document, 3))
     assert [(e.object_type, e.object_id, e.actor) for e in entries] == [
         (kind, 7, "张三") for kind in KINDS_AS_STORED.values()
     ]
