@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem, Document, Issuer
-from app.services import audit, documents, lifecycle, settings
+from app.services import audit, documents, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
@@ -77,10 +77,7 @@ def scope(s: Session, issuer_codes: list[str]) -> Scope:
 
 
 def get(s: Session, batch_id: int) -> CleanupBatch:
-    batch = s.get(CleanupBatch, batch_id)
-    if batch is None:
-        raise UserError(f"清理批次 {batch_id} 不存在。")
-    return batch
+    return rows.get(s, CleanupBatch, batch_id, "清理批次")
 
 
 def create_batch(

@@ -23,6 +23,7 @@ from app.services import (
     fields,
     issuers,
     numbering,
+    rows,
     search_index,
     settings,
     validity,
@@ -110,10 +111,7 @@ AUDITED = (
 
 
 def get(s: Session, doc_id: int) -> Document:
-    doc = s.get(Document, doc_id)
-    if doc is None:
-        raise UserError(f"文件编号 {doc_id} 不存在。")
-    return doc
+    return rows.get(s, Document, doc_id, "文件编号")
 
 
 def _snapshot(doc: Document) -> dict[str, Any]:

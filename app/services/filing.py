@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app import clock
 from app.errors import UserError
 from app.models import Document, Filing, FilingResult
-from app.services import audit, documents, numbering, settings, workcalendar
+from app.services import audit, documents, numbering, rows, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer, FilingTimeliness, Step
@@ -132,10 +132,7 @@ def _filing(s: Session, doc_id: int, recipient: str) -> Filing | None:
 
 
 def get(s: Session, filing_id: int) -> Filing:
-    filing = s.get(Filing, filing_id)
-    if filing is None:
-        raise UserError(f"备案记录 {filing_id} 不存在。")
-    return filing
+    return rows.get(s, Filing, filing_id, "备案记录")
 
 
 def record_filed(

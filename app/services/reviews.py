@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import ReviewCase, ReviewCheck, ReviewPause
-from app.services import audit, documents, numbering, settings
+from app.services import audit, documents, numbering, rows, settings
 from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import (
@@ -74,10 +74,7 @@ class ReviewIntake:
 
 
 def get(s: Session, case_id: int) -> ReviewCase:
-    case = s.get(ReviewCase, case_id)
-    if case is None:
-        raise UserError(f"审核案件 {case_id} 不存在。")
-    return case
+    return rows.get(s, ReviewCase, case_id, "审核案件")
 
 
 def required_materials(s: Session, subject_type: str, document_id: int | None) -> list[str]:
