@@ -220,6 +220,8 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     clock.fix_today(date.today())
     window = QMainWindow()
     qtbot.addWidget(window)
+    page = shown(qtbot, BackupPage(context(filled)))  # open before the backup is made
+    assert page.table.topLevelItemCount() == 0
     after = startup_checks.AfterStart(context(filled), window)
 
     # generous: the check waits a second, then two background jobs run on a busy 2-core machine
@@ -232,6 +234,7 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     after.check()
     assert context(filled).runner.wait()
     assert [b.kind for b in backup.list_backups()] == ["auto"]
+    assert page.table.topLevelItemCount() == 1  # the page shown meanwhile lists it
     assert after.timer.isActive()
 
 

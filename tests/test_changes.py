@@ -52,3 +52,29 @@ def test_the_scan_sees_a_change_nobody_hears(tmp_path):
         "def on(kinds):\n    if Change.DOCUMENTS in kinds:\n        pass\n"
     )
     assert announced_and_heard(tmp_path) == ({"DOCUMENTS", "USERS"}, {"DOCUMENTS"})
+
+
+def bare_kinds_emitted(folder: Path) -> list[str]:
+    """`data_changed.emit({"backups"})`: a kind written as a string escapes the scan above."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "emit"
+                and any(
+                    isinstance(n, ast.Constant) and isinstance(n.value, str)
+                    for arg in node.args
+                    for n in ast.walk(arg)
+                )
+                and "data_changed" in ast.unparse(node.func)
+            ):
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_announcement_names_its_kind_by_the_enum(tmp_path):
+    assert bare_kinds_emitted(UI) == []
+    (tmp_path / "view.py").write_text('runner.data_changed.emit({"backups"})\n')
+    assert bare_kinds_emitted(tmp_path) == ["view.py:1"]

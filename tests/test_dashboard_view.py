@@ -7,7 +7,7 @@ from app.services import objections
 from app.services.permissions import SYSTEM
 from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.filing.view import FilingView
-from app.ui.home.view import COLUMNS, HomeView
+from app.ui.home.view import HomeView
 from app.ui.main_window import MainWindow
 from app.ui.review.view import STATE_COLORS
 from tests.factories import register
@@ -32,7 +32,7 @@ def dashboard(qtbot, office):
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):
-    column = next(i for i, (label, _a, _w) in enumerate(COLUMNS) if label == header)
+    column = view.model.headers.index(header)
     return view.model.data(view.model.index(row, column), role)
 
 

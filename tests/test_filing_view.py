@@ -5,7 +5,6 @@ from PySide6.QtCore import QDate, Qt
 
 from app.services import filing
 from app.services.permissions import SYSTEM
-from app.ui.filing.table_model import COLUMNS
 from app.ui.filing.view import FilingView
 from app.ui.home.view import HomeView
 from app.ui.review.view import STATE_COLORS
@@ -38,7 +37,7 @@ def make_view(qtbot, database) -> FilingView:
 
 
 def cell(view, row, header, role=Qt.ItemDataRole.DisplayRole):
-    column = next(i for i, (label, _a, _w) in enumerate(COLUMNS) if label == header)
+    column = view.model.headers.index(header)
     return view.model.data(view.model.index(row, column), role)
 
 

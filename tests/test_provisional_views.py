@@ -48,28 +48,28 @@ def enter_2027(database):
         workcalendar.enter_year(s, SYSTEM, 2027, [date(2027, 1, 1), date(2027, 1, 4)], [])
 
 
-def _cells(model, columns, header, role=Qt.ItemDataRole.DisplayRole):
-    column = next(i for i, (label, _a, _w) in enumerate(columns) if label == header)
+def _cells(model, header, role=Qt.ItemDataRole.DisplayRole):
+    column = model.headers.index(header)
     return [model.data(model.index(r, column), role) for r in range(model.rowCount())]
 
 
 def test_dashboard_marks_provisional_deadlines_and_names_the_year(qtbot, office):
-    view = shown(qtbot, dashboard_view.HomeView(office))
+    view = shown(qtbot, dashboard_view.HomeView(context(office)))
     view.refresh()
     assert context(office).runner.wait()
     cells = dict(zip(
-        [d.kind for d in view.model.rows], _cells(view.model, dashboard_view.COLUMNS, "期限"), strict=True
+        [d.kind for d in view.model.rows], _cells(view.model, "期限"), strict=True
     ))  # fmt: skip
     assert cells["filing"] == cells["correction"] == cells["objection"] == "2027-01-04（暂定）"
     assert cells["review"] == "2027-01-11（暂定）"
-    tips = _cells(view.model, dashboard_view.COLUMNS, "期限", TOOLTIP)
+    tips = _cells(view.model, "期限", TOOLTIP)
     marked = [t for t, d in zip(tips, view.model.rows, strict=True) if d.provisional]
     assert marked and all(TIP in t for t in marked)
 
     enter_2027(office)
     view.refresh()
     assert context(office).runner.wait()
-    assert not any("暂定" in t for t in _cells(view.model, dashboard_view.COLUMNS, "期限"))
+    assert not any("暂定" in t for t in _cells(view.model, "期限"))
 
 
 def test_filing_page_marks_due_and_correction_dates(qtbot, office):
@@ -78,11 +78,11 @@ def test_filing_page_marks_due_and_correction_dates(qtbot, office):
     model = filing_table.FilingTableModel()
     model.set_rows(page.lines)
     titles = [line.row.title for line in page.lines]
-    due = dict(zip(titles, _cells(model, filing_table.COLUMNS, "备案期限"), strict=True))
-    correction = dict(zip(titles, _cells(model, filing_table.COLUMNS, "补正期限"), strict=True))
+    due = dict(zip(titles, _cells(model, "备案期限"), strict=True))
+    correction = dict(zip(titles, _cells(model, "补正期限"), strict=True))
     assert due == {"月初公布的办法": "2026-12-16", "年末公布的办法": "2027-01-04（暂定）"}
     assert correction["月初公布的办法"] == "2027-01-04（暂定）"
-    tips = dict(zip(titles, _cells(model, filing_table.COLUMNS, "备案期限", TOOLTIP), strict=True))
+    tips = dict(zip(titles, _cells(model, "备案期限", TOOLTIP), strict=True))
     assert TIP in tips["年末公布的办法"] and TIP not in tips["月初公布的办法"]
 
 
@@ -90,8 +90,8 @@ def test_review_queue_and_form_mark_the_provisional_due_date(qtbot, office):
     queue = review_view.read_queue(office, False, None)
     model = review_view.ReviewTableModel()
     model.set_rows(queue.rows)
-    assert _cells(model, review_view.COLUMNS, "办理期限") == ["2027-01-11（暂定）"]
-    assert TIP in _cells(model, review_view.COLUMNS, "办理期限", TOOLTIP)[0]
+    assert _cells(model, "办理期限") == ["2027-01-11（暂定）"]
+    assert TIP in _cells(model, "办理期限", TOOLTIP)[0]
     form = read_case(office, queue.rows[0].case_id)
     assert form.values["办理期限"] == "2027-01-11（暂定）"
     assert form.values["最早办结日"] == "2026-12-25"

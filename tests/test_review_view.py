@@ -21,7 +21,7 @@ TODAY = date(2026, 11, 27)
 
 
 def column(header: str) -> int:
-    return next(i for i, (label, _attr, _width) in enumerate(COLUMNS) if label == header)
+    return [c.header for c in COLUMNS].index(header)
 
 
 def add_case(database, title="河清市临时救助实施办法", received=date(2026, 11, 20), present=None):

@@ -18,3 +18,4 @@ class Change(StrEnum):
     OBJECTIONS = "objections"
     CLEANUP = "cleanup"
     VALIDITY = "validity"
+    BACKUPS = "backups"  # a backup made or removed: the backup list, not the data

@@ -16,6 +16,7 @@ from app.db import friendly_db_message, sqlite_path
 from app.errors import DamagedDatabaseError, UserError
 from app.services import settings, users
 from app.services.permissions import pc_administrator
+from app.ui.changes import Change
 from app.ui.context import AppContext
 
 if TYPE_CHECKING:  # backups and the integrity check are imported after the window shows
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # backups and the integrity check are imported after the wind
 
 
 log = logging.getLogger(__name__)
+BACKUP_CHANGES = frozenset({Change.BACKUPS})
 CHECK_MS = 60 * 60 * 1000  # the backup is daily; an hourly look notices the day turning soon enough
 CHECK_DELAY_MS = 1000  # the integrity check waits for the first page to be loaded and painted
 RESTORE, QUIT = "从最近的备份恢复", "退出"
@@ -181,7 +183,7 @@ class AfterStart(QObject):
         self.runner.run(work, on_done=self._done, on_error=self._failed)
 
     def _done(self, made: BackupFile) -> None:
-        self.runner.data_changed.emit({"backups"})
+        self.runner.data_changed.emit(BACKUP_CHANGES)
         self.window.statusBar().showMessage(f"已自动备份：{made.path.name}", 10_000)
 
     def _failed(self, exc: BaseException) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -15,8 +15,8 @@ from app.services import deadlines, filing, settings, statistics, workcalendar
 from app.services.filing import FilingRow, ResultEntry
 from app.services.statistics import Figure
 from app.services.vocabulary import DeadlineState
-from app.ui.widgets.list_model import ListModel, cell_text
-from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+from app.ui.widgets.list_model import Column, ListModel, RowsModel, cell_text
+from app.ui.widgets.style import STATE_COLORS
 
 ROW_COLORS = {**STATE_COLORS, DeadlineState.DONE_LATE: QColor(255, 226, 218)}  # filed, but late
 
@@ -60,25 +60,35 @@ def read_page(s: Session, year: int, pending_only: bool) -> FilingListing:
     return FilingListing(year, lines, figures, cal.warnings())
 
 
-# (header, FilingRow attribute or "state_label", width)
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("公布日期", "published", 88),
-    ("文件名称", "title", 0),  # takes the room left
-    ("发文字号", "doc_number", 156),
-    ("备案机关", "recipient", 104),
-    ("备案期限", "due", 140),
-    ("报送日期", "filed_on", 88),
-    ("报告编号", "report_number", 120),
-    ("备案结果", "result", 72),
-    ("补正期限", "correction_due", 140),
-    ("状态", "state_label", 72),
+COLUMNS = (
+    Column("公布日期", lambda x: x.row.published, 88, centered=True),
+    Column("文件名称", lambda x: x.row.title),  # takes the room left
+    Column("发文字号", lambda x: x.row.doc_number, 156),
+    Column("备案机关", lambda x: x.row.recipient, 104),
+    Column(
+        "备案期限",
+        lambda x: workcalendar.marked(x.row.due, x.row.due_provisional),
+        140,
+        centered=True,
+        tip=lambda x: "\n".join(filter(None, (x.row.rule, x.due_tip))),
+    ),
+    Column("报送日期", lambda x: x.row.filed_on, 88, centered=True),
+    Column("报告编号", lambda x: x.row.report_number, 120),
+    Column("备案结果", lambda x: x.row.result, 72, centered=True),
+    Column(
+        "补正期限",
+        lambda x: workcalendar.marked(x.row.correction_due, x.row.correction_due_provisional),
+        140,
+        centered=True,
+        tip=lambda x: x.correction_tip,
+    ),
+    Column("状态", lambda x: x.state_label, 72, centered=True, tip=lambda x: x.row.rule),
 )
-CENTERED = frozenset({"published", "due", "filed_on", "result", "correction_due", "state_label"})
 
 
-class FilingTableModel(ListModel):
+class FilingTableModel(RowsModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([c[0] for c in COLUMNS], parent)
+        super().__init__(COLUMNS, lambda line: ROW_COLORS.get(line.state), parent)
 
     def row_of(self, doc_id: int, filing_id: int | None = None) -> int:
         return next(
@@ -89,32 +99,6 @@ class FilingTableModel(ListModel):
             ),
             -1,
         )
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line, attr = self.rows[index.row()], COLUMNS[index.column()][1]
-        value = line.state_label if attr == "state_label" else getattr(line.row, attr)
-        color = ROW_COLORS.get(line.state)
-        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
-            return workcalendar.marked(value, line.row.due_provisional)
-        if role == Qt.ItemDataRole.DisplayRole and attr == "correction_due":
-            return workcalendar.marked(value, line.row.correction_due_provisional)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(value)
-        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
-            return QBrush(color)
-        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
-            return QBrush(ROW_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
-            return "\n".join(filter(None, (line.row.rule, line.due_tip)))
-        if role == Qt.ItemDataRole.ToolTipRole and attr == "correction_due" and line.correction_tip:
-            return line.correction_tip
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return line.row.rule if attr == "state_label" else cell_text(value)
-        return None
 
 
 # (header, width) of the selected filing's result history, oldest first

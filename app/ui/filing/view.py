@@ -35,7 +35,6 @@ from app.ui.filing.dialogs import (
 )
 from app.ui.filing.objection_dialogs import RegisterObjectionDialog
 from app.ui.filing.table_model import (
-    COLUMNS,
     HISTORY_COLUMNS,
     FilingHistoryModel,
     FilingLine,
@@ -45,7 +44,7 @@ from app.ui.filing.table_model import (
     read_page,
 )
 from app.ui.operations import Reload, Work
-from app.ui.widgets.list_model import list_table, push_button, warning_banner
+from app.ui.widgets.list_model import list_table, push_button, rows_table, warning_banner
 
 REFRESH_KINDS = frozenset(
     {Change.DOCUMENTS, Change.FILINGS, Change.CALENDAR, Change.SETTINGS, Change.ISSUERS}
@@ -167,7 +166,7 @@ class FilingView(QWidget):
         self.refresh()
 
     def _table(self) -> QTableView:
-        table = list_table(self.model, [width for _label, _attr, width in COLUMNS], multi=True)
+        table = rows_table(self.model, multi=True)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         return table

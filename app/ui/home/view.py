@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -37,9 +35,15 @@ from app.ui.filing.objection_dialogs import ReplyDialog
 from app.ui.lazy_reports import deadline_overview
 from app.ui.operations import Reload
 from app.ui.widgets.ledger_dialog import export_workbook
-from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
+from app.ui.widgets.list_model import (
+    Column,
+    RowsModel,
+    push_button,
+    rows_table,
+    warning_banner,
+)
 from app.ui.widgets.pdf_preview import preview_generated
-from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+from app.ui.widgets.style import STATE_COLORS
 
 REFRESH_KINDS = frozenset(
     {
@@ -142,41 +146,21 @@ class Tile(QFrame):
         super().mousePressEvent(event)
 
 
-# (header, Deadline attribute, width)
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("状态", "state_label", 72),
-    ("期限类型", "kind_label", 110),
-    ("事项", "title", 0),  # takes the room left
-    ("期限", "due", 140),
-    ("剩余天数", "days_left", 72),
-    ("依据", "rule", 300),
-)
-CENTERED = frozenset({"state_label", "due", "days_left"})
-
-
-class DeadlineTableModel(ListModel):
+class DeadlineTableModel(RowsModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([c[0] for c in COLUMNS], parent)
         self.provisional_tips: dict[date, str] = {}
+        columns = (
+            Column("状态", lambda d: d.state_label, 72, centered=True),
+            Column("期限类型", lambda d: d.kind_label, 110),
+            Column("事项", lambda d: d.title),  # takes the room left
+            Column("期限", lambda d: d.due_text, 140, centered=True, tip=self._due_tip),
+            Column("剩余天数", lambda d: d.days_left, 72, centered=True),
+            Column("依据", lambda d: d.rule, 300),
+        )
+        super().__init__(columns, lambda d: STATE_COLORS.get(d.state), parent)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
-        color = STATE_COLORS.get(row.state)
-        if attr == "due" and role == Qt.ItemDataRole.DisplayRole:
-            return row.due_text
-        if attr == "due" and role == Qt.ItemDataRole.ToolTipRole and row.provisional:
-            return self.provisional_tips.get(row.due, row.due_text)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(getattr(row, attr))
-        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
-            return QBrush(color)
-        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
-            return QBrush(ROW_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def _due_tip(self, d: Deadline) -> str:
+        return self.provisional_tips.get(d.due, d.due_text) if d.provisional else d.due_text
 
 
 class HomeView(QWidget):
@@ -243,7 +227,7 @@ class HomeView(QWidget):
             self.refresh()
 
     def _table(self) -> QTableView:
-        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
+        table = rows_table(self.model)
         table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         return table
 

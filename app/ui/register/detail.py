@@ -32,6 +32,7 @@ from app.services.lifecycle import status_text
 from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
 from app.ui.context import AppContext
+from app.ui.widgets.list_model import file_size
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
     from app.services.audit_query import AuditRow
@@ -135,14 +136,6 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
             history=audit_query.document_history(s, doc_id),
             tips={"filing_due": cal.provisional_tip(due.end)} if due and due.provisional else {},
         )
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if n < 1024:
-            return f"{n:.0f} {unit}"
-        n /= 1024
-    return f"{n:.1f} GB"
 
 
 class DocumentDetail(QWidget):
@@ -280,7 +273,7 @@ class DocumentDetail(QWidget):
             self.links.addItem(_muted_item("无关联文件"))
         self.attachments.clear()
         for a in view.attachments:
-            item = QListWidgetItem(f"{a.name}（{_size(a.size)}）")
+            item = QListWidgetItem(f"{a.name}（{file_size(a.size)}）")
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setToolTip(f"添加于 {a.added_at:%Y-%m-%d %H:%M}")
             self.attachments.addItem(item)

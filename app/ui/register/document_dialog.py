@@ -35,7 +35,7 @@ from app.services.lifecycle import (
 from app.services.vocabulary import DocFlag, Step
 from app.ui.changes import Change
 from app.ui.context import AppContext
-from app.ui.widgets.fields import OptionalDate, date_edit, pydate
+from app.ui.widgets.fields import OptionalDate, date_edit, line_edit, pydate
 from app.ui.widgets.form_dialog import ServiceDialog
 
 MODE_PUBLISHED = "published"
@@ -81,12 +81,9 @@ class DocumentDialog(ServiceDialog):
         mode_row.setContentsMargins(0, 0, 0, 0)
 
         self.issuer = QComboBox()
-        self.title = QLineEdit()
-        self.title.setPlaceholderText("文件全称")
-        self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
-        self.reg_number = QLineEdit()
-        self.reg_number.setPlaceholderText("留空则自动分配")
+        self.title = line_edit("文件全称")
+        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
+        self.reg_number = line_edit("留空则自动分配")
         self.published = OptionalDate()
         self.effective = OptionalDate("填写（默认同公布日期）")
         self.valid_until = OptionalDate("填写（默认按规则计算）")
@@ -100,8 +97,7 @@ class DocumentDialog(ServiceDialog):
         self.other_dates.setLayout(other_dates)
         self.term_reason = QLineEdit()  # shown only when the service says the term needs one
         self.drafting_unit = QLineEdit()
-        self.keywords = QLineEdit()
-        self.keywords.setPlaceholderText("以空格或顿号分隔")
+        self.keywords = line_edit("以空格或顿号分隔")
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
         self.remarks = QPlainTextEdit()
@@ -294,13 +290,10 @@ class DocumentDialog(ServiceDialog):
         # The service says what needs confirming; the clerk confirms, then it retries.
         typed_reg = self.reg_number.text().strip()
         if isinstance(exc, numbering.GapNotConfirmed) and self.confirmed_gap != typed_reg:
-            self.buttons.setEnabled(True)
-            text = f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？"
-            if ask(self, "确认跳号", text, "跳号登记"):
+            question = f"{exc.message}\n\n确实要使用登记编号“{exc.skip.number}”吗？"
+            if _confirm_and_save(self, "确认跳号", question, "跳号登记", self.reg_number):
                 self.confirmed_gap = typed_reg
                 self.submit()
-            else:
-                self.reg_number.setFocus()
             return
         if not _asked_about_abbr(self, exc):
             super()._failed(exc)
@@ -342,8 +335,7 @@ class StepDialog(ServiceDialog):
         self.period_box = QWidget()
         self.period_box.setLayout(period)
         period.setContentsMargins(0, 0, 0, 0)
-        self.doc_number = QLineEdit()
-        self.doc_number.setPlaceholderText("例如：桂民发〔2022〕7号")
+        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
         self.channel = QComboBox()
         self.channel.setEditable(True)
         self.channel.addItems(["", *documents.PUBLICATION_CHANNELS])
@@ -469,14 +461,22 @@ def _asked_about_abbr(dialog: DocumentDialog | StepDialog, exc: BaseException) -
     typed = dialog.doc_number.text().strip()
     if not isinstance(exc, docnumber.AbbrNotConfirmed) or dialog.confirmed_abbr == typed:
         return False
-    dialog.buttons.setEnabled(True)
     question = f"{exc.message}\n\n确实要使用发文字号“{exc.number}”吗？"
-    if ask(dialog, "确认发文字号", question, "仍然使用"):
+    if _confirm_and_save(dialog, "确认发文字号", question, "仍然使用", dialog.doc_number):
         dialog.confirmed_abbr = typed
         dialog.submit()
-    else:
-        dialog.doc_number.setFocus()
     return True
+
+
+def _confirm_and_save(
+    dialog: ServiceDialog, title: str, question: str, yes: str, field: QWidget
+) -> bool:
+    """The service asked for a confirmation: True to save again, else back to the field."""
+    dialog.buttons.setEnabled(True)
+    if ask(dialog, title, question, yes):
+        return True
+    field.setFocus()
+    return False
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from app.ui.context import AppContext
 from app.ui.register.detail import DocumentDetail
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.widgets import state
+from app.ui.widgets.fields import line_edit
 
 if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
     from app.ui.widgets.form_dialog import ServiceDialog
@@ -62,8 +62,7 @@ class RegisterView(QWidget):
         self.dialog: ServiceDialog | None = None
         self.model = DocumentTableModel(ctx, parent=self)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索标题、发文字号、登记编号、制定机关、关键词（Ctrl+F）")
+        self.search = line_edit("搜索标题、发文字号、登记编号、制定机关、关键词（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,8 +23,14 @@ from app.ui.context import AppContext
 from app.ui.review.case_dialog import CaseDialog
 from app.ui.review.dialogs import REFRESH_KINDS, preview_opinion, review_ledger_dialog
 from app.ui.review.intake_dialog import IntakeDialog
-from app.ui.widgets.list_model import ListModel, cell_text, list_table, push_button, warning_banner
-from app.ui.widgets.style import ROW_TEXT, STATE_COLORS
+from app.ui.widgets.list_model import (
+    Column,
+    RowsModel,
+    push_button,
+    rows_table,
+    warning_banner,
+)
+from app.ui.widgets.style import STATE_COLORS
 
 
 @dataclass(frozen=True)
@@ -88,52 +93,35 @@ def read_queue(database: Database, open_only: bool, subject_type: str | None) ->
         return Queue(rows, cal.warnings())
 
 
-# (header, QueueRow attribute, width)
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("收到日期", "received", 88),
-    ("审核对象", "subject_label", 100),
-    ("事项名称", "title", 0),  # takes the room left
-    ("送审单位", "submitting_unit", 104),
-    ("承办人", "reviewer", 64),
-    ("状态", "state_label", 76),
-    ("办理期限", "due", 140),
-    ("剩余工作日", "days_left", 80),
-    ("结论", "outcome", 80),
-    ("意见书编号", "opinion_number", 116),
+COLUMNS = (
+    Column("收到日期", lambda r: r.received, 88, centered=True),
+    Column("审核对象", lambda r: r.subject_label, 100),
+    Column("事项名称", lambda r: r.title),  # takes the room left
+    Column("送审单位", lambda r: r.submitting_unit, 104),
+    Column("承办人", lambda r: r.reviewer, 64),
+    Column("状态", lambda r: r.state_label, 76, centered=True),
+    Column(
+        "办理期限",
+        lambda r: r.due_text,
+        140,
+        centered=True,
+        tip=lambda r: "\n".join(filter(None, (r.explanation, r.provisional_tip))),
+    ),
+    Column("剩余工作日", lambda r: r.days_left, 80, centered=True, tip=lambda r: r.explanation),
+    Column("结论", lambda r: r.outcome, 80, centered=True),
+    Column("意见书编号", lambda r: r.opinion_number, 116),
 )
-CENTERED = frozenset({"received", "state_label", "due", "days_left", "outcome"})
 
 
-class ReviewTableModel(ListModel):
+class ReviewTableModel(RowsModel):
     def __init__(self, parent=None) -> None:
-        super().__init__([c[0] for c in COLUMNS], parent)
+        super().__init__(COLUMNS, lambda row: STATE_COLORS.get(row.state), parent)
 
     def case_id(self, row: int) -> int | None:
         return self.rows[row].case_id if 0 <= row < len(self.rows) else None
 
     def row_of(self, case_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.case_id == case_id), -1)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, attr = self.rows[index.row()], COLUMNS[index.column()][1]
-        color = STATE_COLORS.get(row.state)
-        if role == Qt.ItemDataRole.DisplayRole and attr == "due":
-            return row.due_text
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(getattr(row, attr))
-        if role == Qt.ItemDataRole.BackgroundRole and color is not None:
-            return QBrush(color)
-        if role == Qt.ItemDataRole.ForegroundRole and color is not None:
-            return QBrush(ROW_TEXT)
-        if role == Qt.ItemDataRole.TextAlignmentRole and attr in CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and attr == "due":
-            return "\n".join(filter(None, (row.explanation, row.provisional_tip)))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.explanation if attr == "days_left" else cell_text(getattr(row, attr))
-        return None
 
 
 class ReviewView(QWidget):
@@ -185,7 +173,7 @@ class ReviewView(QWidget):
         self.refresh()
 
     def _table(self) -> QTableView:
-        table = list_table(self.model, [width for _label, _attr, width in COLUMNS])
+        table = rows_table(self.model)
         table.doubleClicked.connect(lambda _index: self.open_case())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         return table

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -26,7 +25,7 @@ from app.reports import audit_export
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
 from app.ui.context import AppContext
-from app.ui.widgets.fields import date_edit, pydate
+from app.ui.widgets.fields import date_edit, line_edit, pydate
 from app.ui.widgets.ledger_dialog import export_workbook
 
 PAGE = 200
@@ -121,8 +120,7 @@ class AuditPage(QWidget):
         self.runner = ctx.runner
         self.start, self.end = _date_box(), _date_box()
         self.actor, self.object_type = QComboBox(), QComboBox()
-        self.text = QLineEdit()
-        self.text.setPlaceholderText("摘要或数值中的文字")
+        self.text = line_edit("摘要或数值中的文字")
         self.text.setClearButtonEnabled(True)
         self.model = AuditModel(ctx)
         self.table = QTableView()

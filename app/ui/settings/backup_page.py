@@ -24,16 +24,9 @@ from app.services.backup import BackupFile
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
+from app.ui.widgets.list_model import file_size
 
 COLUMNS = ("时间", "类型", "大小", "文件")
-
-
-def _size(n: float) -> str:
-    for unit in ("B", "KB", "MB"):
-        if n < 1024:
-            return f"{n:.0f} {unit}"
-        n /= 1024
-    return f"{n:.1f} GB"
 
 
 def retention_text(database: Database) -> str:
@@ -94,14 +87,14 @@ class BackupPage(QWidget):
         self.table.clear()
         for b in backup.list_backups(self.folder):
             item = QTreeWidgetItem(
-                [f"{b.created:%Y-%m-%d %H:%M:%S}", b.kind_label, _size(b.size), b.path.name]
+                [f"{b.created:%Y-%m-%d %H:%M:%S}", b.kind_label, file_size(b.size), b.path.name]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
             self.table.addTopLevelItem(item)
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
-        if Change.SETTINGS in kinds:
+        if Change.SETTINGS in kinds or Change.BACKUPS in kinds:
             self.refresh()
 
     def selected(self) -> Path | None:

@@ -34,7 +34,7 @@ from app.services import holiday_notice, statutory_holidays, workcalendar
 from app.services.workcalendar import WorkCalendar
 from app.ui.changes import Change
 from app.ui.context import AppContext
-from app.ui.widgets.fields import date_edit
+from app.ui.widgets.fields import date_edit, line_edit
 from app.ui.widgets.form_dialog import ServiceDialog
 from app.ui.widgets.style import ERROR_STYLE, MUTED_STYLE
 
@@ -252,8 +252,7 @@ class YearDialog(ServiceDialog):
         self.year.setValue(year)
         self.holidays = DateList(year)
         self.makeup = DateList(year)
-        self.source = QLineEdit()
-        self.source.setPlaceholderText(f"例如：国务院办公厅关于{year}年部分节假日安排的通知")
+        self.source = line_edit(f"例如：国务院办公厅关于{year}年部分节假日安排的通知")
         self.year.valueChanged.connect(self.holidays.set_year)
         self.year.valueChanged.connect(self.makeup.set_year)
         hint = QLabel("按通知逐段添加放假日期和调休上班日期；未列出的日期按周一至周五上班。")

@@ -32,6 +32,7 @@ from app.services.permissions import Actor
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.operations import Work
+from app.ui.widgets.fields import line_edit
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
@@ -155,12 +156,9 @@ class IssuerForm(QWidget):
 
     def __init__(self, template: str = issuers.DEFAULT_TEMPLATE, yearly: bool = True) -> None:
         super().__init__()
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("例如：河清市民政局")
-        self.code = QLineEdit()
-        self.code.setPlaceholderText("字母或数字，例如 MZ")
-        self.abbr = QLineEdit()
-        self.abbr.setPlaceholderText("发文字号中的代字，例如 河民发")
+        self.name = line_edit("例如：河清市民政局")
+        self.code = line_edit("字母或数字，例如 MZ")
+        self.abbr = line_edit("发文字号中的代字，例如 河民发")
         self.level = QComboBox()
         for key, label in issuers.LEVELS.items():
             self.level.addItem(label, key)

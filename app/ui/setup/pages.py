@@ -35,6 +35,7 @@ from app.ui.settings.issuers_page import (
     next_number,
 )
 from app.ui.settings.rules_page import Editor, editor_value, rule_editor, set_editor_value
+from app.ui.widgets.fields import line_edit
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
 START, OFFICE, ISSUERS, FILING, VALIDITY, ADMIN, SUMMARY = range(7)
@@ -354,8 +355,7 @@ class AdminPage(SetupPage):
             else f"已有 {office.user_count} 个用户，可以留空跳过；需要时也可在此再添加一名管理员。"
         )
         super().__init__(office, "管理员账户", subtitle)
-        self.username = QLineEdit()
-        self.username.setPlaceholderText("字母或数字，例如 admin")
+        self.username = line_edit("字母或数字，例如 admin")
         self.name = QLineEdit()
         self.password = QLineEdit()
         self.confirm = QLineEdit()

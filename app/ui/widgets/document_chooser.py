@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from app.services import search
 from app.services.lifecycle import IN_FORCE
 from app.ui.context import AppContext
+from app.ui.widgets.fields import line_edit
 from app.ui.widgets.list_model import cell_text
 
 CHOOSER_LIMIT = 50  # matches offered at once; typing more narrows them
@@ -27,8 +28,7 @@ class DocumentChooser(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.runner = ctx.runner
-        self.text = QLineEdit()
-        self.text.setPlaceholderText("输入文件名称、发文字号或登记编号的一部分查找")
+        self.text = line_edit("输入文件名称、发文字号或登记编号的一部分查找")
         self.choice = QComboBox()
         # Long titles would widen the dialog past its labels; the popup shows them whole.
         self.choice.setSizeAdjustPolicy(

@@ -1,11 +1,11 @@
-"""Form fields every dialog uses: dates (set or optional) and short multi-line texts."""
+"""Form fields every dialog uses: dates (set or optional), one-line fields and short texts."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from app import clock
 
@@ -25,6 +25,13 @@ def date_edit(value: date | None = None) -> QDateEdit:
     edit = QDateEdit(qdate(value or clock.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
+    return edit
+
+
+def line_edit(placeholder: str = "") -> QLineEdit:
+    """A one-line field; the placeholder says what goes in it, with an example."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
     return edit
 
 

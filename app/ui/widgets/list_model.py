@@ -22,6 +22,15 @@ def cell_text(value: object) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def file_size(n: float) -> str:
+    """A file's size as a clerk reads it: 512 B, 38 KB, 4 MB, 1.2 GB."""
+    for unit in ("B", "KB", "MB"):
+        if n < 1024:
+            return f"{n:.0f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
 class ListModel(QAbstractTableModel):
     def __init__(self, headers: Sequence[str], parent=None) -> None:
         super().__init__(parent)
@@ -91,10 +100,12 @@ class Column:
     value: Callable[[Any], object]
     width: int = 0  # 0: takes the room left
     centered: bool = False
+    tip: Callable[[Any], object] | None = None  # the tooltip, if not the cell's text
 
 
 class RowsModel(ListModel):
-    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any."""
+    """Rows read in one go off the GUI thread; `colour(row)` gives a row's background, if any
+    (then the text is dark, to stay readable on it)."""
 
     def __init__(self, columns: Sequence[Column], colour=lambda _row: None, parent=None) -> None:
         super().__init__([c.header for c in columns], parent)
@@ -105,6 +116,8 @@ class RowsModel(ListModel):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
         color: QColor | None = self.colour(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return cell_text(column.tip(row)) or cell_text(column.value(row))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell_text(column.value(row))
         if role == Qt.ItemDataRole.BackgroundRole and color is not None:
