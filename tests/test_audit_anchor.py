@@ -128,10 +128,11 @@ WRITER = """
 import sys
 from app.db import open_database
 from app.services import audit
+from app.services.vocabulary import AuditAction
 db = open_database(sys.argv[1])
 for n in range(int(sys.argv[2])):
     with db.transaction() as s:
-        audit.record(s, actor="测试", action="write", object_type="test", object_id=n, summary=f"第 {n} 次")
+        audit.record(s, "测试", AuditAction.UPDATE, audit.Subject("test", n), summary=f"第 {n} 次")
 db.close()
 """
 

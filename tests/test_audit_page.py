@@ -7,6 +7,8 @@ from sqlalchemy import text
 from app.services import audit, audit_query, documents, users
 from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM, Actor, Role
+from app.services.vocabulary import AuditAction
+from app.services.workcalendar import CALENDAR_DAYS
 from app.ui.register.detail import read_document
 from app.ui.settings.audit_page import PAGE, AuditPage
 from tests.factories import add_issuer, register
@@ -120,14 +122,7 @@ def test_document_history_lists_its_changes(database, doc_id):
 def test_long_log_is_fetched_a_page_at_a_time(view, database):
     with database.transaction() as s:
         for n in range(450):
-            audit.record(
-                s,
-                actor="系统",
-                action="calendar",
-                object_type="calendar_day",
-                object_id=None,
-                summary=f"第 {n} 次",
-            )
+            audit.record(s, SYSTEM, AuditAction.CALENDAR, CALENDAR_DAYS, summary=f"第 {n} 次")
     view.apply()
     assert view.model.total == 454 and view.model.rowCount() == PAGE
     while view.model.canFetchMore(QModelIndex()):

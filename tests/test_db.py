@@ -133,6 +133,7 @@ def test_transaction_commits_everything_or_nothing(database):
 @pytest.mark.sqlite_only
 def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, empty_db_url):
     from app.services import audit
+    from app.services.vocabulary import AuditAction
 
     engine = make_engine(empty_db_url)
     upgrade(engine, "0002")
@@ -141,10 +142,9 @@ def test_upgrade_from_0002_keeps_audit_trail_and_adds_register_tables(db_path, e
     with Session(engine) as s, s.begin():
         audit.record(
             s,
-            actor="张三",
-            action="setting",
-            object_type="setting",
-            object_id=None,
+            "张三",
+            AuditAction.SETTING,
+            audit.SETTINGS,
             summary="修改设置",
             old={"a": 1},
             new={"a": 2},

@@ -205,7 +205,11 @@ def forged_record_appended(db):
         from app.services import seals
 
         row = s.execute(select(Document.__table__).where(Document.id == doc)).one()
-        audit.record(s, actor="系统", action=seals.ACTION, object_type=seals.OBJECT, object_id=None, summary="封存 1 条记录的当前内容", new={"document": {str(doc): seals.digest(dict(row._mapping))}})  # fmt: skip
+        sealed = {"document": {str(doc): seals.digest(dict(row._mapping))}}
+        summary = "封存 1 条记录的当前内容"
+        audit.record(
+            s, SYSTEM, seals.ACTION, audit.Subject(seals.OBJECT), summary=summary, new=sealed
+        )
         s.commit()  # a plain session: nothing moves the anchor
     return "审计链锚文件落后于数据库"
 

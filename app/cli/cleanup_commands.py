@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 
 from app.cli import emit
-from app.cli.commands import add_json, session
+from app.cli.commands import actions, add_json, session
 from app.services import cleanup
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("cleanup", help="规范性文件清理").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    group = actions(sub, "cleanup", "规范性文件清理")
     listing = group.add_parser("list", help="列出清理批次")
     add_json(listing)
     listing.set_defaults(handler=cmd_cleanup_list)

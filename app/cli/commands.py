@@ -66,6 +66,12 @@ year_arg = int_arg("年份", FIRST_DAY.year, LAST_DAY.year)
 id_arg = int_arg("编号", 1, 2**63 - 1)
 
 
+def actions(sub: argparse._SubParsersAction, command: str, what: str) -> argparse._SubParsersAction:
+    """A command made of actions (`doc add`, `doc list`): their subparsers."""
+    parser = sub.add_parser(command, help=what)
+    return parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 

@@ -7,7 +7,7 @@ import sys
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, date_arg, id_arg, int_arg, session, year_arg
+from app.cli.commands import actions, add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.cli.login import acting
 from app.errors import UserError
 from app.services import docnumber, documents, issuers, lifecycle, numbering, registration
@@ -29,9 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _issuer(sub: argparse._SubParsersAction) -> None:
-    issuer = sub.add_parser("issuer", help="制定机关").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    issuer = actions(sub, "issuer", "制定机关")
     add = issuer.add_parser("add", help="添加制定机关")
     add.add_argument("--code", required=True, help="机关代码（字母数字）")
     add.add_argument("--name", required=True, help="机关名称")
@@ -47,9 +45,7 @@ def _issuer(sub: argparse._SubParsersAction) -> None:
 
 
 def _doc(sub: argparse._SubParsersAction) -> None:
-    doc = sub.add_parser("doc", help="文件登记").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    doc = actions(sub, "doc", "文件登记")
     add = doc.add_parser("add", help="登记已公布的文件")
     add.add_argument("--issuer", required=True, help="制定机关代码")
     add.add_argument("--title", required=True, help="文件名称")
@@ -108,9 +104,7 @@ def _search(sub: argparse._SubParsersAction) -> None:
 
 
 def _number(sub: argparse._SubParsersAction) -> None:
-    number = sub.add_parser("number", help="登记编号").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    number = actions(sub, "number", "登记编号")
     void = number.add_parser("void", help="作废登记编号")
     void.add_argument("number")
     void.add_argument("--reason", required=True, help="作废原因")

@@ -7,7 +7,7 @@ import sys
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, date_arg, id_arg, session, year_arg
+from app.cli.commands import actions, add_json, date_arg, id_arg, session, year_arg
 from app.cli.login import acting
 from app.errors import UserError
 from app.services import deadlines, filing, filing_backlog, workcalendar
@@ -19,9 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     dl = sub.add_parser("deadlines", help="所有未完成的期限（逾期在前）")
     add_json(dl)
     dl.set_defaults(handler=cmd_deadlines)
-    fl = sub.add_parser("filing", help="备案").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    fl = actions(sub, "filing", "备案")
     listing = fl.add_parser("list", help="备案台账")
     listing.add_argument("--year", type=year_arg, help="公布年份")
     listing.add_argument("--open", action="store_true", help="只列未报送的")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app import clock
 from app.cli import emit
-from app.cli.commands import add_json, date_arg, session
+from app.cli.commands import actions, add_json, date_arg, session
 from app.cli.login import Access, acting
 from app.errors import UserError
 from app.services import reviews, workcalendar
@@ -16,9 +16,7 @@ from app.services.workcalendar import KIND_LABELS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    cal = sub.add_parser("calendar", help="工作日历").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    cal = actions(sub, "calendar", "工作日历")
     is_workday = cal.add_parser("is-workday", help="某日是否为工作日")
     is_workday.add_argument("day", type=date_arg("日期"))
     # The State Council's calendar with the office's corrections: public facts, no record of the
@@ -34,9 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(notice)
     notice.set_defaults(handler=cmd_load_notice)
 
-    review = sub.add_parser("review", help="合法性审核").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    review = actions(sub, "review", "合法性审核")
     listing = review.add_parser("list", help="列出审核案件及期限")
     listing.add_argument("--open", action="store_true", help="只列未办结的案件")
     add_json(listing)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli import emit
-from app.cli.commands import add_json, session
+from app.cli.commands import actions, add_json, session
 from app.cli.login import Access, acting, read_password
 from app.config import database_url
 from app.db import open_database, sqlite_path
@@ -26,9 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="完整性检查：数据库、审计链、附件")
     add_json(check)
     check.set_defaults(handler=cmd_check)
-    user = sub.add_parser("user", help="用户").add_subparsers(
-        dest="action", required=True, metavar="ACTION"
-    )
+    user = actions(sub, "user", "用户")
     add = user.add_parser(
         "add", help="添加用户（新用户的密码在终端输入，或从标准输入读取：登录密码之后的一行）"
     )

@@ -8,15 +8,12 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import listing
+from app.reports.columns import document_columns
 from app.reports.listing import ListColumn
 from app.services import cleanup
 
 COLUMNS = (
-    ListColumn("文件名称", 34, lambda r: r.title),
-    ListColumn("发文字号", 15, lambda r: r.doc_number),
-    ListColumn("登记编号", 14, lambda r: r.reg_number),
-    ListColumn("制定机关", 12, lambda r: r.issuer_name),
-    ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
+    *document_columns(title=34, doc_number=15, reg_number=14, issuer_name=12, published=9),
     ListColumn("清理结论", 8, lambda r: r.decision, align="CENTER"),
     ListColumn("理由", 18, lambda r: r.reason),
 )

@@ -6,13 +6,11 @@ import json
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from app.reports import page as pages
-from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import cleanup, issuers
 from app.services.catalogs import office_name
@@ -42,19 +40,7 @@ def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
         for label, n in counts.items()
         if n or label != "未定"
     ]
-    table = Table(data, colWidths=[40 * mm, page.body_width - 40 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 11),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
+    table = pages.form_table(data, 40 * mm, page.body_width, 11, padding=5)
     page.story = [
         *pages.title_block(page),
         table,

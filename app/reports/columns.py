@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Protocol
 
 
@@ -38,3 +39,25 @@ class ListColumn:
     width: float  # share of the printed width; also the Excel width
     value: Callable[[Any], Any]
     align: str = "LEFT"
+
+
+# the header and alignment of each document field as every catalog and ledger prints it
+_DOCUMENT_FIELDS = {
+    "reg_number": ("登记编号", "LEFT"),
+    "doc_number": ("发文字号", "LEFT"),
+    "title": ("文件名称", "LEFT"),
+    "issuer_name": ("制定机关", "LEFT"),
+    "published": ("公布日期", "CENTER"),
+    "effective": ("施行日期", "CENTER"),
+    "valid_until": ("有效期至", "CENTER"),
+    "status_label": ("状态", "CENTER"),
+}
+
+
+def document_columns(**widths: float) -> tuple[ListColumn, ...]:
+    """The named fields of a row about a document, in the order given, each with its width:
+    `document_columns(title=34, doc_number=15)`."""
+    return tuple(
+        ListColumn(_DOCUMENT_FIELDS[field][0], width, attrgetter(field), _DOCUMENT_FIELDS[field][1])
+        for field, width in widths.items()
+    )

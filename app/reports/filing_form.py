@@ -7,15 +7,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Filing
 from app.reports import page as pages
-from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import filing, workcalendar
 from app.services.workcalendar import PROVISIONAL_MARK, Period
@@ -51,20 +49,7 @@ def _table(rows: list[tuple[str, str]], width: float) -> Table:
     data = [
         [Paragraph(k, cell), Paragraph(escape(v).replace("\n", "<br/>"), cell)] for k, v in rows
     ]
-    table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 10.5),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table
+    return pages.form_table(data, LABEL_WIDTH, width, 10.5, padding=5)
 
 
 def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:

@@ -8,18 +8,14 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import listing
-from app.reports.columns import NotedListing
+from app.reports.columns import NotedListing, document_columns
 from app.reports.listing import ListColumn
 from app.reports.page import Progress
 from app.services import filing, workcalendar
 from app.services.catalogs import office_name
 
 COLUMNS = (
-    ListColumn("登记编号", 14, lambda r: r.reg_number),
-    ListColumn("发文字号", 14, lambda r: r.doc_number),
-    ListColumn("文件名称", 20, lambda r: r.title),
-    ListColumn("制定机关", 11, lambda r: r.issuer_name),
-    ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
+    *document_columns(reg_number=14, doc_number=14, title=20, issuer_name=11, published=9),
     ListColumn("备案机关", 10, lambda r: r.recipient),
     ListColumn("备案期限", 15, lambda r: listing.due_day(r.due, r.due_provisional), align="CENTER"),
     ListColumn("报送日期", 9, lambda r: r.filed_on, align="CENTER"),

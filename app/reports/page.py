@@ -217,6 +217,31 @@ def ruled_table(
     return table
 
 
+def form_table(
+    data: Sequence[list[Paragraph]],
+    label_width: float,
+    width: float,
+    size: float,
+    padding: float = 0,
+) -> Table:
+    """Label-and-value rows ruled all round, the labels on grey, as a form or a record card sets
+    them out; `padding` above and below each cell instead of ReportLab's default when given."""
+    commands: list[TableCommand] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONT", (0, 0), (-1, -1), FONT, size),
+    ]
+    if padding:
+        commands += [
+            ("TOPPADDING", (0, 0), (-1, -1), padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        ]
+    table = Table(data, colWidths=[label_width, width - label_width])
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def _style_commands(columns: Sequence[Column]) -> TableStyle:
     commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, LEADING),

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from app.reports import page as pages
-from app.reports.fonts import FONT
 from app.reports.page import escape
 from app.services import catalogs, documents
 from app.services.lifecycle import status_text
@@ -74,17 +72,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("备注", catalogs.remarks(doc.remarks, doc.term_reason)),
     ]
     data = [[Paragraph(label, para), Paragraph(_markup(value), para)] for label, value in rows]
-    table = Table(data, colWidths=[LABEL_WIDTH + 12 * mm, page.body_width - LABEL_WIDTH - 12 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 10),
-            ]
-        )
-    )
+    table = pages.form_table(data, LABEL_WIDTH + 12 * mm, page.body_width, 10)
     signature = Paragraph(
         "登记人：____________　　审核人：____________　　日期：______年____月____日", para
     )

@@ -1,17 +1,13 @@
 """规范性文件登记簿: one row per registered document (domain.md, Catalogs and registers)."""
 
+from app.reports.columns import document_columns
 from app.reports.listing import ListColumn
 
 COLUMNS = (
-    ListColumn("登记编号", 12, lambda r: r.reg_number),
-    ListColumn("发文字号", 11, lambda r: r.doc_number),
-    ListColumn("文件名称", 14, lambda r: r.title),
-    ListColumn("制定机关", 9, lambda r: r.issuer_name),
+    *document_columns(reg_number=12, doc_number=11, title=14, issuer_name=9),
     ListColumn("起草单位", 6, lambda r: r.drafting_unit),
-    ListColumn("公布日期", 9, lambda r: r.published, align="CENTER"),
-    ListColumn("施行日期", 9, lambda r: r.effective, align="CENTER"),
-    ListColumn("有效期至", 9, lambda r: r.valid_until, align="CENTER"),
+    *document_columns(published=9, effective=9, valid_until=9),
     ListColumn("备案情况", 27, lambda r: r.filing),
-    ListColumn("状态", 4, lambda r: r.status_label, align="CENTER"),
+    *document_columns(status_label=4),
     ListColumn("备注", 5, lambda r: r.remarks),
 )

@@ -199,10 +199,9 @@ def record_reset(s: Session, actor: str, why: str) -> None:
     where = f"第 {head.id} 条，摘要 {head.hash[:12]}…" if head else "尚无审计记录"
     audit.record(
         s,
-        actor=actor,
-        action=AuditAction.ANCHOR_RESET,
-        object_type="audit",
-        object_id=head.id if head else None,
+        actor,
+        AuditAction.ANCHOR_RESET,
+        audit.Subject("audit", head.id if head else None),
         summary=f"审计链锚重置为当前链头（{where}）：{why}",
     )
 

@@ -17,7 +17,7 @@ from app.atomic_files import replacing
 from app.config import data_dir
 from app.errors import UserError
 from app.models import Attachment
-from app.services import audit, documents
+from app.services import audit, documents, rows
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -123,12 +123,10 @@ def add_attachment(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.ATTACH,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.ATTACH,
+        doc,
         summary=f"《{doc.title}》添加附件 {name}",
-        old=None,
         new={"attachment": name, "sha256": sha, "size": size},
     )
     return attachment
@@ -137,9 +135,7 @@ def add_attachment(
 def open_attachment(s: Session, attachment_id: int) -> Path:
     """A copy under the original name (so the system opens it with the right program), after
     checking the stored file is still the file that was attached."""
-    attachment = s.get(Attachment, attachment_id)
-    if attachment is None:
-        raise UserError(f"附件 {attachment_id} 不存在。")
+    attachment = rows.get(s, Attachment, attachment_id, "附件")
     path = stored_path(attachment.sha256)
     if not path.is_file():
         raise UserError(f"附件“{attachment.original_name}”的文件已丢失，请从备份恢复。")

@@ -12,8 +12,20 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.models import AuditEntry
+from app.models import (
+    AuditEntry,
+    CleanupBatch,
+    Document,
+    Filing,
+    Issuer,
+    NumberAllocation,
+    Objection,
+    ReviewCase,
+    User,
+)
 from app.services import fields  # noqa: F401  (every mutating service records here: arms its flush check)
+from app.services.permissions import Actor
+from app.services.vocabulary import AuditAction
 
 GENESIS = "0" * 64
 
@@ -47,19 +59,66 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# the object_type each audited table's rows are recorded under; never rename one: the chain
+# hashes it, the audit list and the seals filter by it
+Audited = (
+    Document | ReviewCase | Filing | Objection | CleanupBatch | Issuer | User | NumberAllocation
+)
+_KINDS: dict[type[Audited], str] = {
+    Document: "document",
+    ReviewCase: "review",
+    Filing: "filing",
+    Objection: "objection",
+    CleanupBatch: "cleanup",
+    Issuer: "issuer",
+    User: "user",
+    NumberAllocation: "number",
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a record is about when no row at hand names it: a setting, a calendar day or year,
+    the whole register. `kind` and `id` are stored as object_type and object_id (and hashed)."""
+
+    kind: str
+    id: int | None = None
+
+    @classmethod
+    def of(cls, model: type[Audited], id: int | None = None) -> Subject:
+        """A row of `model` known only by its id (or none of them in particular)."""
+        return cls(_KINDS[model], id)
+
+
+SETTINGS = Subject("setting")  # the office's settings: the key is in the record's old/new values
+
+
+def _subject(thing: Audited | Subject) -> Subject:
+    if isinstance(thing, Subject):
+        return thing
+    return Subject(_KINDS[type(thing)], thing.id)
+
+
+def _name(actor: Actor | str) -> str:
+    """An actor's name; a bare name only where the caller has nobody else to go by (a user
+    signing in, the system sealing, a setup run before anyone can sign in)."""
+    return actor if isinstance(actor, str) else actor.name
+
+
 def record(
     s: Session,
+    actor: Actor | str,
+    action: AuditAction,
+    subject: Audited | Subject,
     *,
-    actor: str,
-    action: str,
-    object_type: str,
-    object_id: int | None,
     summary: str = "",
     old: dict[str, Any] | None = None,
     new: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one audit record to the caller's transaction."""
-    return record_many(s, actor, action, object_type, [Change(object_id, summary, old, new)])[-1]
+    """Append one audit record about `subject` (a row, or a Subject) to the caller's transaction."""
+    about = _subject(subject)
+    change = Change(about.id, summary, old, new)
+    return _append(s, _name(actor), action, about.kind, [change])[-1]
 
 
 @dataclass(frozen=True)
@@ -71,9 +130,16 @@ class Change:
 
 
 def record_many(
+    s: Session, actor: Actor | str, action: AuditAction, model: type[Audited], changes: list[Change]
+) -> list[AuditEntry]:
+    """Append one record per change to rows of `model`, chained in order, to the caller's
+    transaction (rows inserted in bulk, known by their ids)."""
+    return _append(s, _name(actor), action, _KINDS[model], changes)
+
+
+def _append(
     s: Session, actor: str, action: str, object_type: str, changes: list[Change]
 ) -> list[AuditEntry]:
-    """Append one record per change, chained in order, to the caller's transaction."""
     last, at, entries = _last_hash(s) or GENESIS, clock.now(), []
     day = clock.pinned()
     pinned = f"（{clock.TODAY_ENV} 设定日期 {day.isoformat()}）" if day else ""

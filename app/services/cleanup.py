@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem, Document, Issuer
-from app.services import audit, documents, lifecycle, settings
+from app.services import audit, documents, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
@@ -77,10 +77,7 @@ def scope(s: Session, issuer_codes: list[str]) -> Scope:
 
 
 def get(s: Session, batch_id: int) -> CleanupBatch:
-    batch = s.get(CleanupBatch, batch_id)
-    if batch is None:
-        raise UserError(f"清理批次 {batch_id} 不存在。")
-    return batch
+    return rows.get(s, CleanupBatch, batch_id, "清理批次")
 
 
 def create_batch(
@@ -125,12 +122,10 @@ def create_batch(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_CREATE,
-        object_type="cleanup",
-        object_id=batch.id,
+        actor,
+        AuditAction.CLEANUP_CREATE,
+        batch,
         summary=f"创建{KINDS[kind]}：{batch.title}",
-        old=None,
         new={"documents": len(found.document_ids), "issuers": found.issuer_codes},
     )
     return batch
@@ -192,12 +187,10 @@ def decide(
     item.decided_by, item.decided_at = actor.name, clock.now()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_DECIDE,
-        object_type="document",
-        object_id=document_id,
+        actor,
+        AuditAction.CLEANUP_DECIDE,
+        audit.Subject.of(Document, document_id),
         summary=f"清理结论：{DECISIONS[decision]}",
-        old=None,
         new={"batch": batch.id, "decision": decision, "reason": reason.strip()},
     )
     return item
@@ -208,12 +201,7 @@ def delete_batch(s: Session, actor: Actor, batch_id: int) -> None:
     batch = _open(s, batch_id)
     s.delete(batch)
     audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_DELETE,
-        object_type="cleanup",
-        object_id=batch_id,
-        summary=f"删除未实施的清理批次：{batch.title}",
+        s, actor, AuditAction.CLEANUP_DELETE, batch, summary=f"删除未实施的清理批次：{batch.title}"
     )
 
 
@@ -231,12 +219,10 @@ def apply(s: Session, actor: Actor, batch_id: int, day: date) -> CleanupBatch:
     batch.status, batch.applied_on, batch.applied_by = CleanupStatus.APPLIED, day, actor.name
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_APPLY,
-        object_type="cleanup",
-        object_id=batch.id,
+        actor,
+        AuditAction.CLEANUP_APPLY,
+        batch,
         summary=f"实施{KINDS[batch.kind]}：{batch.title}",
-        old=None,
         new={"decisions": summary(batch)},
     )
     return batch

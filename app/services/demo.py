@@ -208,12 +208,7 @@ def make_demo(
     _draft_steps(s, rows)
     _activity(s, random.Random(f"{seed}-activity"), worker, issuers, rows, first)
     audit.record(
-        s,
-        actor=worker.name,
-        action=AuditAction.DEMO,
-        object_type="document",
-        object_id=None,
-        summary=f"生成演示数据 {docs} 件",
+        s, worker, AuditAction.DEMO, audit.Subject.of(Document), summary=f"生成演示数据 {docs} 件"
     )
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 

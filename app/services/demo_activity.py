@@ -249,23 +249,19 @@ def regular_cleanup(s: Session, actor: Actor, today: date) -> None:
         s.execute(insert(CleanupItem.__table__), items[start : start + CLEANUP_CHUNK])
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_CREATE,
-        object_type="cleanup",
-        object_id=batch.id,
+        actor,
+        AuditAction.CLEANUP_CREATE,
+        batch,
         summary=f"创建定期清理：{batch.title}",
-        old=None,
         new={"documents": len(items), "issuers": [], "day": created},
     )
     decisions = {cleanup.DECISIONS[code]: n for code, n in counts.items()}
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CLEANUP_APPLY,
-        object_type="cleanup",
-        object_id=batch.id,
+        actor,
+        AuditAction.CLEANUP_APPLY,
+        batch,
         summary=f"实施定期清理：{batch.title}",
-        old=None,
         new={"decisions": decisions, "day": applied},
     )
 

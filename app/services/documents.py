@@ -23,6 +23,7 @@ from app.services import (
     fields,
     issuers,
     numbering,
+    rows,
     search_index,
     settings,
     validity,
@@ -110,10 +111,7 @@ AUDITED = (
 
 
 def get(s: Session, doc_id: int) -> Document:
-    doc = s.get(Document, doc_id)
-    if doc is None:
-        raise UserError(f"文件编号 {doc_id} 不存在。")
-    return doc
+    return rows.get(s, Document, doc_id, "文件编号")
 
 
 def _snapshot(doc: Document) -> dict[str, Any]:
@@ -258,14 +256,7 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     s.flush()
     search_index.reindex(s, doc)
     audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.CREATE,
-        object_type="document",
-        object_id=doc.id,
-        summary=f"新建草稿《{doc.title}》",
-        old=None,
-        new=_snapshot(doc),
+        s, actor, AuditAction.CREATE, doc, summary=f"新建草稿《{doc.title}》", new=_snapshot(doc)
     )
     return doc
 
@@ -343,14 +334,7 @@ def update_document(
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc) | {"channel": channel_of(doc)})
     audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.UPDATE,
-        object_type="document",
-        object_id=doc.id,
-        summary=f"修改文件《{doc.title}》",
-        old=old,
-        new=new,
+        s, actor, AuditAction.UPDATE, doc, summary=f"修改文件《{doc.title}》", old=old, new=new
     )
     return doc
 
@@ -494,10 +478,9 @@ def record_step(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.STEP,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.STEP,
+        doc,
         summary=f"《{doc.title}》{STEP_LABELS[step]} {outcome}".strip(),
         old={"status": before},
         new={"status": step, "step": step, "outcome": outcome, "done_on": done_on},
@@ -515,12 +498,10 @@ def confirm_review_changes(s: Session, actor: Actor, doc_id: int, day: date) -> 
     review.confirmed_on = day
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CONFIRM_CHANGES,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.CONFIRM_CHANGES,
+        doc,
         summary=f"《{doc.title}》已按审核意见修改",
-        old=None,
         new={"confirmed_on": day},
     )
 
@@ -568,14 +549,7 @@ def publish(
     search_index.reindex(s, doc)
     old, new = _changes(before, _snapshot(doc))
     audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.PUBLISH,
-        object_type="document",
-        object_id=doc.id,
-        summary=f"公布《{doc.title}》",
-        old=old,
-        new=new,
+        s, actor, AuditAction.PUBLISH, doc, summary=f"公布《{doc.title}》", old=old, new=new
     )
     return doc
 
@@ -622,10 +596,9 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
     search_index.reindex(s, doc)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.ASSIGN_NUMBER,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.ASSIGN_NUMBER,
+        doc,
         summary=f"《{doc.title}》重新分配登记编号 {doc.reg_number}",
         old={"reg_number": None},
         new={"reg_number": doc.reg_number},
@@ -663,6 +636,12 @@ def _set_channel(s: Session, actor: Actor, doc: Document, text: str) -> None:
 
 RETIRE_NEEDS_SOURCE = {DocStatus.AMENDED: "amends"}
 LINK_KINDS: dict[str, str] = {DocStatus.AMENDED: "amends", DocStatus.REPEALED: "repeals"}
+RETIRE_ACTIONS: dict[str, AuditAction] = {
+    DocStatus.AMENDED: AuditAction.AMENDED,
+    DocStatus.REPEALED: AuditAction.REPEALED,
+    DocStatus.DECLARED_INVALID: AuditAction.DECLARED_INVALID,
+    DocStatus.EXPIRED: AuditAction.EXPIRED,
+}
 
 
 def retire(
@@ -709,10 +688,9 @@ def retire(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=status,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        RETIRE_ACTIONS[status],
+        doc,
         summary=f"《{doc.title}》{label}",
         old={"status": before},
         new={"status": status, "day": day, "reason": reason, "by": by_document_id},

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app import clock
 from app.errors import UserError
 from app.models import Document, Filing, FilingResult
-from app.services import audit, documents, numbering, settings, workcalendar
+from app.services import audit, documents, numbering, rows, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer, FilingTimeliness, Step
@@ -135,10 +135,7 @@ def _filing(s: Session, doc_id: int, recipient: str) -> Filing | None:
 
 
 def get(s: Session, filing_id: int) -> Filing:
-    filing = s.get(Filing, filing_id)
-    if filing is None:
-        raise UserError(f"备案记录 {filing_id} 不存在。")
-    return filing
+    return rows.get(s, Filing, filing_id, "备案记录")
 
 
 def record_filed(
@@ -193,12 +190,10 @@ def record_filed(
         doc.filing_unrecorded = None  # every recipient's filing is on record now
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILE,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILE,
+        filing,
         summary=f"《{doc.title}》报送{recipient}备案",
-        old=None,
         new={"recipient": recipient, "filed_on": filed_on, "report": filing.report_number},
     )
     return filing
@@ -272,10 +267,9 @@ def record_result(
         filing.corrected_on = None
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILING_RESULT,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILING_RESULT,
+        filing,
         summary=f"备案结果：{result}",
         old=old,
         new={
@@ -344,12 +338,10 @@ def record_corrected(s: Session, actor: Actor, filing_id: int, day: date, note: 
     ) + f"{day} {note.strip()}"
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILING_CORRECTED,
-        object_type="filing",
-        object_id=filing.id,
+        actor,
+        AuditAction.FILING_CORRECTED,
+        filing,
         summary="补正/纠正完成",
-        old=None,
         new={"corrected_on": day, "note": note.strip()},
     )
     return filing

@@ -139,12 +139,10 @@ def record_bulk(
         )
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.FILING_BULK,
-        object_type="filing",
-        object_id=None,
+        actor,
+        AuditAction.FILING_BULK,
+        audit.Subject.of(Filing),
         summary=f"批量补录向{recipient}报送备案 {len(chosen)} 件",
-        old=None,
         new={"recipient": recipient, "filed_on": filed_on, "documents": chosen, "result": result},
     )
     s.flush()

@@ -88,12 +88,10 @@ def add_issuer(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CREATE,
-        object_type="issuer",
-        object_id=issuer.id,
+        actor,
+        AuditAction.CREATE,
+        issuer,
         summary=f"添加制定机关 {name}",
-        old=None,
         new={"code": code, "name": name, "abbr": abbr, "level": level, "template": template},
     )
     return issuer
@@ -112,10 +110,9 @@ def set_template(s: Session, actor: Actor, code: str, template: str) -> Issuer:
     issuer.reg_template = template
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.UPDATE,
-        object_type="issuer",
-        object_id=issuer.id,
+        actor,
+        AuditAction.UPDATE,
+        issuer,
         summary=f"修改制定机关 {issuer.name} 的编号模板",
         old={"template": old},
         new={"template": template},

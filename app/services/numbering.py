@@ -521,10 +521,9 @@ def void(s: Session, actor: Actor, number: str, reason: str, day: date | None = 
             search_index.reindex(s, doc)  # the voided number no longer finds the document
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.VOID_NUMBER,
-        object_type="number",
-        object_id=allocation.id,
+        actor,
+        AuditAction.VOID_NUMBER,
+        allocation,
         summary=f"作废登记编号 {number}：{reason}",
         old={"number": number, "voided": False},
         new={"number": number, "voided": True, "reason": reason},

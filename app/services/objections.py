@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Objection
-from app.services import audit, documents, settings
+from app.services import audit, documents, rows, settings
 from app.services.lifecycle import DRAFTING
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, ObjectionOutcome
@@ -21,10 +21,7 @@ OUTCOMES: tuple[ObjectionOutcome, ...] = tuple(ObjectionOutcome)
 
 
 def get(s: Session, objection_id: int) -> Objection:
-    objection = s.get(Objection, objection_id)
-    if objection is None:
-        raise UserError(f"审查建议 {objection_id} 不存在。")
-    return objection
+    return rows.get(s, Objection, objection_id, "审查建议")
 
 
 def register(
@@ -61,12 +58,10 @@ def register(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.OBJECTION,
-        object_type="objection",
-        object_id=objection.id,
+        actor,
+        AuditAction.OBJECTION,
+        objection,
         summary=f"登记审查建议：《{doc.title}》",
-        old=None,
         new={"requester": requester, "received": received},
     )
     return objection
@@ -88,12 +83,10 @@ def reply(
     objection.reply, objection.replied_on, objection.outcome = text.strip(), day, outcome
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.OBJECTION_REPLY,
-        object_type="objection",
-        object_id=objection.id,
+        actor,
+        AuditAction.OBJECTION_REPLY,
+        objection,
         summary=f"答复审查建议：{outcome}",
-        old=None,
         new={"replied_on": day, "outcome": outcome},
     )
     return objection

@@ -437,12 +437,10 @@ def setup(s: Session, passwords: dict[str, str | None], actor: str = "系统") -
     reset = sum(1 for p in passwords.values() if p is not None)
     audit.record(
         s,
-        actor=actor,
-        action=AuditAction.PG_ROLES_SETUP,
-        object_type="setting",
-        object_id=None,
+        actor,
+        AuditAction.PG_ROLES_SETUP,
+        audit.SETTINGS,
         summary=f"设置数据库角色（{names.prefix}）和 {len(logins)} 个用户登录名，重设 {reset} 个密码",
-        old=None,
         new={"groups": [names.staff, *names.groups()], "logins": logins},
     )
     return SetupReport(names.prefix, [names.staff, *names.groups()], logins, missing)

@@ -237,9 +237,9 @@ class _Batch:
         )
         audit.record_many(
             self.s,
-            self.actor.name,
+            self.actor,
             AuditAction.REGISTER,
-            "document",
+            Document,
             [
                 audit.Change(
                     id_,

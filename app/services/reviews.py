@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import ReviewCase, ReviewCheck, ReviewPause
-from app.services import audit, documents, numbering, settings
+from app.services import audit, documents, numbering, rows, settings
 from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import (
@@ -74,10 +74,7 @@ class ReviewIntake:
 
 
 def get(s: Session, case_id: int) -> ReviewCase:
-    case = s.get(ReviewCase, case_id)
-    if case is None:
-        raise UserError(f"审核案件 {case_id} 不存在。")
-    return case
+    return rows.get(s, ReviewCase, case_id, "审核案件")
 
 
 def required_materials(s: Session, subject_type: str, document_id: int | None) -> list[str]:
@@ -158,12 +155,10 @@ def intake(s: Session, actor: Actor, data: ReviewIntake) -> ReviewCase:
     summary = "受理" if not missing else "退回补充材料"
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_INTAKE,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_INTAKE,
+        case,
         summary=f"{summary}：{case.title}",
-        old=None,
         new={"status": case.status, "missing": missing, "received": data.received},
     )
     return case
@@ -219,12 +214,10 @@ def resubmit(s: Session, actor: Actor, case_id: int, day: date, present: list[st
         case.status, case.complete_on = ReviewStatus.IN_REVIEW, day
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_RESUBMIT,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_RESUBMIT,
+        case,
         summary=f"补充材料：{case.title}",
-        old=None,
         new={"missing": missing, "day": day},
     )
     return case
@@ -241,12 +234,10 @@ def pause(s: Session, actor: Actor, case_id: int, day: date, note: str) -> None:
     case.status = ReviewStatus.PAUSED
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_PAUSE,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_PAUSE,
+        case,
         summary=f"中止计时：{note.strip()}",
-        old=None,
         new={"day": day},
     )
 
@@ -260,16 +251,7 @@ def resume(s: Session, actor: Actor, case_id: int, day: date) -> None:
         raise UserError("恢复日期：不能早于中止日期。", field="恢复日期")
     open_pause.resumed_on = day
     case.status = ReviewStatus.IN_REVIEW
-    audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_RESUME,
-        object_type="review",
-        object_id=case.id,
-        summary="恢复计时",
-        old=None,
-        new={"day": day},
-    )
+    audit.record(s, actor, AuditAction.REVIEW_RESUME, case, summary="恢复计时", new={"day": day})
 
 
 def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> None:
@@ -284,12 +266,10 @@ def extend(s: Session, actor: Actor, case_id: int, days: int, reason: str) -> No
     case.extension_days, case.extension_reason = days, reason.strip()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_EXTEND,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_EXTEND,
+        case,
         summary=f"延长 {days} 个工作日：{reason.strip()}",
-        old=None,
         new={"days": days, "reason": reason.strip()},
     )
 
@@ -324,12 +304,10 @@ def record_check(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_CHECK,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_CHECK,
+        case,
         summary=f"审查：{item}",
-        old=None,
         new={"item": item, "passed": passed, "note": note},
     )
     return check
@@ -389,12 +367,10 @@ def conclude(
         )
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_CONCLUDE,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_CONCLUDE,
+        case,
         summary=f"办结：{case.title}（{outcome}）",
-        old=None,
         new={"outcome": outcome, "number": case.opinion_number, "day": day},
     )
     return case
@@ -415,12 +391,10 @@ def confirm_changes(s: Session, actor: Actor, case_id: int, day: date) -> None:
         documents.confirm_review_changes(s, actor, case.document_id, day)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.REVIEW_CONFIRM,
-        object_type="review",
-        object_id=case.id,
+        actor,
+        AuditAction.REVIEW_CONFIRM,
+        case,
         summary=f"确认已按意见修改：{case.title}",
-        old=None,
         new={"day": day},
     )
 

@@ -260,10 +260,9 @@ def _record(
     summary = f"封存 {count} 条记录的当前内容"
     return audit.record(
         s,
-        actor=actor,
-        action=ACTION,
-        object_type=OBJECT,
-        object_id=None,
+        actor,
+        ACTION,
+        audit.Subject(OBJECT),
         summary=f"{why}：{summary}" if why else summary,
         new=states,
     )

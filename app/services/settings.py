@@ -302,10 +302,7 @@ def _check_change(s: Session, key: str, value: Any) -> None:
 
 
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
-    require(actor, Permission.SETTINGS)
-    rule = RULES.get(key)
-    if rule is None:
-        raise UserError(f"未知的设置项：{key}")
+    rule = _rule(actor, key)
     _check_value(rule, value)
     _check_change(s, key, value)
     old = get(s, key)
@@ -314,37 +311,31 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
         s.add(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
     else:
         row.value = json.dumps(value, ensure_ascii=False)
-    audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.SETTING,
-        object_type="setting",
-        object_id=None,
-        summary=f"修改设置：{rule.label}",
-        old={key: old},
-        new={key: value},
-    )
+    _record(s, actor, f"修改设置：{rule.label}", {key: old}, {key: value})
 
 
 def reset(s: Session, actor: Actor, key: str) -> None:
     """Back to the default: the stored value is removed, so a later default applies too."""
-    require(actor, Permission.SETTINGS)
-    rule = RULES.get(key)
-    if rule is None:
-        raise UserError(f"未知的设置项：{key}")
+    rule = _rule(actor, key)
     row = s.get(Setting, key)
     if row is None:
         return
     _check_change(s, key, rule.default)
     old = json.loads(row.value)
     s.delete(row)
-    audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.SETTING,
-        object_type="setting",
-        object_id=None,
-        summary=f"恢复默认：{rule.label}",
-        old={key: old},
-        new={key: rule.default},
-    )
+    _record(s, actor, f"恢复默认：{rule.label}", {key: old}, {key: rule.default})
+
+
+def _rule(actor: Actor, key: str) -> Rule:
+    """The rule of a setting the actor is about to change."""
+    require(actor, Permission.SETTINGS)
+    rule = RULES.get(key)
+    if rule is None:
+        raise UserError(f"未知的设置项：{key}")
+    return rule
+
+
+def _record(
+    s: Session, actor: Actor, summary: str, old: dict[str, Any], new: dict[str, Any]
+) -> None:
+    audit.record(s, actor, AuditAction.SETTING, audit.SETTINGS, summary=summary, old=old, new=new)

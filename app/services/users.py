@@ -120,10 +120,9 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
             user.failed_attempts = 0
             audit.record(
                 s,
-                actor=user.username,
-                action=AuditAction.LOCKOUT,
-                object_type="user",
-                object_id=user.id,
+                user.username,
+                AuditAction.LOCKOUT,
+                user,
                 summary=f"账户 {user.username} 因多次输错密码被锁定",
             )
         return Login(None, REFUSED)
@@ -133,12 +132,7 @@ def authenticate(s: Session, username: str, password: str, where: str = "") -> L
 
 def _signed_in(s: Session, user: User, where: str) -> Login:
     audit.record(
-        s,
-        actor=user.username,
-        action=AuditAction.LOGIN,
-        object_type="user",
-        object_id=user.id,
-        summary=f"{user.display_name} 登录{where}",
+        s, user.username, AuditAction.LOGIN, user, summary=f"{user.display_name} 登录{where}"
     )
     return Login(actor_of(user))
 
@@ -189,12 +183,10 @@ def add_user(
     pg_roles.set_login(s, username, Role(role), True, password)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.USER_ADD,
-        object_type="user",
-        object_id=user.id,
+        actor,
+        AuditAction.USER_ADD,
+        user,
         summary=f"添加用户 {username}（{role}）",
-        old=None,
         new={"username": username, "display_name": display_name, "role": role},
     )
     return user
@@ -224,10 +216,9 @@ def set_role(s: Session, actor: Actor, username: str, role: str, active: bool = 
     pg_roles.set_login(s, user.username, Role(role), active, None)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.USER_ROLE,
-        object_type="user",
-        object_id=user.id,
+        actor,
+        AuditAction.USER_ROLE,
+        user,
         summary=f"修改用户 {username} 的角色或状态",
         old=old,
         new={"role": role, "active": active},
@@ -239,14 +230,7 @@ def unlock(s: Session, actor: Actor, username: str) -> None:
     require(actor, Permission.MANAGE_USERS)
     user = _get(s, username)
     user.locked_until, user.failed_attempts = None, 0
-    audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.USER_UNLOCK,
-        object_type="user",
-        object_id=user.id,
-        summary=f"解锁用户 {username}",
-    )
+    audit.record(s, actor, AuditAction.USER_UNLOCK, user, summary=f"解锁用户 {username}")
 
 
 def change_password(s: Session, actor: Actor, username: str, old: str | None, new: str) -> None:
@@ -263,14 +247,7 @@ def change_password(s: Session, actor: Actor, username: str, old: str | None, ne
     user.password_hash, user.password_changed_at = hash_password(new), clock.now()
     if not pg_roles.change_own_password(s, user.username, new):
         pg_roles.set_login(s, user.username, Role(user.role), user.active, new)
-    audit.record(
-        s,
-        actor=actor.name,
-        action=AuditAction.PASSWORD,
-        object_type="user",
-        object_id=user.id,
-        summary=f"修改用户 {username} 的密码",
-    )
+    audit.record(s, actor, AuditAction.PASSWORD, user, summary=f"修改用户 {username} 的密码")
 
 
 def list_users(s: Session) -> list[User]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, ValidityEvaluation
-from app.services import audit, fields, lifecycle, settings
+from app.services import audit, fields, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocField
@@ -241,9 +241,7 @@ def evaluate(
 ) -> ValidityEvaluation:
     """The implementing unit's evaluation before expiry: re-issue (a new document) or let lapse."""
     require(actor, Permission.REGISTER)
-    doc = s.get(Document, doc_id)
-    if doc is None:
-        raise UserError(f"文件编号 {doc_id} 不存在。")
+    doc = rows.get(s, Document, doc_id, "文件编号")
     if lifecycle.status_of(doc, day) not in IN_FORCE:
         raise UserError(f"《{doc.title}》已不是现行有效文件，无需评估。")
     if decision not in EVALUATIONS:
@@ -269,12 +267,10 @@ def evaluate(
     s.flush()
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.EVALUATE,
-        object_type="document",
-        object_id=doc.id,
+        actor,
+        AuditAction.EVALUATE,
+        doc,
         summary=f"有效期评估：{EVALUATIONS[decision]}",
-        old=None,
         new={"decision": decision, "day": day, "reason": reason.strip()},
     )
     return evaluation

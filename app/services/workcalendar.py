@@ -262,6 +262,7 @@ def entered(s: Session, year: int) -> YearEntered | None:
     return YearEntered(row.entered_by, row.entered_at, row.source) if row is not None else None
 
 
+CALENDAR_DAYS = audit.Subject("calendar_day")  # the office's own days: the day is in old/new
 _CALENDAR_LOCK = 7_230_002  # PostgreSQL advisory lock serialising writers of the calendar
 
 
@@ -291,10 +292,9 @@ def set_day(s: Session, actor: Actor, day: date, is_workday: bool, note: str = "
     kind = "工作日" if is_workday else "休息日"
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CALENDAR,
-        object_type="calendar_day",
-        object_id=None,
+        actor,
+        AuditAction.CALENDAR,
+        CALENDAR_DAYS,
         summary=f"将 {day} 设为{kind}",
         old=old,
         new={"day": day, "is_workday": is_workday, "note": note},
@@ -310,10 +310,9 @@ def clear_day(s: Session, actor: Actor, day: date) -> None:
     s.delete(row)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CALENDAR,
-        object_type="calendar_day",
-        object_id=None,
+        actor,
+        AuditAction.CALENDAR,
+        CALENDAR_DAYS,
         summary=f"恢复 {day} 的默认安排",
         old={"day": day, "is_workday": row.is_workday},
         new=None,
@@ -350,11 +349,9 @@ def enter_year(
     s.add(row)
     audit.record(
         s,
-        actor=actor.name,
-        action=AuditAction.CALENDAR_YEAR,
-        object_type="calendar_year",
-        object_id=year,
+        actor,
+        AuditAction.CALENDAR_YEAR,
+        audit.Subject("calendar_year", year),
         summary=f"录入 {year} 年节假日安排",
-        old=None,
         new={"holidays": len(holidays), "makeup": len(makeup_workdays), "source": source},
     )
