@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QTextCharFormat, QTextCursor, QTextDocument, Q
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.config import bundle_root
+from app.ui.widgets import state
 
 IMAGE_WIDTH = 760  # screenshots are shown at most this wide, whatever their size
 SECTION_HEADINGS = {
@@ -92,7 +93,7 @@ class ManualDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(880, 720)
+        state.resize_within_screen(self, 880, 720)
 
     def show_heading(self, heading: str) -> None:
         """Scroll so the heading is at the top (deferred by Qt until the dialog is shown)."""

@@ -30,6 +30,7 @@ from app.ui.changes import Change
 from app.ui.cleanup.dialogs import BATCH_CHANGES, DECISION_CHANGES, DecisionDialog
 from app.ui.context import AppContext
 from app.ui.operations import Reload, Work
+from app.ui.widgets import state
 from app.ui.widgets.list_model import (
     Column,
     RowsModel,
@@ -168,7 +169,7 @@ class BatchDialog(QDialog):
         self.filter.currentIndexChanged.connect(self.refresh)
         self.runner.data_changed.connect(self.on_data_changed)
         self.setWindowTitle("清理批次")
-        self.resize(1240, 720)
+        state.resize_within_screen(self, 1240, 720)
         self.refresh()
 
     def _buttons(self) -> QHBoxLayout:

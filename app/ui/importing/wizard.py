@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.ui.context import AppContext
 from app.ui.importing.mapping_page import MappingPage
 from app.ui.importing.pages import CheckPage, ConfirmPage, FilePage, ImportPage, ImportState
+from app.ui.widgets import state
 
 BUTTON_TEXTS = {
     QWizard.WizardButton.BackButton: "< 上一步",
@@ -36,7 +37,7 @@ class ImportWizard(QWizard):
         self.confirm_page = ConfirmPage(ctx, self.state)
         for page in self.import_pages():
             self.addPage(page)
-        self.resize(940, 720)
+        state.resize_within_screen(self, 940, 720)
 
     def import_pages(self) -> tuple[ImportPage, ...]:
         return (self.file_page, self.mapping_page, self.check_page, self.confirm_page)

@@ -42,6 +42,7 @@ from app.ui.review.dialogs import (
     date_edit,
     preview_opinion,
 )
+from app.ui.widgets import state
 from app.ui.widgets.fields import pydate
 from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE
 
@@ -183,7 +184,7 @@ class CaseDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(self._action_bar())
-        self.resize(960, 760)
+        state.resize_within_screen(self, 960, 760)
         self.runner.data_changed.connect(self._data_changed)
         self.reload()
 

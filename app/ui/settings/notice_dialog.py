@@ -57,7 +57,7 @@ class NoticeDialog(ServiceDialog):
         self.table = self._changes_table()
         self.save_button.setEnabled(False)
         self.setMinimumWidth(560)
-        self.resize(960, 560)
+        state.resize_within_screen(self, 960, 560)
 
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>通知文本</b>"))

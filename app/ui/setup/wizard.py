@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy.orm import Session
 
@@ -17,6 +16,7 @@ from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Progress
+from app.ui.widgets import state
 
 if TYPE_CHECKING:
     from app.ui.operations import _Job
@@ -77,14 +77,6 @@ def save_setup(s: Session, actor: Actor, plan: SetupPlan, progress: Progress) ->
     )
 
 
-def _fitting(widget: QWidget, width: int, height: int) -> QSize:
-    """The size wanted, or less on a small screen (1366×768 at 125 % leaves about 1090×580),
-    where the rules pages scroll instead of reaching below the taskbar."""
-    screen = widget.screen().availableGeometry()
-    frame = 40  # the title bar and borders the window system adds
-    return QSize(min(width, screen.width() - frame), min(height, screen.height() - frame))
-
-
 class SetupWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +97,7 @@ class SetupWizard(QWizard):
         self.job: _Job | None = None
         self.saved = False
         self.admin: Actor | None = None  # the administrator created, once saved
-        self.resize(_fitting(self, 900, 660))
+        state.resize_within_screen(self, 900, 660)
 
     def plan(self) -> SetupPlan:
         """What the pages visited so far hold (the demo choice skips the rest)."""

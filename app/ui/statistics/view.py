@@ -37,6 +37,7 @@ from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.lazy_reports import annual_statistics, annual_statistics_xlsx
 from app.ui.operations import Reload, Work
+from app.ui.widgets import state
 from app.ui.widgets.charts import BLUE, GREEN, GREY, ORANGE, RED, BarChart, Series, StackedBarChart
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.pdf_preview import preview_generated
@@ -466,7 +467,7 @@ class DrillDownDialog(QDialog):
         layout.addWidget(self.choice)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 520)
+        state.resize_within_screen(self, 1000, 520)
         self.load()
 
     def load(self) -> None:

@@ -22,6 +22,21 @@ def restore_window(window: QMainWindow) -> None:
     fit_to_screen(window)
 
 
+WINDOW_FRAME = 40  # what the window system adds around a window: title bar and borders
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """The size a window asks for, or less on a small screen (1366×768 at 125 % leaves about
+    1093×582 beside the taskbar): its content then scrolls or shares the room, and the button rows
+    stay on the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None:
+        width = min(width, area.width() - WINDOW_FRAME // 2)
+        height = min(height, area.height() - WINDOW_FRAME)
+    window.resize(width, height)
+
+
 def fit_to_screen(window: QWidget) -> None:
     """No larger than the screen's available area (taskbar, display scaling) and inside it, so
     the status bar and the buttons at the edges stay on the screen."""

@@ -1,0 +1,126 @@
+"""Run in a process of its own on a simulated screen (tests/test_screen_fit.py): open each
+top-level window and dialog over a demo office and print, as JSON, every visible button that lies
+outside the screen's available area, and every window larger than it.
+
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json QT_SCALE_FACTOR=F python -m tests.screen_probe DB
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget, QWizard
+from sqlalchemy import select
+
+from app.db import open_database
+from app.models import CleanupBatch, Document, ReviewCase
+from app.services.permissions import pc_administrator
+from app.ui.context import AppContext
+
+
+def outside(window: QWidget, area: QRect) -> list[str]:
+    found = []
+    frame = window.frameGeometry()
+    if frame.width() > area.width() or frame.height() > area.height():
+        found.append(f"window {frame.width()}x{frame.height()} > {area.width()}x{area.height()}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or not button.text():
+            continue
+        shown = _scrolled_into(button, window) or button  # scrolled content: its area counts
+        top_left = shown.mapToGlobal(shown.rect().topLeft())
+        bottom_right = shown.mapToGlobal(shown.rect().bottomRight())
+        if not (area.contains(top_left) and area.contains(bottom_right)):
+            found.append(f"button {button.text()!r} at {top_left.x()},{top_left.y()}")
+    return found
+
+
+def _scrolled_into(widget: QWidget, window: QWidget) -> QWidget | None:
+    """The scroll area `widget` sits in, if any: the clerk scrolls to reach it."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
+    from app.ui.cleanup.batch_dialog import BatchDialog
+    from app.ui.cleanup.dialogs import NewBatchDialog
+    from app.ui.importing.wizard import ImportWizard
+    from app.ui.login_dialog import LoginDialog
+    from app.ui.main_window import MainWindow
+    from app.ui.register.document_dialog import DocumentDialog, StepDialog
+    from app.ui.register.print_dialog import PrintDialog
+    from app.ui.register.retire_dialog import RetireDialog
+    from app.ui.review.case_dialog import CaseDialog
+    from app.ui.review.intake_dialog import IntakeDialog
+    from app.ui.settings.calendar_page import YearDialog
+    from app.ui.settings.issuers_page import AddIssuerDialog
+    from app.ui.settings.notice_dialog import NoticeDialog
+    from app.ui.setup.wizard import SetupWizard
+
+    with ctx.database.reading() as s:
+        doc = s.scalar(select(Document.id).where(Document.status != "draft").limit(1))
+        draft = s.scalar(select(Document.id).where(Document.status == "draft").limit(1))
+        case = s.scalar(select(ReviewCase.id).order_by(ReviewCase.id.desc()).limit(1))
+        batch = s.scalar(select(CleanupBatch.id).order_by(CleanupBatch.id.desc()).limit(1))
+    found: list[tuple[str, Callable[[], QWidget]]] = [
+        ("主窗口", lambda: MainWindow(ctx)),
+        ("新建文件", lambda: DocumentDialog(ctx)),
+        ("编辑文件", lambda: DocumentDialog(ctx, doc)),
+        ("变更文件状态", lambda: RetireDialog(ctx, doc)),
+        ("打印登记簿和目录", lambda: PrintDialog(ctx)),
+        ("受理合法性审核", lambda: IntakeDialog(ctx)),
+        ("审核案件", lambda: CaseDialog(ctx, case)),
+        ("新建清理", lambda: NewBatchDialog(ctx)),
+        ("清理批次", lambda: BatchDialog(ctx, batch)),
+        ("添加制定机关", lambda: AddIssuerDialog(ctx)),
+        ("录入年度安排", lambda: YearDialog(ctx, 2027)),
+        ("录入放假通知", lambda: NoticeDialog(ctx)),
+        ("登录", lambda: LoginDialog(ctx)),
+        ("导入台账", lambda: ImportWizard(ctx)),
+        ("初始设置", lambda: SetupWizard(ctx)),
+    ]
+    if draft is not None:
+        found.append(("记录环节", lambda: StepDialog(ctx, draft)))
+    return found
+
+
+def main() -> None:
+    app = QApplication([])
+    database = open_database(f"sqlite:///{sys.argv[1]}")
+    ctx = AppContext.open(database, pc_administrator())
+    area = app.primaryScreen().availableGeometry()
+    report: dict[str, list[str]] = {}
+    for name, make in windows(ctx):
+        starts: list[int | None] = [None]
+        if name == "初始设置":  # each page, started on (the later ones need input to reach)
+            probe = make()
+            starts = list(probe.pageIds())[:-1]  # the summary needs the pages before it
+            probe.deleteLater()
+        for start in starts:
+            window = make()
+            if start is not None:
+                assert isinstance(window, QWizard)
+                window.setStartId(start)
+            window.show()
+            app.processEvents()
+            ctx.runner.wait()
+            app.processEvents()
+            problems = outside(window, area)
+            if problems:
+                report[name if start is None else f"{name}（第 {start} 页）"] = problems
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    ctx.runner.wait()
+    database.close()
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
