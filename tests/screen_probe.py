@@ -2,7 +2,9 @@
 top-level window and dialog over a demo office and print, as JSON, every visible button that lies
 outside the screen's available area, and every window larger than it.
 
-    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json QT_SCALE_FACTOR=F python -m tests.screen_probe DB
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json QT_SCALE_FACTOR=F python -m tests.screen_probe DB [DIR]
+
+With DIR, a picture of each window is saved there too, to be looked at.
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ def main() -> None:
             app.processEvents()
             ctx.runner.wait()
             app.processEvents()
+            if len(sys.argv) > 2:
+                label = name if start is None else f"{name}-{start}"
+                window.grab().save(f"{sys.argv[2]}/{label}.png")
             problems = outside(window, area)
             if problems:
                 report[name if start is None else f"{name}（第 {start} 页）"] = problems
