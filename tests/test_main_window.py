@@ -1,7 +1,8 @@
 import logging
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import describe
 from app.ui import crash
@@ -94,3 +95,29 @@ def test_a_closed_window_refreshes_nothing_when_the_day_turns(qtbot, database):
     assert win.day_watch.timer.isActive()
     win.close()
     assert not win.day_watch.timer.isActive()
+
+
+def test_a_large_window_remembers_its_size_but_never_outgrows_the_screen(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.widgets import state
+
+    class BigDialog(QDialog):
+        pass
+
+    area = QApplication.primaryScreen().availableGeometry()
+    first = BigDialog()
+    qtbot.addWidget(first)
+    state.resize_within_screen(first, 5000, 5000)  # asks for more than any screen
+    assert first.width() <= area.width() and first.height() <= area.height()
+    first.resize(300, 200)  # the clerk makes it smaller
+    first.done(0)
+    again = BigDialog()
+    qtbot.addWidget(again)
+    state.resize_within_screen(again, 5000, 5000)
+    assert (again.width(), again.height()) == (300, 200)
+    state.ui_settings().setValue("size/BigDialog", QSize(9000, 9000))  # saved on a larger screen
+    third = BigDialog()
+    qtbot.addWidget(third)
+    state.resize_within_screen(third, 400, 300)
+    assert third.width() <= area.width() and third.height() <= area.height()

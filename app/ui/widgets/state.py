@@ -1,8 +1,8 @@
 """Window geometry and column layouts, kept in an ini file in the data dir."""
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMainWindow, QWidget
 
 from app.config import data_dir
 
@@ -26,15 +26,28 @@ WINDOW_FRAME = 40  # what the window system adds around a window: title bar and 
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:
-    """The size a window asks for, or less on a small screen (1366×768 at 125 % leaves about
-    1093×582 beside the taskbar): its content then scrolls or shares the room, and the button rows
-    stay on the screen."""
+    """The size the clerk last left this kind of window at, else the size it asks for; never more
+    than the screen holds (1366×768 at 125 % leaves about 1093×582 beside the taskbar): the content
+    then scrolls or shares the room, and the button rows stay on the screen. A dialog remembers its
+    size when it closes."""
+    key = f"size/{type(window).__name__}"
+    saved = ui_settings().value(key)
+    if isinstance(saved, QSize) and saved.isValid():
+        width, height = saved.width(), saved.height()
+    if isinstance(window, QDialog):
+        window.finished.connect(lambda _result: _remember(key, window.size()))
     screen = window.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else None
     if area is not None:
         width = min(width, area.width() - WINDOW_FRAME // 2)
         height = min(height, area.height() - WINDOW_FRAME)
     window.resize(width, height)
+
+
+def _remember(key: str, size: QSize) -> None:
+    settings = ui_settings()
+    settings.setValue(key, size)
+    settings.sync()
 
 
 def fit_to_screen(window: QWidget) -> None:
