@@ -145,3 +145,20 @@ def test_imported_documents_without_filings_show_one_reminder_recorded_in_bulk(
     with office.reading() as s:
         assert filing_backlog.unrecorded_count(s) == 0
         assert all(d.filing_unrecorded is None for d in s.query(Document))
+
+
+@pytest.mark.parametrize("width", [720, 900, 1200, 1700])
+def test_tile_captions_are_never_cut_the_tiles_wrap_instead(qtbot, dashboard, width):
+    from PySide6.QtWidgets import QLabel
+
+    view = dashboard
+    view.resize(width, 700)
+    qtbot.wait(50)  # the resize reaches the layout
+    labels = [label for tile in view.tiles.values() for label in tile.findChildren(QLabel)]
+    cut = [label.text() for label in labels if label.width() < label.minimumSizeHint().width()]
+    assert cut == []
+    assert view.width() == width  # the tiles ask for no more room than the page has
+    rows = {
+        view.tile_grid.getItemPosition(view.tile_grid.indexOf(t))[0] for t in view.tiles.values()
+    }
+    assert (len(rows) == 1) == (view.tile_columns == len(view.tiles))

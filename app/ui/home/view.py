@@ -193,11 +193,11 @@ class HomeView(QWidget):
             top.addWidget(button)
 
         self.tiles = {kind: Tile(kind, label) for kind, label in deadlines.KIND_LABELS.items()}
-        tiles = QGridLayout()
-        for n, tile in enumerate(self.tiles.values()):
+        self.tile_grid = tiles = QGridLayout()
+        self.tile_columns = 0
+        for tile in self.tiles.values():
             tile.clicked.connect(self.choose_kind)
-            tiles.addWidget(tile, 0, n)
-            tiles.setColumnStretch(n, 1)
+        self._lay_out_tiles((len(self.tiles) + 1) // 2)  # one row once resizeEvent sees room
 
         self.banner = warning_banner()
         self.backlog = warning_banner()
@@ -219,6 +219,28 @@ class HomeView(QWidget):
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
         self._shown = False  # deadlines are computed when the page is first shown, not before
+
+    def _lay_out_tiles(self, columns: int) -> None:
+        """The tiles in rows of `columns`: all in one row where they fit whole, else in two or
+        more, so that no caption is cut (1366×768 at 125 % has room for four)."""
+        if columns == self.tile_columns:
+            return
+        self.tile_columns = columns
+        for tile in self.tiles.values():
+            self.tile_grid.removeWidget(tile)
+        for n, tile in enumerate(self.tiles.values()):
+            self.tile_grid.addWidget(tile, n // columns, n % columns)
+        for column in range(len(self.tiles)):
+            self.tile_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        need = max(tile.minimumSizeHint().width() for tile in self.tiles.values())
+        room = event.size().width() + self.tile_grid.spacing()
+        fitting = max(1, room // (need + self.tile_grid.spacing()))
+        count = len(self.tiles)
+        columns = count if fitting >= count else max(1, min(fitting, (count + 1) // 2))
+        self._lay_out_tiles(columns)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
