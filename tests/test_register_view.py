@@ -441,3 +441,31 @@ def test_a_document_added_elsewhere_keeps_the_clerks_place(qtbot, view, demo):
     assert view.selected_id() == chosen
     after = _place(view)
     assert after[1:] == before[1:] and abs(after[0] - before[0]) <= view.table.rowHeight(0)
+
+
+def test_the_title_takes_the_room_left_and_numbers_show_whole(qtbot, view):
+    from app.ui.register.table_model import TITLE_COLUMN
+    from app.ui.register.view import TITLE_WIDTH
+
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    assert header.sectionSize(0) > metrics.horizontalAdvance("HQSZFBGS-2026-001")
+    assert header.sectionSize(1) > metrics.horizontalAdvance("河自然资规发〔2026〕12号")
+    view.resize(1800, 760)
+    qtbot.waitUntil(lambda: header.length() == view.table.viewport().width())
+    assert header.sectionSize(TITLE_COLUMN) > TITLE_WIDTH  # wide screen: the titles get it
+    view.resize(900, 760)
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE_COLUMN) == TITLE_WIDTH)
+    assert view.table.horizontalScrollBar().maximum() > 0  # narrow: it scrolls, no squeezing
+
+
+def test_the_detail_pane_can_be_put_away_and_stays_so(qtbot, view, demo):
+    assert view.detail.isVisible() and view.detail_button.text() == "收起详情"
+    rows_before = view.table.viewport().height()
+    view.detail_button.click()
+    assert not view.detail.isVisible() and view.detail_button.text() == "显示详情"
+    qtbot.waitUntil(lambda: view.table.viewport().height() > rows_before)
+    again = shown(qtbot, RegisterView(context(demo)))
+    assert not again.detail.isVisible()  # remembered for the next start
+    again.detail_button.click()
+    assert again.detail.isVisible()

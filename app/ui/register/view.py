@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,7 @@ from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.register.detail import DocumentDetail
-from app.ui.register.table_model import COLUMNS, DocumentTableModel
+from app.ui.register.table_model import COLUMNS, TITLE_COLUMN, DocumentTableModel
 from app.ui.widgets import state
 from app.ui.widgets.fields import line_edit
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not 
     from app.ui.widgets.form_dialog import ServiceDialog
 
 HEADER_KEY = "register"
+DETAIL_KEY = "register/detail_shown"
+TITLE_WIDTH = 262  # the least the title column gets
 VOID_LABEL, ASSIGN_LABEL = "作废编号…", "分配编号…"
 SEARCH_DELAY_MS = 150
 FIRST_YEAR = 1990
@@ -136,13 +139,14 @@ class RegisterView(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column, width in enumerate((128, 136, 262, 128, 96, 84, 84, 84, 64)):
+        for column, width in enumerate(self._column_widths()):
             header.resizeSection(column, width)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_column_menu)
         state.restore_header(header, HEADER_KEY)
+        self.table.viewport().installEventFilter(self)  # the title takes the room left
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(400)
@@ -162,6 +166,13 @@ class RegisterView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([460, 300])
+        self.detail_button = QToolButton()
+        self.detail_button.setCheckable(True)
+        self.detail_button.setToolTip("隐藏下方的文件详情，让登记簿显示更多行")
+        self.detail_button.toggled.connect(self.show_detail)
+        self.detail_button.setChecked(state.ui_settings().value(DETAIL_KEY, "true") == "true")
+        self.show_detail(self.detail_button.isChecked())
+        filters.addWidget(self.detail_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -403,6 +414,41 @@ class RegisterView(QWidget):
     def set_column_visible(self, column: int, visible: bool) -> None:
         self.table.horizontalHeader().setSectionHidden(column, not visible)
         self.save_columns()
+
+    def _column_widths(self) -> tuple[int, ...]:
+        """登记编号 and 发文字号 wide enough for long ones whole; the title stretches."""
+        metrics = self.table.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        number = metrics.horizontalAdvance("HQSZFBGS-2026-001") + pad
+        doc_number = metrics.horizontalAdvance("河自然资规发〔2026〕12号") + pad
+        day = metrics.horizontalAdvance("2026-12-28") + pad
+        return (number, doc_number, TITLE_WIDTH, 128, 96, day, day, day, 64)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_title()
+        return super().eventFilter(watched, event)
+
+    def fit_title(self) -> None:
+        """文件名称 takes the width the other columns leave, but no less than its default: on a
+        narrow screen the register scrolls sideways instead of squeezing the titles."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != TITLE_COLUMN and not header.isSectionHidden(c)
+        )
+        room = self.table.viewport().width() - others
+        header.resizeSection(TITLE_COLUMN, max(TITLE_WIDTH, room))
+
+    def show_detail(self, shown: bool) -> None:
+        """The detail pane under the register, or the register alone (remembered)."""
+        self.detail.setVisible(shown)
+        self.detail_button.setChecked(shown)
+        self.detail_button.setText("收起详情" if shown else "显示详情")
+        settings = state.ui_settings()
+        settings.setValue(DETAIL_KEY, "true" if shown else "false")
+        settings.sync()
 
     def save_columns(self) -> None:
         state.save_header(self.table.horizontalHeader(), HEADER_KEY)
