@@ -15,9 +15,12 @@ from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.review.dialogs import ReviewDialog
 from app.ui.widgets.fields import date_edit, pydate, text_edit
-from app.ui.widgets.style import CAUTION_STYLE
+from app.ui.widgets.style import CAUTION_STYLE, HELP_STYLE
 
 NORMATIVE = "normative"
+
+MISSING_HINT = "材料不全：受理后退回补充，审核期限暂不起算。"
+COMPLETE_HINT = "材料齐全：受理后即开始计算审核期限。"
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class IntakeDialog(ReviewDialog):
         self.materials_box = QWidget()
         self.materials_grid = QGridLayout(self.materials_box)
         self.materials_grid.setContentsMargins(0, 0, 0, 0)
-        self.hint = QLabel("材料不全：受理后退回补充，审核期限暂不起算。")
+        self.hint = QLabel(MISSING_HINT)
         self.hint.setStyleSheet(CAUTION_STYLE)
         self.drafter_opinion = text_edit(64, "起草（承办）单位对本事项的合法性审查意见")
         self.return_note = text_edit(56, "留空则写明缺少的材料")
@@ -117,9 +120,12 @@ class IntakeDialog(ReviewDialog):
         self._update_return()
 
     def _update_return(self) -> None:
+        """Both rows stay where they are (ticking a box must not make the form jump): the hint
+        says which way the case goes, and the return note is for an incomplete submission only."""
         missing = not all(box.isChecked() for box in self.materials.values())
-        self.form.setRowVisible(self.hint, missing)
-        self.form.setRowVisible(self.return_note, missing)
+        self.hint.setText(MISSING_HINT if missing else COMPLETE_HINT)
+        self.hint.setStyleSheet(CAUTION_STYLE if missing else HELP_STYLE)
+        self.return_note.setEnabled(missing)
 
     # --- saving ---------------------------------------------------------------------------
     def intake_data(self) -> ReviewIntake:
