@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app import clock
 from app.services import settings, workcalendar
@@ -54,10 +54,11 @@ def test_rules_tab_shows_every_rule_with_its_default(view):
 def test_saved_value_persists(view, database):
     row = view.rules.rows["review.max_workdays"]
     row.editor.setValue(20)
-    row.save.click()
+    assert view.rules.save_button.isEnabled()
+    view.rules.save_button.click()
     wait(database)
     assert stored(database, "review.max_workdays") == 20
-    assert row.save.isHidden()
+    assert not view.rules.save_button.isEnabled()
 
 
 def test_a_setting_chosen_from_a_list_shows_its_labels_and_saves_its_value(view, database):
@@ -69,17 +70,17 @@ def test_a_setting_chosen_from_a_list_shows_its_labels_and_saves_its_value(view,
     ]
     assert row.default.text() == "默认：公布日期"
     row.editor.setCurrentIndex(row.editor.findData("issued"))
-    row.save.click()
+    view.rules.save_button.click()
     wait(database)
     assert stored(database, "filing.start_event") == "issued"
-    assert row.save.isHidden()
+    assert not view.rules.save_button.isEnabled()
 
 
 def test_refused_value_shows_the_message_and_keeps_the_input(view, database):
     row = view.rules.rows["validity.default_years"]
     row.editor.setMinimum(0)  # a value the editor would not normally let through
     row.editor.setValue(0)
-    row.save.click()
+    view.rules.save_button.click()
     wait(database)
     assert row.error.isVisible()
     assert row.error.text() == "有效期（年）：必须是不小于 1 的整数。"
@@ -90,13 +91,59 @@ def test_refused_value_shows_the_message_and_keeps_the_input(view, database):
 def test_reset_restores_the_default(view, database):
     row = view.rules.rows["review.opinion_template"]
     row.editor.setText("审〔{year}〕{seq}号")
-    row.save.click()
+    view.rules.save_button.click()
     wait(database)
     assert stored(database, "review.opinion_template") == "审〔{year}〕{seq}号"
-    row.reset.click()
+    row.reset.click()  # fills the form; 保存 makes it so
+    assert row.value() == "法审〔{year}〕{seq}号"
+    assert stored(database, "review.opinion_template") == "审〔{year}〕{seq}号"
+    view.rules.save_button.click()
     wait(database)
     assert stored(database, "review.opinion_template") == "法审〔{year}〕{seq}号"
-    assert row.value() == "法审〔{year}〕{seq}号"
+
+
+def test_one_save_keeps_every_change_or_none(view, database):
+    """Two changes, one refused: nothing is saved, the refusal sits under its rule."""
+    years, days = view.rules.rows["validity.default_years"], view.rules.rows["review.max_workdays"]
+    days.editor.setValue(20)
+    years.editor.setMinimum(0)
+    years.editor.setValue(0)
+    assert view.rules.pending.text() == "有 2 项修改尚未保存。"
+    view.rules.save_button.click()
+    wait(database)
+    assert (
+        years.error.text() == "有效期（年）：必须是不小于 1 的整数。" and not days.error.isVisible()
+    )
+    assert (
+        stored(database, "review.max_workdays"),
+        stored(database, "validity.default_years"),
+    ) == (15, 5)
+    years.editor.setValue(3)
+    view.rules.save_button.click()
+    wait(database)
+    assert (
+        stored(database, "review.max_workdays"),
+        stored(database, "validity.default_years"),
+    ) == (20, 3)
+
+
+def test_leaving_the_rules_with_changes_asks_first(view, database, monkeypatch):
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    view.rules.rows["review.max_workdays"].editor.setValue(20)
+    view.setCurrentWidget(view.calendar)
+    assert view.currentWidget() is view.rules  # 留在此页
+    assert asked == ["“规则”中有 1 项修改尚未保存。"]
+    view.setCurrentWidget(view.calendar)
+    assert view.currentWidget() is view.calendar  # 放弃修改
+    assert view.rules.rows["review.max_workdays"].value() == 15
+    assert stored(database, "review.max_workdays") == 15
 
 
 # --- 工作日历 -----------------------------------------------------------------------------

@@ -130,6 +130,13 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _show_row(self, row: int) -> None:
+        leaving = self.pages.currentWidget()
+        may_leave = getattr(leaving, "may_leave", None)
+        if row != self.pages.currentIndex() and may_leave is not None and not may_leave():
+            self.nav.blockSignals(True)  # the clerk stays: the list shows the section again
+            self.nav.setCurrentRow(self.pages.currentIndex())
+            self.nav.blockSignals(False)
+            return
         self.page(SECTIONS[row].key)
         self.pages.setCurrentIndex(row)
 

@@ -1,17 +1,17 @@
-"""设置—规则: one row per office setting (settings.RULES), each saved or reset on its own."""
+"""设置—规则: a form of every office setting (settings.RULES), saved together with one 保存."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -29,8 +29,8 @@ from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220
-DEFAULT_WIDTH = 260  # a long default (the materials lists) wraps instead of pushing the buttons off
 ROW_GAP = 12
+SETTINGS_CHANGES = frozenset({Change.SETTINGS})
 
 
 def _shown(value: Any, rule: Rule | None = None) -> str:
@@ -91,16 +91,17 @@ def set_editor_value(editor: Editor, value: Any) -> None:
 
 
 class RuleRow:
-    """The widgets of one rule in the page's grid: label, editor, default, help, buttons, error."""
+    """The widgets of one rule, each on its own line: label; value, default and 恢复默认; help;
+    the refusal, if any."""
 
-    def __init__(self, rule: Rule) -> None:
+    def __init__(self, rule: Rule, changed: Callable[[], None]) -> None:
         self.rule = rule
         self.stored: Any = rule.default
         self.label = QLabel(f"{rule.label}：")
-        self.editor = rule_editor(rule, self._update_buttons)
+        self.label.setStyleSheet("font-weight: bold;")
+        self.editor = rule_editor(rule, changed)
         self.default = QLabel(f"默认：{_shown(rule.default, rule)}")
         self.default.setWordWrap(True)
-        self.default.setMaximumWidth(DEFAULT_WIDTH)
         self.help = QLabel(rule.help)
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setWordWrap(True)
@@ -108,11 +109,21 @@ class RuleRow:
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.save = QPushButton("保存")
-        keep_space = self.save.sizePolicy()
-        keep_space.setRetainSizeWhenHidden(True)
-        self.save.setSizePolicy(keep_space)
         self.reset = QPushButton("恢复默认")
+        self.reset.setToolTip("在编辑框中填入默认值；点击“保存”后生效")
+        self.reset.clicked.connect(lambda: self.set_value(rule.default))
+
+    def lay_out(self, into: QVBoxLayout) -> None:
+        value = QHBoxLayout()
+        value.addWidget(self.editor)
+        value.addWidget(self.reset)
+        value.addStretch(1)
+        into.addWidget(self.label)
+        into.addLayout(value)
+        into.addWidget(self.default)
+        into.addWidget(self.help)
+        into.addWidget(self.error)
+        into.addSpacing(ROW_GAP)
 
     def value(self) -> Any:
         return editor_value(self.editor)
@@ -129,100 +140,149 @@ class RuleRow:
         self.stored = value
         if not edited:
             self.set_value(value)
-        self._update_buttons()
+        self.reset.setEnabled(self.value() != self.rule.default)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
-    def _update_buttons(self) -> None:
-        self.save.setVisible(self.dirty())
-        self.reset.setEnabled(self.stored != self.rule.default or self.dirty())
-
 
 class RulesPage(QWidget):
+    """A form of every rule; one 保存 under it, always in view, saves every change at once."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.database = ctx.database
         self.runner = ctx.runner
-        self.rows: dict[str, RuleRow] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(4, 1)
-        grid.setVerticalSpacing(2)
-        for index, rule in enumerate(settings.RULES.values()):
-            self.rows[rule.key] = self._add_row(grid, 3 * index, RuleRow(rule))
         intro = QLabel(
-            "以下数值为本单位的期限和默认规则。修改后立即用于新的计算；已保存的记录不变。"
+            "以下数值为本单位的期限和默认规则。修改后点击“保存”，立即用于新的计算；已保存的记录不变。"
         )
         intro.setWordWrap(True)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(intro)
         layout.addSpacing(8)
-        layout.addLayout(grid)
+        self.rows: dict[str, RuleRow] = {}
+        for rule in settings.RULES.values():
+            row = self.rows[rule.key] = RuleRow(rule, self._update_buttons)
+            row.lay_out(layout)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        self.pending = QLabel()
+        self.save_button = QPushButton("保存")
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton("放弃修改")
+        self.discard_button.clicked.connect(self.discard)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pending, 1)
+        bar.addWidget(self.discard_button)
+        bar.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(bar)
         self.runner.data_changed.connect(self.on_data_changed)
         self.refresh(keep_edits=False)
 
-    def _add_row(self, grid: QGridLayout, top: int, row: RuleRow) -> RuleRow:
-        row.save.clicked.connect(lambda: self.save(row.rule.key, row.value()))
-        row.reset.clicked.connect(lambda: self.reset(row.rule.key))
-        grid.addWidget(row.label, top, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(row.editor, top, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(row.default, top, 2)
-        grid.addWidget(row.save, top, 3)
-        grid.addWidget(row.reset, top, 4, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(row.help, top + 1, 1, 1, 4)
-        grid.addWidget(row.error, top + 2, 1, 1, 4)
-        grid.setRowMinimumHeight(top + 2, ROW_GAP)
-        return row
+    def changed_rows(self) -> list[RuleRow]:
+        return [row for row in self.rows.values() if row.dirty()]
+
+    def _update_buttons(self) -> None:
+        changed = self.changed_rows()
+        self.save_button.setEnabled(bool(changed))
+        self.discard_button.setEnabled(bool(changed))
+        self.pending.setText(f"有 {len(changed)} 项修改尚未保存。" if changed else "")
+        for row in self.rows.values():
+            row.reset.setEnabled(row.value() != row.rule.default)
 
     def refresh(self, keep_edits: bool = True) -> None:
         with self.database.reading() as s:
             stored = {key: settings.get(s, key) for key in self.rows}
         for key, row in self.rows.items():
             row.show_stored(stored[key], keep_edits)
+        self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
         if Change.SETTINGS in kinds:
             self.refresh()
 
-    def save(self, key: str, value: Any) -> None:
-        actor = self.ctx.actor()
-        self._run(key, value, lambda s, _progress: settings.put(s, actor, key, value))
+    def discard(self) -> None:
+        for row in self.rows.values():
+            row.show_error("")
+            row.set_value(row.stored)
+        self._update_buttons()
 
-    def reset(self, key: str) -> None:
-        actor = self.ctx.actor()
-        self._run(
-            key, self.rows[key].rule.default, lambda s, _progress: settings.reset(s, actor, key)
-        )
+    def save(self) -> None:
+        """Every changed rule in one transaction: all are saved, or none (the refusal is shown
+        under the rule it concerns)."""
+        try:
+            actor = self.ctx.actor()
+        except UserError as exc:
+            self.pending.setText(exc.message)
+            return
+        changes = {row.rule.key: row.value() for row in self.changed_rows()}
+        for row in self.rows.values():
+            row.show_error("")
 
-    def _run(self, key: str, value: Any, work) -> None:
-        row = self.rows[key]
-        row.show_error("")
+        def work(s, _progress) -> None:
+            for key, value in changes.items():
+                try:
+                    settings.put(s, actor, key, value)
+                except UserError as exc:
+                    raise UserError(exc.message, field=key) from exc
+
+        self.save_button.setEnabled(False)
         self.runner.run(
             work,
             write=True,
-            changes={Change.SETTINGS},
-            on_done=lambda _result: self._saved(row, value),
-            on_error=lambda exc: self._failed(row, exc),
+            changes=SETTINGS_CHANGES,
+            on_done=lambda _result: self._saved(changes),
+            on_error=self._failed,
             parent=self,
         )
 
-    def _saved(self, row: RuleRow, value: Any) -> None:
-        row.show_stored(value, keep_edits=False)
+    def _saved(self, changes: dict[str, Any]) -> None:
+        for key, value in changes.items():
+            self.rows[key].show_stored(value, keep_edits=False)
+        self._update_buttons()
 
-    def _failed(self, row: RuleRow, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
+    def _failed(self, exc: BaseException) -> None:
+        self._update_buttons()
+        row = self.rows.get(exc.field or "") if isinstance(exc, UserError) else None
+        if row is not None and isinstance(exc, UserError):
             row.show_error(exc.message)
             row.editor.setFocus()
+        elif isinstance(exc, UserError):
+            self.pending.setText(exc.message)
         else:
             show_error(self, exc)
+
+    def may_leave(self) -> bool:
+        """Before the clerk goes to another tab or section: unsaved changes are saved, dropped,
+        or the clerk stays."""
+        if not self.changed_rows():
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "规则尚未保存",
+            f"“规则”中有 {len(self.changed_rows())} 项修改尚未保存。",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("保存")
+        box.button(QMessageBox.StandardButton.Discard).setText("放弃修改")
+        box.button(QMessageBox.StandardButton.Cancel).setText("留在此页")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+            return True
+        return False

@@ -31,3 +31,17 @@ class SettingsView(QTabWidget):
         self.addTab(self.backups, "备份与恢复")
         self.addTab(self.audit, "审计日志")
         self.backups.rules_requested.connect(lambda: self.setCurrentWidget(self.rules))
+        self.shown_tab = self.currentIndex()
+        self.currentChanged.connect(self._tab_changed)
+
+    def may_leave(self) -> bool:
+        """Whether the clerk may go to another section (unsaved rules are asked about)."""
+        return self.currentWidget() is not self.rules or self.rules.may_leave()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.widget(self.shown_tab) is self.rules and not self.rules.may_leave():
+            self.blockSignals(True)  # the clerk stays on 规则
+            self.setCurrentIndex(self.shown_tab)
+            self.blockSignals(False)
+            return
+        self.shown_tab = index
