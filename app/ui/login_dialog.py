@@ -30,7 +30,7 @@ class LoginDialog(QDialog):
         self.ctx = ctx
         self.runner = ctx.runner if ctx is not None else None
         self.actor: Actor | None = None
-        self.setWindowTitle(f"登录 - {APP_TITLE}")
+        self.setWindowTitle(f"登录 — {APP_TITLE}")
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
