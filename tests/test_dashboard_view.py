@@ -162,3 +162,31 @@ def test_tile_captions_are_never_cut_the_tiles_wrap_instead(qtbot, dashboard, wi
         view.tile_grid.getItemPosition(view.tile_grid.indexOf(t))[0] for t in view.tiles.values()
     }
     assert (len(rows) == 1) == (view.tile_columns == len(view.tiles))
+
+
+def test_an_overdue_item_says_how_many_days_overdue_and_names_its_issuing_body(
+    qtbot, office, dashboard, tmp_path
+):
+    from openpyxl import load_workbook
+
+    from app.reports import deadline_overview
+    from app.services import reviews
+    from app.services.reviews import MATERIALS, ReviewIntake
+
+    add_document(office, date(2026, 3, 3))  # due 18 March: 254 days ago
+    with office.transaction() as s:
+        reviews.intake(s, SYSTEM, ReviewIntake("contract", "物业服务合同", TODAY, "李审核",
+                                               list(MATERIALS["contract"]),
+                                               submitting_unit="办公室"))  # fmt: skip
+    dashboard.refresh()
+    wait(office)
+    assert cell(dashboard, 0, "剩余天数") == "逾期 254 天"
+    assert cell(dashboard, 0, "制定机关") == "河清市民政局"
+    review = row_of(dashboard, "review")
+    assert cell(dashboard, review, "制定机关") == "办公室（送审）"
+    assert not cell(dashboard, review, "剩余天数").startswith("-")
+    with office.reading() as s:
+        deadline_overview.xlsx(s, tmp_path / "overview.xlsx")
+    sheet = load_workbook(tmp_path / "overview.xlsx").active
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "逾期 254 天" in values and "河清市民政局" in values

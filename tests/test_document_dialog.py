@@ -249,3 +249,23 @@ def test_doc_number_with_another_abbreviation_is_asked_about_then_saved_once_con
     save(dialog, office)  # the abbreviation is not asked again; Yes to the gap: saved
     assert len(asked) == 4 and "跳过了 3 个编号" in asked[3]
     assert count(office) == 2 and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_the_doc_number_hint_uses_the_chosen_issuers_own_abbreviation(qtbot, office):
+    from datetime import date as day
+
+    from PySide6.QtCore import QDate
+
+    with office.transaction() as s:
+        add_issuer(s, SYSTEM, "CZ", "河清市财政局", "河财发", template="{code}GS-{year}-{seq:03d}")
+        draft = documents.create_draft(s, SYSTEM, DocumentInput("CZ", "河清市殡葬管理办法"))
+    dialog = shown(qtbot, DocumentDialog(context(office)))
+    dialog.issuer.setCurrentIndex(dialog.issuer.findData("MZ"))
+    dialog.published.set_value(day(2026, 5, 1))
+    assert dialog.doc_number.placeholderText() == "例如：河民发〔2026〕1号"
+    dialog.issuer.setCurrentIndex(dialog.issuer.findData("CZ"))
+    dialog.published.set_value(day(2025, 5, 1))
+    assert dialog.doc_number.placeholderText() == "例如：河财发〔2025〕1号"
+    step = shown(qtbot, StepDialog(context(office), draft.id))
+    step.done_on.setDate(QDate(2027, 1, 4))
+    assert step.doc_number.placeholderText() == "例如：河财发〔2027〕1号"

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -190,3 +191,15 @@ def test_a_correction_is_recorded_once_and_the_page_offers_what_the_service_take
     assert f.corrected_on == date(2026, 4, 1)
     with pytest.raises(UserError, match="已于 2026-03-10"):
         filing.record_filed(s, SYSTEM, doc.id, "本级人民政府", date(2026, 3, 11), ALL)
+
+
+def test_every_document_deadline_names_its_issuing_body_and_days_read_as_words(s):
+    test_open_deadlines_cover_filing_correction_validity_and_objections_overdue_first(s)
+    found = deadlines.open_deadlines(s)
+    assert {d.kind for d in found} >= {"filing", "correction", "validity", "objection"}
+    assert {d.issuer for d in found if d.document_id is not None} == {"河清市民政局"}
+    overdue = next(d for d in found if d.days_left < 0)
+    assert overdue.days_text == f"逾期 {-overdue.days_left} 天"
+    due = found[0]
+    assert replace(due, days_left=0).days_text == "今天到期"
+    assert replace(due, days_left=3).days_text == "3 天"

@@ -186,3 +186,19 @@ def test_own_password_needs_the_old_one(page, office):
     confirm(dialog)
     with office.transaction() as s:
         assert users.authenticate(s, "reader", "newpass2026").actor == READER
+
+
+def test_the_login_remembers_the_last_user_name_and_asks_for_the_password(qtbot, office):
+    first = shown(qtbot, LoginDialog(context(office)))
+    assert first.username.text() == "" and first.focusWidget() is first.username
+    attempt(first, "reader", "reader2026")
+    assert first.result() == QDialog.DialogCode.Accepted
+    again = shown(qtbot, LoginDialog(context(office)))
+    assert again.username.text() == "reader"
+    assert again.focusWidget() is again.password and again.password.text() == ""
+
+
+def test_a_refused_name_is_not_remembered(qtbot, office):
+    attempt(shown(qtbot, LoginDialog(context(office))), "reader", "reader2026")
+    attempt(shown(qtbot, LoginDialog(context(office))), "admin", "wrong2026")
+    assert shown(qtbot, LoginDialog(context(office))).username.text() == "reader"

@@ -121,3 +121,28 @@ def test_a_large_window_remembers_its_size_but_never_outgrows_the_screen(qtbot):
     qtbot.addWidget(third)
     state.resize_within_screen(third, 400, 300)
     assert third.width() <= area.width() and third.height() <= area.height()
+
+
+def test_the_title_bar_names_the_office_then_the_program_once(qtbot, office):
+    """Qt appends the display name (规范性文件管理系统) to a title not ending with it, so the title
+    ends with it: the program is named once, and no English name beside it."""
+    from app import APP_TITLE
+    from app.services import settings
+    from app.services.permissions import pc_administrator
+    from app.ui.changes import Change
+
+    with office.transaction() as s:
+        settings.put(s, pc_administrator(), "office.name", "河清市民政局")
+    win = shown(qtbot, MainWindow(context(office)))
+    assert win.windowTitle() == f"河清市民政局 — {APP_TITLE}"
+    with office.transaction() as s:
+        settings.put(s, pc_administrator(), "office.name", "河清市人民政府")
+    win.ctx.runner.data_changed.emit({Change.SETTINGS})
+    assert win.windowTitle() == f"河清市人民政府 — {APP_TITLE}"
+    assert win.windowTitle().count(APP_TITLE) == 1 and "NormDesk" not in win.windowTitle()
+
+
+def test_the_title_of_an_office_not_named_yet_is_the_program(qtbot, database):
+    from app import APP_TITLE
+
+    assert shown(qtbot, MainWindow(context(database))).windowTitle() == APP_TITLE

@@ -469,3 +469,20 @@ def test_the_detail_pane_can_be_put_away_and_stays_so(qtbot, view, demo):
     assert not again.detail.isVisible()  # remembered for the next start
     again.detail_button.click()
     assert again.detail.isVisible()
+
+
+def test_an_empty_register_says_how_to_begin_and_filters_that_find_nothing_say_so(qtbot, database):
+    from tests.factories import add_issuer, register
+
+    view = shown(qtbot, RegisterView(context(database)))
+    assert view.placeholder.isVisible()
+    assert "新建…" in view.placeholder.text() and "导入台账" in view.placeholder.text()
+    with database.transaction() as s:
+        add_issuer(s)
+        register(s, "河清市临时救助实施办法", published=date(2026, 3, 3))
+    context(database).runner.data_changed.emit({"documents", "issuers"})
+    assert view.model.rowCount() == 1 and not view.placeholder.isVisible()
+    type_search(qtbot, view, "不存在的标题")
+    view.apply_filters()
+    assert view.placeholder.isVisible() and "没有符合条件的文件" in view.placeholder.text()
+    assert "新建…" not in view.placeholder.text()

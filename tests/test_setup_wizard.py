@@ -195,3 +195,37 @@ def test_wizard_is_shown_on_an_empty_database_only(qtbot, database, monkeypatch)
         add_issuer(s)
     assert startup_checks.sign_in(context(database))
     assert len(shown) == 1
+
+
+def test_a_whole_issuer_typed_but_not_added_is_added_on_next(wizard, database):
+    to_issuers(wizard)
+    page = wizard.steps[ISSUERS]
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    page.form.name.setText("河清市民政局")
+    page.form.code.setText("MZ")
+    assert not next_button.isEnabled()  # no abbreviation yet: not a whole body
+    page.form.abbr.setText("河民发")
+    assert next_button.isEnabled()
+    next_button.click()
+    wait(database)
+    assert wizard.currentId() == FILING
+    assert [(i.code, i.name, i.abbr) for i in page.added] == [("MZ", "河清市民政局", "河民发")]
+    with database.reading() as s:
+        assert issuers.list_issuers(s) == []  # saved at 完成, as one added with the button
+
+
+def test_a_typed_issuer_the_service_refuses_keeps_the_wizard_on_the_page(wizard, database):
+    to_issuers(wizard)
+    page = wizard.steps[ISSUERS]
+    page.form.name.setText("河清市民政局")
+    page.form.code.setText("MZ")
+    page.form.abbr.setText("河民发")
+    page.form.template.line.setText("{code}GS-{year}")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    wait(database)
+    assert wizard.currentId() == ISSUERS and page.added == []
+    assert "必须包含序号字段" in page.error.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # until corrected
+    page.form.template.line.setText("{code}GS-{year}-{seq:03d}")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -69,6 +69,7 @@ def cmd_deadlines(args: argparse.Namespace) -> None:
             "object_id": d.object_id,
             "document_id": d.document_id,
             "title": d.title,
+            "issuer": d.issuer,
             "due": d.due.isoformat(),
             "due_provisional": d.provisional,
             "state": d.state,

@@ -14,12 +14,13 @@ from app.services import deadlines, workcalendar
 from app.services.catalogs import office_name
 
 COLUMNS = (
-    ListColumn("期限类型", 11, lambda d: d.kind_label),
-    ListColumn("事项", 36, lambda d: d.title),
+    ListColumn("期限类型", 10, lambda d: d.kind_label),
+    ListColumn("制定机关", 12, lambda d: d.issuer),
+    ListColumn("事项", 30, lambda d: d.title),
     ListColumn("期限", 13, lambda d: listing.due_day(d.due, d.provisional), align="CENTER"),
-    ListColumn("剩余天数", 7, lambda d: d.days_left, align="CENTER"),
+    ListColumn("剩余天数", 8, lambda d: d.days_text, align="CENTER"),
     ListColumn("状态", 7, lambda d: d.state_label, align="CENTER"),
-    ListColumn("依据", 26, lambda d: d.rule),
+    ListColumn("依据", 20, lambda d: d.rule),
 )
 
 

@@ -55,6 +55,14 @@ class Deadline:
     days_left: int  # calendar days from today (negative when overdue)
     rule: str
     provisional: bool = False  # computed through a year without a holiday notice
+    issuer: str = ""  # the issuing body's name; a review case not yet registered: 送审单位 marked
+
+    @property
+    def days_text(self) -> str:
+        """剩余天数 as shown and printed: 逾期 N 天 once past, not a negative number."""
+        if self.days_left < 0:
+            return f"逾期 {-self.days_left} 天"
+        return "今天到期" if self.days_left == 0 else f"{self.days_left} 天"
 
     @property
     def due_text(self) -> str:
@@ -101,6 +109,7 @@ class _Context:
         due: date,
         rule: str,
         provisional: bool = False,
+        issuer: str = "",
     ) -> Deadline:
         state = classify(due, self.today, self.soon)
         return Deadline(
@@ -114,6 +123,7 @@ class _Context:
             (due - self.today).days,
             rule,
             provisional,
+            issuer,
         )
 
 
@@ -153,7 +163,12 @@ def _filings(ctx: _Context) -> list[Deadline]:
             )
             start: QueryableAttribute[date | None] = getattr(Document, rule.start)
             query = (
-                select(Document.id, Document.title, func.coalesce(start, Document.published))
+                select(
+                    Document.id,
+                    Document.title,
+                    func.coalesce(start, Document.published),
+                    Issuer.name,
+                )
                 .join(Issuer, Issuer.id == Document.issuer_id)
                 .where(
                     Issuer.level == level,
@@ -165,7 +180,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
                 )
             )
             dues: dict[date, Period] = {}  # documents whose clock starts the same day share it
-            for doc_id, title, day in ctx.s.execute(query):
+            for doc_id, title, day, issuer in ctx.s.execute(query):
                 if day not in dues:
                     dues[day] = filing.filing_period(day, rule, ctx.cal)
                 due = dues[day]
@@ -179,6 +194,7 @@ def _filings(ctx: _Context) -> list[Deadline]:
                         due.end,
                         rule.explain(ctx.cal),
                         due.provisional,
+                        issuer,
                     )
                 )
     return found
@@ -186,8 +202,9 @@ def _filings(ctx: _Context) -> list[Deadline]:
 
 def _corrections(ctx: _Context) -> list[Deadline]:
     query = (
-        select(Filing, Document.title)
+        select(Filing, Document.title, Issuer.name)
         .join(Document, Document.id == Filing.document_id)
+        .join(Issuer, Issuer.id == Document.issuer_id)
         .where(
             Filing.result.in_(filing.NEEDS_CORRECTION),
             Filing.corrected_on.is_(None),
@@ -195,7 +212,7 @@ def _corrections(ctx: _Context) -> list[Deadline]:
         )
     )
     found = []
-    for f, title in ctx.s.execute(query):
+    for f, title, issuer in ctx.s.execute(query):
         due = filing.correction_period(f, ctx.cal)
         if due is None:
             continue  # never: the query asks for a correction date
@@ -209,6 +226,7 @@ def _corrections(ctx: _Context) -> list[Deadline]:
                 due.end,
                 _correction_rule(f, ctx.cal),
                 due.provisional,
+                issuer,
             )
         )
     return found
@@ -219,8 +237,9 @@ def _revocations(ctx: _Context) -> list[Deadline]:
     finding runs out (domain.md, Filing): the day that happens is a deadline of its own."""
     days = settings.get(ctx.s, "filing.revocation_days")
     query = (
-        select(Filing, Document.title)
+        select(Filing, Document.title, Issuer.name)
         .join(Document, Document.id == Filing.document_id)
+        .join(Issuer, Issuer.id == Document.issuer_id)
         .where(
             Filing.result == FilingAnswer.CORRECT,
             Filing.corrected_on.is_(None),
@@ -229,7 +248,7 @@ def _revocations(ctx: _Context) -> list[Deadline]:
     )
     rule = f"纠正：逾期未纠正的予以撤销，自纠正意见日期次日起 {ctx.cal.counting(days)}"
     found = []
-    for f, title in ctx.s.execute(query):
+    for f, title, issuer in ctx.s.execute(query):
         due = filing.revocation_period(f, days, ctx.cal)
         found.append(
             ctx.make(
@@ -241,6 +260,7 @@ def _revocations(ctx: _Context) -> list[Deadline]:
                 due.end,
                 rule,
                 due.provisional,
+                issuer,
             )
         )
     return found
@@ -254,10 +274,13 @@ def _correction_rule(f: Filing, cal: WorkCalendar) -> str:
 
 def _reviews(ctx: _Context) -> list[Deadline]:
     found = []
-    query = select(ReviewCase).where(
-        ReviewCase.status != ReviewStatus.CONCLUDED, ReviewCase.complete_on.is_not(None)
+    query = (
+        select(ReviewCase, Issuer.name)
+        .outerjoin(Document, Document.id == ReviewCase.document_id)
+        .outerjoin(Issuer, Issuer.id == Document.issuer_id)
+        .where(ReviewCase.status != ReviewStatus.CONCLUDED, ReviewCase.complete_on.is_not(None))
     )
-    for case in ctx.s.scalars(query):
+    for case, issuer in ctx.s.execute(query):
         due = reviews.due(case, ctx.cal, ctx.today)
         if due.due is None:
             continue  # never: only a case not complete yet has none
@@ -271,25 +294,35 @@ def _reviews(ctx: _Context) -> list[Deadline]:
                 due.due,
                 due.explanation,
                 due.due_provisional,
+                issuer or _submitted_by(case),
             )
         )
     return found
+
+
+def _submitted_by(case: ReviewCase) -> str:
+    """A draft not registered yet has no issuing body on record: the unit that sent it."""
+    return f"{case.submitting_unit}（送审）" if case.submitting_unit else ""
 
 
 def _validity(ctx: _Context) -> list[Deadline]:
     months = settings.get(ctx.s, "validity.warning_months")
     horizon = add_months(ctx.today, months)
     evaluated = exists().where(ValidityEvaluation.document_id == Document.id)
-    query = select(Document.id, Document.title, Document.valid_until).where(
-        lifecycle.reaches_term_end_clause(ctx.today),
-        Document.valid_until.is_not(None),
-        Document.valid_until <= horizon,
-        ~evaluated,
+    query = (
+        select(Document.id, Document.title, Document.valid_until, Issuer.name)
+        .join(Issuer, Issuer.id == Document.issuer_id)
+        .where(
+            lifecycle.reaches_term_end_clause(ctx.today),
+            Document.valid_until.is_not(None),
+            Document.valid_until <= horizon,
+            ~evaluated,
+        )
     )
     rule = f"有效期届满前 {months} 个月起应当评估，提出继续施行或失效的意见"
     return [
-        ctx.make("validity", "document", i, i, t, v, rule)
-        for i, t, v in ctx.s.execute(query)
+        ctx.make("validity", "document", i, i, t, v, rule, issuer=n)
+        for i, t, v, n in ctx.s.execute(query)
         if v is not None  # always, by the query
     ]
 
@@ -308,8 +341,12 @@ def _cleanup(ctx: _Context) -> list[Deadline]:
 
 def _objections(ctx: _Context) -> list[Deadline]:
     found = []
-    query = select(Objection, Document.title).join(Document, Document.id == Objection.document_id)
-    for objection, title in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
+    query = (
+        select(Objection, Document.title, Issuer.name)
+        .join(Document, Document.id == Objection.document_id)
+        .join(Issuer, Issuer.id == Document.issuer_id)
+    )
+    for objection, title, issuer in ctx.s.execute(query.where(Objection.replied_on.is_(None))):
         due = objections.reply_period(objection, ctx.cal)
         rule = f"答复期限：自收到次日起 {ctx.cal.counting(objection.reply_days)}"
         found.append(
@@ -322,6 +359,7 @@ def _objections(ctx: _Context) -> list[Deadline]:
                 due.end,
                 rule,
                 due.provisional,
+                issuer,
             )
         )
     return found

@@ -44,6 +44,11 @@ def parse(text: str, field: str = "发文字号") -> DocNumber:
     return DocNumber(match["abbr"], year, serial)
 
 
+def example(abbr: str, year: int) -> str:
+    """The hint in an empty 发文字号 field: written with the issuer's own abbreviation."""
+    return f"例如：{DocNumber(abbr.strip() or '××发', year, 1)}"
+
+
 def normalize(text: str) -> str:
     return str(parse(text))
 

@@ -124,6 +124,11 @@ def count_ids(s: Session, q: DocumentQuery) -> int:
     return s.scalar(stmt) or 0
 
 
+def register_is_empty(s: Session) -> bool:
+    """No document at all, whatever a query filters: the office has yet to begin."""
+    return s.scalar(select(Document.id).limit(1)) is None
+
+
 def load_rows(s: Session, ids: Sequence[int], on: date | None = None) -> list[RegisterRow]:
     """The rows of these ids, in the given order, with their statuses on `on` (today by
     default); ids no longer in the register are skipped."""

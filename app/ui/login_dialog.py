@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from app.services.permissions import Actor
 from app.services.users import Login
 from app.ui.context import AppContext
 from app.ui.crash import show_error
+from app.ui.widgets import state
 from app.ui.widgets.style import ERROR_STYLE
 
 
@@ -30,8 +32,8 @@ class LoginDialog(QDialog):
         self.ctx = ctx
         self.runner = ctx.runner if ctx is not None else None
         self.actor: Actor | None = None
-        self.setWindowTitle(f"登录 - {APP_TITLE}")
-        self.username = QLineEdit()
+        self.setWindowTitle(f"登录 — {APP_TITLE}")
+        self.username = QLineEdit(state.last_user())
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
@@ -56,6 +58,11 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(360)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not event.spontaneous():  # the name remembered: the clerk types the password
+            (self.password if self.username.text() else self.username).setFocus()
 
     def log_in(self) -> None:
         username, password = self.username.text(), self.password.text()
@@ -82,6 +89,7 @@ class LoginDialog(QDialog):
             self.password.setFocus()
             return
         self.actor = login.actor
+        state.remember_user(self.username.text().strip())
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

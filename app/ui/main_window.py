@@ -23,6 +23,7 @@ from app import APP_TITLE, clock
 from app.db import describe
 from app.services.permissions import Actor
 from app.ui.about import show_about
+from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.day_watch import DayWatch
 from app.ui.widgets import state
@@ -58,6 +59,13 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+TITLE_KINDS = frozenset({Change.SETTINGS, Change.ISSUERS})  # what the office's name comes from
+
+
+def window_title(office: str) -> str:
+    return f"{office} — {APP_TITLE}" if office else APP_TITLE
+
+
 class MainWindow(QMainWindow):
     after_start: AfterStart  # set by app.start_window
 
@@ -65,7 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.database = ctx.database
-        self.setWindowTitle(f"{APP_TITLE} - NormDesk")
+        self.show_title()
         self.setMinimumSize(QSize(760, 520))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -104,6 +112,20 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         state.restore_window(self)
         self.day_watch = DayWatch(ctx, self)
+        ctx.runner.data_changed.connect(self._on_data_changed)
+
+    def show_title(self) -> None:
+        """The office, then the program: Qt appends the application's display name to a title
+        that does not already end with it, so the program is named once and last."""
+        from app.services.catalogs import office_name
+
+        with self.database.reading() as s:
+            office = office_name(s)
+        self.setWindowTitle(window_title(office))
+
+    def _on_data_changed(self, kinds: set[str]) -> None:
+        if kinds & TITLE_KINDS:
+            self.show_title()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")

@@ -62,6 +62,7 @@ class DocumentDialog(ServiceDialog):
         # abbreviation than the issuer's; kept while the field holds that text.
         self.confirmed_gap: str | None = None
         self.confirmed_abbr: str | None = None
+        self.abbrs: dict[str, str] = {}  # each issuer's 发文机关代字, by code
         self.setWindowTitle("编辑文件" if doc_id else "新建文件")
         self.setMinimumWidth(560)
 
@@ -82,7 +83,7 @@ class DocumentDialog(ServiceDialog):
 
         self.issuer = QComboBox()
         self.title = line_edit("文件全称")
-        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
+        self.doc_number = line_edit()
         self.reg_number = line_edit("留空则自动分配")
         self.published = OptionalDate()
         self.effective = OptionalDate("填写（默认同公布日期）")
@@ -153,6 +154,9 @@ class DocumentDialog(ServiceDialog):
         else:
             self.published.set_value(clock.today())
         self._update_mode()
+        self._update_number_hint()
+        self.issuer.currentIndexChanged.connect(self._update_number_hint)
+        self.published.edit.dateChanged.connect(self._update_number_hint)
         self.title.textChanged.connect(self._update_term_reason)
         for date_field in (self.published, self.effective, self.valid_until):
             date_field.enabled.toggled.connect(self._update_term_reason)
@@ -173,9 +177,15 @@ class DocumentDialog(ServiceDialog):
 
     def _load_issuers(self) -> None:
         with self.database.reading() as s:
-            found = [(i.code, i.name) for i in issuers.list_issuers(s, active_only=True)]
-        for code, name in found:
+            found = [(i.code, i.name, i.abbr) for i in issuers.list_issuers(s, active_only=True)]
+        for code, name, abbr in found:
             self.issuer.addItem(name, code)
+            self.abbrs[code] = abbr
+
+    def _update_number_hint(self) -> None:
+        year = (self.published.value() or clock.today()).year
+        abbr = self.abbrs.get(self.issuer.currentData() or "", "")
+        self.doc_number.setPlaceholderText(docnumber.example(abbr, year))
 
     def _load_document(self, doc_id: int) -> None:
         with self.database.reading() as s:
@@ -183,6 +193,7 @@ class DocumentDialog(ServiceDialog):
             data = documents.input_from(doc)
             self.version, self.status = doc.version, doc.status
             issuer_name = doc.issuer.name
+            self.abbrs[doc.issuer.code] = doc.issuer.abbr
         self.mode_box.hide()
         self.mode_draft.setChecked(self.status in DRAFTING)
         if self.issuer.findData(data.issuer_code) < 0:
@@ -316,7 +327,9 @@ class StepDialog(ServiceDialog):
         self.setWindowTitle("记录办理环节")
         self.setMinimumWidth(460)
         with ctx.database.reading() as s:
-            title = self.doc_title = documents.get(s, doc_id).title
+            doc = documents.get(s, doc_id)
+            title = self.doc_title = doc.title
+            self.abbr = doc.issuer.abbr
             missing = [e.step for e in documents.timeline(s, doc_id) if e.done_on is None]
 
         self.step = QComboBox()
@@ -335,7 +348,7 @@ class StepDialog(ServiceDialog):
         self.period_box = QWidget()
         self.period_box.setLayout(period)
         period.setContentsMargins(0, 0, 0, 0)
-        self.doc_number = line_edit("例如：桂民发〔2022〕7号")
+        self.doc_number = line_edit()
         self.channel = QComboBox()
         self.channel.setEditable(True)
         self.channel.addItems(["", *documents.PUBLICATION_CHANNELS])
@@ -369,10 +382,16 @@ class StepDialog(ServiceDialog):
             date_field.enabled.toggled.connect(self._update_term_reason)
             date_field.edit.dateChanged.connect(self._update_term_reason)
         self.done_on.dateChanged.connect(self._update_term_reason)
+        self.done_on.dateChanged.connect(self._update_number_hint)
+        self._update_number_hint()
         first_missing = next((m for m in missing if m != Step.DRAFT), None)
         if first_missing is not None:
             self.step.setCurrentIndex(self.step.findData(first_missing))
         self._update_step()
+
+    def _update_number_hint(self) -> None:
+        year = pydate(self.done_on.date()).year
+        self.doc_number.setPlaceholderText(docnumber.example(self.abbr, year))
 
     def set_step(self, step: str) -> None:
         self.step.setCurrentIndex(self.step.findData(step))

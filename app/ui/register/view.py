@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.services import documents, issuers, lifecycle
+from app.services import documents, issuers, lifecycle, search
 from app.services.documents import NumberAction
 from app.services.search import DocumentQuery, RegisterRow
 from app.services.vocabulary import DocFlag
@@ -53,6 +53,14 @@ FLAG_CHOICES = tuple(
     (flag.value, flag.short)
     for flag in (DocFlag.IMPORTANT, DocFlag.PUBLIC_FACING, DocFlag.MARKET_RELATED)
 )
+
+
+EMPTY_REGISTER = (
+    "登记簿中还没有文件。\n\n"
+    "点击“新建…”（Ctrl+N）登记一件文件，\n"
+    "或从菜单“文件 → 导入台账…”导入已有的 Excel 台账。"
+)
+NOTHING_FOUND = "没有符合条件的文件。\n请修改搜索内容或筛选条件（状态选“全部”可看到所有文件）。"
 
 
 class RegisterView(QWidget):
@@ -155,6 +163,7 @@ class RegisterView(QWidget):
         header.sectionMoved.connect(lambda *_: self.save_timer.start())
         header.sortIndicatorChanged.connect(lambda *_: self.save_timer.start())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.placeholder = self._placeholder()
         self.model.modelReset.connect(self._after_reset)
 
         self.detail = DocumentDetail(ctx)
@@ -183,6 +192,28 @@ class RegisterView(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_document)
         self.runner.data_changed.connect(self.on_data_changed)
         self.apply_filters()
+
+    def _placeholder(self) -> QLabel:
+        """Over the empty table: how to begin, or that the filters left nothing."""
+        label = QLabel()
+        label.setObjectName("registerPlaceholder")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #5f6b7a; font-size: 14px;")
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        over = QVBoxLayout(self.table.viewport())
+        over.addWidget(label)
+        label.hide()
+        return label
+
+    def _show_placeholder(self) -> None:
+        if self.model.rowCount():
+            self.placeholder.hide()
+            return
+        with self.database.reading() as s:
+            empty = search.register_is_empty(s)
+        self.placeholder.setText(EMPTY_REGISTER if empty else NOTHING_FOUND)
+        self.placeholder.show()
 
     # --- query ----------------------------------------------------------------------------
     def _load_issuers(self) -> None:
@@ -221,6 +252,7 @@ class RegisterView(QWidget):
 
     def _after_reset(self) -> None:
         self.count.setText(f"共 {self.model.rowCount()} 件")
+        self._show_placeholder()
         row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
         if row >= 0:
             self.table.selectRow(row)

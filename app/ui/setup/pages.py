@@ -260,7 +260,12 @@ class IssuersPage(SetupPage):
         self.database = ctx.database
         self.runner = ctx.runner
         self.added: list[NewIssuer] = []
+        self.next_when_added = False  # 下一步 with a typed row: added first, then on
+        self.trying: NewIssuer | None = None
+        self.refused: NewIssuer | None = None  # the row the service refused, until edited
         self.form = IssuerForm()
+        for edit in (self.form.name, self.form.code, self.form.abbr, self.form.template.line):
+            edit.textChanged.connect(lambda _text: self.completeChanged.emit())
         self.add_button = QPushButton("添加到列表")
         self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton("删除所选")
@@ -301,9 +306,15 @@ class IssuersPage(SetupPage):
         )
         return row.cells()
 
+    def typed(self) -> bool:
+        """The form holds a whole body (name, code, abbreviation) not added yet."""
+        form = self.form
+        whole = all(edit.text().strip() for edit in (form.name, form.code, form.abbr))
+        return whole and form.value() != self.refused
+
     def add(self) -> None:
         """Ask the service whether these bodies may be added; keep the new one if so."""
-        issuer = self.form.value()
+        issuer = self.trying = self.form.value()
         trial = [*self.added, issuer]
         actor = self.ctx.actor()
 
@@ -313,6 +324,7 @@ class IssuersPage(SetupPage):
 
         self.show_error("")
         self.add_button.setEnabled(False)
+        self.completeChanged.emit()  # no 下一步 while the service is asked
         self.runner.run(
             work, on_done=lambda _r: self._added(issuer), on_error=self._refused, parent=self
         )
@@ -322,9 +334,15 @@ class IssuersPage(SetupPage):
         self.added.append(issuer)
         self.form.clear()
         self._show()
+        if self.next_when_added:
+            self.next_when_added = False
+            self.wizard().next()
 
     def _refused(self, exc: BaseException) -> None:
+        self.next_when_added = False
+        self.refused = self.trying
         self.add_button.setEnabled(True)
+        self.completeChanged.emit()
         if not isinstance(exc, UserError):
             raise exc
         self.show_error(exc.message)
@@ -337,11 +355,21 @@ class IssuersPage(SetupPage):
             self._show()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        return bool(self.office.issuers or self.added) and self.add_button.isEnabled()
+        have = bool(self.office.issuers or self.added) or self.typed()
+        return have and self.add_button.isEnabled()
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt override)
-        if self.form.name.text().strip() or self.form.code.text().strip():
-            self.show_error("表单中还有未添加的制定机关：请点击“添加到列表”，或清空后继续。")
+        """A whole body typed but not added is added on 下一步 (the service asked first), then
+        the wizard goes on; a half-typed one is pointed out."""
+        if self.typed():
+            self.next_when_added = True
+            self.add()
+            return False
+        if any(edit.text().strip() for edit in (self.form.name, self.form.code, self.form.abbr)):
+            self.show_error(
+                "表单中的制定机关尚未填写完整（机关名称、机关代码、发文机关代字）："
+                "请补全后继续，或清空表单。"
+            )
             return False
         return True
 

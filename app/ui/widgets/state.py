@@ -1,4 +1,5 @@
-"""Window geometry and column layouts, kept in an ini file in the data dir."""
+"""Window geometry, column layouts and the last user name signed in, kept in an ini file in the
+data dir (the PC user's own)."""
 
 from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication
@@ -84,4 +85,15 @@ def restore_header(header: QHeaderView, key: str) -> None:
 def save_header(header: QHeaderView, key: str) -> None:
     settings = ui_settings()
     settings.setValue(f"columns/{key}", header.saveState())
+    settings.sync()
+
+
+def last_user() -> str:
+    value = ui_settings().value("login/last_user")
+    return value if isinstance(value, str) else ""
+
+
+def remember_user(username: str) -> None:
+    settings = ui_settings()
+    settings.setValue("login/last_user", username)
     settings.sync()
