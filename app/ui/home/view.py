@@ -152,11 +152,11 @@ class DeadlineTableModel(RowsModel):
         columns = (
             Column("状态", lambda d: d.state_label, 72, centered=True),
             Column("期限类型", lambda d: d.kind_label, 110),
-            Column("制定机关", lambda d: d.issuer, 150),
-            Column("事项", lambda d: d.title),  # takes the room left
+            Column("制定机关", lambda d: d.issuer, 120),
+            Column("事项", lambda d: d.title),  # 事项 and 依据 share the room left
             Column("期限", lambda d: d.due_text, 140, centered=True, tip=self._due_tip),
             Column("剩余天数", lambda d: d.days_text, 84, centered=True),
-            Column("依据", lambda d: d.rule, 300),
+            Column("依据", lambda d: d.rule),
         )
         super().__init__(columns, lambda d: STATE_COLORS.get(d.state), parent)
 
