@@ -62,11 +62,8 @@ def read_password(whose: str) -> str:
 
 
 def acting(args: argparse.Namespace) -> permissions.Actor:
-    """Who the command acts as; refused when nobody signed in (never quietly an administrator)."""
-    actor: permissions.Actor | None = getattr(args, "actor", None)
-    if actor is None:
-        raise UserError(NOT_SIGNED_IN)
-    return actor
+    """Who the command acts as (permissions.signed_in), in the command line's words."""
+    return permissions.signed_in(getattr(args, "actor", None), NOT_SIGNED_IN)
 
 
 @contextmanager

@@ -57,6 +57,14 @@ def pc_administrator() -> Actor:
 NOT_SIGNED_IN = "尚未登录：请先以用户身份登录，再进行此操作。"
 
 
+def signed_in(actor: Actor | None, refusal: str = NOT_SIGNED_IN) -> Actor:
+    """Who acts; nobody signed in is refused, never quietly an administrator. The GUI's
+    context, the command line and `require` all ask this."""
+    if actor is None:
+        raise UserError(refusal)
+    return actor
+
+
 def allowed(actor: Actor | None, permission: Permission) -> bool:
     """For the GUI, to grey out what the user may not do; the services still `require` it.
     Nobody signed in may do nothing."""
@@ -64,7 +72,6 @@ def allowed(actor: Actor | None, permission: Permission) -> bool:
 
 
 def require(actor: Actor | None, permission: Permission) -> None:
-    if actor is None:
-        raise UserError(NOT_SIGNED_IN)
+    actor = signed_in(actor)
     if not allowed(actor, permission):
         raise UserError(f"用户“{actor.name}”（{actor.role}）无权执行：{permission}。")

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db import Database
-from app.errors import UserError
-from app.services.permissions import NOT_SIGNED_IN, Actor
+from app.services.permissions import Actor, signed_in
 from app.ui.operations import OperationRunner
 
 
@@ -23,7 +22,5 @@ class AppContext:
         return cls(database, OperationRunner(database), user)
 
     def actor(self) -> Actor:
-        """Who acts now; refused when nobody is signed in (never quietly an administrator)."""
-        if self.user is None:
-            raise UserError(NOT_SIGNED_IN)
-        return self.user
+        """Who acts now (permissions.signed_in)."""
+        return signed_in(self.user)
