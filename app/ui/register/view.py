@@ -178,9 +178,8 @@ class RegisterView(QWidget):
         self.detail_button = QToolButton()
         self.detail_button.setCheckable(True)
         self.detail_button.setToolTip("隐藏下方的文件详情，让登记簿显示更多行")
+        self._lay_out_detail(state.ui_settings().value(DETAIL_KEY, "true") == "true")
         self.detail_button.toggled.connect(self.show_detail)
-        self.detail_button.setChecked(state.ui_settings().value(DETAIL_KEY, "true") == "true")
-        self.show_detail(self.detail_button.isChecked())
         filters.addWidget(self.detail_button)
 
         layout = QVBoxLayout(self)
@@ -475,12 +474,15 @@ class RegisterView(QWidget):
 
     def show_detail(self, shown: bool) -> None:
         """The detail pane under the register, or the register alone (remembered)."""
-        self.detail.setVisible(shown)
-        self.detail_button.setChecked(shown)
-        self.detail_button.setText("收起详情" if shown else "显示详情")
+        self._lay_out_detail(shown)
         settings = state.ui_settings()
         settings.setValue(DETAIL_KEY, "true" if shown else "false")
         settings.sync()
+
+    def _lay_out_detail(self, shown: bool) -> None:
+        self.detail.setVisible(shown)
+        self.detail_button.setChecked(shown)
+        self.detail_button.setText("收起详情" if shown else "显示详情")
 
     def save_columns(self) -> None:
         state.save_header(self.table.horizontalHeader(), HEADER_KEY)

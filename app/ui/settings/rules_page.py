@@ -140,7 +140,6 @@ class RuleRow:
         self.stored = value
         if not edited:
             self.set_value(value)
-        self.reset.setEnabled(self.value() != self.rule.default)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
