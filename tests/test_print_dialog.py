@@ -16,7 +16,7 @@ from app.ui.register.print_dialog import PrintDialog
 from app.ui.register.view import RegisterView
 from app.ui.widgets.pdf_preview import PdfPreview
 from tests.ui_context import context
-from tests.widgets import shown
+from tests.widgets import opened_preview, shown
 
 
 @pytest.fixture
@@ -43,10 +43,9 @@ def choose(combo, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
-def opened_preview(qtbot, parent) -> PdfPreview:
+def generated_preview(qtbot, parent) -> PdfPreview:
     parent.ctx.runner.wait()
-    qtbot.waitUntil(lambda: parent.findChild(PdfPreview) is not None, timeout=2000)
-    return parent.findChild(PdfPreview)
+    return opened_preview(qtbot, parent)
 
 
 def dark_pixels(image: QImage) -> int:
@@ -56,7 +55,7 @@ def dark_pixels(image: QImage) -> int:
 
 def test_preview_generates_the_register_and_shows_all_its_pages(qtbot, dialog):
     dialog.preview_button.click()
-    preview = opened_preview(qtbot, dialog)
+    preview = generated_preview(qtbot, dialog)
     assert preview.page_count == len(PdfReader(preview.pdf_path).pages) > 1
     assert preview.total.text() == f"共 {preview.page_count} 页"
     preview.close()
@@ -171,7 +170,7 @@ def test_register_prints_the_record_card_of_the_selected_document(qtbot, demo):
     assert not view.card_button.isEnabled()
     view.table.selectRow(0)
     view.card_button.click()
-    preview = opened_preview(qtbot, view)
+    preview = generated_preview(qtbot, view)
     assert preview.page_count == 1
     assert "登记表" in preview.windowTitle()
     preview.close()
