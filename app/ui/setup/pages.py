@@ -32,9 +32,9 @@ from app.ui.settings.issuers_page import (
     NewIssuer,
     fill_table,
     issuer_table,
-    next_number,
 )
 from app.ui.settings.rules_page import Editor, editor_value, rule_editor, set_editor_value
+from app.ui.settings.template_edit import next_number
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
