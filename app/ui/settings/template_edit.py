@@ -112,7 +112,7 @@ class TemplateEdit(QWidget):
         self.text_button = QPushButton("模板文本…")
         self.text_button.setToolTip("直接查看或修改模板文本")
         self.text_button.setCheckable(True)
-        self.text_button.toggled.connect(self.line.setVisible)
+        self.text_button.toggled.connect(self._show_text)
         self.text_only = QLabel(TEXT_ONLY)
         self.text_only.setWordWrap(True)
         self.text_only.setStyleSheet(HELP_STYLE)
@@ -133,7 +133,7 @@ class TemplateEdit(QWidget):
         text_row.addWidget(self.line, 1)
         text_row.addStretch(0)
         layout.addLayout(text_row)
-        self.line.hide()
+        self._show_text(False)
         self._from_line()
 
     def set_code(self, code: str) -> None:
@@ -143,11 +143,10 @@ class TemplateEdit(QWidget):
     def text(self) -> str:
         return self.line.text().strip()
 
-    def setFocus(self) -> None:  # noqa: N802 (called by the form to point at a refused template)
-        if self.line.isVisibleTo(self):
-            self.line.setFocus()
-        else:
-            self.rows[0].field.setFocus()
+    def _show_text(self, shown: bool) -> None:
+        self.line.setVisible(shown)
+        # a refused template puts the cursor here (the form focuses the editor)
+        self.setFocusProxy(self.line if shown else self.rows[0].field)
 
     def parts(self) -> TemplateParts:
         """The pieces the fields show (a row without a field adds nothing)."""
