@@ -89,7 +89,69 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     ]
     if draft is not None:
         found.append(("记录环节", lambda: StepDialog(ctx, draft)))
+    return found + small_dialogs(ctx, doc, case, batch)
+
+
+def small_dialogs(
+    ctx: AppContext, doc: int | None, case: int | None, batch: int | None
+) -> list[tuple[str, Callable[[], QWidget]]]:
+    from datetime import date
+
+    from app.services import filing, validity, workcalendar
+    from app.ui.cleanup.dialogs import DecisionDialog
+    from app.ui.filing.dialogs import CorrectedDialog, FiledDialog, ResultDialog
+    from app.ui.filing.objection_dialogs import RegisterObjectionDialog
+    from app.ui.register.void_number_dialog import VoidNumberDialog
+    from app.ui.review.dialogs import ConcludeDialog, ExtendDialog, PauseDialog
+    from app.ui.settings.calendar_page import DayDialog
+    from app.ui.settings.issuers_page import TemplateDialog, read_issuers
+    from app.ui.settings.users_page import AddUserDialog, PasswordDialog
+    from app.ui.validity.expiry_page import EvaluationDialog
+
+    with ctx.database.reading() as s:
+        cal = workcalendar.load(s)
+        rows = filing.register_rows(s, cal)
+        issuer = read_issuers(s)[0]
+        expiring = validity.expiring(s, date(2000, 1, 1), date(2100, 1, 1))
+    found: list[tuple[str, Callable[[], QWidget]]] = [
+        ("作废登记编号", lambda: VoidNumberDialog(ctx)),
+        ("修改编号模板", lambda: TemplateDialog(ctx, issuer)),
+        ("添加用户", lambda: AddUserDialog(ctx)),
+        ("修改密码", lambda: PasswordDialog(ctx, "admin")),
+        ("更正日历", lambda: DayDialog(ctx, date(2026, 10, 1), "holiday", None)),
+        ("打印预览", lambda: preview(ctx)),
+    ]
+    if case is not None:
+        found += [
+            ("中止计时", lambda: PauseDialog(ctx, case)),
+            ("延长审核期限", lambda: ExtendDialog(ctx, case)),
+            ("办结审核", lambda: ConcludeDialog(ctx, case)),
+        ]
+    if doc is not None:
+        found.append(("登记审查建议", lambda: RegisterObjectionDialog(ctx, doc)))
+        if batch is not None:
+            found.append(("清理决定", lambda: DecisionDialog(ctx, batch, [doc], "清理决定")))
+    if rows:
+        found += [
+            ("报送备案", lambda: FiledDialog(ctx, rows[0])),
+            ("备案结果", lambda: ResultDialog(ctx, rows[0])),
+            ("补正完成", lambda: CorrectedDialog(ctx, rows[0])),
+        ]
+    if expiring:
+        found.append(("有效期评估", lambda: EvaluationDialog(ctx, expiring[0])))
     return found
+
+
+def preview(ctx: AppContext) -> QWidget:
+    """The register as printed (landscape, many pages) in the program's preview."""
+    from app.reports import catalog_output
+    from app.services.catalogs import CatalogFilter
+    from app.ui.widgets.pdf_preview import PdfPreview, scratch_pdf
+
+    target = scratch_pdf()
+    with ctx.database.reading() as s:
+        catalog_output.write_pdf(s, "register", CatalogFilter(None, None, None), target)
+    return PdfPreview(target, "登记簿")
 
 
 def main() -> None:
