@@ -223,9 +223,9 @@ class PdfPreview(QDialog):
             return actual * self.zoom
         width, height = self.pages.size(self.current_page())
         viewport = self.scroll_area.viewport()
-        fits = (viewport.width() - 2 * PAGE_MARGIN) / width
+        fits = (viewport.width() - 2 * PAGE_MARGIN - 1) / width
         if self.zoom is Fit.PAGE:
-            fits = min(fits, (viewport.height() - 2 * PAGE_MARGIN) / height)
+            fits = min(fits, (viewport.height() - 2 * PAGE_MARGIN - 1) / height)
         return max(fits, actual * ZOOM_RANGE[0])
 
     def set_zoom(self, zoom: float | Fit) -> None:
@@ -248,6 +248,13 @@ class PdfPreview(QDialog):
         pixmap = QPixmap.fromImage(self.pages.image(index, self.scale() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         self.page_view.setPixmap(pixmap)
+        # a fitted page never needs one (rounding at 125 % would otherwise show a useless bar)
+        fitted = isinstance(self.zoom, Fit)
+        self.scroll_area.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if fitted
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self.zoom_label.setText(f"{self._relative_zoom():.0%}")
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.page_count - 1)
