@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget, QWizard
 from sqlalchemy import select
 
@@ -26,7 +26,8 @@ from app.ui.context import AppContext
 def outside(window: QWidget, area: QRect) -> list[str]:
     found = []
     frame = window.frameGeometry()
-    if frame.width() > area.width() or frame.height() > area.height():
+    maximised = window.isMaximized()  # the screen's own size (give or take scaling's rounding)
+    if not maximised and (frame.width() > area.width() or frame.height() > area.height()):
         found.append(f"window {frame.width()}x{frame.height()} > {area.width()}x{area.height()}")
     for button in window.findChildren(QAbstractButton):
         if not button.isVisibleTo(window) or not button.text():
@@ -72,6 +73,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         batch = s.scalar(select(CleanupBatch.id).order_by(CleanupBatch.id.desc()).limit(1))
     found: list[tuple[str, Callable[[], QWidget]]] = [
         ("主窗口", lambda: MainWindow(ctx)),
+        ("文件登记簿", lambda: register_window(ctx)),
         ("新建文件", lambda: DocumentDialog(ctx)),
         ("编辑文件", lambda: DocumentDialog(ctx, doc)),
         ("变更文件状态", lambda: RetireDialog(ctx, doc)),
@@ -142,6 +144,37 @@ def small_dialogs(
     return found
 
 
+MIN_REGISTER_ROWS = 12  # with the detail pane open, at 125 % on 1366×768
+
+
+def register_window(ctx: AppContext) -> QWidget:
+    """The main window maximised on the register, a document chosen, its detail pane open."""
+    from app.ui.main_window import MainWindow
+    from app.ui.register.view import RegisterView
+
+    window = MainWindow(ctx)
+    window.show_section("register")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(RegisterView)
+    view.show_detail(True)
+
+    def problems() -> list[str]:
+        view.table.selectRow(0)
+        viewport = view.table.viewport()
+        rows = sum(
+            1
+            for row in range(view.model.rowCount())
+            if view.table.visualRect(view.model.index(row, 0)).top() >= 0
+            and view.table.visualRect(view.model.index(row, 0)).bottom() <= viewport.height()
+        )
+        if rows < MIN_REGISTER_ROWS and view.model.rowCount() >= MIN_REGISTER_ROWS:
+            return [f"register shows {rows} whole rows < {MIN_REGISTER_ROWS}"]
+        return []
+
+    window.probe_problems = problems  # type: ignore[attr-defined]
+    return window
+
+
 def preview(ctx: AppContext) -> QWidget:
     """The register as printed (landscape, many pages) in the program's preview."""
     from app.reports import catalog_output
@@ -178,7 +211,7 @@ def main() -> None:
             if len(sys.argv) > 2:
                 label = name if start is None else f"{name}-{start}"
                 window.grab().save(f"{sys.argv[2]}/{label}.png")
-            problems = outside(window, area)
+            problems = outside(window, area) + getattr(window, "probe_problems", list)()
             if problems:
                 report[name if start is None else f"{name}（第 {start} 页）"] = problems
             window.close()
