@@ -33,6 +33,7 @@ from app.ui.register.detail import DocumentDetail
 from app.ui.register.table_model import COLUMNS, TITLE_COLUMN, DocumentTableModel
 from app.ui.widgets import state
 from app.ui.widgets.fields import line_edit
+from app.ui.widgets.opening import on_open
 
 if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
     from app.ui.widgets.form_dialog import ServiceDialog
@@ -146,7 +147,7 @@ class RegisterView(QWidget):
         self.table.verticalHeader().hide()
         # the text's height and a little air: 24 px rows left too few of them at 125 %
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 4)
-        self.table.doubleClicked.connect(lambda _index: self.edit_document())
+        on_open(self.table, lambda _index: self.edit_document())
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
