@@ -160,16 +160,19 @@ def _open_target(url: str, held: Hold | None) -> Database:
         raise
 
 
-def result_lines(result: CopyResult, attachments_to: Path | None) -> list[str]:
-    """What a finished copy says (迁移到服务器…): what was copied, table by table."""
+def result_summary(result: CopyResult) -> list[str]:
+    """What a finished copy says first (迁移到服务器…)."""
     done = "补齐了上次中断的迁移" if result.resumed else "迁移完成"
-    lines = [
+    return [
         f"{done}：已将 {result.source} 的全部数据复制到 {result.target}。",
         "各表行数与本机数据库核对一致，审计日志校验通过；本机数据库未作任何修改。",
-        "",
     ]
+
+
+def copied_lines(result: CopyResult, attachments_to: Path | None) -> list[str]:
+    """What was copied, table by table, and the attachments."""
+    lines = ["复制的数据："]
     lines += [f"  {table_label(name)}：{count} 行" for name, count in result.rows.items()]
-    lines.append("")
     if attachments_to is None:
         lines.append("未复制附件文件（没有指定附件共享文件夹）。")
     else:

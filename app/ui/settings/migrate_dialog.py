@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -32,6 +32,7 @@ from app.services import database_copy
 from app.services.database_copy import CopyResult
 from app.ui.context import AppContext
 from app.ui.crash import show_error
+from app.ui.widgets import state
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.form_dialog import ServiceDialog
 
@@ -91,8 +92,10 @@ class MigrateDialog(ServiceDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
 
+        here = QLabel(describe(self.source_url))
+        here.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.addRow("本机数据库：", QLabel(describe(self.source_url)))
+        form.addRow("本机数据库：", here)
         for label, widget in (
             ("服务器地址", self.host),
             ("端口", self.port),
@@ -125,6 +128,7 @@ class MigrateDialog(ServiceDialog):
         layout.addWidget(self.report, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        state.resize_within_screen(self, 720, 640)
 
     def _field(self, label: str, widget: QLineEdit) -> QLineEdit:
         self.fields[label] = widget
@@ -204,8 +208,9 @@ class MigrateDialog(ServiceDialog):
         self.copied = result
         self.bar.setValue(len(self.tables))
         self.status.setText("迁移完成。")
-        lines = database_copy.result_lines(result, folder)
-        lines += [""] + database_copy.connect_lines(self.target)
+        lines = database_copy.result_summary(result)
+        lines += ["", *database_copy.connect_lines(self.target)]
+        lines += ["", *database_copy.copied_lines(result, folder)]
         self.report.setPlainText("\n".join(lines))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
