@@ -201,3 +201,11 @@ def test_only_an_administrator_is_offered_the_migration(qtbot, database):
     ctx.user = Actor("admin", Role.ADMIN)
     window._offer_migration()
     assert window.migrate_action.isEnabled()
+
+
+@needs_server
+def test_a_database_the_server_does_not_have_is_named(dialog, server_db):
+    fill(dialog, make_url(server_db).set(database="没有这个库").render_as_string(False))
+    run(dialog)
+    assert "服务器上没有数据库“没有这个库”" in dialog.error.text()
+    assert dialog.focusWidget() is dialog.database_name
