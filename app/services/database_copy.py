@@ -323,7 +323,8 @@ def _refuse_data(conn: Connection, target: str) -> None:
     for table in Base.metadata.sorted_tables:
         if conn.execute(select(func.count()).select_from(table)).scalar():
             raise UserError(
-                f"迁移数据库：目标数据库“{target}”已有数据（表 {table.name}），未作任何修改。"
+                f"迁移数据库：目标数据库“{target}”已有数据"
+                f"（{table_label(table.name)}：表 {table.name}），未作任何修改。"
                 "请指定一个空数据库。"
             )
 
