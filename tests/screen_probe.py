@@ -63,7 +63,9 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.review.intake_dialog import IntakeDialog
     from app.ui.settings.calendar_page import YearDialog
     from app.ui.settings.issuers_page import AddIssuerDialog
+    from app.ui.settings.migrate_dialog import MigrateDialog
     from app.ui.settings.notice_dialog import NoticeDialog
+    from app.ui.settings.safety_page import SafetyPage
     from app.ui.setup.wizard import SetupWizard
 
     with ctx.database.reading() as s:
@@ -88,6 +90,8 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("登录", lambda: LoginDialog(ctx)),
         ("导入台账", lambda: ImportWizard(ctx)),
         ("初始设置", lambda: SetupWizard(ctx)),
+        ("迁移到服务器", lambda: MigrateDialog(ctx)),
+        ("数据安全", lambda: SafetyPage(ctx)),
     ]
     if draft is not None:
         found.append(("记录环节", lambda: StepDialog(ctx, draft)))

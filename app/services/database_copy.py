@@ -19,18 +19,84 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app import db_hold
+from app import db_hold, pg_session
 from app.atomic_files import replacing
 from app.db import Database, continue_sequences, describe, open_database, sqlite_path
 from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
 from app.services import anchor, attachments, audit, search_index
-from app.services.permissions import Actor, Permission, require
+from app.services.permissions import Actor, Permission, allowed, require
 
 BATCH = 2000
+PERMISSION = Permission.BACKUP  # a copy of everything, password hashes too, as a backup is
+DEFAULT_PORT = 5432
+REFUSED_LOGIN = "迁移数据库：服务器拒绝登录，数据库用户名或密码不正确，未作任何修改。"
+
+
+def may_migrate(actor: Actor | None) -> bool:
+    """Whether `actor` may copy the register elsewhere (the GUI's menu asks this)."""
+    return allowed(actor, PERMISSION)
+
+
+TABLE_LABELS = {
+    "app_user": "用户",
+    "audit_log": "审计日志",
+    "calendar_day": "工作日历（日）",
+    "calendar_year": "工作日历（年度）",
+    "cleanup_batch": "清理批次",
+    "cleanup_item": "清理决定",
+    "issuer": "制定机关",
+    "setting": "设置",
+    "document": "规范性文件",
+    "document_link": "文件关联",
+    "filing": "备案",
+    "filing_result": "备案结果",
+    "number_allocation": "登记编号",
+    "objection": "审查建议",
+    "procedure_step": "办理环节",
+    "review_case": "合法性审核案件",
+    "review_check": "审核要点",
+    "review_pause": "审核中止",
+    "validity_evaluation": "到期评估",
+    "attachment": "附件",
+}
+
+
+def tables() -> list[str]:
+    """The tables in the order they are copied, as `progress` names them."""
+    return [table.name for table in Base.metadata.sorted_tables]
+
+
+def table_label(name: str) -> str:
+    return TABLE_LABELS.get(name, name)
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str) -> str:
+    """The PostgreSQL URL of a server form (迁移到服务器…); each field is checked and named."""
+    host, database, user = host.strip(), database.strip(), user.strip()
+    for value, label in ((host, "服务器地址"), (database, "数据库名"), (user, "用户名")):
+        if not value:
+            raise UserError(f"{label}：必须填写。", field=label)
+    if any(c.isspace() or c in "/?#@:[]" for c in host):
+        raise UserError(
+            "服务器地址：应为服务器的名称或 IP 地址，不含空格和 / ? # @ : 等字符。",
+            field="服务器地址",
+        )
+    if not 1 <= port <= 65535:
+        raise UserError("端口：应在 1 到 65535 之间。", field="端口")
+    url = URL.create("postgresql+psycopg", user, password or None, host, port, database)
+    return url.render_as_string(hide_password=False)
+
+
+def clerks_url(target_url: str) -> str:
+    """What each clerk's PC is given once the register is on the server: no user, no password
+    (each signs in as their own login once `pg-roles setup` has made them)."""
+    return pg_session.without_user(target_url)
 
 
 @dataclass
@@ -56,7 +122,7 @@ def copy_database(
     A run stopped after the rows were committed is completed by the next one (the attachments).
     A copy of everything (password hashes too) needs the backup permission, as a backup does."""
     if actor is not None:
-        require(actor, Permission.BACKUP)
+        require(actor, PERMISSION)
     if describe(source_url) == describe(target_url):
         raise UserError("迁移数据库：源数据库和目标数据库不能相同。")
     with _exclusive(source_url) as source_hold, _exclusive(target_url) as target_hold:
@@ -65,7 +131,7 @@ def copy_database(
             _refuse_other_sessions(source, source_url)
             result = CopyResult(describe(source_url), describe(target_url))
             marker = _Marker(target_data_dir, result, _audit_head(source))
-            target = open_database(target_url, held=target_hold)
+            target = _open_target(target_url, target_hold)
             try:
                 _refuse_other_sessions(target, target_url)
                 if marker.left_by_a_stopped_run() and _same_rows(source, target, result):
@@ -83,6 +149,70 @@ def copy_database(
         finally:
             source.close()
     return result
+
+
+# libpq's words (English or Chinese server messages) for a database the server does not have:
+# without a SQLSTATE, failures.py would take it for an unreachable server.
+_NO_DATABASE = ("does not exist", "不存在")
+
+
+def _open_target(url: str, held: Hold | None) -> Database:
+    try:
+        return open_database(url, held=held)
+    except OperationalError as exc:
+        if pg_session.refused_login(exc):
+            raise UserError(REFUSED_LOGIN, field="密码") from None
+        name = pg_session.database_name(url)
+        words = str(exc.orig or exc)
+        if name and f'"{name}"' in words and any(w in words for w in _NO_DATABASE):
+            raise UserError(
+                f"迁移数据库：服务器上没有数据库“{name}”。请先请服务器管理员建立一个空数据库"
+                "（所有者为上面的用户），未作任何修改。",
+                field="数据库名",
+            ) from None
+        raise
+
+
+def result_summary(result: CopyResult) -> list[str]:
+    """What a finished copy says first (迁移到服务器…)."""
+    done = "补齐了上次中断的迁移" if result.resumed else "迁移完成"
+    return [
+        f"{done}：已将 {result.source} 的全部数据复制到 {result.target}。",
+        "各表行数与本机数据库核对一致，审计日志校验通过；本机数据库未作任何修改。",
+    ]
+
+
+def copied_lines(result: CopyResult, attachments_to: Path | None) -> list[str]:
+    """What was copied, table by table, and the attachments."""
+    lines = ["复制的数据："]
+    lines += [f"  {table_label(name)}：{count} 行" for name, count in result.rows.items()]
+    if attachments_to is None:
+        lines.append("未复制附件文件（没有指定附件共享文件夹）。")
+    else:
+        lines.append(
+            f"复制附件 {result.attachments_copied} 个到 {attachments_to / 'attachments'}。"
+        )
+    if result.attachments_missing:
+        lines.append(
+            f"注意：本机数据文件夹中缺少 {len(result.attachments_missing)} 个附件文件，未能复制。"
+        )
+    return lines
+
+
+def connect_lines(target_url: str) -> list[str]:
+    """How the clerks' PCs connect to the copy: the server's address without any password, and
+    the one step the database owner takes first (`normdesk pg-roles setup`)."""
+    owner = make_url(target_url)._replace(password=None).render_as_string(hide_password=False)
+    return [
+        "各电脑如何连接：",
+        "1. 由数据库所有者在任一台电脑上执行一次（为每位用户建立数据库登录名，"
+        "由数据库按角色限制每位用户）：",
+        f"   normdesk --db {owner} pg-roles setup",
+        "2. 各电脑在“文件 → 连接单位服务器…”中填写上面的服务器地址、端口和数据库名，"
+        "或把数据库地址设为：",
+        f"   {clerks_url(target_url)}",
+        "   各用户以自己的 NormDesk 用户名和密码登录。",
+    ]
 
 
 @contextmanager
@@ -193,7 +323,8 @@ def _refuse_data(conn: Connection, target: str) -> None:
     for table in Base.metadata.sorted_tables:
         if conn.execute(select(func.count()).select_from(table)).scalar():
             raise UserError(
-                f"迁移数据库：目标数据库“{target}”已有数据（表 {table.name}），未作任何修改。"
+                f"迁移数据库：目标数据库“{target}”已有数据"
+                f"（{table_label(table.name)}：表 {table.name}），未作任何修改。"
                 "请指定一个空数据库。"
             )
 

@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         file_menu.addAction("导入台账…", self.open_import_wizard)
+        self.migrate_action = file_menu.addAction("迁移到服务器…", self.open_migrate_dialog)
+        file_menu.aboutToShow.connect(self._offer_migration)
         file_menu.addSeparator()
         file_menu.addAction("修改密码…", self.change_password)
         file_menu.addAction("切换用户…", self.switch_user)
@@ -204,6 +206,19 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.ctx, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+
+    def _offer_migration(self) -> None:
+        """Only for those the service lets copy the register (its module loads on first use)."""
+        from app.services.database_copy import may_migrate
+
+        self.migrate_action.setEnabled(may_migrate(self.ctx.user))
+
+    def open_migrate_dialog(self) -> None:
+        from app.ui.settings.migrate_dialog import MigrateDialog
+
+        dialog = MigrateDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_manual(self) -> None:
         """F1: the manual, at the section about the page shown."""

@@ -1,5 +1,5 @@
 """设置: the office's rules, its issuers and number templates, its working-day calendar, users,
-backups and the audit log, one tab each."""
+backups, the audit log and data safety (number gaps, the full check), one tab each."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.ui.settings.backup_page import BackupPage
 from app.ui.settings.calendar_page import CalendarPage
 from app.ui.settings.issuers_page import IssuersPage
 from app.ui.settings.rules_page import RulesPage
+from app.ui.settings.safety_page import SafetyPage
 from app.ui.settings.users_page import UsersPage
 
 
@@ -30,6 +31,8 @@ class SettingsView(QTabWidget):
         self.addTab(self.users, "用户")
         self.addTab(self.backups, "备份与恢复")
         self.addTab(self.audit, "审计日志")
+        self.safety = SafetyPage(ctx)
+        self.addTab(self.safety, "数据安全")
         self.backups.rules_requested.connect(lambda: self.setCurrentWidget(self.rules))
         self.shown_tab = self.currentIndex()
         self.currentChanged.connect(self._tab_changed)
