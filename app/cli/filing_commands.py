@@ -99,6 +99,7 @@ def _result_json(e: filing.ResultEntry) -> dict:
         "result_on": _iso(e.result_on),
         "note": e.note,
         "recorded_by": e.recorded_by or None,
+        "recorded_by_name": e.recorded_by_name or None,
         "recorded_at": e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else None,
         "correction_due": _iso(e.correction_due),
         "correction_due_provisional": e.correction_due_provisional,
@@ -153,7 +154,7 @@ def _show_lines(rows: list[dict]) -> list[str]:
             )
             corrected = f"{e['corrected_on']} 已补正/纠正" if e["corrected_on"] else ""
             extra = "；".join(filter(None, (e["note"], deadline, corrected)))
-            who = e["recorded_by"] or "登记人未记录"
+            who = e["recorded_by_name"] or "登记人未记录"
             lines.append(f"  {e['result_on'] or ''}\t{e['result']}\t{extra}\t{who}")
             if e["before_history"]:
                 lines.append(f"  注：{e['before_history']}")
