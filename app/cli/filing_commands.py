@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     fl = actions(sub, "filing", "备案")
     listing = fl.add_parser("list", help="备案台账")
     listing.add_argument("--year", type=year_arg, help="公布年份")
-    listing.add_argument("--open", action="store_true", help="只列未报送的")
+    listing.add_argument(
+        "--open",
+        action="store_true",
+        help="只列未报送的：所选年度的，和各年度逾期未报的（期限近的在前）",
+    )
     add_json(listing)
     listing.set_defaults(handler=cmd_filing_list)
     show = fl.add_parser("show", help="一件文件向各备案机关的备案情况和历次备案结果")
@@ -181,9 +185,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
     today = clock.today()
     with session(args) as s:
         cal = workcalendar.load(s)
-        rows = filing.register_rows(s, cal, args.year)
-    if args.open:
-        rows = [r for r in rows if r.filed_on is None]
+        rows = filing.listing(s, cal, today, args.year, args.open)
     result = [_row_json(r, today) for r in rows]
     emit(
         result,

@@ -521,8 +521,9 @@ def filings_by_document(s: Session, docs: list[Document]) -> defaultdict[int, di
 def register_rows(
     s: Session, cal: WorkCalendar, year: int | None = None, pending_only: bool = False
 ) -> list[FilingRow]:
-    """备案台账: every published document of the year (by publication date), each recipient;
-    the documents and their filings are read in two queries, whatever the year holds."""
+    """备案台账: every published document of the year (in order of publication, as the printed
+    ledger lists them), each recipient; the documents and their filings are read in two
+    queries, whatever the year holds."""
     query = (
         select(Document)
         .options(joinedload(Document.issuer))
@@ -537,3 +538,23 @@ def register_rows(
     all_rules, who = rules(s), people.names(s)
     rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id], who)]
     return [r for r in rows if r.filed_on is None] if pending_only else rows
+
+
+def listing(
+    s: Session, cal: WorkCalendar, today: date, year: int | None, pending_only: bool = False
+) -> list[FilingRow]:
+    """What the 备案 page and `filing list` show. Every filing of the year: newest publication
+    first (ties: the later registered first; a document's recipients in the rules' order).
+    Pending only (只看未报送, `--open`): what is still to be sent, a schedule of deadlines,
+    soonest (most overdue) first: the year's unfiled rows and, of every other year, the
+    overdue ones (an old one left unfiled must not hide behind the year chosen)."""
+    if not pending_only:
+        rows = register_rows(s, cal, year)
+        return sorted(rows, key=lambda r: (r.published, r.document_id), reverse=True)
+
+    def wanted(r: FilingRow) -> bool:
+        in_year = year is None or r.published.year == year
+        return in_year or timeliness(r, today) is FilingTimeliness.OVERDUE
+
+    pending = [r for r in register_rows(s, cal, None, pending_only=True) if wanted(r)]
+    return sorted(pending, key=lambda r: (r.due, -r.document_id))

@@ -128,6 +128,7 @@ class FilingView(QWidget):
         for year in range(clock.today().year, FIRST_YEAR - 1, -1):
             self.year.addItem(f"{year} 年", year)
         self.pending = QCheckBox("只看未报送")
+        self.pending.setToolTip("列出本年度未报送的，以及其他年度逾期未报送的，期限早的在前")
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(QLabel("公布年度："))
