@@ -551,7 +551,8 @@ class Gap:
 
 
 def gaps(s: Session, issuer: Issuer | None = None, year: int | None = None) -> list[Gap]:
-    """The explained gaps in each sequence: voided numbers, and serials a manual number skipped."""
+    """The explained gaps in each sequence: voided numbers, and serials a manual number skipped;
+    newest first (the latest year first, each series' latest serial first)."""
     query = select(NumberAllocation).where(NumberAllocation.voided.is_(True))
     if issuer is not None:
         query = query.where(NumberAllocation.sequence_key == issuer.sequence_key)
@@ -574,7 +575,7 @@ def gaps(s: Session, issuer: Issuer | None = None, year: int | None = None) -> l
         for a in s.scalars(query)
     ]
     found += _skipped(s, issuer, year)
-    found.sort(key=lambda kg: (kg[0], kg[1].year, kg[1].serial))
+    found.sort(key=lambda kg: (-kg[1].year, kg[0], -kg[1].serial))
     return [gap for _, gap in found]
 
 
