@@ -46,6 +46,8 @@ KEYS = {
     **DocField.labels(),
     **DocFlag.labels(),
     "username": "用户名",
+    "number": "登记编号",
+    "voided": "已作废",
     "display_name": "姓名",
     "role": "角色",
     "active": "启用",

@@ -133,7 +133,8 @@ class AuditPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((150, 100, 90, 90)):
+        # 对象 names a document by its number and title: room for the number and some title
+        for column, width in enumerate((150, 90, 90, 260)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
         self.detail = QPlainTextEdit()
