@@ -252,10 +252,10 @@ def row_of(
 
 
 def actors(s: Session) -> list[tuple[str, str]]:
-    """(username, the person's name) of everyone in the log, for the 操作人 filter."""
+    """(username, the person's name) of everyone in the log, for the 操作人 filter, by name."""
     who = people.names(s)
     recorded = s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
-    return [(username, who(username)) for username in recorded]
+    return sorted(((username, who(username)) for username in recorded), key=lambda p: p[1])
 
 
 def object_types(s: Session) -> list[tuple[str, str]]:
