@@ -140,6 +140,7 @@ def test_pending_filter_shows_overdue_filings_of_every_year_soonest_first(qtbot,
         "河清市城乡居民最低生活保障管理办法",
         "河清市临时救助实施办法",
     ]
+    assert view.count.text() == "共 3 项（含其他年度逾期未报 1 项）"
     view.year.setCurrentIndex(view.year.findData(2025))
     wait(office)
     assert [line.row.published.year for line in view.model.rows] == [2024, 2026]
