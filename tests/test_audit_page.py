@@ -176,3 +176,18 @@ def test_the_document_history_names_the_person(database, doc_id):
         ("钱登记", "修改"),
         ("系统", "登记"),
     ]
+
+
+def test_export_names_the_person_and_the_document(view, tmp_path, monkeypatch, database, doc_id):
+    target = tmp_path / "审计日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.actor.setCurrentIndex(view.actor.findData("clerk"))
+    view.apply()
+    view.export()
+    assert view.ctx.runner.wait()
+    with database.reading() as s:
+        reg_number = documents.get(s, doc_id).reg_number
+    header, row = openpyxl.load_workbook(target).active.values
+    shown = dict(zip(header, row, strict=True))
+    assert (shown["操作人"], shown["操作人用户名"]) == ("钱登记", "clerk")
+    assert shown["对象"] == f"文件 {reg_number} 河清市最低生活保障办法"
