@@ -128,3 +128,66 @@ def test_long_log_is_fetched_a_page_at_a_time(view, database):
     while view.model.canFetchMore(QModelIndex()):
         view.model.fetchMore(QModelIndex())
     assert view.model.rowCount() == 454
+
+
+def shown_cells(view: AuditPage, row: int) -> list[str]:
+    model = view.model
+    return [model.data(model.index(row, column)) for column in range(model.columnCount())]
+
+
+def test_rows_name_the_person_and_the_document_by_its_number_and_title(view, database, doc_id):
+    with database.reading() as s:
+        reg_number = documents.get(s, doc_id).reg_number
+    edited = shown_cells(view, 0)
+    assert edited[1:4] == ["钱登记", "修改", f"文件 {reg_number} 河清市最低生活保障办法"]
+    assert view.actor.itemText(view.actor.findData("clerk")) == "钱登记"
+    view.table.selectRow(0)
+    assert "钱登记（clerk）" in view.detail.toPlainText()
+
+
+def test_a_user_no_longer_on_file_reads_as_recorded(database, doc_id):
+    with database.transaction() as s:
+        audit.record(s, "wangxy", AuditAction.LOGIN, CALENDAR_DAYS, summary="旧账户")
+    with database.reading() as s:
+        [row] = audit_query.page(s, audit_query.AuditFilter(actor="wangxy"), 0, 10)
+    assert (row.actor, row.actor_name) == ("wangxy", "wangxy")
+
+
+def test_a_page_of_entries_about_many_things_is_read_in_a_few_queries(database, doc_id):
+    from sqlalchemy import event
+
+    with database.transaction() as s:
+        for n in range(40):
+            register(s, title=f"河清市第{n}号管理办法")
+    statements: list[str] = []
+    with database.reading() as s:
+        listen = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(s.get_bind(), "before_cursor_execute", listen)
+        rows = audit_query.page(s, audit_query.AuditFilter(), 0, PAGE)
+        event.remove(s.get_bind(), "before_cursor_execute", listen)
+    assert len(rows) > 40 and rows[0].object.endswith("河清市第39号管理办法")
+    # the page, its people, and one query for each kind of thing it names (document, user, issuer)
+    assert len([q for q in statements if q.startswith("SELECT")]) == 5, statements
+
+
+def test_the_document_history_names_the_person(database, doc_id):
+    history = read_document(database, doc_id).history
+    assert [(row.actor_name, row.action) for row in history] == [
+        ("钱登记", "修改"),
+        ("系统", "登记"),
+    ]
+
+
+def test_export_names_the_person_and_the_document(view, tmp_path, monkeypatch, database, doc_id):
+    target = tmp_path / "审计日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.actor.setCurrentIndex(view.actor.findData("clerk"))
+    view.apply()
+    view.export()
+    assert view.ctx.runner.wait()
+    with database.reading() as s:
+        reg_number = documents.get(s, doc_id).reg_number
+    header, row = openpyxl.load_workbook(target).active.values
+    shown = dict(zip(header, row, strict=True))
+    assert (shown["操作人"], shown["操作人用户名"]) == ("钱登记", "clerk")
+    assert shown["对象"] == f"文件 {reg_number} 河清市最低生活保障办法"

@@ -146,8 +146,8 @@ def test_doc_add_with_a_number_skipping_serials_needs_allow_gap_and_lists_the_ga
     assert added.returncode == 0, added.stderr
     gaps = json.loads(normdesk("--db", db, "number", "gaps", "--json").stdout)
     assert [(g["number"], g["kind"]) for g in gaps] == [
-        (f"MZGS-2026-{n:03d}", "skipped") for n in range(4, 10)
-    ]
+        (f"MZGS-2026-{n:03d}", "skipped") for n in range(9, 3, -1)
+    ]  # newest first
     assert gaps[0]["reason"] == "跳号（手动登记 MZGS-2026-010 时跳过）"
 
 

@@ -203,3 +203,13 @@ def test_every_document_deadline_names_its_issuing_body_and_days_read_as_words(s
     due = found[0]
     assert replace(due, days_left=0).days_text == "今天到期"
     assert replace(due, days_left=3).days_text == "3 天"
+
+
+def test_pending_filings_keep_a_document_filed_with_one_of_its_two_recipients(s):
+    done = register(s, published=date(2024, 3, 4))
+    half = register(s, "河清市人民政府关于城市管理的通知", issuer="HQ", published=date(2024, 3, 5))
+    package = list(filing.PACKAGE)
+    filing.record_filed(s, SYSTEM, done.id, "本级人民政府", date(2024, 3, 8), package)
+    filing.record_filed(s, SYSTEM, half.id, "上一级人民政府", date(2024, 3, 8), package)
+    pending = filing.listing(s, cal(s), date(2026, 11, 27), 2026, pending_only=True)
+    assert [(r.document_id, r.recipient) for r in pending] == [(half.id, "本级人大常委会")]

@@ -125,3 +125,22 @@ def test_pending_filter_hides_filed_rows(qtbot, office):
     view.pending.setChecked(True)
     wait(office)
     assert [line.row.title for line in view.model.rows] == ["河清市临时救助实施办法"]
+
+
+def test_pending_filter_shows_overdue_filings_of_every_year_soonest_first(qtbot, office):
+    add_document(office, date(2024, 5, 6), "河清市殡葬管理办法")  # overdue since 2024
+    file_it(office, add_document(office, date(2025, 4, 1), "河清市养老服务办法"), date(2025, 4, 8))
+    add_document(office, date(2026, 11, 20), "河清市临时救助实施办法")  # not yet due
+    add_document(office, date(2026, 3, 3))  # overdue this year
+    view = make_view(qtbot, office)
+    view.pending.setChecked(True)
+    wait(office)
+    assert [line.row.title for line in view.model.rows] == [
+        "河清市殡葬管理办法",
+        "河清市城乡居民最低生活保障管理办法",
+        "河清市临时救助实施办法",
+    ]
+    assert view.count.text() == "共 3 项（含其他年度逾期未报 1 项）"
+    view.year.setCurrentIndex(view.year.findData(2025))
+    wait(office)
+    assert [line.row.published.year for line in view.model.rows] == [2024, 2026]

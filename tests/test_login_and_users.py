@@ -88,10 +88,11 @@ def test_no_login_is_asked_before_any_user_exists(database, monkeypatch):
     assert ctx.user == pc_administrator()  # explicitly the person at this PC
 
 
-def test_status_bar_shows_the_signed_in_user(qtbot, office):
+def test_status_bar_names_the_signed_in_person(qtbot, office):
     window = MainWindow(context(office, READER))
     qtbot.addWidget(window)
-    assert window.user_label.text() == "当前用户：reader（只读）"
+    assert window.user_label.text() == "当前用户：赵只读（只读）"
+    assert window.user_label.toolTip() == "用户名：reader"
 
 
 # --- 设置—用户 ------------------------------------------------------------------------------

@@ -207,7 +207,7 @@ def test_manual_number_skipping_ahead_needs_confirmation_then_lists_the_gap(data
     assert after.reg_number == "MZGS-2026-011"
     assert [(g.number, g.kind, g.reason) for g in found] == [
         (f"MZGS-2026-{n:03d}", numbering.GapKind.SKIPPED, "跳号（手动登记 MZGS-2026-010 时跳过）")
-        for n in range(4, 10)
+        for n in range(9, 3, -1)
     ]
 
 
@@ -222,7 +222,7 @@ def test_manual_number_filling_a_gap_or_next_in_line_needs_no_confirmation(datab
     assert found == [("MZGS-2026-004", numbering.GapKind.SKIPPED)]
 
 
-def test_gaps_list_voided_and_skipped_numbers_in_serial_order(database):
+def test_gaps_list_voided_and_skipped_numbers_newest_first(database):
     with database.transaction() as s:
         issuer = add_issuer(s)
         doc = register(s, "文件一")
@@ -230,8 +230,8 @@ def test_gaps_list_voided_and_skipped_numbers_in_serial_order(database):
         numbering.void(s, SYSTEM, doc.reg_number, "录错")
         found = [(g.number, g.kind) for g in numbering.gaps(s, issuer)]
     assert found == [
-        ("MZGS-2026-001", numbering.GapKind.VOIDED),
         ("MZGS-2026-002", numbering.GapKind.SKIPPED),
+        ("MZGS-2026-001", numbering.GapKind.VOIDED),
     ]
 
 

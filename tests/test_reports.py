@@ -8,8 +8,9 @@ from pypdf import PdfReader
 from app import clock
 from app.errors import UserError
 from app.reports import catalog_output, record_card
-from app.services import documents
+from app.services import documents, registration
 from app.services.catalogs import CatalogFilter
+from app.services.documents import DocumentInput
 from app.services.permissions import SYSTEM
 from tests.factories import add_finance_bureau, add_issuer, register
 
@@ -125,3 +126,26 @@ def test_workbook_has_headers_dates_frozen_row_and_no_formulas(office, tmp_path)
     assert titles[INJECTION].data_type == "s"
     published = ws.cell(2, 7).value
     assert published.date() == date(2024, 5, 6)
+
+
+def test_record_card_names_the_person_who_registered_not_the_username(database, tmp_path):
+    import pypdfium2
+
+    from app.services import users
+    from app.services.permissions import Actor, Role
+
+    with database.transaction() as s:
+        add_issuer(s)
+        users.add_user(s, SYSTEM, "qiandj", "钱登记", Role.CLERK.value, "clerk2026")
+        doc = registration.register_published(
+            s,
+            Actor("qiandj", Role.CLERK),
+            DocumentInput("MZ", "河清市临时救助办法", published=date(2026, 3, 3)),
+        )
+    target = tmp_path / "card.pdf"
+    with database.reading() as s:
+        record_card.pdf(s, doc.id, target, date(2026, 11, 27))
+    pdf = pypdfium2.PdfDocument(str(target))
+    text = "".join(page.get_textpage().get_text_range() for page in pdf).replace("\n", "")
+    pdf.close()
+    assert "钱登记" in text and "qiandj" not in text

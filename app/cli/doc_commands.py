@@ -275,6 +275,7 @@ def cmd_doc_show(args: argparse.Namespace) -> None:
                 "step": e.label,
                 "done_on": e.done_on.isoformat() if e.done_on else None,
                 "actor": e.actor,
+                "actor_name": e.actor_name,
                 "outcome": e.outcome,
                 "required": e.required,
             }
@@ -311,6 +312,7 @@ def _show_lines(r: dict) -> list[str]:
     ]
     lines += [
         f"  {'✓' if st['done_on'] else '✗'} {st['step']} {st['done_on'] or '（未办理）'} {st['outcome']}"
+        + (f"（{st['actor_name']}）" if st["actor_name"] else "")
         for st in r["steps"]
     ]
     lines += [f"  {link['kind']}：{link['title']}（{link['id']}）" for link in r["links"]]
@@ -356,6 +358,7 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
                 "reason": g.reason,
                 "voided_on": g.voided_on.isoformat() if g.voided_on else None,
                 "voided_by": g.voided_by,
+                "voided_by_name": g.voided_by_name,
             }
             for g in numbering.gaps(s, issuer, args.year)
         ]
@@ -364,7 +367,7 @@ def cmd_number_gaps(args: argparse.Namespace) -> None:
         args.json,
         lambda rs: (
             [
-                f"{r['number']}\t{r['kind_label']}\t{r['voided_on'] or ''}\t{r['voided_by']}\t{r['reason']}"
+                f"{r['number']}\t{r['kind_label']}\t{r['voided_on'] or ''}\t{r['voided_by_name']}\t{r['reason']}"
                 for r in rs
             ]
             or ["没有空号。"]

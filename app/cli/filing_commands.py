@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     fl = actions(sub, "filing", "备案")
     listing = fl.add_parser("list", help="备案台账")
     listing.add_argument("--year", type=year_arg, help="公布年份")
-    listing.add_argument("--open", action="store_true", help="只列未报送的")
+    listing.add_argument(
+        "--open",
+        action="store_true",
+        help="只列未报送的：所选年度的，和各年度逾期未报的（期限近的在前）",
+    )
     add_json(listing)
     listing.set_defaults(handler=cmd_filing_list)
     show = fl.add_parser("show", help="一件文件向各备案机关的备案情况和历次备案结果")
@@ -99,6 +103,7 @@ def _result_json(e: filing.ResultEntry) -> dict:
         "result_on": _iso(e.result_on),
         "note": e.note,
         "recorded_by": e.recorded_by or None,
+        "recorded_by_name": e.recorded_by_name or None,
         "recorded_at": e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else None,
         "correction_due": _iso(e.correction_due),
         "correction_due_provisional": e.correction_due_provisional,
@@ -153,7 +158,7 @@ def _show_lines(rows: list[dict]) -> list[str]:
             )
             corrected = f"{e['corrected_on']} 已补正/纠正" if e["corrected_on"] else ""
             extra = "；".join(filter(None, (e["note"], deadline, corrected)))
-            who = e["recorded_by"] or "登记人未记录"
+            who = e["recorded_by_name"] or "登记人未记录"
             lines.append(f"  {e['result_on'] or ''}\t{e['result']}\t{extra}\t{who}")
             if e["before_history"]:
                 lines.append(f"  注：{e['before_history']}")
@@ -180,9 +185,7 @@ def cmd_filing_list(args: argparse.Namespace) -> None:
     today = clock.today()
     with session(args) as s:
         cal = workcalendar.load(s)
-        rows = filing.register_rows(s, cal, args.year)
-    if args.open:
-        rows = [r for r in rows if r.filed_on is None]
+        rows = filing.listing(s, cal, today, args.year, args.open)
     result = [_row_json(r, today) for r in rows]
     emit(
         result,

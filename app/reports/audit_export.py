@@ -15,12 +15,13 @@ SHEET = "审计日志"
 FIELDS = (
     Field("编号", 8, lambda r: r.id),
     Field("时间", 20, lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
-    Field("操作人", 14, lambda r: r.actor),
+    Field("操作人", 14, lambda r: r.actor_name),
     Field("操作", 14, lambda r: r.action),
-    Field("对象", 14, lambda r: r.object),
+    Field("对象", 40, lambda r: r.object),
     Field("摘要", 50, lambda r: r.summary),
     Field("原值", 40, lambda r: r.old),
     Field("新值", 40, lambda r: r.new),
+    Field("操作人用户名", 14, lambda r: r.actor),
 )
 
 

@@ -43,7 +43,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
     page = pages.Page("规范性文件登记表", doc.issuer.name, printed)
     para = pages.style(10, 15)
     steps = "\n".join(
-        f"{e.label}：{_day(e.done_on) or '未办理'} {e.actor} {e.outcome} {e.note}".strip()
+        f"{e.label}：{_day(e.done_on) or '未办理'} {e.actor_name} {e.outcome} {e.note}".strip()
         for e in documents.timeline(s, doc.id)
     )
     links = "\n".join(

@@ -11,8 +11,18 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry, Filing, ReviewCase
-from app.services import integrity, seals, settings
+from app.models import (
+    AuditEntry,
+    CleanupBatch,
+    Document,
+    Filing,
+    Issuer,
+    NumberAllocation,
+    Objection,
+    ReviewCase,
+    User,
+)
+from app.services import integrity, people, seals, settings
 from app.services.lifecycle import STATUS_LABELS
 from app.services.vocabulary import AuditAction, DocField, DocFlag
 
@@ -36,6 +46,8 @@ KEYS = {
     **DocField.labels(),
     **DocFlag.labels(),
     "username": "用户名",
+    "number": "登记编号",
+    "voided": "已作废",
     "display_name": "姓名",
     "role": "角色",
     "active": "启用",
@@ -75,13 +87,14 @@ class AuditFilter:
 class AuditRow:
     id: int
     at: datetime
-    actor: str
+    actor: str  # the username recorded (evidence; the filter goes by it)
     action: str
-    object: str
+    object: str  # what it is about as a person reads it: "文件 登记编号 标题"
     summary: str
     old: str
     new: str
     changes: str
+    actor_name: str = ""  # the person's name, or the recorded name when no account has it
 
 
 def _where(query: Select, f: AuditFilter) -> Select:
@@ -118,19 +131,93 @@ def count(s: Session, f: AuditFilter) -> int:
 
 
 def page(s: Session, f: AuditFilter, offset: int, limit: int) -> list[AuditRow]:
-    """Newest first."""
+    """Newest first; the page's people and subjects are looked up once for the page."""
     query = _where(select(AuditEntry), f).order_by(AuditEntry.id.desc())
-    return [row_of(e) for e in s.scalars(query.offset(offset).limit(limit))]
+    return rows_of(s, list(s.scalars(query.offset(offset).limit(limit))))
 
 
 def rows(s: Session, f: AuditFilter) -> Iterator[AuditRow]:
     query = _where(select(AuditEntry), f).order_by(AuditEntry.id.desc())
-    for entry in s.scalars(query).yield_per(1000):
-        yield row_of(entry)
+    chunk: list[AuditEntry] = []
+    for entry in s.scalars(query).yield_per(CHUNK):
+        chunk.append(entry)
+        if len(chunk) == CHUNK:
+            yield from rows_of(s, chunk)
+            chunk = []
+    yield from rows_of(s, chunk)
 
 
-def row_of(e: AuditEntry) -> AuditRow:
+CHUNK = 1000
+
+
+def rows_of(s: Session, entries: list[AuditEntry]) -> list[AuditRow]:
+    """The entries as a person reads them: the people who acted by name, what each is about by
+    its registration number and title (number, name …), a few queries for all of them."""
+    if not entries:
+        return []
+    who, about = people.names(s), subjects(s, entries)
+    return [row_of(e, who, about) for e in entries]
+
+
+def _document_text(reg_number: str | None, title: str) -> str:
+    return f"{reg_number or '（未登记）'} {title}"
+
+
+def _texts(s: Session, kind: str, ids: list[int]) -> dict[int, str]:
+    """Each row's text for the audit log's 对象, for the rows of one object type."""
+    if kind == "document":
+        docs = select(Document.id, Document.reg_number, Document.title)
+        return {i: _document_text(r, t) for i, r, t in s.execute(docs.where(Document.id.in_(ids)))}
+    if kind in ("filing", "objection"):
+        model = Filing if kind == "filing" else Objection
+        extra = Filing.recipient if kind == "filing" else Objection.requester
+        about = (
+            select(model.id, Document.reg_number, Document.title, extra)
+            .join(Document, Document.id == model.document_id)
+            .where(model.id.in_(ids))
+        )
+        return {i: f"{_document_text(r, t)}（{x}）" for i, r, t, x in s.execute(about)}
+    if kind == "review":
+        cases = select(ReviewCase.id, ReviewCase.opinion_number, ReviewCase.title)
+        return {
+            i: " ".join(filter(None, (n, t)))
+            for i, n, t in s.execute(cases.where(ReviewCase.id.in_(ids)))
+        }
+    simple = {
+        "cleanup": (CleanupBatch.id, CleanupBatch.title),
+        "issuer": (Issuer.id, Issuer.name),
+        "user": (User.id, User.display_name),
+        "number": (NumberAllocation.id, NumberAllocation.number),
+    }
+    if kind in simple:
+        key, text = simple[kind]
+        return {i: str(t) for i, t in s.execute(select(key, text).where(key.in_(ids)))}
+    return {}
+
+
+def subjects(s: Session, entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
+    """(object_type, object_id) -> its text, one query per object type among `entries`."""
+    wanted: dict[str, set[int]] = {}
+    for e in entries:
+        if e.object_id is not None and e.action != seals.ACTION:
+            wanted.setdefault(e.object_type, set()).add(e.object_id)
+    found: dict[tuple[str, int], str] = {}
+    for kind, ids in wanted.items():
+        for start in range(0, len(ids), 500):
+            part = sorted(ids)[start : start + 500]
+            found.update({(kind, i): text for i, text in _texts(s, kind, part).items()})
+    return found
+
+
+def row_of(
+    e: AuditEntry,
+    who: people.Names | None = None,
+    about: dict[tuple[str, int], str] | None = None,
+) -> AuditRow:
+    """One entry as a row; without `who`/`about` the actor and object read as recorded (a row
+    whose object is gone reads "文件 17" too)."""
     obj = OBJECTS.get(e.object_type, e.object_type)
+    name = (who or people.Names())(e.actor)
     if e.action == seals.ACTION:  # thousands of digests say nothing to a reader: their counts
         counts = [
             f"{seals.LABELS.get(k, k)}：{len(v)} 条"
@@ -147,22 +234,28 @@ def row_of(e: AuditEntry) -> AuditRow:
             "",
             "\n".join(counts),
             "\n".join(counts),
+            name,
         )
+    subject = (about or {}).get((e.object_type, e.object_id)) if e.object_id is not None else None
     return AuditRow(
         e.id,
         e.at,
         e.actor,
         ACTIONS.get(e.action, e.action),
-        f"{obj} {e.object_id}" if e.object_id is not None else obj,
+        f"{obj} {subject or e.object_id}" if e.object_id is not None else obj,
         e.summary,
         "\n".join(value_lines(e.old_values)),
         "\n".join(value_lines(e.new_values)),
         "\n".join(change_lines(e.old_values, e.new_values)),
+        name,
     )
 
 
-def actors(s: Session) -> list[str]:
-    return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
+def actors(s: Session) -> list[tuple[str, str]]:
+    """(username, the person's name) of everyone in the log, for the 操作人 filter, by name."""
+    who = people.names(s)
+    recorded = s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
+    return sorted(((username, who(username)) for username in recorded), key=lambda p: p[1])
 
 
 def object_types(s: Session) -> list[tuple[str, str]]:
@@ -237,7 +330,7 @@ def document_history(s: Session, doc_id: int) -> list[AuditRow]:
             (AuditEntry.object_type == "review") & AuditEntry.object_id.in_(reviews),
         )
     )
-    return [row_of(e) for e in s.scalars(query.order_by(AuditEntry.id.desc()))]
+    return rows_of(s, list(s.scalars(query.order_by(AuditEntry.id.desc()))))
 
 
 SHOWN_PROBLEMS = 8

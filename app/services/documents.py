@@ -23,6 +23,7 @@ from app.services import (
     fields,
     issuers,
     numbering,
+    people,
     rows,
     search_index,
     settings,
@@ -759,6 +760,7 @@ class TimelineEntry:
     note: str
     required: bool
     reason: str
+    actor_name: str = ""  # the person's name (`actor` is the username recorded)
 
 
 def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
@@ -766,6 +768,7 @@ def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
     required ones still missing with why (a registered older document only shows what was recorded)."""
     doc = get(s, doc_id)
     needed = {r.step: r.reason for r in required_steps(doc)}
+    who = people.names(s)
     entries = []
     for step in STEP_ORDER:
         done = [p for p in doc.steps if p.step == step]
@@ -780,6 +783,7 @@ def timeline(s: Session, doc_id: int) -> list[TimelineEntry]:
                     p.note,
                     step in needed,
                     needed.get(step, ""),
+                    who(p.actor),
                 )
             )
         if not done and step in needed and doc.status in DRAFTING:

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Filing, FilingResult
-from app.services import audit, documents, numbering, rows, settings, workcalendar
+from app.models import Document, Filing, FilingResult, Issuer
+from app.services import audit, documents, numbering, people, rows, settings, workcalendar
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer, FilingTimeliness, Step
@@ -365,10 +365,11 @@ class ResultEntry:
     correction_due_provisional: bool = False
     corrected_on: date | None = None
     before_history: str = ""  # why results before this one are missing, when they may be
+    recorded_by_name: str = ""  # the person's name (`recorded_by` is the username recorded)
 
     @property
     def recorded_by_label(self) -> str:
-        return self.recorded_by or "（未记录）"
+        return self.recorded_by_name or self.recorded_by or "（未记录）"
 
     def deadline_text(self) -> str:
         if self.correction_due is None:
@@ -378,7 +379,7 @@ class ResultEntry:
         return f"补正期限 {due}{done}"
 
 
-def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
+def _history(f: Filing, cal: WorkCalendar, who: people.Names) -> tuple[ResultEntry, ...]:
     """The filing's results in the order they came. A result copied from the filing when the
     history began (no recorder, no time) is the only one known from before: it says so, and
     says that an earlier send-back is on record without its date when the filing's flag says it."""
@@ -407,6 +408,7 @@ def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
                 )
                 if legacy
                 else "",
+                who(r.recorded_by),
             )
         )
     return tuple(entries)
@@ -414,7 +416,7 @@ def _history(f: Filing, cal: WorkCalendar) -> tuple[ResultEntry, ...]:
 
 def result_history(s: Session, filing_id: int, cal: WorkCalendar) -> list[ResultEntry]:
     """Every result the recipient returned for one filing, oldest first (empty before any)."""
-    return list(_history(get(s, filing_id), cal))
+    return list(_history(get(s, filing_id), cal, people.names(s)))
 
 
 @dataclass(frozen=True)
@@ -460,8 +462,10 @@ def rows_for(
     cal: WorkCalendar,
     all_rules: dict[str, list[FilingRule]] | None = None,
     filings: dict[str, Filing] | None = None,
+    who: people.Names | None = None,
 ) -> list[FilingRow]:
     """One row per recipient the document must be filed with, filed or not."""
+    who = who or people.names(s)
     if doc.published is None:
         raise ValueError(f"document {doc.id} is not published: it has no filings")
     rows = []
@@ -494,7 +498,7 @@ def rows_for(
                 due.provisional,
                 bool(correction and correction.provisional),
                 bool(doc.filing_unrecorded) and not (f and f.filed_on),
-                _history(f, cal) if f else (),
+                _history(f, cal, who) if f else (),
             )
         )
     return rows
@@ -514,22 +518,66 @@ def filings_by_document(s: Session, docs: list[Document]) -> defaultdict[int, di
     return by_doc
 
 
+def _not_all_filed(all_rules: dict[str, list[FilingRule]]) -> ColumnElement[bool]:
+    """The document has fewer filings sent than its level's rules have recipients: it may
+    still owe one (the rows themselves tell)."""
+    government = [r.recipient for r in all_rules["government"]]
+    department = [r.recipient for r in all_rules["department"]]
+    sent = (
+        select(func.count(Filing.id))
+        .where(
+            Filing.document_id == Document.id,
+            Filing.filed_on.is_not(None),
+            case(
+                (Issuer.level == "government", Filing.recipient.in_(government)),
+                else_=Filing.recipient.in_(department),
+            ),
+        )
+        .scalar_subquery()
+    )
+    owed = case((Issuer.level == "government", len(government)), else_=len(department))
+    return sent < owed
+
+
 def register_rows(
     s: Session, cal: WorkCalendar, year: int | None = None, pending_only: bool = False
 ) -> list[FilingRow]:
-    """备案台账: every published document of the year (by publication date), each recipient;
-    the documents and their filings are read in two queries, whatever the year holds."""
+    """备案台账: every published document of the year (in order of publication, as the printed
+    ledger lists them), each recipient; the documents and their filings are read in two
+    queries, whatever the year holds."""
+    all_rules, who = rules(s), people.names(s)
     query = (
         select(Document)
         .options(joinedload(Document.issuer))
         .where(Document.published.is_not(None), Document.status.not_in(DRAFTING))
     )
+    if pending_only:  # spares reading the thousands of documents filed long ago
+        query = query.join(Issuer, Issuer.id == Document.issuer_id).where(_not_all_filed(all_rules))
     if year is not None:
         query = query.where(
             Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
         )
     docs = list(s.scalars(query.order_by(Document.published, Document.id)))
     by_doc = filings_by_document(s, docs)
-    all_rules = rules(s)
-    rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id])]
+    rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id], who)]
     return [r for r in rows if r.filed_on is None] if pending_only else rows
+
+
+def listing(
+    s: Session, cal: WorkCalendar, today: date, year: int | None, pending_only: bool = False
+) -> list[FilingRow]:
+    """What the 备案 page and `filing list` show. Every filing of the year: newest publication
+    first (ties: the later registered first; a document's recipients in the rules' order).
+    Pending only (只看未报送, `--open`): what is still to be sent, a schedule of deadlines,
+    soonest (most overdue) first: the year's unfiled rows and, of every other year, the
+    overdue ones (an old one left unfiled must not hide behind the year chosen)."""
+    if not pending_only:
+        rows = register_rows(s, cal, year)
+        return sorted(rows, key=lambda r: (r.published, r.document_id), reverse=True)
+
+    def wanted(r: FilingRow) -> bool:
+        in_year = year is None or r.published.year == year
+        return in_year or timeliness(r, today) is FilingTimeliness.OVERDUE
+
+    pending = [r for r in register_rows(s, cal, None, pending_only=True) if wanted(r)]
+    return sorted(pending, key=lambda r: (r.due, -r.document_id))

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, NumberAllocation
-from app.services import audit, fields, search_index, settings
+from app.services import audit, fields, people, search_index, settings
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -547,21 +547,35 @@ class Gap:
     voided_on: date | None
     voided_by: str
     kind: GapKind = GapKind.VOIDED
+    voided_by_name: str = ""  # the person's name (`voided_by` is the username recorded)
 
 
 def gaps(s: Session, issuer: Issuer | None = None, year: int | None = None) -> list[Gap]:
-    """The explained gaps in each sequence: voided numbers, and serials a manual number skipped."""
+    """The explained gaps in each sequence: voided numbers, and serials a manual number skipped;
+    newest first (the latest year first, each series' latest serial first)."""
     query = select(NumberAllocation).where(NumberAllocation.voided.is_(True))
     if issuer is not None:
         query = query.where(NumberAllocation.sequence_key == issuer.sequence_key)
     if year is not None:
         query = query.where(NumberAllocation.year.in_([year, 0]))
+    who = people.names(s)
     found = [
-        (a.sequence_key, Gap(a.number, a.year, a.serial, a.void_reason, a.voided_on, a.voided_by))
+        (
+            a.sequence_key,
+            Gap(
+                a.number,
+                a.year,
+                a.serial,
+                a.void_reason,
+                a.voided_on,
+                a.voided_by,
+                voided_by_name=who(a.voided_by),
+            ),
+        )
         for a in s.scalars(query)
     ]
     found += _skipped(s, issuer, year)
-    found.sort(key=lambda kg: (kg[0], kg[1].year, kg[1].serial))
+    found.sort(key=lambda kg: (-kg[1].year, kg[0], -kg[1].serial))
     return [gap for _, gap in found]
 
 

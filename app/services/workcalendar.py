@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import CalendarDay, CalendarYear
-from app.services import audit, settings, statutory_holidays
+from app.services import audit, people, settings, statutory_holidays
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -239,6 +239,7 @@ class DayEntry:
     note: str
     updated_by: str
     updated_at: datetime
+    updated_by_name: str = ""  # the person's name (`updated_by` is the username recorded)
 
 
 @dataclass(frozen=True)
@@ -248,18 +249,22 @@ class YearEntered:
     entered_by: str
     entered_at: datetime
     source: str
+    entered_by_name: str = ""
 
 
 def entries(s: Session, year: int) -> list[DayEntry]:
+    who = people.names(s)
     return [
-        DayEntry(r.day, r.is_workday, r.note, r.updated_by, r.updated_at)
+        DayEntry(r.day, r.is_workday, r.note, r.updated_by, r.updated_at, who(r.updated_by))
         for r in corrections(s, year)
     ]
 
 
 def entered(s: Session, year: int) -> YearEntered | None:
     row = s.get(CalendarYear, year)
-    return YearEntered(row.entered_by, row.entered_at, row.source) if row is not None else None
+    if row is None:
+        return None
+    return YearEntered(row.entered_by, row.entered_at, row.source, people.names(s)(row.entered_by))
 
 
 CALENDAR_DAYS = audit.Subject("calendar_day")  # the office's own days: the day is in old/new

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE, clock
 from app.db import describe
+from app.services import people
 from app.services.permissions import Actor
 from app.ui.about import show_about
 from app.ui.changes import Change
@@ -228,9 +229,13 @@ class MainWindow(QMainWindow):
 
     def show_user(self) -> None:
         actor = self.ctx.user
-        self.user_label.setText(
-            f"当前用户：{actor.name}（{actor.role}）" if actor is not None else "未登录"
-        )
+        if actor is None:
+            self.user_label.setText("未登录")
+            return
+        with self.ctx.database.reading() as s:
+            name = people.names(s)(actor.name)
+        self.user_label.setText(f"当前用户：{name}（{actor.role}）")
+        self.user_label.setToolTip(f"用户名：{actor.name}")
 
     def change_password(self) -> None:
         from app.ui.settings.users_page import PasswordDialog

@@ -45,7 +45,7 @@ class FilingListing:
 def read_page(s: Session, year: int, pending_only: bool) -> FilingListing:
     cal, today = workcalendar.load(s), clock.today()
     soon = settings.get(s, "deadlines.due_soon_days")
-    rows = filing.register_rows(s, cal, year, pending_only)
+    rows = filing.listing(s, cal, today, year, pending_only)
     lines = [
         FilingLine(
             r,

@@ -128,6 +128,7 @@ class FilingView(QWidget):
         for year in range(clock.today().year, FIRST_YEAR - 1, -1):
             self.year.addItem(f"{year} 年", year)
         self.pending = QCheckBox("只看未报送")
+        self.pending.setToolTip("列出本年度未报送的，以及其他年度逾期未报送的，期限早的在前")
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(QLabel("公布年度："))
@@ -182,7 +183,10 @@ class FilingView(QWidget):
     def _loaded(self, page: FilingListing) -> None:
         keep = {line.key for line in self.selected_lines()}
         self.model.set_rows(page.lines)
-        self.count.setText(f"共 {len(page.lines)} 项")
+        others = sum(1 for line in page.lines if line.row.published.year != page.year)
+        self.count.setText(
+            f"共 {len(page.lines)} 项" + (f"（含其他年度逾期未报 {others} 项）" if others else "")
+        )
         self.figures.show_figures(page.year, page.figures)
         self.banner.setText("工作日历提示：" + "；".join(page.warnings))
         self.banner.setVisible(bool(page.warnings))

@@ -298,14 +298,14 @@ class DocumentDetail(QWidget):
             if e.done_on is None:
                 self._add_muted_row(f"{e.label}　未办理：{e.reason}", f"必经环节：{e.reason}")
                 continue
-            item = QTreeWidgetItem([e.label, _day(e.done_on), e.actor, e.outcome, e.note])
+            item = QTreeWidgetItem([e.label, _day(e.done_on), e.actor_name, e.outcome, e.note])
             item.setToolTip(4, e.note)
             self.steps.addTopLevelItem(item)
 
     def _fill_history(self, rows: list[AuditRow]) -> None:
         self.history.clear()
         for row in rows:
-            item = QTreeWidgetItem([f"{row.at:%Y-%m-%d %H:%M}", row.actor, row.summary])
+            item = QTreeWidgetItem([f"{row.at:%Y-%m-%d %H:%M}", row.actor_name, row.summary])
             item.setToolTip(2, "\n".join(filter(None, (row.summary, row.new))))
             self.history.addTopLevelItem(item)
 

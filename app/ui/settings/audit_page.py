@@ -83,7 +83,7 @@ class AuditModel(QAbstractTableModel):
         ):
             return None
         row = self.rows[index.row()]
-        return (f"{row.at:%Y-%m-%d %H:%M:%S}", row.actor, row.action, row.object, row.summary)[
+        return (f"{row.at:%Y-%m-%d %H:%M:%S}", row.actor_name, row.action, row.object, row.summary)[
             index.column()
         ]
 
@@ -102,7 +102,8 @@ def _day(box: QDateEdit) -> date | None:
 
 
 def detail_text(row: AuditRow) -> str:
-    lines = [f"{row.at:%Y-%m-%d %H:%M:%S}　{row.actor}　{row.action}　{row.object}", row.summary]
+    who = row.actor_name if row.actor_name == row.actor else f"{row.actor_name}（{row.actor}）"
+    lines = [f"{row.at:%Y-%m-%d %H:%M:%S}　{who}　{row.action}　{row.object}", row.summary]
     if row.changes:
         lines += [
             "",
@@ -132,7 +133,8 @@ class AuditPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((150, 100, 90, 90)):
+        # 对象 names a document by its number and title: room for the number and some title
+        for column, width in enumerate((150, 90, 90, 260)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
         self.detail = QPlainTextEdit()
@@ -186,7 +188,7 @@ class AuditPage(QWidget):
     def reload_choices(self) -> None:
         with self.database.reading() as s:
             names, types = audit_query.actors(s), audit_query.object_types(s)
-        for box, choices in ((self.actor, [(n, n) for n in names]), (self.object_type, types)):
+        for box, choices in ((self.actor, names), (self.object_type, types)):
             current = box.currentData()
             box.clear()
             box.addItem("全部", "")

@@ -142,7 +142,7 @@ class DayDialog(ServiceDialog):
         self.setWindowTitle("设置工作日")
         now = f"现在：{KINDS[kind][0]}"
         if correction is not None:
-            now += f"（本单位设置：{correction.note or '无说明'}，{correction.updated_by}）"
+            now += f"（本单位设置：{correction.note or '无说明'}，{correction.updated_by_name}）"
         self.workday = QRadioButton("设为工作日")
         self.rest = QRadioButton("设为休息日")
         self.default = QRadioButton("恢复默认")
@@ -393,7 +393,7 @@ class CalendarPage(QWidget):
             when = entered.entered_at.strftime("%Y-%m-%d")
             source = entered.source or "未填写"
             self.source.setText(
-                f"{year} 年安排由 {entered.entered_by} 于 {when} 录入，依据：{source}"
+                f"{year} 年安排由 {entered.entered_by_name} 于 {when} 录入，依据：{source}"
             )
         elif year in workcalendar.BUNDLED_YEARS:
             self.source.setText(f"{year} 年安排采用程序内置的国务院办公厅节假日安排。")
@@ -408,7 +408,7 @@ class CalendarPage(QWidget):
                 long_date(row.day),
                 "工作日" if row.is_workday else "休息日",
                 row.note,
-                row.updated_by,
+                row.updated_by_name,
                 row.updated_at.strftime("%Y-%m-%d %H:%M"),
             )
             for column, text in enumerate(cells):
