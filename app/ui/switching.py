@@ -28,12 +28,14 @@ if TYPE_CHECKING:
 FILTER = "NormDesk 数据库 (*.db);;所有文件 (*)"
 BUSY = "正在进行的操作完成后才能切换数据库，请稍候再试。"
 ALREADY = "这个数据库已经打开。"
+WAIT_MS = 3000
 
 
 def may_switch(window: MainWindow) -> bool:
-    """Nothing is lost by leaving: no background operation under way (its result would have
-    no window to go to), the page shown has no unsaved edits (or the clerk lets them go)."""
-    if window.ctx.runner.busy():
+    """Nothing is lost by leaving: the background operations finished (a page's load is over
+    in a moment; a long one is refused: its result would have no window to go to), the page
+    shown has no unsaved edits (or the clerk lets them go)."""
+    if not window.ctx.runner.wait(WAIT_MS):
         QMessageBox.information(window, "切换数据库", BUSY)
         return False
     may_leave = getattr(window.pages.currentWidget(), "may_leave", None)
