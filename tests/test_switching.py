@@ -99,6 +99,7 @@ def test_the_window_goes_over_to_another_office_and_back_without_a_restart(
     assert second.windowTitle().startswith("河清市民政局")
     assert second.isVisible() and not first.isVisible()
     assert first.database.hold is None  # the old file is let go: a restore may replace it
+    assert not first.after_start.first_check.isActive()  # nor checked after it was let go
     assert second.desk is first.desk and second.desk.window is second
     assert connections.recent() == [branch, hq]
     assert connections.start(None).url == f"sqlite:///{branch}"  # and at the next start
