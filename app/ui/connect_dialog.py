@@ -60,8 +60,10 @@ class ConnectDialog(QDialog):
         self.user = line_edit("您在 NormDesk 中的用户名")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.port.setMaximumWidth(110)
         self.remember = QCheckBox("记住密码（保存在本机的系统密码库中）")
         if not connections.can_keep_passwords():
+            self.remember.setText("记住密码（本机没有可用的系统密码库，不能保存）")
             self.remember.setEnabled(False)
             self.remember.setToolTip(NO_KEYRING)
         form = QFormLayout()
