@@ -20,8 +20,23 @@ SERVER = Server("10.20.1.5", 5433, "normdesk", "zhangsan")
 PASSWORD = "Mima-2026-secret"
 
 
+@pytest.fixture(autouse=True)
+def os_keyring_left_alone():
+    """The PC's own keyring (a developer's desktop) is never read or written by a test."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        yield
+        return
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
 @pytest.fixture
-def fake_keyring():
+def fake_keyring(os_keyring_left_alone):
     """An OS keyring that keeps passwords in memory (only where the keyring package is installed;
     it is optional, and the program keeps no password without it)."""
     keyring = pytest.importorskip("keyring")
@@ -45,11 +60,9 @@ def fake_keyring():
             if self.kept.pop((service, username), None) is None:
                 raise PasswordDeleteError(username)
 
-    before = keyring.get_keyring()
     fake = MemoryKeyring()
     keyring.set_keyring(fake)
-    yield fake
-    keyring.set_keyring(before)
+    return fake
 
 
 @pytest.fixture

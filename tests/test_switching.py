@@ -29,7 +29,12 @@ from app.ui.setup.pages import START
 from app.ui.setup.wizard import SetupWizard
 from tests.conftest import on_postgresql
 from tests.factories import add_issuer
-from tests.test_connections import PASSWORD, fake_keyring, files_holding  # noqa: F401
+from tests.test_connections import (  # noqa: F401 (fixtures)
+    PASSWORD,
+    fake_keyring,
+    files_holding,
+    os_keyring_left_alone,
+)
 from tests.test_pg_roles import server as pg_server  # noqa: F401 (as a fixture)
 from tests.ui_context import context
 from tests.widgets import shown
