@@ -97,14 +97,16 @@ def _open_at_start(chosen: connections.Start) -> tuple[Database, Actor | None] |
 def _still_there(chosen: connections.Start) -> str:
     """The database to open at start: a remembered file that has gone (moved, deleted, on a USB
     disk or network drive not connected) is said, never made again as a new empty office."""
-    if isinstance(chosen.remembered, Path) and not chosen.remembered.exists():
+    default = database_url(None)
+    gone = isinstance(chosen.remembered, Path) and not chosen.remembered.exists()
+    if gone and chosen.url != default:  # the data folder's own file is made as always
         QMessageBox.warning(
             None,
             "上次使用的数据库不存在",
             f"上次使用的数据库“{chosen.remembered}”不存在（可能已被移动或删除，或所在的移动硬盘、"
             "网络盘没有连接），现在打开本机的默认数据库。可以用“文件—打开数据库”再选择它。",
         )
-        return database_url(None)
+        return default
     return chosen.url
 
 
