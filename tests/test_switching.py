@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
 from app import connections, db_hold, failures
 from app.connections import Server
 from app.db import Database, open_database
+from app.errors import UserError
 from app.services import pg_roles, settings, users
 from app.services.permissions import SYSTEM, Actor, Role
 from app.services.users import Login
@@ -271,6 +272,38 @@ def test_a_kept_password_fills_the_dialog_and_signs_in_at_start_without_asking(
     assert signed == (standin, Actor("clerk", Role.CLERK))
     ctx.runner.wait()
     ctx.database.close()
+    standin.close()
+
+
+@pytest.mark.usefixtures("fake_keyring")
+@pytest.mark.parametrize(("who", "kept"), [("clerk", "New-Pass-2026"), ("wang", "Old-Pass-2026")])
+def test_a_kept_password_refused_at_start_is_asked_for_and_the_new_one_kept(
+    qtbot, make_office, monkeypatch, who, kept
+):
+    server = Server("fzk-server", 5432, "normdesk", "clerk")
+    connections.remember(server)
+    connections.keep_password(server, "Old-Pass-2026")  # changed since on another PC
+    standin = fake_server_database(make_office("河清市人民政府"), server)
+
+    def sign_in(url: str, username: str, password: str) -> tuple[Database, Login]:
+        if password != "New-Pass-2026":
+            raise UserError(users.REFUSED)
+        return standin, Login(Actor(username, Role.CLERK), "")
+
+    monkeypatch.setattr(pg_roles, "sign_in", sign_in)
+    asked: list[str] = []
+
+    def exec_(dialog: ServerLoginDialog) -> int:
+        asked.append(dialog.message.text())
+        dialog.username.setText(who)  # the same clerk, or another one at this PC
+        dialog.password.setText("New-Pass-2026")
+        dialog.log_in()
+        return dialog.result()
+
+    monkeypatch.setattr(ServerLoginDialog, "exec", exec_)
+    assert gui._open_at_start(connections.start(None)) == (standin, Actor(who, Role.CLERK))
+    assert asked == [users.REFUSED]
+    assert connections.kept_password(server) == kept  # never another clerk's password
     standin.close()
 
 

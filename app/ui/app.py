@@ -149,7 +149,8 @@ def _log_in_to_server(
         return USE_LOCAL if dialog.use_local else None
     if dialog.database is None or dialog.actor is None:
         return None
-    if server is not None and kept is not None and dialog.password.text() != kept:
+    same_user = server is not None and dialog.username.text().strip() == server.user
+    if server is not None and same_user and kept not in (None, dialog.password.text()):
         connections.keep_password(server, dialog.password.text())  # changed; kept as asked
     return dialog.database, dialog.actor
 
