@@ -55,6 +55,17 @@ def keep_private(db_arg: str | None) -> None:
             _close(path)
 
 
+def umask_for(url: str) -> None:
+    """The window went over to another database: the umask keep_private chooses for it (the
+    office's server with a shared data folder lets the office's group read what is written)."""
+    if os.name != "posix":
+        return
+    from app.db import sqlite_path
+
+    shared = sqlite_path(url) is None and os.environ.get(DATA_DIR_ENV)
+    os.umask(SHARED_UMASK if shared else PRIVATE_UMASK)
+
+
 def _close(path: Path) -> bool:
     """Take group and other permissions off `path` (never through a link); True if it had any.
     Best effort: a file of another owner or on a read-only disk is left as it is."""

@@ -53,6 +53,7 @@ def _scrolled_into(widget: QWidget, window: QWidget) -> QWidget | None:
 def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.cleanup.batch_dialog import BatchDialog
     from app.ui.cleanup.dialogs import NewBatchDialog
+    from app.ui.connect_dialog import ConnectDialog
     from app.ui.importing.wizard import ImportWizard
     from app.ui.login_dialog import LoginDialog
     from app.ui.main_window import MainWindow
@@ -92,6 +93,8 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("初始设置", lambda: SetupWizard(ctx)),
         ("迁移到服务器", lambda: MigrateDialog(ctx)),
         ("数据安全", lambda: SafetyPage(ctx)),
+        ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
+        ("连接单位服务器", lambda: ConnectDialog(ctx)),
     ]
     if draft is not None:
         found.append(("记录环节", lambda: StepDialog(ctx, draft)))

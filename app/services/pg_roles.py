@@ -480,6 +480,54 @@ def sign_in(url: str, username: str, password: str, where: str = "") -> tuple[Da
     return database, answer
 
 
+def try_login(url: str, username: str, password: str) -> None:
+    """测试连接: connect once to the server at `url` (no user in it) as `username`'s login and
+    look that it holds a register this program opens. Raises UserError saying what is wrong.
+    Nothing is written, audited or kept (no login registered, no failed attempt counted)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from app.db import describe, head_revision, schema_revisions
+    from app.failures import explain
+    from app.services import users
+
+    parsed = make_url(url)
+    login = names_for(parsed.database or "").login(username.strip())
+    try:
+        with psycopg.connect(
+            host=parsed.host,
+            port=parsed.port or 5432,
+            dbname=parsed.database,
+            user=login,
+            password=password,
+            connect_timeout=pg_session.CONNECT_TIMEOUT,
+            autocommit=True,
+        ) as conn:
+            stamped = conn.execute("SELECT to_regclass('alembic_version')").fetchone()
+            row = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if (stamped and stamped[0])
+                else None
+            )
+    except psycopg.Error as exc:
+        if pg_session.refused_login(exc):
+            raise UserError(users.REFUSED) from None
+        raise UserError(explain(exc) or f"无法连接到单位服务器：{exc}") from None
+    revision = row[0] if row else None
+    where = f"服务器上的数据库“{describe(url)}”"
+    if revision is None:
+        raise UserError(f"{where}还不是 NormDesk 数据库（尚未初始化），请管理员先设置好服务器。")
+    if revision not in schema_revisions():
+        raise UserError(
+            f"{where}由更新版本的 NormDesk 创建（结构版本 {revision}），请先安装最新版本。"
+        )
+    if revision != head_revision():
+        raise UserError(
+            f"{where}需要由管理员升级（结构版本 {revision}，本程序需要 {head_revision()}）后"
+            "才能使用。"
+        )
+
+
 # ---- user management (users.py calls these in its own transaction) -------------------------
 
 

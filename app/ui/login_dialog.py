@@ -109,6 +109,18 @@ class ServerLoginDialog(LoginDialog):
         super().__init__(None, parent)
         self.url = url
         self.database: Database | None = None
+        self.use_local = False
+
+    def offer_local(self) -> None:
+        """At start, on the remembered server: the clerk may work on this PC's database instead
+        (the server down, the network out) rather than only quit."""
+        local = self.buttons.addButton("改用本机数据库", QDialogButtonBox.ButtonRole.ResetRole)
+        local.setToolTip("不连接单位服务器，打开本机上次使用的数据库文件")
+        local.clicked.connect(self._use_local)
+
+    def _use_local(self) -> None:
+        self.use_local = True
+        self.reject()
 
     def log_in(self) -> None:
         from app.db import friendly_db_message

@@ -23,6 +23,7 @@ from app import APP_TITLE, clock
 from app.db import describe
 from app.services import people
 from app.services.permissions import Actor
+from app.ui import switching
 from app.ui.about import show_about
 from app.ui.changes import Change
 from app.ui.context import AppContext
@@ -31,6 +32,7 @@ from app.ui.widgets import state
 
 if TYPE_CHECKING:
     from app.services.deadlines import Deadline
+    from app.ui.app import Desk
     from app.ui.startup_checks import AfterStart
 
 V = TypeVar("V", bound=QWidget)
@@ -69,6 +71,7 @@ def window_title(office: str) -> str:
 
 class MainWindow(QMainWindow):
     after_start: AfterStart  # set by app.start_window
+    desk: Desk  # set by app.start_window
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -130,6 +133,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu.addAction("新建数据库…", lambda: switching.new_file(self))
+        file_menu.addAction("打开数据库…", lambda: switching.choose_file(self))
+        file_menu.addAction("连接单位服务器…", lambda: switching.connect_server(self))
+        recent = file_menu.addMenu("最近使用")
+        recent.aboutToShow.connect(lambda: switching.fill_recent(recent, self))
+        file_menu.addSeparator()
         file_menu.addAction("导入台账…", self.open_import_wizard)
         self.migrate_action = file_menu.addAction("迁移到服务器…", self.open_migrate_dialog)
         file_menu.aboutToShow.connect(self._offer_migration)
@@ -323,6 +332,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.day_watch.timer.stop()  # a closed window refreshes nothing, even on a new day
+        after = getattr(self, "after_start", None)
+        if after is not None:  # nor checks or backs up a database it may no longer hold
+            after.first_check.stop()
+            after.timer.stop()
         self.ctx.runner.wait(15_000)
         state.save_window(self)
         super().closeEvent(event)

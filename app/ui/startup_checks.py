@@ -23,6 +23,7 @@ from app.ui.context import AppContext
 if TYPE_CHECKING:  # backups and the integrity check are imported after the window shows
     from app.services.backup import BackupFile
     from app.services.integrity import QuickCheck
+    from app.ui.connect_dialog import Connected
 
 
 log = logging.getLogger(__name__)
@@ -88,19 +89,22 @@ def warn_problems(parent: QWidget | None, problems: list[str]) -> None:
     )
 
 
-def sign_in(ctx: AppContext) -> bool:
+def sign_in(ctx: AppContext) -> bool | Connected:
     """Who works from now on, in `ctx.user`: on an empty office (no issuers, no users) the
     first-run wizard comes first, and the administrator it creates works at once; an office with
     logins asks for one; an office without (no users yet, or single-user mode) is worked by the
-    person at this PC as 管理员 (users.session_actor). False when the clerk cancels the login."""
+    person at this PC as 管理员 (users.session_actor). False when the clerk cancels the login.
+    The office's server the wizard connected to instead, when the clerk chose 连接单位服务器."""
     with ctx.database.reading() as s:
         empty = users.office_is_empty(s)
         ctx.user = users.session_actor(s)
     if empty:
         from app.ui.setup.wizard import SetupWizard
 
-        wizard = SetupWizard(ctx)
+        wizard = SetupWizard(ctx, offer_server=True)
         wizard.exec()  # cancelled: the office starts empty; the wizard shows again next time
+        if wizard.connected is not None:
+            return wizard.connected
         if wizard.admin is not None:
             ctx.user = wizard.admin
             return True

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -187,7 +187,12 @@ class RulesPage(SetupPage):
 
 
 class StartPage(SetupPage):
-    def __init__(self, office: Office) -> None:
+    """本机单独使用 (this office set up here, or the demo), or, at the first start,
+    连接单位服务器: the office's register is on its server already, nothing is set up here."""
+
+    connect_server = Signal()
+
+    def __init__(self, office: Office, offer_server: bool = False) -> None:
         super().__init__(
             office,
             "欢迎使用规范性文件管理系统",
@@ -199,15 +204,16 @@ class StartPage(SetupPage):
         group.addButton(self.real)
         group.addButton(self.demo)
         self.real.setChecked(True)
-        self.body.addWidget(self.real)
-        self.body.addWidget(
+        local = QVBoxLayout()
+        local.addWidget(self.real)
+        local.addWidget(
             _note(
                 "依次填写本单位名称、制定机关及其登记编号模板、备案规则、有效期和管理员账户，"
                 "完成后即可登记文件。"
             )
         )
-        self.body.addSpacing(12)
-        self.body.addWidget(self.demo)
+        local.addSpacing(8)
+        local.addWidget(self.demo)
         demo_note = (
             f"生成虚构的河清市 12 个制定机关和 {DEMO_DOCS} 件规范性文件，用于熟悉操作。"
             f"单位名称将显示为“{DEMO_OFFICE}”。演示数据不是真实文件，正式使用时请另建数据库。"
@@ -215,10 +221,34 @@ class StartPage(SetupPage):
         if not office.empty:
             demo_note = "当前数据库中已有数据，不能载入演示数据。"
             self.demo.setEnabled(False)
-        self.body.addWidget(_note(demo_note))
+        local.addWidget(_note(demo_note))
+        if offer_server:
+            box = QGroupBox("本机单独使用")
+            box.setLayout(local)
+            self.body.addWidget(box)
+            self.body.addWidget(self._server_box())
+        else:
+            self.body.addLayout(local)
         self.body.addStretch(1)
         # Qt re-reads nextId() and relays the buttons (下一步 or 完成) only for a final page.
         self.demo.toggled.connect(self.setFinalPage)
+
+    def _server_box(self) -> QGroupBox:
+        box = QGroupBox("连接单位服务器")
+        column = QVBoxLayout(box)
+        column.addWidget(
+            _note(
+                "单位已在服务器上建好多人共用的数据库时选择：填写服务器地址和您的用户名、密码即可，"
+                "不需要在本机设置。"
+            )
+        )
+        self.server_button = QPushButton("连接单位服务器…")
+        self.server_button.clicked.connect(self.connect_server)
+        row = QHBoxLayout()
+        row.addWidget(self.server_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        return box
 
     def nextId(self) -> int:  # noqa: N802 (Qt override)
         return -1 if self.demo.isChecked() else OFFICE
@@ -508,12 +538,12 @@ def summary(plan: SetupPlan, office: Office) -> str:
     return "<br><br>".join(lines)
 
 
-def all_pages(office: Office, ctx: AppContext) -> dict[int, SetupPage]:
+def all_pages(office: Office, ctx: AppContext, offer_server: bool = False) -> dict[int, SetupPage]:
     filing_title = "备案规则"
     filing_sub = "文件报送备案的机关和期限。期限自起算事件的次日起算。"
     validity_sub = "有效期的起算日和各类文件的有效期上限，以及登记编号是否每年重新编号。"
     return {
-        START: StartPage(office),
+        START: StartPage(office, offer_server),
         OFFICE: OfficePage(office),
         ISSUERS: IssuersPage(office, ctx),
         FILING: RulesPage(office, filing_title, filing_sub, FILING_GROUPS),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from app.ui.operations import Progress
 from app.ui.widgets import state
 
 if TYPE_CHECKING:
+    from app.ui.connect_dialog import Connected
     from app.ui.operations import _Job
 from app.ui.settings.issuers_page import read_issuers
 from app.ui.setup.pages import (
@@ -29,6 +31,7 @@ from app.ui.setup.pages import (
     Office,
     SetupPage,
     SetupPlan,
+    StartPage,
     all_pages,
 )
 
@@ -78,7 +81,12 @@ def save_setup(s: Session, actor: Actor, plan: SetupPlan, progress: Progress) ->
 
 
 class SetupWizard(QWizard):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    """`offer_server`: at the first start the first page offers to connect to the office's
+    server instead; once connected, `connected` holds it and the wizard closes."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, offer_server: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.database = ctx.database
@@ -90,7 +98,11 @@ class SetupWizard(QWizard):
             self.setButtonText(button, text)
         with ctx.database.reading() as s:
             self.office = read_office(s)
-        self.steps = all_pages(self.office, ctx)
+        self.steps = all_pages(self.office, ctx, offer_server)
+        self.connected: Connected | None = None
+        start = self.steps[START]
+        if isinstance(start, StartPage):
+            start.connect_server.connect(self.connect_server)
         for page_id, page in self.steps.items():
             self.setPage(page_id, page)
         self.setStartId(START)
@@ -98,6 +110,21 @@ class SetupWizard(QWizard):
         self.saved = False
         self.admin: Actor | None = None  # the administrator created, once saved
         state.resize_within_screen(self, 900, 660)
+
+    def connect_server(self) -> None:
+        """连接单位服务器: the same dialog as 文件—连接单位服务器; connected, the wizard gives way
+        to the server (app.ui.app.start_window)."""
+        from app.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._connected(dialog.connected))
+        dialog.open()
+
+    def _connected(self, connected: Connected | None) -> None:
+        if connected is not None:
+            self.connected = connected
+            self.reject()
 
     def plan(self) -> SetupPlan:
         """What the pages visited so far hold (the demo choice skips the rest)."""
