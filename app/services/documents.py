@@ -533,11 +533,11 @@ def publish(
     doc = get(s, doc_id)
     if doc.status not in DRAFTING:
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再次公布。")
+    issuers.refuse_if_ended(s, doc.issuer, published)
     _check_gates(doc, Step.PUBLICATION)
     if not doc_number or not doc_number.strip():
         raise UserError("发文字号：公布文件必须填写发文字号。", field="发文字号")
     check_dates(published, effective, valid_until)
-    issuers.refuse_if_ended(s, doc.issuer, published)
     before = _snapshot(doc)
     doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id, allow_abbr, day=published)
     _set_publication(s, doc, published, effective, valid_until, term_reason)

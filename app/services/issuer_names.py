@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Issuer, IssuerName
+from app.models import Document, Issuer, IssuerName
 
 
 class Name(NamedTuple):
@@ -48,6 +48,12 @@ def name_on(s: Session, issuer: Issuer, day: date | None) -> Name:
     return Name(issuer.name, issuer.abbr)
 
 
+def of_document(s: Session, doc: Document) -> Name:
+    """The name the document's body bore on the document's date: what every printed form and
+    register shows for it."""
+    return name_on(s, doc.issuer, document_day(doc.published, doc.issued, doc.signed))
+
+
 class NameBook:
     """Every body's names with their periods, read once: for printing many documents."""
 
@@ -69,6 +75,28 @@ class NameBook:
 
     def name(self, issuer_id: int, day: date | None) -> str:
         return self.on(issuer_id, day).name
+
+    def of_document(self, doc: Document) -> Name:
+        return self.on(doc.issuer_id, document_day(doc.published, doc.issued, doc.signed))
+
+
+def search_text(present: str, former: list[str]) -> str:
+    """What the full-text index holds as a document's 制定机关: every name its body bore, so a
+    search by the old name or the new one finds all its documents."""
+    return " ".join(dict.fromkeys([present, *former]))
+
+
+def search_texts(s: Session) -> dict[int, str]:
+    """search_text of every issuer, by id."""
+    former: dict[int, list[str]] = defaultdict(list)
+    for issuer_id, name in s.execute(
+        select(IssuerName.issuer_id, IssuerName.name).order_by(IssuerName.valid_until)
+    ):
+        former[issuer_id].append(name)
+    return {
+        id_: search_text(name, former.get(id_, []))
+        for id_, name in s.execute(select(Issuer.id, Issuer.name))
+    }
 
 
 def history_text(s: Session, issuer_id: int) -> str:

@@ -12,7 +12,7 @@ from app import clock
 from app.errors import UserError
 from app.models import Issuer, IssuerName
 from app.models.issuer import DEFAULT_TEMPLATE
-from app.services import audit, fields, issuer_names, numbering
+from app.services import audit, fields, issuer_names, numbering, search_index
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, Labelled
 
@@ -252,6 +252,7 @@ def rename(
     )
     issuer.name, issuer.abbr = name, abbr
     s.flush()
+    search_index.reindex_issuer(s, issuer.id)
     audit.record(
         s,
         actor,

@@ -224,6 +224,7 @@ class _Batch:
             raise UserError(numbering.TAKEN_MEANWHILE) from exc
         self.numbers.write({row["reg_number"]: id_ for row, id_ in zip(rows, ids, strict=True)})
         by_id = {issuer.id: issuer for issuer in self.issuers.values()}
+        searched = issuer_names.search_texts(self.s)
         self.s.execute(
             insert(ProcedureStep.__table__),
             [
@@ -241,7 +242,7 @@ class _Batch:
         search_index.add_many(
             self.s,
             [
-                {"id": id_, "issuer": by_id[row["issuer_id"]].name}
+                {"id": id_, "issuer": searched[row["issuer_id"]]}
                 | {k: row[k] or "" for k in search_index.FTS_COLUMNS if k != "issuer"}
                 for row, id_ in zip(rows, ids, strict=True)
             ],
