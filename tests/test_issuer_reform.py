@@ -338,3 +338,93 @@ def test_upgrade_to_0020_keeps_issuers_active_unrenamed_and_sealed(empty_db_url)
             assert [d.told() for d in seals.differences(s) if "制定机关" in d.told()] == []
     finally:
         database.close()
+
+
+def test_cli_renames_merges_deactivates_and_enables(office, db_url, capsys):
+    from app.cli import run
+
+    capsys.readouterr()
+    assert run(["--db", db_url, "issuer", "rename", "--code", "CZ", "--name", "河清市财政和金融局",
+                "--abbr", "河财金发", "--date", "2026-05-01", "--reason", "机构改革", "--json"]) == 0  # fmt: skip
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["name"], shown["former_names"]) == (
+        "河清市财政和金融局",
+        [
+            {
+                "name": "河清市财政局",
+                "abbr": "河财发",
+                "valid_from": None,
+                "valid_until": "2026-04-30",
+            }
+        ],
+    )
+    assert run(["--db", db_url, "issuer", "merge", "--code", "MZ", "--into", "CZ",
+                "--date", "2026-06-30", "--reason", "职责划入"]) == 0  # fmt: skip
+    assert capsys.readouterr().out == (
+        f"制定机关“{NEW}”自 2026-06-30 起（已并入 河清市财政和金融局）。\n"
+    )
+    assert run(["--db", db_url, "issuer", "deactivate", "--code", "CZ", "--reason", "暂停"]) == 0
+    assert run(["--db", db_url, "issuer", "list", "--json"]) == 0
+    listed = {r["code"]: r for r in json.loads(capsys.readouterr().out.splitlines()[-1])}
+    assert (listed["MZ"]["active"], listed["MZ"]["merged_into"]) == (False, "CZ")
+    assert (listed["CZ"]["active"], listed["CZ"]["ended_on"]) == (False, "2026-11-27")
+    assert run(["--db", db_url, "issuer", "activate", "--code", "CZ", "--reason", "恢复"]) == 0
+    assert "已重新启用制定机关“河清市财政和金融局”" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            [
+                "rename",
+                "--code",
+                "MZ",
+                "--name",
+                "",
+                "--abbr",
+                "河发",
+                "--date",
+                "2026-11-01",
+                "--reason",
+                "改革",
+            ],
+            "新名称：不能为空。",
+        ),  # fmt: skip
+        (
+            ["merge", "--code", "MZ", "--into", "MZ", "--date", "2026-11-01", "--reason", "并"],
+            "合并到：不能并入自身。",
+        ),  # fmt: skip
+        (["activate", "--code", "MZ", "--reason", "恢复"], "无需启用"),
+        (["deactivate", "--code", "XX", "--reason", "停"], "代码“XX”不存在"),
+        (
+            [
+                "rename",
+                "--code",
+                "MZ",
+                "--name",
+                "新",
+                "--abbr",
+                "新发",
+                "--date",
+                "2026-02-30",
+                "--reason",
+                "改革",
+            ],
+            "生效日期：日期“2026-02-30”格式不正确",
+        ),  # fmt: skip
+    ],
+)
+def test_cli_refuses_bad_input_with_exit_1_and_a_chinese_message(
+    office, db_url, capsys, args, message
+):
+    from app.cli import run
+
+    capsys.readouterr()
+    try:
+        code = run(["--db", db_url, "issuer", *args])
+    except SystemExit as exc:  # argparse refuses a malformed date itself
+        code = exc.code
+    assert code == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err

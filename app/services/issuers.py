@@ -146,14 +146,17 @@ def _check_distinct(s: Session, code: str, template: str, sequence_key: str) -> 
             )
 
 
+def successor(s: Session, issuer: Issuer) -> Issuer | None:
+    """The body a merged one went into."""
+    return s.get(Issuer, issuer.merged_into_id) if issuer.merged_into_id is not None else None
+
+
 def state_label(s: Session, issuer: Issuer) -> str:
-    """ "（已停用）" or "（已并入 X）" after an ended body's name; "" for an active one."""
+    """The mark after an ended body's name, "（已停用）" or "（已并入 X）"; "" for an active one."""
     if issuer.active:
         return ""
-    if issuer.merged_into_id is not None:
-        successor = s.get(Issuer, issuer.merged_into_id)
-        return f"（已并入 {successor.name if successor else '?'}）"
-    return "（已停用）"
+    after = successor(s, issuer)
+    return f"（已并入 {after.name}）" if after else "（已停用）"
 
 
 def allowed_actions(issuer: Issuer) -> frozenset[IssuerAction]:
@@ -186,10 +189,8 @@ def refuse_if_ended(s: Session, issuer: Issuer, day: date | None) -> None:
         return
     if day is not None and issuer.ended_on is not None and day < issuer.ended_on:
         return
-    instead = "其他制定机关"
-    if issuer.merged_into_id is not None:
-        successor = s.get(Issuer, issuer.merged_into_id)
-        instead = f"“{successor.name}”" if successor else instead
+    after = successor(s, issuer)
+    instead = f"“{after.name}”" if after else "其他制定机关"
     since = f"自 {issuer.ended_on} 起" if issuer.ended_on else ""
     raise UserError(
         f"制定机关：“{issuer.name}”{since}{state_label(s, issuer)}，不能登记新文件，请改选{instead}。",
