@@ -159,6 +159,11 @@ def state_label(s: Session, issuer: Issuer) -> str:
     return f"（已并入 {after.name}）" if after else "（已停用）"
 
 
+def shown_name(s: Session, issuer: Issuer) -> str:
+    """The name with its state, as a filter over existing documents lists every body."""
+    return issuer.name + state_label(s, issuer)
+
+
 def allowed_actions(issuer: Issuer) -> frozenset[IssuerAction]:
     """What may be done to the body now. A merged body is history: nothing more. A deactivated
     one may be enabled again or recorded as merged."""
