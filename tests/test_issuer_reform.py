@@ -361,7 +361,7 @@ def test_cli_renames_merges_deactivates_and_enables(office, db_url, capsys):
     assert run(["--db", db_url, "issuer", "merge", "--code", "MZ", "--into", "CZ",
                 "--date", "2026-06-30", "--reason", "职责划入"]) == 0  # fmt: skip
     assert capsys.readouterr().out == (
-        f"制定机关“{NEW}”自 2026-06-30 起（已并入 河清市财政和金融局）。\n"
+        f"制定机关“{NEW}”自 2026-06-30 起并入“河清市财政和金融局”，不再登记新文件。\n"
     )
     assert run(["--db", db_url, "issuer", "deactivate", "--code", "CZ", "--reason", "暂停"]) == 0
     assert run(["--db", db_url, "issuer", "list", "--json"]) == 0

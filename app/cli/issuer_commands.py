@@ -90,7 +90,8 @@ def cmd_merge(args: argparse.Namespace) -> None:
     with session(args, write=True) as s:
         issuer = issuers.merge(s, acting(args), args.code, args.into, args.date, args.reason)
         result = issuer_dict(s, issuer)
-        line = f"制定机关“{issuer.name}”自 {args.date} 起{issuers.state_label(s, issuer)}。"
+        into = issuers.successor(s, issuer)
+        line = f"制定机关“{issuer.name}”自 {args.date} 起并入“{into.name if into else ''}”，不再登记新文件。"
     _done(args, result, line)
 
 

@@ -93,8 +93,12 @@ class IssuerRow:
         name = self.name + self.state
         return [self.code, name, self.abbr, level, self.template, self.next_number]
 
-    def tooltip(self) -> str:
-        return f"曾用名：{self.history}" if self.history else ""
+    def note(self) -> str:
+        """Its state and former names, whole: the tooltip and the line under the table."""
+        parts = [f"{self.name}{self.state}"] if self.state else []
+        if self.history:
+            parts.append(f"曾用名：{self.history}")
+        return "　".join(parts)
 
 
 def read_issuers(s: Session) -> list[IssuerRow]:
@@ -156,7 +160,7 @@ def mark_rows(table: QTreeWidget, rows: list[IssuerRow]) -> None:
         for column in range(table.columnCount()):
             if not row.active:
                 item.setForeground(column, table.palette().placeholderText())
-            item.setToolTip(column, row.tooltip())
+            item.setToolTip(column, row.note())
 
 
 class TemplateEdit(QWidget):
@@ -382,20 +386,11 @@ class IssuersPage(QWidget):
         self.merge_button.setEnabled(IssuerAction.MERGE in may)
         self.state_button.setText("启用…" if IssuerAction.ACTIVATE in may else "停用…")
         self.state_button.setEnabled(bool(may & {IssuerAction.ACTIVATE, IssuerAction.DEACTIVATE}))
-        self.history.setText(self._history(row))
+        self.history.setText(row.note() if row else "")
         self.history.setVisible(bool(self.history.text()))
 
     def _manages(self) -> bool:
         return allowed(self.ctx.user, Permission.MANAGE_ISSUERS)
-
-    @staticmethod
-    def _history(row: IssuerRow | None) -> str:
-        if row is None:
-            return ""
-        parts = [f"{row.name}{row.state}"] if row.state else []
-        if row.history:
-            parts.append(f"曾用名：{row.history}")
-        return "　".join(parts)
 
     def rename(self) -> None:
         row = self.selected()
