@@ -209,18 +209,18 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
     names = issuer_names.NameBook(s)
     rows = [
         Expiring(
-            i,
-            t,
-            dn or "",
-            rn or "",
-            names.name(issuer_id, issuer_names.document_day(p, issued, signed)),
-            unit or issuer,  # the body that must evaluate it now: its present name
-            p,
-            v,
-            EVALUATIONS.get(latest.get(i, ""), "未评估"),
+            r.id,
+            r.title,
+            r.doc_number or "",
+            r.reg_number or "",
+            names.name(r.issuer_id, issuer_names.document_day(r.published, r.issued, r.signed)),
+            r.drafting_unit or r.name,  # the body that must evaluate it now: its present name
+            r.published,
+            r.valid_until,
+            EVALUATIONS.get(latest.get(r.id, ""), "未评估"),
         )
-        for i, t, dn, rn, issuer, unit, p, v, issuer_id, issued, signed in s.execute(query)
-        if v is not None  # always: NULL is not <= end
+        for r in s.execute(query)
+        if r.valid_until is not None  # always: NULL is not <= end
     ]
     return sorted(rows, key=lambda r: (r.unit, r.valid_until, r.document_id))
 
