@@ -428,3 +428,42 @@ def test_cli_refuses_bad_input_with_exit_1_and_a_chinese_message(
     assert code == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_filing_form_and_report_of_a_filing_before_the_rename_carry_the_old_name(
+    database, tmp_path
+):
+    from app.reports import filing_form, filing_report
+    from app.services import filing
+
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        add_issuer(s)
+        doc = register(s, "河清市最低生活保障办法", published=date(2026, 1, 5))
+        filed = filing.record_filed(
+            s, SYSTEM, doc.id, "本级人民政府", date(2026, 1, 10), list(filing.PACKAGE)
+        ).id
+    with database.transaction() as s:
+        _rename(s)
+    with database.reading() as s:
+        filing_form.pdf(s, [filed], tmp_path / "form.pdf", date(2026, 11, 27))
+        filing_report.pdf(s, [filed], tmp_path / "report.pdf", date(2026, 11, 27))
+    for name in ("form.pdf", "report.pdf"):
+        text = "".join(pdf_text(tmp_path / name)[0]).replace("\n", "")
+        assert OLD in text and NEW not in text, name
+
+
+def test_statistics_drill_down_names_the_body_as_on_each_documents_date(office):
+    from app.services import statistics
+
+    with office.reading() as s:
+        ids = s.scalars(select(Document.id).order_by(Document.id)).all()
+        assert [line.issuer for line in statistics.document_lines(s, ids)] == [OLD, NEW]
+
+
+def test_the_register_detail_names_the_body_on_the_document_and_its_present_name(office):
+    from app.ui.register.detail import read_document
+
+    with office.reading() as s:
+        first = s.scalar(select(Document.id).where(Document.title == "河清市最低生活保障办法"))
+    assert read_document(office, first).fields["issuer"] == f"{OLD}（现名 {NEW}）"
