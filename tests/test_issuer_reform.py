@@ -467,3 +467,32 @@ def test_the_register_detail_names_the_body_on_the_document_and_its_present_name
     with office.reading() as s:
         first = s.scalar(select(Document.id).where(Document.title == "河清市最低生活保障办法"))
     assert read_document(office, first).fields["issuer"] == f"{OLD}（现名 {NEW}）"
+
+
+def test_a_register_with_a_body_merged_into_a_later_one_copies_to_another_database(
+    database, db_url, tmp_path, isolated_data_dir
+):
+    """migrate-db copies the issuers in id order: the successor of a merged body may come later."""
+    from app.db import open_database
+    from app.services import database_copy
+
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        add_issuer(s)
+        add_finance_bureau(s)
+        register(s, published=date(2026, 1, 5))
+    with database.transaction() as s:
+        issuers.merge(s, SYSTEM, "MZ", "CZ", date(2026, 6, 30), "机构改革")
+        _rename(s, code="CZ", new_name="河清市财政和民政局", new_abbr="河财民发")
+    database.close()
+    copy = f"sqlite:///{tmp_path / 'copy.sqlite'}"
+    result = database_copy.copy_database(db_url, copy)
+    assert (result.rows["issuer"], result.rows["issuer_name"]) == (2, 1)
+    copied = open_database(copy)
+    try:
+        with copied.reading() as s:
+            assert (
+                issuers.state_label(s, issuers.by_code(s, "MZ")) == "（已并入 河清市财政和民政局）"
+            )
+    finally:
+        copied.close()

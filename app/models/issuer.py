@@ -25,8 +25,11 @@ class Issuer(Base):
     yearly_reset: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Since migration 0020; NULL on older rows. The body this one was merged into (机构改革) and
-    # the first day it no longer issued documents (merged or deactivated).
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("issuer.id"))
+    # the first day it no longer issued documents (merged or deactivated). Checked at commit: a
+    # copy of the register (migrate-db) inserts a merged body before its later successor.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("issuer.id", deferrable=True, initially="DEFERRED")
+    )
     ended_on: Mapped[date | None] = mapped_column(Date)
 
 

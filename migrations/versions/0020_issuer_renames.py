@@ -18,17 +18,25 @@ depends_on = None
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         # ADD COLUMN with REFERENCES: a batch copy of the table would drop `issuer`, which the
-        # documents' foreign keys refuse
+        # documents' foreign keys refuse. Deferred: a copy of the register (migrate-db) inserts a
+        # merged body before a successor with a higher id
         op.execute(
             "ALTER TABLE issuer ADD COLUMN merged_into_id INTEGER "
-            "CONSTRAINT fk_issuer_merged_into_id_issuer REFERENCES issuer (id)"
+            "CONSTRAINT fk_issuer_merged_into_id_issuer REFERENCES issuer (id) "
+            "DEFERRABLE INITIALLY DEFERRED"
         )
         op.execute("ALTER TABLE issuer ADD COLUMN ended_on DATE")
     else:
         op.add_column("issuer", sa.Column("merged_into_id", sa.Integer(), nullable=True))
         op.add_column("issuer", sa.Column("ended_on", sa.Date(), nullable=True))
         op.create_foreign_key(
-            "fk_issuer_merged_into_id_issuer", "issuer", "issuer", ["merged_into_id"], ["id"]
+            "fk_issuer_merged_into_id_issuer",
+            "issuer",
+            "issuer",
+            ["merged_into_id"],
+            ["id"],
+            deferrable=True,
+            initially="DEFERRED",
         )
     op.create_table(
         "issuer_name",
