@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget, QWizard
 from sqlalchemy import select
 
@@ -26,7 +26,8 @@ from app.ui.context import AppContext
 def outside(window: QWidget, area: QRect) -> list[str]:
     found = []
     frame = window.frameGeometry()
-    if frame.width() > area.width() or frame.height() > area.height():
+    maximised = window.isMaximized()  # the screen's own size (give or take scaling's rounding)
+    if not maximised and (frame.width() > area.width() or frame.height() > area.height()):
         found.append(f"window {frame.width()}x{frame.height()} > {area.width()}x{area.height()}")
     for button in window.findChildren(QAbstractButton):
         if not button.isVisibleTo(window) or not button.text():
@@ -75,6 +76,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     issuer = issuer_rows[0]
     found: list[tuple[str, Callable[[], QWidget]]] = [
         ("主窗口", lambda: MainWindow(ctx)),
+        ("文件登记簿", lambda: register_window(ctx)),
         ("新建文件", lambda: DocumentDialog(ctx)),
         ("编辑文件", lambda: DocumentDialog(ctx, doc)),
         ("变更文件状态", lambda: RetireDialog(ctx, doc)),
@@ -96,7 +98,100 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     ]
     if draft is not None:
         found.append(("记录环节", lambda: StepDialog(ctx, draft)))
+    return found + small_dialogs(ctx, doc, case, batch)
+
+
+def small_dialogs(
+    ctx: AppContext, doc: int | None, case: int | None, batch: int | None
+) -> list[tuple[str, Callable[[], QWidget]]]:
+    from datetime import date
+
+    from app.services import filing, validity, workcalendar
+    from app.ui.cleanup.dialogs import DecisionDialog
+    from app.ui.filing.dialogs import CorrectedDialog, FiledDialog, ResultDialog
+    from app.ui.filing.objection_dialogs import RegisterObjectionDialog
+    from app.ui.register.void_number_dialog import VoidNumberDialog
+    from app.ui.review.dialogs import ConcludeDialog, ExtendDialog, PauseDialog
+    from app.ui.settings.calendar_page import DayDialog
+    from app.ui.settings.issuers_page import TemplateDialog, read_issuers
+    from app.ui.settings.users_page import AddUserDialog, PasswordDialog
+    from app.ui.validity.expiry_page import EvaluationDialog
+
+    with ctx.database.reading() as s:
+        cal = workcalendar.load(s)
+        rows = filing.register_rows(s, cal)
+        issuer = read_issuers(s)[0]
+        expiring = validity.expiring(s, date(2000, 1, 1), date(2100, 1, 1))
+    found: list[tuple[str, Callable[[], QWidget]]] = [
+        ("作废登记编号", lambda: VoidNumberDialog(ctx)),
+        ("修改编号模板", lambda: TemplateDialog(ctx, issuer)),
+        ("添加用户", lambda: AddUserDialog(ctx)),
+        ("修改密码", lambda: PasswordDialog(ctx, "admin")),
+        ("更正日历", lambda: DayDialog(ctx, date(2026, 10, 1), "holiday", None)),
+        ("打印预览", lambda: preview(ctx)),
+    ]
+    if case is not None:
+        found += [
+            ("中止计时", lambda: PauseDialog(ctx, case)),
+            ("延长审核期限", lambda: ExtendDialog(ctx, case)),
+            ("办结审核", lambda: ConcludeDialog(ctx, case)),
+        ]
+    if doc is not None:
+        found.append(("登记审查建议", lambda: RegisterObjectionDialog(ctx, doc)))
+        if batch is not None:
+            found.append(("清理决定", lambda: DecisionDialog(ctx, batch, [doc], "清理决定")))
+    if rows:
+        found += [
+            ("报送备案", lambda: FiledDialog(ctx, rows[0])),
+            ("备案结果", lambda: ResultDialog(ctx, rows[0])),
+            ("补正完成", lambda: CorrectedDialog(ctx, rows[0])),
+        ]
+    if expiring:
+        found.append(("有效期评估", lambda: EvaluationDialog(ctx, expiring[0])))
     return found
+
+
+MIN_REGISTER_ROWS = 12  # with the detail pane open, at 125 % on 1366×768
+
+
+def register_window(ctx: AppContext) -> QWidget:
+    """The main window maximised on the register, a document chosen, its detail pane open."""
+    from app.ui.main_window import MainWindow
+    from app.ui.register.view import RegisterView
+
+    window = MainWindow(ctx)
+    window.show_section("register")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(RegisterView)
+    view.show_detail(True)
+
+    def problems() -> list[str]:
+        view.table.selectRow(0)
+        viewport = view.table.viewport()
+        rows = sum(
+            1
+            for row in range(view.model.rowCount())
+            if view.table.visualRect(view.model.index(row, 0)).top() >= 0
+            and view.table.visualRect(view.model.index(row, 0)).bottom() <= viewport.height()
+        )
+        if rows < MIN_REGISTER_ROWS and view.model.rowCount() >= MIN_REGISTER_ROWS:
+            return [f"register shows {rows} whole rows < {MIN_REGISTER_ROWS}"]
+        return []
+
+    window.probe_problems = problems  # type: ignore[attr-defined]
+    return window
+
+
+def preview(ctx: AppContext) -> QWidget:
+    """The register as printed (landscape, many pages) in the program's preview."""
+    from app.reports import catalog_output
+    from app.services.catalogs import CatalogFilter
+    from app.ui.widgets.pdf_preview import PdfPreview, scratch_pdf
+
+    target = scratch_pdf()
+    with ctx.database.reading() as s:
+        catalog_output.write_pdf(s, "register", CatalogFilter(None, None, None), target)
+    return PdfPreview(target, "登记簿")
 
 
 def main() -> None:
@@ -123,7 +218,7 @@ def main() -> None:
             if len(sys.argv) > 2:
                 label = name if start is None else f"{name}-{start}"
                 window.grab().save(f"{sys.argv[2]}/{label}.png")
-            problems = outside(window, area)
+            problems = outside(window, area) + getattr(window, "probe_problems", list)()
             if problems:
                 report[name if start is None else f"{name}（第 {start} 页）"] = problems
             window.close()

@@ -27,6 +27,15 @@ def test_navigation_lists_every_section_and_switches_page(window):
         assert window.current_section() == section.key
 
 
+def test_every_page_is_reached_from_the_keyboard(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    for number, section in reversed(list(enumerate(SECTIONS, start=1))):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_section() == section.key
+
+
 def test_window_opens_on_the_dashboard(window):
     assert window.current_section() == "home"
     assert isinstance(window.pages.currentWidget(), HomeView)

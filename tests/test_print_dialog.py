@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
 
 from app import clock
 from app.reports import catalog_output, current_catalog, page
@@ -14,7 +14,7 @@ from app.services.catalogs import CatalogFilter, catalog
 from app.ui.main_window import MainWindow
 from app.ui.register.print_dialog import PrintDialog
 from app.ui.register.view import RegisterView
-from app.ui.widgets.pdf_preview import PdfPreview
+from app.ui.widgets.pdf_preview import PAGE_MARGIN, Fit, PdfPreview
 from tests.ui_context import context
 from tests.widgets import opened_preview, shown
 
@@ -133,9 +133,21 @@ def test_zoom_switches_between_fit_width_and_actual_size(preview):
     assert preview.zoom_label.text() == "100%"
     preview.zoom_in()
     assert preview.zoom_label.text() == "125%"
-    preview.set_zoom(None)
+    preview.set_zoom(Fit.WIDTH)
     width = preview.page_view.pixmap().deviceIndependentSize().width()
     assert width <= preview.scroll_area.viewport().width()
+
+
+def test_the_preview_opens_at_the_pages_whole_width_and_shows_a_whole_page_on_asking(preview):
+    viewport = preview.scroll_area.viewport()
+    shown = preview.page_view.pixmap().deviceIndependentSize()
+    assert preview.zoom is Fit.WIDTH
+    assert viewport.width() - 2 * PAGE_MARGIN - 2 <= shown.width() <= viewport.width()
+    preview.set_zoom(Fit.PAGE)
+    whole = preview.page_view.pixmap().deviceIndependentSize()
+    assert whole.width() <= viewport.width() and whole.height() <= viewport.height()
+    QApplication.processEvents()
+    assert preview.scroll_area.verticalScrollBar().maximum() == 0  # one page, no scrolling
 
 
 def test_printing_sends_every_page_in_landscape(preview, tmp_path):

@@ -486,3 +486,15 @@ def test_an_empty_register_says_how_to_begin_and_filters_that_find_nothing_say_s
     view.apply_filters()
     assert view.placeholder.isVisible() and "没有符合条件的文件" in view.placeholder.text()
     assert "新建…" not in view.placeholder.text()
+
+
+def test_enter_on_a_row_opens_it_as_a_double_click_does(qtbot, view):
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    view.table.setFocus()
+    view.table.selectRow(2)
+    chosen = view.selected_id()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert isinstance(view.dialog, DocumentDialog)
+    assert view.dialog.doc_id == chosen
+    view.dialog.reject()

@@ -21,8 +21,26 @@ def install_font(app: QApplication) -> str | None:
     return families[0]
 
 
+# Qt 6 renamed these labels of its own file dialog (the one used on Linux); the shipped Chinese
+# translation still has only the Qt 5 wording, so they showed in English.
+_QT6_FILE_DIALOG = {"&Look in:": "查找范围(&L)：", "Files of &type:": "文件类型(&T)："}
+
+
+class _Supplement(QTranslator):
+    """Chinese for the few strings of Qt's own dialogs that qtbase_zh_CN.qm lacks."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001
+        if context == "QFileDialog":
+            return _QT6_FILE_DIALOG.get(source, "")
+        return ""
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+
 def install_translation(app: QApplication) -> bool:
     """Qt's translation of its standard dialogs and buttons (shipped with PySide6)."""
+    app.installTranslator(_Supplement(app))
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(

@@ -138,6 +138,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("转到(&G)")
+        for number, section in enumerate(SECTIONS, start=1):
+            go = QAction(section.title, self)
+            go.setShortcut(QKeySequence(f"Ctrl+{number}"))  # every page from the keyboard
+            go.triggered.connect(lambda _checked=False, key=section.key: self.show_section(key))
+            go_menu.addAction(go)
         print_menu = self.menuBar().addMenu("打印/导出(&P)")
         catalogs = print_menu.addAction("打印登记簿和目录…", self.open_print_dialog)
         catalogs.setShortcut(QKeySequence.StandardKey.Print)

@@ -37,6 +37,7 @@ from app.ui.widgets.list_model import (
     rows_table,
     selected_rows,
 )
+from app.ui.widgets.opening import on_open
 
 APPLY_CHANGES = frozenset({Change.CLEANUP, Change.DOCUMENTS})
 FILTERS = (cleanup.UNDECIDED, "全部")
@@ -157,7 +158,7 @@ class BatchDialog(QDialog):
         self.table.setItemDelegateForColumn(DECISION_COLUMN, DecisionDelegate(self.table))
         edit = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(edit.DoubleClicked | edit.SelectedClicked | edit.EditKeyPressed)
-        self.table.doubleClicked.connect(self._double_clicked)
+        on_open(self.table, self._double_clicked)
         top = QHBoxLayout()
         for widget in (self.heading, QLabel("显示："), self.filter):
             top.addWidget(widget, 1 if widget is self.heading else 0)

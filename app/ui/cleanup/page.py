@@ -30,6 +30,7 @@ from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
 from app.ui.operations import Reload
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
+from app.ui.widgets.opening import on_open
 from app.ui.widgets.pdf_preview import preview_generated
 from app.ui.widgets.style import BANNER_STYLE
 
@@ -117,7 +118,7 @@ class CleanupPage(QWidget):
         self.due = QLabel()
         self.due.setWordWrap(True)
         self.table = rows_table(self.model)
-        self.table.doubleClicked.connect(self.open_batch)
+        on_open(self.table, lambda _index: self.open_batch())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout = QVBoxLayout(self)
         layout.addWidget(self.due)

@@ -42,6 +42,7 @@ from app.ui.widgets.list_model import (
     rows_table,
     warning_banner,
 )
+from app.ui.widgets.opening import on_open
 from app.ui.widgets.pdf_preview import preview_generated
 from app.ui.widgets.style import STATE_COLORS
 
@@ -251,7 +252,7 @@ class HomeView(QWidget):
 
     def _table(self) -> QTableView:
         table = rows_table(self.model)
-        table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        on_open(table, lambda index: self.open_row(index.row()))
         return table
 
     # --- data -----------------------------------------------------------------------------

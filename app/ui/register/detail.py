@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # the services below are imported when a document is first sh
     from app.services.documents import LinkView, TimelineEntry
 
 MISSING_COLOR = QColor(150, 150, 150)
-FIELDS = (  # shown in two columns, six on the left
+FIELDS = (  # shown in three columns: five, four, four
     ("reg_number", "登记编号"),
     ("doc_number", "发文字号"),
     ("issuer", "制定机关"),
@@ -156,7 +157,6 @@ class DocumentDetail(QWidget):
 
         self.title = QLabel("未选择文件")
         self.title.setObjectName("detailTitle")
-        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.warning = QLabel()
@@ -166,11 +166,11 @@ class DocumentDetail(QWidget):
 
         self.values: dict[str, QLabel] = {}
         columns = QHBoxLayout()
-        for half in (FIELDS[:6], FIELDS[6:]):
+        for part in (FIELDS[:5], FIELDS[5:9], FIELDS[9:]):
             form = QFormLayout()
             form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-            form.setVerticalSpacing(3)
-            for key, label in half:
+            form.setVerticalSpacing(2)
+            for key, label in part:
                 value = QLabel()
                 value.setWordWrap(True)
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -188,17 +188,13 @@ class DocumentDetail(QWidget):
         self.steps = QTreeWidget()
         self.steps.setRootIsDecorated(False)
         self.steps.setHeaderLabels(["环节", "日期", "办理人", "结果", "说明"])
-        for column, width in enumerate((88, 80, 56, 64)):
+        for column, width in enumerate((120, 90, 80, 90)):
             self.steps.setColumnWidth(column, width)
-        steps_box = _group("办理环节", self.steps)
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels(["时间", "操作人", "摘要"])
-        for column, width in enumerate((118, 64)):
+        for column, width in enumerate((130, 80)):
             self.history.setColumnWidth(column, width)
-        middle = QVBoxLayout()
-        middle.addWidget(steps_box, 3)
-        middle.addWidget(_group("变更记录", self.history), 2)
 
         self.links = QListWidget()
         self.links.itemActivated.connect(self._open_link)
@@ -209,28 +205,30 @@ class DocumentDetail(QWidget):
         self.add_button.clicked.connect(self.add_attachments)
         self.open_button = QPushButton("打开")
         self.open_button.clicked.connect(self.open_selected_attachment)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
-        attach_panel = QWidget()
-        attach_layout = QVBoxLayout(attach_panel)
-        attach_layout.setContentsMargins(0, 0, 0, 0)
-        attach_layout.addWidget(self.attachments, 1)
-        attach_layout.addLayout(buttons)
-        side = QVBoxLayout()
-        side.addWidget(_group("关联文件", self.links), 2)
-        side.addWidget(_group("附件", attach_panel), 3)
+        files = QWidget()
+        files_layout = QHBoxLayout(files)
+        files_layout.addWidget(_group("关联文件", self.links), 1)
+        files_layout.addWidget(_group("附件", self.attachments), 1)
+        files_layout.addLayout(buttons)
 
-        body = QHBoxLayout()
-        body.addWidget(_group("基本信息", fields_scroll), 5)
-        body.addLayout(middle, 5)
-        body.addLayout(side, 3)
+        # one part at a time, so the register above keeps its rows on a small screen
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(fields_scroll, "基本信息")
+        self.tabs.addTab(self.steps, "办理环节")
+        self.tabs.addTab(self.history, "变更记录")
+        self.tabs.addTab(files, "关联文件与附件")
+        self.tabs.setMinimumHeight(90)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.warning)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.tabs, 1)
         self.clear()
 
     # --- showing --------------------------------------------------------------------------
@@ -244,6 +242,7 @@ class DocumentDetail(QWidget):
         self.history.clear()
         self.links.clear()
         self.attachments.clear()
+        self._count_tabs(None)
         self._update_buttons()
 
     def show_document(self, doc_id: int | None) -> None:
@@ -281,7 +280,19 @@ class DocumentDetail(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setToolTip(f"添加于 {a.added_at:%Y-%m-%d %H:%M}")
             self.attachments.addItem(item)
+        self._count_tabs(view)
         self._update_buttons()
+
+    def _count_tabs(self, view: DocumentView | None) -> None:
+        """Each tab says how much it holds, so nothing hides behind a tab unnoticed."""
+        steps = sum(e.done_on is not None for e in view.timeline) if view else 0
+        counts = (
+            ("办理环节", steps),
+            ("变更记录", len(view.history) if view else 0),
+            ("关联文件与附件", len(view.links) + len(view.attachments) if view else 0),
+        )
+        for index, (label, count) in enumerate(counts, start=1):
+            self.tabs.setTabText(index, f"{label}（{count}）" if view else label)
 
     def _fill_steps(self, entries: list[TimelineEntry]) -> None:
         self.steps.clear()

@@ -33,12 +33,16 @@ from app.ui.register.detail import DocumentDetail
 from app.ui.register.table_model import COLUMNS, TITLE_COLUMN, DocumentTableModel
 from app.ui.widgets import state
 from app.ui.widgets.fields import line_edit
+from app.ui.widgets.opening import on_open
 
 if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
     from app.ui.widgets.form_dialog import ServiceDialog
 
 HEADER_KEY = "register"
 DETAIL_KEY = "register/detail_shown"
+# the detail pane: the title, the tabs and four lines of fields (logical pixels; 1366×768 at
+# 125 % then still shows twelve rows of the register above it)
+DETAIL_HEIGHT = 132
 TITLE_WIDTH = 262  # the least the title column gets
 VOID_LABEL, ASSIGN_LABEL = "作废编号…", "分配编号…"
 SEARCH_DELAY_MS = 150
@@ -141,8 +145,9 @@ class RegisterView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.doubleClicked.connect(lambda _index: self.edit_document())
+        # the text's height and a little air: 24 px rows left too few of them at 125 %
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 4)
+        on_open(self.table, lambda _index: self.edit_document())
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -171,10 +176,10 @@ class RegisterView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)  # a taller window gives the register more rows
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([460, 300])
+        self.splitter.setSizes([1000, DETAIL_HEIGHT])
         self.detail_button = QToolButton()
         self.detail_button.setCheckable(True)
         self.detail_button.setToolTip("隐藏下方的文件详情，让登记簿显示更多行")

@@ -31,6 +31,7 @@ from app.ui.widgets.list_model import (
     rows_table,
     warning_banner,
 )
+from app.ui.widgets.opening import on_open
 from app.ui.widgets.style import STATE_COLORS
 
 
@@ -175,7 +176,7 @@ class ReviewView(QWidget):
 
     def _table(self) -> QTableView:
         table = rows_table(self.model)
-        table.doubleClicked.connect(lambda _index: self.open_case())
+        on_open(table, lambda _index: self.open_case())
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         return table
 

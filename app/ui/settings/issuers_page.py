@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -26,7 +25,6 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.config import DB_ENV, data_dir
 from app.db import Database, describe
-from app.errors import UserError
 from app.logs import log_path
 from app.services import issuer_names, issuers, numbering
 from app.services.issuers import IssuerAction
@@ -40,19 +38,16 @@ from app.ui.settings.issuer_reform import (
     MergeDialog,
     RenameDialog,
 )
+from app.ui.settings.template_edit import TemplateEdit
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.form_dialog import FormDialog
-from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
+from app.ui.widgets.style import HELP_STYLE
 
 if TYPE_CHECKING:
     from app.ui.setup.wizard import SetupWizard
 
 ISSUER_CHANGES = frozenset({Change.ISSUERS})
 COLUMNS = ("代码", "名称", "发文机关代字", "层级", "编号模板", "下一个编号")
-TEMPLATE_HELP = (
-    "{code} 为机关代码，{year} 为年份，{seq} 为序号（必填）；{seq:03d} 表示序号补足 3 位。"
-    "例如 {code}GS-{year}-{seq:03d} 得到 MZGS-2026-001。"
-)
 
 
 @dataclass(frozen=True)
@@ -119,18 +114,6 @@ def read_issuers(s: Session) -> list[IssuerRow]:
     ]
 
 
-def next_number(template: str, code: str, serial: int = 1, yearly: bool = True) -> tuple[str, bool]:
-    """The number `template` would give next, or the numbering service's refusal."""
-    template = template.strip()
-    try:
-        numbering.validate_template(template, yearly=yearly)
-    except UserError as exc:
-        return exc.message, False
-    return numbering.format_number(
-        template, code.strip() or "代码", clock.today().year, serial
-    ), True
-
-
 def reset_note(yearly: bool) -> str:
     how = "每年从 1 重新开始" if yearly else "跨年连续编排，不每年重新开始"
     return f"登记编号的序号{how}（在“设置—规则”的“登记编号序号每年重新开始”中修改）。"
@@ -161,42 +144,6 @@ def mark_rows(table: QTreeWidget, rows: list[IssuerRow]) -> None:
             if not row.active:
                 item.setForeground(column, table.palette().placeholderText())
             item.setToolTip(column, row.note())
-
-
-class TemplateEdit(QWidget):
-    """A number template with the next number it gives shown live below it."""
-
-    def __init__(
-        self, template: str = issuers.DEFAULT_TEMPLATE, serial: int = 1, yearly: bool = True
-    ) -> None:
-        super().__init__()
-        self.code, self.serial, self.yearly = "", serial, yearly
-        self.line = QLineEdit(template)
-        self.line.setMinimumWidth(260)
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
-        help_ = QLabel(TEMPLATE_HELP)
-        help_.setWordWrap(True)
-        help_.setStyleSheet(HELP_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line)
-        layout.addWidget(self.preview)
-        layout.addWidget(help_)
-        self.line.textChanged.connect(self.update_preview)
-        self.update_preview()
-
-    def set_code(self, code: str) -> None:
-        self.code = code
-        self.update_preview()
-
-    def text(self) -> str:
-        return self.line.text().strip()
-
-    def update_preview(self) -> None:
-        text, valid = next_number(self.line.text(), self.code, self.serial, self.yearly)
-        self.preview.setText(f"下一个编号：{text}" if valid else text)
-        self.preview.setStyleSheet("" if valid else ERROR_STYLE)
 
 
 class IssuerForm(QWidget):
@@ -256,7 +203,7 @@ class AddIssuerDialog(FormDialog):
                 "机关名称": form.name,
                 "机关代码": form.code,
                 "发文机关代字": form.abbr,
-                numbering.TEMPLATE_LABEL: form.template.line,
+                numbering.TEMPLATE_LABEL: form.template,
             }
         )
         self.setMinimumWidth(560)
@@ -280,7 +227,7 @@ class TemplateDialog(FormDialog):
         self.template = TemplateEdit(row.template, serial, yearly)
         self.template.set_code(row.code)
         self.add_field("编号模板", self.template, numbering.TEMPLATE_LABEL)
-        self.fields[numbering.TEMPLATE_LABEL] = self.template.line
+        self.fields[numbering.TEMPLATE_LABEL] = self.template
         note = QLabel("已分配的编号不变，序号继续顺延；新登记的文件按新模板编号。")
         note.setWordWrap(True)
         self.form.addRow(note)

@@ -32,9 +32,9 @@ from app.ui.settings.issuers_page import (
     NewIssuer,
     fill_table,
     issuer_table,
-    next_number,
 )
 from app.ui.settings.rules_page import Editor, editor_value, rule_editor, set_editor_value
+from app.ui.settings.template_edit import next_number
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 
@@ -276,10 +276,16 @@ class IssuersPage(SetupPage):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
-        self.body.addWidget(self.form)
+        # the form scrolls on a small screen; the buttons and the list stay in view
+        form_area = QScrollArea()
+        form_area.setWidget(self.form)
+        form_area.setWidgetResizable(True)
+        form_area.setFrameShape(QFrame.Shape.NoFrame)
+        form_area.setMinimumHeight(120)
+        self.body.addWidget(form_area, 3)
         self.body.addLayout(buttons)
         self.body.addWidget(QLabel("制定机关（灰色为已有，完成后不变）："))
-        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.table, 2)
         self._show()
 
     def _show(self) -> None:

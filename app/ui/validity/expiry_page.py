@@ -37,6 +37,7 @@ from app.ui.widgets.fields import date_edit, pydate, qdate, text_edit
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
+from app.ui.widgets.opening import on_open
 from app.ui.widgets.pdf_preview import preview_generated
 
 EVALUATION_CHANGES = frozenset({Change.VALIDITY})
@@ -153,7 +154,7 @@ class ExpiryPage(QWidget):
         self.lapse = QLabel()
         self.lapse.setWordWrap(True)
         self.table = rows_table(self.model)
-        self.table.doubleClicked.connect(self.evaluate)
+        on_open(self.table, lambda _index: self.evaluate())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout = QVBoxLayout(self)
         layout.addLayout(chooser)

@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF, QStandardPaths, Qt
@@ -39,12 +40,20 @@ from app.errors import UserError
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Progress
+from app.ui.widgets.state import resize_within_screen
 
 CACHE_PAGES = 4
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)  # relative to 100 %
 PRINT_DPI_LIMIT = 300  # a 1200 dpi page image would take 400 MB; 300 dpi prints text crisply
 PAGE_MARGIN = 12  # pixels of grey around the page on screen
+
+
+class Fit(Enum):
+    """Zooms that follow the window: the page's whole width, or the whole page in view."""
+
+    WIDTH = "width"
+    PAGE = "page"
 
 
 class PdfPages:
@@ -114,7 +123,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.pdf_path, self.title = Path(pdf_path), title
         self.pages = PdfPages(self.pdf_path)
-        self.zoom: float | None = None  # None: fit the page width to the window
+        self.zoom: float | Fit = Fit.WIDTH
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.setWindowTitle(f"{title} - 打印预览")
 
@@ -153,7 +162,8 @@ class PdfPreview(QDialog):
         bar.addWidget(self._button("缩小", self.zoom_out, "缩小（Ctrl+-）"))
         bar.addWidget(self.zoom_label)
         bar.addWidget(self._button("放大", self.zoom_in, "放大（Ctrl++）"))
-        bar.addWidget(self._button("适合宽度", lambda: self.set_zoom(None)))
+        bar.addWidget(self._button("适合宽度", lambda: self.set_zoom(Fit.WIDTH)))
+        bar.addWidget(self._button("整页", lambda: self.set_zoom(Fit.PAGE), "整页显示一页"))
         bar.addWidget(self._button("100%", lambda: self.set_zoom(1.0)))
         bar.addStretch(1)
         bar.addWidget(self.print_button)
@@ -170,7 +180,7 @@ class PdfPreview(QDialog):
             (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
         ):
             QShortcut(key, self).activated.connect(slot)
-        self._fit_to_screen()
+        self._size_to_page()
         self.show_page_view()
 
     def _button(self, text: str, slot, tip: str = "") -> QPushButton:
@@ -180,9 +190,13 @@ class PdfPreview(QDialog):
         button.clicked.connect(slot)
         return button
 
-    def _fit_to_screen(self) -> None:
-        screen = self.screen().availableGeometry()
-        self.resize(min(1100, screen.width() - 40), screen.height() * 9 // 10)
+    def _size_to_page(self) -> None:
+        """Wide enough for the first page's whole width at 100 % (so it opens at its natural
+        size where the screen allows), as tall as the screen; or the size last left at."""
+        width = self.pages.size(0)[0] * self.logicalDpiX() / 72
+        room = round(width) + 2 * PAGE_MARGIN + 60  # the scroll bar and the dialog's margins
+        height = self.screen().availableGeometry().height()
+        resize_within_screen(self, max(room, 720), height)
 
     # --- viewing --------------------------------------------------------------------------
     @property
@@ -205,14 +219,17 @@ class PdfPreview(QDialog):
     def scale(self) -> float:
         """Logical pixels per point for the page shown."""
         actual = self.logicalDpiX() / 72
-        if self.zoom is not None:
+        if not isinstance(self.zoom, Fit):
             return actual * self.zoom
-        width = self.pages.size(self.current_page())[0]
-        room = self.scroll_area.viewport().width() - 2 * PAGE_MARGIN
-        return max(room / width, actual * ZOOM_RANGE[0])
+        width, height = self.pages.size(self.current_page())
+        viewport = self.scroll_area.viewport()
+        fits = (viewport.width() - 2 * PAGE_MARGIN - 1) / width
+        if self.zoom is Fit.PAGE:
+            fits = min(fits, (viewport.height() - 2 * PAGE_MARGIN - 1) / height)
+        return max(fits, actual * ZOOM_RANGE[0])
 
-    def set_zoom(self, zoom: float | None) -> None:
-        self.zoom = zoom if zoom is None else min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+    def set_zoom(self, zoom: float | Fit) -> None:
+        self.zoom = zoom if isinstance(zoom, Fit) else min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
         self.show_page_view()
 
     def zoom_in(self) -> None:
@@ -231,13 +248,20 @@ class PdfPreview(QDialog):
         pixmap = QPixmap.fromImage(self.pages.image(index, self.scale() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         self.page_view.setPixmap(pixmap)
+        # a fitted page never needs one (rounding at 125 % would otherwise show a useless bar)
+        fitted = isinstance(self.zoom, Fit)
+        self.scroll_area.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if fitted
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self.zoom_label.setText(f"{self._relative_zoom():.0%}")
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.page_count - 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         resized = watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize
-        if resized and self.zoom is None:
+        if resized and isinstance(self.zoom, Fit):
             self.show_page_view()
         return super().eventFilter(watched, event)
 
