@@ -496,3 +496,24 @@ def test_a_register_with_a_body_merged_into_a_later_one_copies_to_another_databa
             )
     finally:
         copied.close()
+
+
+def test_a_ledger_kept_before_the_rename_is_imported_under_the_renamed_body(office, tmp_path):
+    from openpyxl import Workbook
+
+    from app.services import importing
+
+    wb = Workbook()
+    wb.active.append(["文件名称", "制定机关", "公布日期", "发文字号"])
+    wb.active.append(["河清市旧救助办法", OLD, "2025-05-06", "河民发〔2025〕9号"])
+    wb.active.append(["河清市旧养老办法", "民政局", "2025-06-07", "河民发〔2025〕10号"])
+    wb.save(tmp_path / "ledger.xlsx")
+    sheet = importing.read_sheet(tmp_path / "ledger.xlsx")
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, importing.guess_mapping(sheet))
+    assert report.imported == 2
+    with office.reading() as s:
+        body = issuers.by_code(s, "MZ")
+        docs = s.scalars(select(Document).where(Document.title.like("河清市旧%"))).all()
+        assert {d.issuer_id for d in docs} == {body.id}
+        assert {issuer_names.of_document(s, d).name for d in docs} == {OLD}
