@@ -62,8 +62,9 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.register.retire_dialog import RetireDialog
     from app.ui.review.case_dialog import CaseDialog
     from app.ui.review.intake_dialog import IntakeDialog
+    from app.ui.settings import issuer_reform as reform
     from app.ui.settings.calendar_page import YearDialog
-    from app.ui.settings.issuers_page import AddIssuerDialog
+    from app.ui.settings.issuers_page import AddIssuerDialog, read_issuers
     from app.ui.settings.migrate_dialog import MigrateDialog
     from app.ui.settings.notice_dialog import NoticeDialog
     from app.ui.settings.safety_page import SafetyPage
@@ -74,6 +75,8 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         draft = s.scalar(select(Document.id).where(Document.status == "draft").limit(1))
         case = s.scalar(select(ReviewCase.id).order_by(ReviewCase.id.desc()).limit(1))
         batch = s.scalar(select(CleanupBatch.id).order_by(CleanupBatch.id.desc()).limit(1))
+        issuer_rows = read_issuers(s)
+    issuer = issuer_rows[0]
     found: list[tuple[str, Callable[[], QWidget]]] = [
         ("主窗口", lambda: MainWindow(ctx)),
         ("文件登记簿", lambda: register_window(ctx)),
@@ -86,6 +89,10 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("新建清理", lambda: NewBatchDialog(ctx)),
         ("清理批次", lambda: BatchDialog(ctx, batch)),
         ("添加制定机关", lambda: AddIssuerDialog(ctx)),
+        ("制定机关更名", lambda: reform.RenameDialog(ctx, issuer)),
+        ("制定机关合并", lambda: reform.MergeDialog(ctx, issuer, issuer_rows[1:])),
+        ("停用制定机关", lambda: reform.DeactivateDialog(ctx, issuer)),
+        ("启用制定机关", lambda: reform.ActivateDialog(ctx, issuer)),
         ("录入年度安排", lambda: YearDialog(ctx, 2027)),
         ("录入放假通知", lambda: NoticeDialog(ctx)),
         ("登录", lambda: LoginDialog(ctx)),

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app import clock
-from app.cli import emit
+from app.cli import emit, issuer_commands
 from app.cli.commands import actions, add_json, date_arg, id_arg, int_arg, session, year_arg
 from app.cli.login import acting
 from app.errors import UserError
@@ -42,6 +42,7 @@ def _issuer(sub: argparse._SubParsersAction) -> None:
     listing = issuer.add_parser("list", help="列出制定机关")
     add_json(listing)
     listing.set_defaults(handler=cmd_issuer_list)
+    issuer_commands.register(issuer)
 
 
 def _doc(sub: argparse._SubParsersAction) -> None:
@@ -131,7 +132,7 @@ def cmd_issuer_add(args: argparse.Namespace) -> None:
             args.template,
             sequence_key=args.sequence,
         )
-        result = _issuer_dict(issuer)
+        result = issuer_commands.issuer_dict(s, issuer)
     emit(
         result,
         args.json,
@@ -139,25 +140,17 @@ def cmd_issuer_add(args: argparse.Namespace) -> None:
     )
 
 
-def _issuer_dict(issuer) -> dict:
-    return {
-        "id": issuer.id,
-        "code": issuer.code,
-        "name": issuer.name,
-        "abbr": issuer.abbr,
-        "level": issuer.level,
-        "template": issuer.reg_template,
-        "sequence": issuer.sequence_key,
-    }
-
-
 def cmd_issuer_list(args: argparse.Namespace) -> None:
     with session(args) as s:
-        rows = [_issuer_dict(i) for i in issuers.list_issuers(s)]
+        found = issuers.list_issuers(s)
+        rows = [issuer_commands.issuer_dict(s, i) for i in found]
+        states = {i.code: issuers.state_label(s, i) for i in found}
     emit(
         rows,
         args.json,
-        lambda rs: [f"{r['code']}\t{r['name']}\t{r['abbr']}\t{r['template']}" for r in rs],
+        lambda rs: [
+            f"{r['code']}\t{r['name']}{states[r['code']]}\t{r['abbr']}\t{r['template']}" for r in rs
+        ],
     )
 
 

@@ -12,7 +12,7 @@ from app.models.document import (
     ProcedureStep,
 )
 from app.models.filing import Filing, FilingResult, Objection
-from app.models.issuer import Issuer
+from app.models.issuer import Issuer, IssuerName
 from app.models.review import ReviewCase, ReviewCheck, ReviewPause
 from app.models.setting import Setting
 from app.models.user import User
@@ -30,6 +30,7 @@ __all__ = [
     "Filing",
     "FilingResult",
     "Issuer",
+    "IssuerName",
     "NumberAllocation",
     "Objection",
     "ProcedureStep",

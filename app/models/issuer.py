@@ -1,4 +1,6 @@
-from sqlalchemy import Boolean, Integer, String
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -22,3 +24,24 @@ class Issuer(Base):
     # Unused: the office setting numbering.yearly_reset decides for every sequence.
     yearly_reset: Mapped[bool] = mapped_column(Boolean, default=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Since migration 0020; NULL on older rows. The body this one was merged into (机构改革) and
+    # the first day it no longer issued documents (merged or deactivated). Checked at commit: a
+    # copy of the register (migrate-db) inserts a merged body before its later successor.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("issuer.id", deferrable=True, initially="DEFERRED")
+    )
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class IssuerName(Base):
+    """A name an issuing body bore before a rename: valid from `valid_from` (NULL: since it was
+    added) to `valid_until`, inclusive. The issuer row holds the name it bears now."""
+
+    __tablename__ = "issuer_name"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issuer_id: Mapped[int] = mapped_column(ForeignKey("issuer.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    abbr: Mapped[str] = mapped_column(String(30))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)

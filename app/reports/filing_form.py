@@ -15,20 +15,20 @@ from app.errors import UserError
 from app.models import Filing
 from app.reports import page as pages
 from app.reports.page import escape
-from app.services import filing, workcalendar
+from app.services import filing, issuer_names, workcalendar
 from app.services.workcalendar import PROVISIONAL_MARK, Period
 
 LABEL_WIDTH = 34 * mm
 
 
-def _rows(f: Filing, due: Period) -> list[tuple[str, str]]:
+def _rows(f: Filing, due: Period, issuer: str) -> list[tuple[str, str]]:
     doc = f.document
     package = "、".join(
         m["item"] + ("" if m["present"] else "（缺）") for m in json.loads(f.package)
     )
     return [
         ("文件名称", doc.title),
-        ("制定机关", doc.issuer.name),
+        ("制定机关", issuer),
         ("发文字号", doc.doc_number or ""),
         ("统一登记编号", doc.reg_number or ""),
         ("公布日期", pages.chinese_date(doc.published)),
@@ -58,9 +58,9 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     cal = workcalendar.load(s)
     rules = filing.rules(s)
     found = [filing.get(s, i) for i in filing_ids]
-    office = (
-        found[0].document.issuer.name if len({f.document.issuer_id for f in found}) == 1 else ""
-    )
+    names = issuer_names.NameBook(s)
+    shown = {f.id: names.of_document(f.document).name for f in found}
+    office = shown[found[0].id] if len(set(shown.values())) == 1 else ""
     page = pages.Page("规范性文件备案登记表", office, printed)
     story = []
     for n, f in enumerate(found):
@@ -68,7 +68,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
         due = filing.doc_period(f.document, rule, cal)
         story += [
             *pages.title_block(page),
-            _table(_rows(f, due), page.body_width),
+            _table(_rows(f, due, shown[f.id]), page.body_width),
             Spacer(1, 10 * mm),
             Paragraph(
                 "登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16)

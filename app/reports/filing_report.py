@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.models import Filing
 from app.reports import page as pages
 from app.reports.page import escape
-from app.services import filing
+from app.services import filing, issuer_names
 
 
 def _filings(s: Session, filing_ids: list[int]) -> list[Filing]:
@@ -38,7 +38,9 @@ def _describe(f: Filing) -> str:
 def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     found = _filings(s, filing_ids)
     first = found[0]
-    issuer = first.document.issuer.name
+    # the letter is the body's as named on the day it was sent
+    filed = max(f.filed_on for f in found if f.filed_on)
+    issuer = issuer_names.name_on(s, first.document.issuer, filed).name
     page = pages.Page("规范性文件备案报告", issuer, printed)
     body = pages.style(12, 22)
     para = pages.style(12, 22, indent=True)
@@ -63,7 +65,7 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
         ),
         Spacer(1, 14 * mm),
         Paragraph(escape(issuer), right),
-        Paragraph(pages.chinese_date(max(f.filed_on for f in found if f.filed_on)), right),
+        Paragraph(pages.chinese_date(filed), right),
     ]
     page.story = story
     return pages.build(page, target)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.reports import page as pages
 from app.reports.page import escape
-from app.services import catalogs, documents
+from app.services import catalogs, documents, issuer_names
 from app.services.lifecycle import status_text
 from app.services.vocabulary import DocFlag
 
@@ -40,7 +40,8 @@ def _markup(text: str | None) -> str:
 
 def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
     doc = documents.get(s, doc_id)
-    page = pages.Page("规范性文件登记表", doc.issuer.name, printed)
+    issuer = issuer_names.of_document(s, doc).name
+    page = pages.Page("规范性文件登记表", issuer, printed)
     para = pages.style(10, 15)
     steps = "\n".join(
         f"{e.label}：{_day(e.done_on) or '未办理'} {e.actor_name} {e.outcome} {e.note}".strip()
@@ -52,7 +53,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
     files = "\n".join(f"{a.original_name}（{a.size:,} 字节）" for a in doc.attachments)
     rows = [
         ("文件名称", doc.title),
-        ("制定机关", doc.issuer.name),
+        ("制定机关", issuer),
         ("起草单位", doc.drafting_unit),
         ("统一登记编号", doc.reg_number or "（未登记）"),
         ("发文字号", doc.doc_number or ""),

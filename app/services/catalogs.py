@@ -16,6 +16,7 @@ from app.models import Document, Filing, Issuer
 from app.services import (
     filing,
     filing_backlog,
+    issuer_names,
     issuers,
     lifecycle,
     settings,
@@ -105,6 +106,7 @@ def _select(
             Document.signed,
             Document.filing_unrecorded,
             Issuer.level,
+            Document.issuer_id,
         )
         .join(Issuer, Document.issuer_id == Issuer.id)
         .where(Document.status.not_in(DRAFTING))
@@ -132,7 +134,8 @@ def _rows(
     s: Session, kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
 ) -> list[CatalogRow]:
     found = list(s.execute(_select(kind, f, issuer, today)))
-    rows = [_row(r, today) for r in found]
+    names = issuer_names.NameBook(s)
+    rows = [_row(r, today, names) for r in found]
     if kind == "register":
         texts = _filing_texts(s, found)
         rows = [replace(row, filing=texts[row.id]) for row in rows]
@@ -184,7 +187,7 @@ def _filed_text(recipient: str, f: Filing) -> str:
     return text
 
 
-def _row(r: Any, today: date) -> CatalogRow:
+def _row(r: Any, today: date, names: issuer_names.NameBook) -> CatalogRow:
     label = status_label(lifecycle.status_of(r, today))
     ahead = lifecycle.scheduled(r.status, r.status_changed, r.valid_until, today)
     if ahead is not None:
@@ -194,7 +197,7 @@ def _row(r: Any, today: date) -> CatalogRow:
         r.reg_number or "",
         r.doc_number or "",
         r.title,
-        r.name,
+        names.name(r.issuer_id, issuer_names.document_day(r.published, r.issued, r.signed)),
         r.drafting_unit,
         r.published,
         r.effective,

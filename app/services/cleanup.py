@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem, Document, Issuer
-from app.services import audit, documents, lifecycle, rows, settings
+from app.services import audit, documents, issuer_names, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
@@ -351,13 +351,14 @@ def result_catalog(s: Session, batch_id: int, part: str) -> ResultCatalog:
     batch = get(s, batch_id)
     title, decisions = PARTS[part]
     day = batch.applied_on or clock.today()
+    names = issuer_names.NameBook(s)
     rows = [
         ResultRow(
             i.document.id,
             i.document.title,
             i.document.doc_number or "",
             i.document.reg_number or "",
-            i.document.issuer.name,
+            names.of_document(i.document).name,
             i.document.published,
             i.document.valid_until,
             DECISIONS[i.decision],

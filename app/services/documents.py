@@ -21,6 +21,7 @@ from app.services import (
     audit_query,
     docnumber,
     fields,
+    issuer_names,
     issuers,
     numbering,
     people,
@@ -158,10 +159,11 @@ def _check_doc_number(
     doc_id: int | None,
     allow_abbr: bool,
     kept: str | None = None,
+    day: date | None = None,
 ) -> str | None:
     """The 发文字号 normalised; refused if a document of any issuer holds it, AbbrNotConfirmed if
-    its abbreviation is not the issuer's unless `allow_abbr` or it is `kept` (already saved so
-    for this issuer: confirmed then)."""
+    its abbreviation is not the one the issuer had on `day` (the publication date) unless
+    `allow_abbr` or it is `kept` (already saved so for this issuer: confirmed then)."""
     text = fields.text(text, "发文字号")
     if not text:
         return None
@@ -175,7 +177,7 @@ def _check_doc_number(
         normalized, issuer.id, [(d.issuer_id, d.issuer.name, d.title) for d in clashes]
     )
     if not allow_abbr and normalized != kept:
-        docnumber.check_abbr(normalized, issuer.name, issuer.abbr)
+        docnumber.check_abbr(normalized, *issuer_names.name_on(s, issuer, day))
     return normalized
 
 
@@ -251,6 +253,7 @@ def create_draft(s: Session, actor: Actor, data: DocumentInput) -> Document:
     require(actor, Permission.REGISTER)
     clean_text(data)
     issuer = issuers.by_code(s, data.issuer_code)
+    issuers.refuse_if_ended(s, issuer, None)
     doc = _new_document(issuer, data, DocStatus.DRAFT)
     s.add(doc)
     _add_step(s, doc, actor, Step.DRAFT, clock.today(), note="新建草稿")
@@ -314,6 +317,8 @@ def update_document(
             "制定机关：已有登记编号的文件不能更换制定机关；如确有错误，请先作废编号。",
             field="制定机关",
         )
+    if issuer.id != doc.issuer_id:
+        issuers.refuse_if_ended(s, issuer, data.published)
     if numbering.number_key(data.reg_number or "") != numbering.number_key(doc.reg_number or ""):
         raise UserError("登记编号：不能直接修改；如编号有误，请作废后重新分配。", field="登记编号")
     doc.issuer = issuer
@@ -323,7 +328,9 @@ def update_document(
         if data.published is None:
             raise UserError("公布日期：已公布的文件不能清除公布日期。", field="公布日期")
         kept = before["doc_number"] if before["issuer"] == issuer.code else None
-        doc.doc_number = _check_doc_number(s, issuer, data.doc_number, doc.id, allow_abbr, kept)
+        doc.doc_number = _check_doc_number(
+            s, issuer, data.doc_number, doc.id, allow_abbr, kept, data.published
+        )
         doc.published, doc.effective = data.published, data.effective or data.published
         doc.issued, doc.signed = data.issued, data.signed
         _set_term(s, doc, data.valid_until, data.term_reason)
@@ -527,12 +534,13 @@ def publish(
     doc = get(s, doc_id)
     if doc.status not in DRAFTING:
         raise UserError(f"《{doc.title}》已{status_label(doc.status)}，不能再次公布。")
+    issuers.refuse_if_ended(s, doc.issuer, published)
     _check_gates(doc, Step.PUBLICATION)
     if not doc_number or not doc_number.strip():
         raise UserError("发文字号：公布文件必须填写发文字号。", field="发文字号")
     check_dates(published, effective, valid_until)
     before = _snapshot(doc)
-    doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id, allow_abbr)
+    doc.doc_number = _check_doc_number(s, doc.issuer, doc_number, doc.id, allow_abbr, day=published)
     _set_publication(s, doc, published, effective, valid_until, term_reason)
     doc.reg_number = numbering.allocate(s, doc.issuer, published.year, doc.id)
     doc.status_changed = published
@@ -591,6 +599,7 @@ def assign_number(s: Session, actor: Actor, doc_id: int) -> Document:
             if doc.reg_number
             else f"《{doc.title}》尚未公布，公布时自动分配登记编号。"
         )
+    issuers.refuse_if_ended(s, doc.issuer, doc.published)
     doc.reg_number = numbering.allocate(s, doc.issuer, doc.published.year, doc.id)
     doc.updated_at = clock.now()
     s.flush()

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app import clock
 from app.errors import UserError
 from app.models import Document, Filing, FilingResult, Issuer
-from app.services import audit, documents, numbering, people, rows, settings, workcalendar
+from app.services import (
+    audit,
+    documents,
+    issuer_names,
+    numbering,
+    people,
+    rows,
+    settings,
+    workcalendar,
+)
 from app.services.lifecycle import DRAFTING, IN_FORCE, scheduled, status_of
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocStatus, FilingAnswer, FilingTimeliness, Step
@@ -463,12 +472,14 @@ def rows_for(
     all_rules: dict[str, list[FilingRule]] | None = None,
     filings: dict[str, Filing] | None = None,
     who: people.Names | None = None,
+    names: issuer_names.NameBook | None = None,
 ) -> list[FilingRow]:
     """One row per recipient the document must be filed with, filed or not."""
     who = who or people.names(s)
     if doc.published is None:
         raise ValueError(f"document {doc.id} is not published: it has no filings")
     rows = []
+    issuer = (names.of_document(doc) if names else issuer_names.of_document(s, doc)).name
     for rule in doc_rules(all_rules or rules(s), doc):
         f = (
             filings.get(rule.recipient)
@@ -484,7 +495,7 @@ def rows_for(
                 doc.title,
                 doc.reg_number or "",
                 doc.doc_number or "",
-                doc.issuer.name,
+                issuer,
                 doc.published,
                 rule.recipient,
                 due.end,
@@ -559,7 +570,10 @@ def register_rows(
         )
     docs = list(s.scalars(query.order_by(Document.published, Document.id)))
     by_doc = filings_by_document(s, docs)
-    rows = [row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id], who)]
+    names = issuer_names.NameBook(s)
+    rows = [
+        row for doc in docs for row in rows_for(s, doc, cal, all_rules, by_doc[doc.id], who, names)
+    ]
     return [r for r in rows if r.filed_on is None] if pending_only else rows
 
 

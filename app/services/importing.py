@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.models import Document, Issuer, NumberAllocation
+from app.models import Document, Issuer, IssuerName, NumberAllocation
 from app.services import (
     docnumber,
     filing,
@@ -254,8 +254,17 @@ class _Issuers:
         self.terms = validity.DefaultTerms.load(s)  # a term in years starts as the office says
         self.filing_rules = filing.rules(s)
         self.by_key: dict[str, Issuer] = {}
-        for issuer in s.scalars(select(Issuer)):
+        found = list(s.scalars(select(Issuer)))
+        self.names = [(issuer.name, issuer) for issuer in found]
+        for issuer in found:
             for key in (issuer.code, issuer.name, issuer.abbr):
+                self.by_key.setdefault(key, issuer)
+        # a ledger kept before a rename names the body as it was then (机构改革)
+        by_id = {issuer.id: issuer for issuer in found}
+        for former in s.scalars(select(IssuerName).order_by(IssuerName.valid_until.desc())):
+            issuer = by_id[former.issuer_id]
+            self.names.append((former.name, issuer))
+            for key in (former.name, former.abbr):
                 self.by_key.setdefault(key, issuer)
 
     def find(self, value: str) -> Issuer | None:
@@ -264,7 +273,7 @@ class _Issuers:
         value = value.strip()
         if value in self.by_key:
             return self.by_key[value]
-        endings = {i.id: i for i in self.by_key.values() if i.name.endswith(value)}
+        endings = {i.id: i for name, i in self.names if name.endswith(value)}
         return next(iter(endings.values())) if len(endings) == 1 else None
 
 

@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.errors import UserError
-from app.models import Issuer
+from app.models import Issuer, IssuerName
 from app.models.issuer import DEFAULT_TEMPLATE
-from app.services import audit, fields, numbering
+from app.services import audit, fields, issuer_names, numbering, search_index
 from app.services.permissions import Actor, Permission, require
-from app.services.vocabulary import AuditAction
+from app.services.vocabulary import AuditAction, Labelled
 
 ALLOWED_BODIES = ("行政机关", "法律法规授权组织")
 REFUSED_BODIES = ("内设机构", "议事协调机构", "临时机构")
 LEVELS = {"government": "人民政府", "department": "政府部门"}
 _CODE = re.compile(r"^[A-Za-z0-9_]{1,30}$")
+REASON_LABEL = "原因"
+REASON_MAX = 500
+
+
+class IssuerAction(Labelled):
+    """What may be done to an issuing body after it was added (机构改革)."""
+
+    RENAME = "rename", "更名"
+    MERGE = "merge", "合并到"
+    DEACTIVATE = "deactivate", "停用"
+    ACTIVATE = "activate", "启用"
 
 
 def list_issuers(s: Session, active_only: bool = False) -> list[Issuer]:
@@ -131,3 +144,221 @@ def _check_distinct(s: Session, code: str, template: str, sequence_key: str) -> 
                 "加入 {code} 或其他区别，或让两个机关共用同一编号序列。",
                 field=numbering.TEMPLATE_LABEL,
             )
+
+
+def successor(s: Session, issuer: Issuer) -> Issuer | None:
+    """The body a merged one went into."""
+    return s.get(Issuer, issuer.merged_into_id) if issuer.merged_into_id is not None else None
+
+
+def state_label(s: Session, issuer: Issuer) -> str:
+    """The mark after an ended body's name, "（已停用）" or "（已并入 X）"; "" for an active one."""
+    if issuer.active:
+        return ""
+    after = successor(s, issuer)
+    return f"（已并入 {after.name}）" if after else "（已停用）"
+
+
+def shown_name(s: Session, issuer: Issuer) -> str:
+    """The name with its state, as a filter over existing documents lists every body."""
+    return issuer.name + state_label(s, issuer)
+
+
+def allowed_actions(issuer: Issuer) -> frozenset[IssuerAction]:
+    """What may be done to the body now. A merged body is history: nothing more. A deactivated
+    one may be enabled again or recorded as merged."""
+    if issuer.merged_into_id is not None:
+        return frozenset()
+    if not issuer.active:
+        return frozenset({IssuerAction.ACTIVATE, IssuerAction.MERGE})
+    return frozenset({IssuerAction.RENAME, IssuerAction.MERGE, IssuerAction.DEACTIVATE})
+
+
+def _check_allowed(s: Session, issuer: Issuer, action: IssuerAction) -> None:
+    if action in allowed_actions(issuer):
+        return
+    if issuer.active:
+        raise UserError(
+            f"制定机关：“{issuer.name}”正在使用，无需{action.label}。", field="制定机关"
+        )
+    raise UserError(
+        f"制定机关：“{issuer.name}”{state_label(s, issuer)}，不能{action.label}。", field="制定机关"
+    )
+
+
+def refuse_if_ended(s: Session, issuer: Issuer, day: date | None) -> None:
+    """UserError naming 制定机关 unless the body may have a document dated `day` registered: an
+    active body always; an ended one only for a day before it ended (its own past documents,
+    from a ledger say). A draft (`day` None) belongs to an active body."""
+    if issuer.active:
+        return
+    if day is not None and issuer.ended_on is not None and day < issuer.ended_on:
+        return
+    after = successor(s, issuer)
+    instead = f"“{after.name}”" if after else "其他制定机关"
+    since = f"自 {issuer.ended_on} 起" if issuer.ended_on else ""
+    raise UserError(
+        f"制定机关：“{issuer.name}”{since}{state_label(s, issuer)}，不能登记新文件，请改选{instead}。",
+        field="制定机关",
+    )
+
+
+def _effective(day: date | None, label: str = "生效日期") -> date:
+    if day is None:
+        raise UserError(f"{label}：不能为空。", field=label)
+    if day > clock.today():
+        raise UserError(f"{label}：不能晚于今天（{clock.today()}）。", field=label)
+    return day
+
+
+def _reason(text: str | None) -> str:
+    reason = fields.text(text, REASON_LABEL, required=True)
+    if len(reason) > REASON_MAX:
+        raise UserError(f"{REASON_LABEL}：不能超过 {REASON_MAX} 个字符。", field=REASON_LABEL)
+    return reason
+
+
+def rename(
+    s: Session,
+    actor: Actor,
+    code: str,
+    new_name: str,
+    new_abbr: str,
+    effective_on: date | None,
+    reason: str,
+) -> Issuer:
+    """更名 (机构改革): the same body, code and serial sequence under a new name and 发文机关代字
+    from `effective_on`; the old ones are kept with the days they were valid, so every document
+    keeps the name it was issued under."""
+    require(actor, Permission.MANAGE_ISSUERS)
+    issuer = by_code(s, code)
+    _check_allowed(s, issuer, IssuerAction.RENAME)
+    name = fields.text(new_name, "新名称", Issuer.name, required=True)
+    abbr = fields.text(new_abbr, "发文机关代字", Issuer.abbr, required=True)
+    day = _effective(effective_on)
+    reason = _reason(reason)
+    if (name, abbr) == (issuer.name, issuer.abbr):
+        raise UserError("新名称：与现用名称和发文机关代字相同，无需更名。", field="新名称")
+    holder = s.scalar(select(Issuer).where(Issuer.name == name, Issuer.id != issuer.id))
+    if holder is not None:
+        raise UserError(f"新名称：“{name}”是制定机关“{holder.code}”现用的名称。", field="新名称")
+    former = issuer_names.former_names(s, issuer.id)
+    since = former[-1].valid_until + timedelta(days=1) if former else None
+    if since is not None and day <= since:
+        raise UserError(f"生效日期：应晚于上次更名的生效日期 {since}。", field="生效日期")
+    old = {"name": issuer.name, "abbr": issuer.abbr}
+    s.add(
+        IssuerName(
+            issuer_id=issuer.id,
+            name=issuer.name,
+            abbr=issuer.abbr,
+            valid_from=since,
+            valid_until=day - timedelta(days=1),
+        )
+    )
+    issuer.name, issuer.abbr = name, abbr
+    s.flush()
+    search_index.reindex_issuer(s, issuer.id)
+    audit.record(
+        s,
+        actor,
+        AuditAction.ISSUER_RENAME,
+        issuer,
+        summary=f"制定机关“{old['name']}”自 {day} 起更名为“{name}”：{reason}",
+        old=old,
+        new={"name": name, "abbr": abbr, "effective_on": day.isoformat(), "reason": reason},
+    )
+    return issuer
+
+
+def merge(
+    s: Session, actor: Actor, code: str, into_code: str, effective_on: date | None, reason: str
+) -> Issuer:
+    """合并: the body ends on `effective_on` and `into_code` takes over its work. Its documents
+    stay its own, numbered as they were; new ones go to the successor."""
+    require(actor, Permission.MANAGE_ISSUERS)
+    issuer = by_code(s, code)
+    _check_allowed(s, issuer, IssuerAction.MERGE)
+    if not (into_code or "").strip():
+        raise UserError("合并到：请选择承接的制定机关。", field="合并到")
+    target = by_code(s, into_code)
+    day = _effective(effective_on)
+    reason = _reason(reason)
+    if target.id == issuer.id:
+        raise UserError("合并到：不能并入自身。", field="合并到")
+    if not target.active:
+        raise UserError(
+            f"合并到：“{target.name}”{state_label(s, target)}，不能承接其他机关。", field="合并到"
+        )
+    seen, step = {issuer.id}, target
+    while step.merged_into_id is not None:  # only ended bodies have a successor: defensive
+        if step.merged_into_id in seen:
+            raise UserError(f"合并到：并入“{target.name}”会形成循环。", field="合并到")
+        seen.add(step.id)
+        step = s.get_one(Issuer, step.merged_into_id)
+    if step.id in seen:
+        raise UserError(f"合并到：并入“{target.name}”会形成循环。", field="合并到")
+    was_active = issuer.active
+    issuer.active, issuer.merged_into_id = False, target.id
+    if was_active or issuer.ended_on is None:
+        issuer.ended_on = day
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        AuditAction.ISSUER_MERGE,
+        issuer,
+        summary=f"制定机关“{issuer.name}”自 {day} 起并入“{target.name}”：{reason}",
+        old={"active": was_active},
+        new={
+            "active": False,
+            "merged_into": target.code,
+            "ended_on": issuer.ended_on.isoformat(),
+            "reason": reason,
+        },
+    )
+    return issuer
+
+
+def deactivate(
+    s: Session, actor: Actor, code: str, reason: str, effective_on: date | None = None
+) -> Issuer:
+    """停用: no new documents from `effective_on` (today by default); its documents stay."""
+    require(actor, Permission.MANAGE_ISSUERS)
+    issuer = by_code(s, code)
+    _check_allowed(s, issuer, IssuerAction.DEACTIVATE)
+    day = _effective(effective_on or clock.today())
+    reason = _reason(reason)
+    issuer.active, issuer.ended_on = False, day
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        AuditAction.ISSUER_DEACTIVATE,
+        issuer,
+        summary=f"停用制定机关“{issuer.name}”（自 {day} 起）：{reason}",
+        old={"active": True},
+        new={"active": False, "ended_on": day.isoformat(), "reason": reason},
+    )
+    return issuer
+
+
+def activate(s: Session, actor: Actor, code: str, reason: str) -> Issuer:
+    """启用 again a body that was deactivated (not one merged into another)."""
+    require(actor, Permission.MANAGE_ISSUERS)
+    issuer = by_code(s, code)
+    _check_allowed(s, issuer, IssuerAction.ACTIVATE)
+    reason = _reason(reason)
+    ended = issuer.ended_on
+    issuer.active, issuer.ended_on = True, None
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        AuditAction.ISSUER_ACTIVATE,
+        issuer,
+        summary=f"重新启用制定机关“{issuer.name}”：{reason}",
+        old={"active": False, "ended_on": ended.isoformat() if ended else None},
+        new={"active": True, "reason": reason},
+    )
+    return issuer

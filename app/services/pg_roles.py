@@ -51,7 +51,7 @@ SET_LOGIN = "normdesk_set_login"
 # What each permission's services write, besides what every role may (below). Derived from the
 # services and checked by running them as each role's login (tests/test_pg_roles.py).
 WRITES: dict[Permission, dict[str, tuple[str, ...]]] = {
-    Permission.MANAGE_ISSUERS: {"issuer": ("INSERT", "UPDATE")},
+    Permission.MANAGE_ISSUERS: {"issuer": ("INSERT", "UPDATE"), "issuer_name": ("INSERT",)},
     Permission.REGISTER: {
         "document": ("INSERT", "UPDATE"),
         "number_allocation": ("INSERT", "UPDATE (document_id)"),  # voiding is not theirs

@@ -15,7 +15,16 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.models import Document, Issuer, ProcedureStep
-from app.services import audit, docnumber, fields, numbering, search_index, validity
+from app.services import (
+    audit,
+    docnumber,
+    fields,
+    issuer_names,
+    issuers,
+    numbering,
+    search_index,
+    validity,
+)
 from app.services.documents import (
     AUDITED,
     DocumentInput,
@@ -121,6 +130,7 @@ class _Batch:
         self.allow_gaps, self.allow_abbrs = allow_gaps, allow_abbrs
         self.issuers = {issuer.code: issuer for issuer in s.scalars(select(Issuer))}
         self.issuer_names = {issuer.id: issuer.name for issuer in self.issuers.values()}
+        self.names = issuer_names.NameBook(s)
         self.terms = validity.DefaultTerms.load(s)
         if any(d.doc_number for d, _ in entries):
             lock_doc_numbers(s)  # before the titles are read and any sequence is locked
@@ -140,6 +150,7 @@ class _Batch:
             )
         if data.published is None:
             raise UserError("公布日期：登记已公布的文件必须填写公布日期。", field="公布日期")
+        issuers.refuse_if_ended(self.s, issuer, data.published)
         check_dates(data.published, data.effective, data.valid_until, data.issued, data.signed)
         effective = data.effective or data.published
         term_reason = self.terms.reason_to_keep(
@@ -149,7 +160,7 @@ class _Batch:
         valid_until = data.valid_until or self.terms.valid_until(data.title, start)
         if status is not None and (status in DRAFTING or status not in STATUS_LABELS):
             raise UserError(f"状态：已公布的文件不能登记为“{status_label(status)}”。", field="状态")
-        doc_number = self._doc_number(issuer, data.doc_number)
+        doc_number = self._doc_number(issuer, data.doc_number, data.published)
         if data.reg_number:
             reg_number = self.numbers.reserve(issuer, data.reg_number, self.allow_gaps)
         else:
@@ -182,7 +193,7 @@ class _Batch:
             "updated_at": self.now,
         }
 
-    def _doc_number(self, issuer: Issuer, text: str | None) -> str | None:
+    def _doc_number(self, issuer: Issuer, text: str | None, day: date) -> str | None:
         if not text:
             return None
         normalized = docnumber.normalize(text)
@@ -192,7 +203,7 @@ class _Batch:
             normalized, issuer.id, [(i, self.issuer_names[i], title) for i, title in holders]
         )
         if not self.allow_abbrs:
-            docnumber.check_abbr(normalized, issuer.name, issuer.abbr)
+            docnumber.check_abbr(normalized, *self.names.on(issuer.id, day))
         return normalized
 
     def write(self, rows: list[dict[str, Any]]) -> list[int]:
@@ -213,6 +224,7 @@ class _Batch:
             raise UserError(numbering.TAKEN_MEANWHILE) from exc
         self.numbers.write({row["reg_number"]: id_ for row, id_ in zip(rows, ids, strict=True)})
         by_id = {issuer.id: issuer for issuer in self.issuers.values()}
+        searched = issuer_names.search_texts(self.s)
         self.s.execute(
             insert(ProcedureStep.__table__),
             [
@@ -230,7 +242,7 @@ class _Batch:
         search_index.add_many(
             self.s,
             [
-                {"id": id_, "issuer": by_id[row["issuer_id"]].name}
+                {"id": id_, "issuer": searched[row["issuer_id"]]}
                 | {k: row[k] or "" for k in search_index.FTS_COLUMNS if k != "issuer"}
                 for row, id_ in zip(rows, ids, strict=True)
             ],

@@ -52,6 +52,7 @@ LABELS = {
     "filing": "备案",
     "objection": "审查建议",
     "issuer": "制定机关",
+    "issuer_name": "制定机关曾用名",
     "review_case": "合法性审核",
     "review_check": "审查事项",
     "review_pause": "审核暂停计时",

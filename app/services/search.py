@@ -29,7 +29,7 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Issuer
+from app.models import Document, Issuer, IssuerName
 from app.services import lifecycle, search_index
 
 
@@ -261,14 +261,22 @@ def _like_ids(s: Session, terms: list[str]) -> Select[Any]:
 
 def _like_any(d: Any, term: str) -> ColumnElement[bool]:
     columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
-    issuer_ids = select(Issuer.id).where(Issuer.name.contains(term, autoescape=True))
+    issuer_ids = (
+        select(Issuer.id)
+        .where(Issuer.name.contains(term, autoescape=True))
+        .union(select(IssuerName.issuer_id).where(IssuerName.name.contains(term, autoescape=True)))
+    )
     return or_(*(c.contains(term, autoescape=True) for c in columns), d.issuer_id.in_(issuer_ids))
 
 
 def _ilike_any(s: Session, d: Any, term: str) -> ColumnElement[bool]:
     columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
     found = [c.icontains(term, autoescape=True) for c in columns]
-    ids = s.scalars(select(Issuer.id).where(Issuer.name.icontains(term, autoescape=True))).all()
+    ids = s.scalars(
+        select(Issuer.id)
+        .where(Issuer.name.icontains(term, autoescape=True))
+        .union(select(IssuerName.issuer_id).where(IssuerName.name.icontains(term, autoescape=True)))
+    ).all()
     if ids:
         found.append(d.issuer_id.in_(ids))
     return or_(*found)

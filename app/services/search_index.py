@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.models import Document
+from app.services import issuer_names
 
 FTS_COLUMNS = ("title", "doc_number", "reg_number", "issuer", "keywords", "summary")
 
@@ -70,7 +71,36 @@ def reindex(s: Session, doc: Document) -> None:
         return
     s.flush()
     unindex(s, doc.id)
-    add_many(s, [fts_values(doc, doc.issuer.name)])
+    former = [n.name for n in issuer_names.former_names(s, doc.issuer_id)]
+    add_many(s, [fts_values(doc, issuer_names.search_text(doc.issuer.name, former))])
+
+
+def reindex_issuer(s: Session, issuer_id: int) -> None:
+    """Index again every document of a renamed body under all its names."""
+    if not has_fts(s):
+        return
+    s.flush()
+    text_ = issuer_names.search_texts(s)[issuer_id]
+    rows = (
+        s.execute(
+            text(
+                "SELECT id, title, doc_number, reg_number, keywords, summary FROM document "
+                "WHERE issuer_id = :issuer ORDER BY id"
+            ),
+            {"issuer": issuer_id},
+        )
+        .mappings()
+        .all()
+    )
+    values: list[dict[str, object]] = []
+    for r in rows:
+        unindex(s, r["id"])
+        values.append(
+            dict(r)
+            | {"doc_number": r["doc_number"] or "", "reg_number": r["reg_number"] or ""}
+            | {"issuer": text_}
+        )
+    add_many(s, values)
 
 
 def add_many(s: Session, values: list[dict[str, object]]) -> None:
@@ -96,12 +126,15 @@ def index_all(s: Session, batch: int = 2000) -> int:
         return 0
     rows = s.execute(
         text(
-            "SELECT d.id, d.title, d.doc_number, d.reg_number, i.name AS issuer, d.keywords, "
-            "d.summary FROM document d JOIN issuer i ON i.id = d.issuer_id ORDER BY d.id"
+            "SELECT d.id, d.title, d.doc_number, d.reg_number, d.issuer_id, d.keywords, "
+            "d.summary FROM document d ORDER BY d.id"
         )
     ).mappings()
+    names = issuer_names.search_texts(s)
     values = [
-        dict(r) | {"doc_number": r["doc_number"] or "", "reg_number": r["reg_number"] or ""}
+        {k: v for k, v in r.items() if k != "issuer_id"}
+        | {"doc_number": r["doc_number"] or "", "reg_number": r["reg_number"] or ""}
+        | {"issuer": names[r["issuer_id"]]}
         for r in rows
     ]
     for start in range(0, len(values), batch):

@@ -23,7 +23,16 @@ from app.models import (
     ReviewCase,
     ValidityEvaluation,
 )
-from app.services import cleanup, filing, issuers, lifecycle, objections, reviews, workcalendar
+from app.services import (
+    cleanup,
+    filing,
+    issuer_names,
+    issuers,
+    lifecycle,
+    objections,
+    reviews,
+    workcalendar,
+)
 from app.services.catalogs import office_name
 from app.services.lifecycle import DRAFTING, IN_FORCE, REVIEW_OUTCOMES, STATUS_LABELS, status_label
 from app.services.vocabulary import (
@@ -613,31 +622,30 @@ class DocumentLine:
 def document_lines(s: Session, ids: list[int], today: date | None = None) -> list[DocumentLine]:
     """The documents behind a figure, in order of publication, with their statuses today."""
     today = today or clock.today()
+    names = issuer_names.NameBook(s)
     lines = []
     for part in range(0, len(ids), 500):
-        query = (
-            select(
-                Document.id,
-                Document.reg_number,
-                Document.doc_number,
-                Document.title,
-                Issuer.name,
-                Document.published,
-                Document.status,
-                Document.status_changed,
-                Document.effective,
-                Document.valid_until,
-            )
-            .join(Issuer, Issuer.id == Document.issuer_id)
-            .where(Document.id.in_(ids[part : part + 500]))
-        )
+        query = select(
+            Document.id,
+            Document.reg_number,
+            Document.doc_number,
+            Document.title,
+            Document.published,
+            Document.status,
+            Document.status_changed,
+            Document.effective,
+            Document.valid_until,
+            Document.issuer_id,
+            Document.issued,
+            Document.signed,
+        ).where(Document.id.in_(ids[part : part + 500]))
         lines += [
             DocumentLine(
                 r.id,
                 r.reg_number or "",
                 r.doc_number or "",
                 r.title,
-                r.name,
+                names.name(r.issuer_id, issuer_names.document_day(r.published, r.issued, r.signed)),
                 r.published,
                 status_label(
                     lifecycle.status_on(

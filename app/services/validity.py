@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Document, Issuer, ValidityEvaluation
-from app.services import audit, fields, lifecycle, rows, settings
+from app.services import audit, fields, issuer_names, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, DocField
@@ -199,24 +199,28 @@ def expiring(s: Session, start: date, end: date) -> list[Expiring]:
             Document.drafting_unit,
             Document.published,
             Document.valid_until,
+            Document.issuer_id,
+            Document.issued,
+            Document.signed,
         )
         .join(Issuer, Issuer.id == Document.issuer_id)
         .where(lifecycle.reaches_term_end_clause(start), Document.valid_until <= end)
     )
+    names = issuer_names.NameBook(s)
     rows = [
         Expiring(
-            i,
-            t,
-            dn or "",
-            rn or "",
-            issuer,
-            unit or issuer,
-            p,
-            v,
-            EVALUATIONS.get(latest.get(i, ""), "未评估"),
+            r.id,
+            r.title,
+            r.doc_number or "",
+            r.reg_number or "",
+            names.name(r.issuer_id, issuer_names.document_day(r.published, r.issued, r.signed)),
+            r.drafting_unit or r.name,  # the body that must evaluate it now: its present name
+            r.published,
+            r.valid_until,
+            EVALUATIONS.get(latest.get(r.id, ""), "未评估"),
         )
-        for i, t, dn, rn, issuer, unit, p, v in s.execute(query)
-        if v is not None  # always: NULL is not <= end
+        for r in s.execute(query)
+        if r.valid_until is not None  # always: NULL is not <= end
     ]
     return sorted(rows, key=lambda r: (r.unit, r.valid_until, r.document_id))
 

@@ -185,6 +185,10 @@ class AuditAction(Labelled):
     ANCHOR_RESET = "anchor_reset", "重置审计链锚"
     PG_ROLES_SETUP = "pg_roles_setup", "设置数据库角色"
     SEAL = "seal", "封存记录内容"
+    ISSUER_RENAME = "issuer_rename", "制定机关更名"
+    ISSUER_MERGE = "issuer_merge", "制定机关合并"
+    ISSUER_DEACTIVATE = "issuer_deactivate", "停用制定机关"
+    ISSUER_ACTIVATE = "issuer_activate", "启用制定机关"
 
 
 class ReviewStatus(Labelled):

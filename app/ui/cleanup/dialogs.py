@@ -135,7 +135,7 @@ class NewBatchDialog(FormDialog):
 
     def _issuer_box(self, database: Database) -> QWidget:
         with database.reading() as s:
-            found = [(i.code, i.name) for i in issuers.list_issuers(s)]
+            found = [(i.code, issuers.shown_name(s, i)) for i in issuers.list_issuers(s)]
         box = QWidget()
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)

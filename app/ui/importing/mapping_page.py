@@ -119,7 +119,7 @@ class MappingPage(ImportPage):
     def _load_issuers(self) -> None:
         current = self.issuer.currentData() or self.state.default_issuer
         with self.database.reading() as s:
-            found = [(i.code, i.name) for i in issuers.list_issuers(s)]
+            found = [(i.code, issuers.shown_name(s, i)) for i in issuers.list_issuers(s)]
         self.issuer.clear()
         self.issuer.addItem("（不指定）", None)
         for code, name in found:

@@ -91,8 +91,12 @@ def _other_dates(issued: date | None, signed: date | None) -> str:
     return f"（{'，'.join(found)}）" if found else ""
 
 
+def _issuer_text(on_document: str, present: str) -> str:
+    return on_document if on_document == present else f"{on_document}（现名 {present}）"
+
+
 def read_document(database: Database, doc_id: int) -> DocumentView:
-    from app.services import audit_query, catalogs, documents, filing, workcalendar
+    from app.services import audit_query, catalogs, documents, filing, issuer_names, workcalendar
 
     with database.reading() as s:
         doc = documents.get(s, doc_id)
@@ -111,7 +115,7 @@ def read_document(database: Database, doc_id: int) -> DocumentView:
         fields = {
             "reg_number": doc.reg_number or "（未分配）",
             "doc_number": doc.doc_number or "",
-            "issuer": doc.issuer.name,
+            "issuer": _issuer_text(issuer_names.of_document(s, doc).name, doc.issuer.name),
             "drafting_unit": doc.drafting_unit,
             "status": status_text(doc, clock.today()),
             "published": _day(doc.published) + _other_dates(doc.issued, doc.signed),

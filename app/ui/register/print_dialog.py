@@ -60,7 +60,7 @@ class PrintDialog(QDialog):
         self.issuer.addItem("全部", None)
         with ctx.database.reading() as s:
             for issuer in issuers.list_issuers(s):
-                self.issuer.addItem(issuer.name, issuer.code)
+                self.issuer.addItem(issuers.shown_name(s, issuer), issuer.code)
         self.status = QComboBox()
         self.status.addItem("全部", None)
         for code, label in STATUS_LABELS.items():

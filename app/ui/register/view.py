@@ -223,7 +223,7 @@ class RegisterView(QWidget):
     def _load_issuers(self) -> None:
         current = self.issuer.currentData()
         with self.database.reading() as s:
-            found = [(i.id, i.name) for i in issuers.list_issuers(s)]
+            found = [(i.id, issuers.shown_name(s, i)) for i in issuers.list_issuers(s)]
         self.issuer.blockSignals(True)
         self.issuer.clear()
         self.issuer.addItem("全部", None)

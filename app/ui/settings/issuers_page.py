@@ -4,7 +4,7 @@ the database, data folder and log file are."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -26,11 +26,18 @@ from app import clock
 from app.config import DB_ENV, data_dir
 from app.db import Database, describe
 from app.logs import log_path
-from app.services import issuers, numbering
-from app.services.permissions import Actor
+from app.services import issuer_names, issuers, numbering
+from app.services.issuers import IssuerAction
+from app.services.permissions import Actor, Permission, allowed
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.operations import Work
+from app.ui.settings.issuer_reform import (
+    ActivateDialog,
+    DeactivateDialog,
+    MergeDialog,
+    RenameDialog,
+)
 from app.ui.settings.template_edit import TemplateEdit
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.form_dialog import FormDialog
@@ -68,16 +75,41 @@ class IssuerRow:
     level: str
     template: str
     next_number: str
+    state: str = ""  # （已停用） / （已并入 X）, "" while it issues documents
+    history: str = ""  # its former names with their periods
+    actions: frozenset[IssuerAction] = field(default_factory=frozenset)
+
+    @property
+    def active(self) -> bool:
+        return not self.state
 
     def cells(self) -> list[str]:
         level = issuers.LEVELS.get(self.level, self.level)
-        return [self.code, self.name, self.abbr, level, self.template, self.next_number]
+        name = self.name + self.state
+        return [self.code, name, self.abbr, level, self.template, self.next_number]
+
+    def note(self) -> str:
+        """Its state and former names, whole: the tooltip and the line under the table."""
+        parts = [f"{self.name}{self.state}"] if self.state else []
+        if self.history:
+            parts.append(f"曾用名：{self.history}")
+        return "　".join(parts)
 
 
 def read_issuers(s: Session) -> list[IssuerRow]:
     year = clock.today().year
     return [
-        IssuerRow(i.code, i.name, i.abbr, i.level, i.reg_template, numbering.preview(s, i, year))
+        IssuerRow(
+            i.code,
+            i.name,
+            i.abbr,
+            i.level,
+            i.reg_template,
+            numbering.preview(s, i, year) if i.active else "",
+            issuers.state_label(s, i),
+            issuer_names.history_text(s, i.id),
+            issuers.allowed_actions(i),
+        )
         for i in issuers.list_issuers(s)
     ]
 
@@ -100,6 +132,18 @@ def fill_table(table: QTreeWidget, rows: list[list[str]]) -> None:
     table.clear()
     for cells in rows:
         table.addTopLevelItem(QTreeWidgetItem(cells))
+
+
+def mark_rows(table: QTreeWidget, rows: list[IssuerRow]) -> None:
+    """Ended bodies greyed; a renamed one's former names on its tooltip."""
+    for index, row in enumerate(rows):
+        item = table.topLevelItem(index)
+        if item is None:
+            continue
+        for column in range(table.columnCount()):
+            if not row.active:
+                item.setForeground(column, table.palette().placeholderText())
+            item.setToolTip(column, row.note())
 
 
 class IssuerForm(QWidget):
@@ -229,12 +273,24 @@ class IssuersPage(QWidget):
         self.add_button.clicked.connect(self.add_issuer)
         self.template_button = QPushButton("修改编号模板…")
         self.template_button.clicked.connect(self.edit_template)
+        self.rename_button = QPushButton("更名…")
+        self.rename_button.clicked.connect(self.rename)
+        self.merge_button = QPushButton("合并到…")
+        self.merge_button.clicked.connect(self.merge)
+        self.state_button = QPushButton("停用…")
+        self.state_button.clicked.connect(self.change_state)
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet(HELP_STYLE)
         self.setup_button = QPushButton("重新运行初始设置…")
         self.setup_button.setToolTip("已有的制定机关、用户和文件都会保留。")
         self.setup_button.clicked.connect(self.run_setup)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.template_button)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.state_button)
         buttons.addStretch(1)
         buttons.addWidget(self.setup_button)
         self.where = QLabel(database_text(ctx.database))
@@ -246,6 +302,7 @@ class IssuersPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.reset_note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.history)
         layout.addLayout(buttons)
         layout.addWidget(box)
         self.runner.data_changed.connect(self.on_data_changed)
@@ -257,6 +314,7 @@ class IssuersPage(QWidget):
             yearly = numbering.yearly_reset(s)
         self.reset_note.setText(reset_note(yearly))
         fill_table(self.table, [row.cells() for row in self.rows])
+        mark_rows(self.table, self.rows)
         self._update_buttons()
 
     def on_data_changed(self, kinds: set[str]) -> None:
@@ -268,7 +326,38 @@ class IssuersPage(QWidget):
         return self.rows[self.table.indexOfTopLevelItem(items[0])] if items else None
 
     def _update_buttons(self) -> None:
-        self.template_button.setEnabled(self.selected() is not None)
+        row = self.selected()
+        may = (row.actions if row else frozenset()) if self._manages() else frozenset()
+        self.template_button.setEnabled(row is not None and row.active)
+        self.rename_button.setEnabled(IssuerAction.RENAME in may)
+        self.merge_button.setEnabled(IssuerAction.MERGE in may)
+        self.state_button.setText("启用…" if IssuerAction.ACTIVATE in may else "停用…")
+        self.state_button.setEnabled(bool(may & {IssuerAction.ACTIVATE, IssuerAction.DEACTIVATE}))
+        self.history.setText(row.note() if row else "")
+        self.history.setVisible(bool(self.history.text()))
+
+    def _manages(self) -> bool:
+        return allowed(self.ctx.user, Permission.MANAGE_ISSUERS)
+
+    def rename(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self._open(RenameDialog(self.ctx, row, self))
+
+    def merge(self) -> None:
+        row = self.selected()
+        if row is not None:
+            others = [r for r in self.rows if r.active and r.code != row.code]
+            self._open(MergeDialog(self.ctx, row, others, self))
+
+    def change_state(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if IssuerAction.ACTIVATE in row.actions:
+            self._open(ActivateDialog(self.ctx, row, self))
+        else:
+            self._open(DeactivateDialog(self.ctx, row, self))
 
     def add_issuer(self) -> None:
         self._open(AddIssuerDialog(self.ctx, self))

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import UserError
-from app.models.issuer import DEFAULT_TEMPLATE
 from app.services import numbering
+from app.services.issuers import DEFAULT_TEMPLATE
 from app.services.number_templates import Piece, TemplateField, TemplateParts, parts_of
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 

@@ -72,7 +72,9 @@ class StatisticsFigures:
 
 def read_page(s: Session, year: int, issuer_code: str | None) -> StatisticsFigures:
     stats = statistics.annual(s, Period.of_year(year), issuer_code)
-    return StatisticsFigures(stats, [(i.code, i.name) for i in issuers.list_issuers(s)])
+    return StatisticsFigures(
+        stats, [(i.code, issuers.shown_name(s, i)) for i in issuers.list_issuers(s)]
+    )
 
 
 def _item(text: str, tip: str = "", right: bool = False) -> QTableWidgetItem:
