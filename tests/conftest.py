@@ -14,6 +14,14 @@ from app import clock  # noqa: E402
 from app.db import Database, open_database  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collection(qapp) -> None:
+    """Cycles collected on the GUI thread only, as in the program (app/ui/collector.py)."""
+    from app.ui import collector
+
+    collector.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own data dir and no inherited database setting."""

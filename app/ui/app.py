@@ -15,6 +15,7 @@ from app.connections import Server
 from app.db import Database, friendly_db_message, open_database
 from app.errors import DamagedDatabaseError, UserError
 from app.services.permissions import Actor
+from app.ui import collector
 from app.ui.connect_dialog import Connected
 from app.ui.context import AppContext
 from app.ui.fonts import install_font, install_translation
@@ -30,6 +31,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
     install_translation(app)
+    collector.install(app)
     return app
 
 

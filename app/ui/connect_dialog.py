@@ -87,7 +87,7 @@ class ConnectDialog(QDialog):
         self.test_button = self.buttons.addButton("测试连接", role.ActionRole)
         self.connect_button = self.buttons.addButton("连接", role.AcceptRole)
         self.connect_button.setDefault(True)
-        self.buttons.addButton("取消", role.RejectRole)
+        cancel = self.buttons.addButton("取消", role.RejectRole)
         self.test_button.clicked.connect(self.test)
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -98,6 +98,10 @@ class ConnectDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+        # Tab reaches every button in the order shown (the box's own order skipped two of them)
+        chain = (self.password, self.remember, self.connect_button, self.test_button, cancel)
+        for first, then in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, then)
         self.fill(_last_server())
 
     def fill(self, server: Server | None) -> None:

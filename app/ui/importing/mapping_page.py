@@ -59,6 +59,7 @@ class MappingPage(ImportPage):
         self.header_row.setMinimum(1)
         self.header_row.valueChanged.connect(self.apply_header_row)
         self.preview = QTableWidget()
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.preview.setWordWrap(False)

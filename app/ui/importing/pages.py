@@ -245,6 +245,7 @@ class CheckPage(ImportPage):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: bold;")
         self.problems = QTableWidget(0, len(PROBLEM_HEADERS))
+        self.problems.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.problems.setHorizontalHeaderLabels(PROBLEM_HEADERS)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -100,8 +100,10 @@ class DocumentDialog(ServiceDialog):
         self.drafting_unit = QLineEdit()
         self.keywords = line_edit("以空格或顿号分隔")
         self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.summary.setFixedHeight(60)
         self.remarks = QPlainTextEdit()
+        self.remarks.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.remarks.setFixedHeight(48)
         self.important = QCheckBox(DocFlag.IMPORTANT.with_duty)
         self.public_facing = QCheckBox(DocFlag.PUBLIC_FACING.with_duty)

@@ -125,6 +125,7 @@ class AuditPage(QWidget):
         self.text.setClearButtonEnabled(True)
         self.model = AuditModel(ctx)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -138,6 +139,7 @@ class AuditPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
         self.detail = QPlainTextEdit()
+        self.detail.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText("选择一条记录，查看修改前后的数值。")
         self.count = QLabel()

@@ -66,6 +66,7 @@ class MonthGrid(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(6, 7, parent)
+        self.setTabKeyNavigation(False)  # arrows move between days; Tab leaves the month
         self.setHorizontalHeaderLabels(list(WEEKDAYS))
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -355,6 +356,7 @@ class CalendarPage(QWidget):
 
     def _corrections_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
+        table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         table.setHorizontalHeaderLabels(["日期", "设为", "说明", "设置人", "设置时间"])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -116,6 +116,7 @@ class MigrateDialog(ServiceDialog):
         self.status = QLabel("尚未开始。")
         self.status.setWordWrap(True)
         self.report = QPlainTextEdit()
+        self.report.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.report.setReadOnly(True)
         self.report.setPlaceholderText("迁移完成后，这里列出复制的各表行数和各电脑的连接方法。")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")

@@ -44,6 +44,7 @@ class NoticeDialog(ServiceDialog):
         self.setWindowTitle("录入放假通知")
         self.comparison: Comparison | None = None
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.text.setPlaceholderText("国务院办公厅关于2027年部分节假日安排的通知\n……")
         self.text.setMinimumSize(260, 120)
         self.text.textChanged.connect(self._forget)
@@ -92,6 +93,7 @@ class NoticeDialog(ServiceDialog):
 
     def _changes_table(self) -> QTableWidget:
         table = QTableWidget(0, 3)
+        table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         table.setHorizontalHeaderLabels(["日期", "暂定安排", "通知安排"])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -69,6 +69,7 @@ class SafetyPage(QWidget):
         self.verdict = QLabel(NOT_YET)
         self.verdict.setWordWrap(True)
         self.report = QPlainTextEdit()
+        self.report.setTabChangesFocus(True)  # Tab moves on, as in every field
         self.report.setReadOnly(True)
         self.report.setPlaceholderText("检查完成后，这里逐项列出检查内容和发现的问题。")
         self.check_button = push_button(

@@ -445,6 +445,7 @@ class DrillDownDialog(QDialog):
         self.choice.setVisible(len(choices) > 1)
         self.choice.currentIndexChanged.connect(self.load)
         self.table = QTableWidget(0, len(DRILL_COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setHorizontalHeaderLabels([label for label, _w in DRILL_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -37,6 +37,7 @@ def line_edit(placeholder: str = "") -> QLineEdit:
 
 def text_edit(height: int = 64, placeholder: str = "") -> QPlainTextEdit:
     edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)  # Tab goes to the next field (a clerk's text needs no tab)
     edit.setFixedHeight(height)
     edit.setPlaceholderText(placeholder)
     return edit

@@ -59,6 +59,7 @@ def list_table(
 ) -> QTableView:
     """Whole-row selection, no row numbers; a column of width 0 takes the room left."""
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     mode = QAbstractItemView.SelectionMode
