@@ -15,11 +15,18 @@ from app.db import Database, open_database  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
-def gui_thread_collection(qapp) -> None:
+def gui_thread_collection(qapp):
     """Cycles collected on the GUI thread only, as in the program (app/ui/collector.py)."""
     from app.ui import collector
 
-    collector.install(qapp)
+    return collector.install(qapp)
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(gui_thread_collection):
+    """A test without an event loop runs no collector timer: its cycles go at its end."""
+    yield
+    gui_thread_collection.collect()
 
 
 @pytest.fixture(autouse=True)
