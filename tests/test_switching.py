@@ -10,9 +10,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
+from sqlalchemy.exc import OperationalError
 
 from app import connections, db_hold, failures
 from app.connections import Server
@@ -351,6 +353,25 @@ def test_the_connection_dialog_names_a_missing_field_and_an_unreachable_server(q
     context(database).runner.wait()
     assert dialog.outcome.text() == failures.UNREACHABLE
     assert dialog.test_button.isEnabled()
+
+
+def test_the_connection_dialog_names_a_database_the_server_does_not_have(
+    qtbot, database, monkeypatch
+):
+    said = 'connection to server at "10.0.0.5", port 5432 failed: FATAL:  database "法规库" does not exist'  # fmt: skip
+
+    def sign_in(*_args: str) -> tuple[Database, Login]:
+        raise OperationalError(None, None, psycopg.OperationalError(said))
+
+    monkeypatch.setattr(pg_roles, "sign_in", sign_in)
+    ctx = context(database)
+    dialog = shown(qtbot, ConnectDialog(ctx))
+    for field, text in ((dialog.host, "10.0.0.5"), (dialog.database, "法规库"), (dialog.user, "clerk")):  # fmt: skip
+        field.setText(text)
+    dialog.connect_button.click()
+    ctx.runner.wait()
+    assert dialog.outcome.text().startswith("服务器上没有名为“法规库”的数据库")
+    assert dialog.connected is None
 
 
 # --- the first-run wizard ----------------------------------------------------------------------
