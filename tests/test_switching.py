@@ -28,6 +28,7 @@ from app.ui import switching
 from app.ui.connect_dialog import TESTED, ConnectDialog, Connected
 from app.ui.login_dialog import LoginDialog, ServerLoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.settings.users_page import PasswordDialog
 from app.ui.setup.pages import START
 from app.ui.setup.wizard import SetupWizard
 from tests.conftest import on_postgresql
@@ -306,6 +307,33 @@ def test_a_kept_password_refused_at_start_is_asked_for_and_the_new_one_kept(
     assert gui._open_at_start(connections.start(None)) == (standin, Actor(who, Role.CLERK))
     assert asked == [users.REFUSED]
     assert connections.kept_password(server) == kept  # never another clerk's password
+    standin.close()
+
+
+@pytest.mark.usefixtures("fake_keyring")
+def test_changing_ones_own_password_on_the_server_changes_the_kept_one(qtbot, make_office):
+    server = Server("fzk-server", 5432, "normdesk", "clerk")
+    other = Server("fzk-server", 5432, "normdesk", "wang")
+    connections.keep_password(server, "Clerk-Pass-2026")
+    connections.keep_password(other, "Wang-Pass-2026")
+    standin = fake_server_database(make_office("河清市人民政府", clerk=True), server)
+    dialog = shown(qtbot, PasswordDialog(context(standin, Actor("clerk", Role.CLERK)), "clerk"))
+    dialog.old.setText("Clerk-Pass-2026")
+    dialog.password.setText("New-Pass-2026x")
+    dialog.confirm.setText("New-Pass-2026x")
+    dialog.submit()
+    dialog.runner.wait()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert connections.kept_password(server) == "New-Pass-2026x"  # the next start signs in
+    assert connections.kept_password(other) == "Wang-Pass-2026"  # another clerk's, untouched
+    connections.forget_password(server)
+    dialog = shown(qtbot, PasswordDialog(context(standin, Actor("clerk", Role.CLERK)), "clerk"))
+    dialog.old.setText("New-Pass-2026x")
+    dialog.password.setText("Third-Pass-2026")
+    dialog.confirm.setText("Third-Pass-2026")
+    dialog.submit()
+    dialog.runner.wait()
+    assert connections.kept_password(server) is None  # never kept, not kept now
     standin.close()
 
 
