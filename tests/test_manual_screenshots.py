@@ -10,8 +10,8 @@ from pathlib import Path, PureWindowsPath
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from sqlalchemy import select
 
 from app import clock
@@ -200,6 +200,25 @@ def test_every_section_has_a_heading_in_the_manual():
     assert {s.key for s in SECTIONS} <= set(SECTION_HEADINGS)
     for heading in SECTION_HEADINGS.values():
         assert f"\n## {heading}\n" in text
+
+
+def test_the_manual_names_every_menu_command_and_its_shortcut(qtbot, database):
+    text = MANUAL.read_text(encoding="utf-8")
+    window = MainWindow(context(database, Actor("admin", Role.ADMIN)))
+    qtbot.addWidget(window)
+    unnamed, keys = [], []
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            name = re.sub(r"\(&\w\)|&", "", action.text())
+            if action.isSeparator() or name in ("退出", "关于"):
+                continue
+            unnamed += [] if name in text else [name]
+            keys.append(action.shortcut().toString(QKeySequence.SequenceFormat.PortableText))
+    assert unnamed == []
+    pages = [f"Ctrl+{n}" for n in range(1, len(SECTIONS) + 1)]  # 转到: said as one range
+    assert [k for k in keys if k in pages] == pages
+    assert f"Ctrl+1 到 Ctrl+{len(SECTIONS)}" in text
+    assert [k for k in keys if k and k not in pages and k not in text] == []
 
 
 def test_f1_opens_the_manual_at_the_current_section(window, qtbot):
