@@ -109,6 +109,7 @@ def test_screenshots_of_each_section_are_written(window, demo_office):
     register.table.scrollTo(register.table.currentIndex())
     shots.append(save(window, "register"))
     register.splitter.setSizes([260, 520])
+    register.detail.tabs.setCurrentWidget(register.detail.steps)  # 文件详情：办理环节
     settle(demo_office)
     shots.append(save(window, "document"))
 
