@@ -238,6 +238,15 @@ def keep_password(server: Server, password: str) -> bool:
     return True
 
 
+def password_changed(url: str, username: str, password: str) -> None:
+    """`username` changed their own password on the server at `url`: the one kept for them
+    there follows, so the next start signs in without being refused once. A password that was
+    not kept is not kept now."""
+    place = place_of(url, username)
+    if isinstance(place, Server) and kept_password(place) is not None:
+        keep_password(place, password)
+
+
 def forget_password(server: Server) -> None:
     keyring = _keyring()
     if keyring is None or not server.user:

@@ -6,6 +6,7 @@ An exception not recognised here is a bug, and is reported as one."""
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 from collections.abc import Iterator
 
@@ -65,6 +66,10 @@ _SQLSTATE_CLASS = {  # the first two characters
     "57": LOST,  # operator intervention: server shut down or the session ended by an administrator
     "53": "单位服务器资源不足，本次操作未保存。请联系服务器管理员。",
 }
+# libpq's words for a database the server does not have, from an English or a Chinese server
+# ("数据库 \"x\" 不存在"). A failed connection carries no SQLSTATE, so without this the missing
+# database would read as an unreachable server.
+_MISSING_DATABASE = re.compile(r'(?:database|数据库)\s*"([^"]*)"\s*(?:does not exist|不存在)')
 _CONNECT_FAILED = (
     "connection failed",
     "could not connect",
@@ -93,6 +98,20 @@ def explain(exc: BaseException) -> str | None:
         if message:
             return message
     return None
+
+
+def missing_database(exc: BaseException) -> str | None:
+    """The name of the database the server said it does not have, None for any other failure."""
+    for cause in _causes(exc):
+        if type(cause).__module__.startswith("psycopg"):
+            found = _MISSING_DATABASE.search(str(cause))
+            if found:
+                return found.group(1)
+    return None
+
+
+def no_database(name: str) -> str:
+    return f"服务器上没有名为“{name}”的数据库，请检查数据库名，或请服务器管理员先建立这个数据库。"
 
 
 def may_retry(exc: BaseException) -> bool:
@@ -162,6 +181,9 @@ def _sqlstate(exc: BaseException | None) -> str | None:
 
 
 def _explain_postgresql(exc: BaseException) -> str | None:
+    missing = _MISSING_DATABASE.search(str(exc))
+    if missing:
+        return no_database(missing.group(1))
     state = _sqlstate(exc)
     if state:
         return _SQLSTATE.get(state) or _SQLSTATE_CLASS.get(state[:2])

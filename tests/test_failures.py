@@ -9,10 +9,12 @@ import os
 import sqlite3
 import time
 
+import psycopg
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app import failures, pg_session
 from app.cli import run
@@ -94,6 +96,35 @@ def umask_kept():
 def test_an_unreachable_server_is_said_plainly(capsys, umask_kept):
     assert run(["--db", "postgresql+psycopg://normdesk@127.0.0.1:1/normdesk", "init"]) == 1
     assert capsys.readouterr().err == f"错误：{failures.UNREACHABLE}\n"
+
+
+_SERVER_SAYS = 'connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        _SERVER_SAYS + 'FATAL:  database "法规库" does not exist',
+        _SERVER_SAYS + '致命错误:  数据库 "法规库" 不存在',
+    ],
+)
+def test_a_database_the_server_does_not_have_is_named_not_called_unreachable(said):
+    libpq = psycopg.OperationalError(said)
+    wrapped = OperationalError("SELECT 1", {}, libpq)  # as SQLAlchemy raises it
+    for exc in (libpq, wrapped):
+        assert failures.missing_database(exc) == "法规库"
+        assert failures.explain(exc) == failures.no_database("法规库")
+    assert failures.explain(exc).startswith("服务器上没有名为“法规库”的数据库")
+    assert not failures.may_retry(wrapped)
+    assert failures.missing_database(psycopg.OperationalError(_SERVER_SAYS + "timeout")) is None
+
+
+@on_pg
+def test_a_real_server_without_the_database_is_said_so(db_url):
+    missing = make_url(db_url).set(database="nd_no_such_db").render_as_string(False)
+    with pytest.raises(OperationalError) as raised:
+        open_database(missing)
+    assert failures.explain(raised.value) == failures.no_database("nd_no_such_db")
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path, PureWindowsPath
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from sqlalchemy import select
 
 from app import clock
@@ -109,6 +109,7 @@ def test_screenshots_of_each_section_are_written(window, demo_office):
     register.table.scrollTo(register.table.currentIndex())
     shots.append(save(window, "register"))
     register.splitter.setSizes([260, 520])
+    register.detail.tabs.setCurrentWidget(register.detail.steps)  # 文件详情：办理环节
     settle(demo_office)
     shots.append(save(window, "document"))
 
@@ -200,6 +201,25 @@ def test_every_section_has_a_heading_in_the_manual():
     assert {s.key for s in SECTIONS} <= set(SECTION_HEADINGS)
     for heading in SECTION_HEADINGS.values():
         assert f"\n## {heading}\n" in text
+
+
+def test_the_manual_names_every_menu_command_and_its_shortcut(qtbot, database):
+    text = MANUAL.read_text(encoding="utf-8")
+    window = MainWindow(context(database, Actor("admin", Role.ADMIN)))
+    qtbot.addWidget(window)
+    unnamed, keys = [], []
+    for menu in window.menuBar().findChildren(QMenu):
+        for action in menu.actions():
+            name = re.sub(r"\(&\w\)|&", "", action.text())
+            if action.isSeparator() or name in ("退出", "关于"):
+                continue
+            unnamed += [] if name in text else [name]
+            keys.append(action.shortcut().toString(QKeySequence.SequenceFormat.PortableText))
+    assert unnamed == []
+    pages = [f"Ctrl+{n}" for n in range(1, len(SECTIONS) + 1)]  # 转到: said as one range
+    assert [k for k in keys if k in pages] == pages
+    assert f"Ctrl+1 到 Ctrl+{len(SECTIONS)}" in text
+    assert [k for k in keys if k and k not in pages and k not in text] == []
 
 
 def test_f1_opens_the_manual_at_the_current_section(window, qtbot):

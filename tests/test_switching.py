@@ -10,9 +10,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
+from sqlalchemy.exc import OperationalError
 
 from app import connections, db_hold, failures
 from app.connections import Server
@@ -26,6 +28,7 @@ from app.ui import switching
 from app.ui.connect_dialog import TESTED, ConnectDialog, Connected
 from app.ui.login_dialog import LoginDialog, ServerLoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.settings.users_page import PasswordDialog
 from app.ui.setup.pages import START
 from app.ui.setup.wizard import SetupWizard
 from tests.conftest import on_postgresql
@@ -307,6 +310,33 @@ def test_a_kept_password_refused_at_start_is_asked_for_and_the_new_one_kept(
     standin.close()
 
 
+@pytest.mark.usefixtures("fake_keyring")
+def test_changing_ones_own_password_on_the_server_changes_the_kept_one(qtbot, make_office):
+    server = Server("fzk-server", 5432, "normdesk", "clerk")
+    other = Server("fzk-server", 5432, "normdesk", "wang")
+    connections.keep_password(server, "Clerk-Pass-2026")
+    connections.keep_password(other, "Wang-Pass-2026")
+    standin = fake_server_database(make_office("河清市人民政府", clerk=True), server)
+    dialog = shown(qtbot, PasswordDialog(context(standin, Actor("clerk", Role.CLERK)), "clerk"))
+    dialog.old.setText("Clerk-Pass-2026")
+    dialog.password.setText("New-Pass-2026x")
+    dialog.confirm.setText("New-Pass-2026x")
+    dialog.submit()
+    dialog.runner.wait()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert connections.kept_password(server) == "New-Pass-2026x"  # the next start signs in
+    assert connections.kept_password(other) == "Wang-Pass-2026"  # another clerk's, untouched
+    connections.forget_password(server)
+    dialog = shown(qtbot, PasswordDialog(context(standin, Actor("clerk", Role.CLERK)), "clerk"))
+    dialog.old.setText("New-Pass-2026x")
+    dialog.password.setText("Third-Pass-2026")
+    dialog.confirm.setText("Third-Pass-2026")
+    dialog.submit()
+    dialog.runner.wait()
+    assert connections.kept_password(server) is None  # never kept, not kept now
+    standin.close()
+
+
 def test_the_remembered_server_down_at_start_lets_the_clerk_work_on_this_pc(
     qtbot, make_office, monkeypatch
 ):
@@ -351,6 +381,25 @@ def test_the_connection_dialog_names_a_missing_field_and_an_unreachable_server(q
     context(database).runner.wait()
     assert dialog.outcome.text() == failures.UNREACHABLE
     assert dialog.test_button.isEnabled()
+
+
+def test_the_connection_dialog_names_a_database_the_server_does_not_have(
+    qtbot, database, monkeypatch
+):
+    said = 'connection to server at "10.0.0.5", port 5432 failed: FATAL:  database "法规库" does not exist'  # fmt: skip
+
+    def sign_in(*_args: str) -> tuple[Database, Login]:
+        raise OperationalError(None, None, psycopg.OperationalError(said))
+
+    monkeypatch.setattr(pg_roles, "sign_in", sign_in)
+    ctx = context(database)
+    dialog = shown(qtbot, ConnectDialog(ctx))
+    for field, text in ((dialog.host, "10.0.0.5"), (dialog.database, "法规库"), (dialog.user, "clerk")):  # fmt: skip
+        field.setText(text)
+    dialog.connect_button.click()
+    ctx.runner.wait()
+    assert dialog.outcome.text().startswith("服务器上没有名为“法规库”的数据库")
+    assert dialog.connected is None
 
 
 # --- the first-run wizard ----------------------------------------------------------------------

@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app import db_hold, pg_session
+from app import db_hold, failures, pg_session
 from app.atomic_files import replacing
 from app.db import Database, continue_sequences, describe, open_database, sqlite_path
 from app.db_hold import Hold
@@ -151,20 +151,14 @@ def copy_database(
     return result
 
 
-# libpq's words (English or Chinese server messages) for a database the server does not have:
-# without a SQLSTATE, failures.py would take it for an unreachable server.
-_NO_DATABASE = ("does not exist", "不存在")
-
-
 def _open_target(url: str, held: Hold | None) -> Database:
     try:
         return open_database(url, held=held)
     except OperationalError as exc:
         if pg_session.refused_login(exc):
             raise UserError(REFUSED_LOGIN, field="密码") from None
-        name = pg_session.database_name(url)
-        words = str(exc.orig or exc)
-        if name and f'"{name}"' in words and any(w in words for w in _NO_DATABASE):
+        name = failures.missing_database(exc)
+        if name is not None:
             raise UserError(
                 f"迁移数据库：服务器上没有数据库“{name}”。请先请服务器管理员建立一个空数据库"
                 "（所有者为上面的用户），未作任何修改。",

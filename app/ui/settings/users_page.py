@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import connections
 from app.db import Database
 from app.errors import UserError
 from app.services import users
@@ -121,6 +122,11 @@ class PasswordDialog(UserDialog):
         old = self.old.text() if self.old is not None else None
         new = _same(self.password, self.confirm)
         return lambda s, _p: users.change_password(s, actor, username, old, new)
+
+    def _done(self, returned: object) -> None:
+        if self.old is not None:  # one's own: a password kept for the next start follows
+            connections.password_changed(self.database.url, self.username, self.password.text())
+        super()._done(returned)
 
 
 def read_users(database: Database) -> list[UserRow]:
