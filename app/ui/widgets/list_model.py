@@ -8,11 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView
 
 from app.ui.widgets.style import BANNER_STYLE, ROW_TEXT
+
+FILL_MIN_CHARS = 16  # the least a filling column (a title) shows
 
 
 def cell_text(value: object) -> str:
@@ -72,9 +81,42 @@ def list_table(
     for n, width in enumerate(widths):
         if width:
             header.resizeSection(n, width)
-        else:
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+    filling = [n for n, width in enumerate(widths) if not width]
+    if filling:
+        FillColumn(table, filling[0])
     return table
+
+
+class FillColumn(QObject):
+    """A table's 文件名称-like column takes the width the others leave, but never less than
+    FILL_MIN_CHARS characters: on a narrow screen the table scrolls sideways instead of squeezing
+    it to nothing (a Stretch column did)."""
+
+    def __init__(self, table: QTableView, column: int) -> None:
+        super().__init__(table)
+        self.table, self.column = table, column
+        self.least = table.fontMetrics().horizontalAdvance("国") * FILL_MIN_CHARS
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self._other_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _other_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != self.column:
+            self.fit()
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self.column and not header.isSectionHidden(c)
+        )
+        room = self.table.viewport().width() - others
+        header.resizeSection(self.column, max(self.least, room))
 
 
 def warning_banner() -> QLabel:
