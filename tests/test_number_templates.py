@@ -119,3 +119,27 @@ def test_the_editor_refuses_live_and_hands_odd_templates_to_the_text(qtbot):
     assert not edit.text_only.isVisible()
     assert all(row.field.isEnabled() for row in edit.rows)
     assert edit.rows[1].digits.value() == 4
+
+
+@pytest.mark.parametrize(
+    ("template", "shown"),
+    [
+        ("{code}GS-{year}-{seq:03d}", "［机关代码］GS-［年份］-［序号，3 位］"),
+        ("桂民规〔{year}〕{seq}号", "桂民规〔［年份］〕［序号］号"),
+        ("{year:04d}-{seq}", "{year:04d}-{seq}"),
+    ],
+)
+def test_a_list_shows_a_template_in_words(template, shown):
+    from app.services.number_templates import described
+
+    assert described(template) == shown
+
+
+def test_the_issuers_page_lists_templates_in_words(qtbot, office):
+    from app.ui.settings.issuers_page import IssuersPage
+    from tests.ui_context import context
+    from tests.widgets import shown
+
+    page = shown(qtbot, IssuersPage(context(office)))
+    cells = [page.table.topLevelItem(0).text(column) for column in range(6)]
+    assert "［序号" in cells[4] and "{seq" not in cells[4]

@@ -80,3 +80,18 @@ def parts_of(template: str) -> TemplateParts | None:
 
 def _escaped(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
+
+
+def described(template: str) -> str:
+    """The template as a list shows it: 机关代码、年份、序号 named, fixed text as it is, e.g.
+    ［机关代码］GS-［年份］-［序号，3 位］; a template the pieces cannot say, as its text."""
+    parts = parts_of(template)
+    if parts is None:
+        return template
+    out = ""
+    for piece in parts.pieces:
+        digits = (
+            f"，{piece.digits} 位" if piece.field is TemplateField.SEQ and piece.digits > 1 else ""
+        )
+        out += f"{piece.text}［{piece.field.label}{digits}］"
+    return out + parts.tail

@@ -26,7 +26,7 @@ from app import clock
 from app.config import DB_ENV, data_dir
 from app.db import Database, describe
 from app.logs import log_path
-from app.services import issuer_names, issuers, numbering
+from app.services import issuer_names, issuers, number_templates, numbering
 from app.services.issuers import IssuerAction
 from app.services.permissions import Actor, Permission, allowed
 from app.ui.changes import Change
@@ -86,7 +86,8 @@ class IssuerRow:
     def cells(self) -> list[str]:
         level = issuers.LEVELS.get(self.level, self.level)
         name = self.name + self.state
-        return [self.code, name, self.abbr, level, self.template, self.next_number]
+        shown = number_templates.described(self.template)
+        return [self.code, name, self.abbr, level, shown, self.next_number]
 
     def note(self) -> str:
         """Its state and former names, whole: the tooltip and the line under the table."""
@@ -243,9 +244,9 @@ def database_text(database: Database) -> str:
         f"数据库：{describe(database.url)}\n"
         f"数据文件夹：{data_dir()}\n"
         f"日志文件：{log_path()}\n\n"
-        "使用其他数据库：启动时加参数 --db，例如 normdesk --db D:\\法制科\\normdesk.db；"
-        f"或设置环境变量 {DB_ENV}。几位同事共用时，可指向内网 PostgreSQL 服务器，"
-        "例如 postgresql+psycopg://用户名@服务器/normdesk。更换数据库前请先备份。"
+        "使用其他数据库：文件 → 打开数据库… 或 新建数据库…；几位同事共用单位服务器时："
+        "文件 → 连接单位服务器…。也可在启动时加参数 --db 或设置环境变量 "
+        f"{DB_ENV}。更换数据库前请先备份。"
     )
 
 
