@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -78,6 +79,10 @@ class BackupPage(QWidget):
             else "服务器上的数据库由维护人员在服务器上备份（pg_dump），这里没有备份文件。"
         )
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long path is cut at the page's edge rather than widening the window; all of it in the
+        # tooltip and behind 打开备份文件夹
+        where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        where.setToolTip(str(self.folder or ""))
         layout = QVBoxLayout(self)
         layout.addWidget(self.retention)
         layout.addWidget(where)
