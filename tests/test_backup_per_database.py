@@ -215,14 +215,20 @@ def test_restore_in_the_service_names_the_backup_and_changes_nothing(office_a, o
 
 
 def test_the_default_database_keeps_its_folder_and_others_backups_made_there_move_to_their_own(
-    office_b, sqlite_template
+    office_b, sqlite_template, tmp_path
 ):
     default = data_dir() / DB_FILENAME
     make_office(default, sqlite_template, "默认单位的文件").close()
+    gone = make_office(tmp_path / "已删除.db", sqlite_template, "已删除单位的文件")
+    gone.close()
     shared = data_dir() / "backups"
-    mine = backup.make_backup(default).path
-    assert mine.parent == shared and backup.backup_dir(default) == shared
-    legacy = backup.make_backup(office_b, shared).path  # where earlier versions put it
-    assert [b.path.name for b in backup.backups_of(office_b)] == [legacy.name]
+    # the shared folder as earlier versions left it: every database's backups together
+    of_b = backup.make_backup(office_b, shared).path
+    of_gone = backup.make_backup(tmp_path / "已删除.db", shared).path
+    mine = backup.make_backup(default, shared).path
+    (tmp_path / "已删除.db").unlink()  # or a data folder brought from another computer
+    assert backup.backup_dir(default) == shared
+    assert [b.path.name for b in backup.backups_of(default)] == [mine.name, of_gone.name]
+    assert [b.path.name for b in backup.backups_of(office_b)] == [of_b.name]
     assert backup.backup_dir(office_b).parent == shared
-    assert [b.path for b in backup.backups_of(default)] == [mine]
+    assert backup.restore(mine, default, SYSTEM) is not None  # its own: allowed

@@ -90,19 +90,24 @@ def _why(exc: OSError) -> str:
 def backup_dir(db_path: Path) -> Path:
     """The folder of `db_path`'s backups and of no other database's: the default database
     (data_dir()/normdesk.db) keeps data_dir()/backups, where backups always went; any other file
-    has backups/<its stem>-<8 hex of its full path>/ beneath it. Made on first use, when the
-    backups an earlier version put into the shared folder for this file move into it."""
+    has backups/<its stem>-<8 hex of its full path>/ beneath it. Backups an earlier version put
+    into the shared folder for another file move into that file's folder (see _sort_shared)."""
     shared = data_dir() / "backups"
+    shared.mkdir(parents=True, exist_ok=True)
+    _sort_shared(shared)
     if _same_file_name(db_path, data_dir() / DB_FILENAME):
-        shared.mkdir(parents=True, exist_ok=True)
         return shared
-    where = _identity(db_path)
-    stem = re.sub(r"[^\w.-]+", "_", db_path.stem).strip("._")[:40] or "db"
-    folder = shared / f"{stem}-{hashlib.sha256(where.encode()).hexdigest()[:8]}"
+    folder = _own_folder(shared, db_path)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
-        _adopt(shared, folder, where)
+        _adopt(shared, folder, _identity(db_path))
     return folder
+
+
+def _own_folder(shared: Path, db_path: Path) -> Path:
+    stem = re.sub(r"[^\w.-]+", "_", db_path.stem).strip("._")[:40] or "db"
+    digest = hashlib.sha256(_identity(db_path).encode("utf-8", "surrogatepass")).hexdigest()
+    return shared / f"{stem}-{digest[:8]}"
 
 
 def _identity(db_path: Path) -> str:
@@ -134,6 +139,36 @@ def _made_from(backup: Path) -> str | None:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error):
         return None
     return value if isinstance(value, str) else None
+
+
+SORTED_MARKER = ".sorted-by-database"
+
+
+def _sort_shared(shared: Path) -> None:
+    """Once per data folder: the backups an earlier version kept in the shared folder for another
+    database file that is on this computer move to that file's own folder. The rest stay, as the
+    default database's: made before manifests, or of a file no longer here (a data folder brought
+    from another computer names its old path)."""
+    marker = shared / SORTED_MARKER
+    if marker.exists():
+        return
+    default = _identity(data_dir() / DB_FILENAME)
+    for b in list_backups(shared):
+        source = _made_from(b.path)
+        if source is None or os.path.normcase(source) == default:
+            continue
+        try:
+            if not Path(source).is_file():
+                continue
+            folder = _own_folder(shared, Path(source))
+            folder.mkdir(exist_ok=True)
+            _link_or_move(b.path, folder / b.path.name)
+        except OSError:
+            log.warning("could not move backup %s to its database's folder", b.path, exc_info=True)
+    try:
+        marker.touch()
+    except OSError:
+        log.warning("could not mark %s as sorted", shared, exc_info=True)
 
 
 def _adopt(shared: Path, folder: Path, where: str) -> None:
