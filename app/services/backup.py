@@ -95,13 +95,19 @@ def backup_dir(db_path: Path) -> Path:
     shared = data_dir() / "backups"
     shared.mkdir(parents=True, exist_ok=True)
     _sort_shared(shared)
-    if _same_file_name(db_path, data_dir() / DB_FILENAME):
-        return shared
-    folder = _own_folder(shared, db_path)
+    folder = _folder_of(db_path)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True)
         _adopt(shared, folder, _identity(db_path))
     return folder
+
+
+def _folder_of(db_path: Path) -> Path:
+    """Where `backup_dir` keeps `db_path`'s backups, neither made nor sorted."""
+    shared = data_dir() / "backups"
+    if _same_file_name(db_path, data_dir() / DB_FILENAME):
+        return shared
+    return _own_folder(shared, db_path)
 
 
 def _own_folder(shared: Path, db_path: Path) -> Path:
@@ -820,7 +826,7 @@ def _remove_leftovers(db_path: Path) -> None:
     for part in store_dir().glob("??/.*.part"):
         if _RESTORE_PART_RE.fullmatch(part.name):
             part.unlink(missing_ok=True)
-    for part in backup_dir(db_path).glob(".normdesk-before-restore-*.part"):  # the safety backup's
+    for part in _folder_of(db_path).glob(".normdesk-before-restore-*.part"):  # the safety backup's
         part.unlink(missing_ok=True)
 
 
