@@ -159,7 +159,10 @@ def _sort_shared(shared: Path) -> None:
     if marker.exists():
         return
     default = _identity(data_dir() / DB_FILENAME)
-    for b in list_backups(shared):
+    found = list_backups(shared)
+    if not found:
+        return  # a new data folder: only the default database's backups will ever come here
+    for b in found:
         source = _made_from(b.path)
         if source is None or os.path.normcase(source) == default:
             continue
