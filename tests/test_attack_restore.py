@@ -100,7 +100,7 @@ def test_a_dangling_link_named_like_a_backup_is_passed_over(office, tmp_path):
     planted = good.parent / "normdesk-20991231-235959-auto.zip"
     planted.symlink_to(tmp_path / "nowhere.zip")
     (good.parent / "normdesk-20991231-235958-auto.zip").mkdir()
-    assert [b.path for b in backup.list_backups()] == [good]
+    assert [b.path for b in backup.backups_of(office)] == [good]
     office.write_bytes(b"")  # damaged: the CLI offers the newest good backup
     result = normdesk("--db", str(office), "doc", "list")
     assert result.returncode == 1, result.stderr
@@ -164,7 +164,7 @@ def test_a_restore_clears_what_a_killed_restore_left_behind(office, tmp_path):
     sha = hashlib.sha256(ATTACHED[0]).hexdigest()
     part = attachments.store_dir() / sha[:2] / f".{sha}.4242.part"
     part.write_bytes(ATTACHED[0][:1000])
-    safety = backup.backup_dir() / ".normdesk-before-restore-k1ll3d.part"
+    safety = backup.backup_dir(office) / ".normdesk-before-restore-k1ll3d.part"
     safety.write_bytes(b"PK half a zip")
     adding = attachments.store_dir() / "tmpk3ep.part"  # an attachment being added meanwhile
     adding.write_bytes(b"x")

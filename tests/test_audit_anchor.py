@@ -2,6 +2,7 @@
 which the chain alone cannot reveal, are named by `check`; restores and copies are not."""
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -209,6 +210,25 @@ def test_the_newest_backup_names_a_tail_deleted_with_the_anchor_replaced(filled,
     path.write_text(json.dumps(data), "utf-8")
     problems = _check(filled)
     assert any("最新备份" in p and "最新的记录被删除" in p for p in problems)
+
+
+@pytest.mark.tampered
+@pytest.mark.sqlite_only
+def test_a_newer_backup_of_another_office_does_not_hide_the_deleted_tail(
+    filled, db_path, tmp_path, sqlite_template
+):
+    backup.make_backup(db_path, kind="manual")
+    other = tmp_path / "other.db"
+    shutil.copyfile(sqlite_template, other)
+    backup.make_backup(other, kind="manual")  # newer, same data folder
+    head = _head(filled)
+    with outside_edit(filled.engine) as con:
+        con.execute(text("DELETE FROM audit_log WHERE id > :n"), {"n": head.id - 2})
+    path = anchor.path_for(filled.url)
+    data = json.loads(path.read_text("utf-8"))
+    data["head"] = {"id": head.id - 2, "hash": _head(filled).hash, "count": head.count - 2}
+    path.write_text(json.dumps(data), "utf-8")
+    assert any("最新备份" in p and "最新的记录被删除" in p for p in _check(filled))
 
 
 @pytest.mark.tampered

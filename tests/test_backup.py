@@ -87,7 +87,7 @@ def test_newest_good_backup_skips_broken_ones(filled, tmp_path):
     folder = tmp_path / "b"
     good = backup.make_backup(db_path, folder, "auto")
     (folder / "normdesk-20991231-000000-auto.zip").write_bytes(b"broken")
-    assert integrity.newest_good_backup(folder) == good.path
+    assert integrity.newest_good_backup(db_path, folder) == good.path
 
 
 def test_backup_and_restore_need_the_backup_permission(filled, tmp_path):
@@ -138,7 +138,7 @@ def test_two_restores_within_a_second_keep_both_safety_backups(filled, tmp_path,
         con.execute("UPDATE document SET title = '第一次恢复之后改过'")
     con.close()
     backup.restore(made.path, db_path, SYSTEM)
-    safety = [b for b in backup.list_backups() if b.kind == "before-restore"]
+    safety = [b for b in backup.backups_of(db_path) if b.kind == "before-restore"]
     assert len(safety) == 2
     newest = safety[0].path
     with zipfile.ZipFile(newest) as archive:

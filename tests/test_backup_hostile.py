@@ -70,7 +70,7 @@ def refused(bad: Path, db_path: Path, root: Path, match: str) -> None:
         backup.restore(bad, db_path, SYSTEM)
     assert "未作任何修改" in caught.value.message
     assert snapshot(root) == before
-    assert backup.list_backups() == []  # not even the before-restore backup was made
+    assert backup.backups_of(db_path) == []  # not even the before-restore backup was made
 
 
 def sha(data: bytes) -> str:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from app import clock
+from app.config import data_dir
 from app.db import open_database
 from app.errors import UserError
 from app.services import backup, integrity, settings, users
@@ -63,7 +64,7 @@ def test_backup_now_adds_a_manual_backup_to_the_list(page, boxes):
     assert page.table.topLevelItemCount() == 1
     item = page.table.topLevelItem(0)
     assert item.text(1) == "手动" and item.text(3).endswith("-manual.zip")
-    assert (backup.backup_dir() / item.text(3)).is_file()
+    assert (backup.backup_dir(page.db_path) / item.text(3)).is_file()
     assert boxes[-1].startswith("已备份到")
 
 
@@ -87,7 +88,7 @@ def test_restore_brings_back_the_older_state_and_quits(page, filled, db_path, bo
     assert context(filled).runner.wait()
     assert boxes[-1] == "已恢复，请重新启动程序。" and quit_calls == [True]
     assert titles(db_path) == ["备份之前登记的文件"]
-    assert [b.kind for b in backup.list_backups()].count("before-restore") == 1
+    assert [b.kind for b in backup.backups_of(db_path)].count("before-restore") == 1
 
 
 def test_restore_is_refused_while_another_program_has_the_database_open(
@@ -165,7 +166,9 @@ def test_damaged_database_without_backup_is_explained(filled, db_path, db_url, b
     assert "没有找到可用的备份" in boxes[-1]
 
 
-def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, boxes, monkeypatch):
+def test_quick_check_problems_are_shown_and_no_backup_is_made(
+    qtbot, filled, db_path, boxes, monkeypatch
+):
     monkeypatch.setattr(
         integrity, "quick_check", lambda _s: integrity.QuickCheck(None, ["附件丢失"])
     )
@@ -176,7 +179,7 @@ def test_quick_check_problems_are_shown_and_no_backup_is_made(qtbot, filled, box
     assert context(filled).runner.wait()
     assert "附件丢失" in boxes[-1]
     assert "暂停自动备份" in window.statusBar().currentMessage()
-    assert backup.list_backups() == []
+    assert backup.backups_of(db_path) == []
 
 
 def test_a_check_run_at_once_is_not_run_again_by_the_start_timer(qtbot, filled, monkeypatch):
@@ -213,10 +216,12 @@ def test_a_file_the_quick_check_finds_damaged_takes_no_more_saves(qtbot, filled,
     with pytest.raises(UserError, match="停止保存"), filled.transaction() as s:
         register(s, title="损坏后登记的文件")
     assert _digest(db_path) == before
-    assert backup.list_backups() == []
+    assert backup.backups_of(db_path) == []
 
 
-def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtbot, filled):
+def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(
+    qtbot, filled, db_path
+):
     clock.fix_today(date.today())
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -233,7 +238,7 @@ def test_after_a_clean_check_the_automatic_backup_runs_once_a_day_and_prunes(qtb
     assert context(filled).runner.wait()
     after.check()
     assert context(filled).runner.wait()
-    assert [b.kind for b in backup.list_backups()] == ["auto"]
+    assert [b.kind for b in backup.backups_of(db_path)] == ["auto"]
     assert page.table.topLevelItemCount() == 1  # the page shown meanwhile lists it
     assert after.timer.isActive()
 
@@ -283,7 +288,7 @@ def test_a_refused_backup_changes_nothing_and_the_program_carries_on(
     good = backup.make_backup(db_path)
     with zipfile.ZipFile(good.path) as src:
         entries = [(n, src.read(n)) for n in src.namelist() if n != backup.MANIFEST_MEMBER]
-    crafted = backup.backup_dir() / "normdesk-20991231-000000-manual.zip"
+    crafted = backup.backup_dir(db_path) / "normdesk-20991231-000000-manual.zip"
     with zipfile.ZipFile(crafted, "w") as archive:
         for name, data in [*entries, ("attachments/../../evil.txt", b"x")]:
             archive.writestr(name, data)
@@ -296,8 +301,8 @@ def test_a_refused_backup_changes_nothing_and_the_program_carries_on(
     assert context(filled).runner.wait()
     assert "不安全的路径" in boxes[-1] and "未作任何修改" in boxes[-1]
     assert quit_calls == [] and titles(db_path) == ["备份之前登记的文件"]
-    assert [b.kind for b in backup.list_backups()] == ["manual", "manual"]  # no before-restore
-    assert not (backup.backup_dir().parent.parent / "evil.txt").exists()
+    assert [b.kind for b in backup.backups_of(db_path)] == ["manual", "manual"]  # no before-restore
+    assert not (data_dir().parent / "evil.txt").exists()
     with filled.transaction() as s:
         register(s, "恢复被拒绝之后登记的文件")
     assert titles(db_path) == ["备份之前登记的文件", "恢复被拒绝之后登记的文件"]

@@ -50,7 +50,7 @@ def test_cli_refuses_a_zero_byte_database_with_the_restore_hint(
     result = normdesk("--db", str(db_path), *command)
     assert result.returncode == 1, result.stderr
     assert "0 字节" in result.stderr and "Traceback" not in result.stderr
-    assert f'normdesk restore "{made.path}"' in result.stderr
+    assert f'normdesk --db "{db_path}" restore "{made.path}"' in result.stderr
     assert db_path.read_bytes() == b""
 
 

@@ -75,7 +75,7 @@ def test_cli_restore_is_refused_while_another_program_has_the_database_open(
         assert IN_USE in refused.stderr and str(db_path) in refused.stderr
         assert "Traceback" not in refused.stderr
         assert digest(db_path) == before
-        assert not [b for b in backup.list_backups() if b.kind == "before-restore"]
+        assert not [b for b in backup.backups_of(db_path) if b.kind == "before-restore"]
     finally:
         holder.communicate("\n", timeout=30)
     restored = normdesk("--db", str(db_path), "restore", str(office))

@@ -110,7 +110,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         with signed_in(args):
             return handler(args) or 0
     except DamagedDatabaseError as exc:
-        sys.stderr.write(f"错误：{exc.message}\n{_restore_hint()}")
+        sys.stderr.write(f"错误：{exc.message}\n{_restore_hint(args.db)}")
         return 1
     except UserError as exc:
         sys.stderr.write(f"错误：{exc.message}\n")
@@ -148,13 +148,17 @@ def _undecodable(argv: Sequence[str]) -> int | None:
     return None
 
 
-def _restore_hint() -> str:
+def _restore_hint(db: str | None) -> str:
+    from app.config import database_url
+    from app.db import sqlite_path
     from app.services.integrity import newest_good_backup
 
-    newest = newest_good_backup()
+    path = sqlite_path(database_url(db))
+    newest = newest_good_backup(path) if path is not None else None
     if newest is None:
         return "没有找到可用的备份。请联系维护人员，不要删除该文件。\n"
-    return f'最近的可用备份：{newest}\n可运行 normdesk restore "{newest}" 恢复（当前文件会先被保留）。\n'
+    command = f'normdesk --db "{db}" restore' if db else "normdesk restore"
+    return f'最近的可用备份：{newest}\n可运行 {command} "{newest}" 恢复（当前文件会先被保留）。\n'
 
 
 def _gui(args: argparse.Namespace) -> int:

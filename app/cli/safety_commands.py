@@ -17,7 +17,9 @@ from app.services.permissions import Role
 
 def register(sub: argparse._SubParsersAction) -> None:
     backup = sub.add_parser("backup", help="立即备份（数据库和附件）")
-    backup.add_argument("dir", nargs="?", help="备份存放文件夹（默认数据目录下的 backups）")
+    backup.add_argument(
+        "dir", nargs="?", help="备份存放文件夹（默认：数据目录 backups 下本数据库自己的文件夹）"
+    )
     add_json(backup)
     backup.set_defaults(handler=cmd_backup)
     restore = sub.add_parser("restore", help="从备份恢复（先备份当前数据库）")

@@ -282,7 +282,7 @@ def _against_backup(s: Session, head: Head | None, url: str, anchor: Anchor | No
     if db is None:
         return []
     try:
-        newest = next(iter(backup.list_backups()), None)
+        newest = next(iter(backup.backups_of(db)), None)
         if newest is None:
             return []
         manifest = backup.manifest_of(newest.path)

@@ -36,7 +36,7 @@ from pathlib import Path
 from zipfile import _ECD_ENTRIES_TOTAL, _EndRecData  # type: ignore[attr-defined]
 
 from app import __version__, clock, db_hold
-from app.config import data_dir
+from app.config import DB_FILENAME, data_dir
 from app.db import copy_sqlite_file, open_database, schema_revisions, upgrade
 from app.errors import UserError
 from app.failures import explain, is_damage
@@ -87,10 +87,109 @@ def _why(exc: OSError) -> str:
     return explain(exc) or f"{exc.strerror or exc}{where}。"
 
 
-def backup_dir() -> Path:
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+def backup_dir(db_path: Path) -> Path:
+    """The folder of `db_path`'s backups and of no other database's: the default database
+    (data_dir()/normdesk.db) keeps data_dir()/backups, where backups always went; any other file
+    has backups/<its stem>-<8 hex of its full path>/ beneath it. Backups an earlier version put
+    into the shared folder for another file move into that file's folder (see _sort_shared)."""
+    shared = data_dir() / "backups"
+    shared.mkdir(parents=True, exist_ok=True)
+    _sort_shared(shared)
+    folder = _folder_of(db_path)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        _adopt(shared, folder, _identity(db_path))
     return folder
+
+
+def _folder_of(db_path: Path) -> Path:
+    """Where `backup_dir` keeps `db_path`'s backups, neither made nor sorted."""
+    shared = data_dir() / "backups"
+    if _same_file_name(db_path, data_dir() / DB_FILENAME):
+        return shared
+    return _own_folder(shared, db_path)
+
+
+def _own_folder(shared: Path, db_path: Path) -> Path:
+    stem = re.sub(r"[^\w.-]+", "_", db_path.stem).strip("._")[:40] or "db"
+    digest = hashlib.sha256(_identity(db_path).encode("utf-8", "surrogatepass")).hexdigest()
+    return shared / f"{stem}-{digest[:8]}"
+
+
+def _identity(db_path: Path) -> str:
+    """A database file's full path, spelled the same way however it was named."""
+    return os.path.normcase(str(db_path.resolve()))
+
+
+def _same_file_name(a: Path, b: Path) -> bool:
+    return _identity(a) == _identity(b)
+
+
+def backups_of(db_path: Path) -> list[BackupFile]:
+    """`db_path`'s own backups, newest first."""
+    return list_backups(backup_dir(db_path))
+
+
+_MANIFEST_DATABASE_RE = re.compile(rb'"database": ("(?:[^"\\]|\\.)*")')
+
+
+def _made_from(backup: Path) -> str | None:
+    """The database a backup's manifest says it was made from, read from the manifest's head
+    (the database comes before the list of members, which can run to megabytes); None when
+    unknown."""
+    try:
+        with zipfile.ZipFile(backup) as archive, archive.open(MANIFEST_MEMBER) as manifest:
+            head = manifest.read(64 << 10)
+        found = _MANIFEST_DATABASE_RE.search(head)
+        value = json.loads(found[1]) if found else None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error):
+        return None
+    return value if isinstance(value, str) else None
+
+
+SORTED_MARKER = ".sorted-by-database"
+
+
+def _sort_shared(shared: Path) -> None:
+    """Once per data folder: the backups an earlier version kept in the shared folder for another
+    database file that is on this computer move to that file's own folder. The rest stay, as the
+    default database's: made before manifests, or of a file no longer here (a data folder brought
+    from another computer names its old path)."""
+    marker = shared / SORTED_MARKER
+    if marker.exists():
+        return
+    default = _identity(data_dir() / DB_FILENAME)
+    found = list_backups(shared)
+    if not found:
+        return  # a new data folder: only the default database's backups will ever come here
+    for b in found:
+        source = _made_from(b.path)
+        if source is None or os.path.normcase(source) == default:
+            continue
+        try:
+            if not Path(source).is_file():
+                continue
+            folder = _own_folder(shared, Path(source))
+            folder.mkdir(exist_ok=True)
+            _link_or_move(b.path, folder / b.path.name)
+        except OSError:
+            log.warning("could not move backup %s to its database's folder", b.path, exc_info=True)
+    try:
+        marker.touch()
+    except OSError:
+        log.warning("could not mark %s as sorted", shared, exc_info=True)
+
+
+def _adopt(shared: Path, folder: Path, where: str) -> None:
+    """Move into `folder` the backups of the database at `where` that an earlier version kept in
+    the shared folder, so that its own backups stay listed, pruned and restorable."""
+    for b in list_backups(shared):
+        source = _made_from(b.path)
+        if source is not None and os.path.normcase(source) == where:
+            try:
+                _link_or_move(b.path, folder / b.path.name)
+            except OSError:
+                log.warning("could not move backup %s to %s", b.path, folder, exc_info=True)
 
 
 # --- making a backup ---------------------------------------------------------------------------
@@ -125,7 +224,7 @@ def make_backup(
         require(actor, Permission.BACKUP)
     if not db_path.is_file():
         raise UserError(f"备份：数据库文件“{db_path}”不存在。")
-    folder = folder or backup_dir()
+    folder = folder or backup_dir(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -252,10 +351,9 @@ def describe(path: Path) -> BackupFile:
     return BackupFile(path, created, kind, path.stat().st_size, seq)
 
 
-def list_backups(folder: Path | None = None) -> list[BackupFile]:
+def list_backups(folder: Path) -> list[BackupFile]:
     """The backup files in `folder`, newest first. Anything else named like one (a dangling link,
     a folder, a file removed meanwhile) is not a backup and is passed over."""
-    folder = folder or backup_dir()
     found = []
     for path in folder.glob("normdesk-*.zip"):
         try:
@@ -298,9 +396,10 @@ def prune(folder: Path, daily: int, weekly: int, monthly: int) -> list[Path]:
     return removed
 
 
-def auto_backup_due(folder: Path | None = None, today: date | None = None) -> bool:
+def auto_backup_due(db_path: Path, today: date | None = None) -> bool:
+    """No automatic backup of `db_path` made today (another database's does not count)."""
     today = today or clock.today()
-    return not any(b.kind == "auto" and b.created.date() == today for b in list_backups(folder))
+    return not any(b.kind == "auto" and b.created.date() == today for b in backups_of(db_path))
 
 
 # --- checking a backup -------------------------------------------------------------------------
@@ -311,6 +410,7 @@ class Checked:
     database: Path
     revision: str
     attachments: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
+    made_from: str | None = None  # the database file the manifest names
 
 
 def _refuse(label: str, why: str) -> UserError:
@@ -615,6 +715,8 @@ def _check(archive: zipfile.ZipFile, label: str, staging: Path, folders: list[Pa
     database = staging / DB_MEMBER
     matches_manifest(DB_MEMBER, _write_private(archive, by_name[DB_MEMBER], label, database))
     checked = Checked(database, _check_database(database, label))
+    if isinstance(manifest.get("database"), str):
+        checked.made_from = manifest["database"]
     for name, info in by_name.items():
         if name == DB_MEMBER:
             continue
@@ -662,6 +764,7 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
                 tempfile.TemporaryDirectory(dir=db_path.parent, prefix=STAGING_PREFIX) as tmp,
             ):
                 checked = _check(archive, backup.name, Path(tmp), [db_path.parent, data_dir()])
+                _refuse_foreign(checked, backup.name, db_path)
                 safety = _set_aside(db_path)
                 _put_attachments(archive, checked, backup.name)
                 for suffix in ("-wal", "-shm"):
@@ -671,6 +774,25 @@ def restore(backup: Path, db_path: Path, actor: Actor) -> BackupFile | None:
     except OSError as exc:
         raise UserError(f"恢复未完成，当前数据库未被替换：{_why(exc)}") from exc
     return safety
+
+
+def _refuse_foreign(checked: Checked, label: str, db_path: Path) -> None:
+    """A backup of another database that is still on this computer is not put in place of this
+    one: that would replace one office's register with another's. Allowed: a backup without the
+    record (made before manifests), one whose database is gone (a new computer, a moved data
+    folder, a deleted file) and a restore into a file that does not exist yet."""
+    source = Path(checked.made_from) if checked.made_from else None
+    if source is None or not db_path.exists() or not source.is_file():
+        return
+    try:
+        if source.samefile(db_path):
+            return
+    except OSError:
+        return
+    raise UserError(
+        f"备份文件“{label}”是另一个数据库“{source}”的备份，不能恢复到“{db_path}”，{UNCHANGED}"
+        "请打开该备份所属的数据库后再恢复，或选择本数据库自己的备份。"
+    )
 
 
 def _reset_anchor(db_path: Path, backup: Path, actor: Actor, hold: db_hold.Hold) -> None:
@@ -707,7 +829,7 @@ def _remove_leftovers(db_path: Path) -> None:
     for part in store_dir().glob("??/.*.part"):
         if _RESTORE_PART_RE.fullmatch(part.name):
             part.unlink(missing_ok=True)
-    for part in backup_dir().glob(".normdesk-before-restore-*.part"):  # the safety backup's
+    for part in _folder_of(db_path).glob(".normdesk-before-restore-*.part"):  # the safety backup's
         part.unlink(missing_ok=True)
 
 
@@ -716,7 +838,7 @@ def _set_aside(db_path: Path) -> BackupFile | None:
         return None
     if _readable(db_path):
         _checkpoint(db_path)
-        return _write_backup(db_path, backup_dir(), "before-restore")
+        return _write_backup(db_path, backup_dir(db_path), "before-restore")
     stem = f"{db_path.stem}-damaged-{clock.now():%Y%m%d-%H%M%S}"
     damaged = _claim(db_path.parent, stem, db_path.suffix, lambda t: _link_or_move(db_path, t))
     wal = Path(f"{db_path}-wal")

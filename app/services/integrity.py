@@ -222,12 +222,13 @@ def record_problems(s: Session, url: str | None = None) -> tuple[str | None, lis
     return (_broken_text(broken) if broken is not None else None), found
 
 
-def newest_good_backup(folder: Path | None = None) -> Path | None:
-    """The newest backup that verifies, to offer when the database cannot be opened."""
+def newest_good_backup(db_path: Path, folder: Path | None = None) -> Path | None:
+    """The newest of `db_path`'s own backups (in its backup folder, or `folder`) that verifies,
+    to offer when the database cannot be opened."""
     from app.errors import UserError
     from app.services import backup
 
-    for candidate in backup.list_backups(folder):
+    for candidate in backup.list_backups(folder or backup.backup_dir(db_path)):
         try:
             backup.verify(candidate.path)
         except UserError:

@@ -52,7 +52,7 @@ def restore_damaged(url: str, exc: DamagedDatabaseError) -> bool:
     path = sqlite_path(url)
     from app.services import backup, integrity
 
-    newest = integrity.newest_good_backup() if path else None
+    newest = integrity.newest_good_backup(path) if path else None
     if path is None or newest is None:
         QMessageBox.critical(
             None,
@@ -126,7 +126,7 @@ def auto_backup(db_path: Path, keep: list[int]) -> BackupFile:
     from app.services import backup
 
     made = backup.make_backup(db_path, kind="auto")
-    backup.prune(backup.backup_dir(), *keep)
+    backup.prune(backup.backup_dir(db_path), *keep)
     return made
 
 
@@ -176,13 +176,12 @@ class AfterStart(QObject):
     def check(self) -> None:
         from app.services import backup
 
-        today = clock.today()
-        if self.tried_on == today or not backup.auto_backup_due(today=today):
-            return
-        self.tried_on = today  # a failure is reported once, not every hour
-        db_path = self.db_path
+        today, db_path = clock.today(), self.db_path
         if db_path is None:
             return  # checked only for a database file
+        if self.tried_on == today or not backup.auto_backup_due(db_path, today):
+            return
+        self.tried_on = today  # a failure is reported once, not every hour
 
         def work(s, _progress) -> BackupFile:
             return auto_backup(db_path, [settings.get(s, key) for key in backup.KEEP_KEYS])

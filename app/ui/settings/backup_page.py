@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,7 +51,7 @@ class BackupPage(QWidget):
         self.database = ctx.database
         self.db_path = sqlite_path(ctx.database.url)
         self.runner = ctx.runner
-        self.folder = backup.backup_dir()
+        self.folder = backup.backup_dir(self.db_path) if self.db_path is not None else None
         self.retention = QLabel()
         self.retention.setWordWrap(True)
         self.retention.linkActivated.connect(lambda _link: self.rules_requested.emit())
@@ -66,13 +67,22 @@ class BackupPage(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         folder_button = QPushButton("打开备份文件夹")
         folder_button.clicked.connect(self.open_folder)
+        folder_button.setEnabled(self.folder is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(folder_button)
-        where = QLabel(f"备份文件夹：{self.folder}")
+        where = QLabel(
+            f"本数据库的备份文件夹：{self.folder}"
+            if self.folder is not None
+            else "服务器上的数据库由维护人员在服务器上备份（pg_dump），这里没有备份文件。"
+        )
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long path is cut at the page's edge rather than widening the window; all of it in the
+        # tooltip and behind 打开备份文件夹
+        where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        where.setToolTip(str(self.folder or ""))
         layout = QVBoxLayout(self)
         layout.addWidget(self.retention)
         layout.addWidget(where)
@@ -85,7 +95,7 @@ class BackupPage(QWidget):
     def refresh(self) -> None:
         self.retention.setText(retention_text(self.database))
         self.table.clear()
-        for b in backup.list_backups(self.folder):
+        for b in backup.list_backups(self.folder) if self.folder is not None else []:
             item = QTreeWidgetItem(
                 [f"{b.created:%Y-%m-%d %H:%M:%S}", b.kind_label, file_size(b.size), b.path.name]
             )
@@ -107,7 +117,7 @@ class BackupPage(QWidget):
     # --- actions --------------------------------------------------------------------------
     def back_up(self) -> None:
         actor, db_path, folder = self.ctx.actor(), self.db_path, self.folder
-        if db_path is None:
+        if db_path is None or folder is None:
             return  # the button is enabled only for a database file
 
         def work(_s, progress) -> BackupFile:
@@ -161,4 +171,5 @@ class BackupPage(QWidget):
         QApplication.quit()
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        if self.folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
