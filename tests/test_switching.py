@@ -161,6 +161,28 @@ def test_a_file_that_cannot_be_opened_leaves_the_office_open_and_says_why(
         settings.put(s, SYSTEM, "office.name", "河清市司法局（已改）")
 
 
+def test_a_damaged_file_chosen_in_the_menu_is_offered_its_own_backup(
+    qtbot, make_office, started, monkeypatch, no_modal_boxes
+):
+    from app.services import backup
+    from app.ui import startup_checks
+
+    window = start(started, make_office("河清市司法局"))
+    other = make_office("河清市民政局")
+    kept = backup.make_backup(other)
+    with other.open("r+b") as f:  # then its pages turn to garbage
+        f.seek(4096)
+        f.write(b"\xff" * 8192)
+    offered: list[Path] = []
+    monkeypatch.setattr(
+        startup_checks, "ask_restore", lambda _message, newest: offered.append(newest) or True
+    )
+    new = switched(started, switching.open_file(window, other, checked=False))
+    assert offered == [kept.path]
+    assert new.windowTitle().startswith("河清市民政局")
+    assert any("已从备份" in text for text in no_modal_boxes)
+
+
 def test_a_cancelled_login_on_the_other_office_keeps_the_first(
     qtbot, make_office, started, monkeypatch
 ):

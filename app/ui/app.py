@@ -35,21 +35,16 @@ def make_application() -> QApplication:
     return app
 
 
-def open_or_explain(
-    url: str, parent: QWidget | None = None, offer_restore: bool = True
-) -> Database | None:
+def open_or_explain(url: str, parent: QWidget | None = None) -> Database | None:
     """Open the database; on a problem the user can act on, say it in a dialog. A damaged file
-    is offered the newest backup only at start (`offer_restore`): a file chosen in 文件—打开
-    may belong to another office than the backups in the data folder."""
+    is offered its own newest good backup (each database file has its own backups)."""
     try:
         return open_database(url)
     except DamagedDatabaseError as exc:
         from app.ui import startup_checks
 
-        if not offer_restore:
-            QMessageBox.critical(parent, "无法打开数据库", exc.message)
-        elif startup_checks.restore_damaged(url, exc):
-            return open_or_explain(url)
+        if startup_checks.restore_damaged(url, exc):
+            return open_or_explain(url, parent)
     except UserError as exc:
         QMessageBox.critical(parent, "无法打开数据库", exc.message)
     except Exception as exc:

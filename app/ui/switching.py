@@ -83,7 +83,7 @@ def open_file(window: MainWindow, path: Path, checked: bool = True) -> MainWindo
             return None
     from app.ui.app import open_or_explain
 
-    database = open_or_explain(url, window, offer_restore=False)
+    database = open_or_explain(url, window)
     return replace(window, database) if database is not None else None
 
 
