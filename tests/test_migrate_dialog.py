@@ -60,6 +60,21 @@ def state(database: Database) -> tuple[dict[str, int], str | None]:
     return counts, head
 
 
+def checks_passwords(url: str) -> bool:
+    """Whether the server refuses a wrong password (CI's throwaway cluster trusts everyone)."""
+    import psycopg
+
+    parsed = make_url(url)
+    try:
+        psycopg.connect(
+            host=parsed.host, port=parsed.port, dbname=parsed.database, user=parsed.username,
+            password="不是这个密码", connect_timeout=5,
+        ).close()  # fmt: skip
+    except psycopg.OperationalError:
+        return True
+    return False
+
+
 def counts_of(url: str) -> dict[str, int]:
     database = open_database(url)
     try:
@@ -105,7 +120,7 @@ def test_the_register_moves_to_the_server_table_by_table_and_says_how_clerks_con
     assert "pg-roles setup" in report
     parsed = make_url(server_db)
     assert f"postgresql+psycopg://{parsed.host}:{parsed.port}/{parsed.database}" in report
-    assert parsed.password not in report
+    assert not parsed.password or parsed.password not in report
     assert state(local) == before and local.hold is not None  # held again, unchanged
 
 
@@ -113,6 +128,8 @@ def test_the_register_moves_to_the_server_table_by_table_and_says_how_clerks_con
 def test_a_wrong_password_is_told_in_chinese_and_the_password_field_gets_the_cursor(
     dialog, local, server_db
 ):
+    if not checks_passwords(server_db):
+        pytest.skip("this server lets every login in without a password (trust)")
     before = state(local)
     fill(dialog, server_db, password="不是这个密码")
     run(dialog)

@@ -195,9 +195,11 @@ def _ordered(s: Session, stmt: Select[*_Columns], q: DocumentQuery) -> Select[*_
     conditions = _filters(q) + _text_conditions(s, q.text)
     if conditions:
         stmt = stmt.where(and_(*conditions))
+    # Empty values (a draft's publication date) at the bottom newest first and at the top oldest
+    # first, on PostgreSQL as on SQLite (whose NULL is the smallest value; PostgreSQL's the largest)
     if q.descending:
-        return stmt.order_by(key.desc(), Document.id.desc())
-    return stmt.order_by(key.asc(), Document.id.desc())
+        return stmt.order_by(key.desc().nulls_last(), Document.id.desc())
+    return stmt.order_by(key.asc().nulls_first(), Document.id.desc())
 
 
 def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
