@@ -231,7 +231,9 @@ def _bar_chart(
 ) -> Drawing:
     """Vertical bars with axis values, value labels and (for several series) a legend."""
     height = 62 * mm
-    drawing = Drawing(width, height)
+    # the renderer's starting font is the drawing's: ReportLab's default would put a Helvetica,
+    # not embedded, into the PDF even though no text is set in it
+    drawing = Drawing(width, height, initialFontName=FONT)
     drawing.add(String(0, height - 10, caption, fontName=FONT, fontSize=10))
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 22
