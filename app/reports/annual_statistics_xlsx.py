@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
 from app.reports.page import Cancelled, Progress
-from app.reports.workbook import cell
+from app.reports.workbook import cell, print_setup
 from app.services import filing, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
@@ -146,6 +146,7 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
 def _sheet(wb: Workbook, name: str, widths: Sequence[float], header: list[str], rows: Rows) -> int:
     ws = wb.create_sheet(name)
     ws.freeze_panes = "A2"
+    print_setup(ws, name, widths)
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")

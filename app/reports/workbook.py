@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from app.atomic_files import replacing
 from app.reports.page import Cancelled
@@ -23,6 +25,25 @@ if TYPE_CHECKING:
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 DATE_FORMAT = "yyyy-mm-dd"
+PORTRAIT_CHARS = 95  # about what an A4 page's width holds upright at Excel's default font
+
+
+def print_setup(ws: WriteOnlyWorksheet, title: str, widths: Sequence[float]) -> None:
+    """Printed from Excel or WPS as a register should be: A4, landscape when the columns are
+    wide, one page wide, the header row on every page, the title above and 第 N 页 below."""
+    sheet = cast(Worksheet, ws)  # a write-only sheet passes these on to the sheet it writes
+    setup = sheet.page_setup
+    setup.paperSize = Worksheet.PAPERSIZE_A4
+    setup.orientation = "landscape" if sum(widths) > PORTRAIT_CHARS else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    if header is not None and footer is not None:
+        header.center.text = title.replace("&", "&&")  # & starts a header code
+        header.center.size = 14
+        footer.center.text = "第 &P 页 共 &N 页"
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,7 @@ def write_sheet(
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet[:31])
     ws.freeze_panes = "A2"
+    print_setup(ws, sheet, [f.width for f in fields])
     for i, f in enumerate(fields, 1):
         ws.column_dimensions[get_column_letter(i)].width = f.width
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
