@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QRadioButton
+from PySide6.QtWidgets import QAbstractButton, QApplication, QRadioButton, QWidget
 
 from app.ui.main_window import SECTIONS, MainWindow
 from tests.ui_context import context
@@ -22,20 +22,27 @@ def window(qtbot, demo):
     return window
 
 
-def tabbed_through(qtbot, window) -> set[QAbstractButton]:
-    """Every button the focus lands on, pressing Tab from the page list round the window."""
-    window.nav.setFocus()
+def missed_buttons(qtbot, top: QWidget, within: QWidget, start: QWidget) -> list[str]:
+    """The buttons `within` shows (in the window `top`) that pressing Tab from `start`, round
+    and round, never lands on; a radio group counts as reached once one of it is."""
+    wanted = {
+        b
+        for b in within.findChildren(QAbstractButton)
+        if b.isVisibleTo(top) and b.isEnabled() and b.text()
+    }
+    assert wanted, "no buttons found"
+    start.setFocus()
     reached: set[QAbstractButton] = set()
+    left = list(wanted)
     for _ in range(TAB_LIMIT):
-        focused = QApplication.focusWidget()
-        assert focused is not None
-        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_Tab)
         now = QApplication.focusWidget()
         if isinstance(now, QAbstractButton):
             reached.add(now)
-        if now is window.nav:
+        left = [b for b in wanted - reached if not _group_reached(b, reached)]
+        if not left:
             break
-    return reached
+    return sorted(b.text() for b in left)
 
 
 def _group_reached(button: QAbstractButton, reached: set[QAbstractButton]) -> bool:
@@ -54,15 +61,8 @@ def test_each_page_and_every_button_on_it_is_reached_from_the_keyboard(qtbot, wi
     assert window.current_section() == section.key
     window.ctx.runner.wait()
     page = window.pages.currentWidget()
-    wanted = {
-        b
-        for b in page.findChildren(QAbstractButton)
-        if b.isVisibleTo(window) and b.isEnabled() and b.text()
-    }
-    assert wanted, f"{section.title}: no buttons found"
-    reached = tabbed_through(qtbot, window)
-    missed = {b for b in wanted - reached if not _group_reached(b, reached)}
-    assert not missed, f"{section.title}: " + "、".join(sorted(b.text() for b in missed))
+    missed = missed_buttons(qtbot, window, page, window.nav)
+    assert not missed, f"{section.title}: " + "、".join(missed)
 
 
 def test_every_dialog_button_is_reached_with_tab(qtbot, demo):
@@ -81,22 +81,8 @@ def test_every_dialog_button_is_reached_with_tab(qtbot, demo):
         dialog.activateWindow()
         qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
         ctx.runner.wait()
-        wanted = {
-            b
-            for b in dialog.findChildren(QAbstractButton)
-            if b.isVisibleTo(dialog) and b.isEnabled() and b.text()
-        }
-        reached: set[QAbstractButton] = set()
-        for _ in range(TAB_LIMIT):
-            focused = QApplication.focusWidget() or dialog
-            qtbot.keyClick(focused, Qt.Key.Key_Tab)
-            now = QApplication.focusWidget()
-            if isinstance(now, QAbstractButton):
-                reached.add(now)
-            if wanted <= reached:
-                break
-        left = {b for b in wanted - reached if not _group_reached(b, reached)}
+        left = missed_buttons(qtbot, dialog, dialog, QApplication.focusWidget() or dialog)
         if left:
-            missed[name] = sorted(b.text() for b in left)
+            missed[name] = left
         dialog.close()
     assert missed == {}
