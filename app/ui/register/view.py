@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from app.ui.register.detail import DocumentDetail
 from app.ui.register.table_model import COLUMNS, TITLE_COLUMN, DocumentTableModel
 from app.ui.widgets import state
 from app.ui.widgets.fields import line_edit
+from app.ui.widgets.list_model import FillColumn
 from app.ui.widgets.opening import on_open
 
 if TYPE_CHECKING:  # the dialogs and printing are imported when first used, not at start-up
@@ -160,7 +161,7 @@ class RegisterView(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self.show_column_menu)
         state.restore_header(header, HEADER_KEY)
-        self.table.viewport().installEventFilter(self)  # the title takes the room left
+        self.title_fit = FillColumn(self.table, TITLE_COLUMN, TITLE_WIDTH)
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(400)
@@ -460,23 +461,6 @@ class RegisterView(QWidget):
         doc_number = metrics.horizontalAdvance("河自然资规发〔2026〕12号") + pad
         day = metrics.horizontalAdvance("2026-12-28") + pad
         return (number, doc_number, TITLE_WIDTH, 128, 96, day, day, day, 64)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_title()
-        return super().eventFilter(watched, event)
-
-    def fit_title(self) -> None:
-        """文件名称 takes the width the other columns leave, but no less than its default: on a
-        narrow screen the register scrolls sideways instead of squeezing the titles."""
-        header = self.table.horizontalHeader()
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != TITLE_COLUMN and not header.isSectionHidden(c)
-        )
-        room = self.table.viewport().width() - others
-        header.resizeSection(TITLE_COLUMN, max(TITLE_WIDTH, room))
 
     def show_detail(self, shown: bool) -> None:
         """The detail pane under the register, or the register alone (remembered)."""

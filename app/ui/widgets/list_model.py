@@ -89,13 +89,13 @@ def list_table(
 
 class FillColumn(QObject):
     """A table's 文件名称-like column takes the width the others leave, but never less than
-    FILL_MIN_CHARS characters: on a narrow screen the table scrolls sideways instead of squeezing
-    it to nothing (a Stretch column did)."""
+    `least` pixels (FILL_MIN_CHARS characters unless given): on a narrow screen the table scrolls
+    sideways instead of squeezing it to nothing (a Stretch column did)."""
 
-    def __init__(self, table: QTableView, column: int) -> None:
+    def __init__(self, table: QTableView, column: int, least: int | None = None) -> None:
         super().__init__(table)
         self.table, self.column = table, column
-        self.least = table.fontMetrics().horizontalAdvance("国") * FILL_MIN_CHARS
+        self.least = least or table.fontMetrics().horizontalAdvance("国") * FILL_MIN_CHARS
         table.viewport().installEventFilter(self)
         table.horizontalHeader().sectionResized.connect(self._other_resized)
 
