@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
 from app.reports.page import Cancelled, Progress
-from app.reports.workbook import cell, print_setup
+from app.reports.workbook import cell, start_sheet
 from app.services import filing, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
@@ -144,18 +141,7 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
 
 
 def _sheet(wb: Workbook, name: str, widths: Sequence[float], header: list[str], rows: Rows) -> int:
-    ws = wb.create_sheet(name)
-    ws.freeze_panes = "A2"
-    print_setup(ws, name, widths)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
-    head = []
-    for text in header:
-        c = WriteOnlyCell(ws, value=text)
-        c.font, c.fill, c.alignment = bold, fill, Alignment(horizontal="center")
-        head.append(c)
-    ws.append(head)
+    ws = start_sheet(wb, name, widths, header)
     for row in rows:
         ws.append([cell(ws, value) for value in row])
     return sum(1 for row in rows if row)

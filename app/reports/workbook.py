@@ -69,6 +69,26 @@ def cell(ws: WriteOnlyWorksheet, value: object) -> object:
     return value
 
 
+def start_sheet(
+    wb: Workbook, title: str, widths: Sequence[float], headers: Sequence[str]
+) -> WriteOnlyWorksheet:
+    """A new write-only sheet with its print setup, column widths and a bold, shaded, frozen
+    header row."""
+    ws = wb.create_sheet(title[:31])
+    ws.freeze_panes = "A2"
+    print_setup(ws, title, widths)
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
+    row = []
+    for text in headers:
+        c = WriteOnlyCell(ws, value=text)
+        c.font, c.fill, c.alignment = bold, fill, Alignment(horizontal="center")
+        row.append(c)
+    ws.append(row)
+    return ws
+
+
 def write_sheet(
     target: Path,
     sheet: str,
@@ -81,18 +101,7 @@ def write_sheet(
     """Write one sheet, `notes` in the first column under the rows after an empty one; returns
     the number of data rows."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet[:31])
-    ws.freeze_panes = "A2"
-    print_setup(ws, sheet, [f.width for f in fields])
-    for i, f in enumerate(fields, 1):
-        ws.column_dimensions[get_column_letter(i)].width = f.width
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
-    headers = []
-    for f in fields:
-        c = WriteOnlyCell(ws, value=f.header)
-        c.font, c.fill, c.alignment = bold, fill, Alignment(horizontal="center")
-        headers.append(c)
-    ws.append(headers)
+    ws = start_sheet(wb, sheet, [f.width for f in fields], [f.header for f in fields])
     count = 0
     for count, row in enumerate(rows, 1):
         ws.append([cell(ws, f.value(row)) for f in fields])
