@@ -6,10 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import User
 from app.services import numbering
 from app.services.numbering import GAP_KIND_LABELS, Gap, GapKind
 
@@ -29,23 +27,18 @@ class GapRow:
         return GAP_KIND_LABELS[self.kind]
 
 
-def people(s: Session) -> dict[str, str]:
-    """User name -> the person's name."""
-    return {name: person for name, person in s.execute(select(User.username, User.display_name))}
-
-
 def listed(s: Session) -> list[GapRow]:
     """Every gap of every sequence, newest first: by year, then serial (numbers are given in
     order, so a higher serial is a later one; a sequence that runs on across years counts the
     year its number was voided in)."""
-    names = people(s)
-    rows = [_row(gap, names) for gap in numbering.gaps(s)]
+    rows = [_row(gap) for gap in numbering.gaps(s)]
     return sorted(rows, key=_newest, reverse=True)
 
 
-def _row(gap: Gap, names: dict[str, str]) -> GapRow:
-    by = names.get(gap.voided_by, gap.voided_by)
-    return GapRow(gap.number, gap.kind, gap.year, gap.serial, gap.voided_on, by, gap.reason)
+def _row(gap: Gap) -> GapRow:
+    return GapRow(
+        gap.number, gap.kind, gap.year, gap.serial, gap.voided_on, gap.voided_by_name, gap.reason
+    )
 
 
 def _newest(row: GapRow) -> tuple[int, int, date]:
