@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL, make_url
 
-from app import APP_NAME
+from app import APP_NAME, pg_session
 from app.atomic_files import replacing
 from app.config import DB_ENV, data_dir, database_url
 from app.errors import UserError
@@ -30,7 +30,6 @@ from app.errors import UserError
 log = logging.getLogger(__name__)
 
 RECENT = 8  # entries the recent list keeps
-DEFAULT_PORT = 5432
 KEYRING_SERVICE = APP_NAME  # the keyring entry's service; its user names the login and server
 _PLAIN_USER = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
@@ -75,7 +74,7 @@ def place_of(url: str, user: str = "") -> Place | None:
         return Path(parsed.database)
     if parsed.username or parsed.password or not parsed.host or not parsed.database:
         return None
-    return Server(parsed.host, parsed.port or DEFAULT_PORT, parsed.database, user)
+    return Server(parsed.host, parsed.port or pg_session.DEFAULT_PORT, parsed.database, user)
 
 
 def url_of(place: Place) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from app.errors import UserError
 
+DEFAULT_PORT = 5432  # PostgreSQL's own, where a server form or URL gives none
 CONNECT_TIMEOUT = 10  # s to reach the server
 # A clerk waits this long for a row or a number another clerk's unfinished save holds, like
 # SQLite's busy timeout, then is told why (app/failures.py).

@@ -34,7 +34,6 @@ from app.services.permissions import Actor, Permission, allowed, require
 
 BATCH = 2000
 PERMISSION = Permission.BACKUP  # a copy of everything, password hashes too, as a backup is
-DEFAULT_PORT = 5432
 REFUSED_LOGIN = "迁移数据库：服务器拒绝登录，数据库用户名或密码不正确，未作任何修改。"
 
 

@@ -496,7 +496,7 @@ def try_login(url: str, username: str, password: str) -> None:
     try:
         with psycopg.connect(
             host=parsed.host,
-            port=parsed.port or 5432,
+            port=parsed.port or pg_session.DEFAULT_PORT,
             dbname=parsed.database,
             user=login,
             password=password,

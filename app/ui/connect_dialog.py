@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import connections
+from app import connections, pg_session
 from app.connections import Server
 from app.db import Database, friendly_db_message
 from app.errors import UserError
@@ -55,7 +55,7 @@ class ConnectDialog(QDialog):
         self.host = line_edit("例如：10.20.1.5 或 fzk-server")
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(connections.DEFAULT_PORT)
+        self.port.setValue(pg_session.DEFAULT_PORT)
         self.database = line_edit("例如：normdesk")
         self.user = line_edit("您在 NormDesk 中的用户名")
         self.password = QLineEdit()

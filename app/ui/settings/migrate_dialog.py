@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import pg_session
 from app.db import describe
 from app.errors import UserError
 from app.failures import explain
@@ -75,7 +76,7 @@ class MigrateDialog(ServiceDialog):
         self.host = self._field("服务器地址", line_edit("如 192.168.1.10 或 fwserver"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(database_copy.DEFAULT_PORT)
+        self.port.setValue(pg_session.DEFAULT_PORT)
         self.fields["端口"] = self.port
         self.database_name = self._field("数据库名", line_edit("如 normdesk"))
         self.user = self._field("用户名", line_edit("数据库所有者的用户名"))
