@@ -162,10 +162,9 @@ class TemplateEdit(QWidget):
             return
         self._syncing = True
         try:
-            self.line.setText(self.parts().template())
+            self.line.setText(self.parts().template())  # _from_line then updates the preview
         finally:
             self._syncing = False
-        self.update_preview()
 
     def _from_line(self) -> None:
         if not self._syncing:
