@@ -4,6 +4,7 @@ document's date, so registers printed after a rename still show the name on the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -36,16 +37,18 @@ def former_names(s: Session, issuer_id: int) -> list[IssuerName]:
 
 def name_on(s: Session, issuer: Issuer, day: date | None) -> Name:
     """The body's name and 发文机关代字 valid on `day` (its present ones for None)."""
+    former = [(n.valid_until, Name(n.name, n.abbr)) for n in former_names(s, issuer.id)]
+    return _named(former, Name(issuer.name, issuer.abbr), day)
+
+
+def _named(former: Iterable[tuple[date, Name]], present: Name, day: date | None) -> Name:
+    """Of a body's former names (oldest first, each with its last day), the one `day` falls in;
+    else the present name."""
     if day is not None:
-        former = s.scalar(
-            select(IssuerName)
-            .where(IssuerName.issuer_id == issuer.id, IssuerName.valid_until >= day)
-            .order_by(IssuerName.valid_until)
-            .limit(1)
-        )
-        if former is not None:
-            return Name(former.name, former.abbr)
-    return Name(issuer.name, issuer.abbr)
+        for until, name in former:
+            if day <= until:
+                return name
+    return present
 
 
 def of_document(s: Session, doc: Document) -> Name:
@@ -67,11 +70,7 @@ class NameBook:
             self._former[row.issuer_id].append((row.valid_until, Name(row.name, row.abbr)))
 
     def on(self, issuer_id: int, day: date | None) -> Name:
-        if day is not None:
-            for until, name in self._former.get(issuer_id, ()):
-                if day <= until:
-                    return name
-        return self._present[issuer_id]
+        return _named(self._former.get(issuer_id, ()), self._present[issuer_id], day)
 
     def name(self, issuer_id: int, day: date | None) -> str:
         return self.on(issuer_id, day).name
