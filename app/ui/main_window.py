@@ -169,10 +169,14 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self, describe(self.database.url)))
         help_menu.addAction(about)
 
+    def may_leave_page(self) -> bool:
+        """The page shown has no unsaved edits, or the clerk lets them go (a page with a form
+        asks through its `may_leave`)."""
+        may_leave = getattr(self.pages.currentWidget(), "may_leave", None)
+        return may_leave is None or bool(may_leave())
+
     def _show_row(self, row: int) -> None:
-        leaving = self.pages.currentWidget()
-        may_leave = getattr(leaving, "may_leave", None)
-        if row != self.pages.currentIndex() and may_leave is not None and not may_leave():
+        if row != self.pages.currentIndex() and not self.may_leave_page():
             self.nav.blockSignals(True)  # the clerk stays: the list shows the section again
             self.nav.setCurrentRow(self.pages.currentIndex())
             self.nav.blockSignals(False)

@@ -38,8 +38,7 @@ def may_switch(window: MainWindow) -> bool:
     if not window.ctx.runner.wait(WAIT_MS):
         QMessageBox.information(window, "切换数据库", BUSY)
         return False
-    may_leave = getattr(window.pages.currentWidget(), "may_leave", None)
-    return may_leave is None or bool(may_leave())
+    return window.may_leave_page()
 
 
 def new_file(window: MainWindow) -> None:
