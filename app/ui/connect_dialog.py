@@ -28,9 +28,8 @@ from app.services.users import Login
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.widgets.fields import line_edit
-from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
+from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE, OK_STYLE
 
-OK_STYLE = "color: #1b6e20;"
 TESTED = "连接成功：服务器上的 NormDesk 数据库可以使用，用户名和密码正确。"
 NO_KEYRING = "本机没有可用的系统密码库，密码不会保存，每次连接时需要输入。"
 

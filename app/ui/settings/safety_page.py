@@ -24,13 +24,14 @@ from app.reports import number_gaps as gaps_workbook
 from app.services import integrity, number_gaps
 from app.services.integrity import FullReport
 from app.services.number_gaps import GapRow
+from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
 from app.ui.operations import Progress, Reload
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import Column, RowsModel, push_button, rows_table
 from app.ui.widgets.pdf_preview import documents_folder
-from app.ui.widgets.style import ERROR_STYLE
+from app.ui.widgets.style import ERROR_STYLE, OK_STYLE
 
 GAP_COLUMNS = (
     Column("登记编号", lambda r: r.number, 190),
@@ -39,8 +40,9 @@ GAP_COLUMNS = (
     Column("作废人", lambda r: r.by, 100),
     Column("原因", lambda r: r.reason),
 )
-GAP_CHANGES = frozenset({"documents", "issuers", "users"})  # a number voided or given by hand
-OK_STYLE = "color: #1b5e20; font-weight: bold;"
+GAP_CHANGES = frozenset(
+    {Change.DOCUMENTS, Change.ISSUERS, Change.USERS}
+)  # a number voided or given by hand
 NOT_YET = "尚未检查。完整性检查核对数据库文件、审计日志的哈希链、每条记录的封存和每个附件的文件。"
 
 
@@ -147,7 +149,7 @@ class SafetyPage(QWidget):
         self.report.setPlainText("\n".join(integrity.report_lines(report)))
         if report.ok:
             self.verdict.setText(f"✔ {integrity.OK_VERDICT}")
-            self.verdict.setStyleSheet(OK_STYLE)
+            self.verdict.setStyleSheet(f"{OK_STYLE} font-weight: bold;")
         else:
             self.verdict.setText(f"✘ 发现 {len(report.problems)} 个问题，详见下方报告。")
             self.verdict.setStyleSheet(ERROR_STYLE)

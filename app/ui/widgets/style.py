@@ -15,6 +15,7 @@ STATE_COLORS = {  # row backgrounds; concluded and running cases keep the normal
 ROW_TEXT = QColor(30, 30, 30)  # dark text stays readable on the light state colours
 
 ERROR_STYLE = "color: #b00020;"  # a refusal, above a form's buttons
+OK_STYLE = "color: #1b5e20;"  # a check passed (a connection tested, the data found sound)
 CAUTION_STYLE = "color: #8a5a00;"  # a warning the clerk may go past
 HELP_STYLE = "color: #666666;"  # what a field means
 MUTED_STYLE = "color: #555555;"  # where a figure comes from
