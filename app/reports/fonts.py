@@ -1,7 +1,19 @@
-"""The embedded CJK font. WenQuanYi Micro Hei has TrueType outlines, so ReportLab subsets and
-embeds it (CFF fonts such as Noto CJK fail; STSong-Light is never embedded)."""
+"""The fonts printed things use.
 
+Tables of the older kind use one embedded CJK face, `FONT` (WenQuanYi Micro Hei: TrueType outlines,
+so ReportLab subsets and embeds it; CFF fonts such as Noto CJK fail, STSong-Light is never
+embedded). Letters and the newer forms use fonts by role (`FontRole`): the office's own fonts
+where this PC has them, else bundled open TrueType fonts; `role_fonts` says which file serves each
+role and registers them with ReportLab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
 from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
@@ -9,7 +21,78 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from app.config import resource_path
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 FONT = "WQYMicroHei"
+
+
+class FontRole(Enum):
+    """What a font does on a printed page (GB/T 9704: 标题 小标宋, 正文 仿宋, 一级标题 黑体,
+    二级标题 楷体; tables in 宋体)."""
+
+    TITLE = "title"
+    BODY = "body"
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    TABLE = "table"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+    @property
+    def office_name(self) -> str:
+        """The family name offices' Word and WPS use for this role, written into a .docx when
+        this PC has no office font for it."""
+        return _OFFICE_NAMES[self]
+
+
+_ROLE_LABELS = {
+    FontRole.TITLE: "标题（小标宋）",
+    FontRole.BODY: "正文（仿宋）",
+    FontRole.HEADING1: "一级标题（黑体）",
+    FontRole.HEADING2: "二级标题（楷体）",
+    FontRole.TABLE: "表格（宋体）",
+}
+_OFFICE_NAMES = {
+    FontRole.TITLE: "方正小标宋简体",
+    FontRole.BODY: "仿宋_GB2312",
+    FontRole.HEADING1: "黑体",
+    FontRole.HEADING2: "楷体_GB2312",
+    FontRole.TABLE: "宋体",
+}
+
+
+@dataclass(frozen=True)
+class RoleFont:
+    """The font serving one role on this PC."""
+
+    role: FontRole
+    pdf_name: str  # the name registered with ReportLab
+    family: str  # the family name a .docx names for this role
+    path: Path  # the file embedded in PDFs
+    bundled: bool  # True when this PC has no office font for the role and a bundled one stands in
+
+
+@dataclass(frozen=True)
+class RoleFonts:
+    """A font for every role."""
+
+    fonts: dict[FontRole, RoleFont]
+
+    def __getitem__(self, role: FontRole) -> RoleFont:
+        return self.fonts[role]
+
+
+def role_fonts(s: Session | None = None) -> RoleFonts:
+    """The fonts for each role, registered with ReportLab. With a session, the office's choice per
+    role (设置 → 打印) is honoured where this PC has that font."""
+    font = register_fonts()
+    path = resource_path("fonts", "wqy-microhei.ttc")
+    return RoleFonts(
+        {role: RoleFont(role, font, role.office_name, path, True) for role in FontRole}
+    )
 
 
 @cache
