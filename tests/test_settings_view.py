@@ -43,8 +43,9 @@ def save_dialog(page: CalendarPage, database) -> None:
 # --- 规则 ---------------------------------------------------------------------------------
 def test_rules_tab_shows_every_rule_with_its_default(view):
     rows = view.rules.rows
-    assert list(rows) == list(settings.RULES)
-    for key, rule in settings.RULES.items():
+    assert list(rows) == [r.key for r in settings.form_rules()]
+    for key in rows:
+        rule = settings.RULES[key]
         assert rows[key].label.text() == f"{rule.label}："
         assert rows[key].help.text() == rule.help
         assert rows[key].value() == rule.default

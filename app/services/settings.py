@@ -28,6 +28,16 @@ class Rule:
 VALIDITY_STARTS = {"effective": "施行日期", "published": "公布日期"}
 FILING_STARTS = {"published": "公布日期", "issued": "印发日期", "signed": "签署日期"}
 
+# The font chosen per printing role (app.reports.fonts.FontRole values), set on 设置 → 打印.
+PRINT_FONT_PREFIX = "print.font."
+PRINT_FONT_ROLES = {
+    "title": "标题（小标宋）",
+    "body": "正文（仿宋）",
+    "heading1": "一级标题（黑体）",
+    "heading2": "二级标题（楷体）",
+    "table": "表格（宋体）",
+}
+
 RULES: dict[str, Rule] = {
     r.key: r
     for r in (
@@ -245,6 +255,15 @@ RULES: dict[str, Rule] = {
             "审核意见书编号模板",
             "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。",
         ),
+        *(
+            Rule(
+                f"{PRINT_FONT_PREFIX}{role}",
+                "",
+                f"打印字体：{label}",
+                "打印公文时该用途使用的字体名称；留空为自动（先找本机常用公文字体，没有则用程序自带字体）。",
+            )
+            for role, label in PRINT_FONT_ROLES.items()
+        ),
         Rule(
             "numbering.yearly_reset",
             True,
@@ -253,6 +272,11 @@ RULES: dict[str, Rule] = {
         ),
     )
 }
+
+
+def form_rules() -> list[Rule]:
+    """The settings on 设置 → 规则 (the fonts have a tab of their own, 打印)."""
+    return [r for r in RULES.values() if not r.key.startswith(PRINT_FONT_PREFIX)]
 
 
 def get(s: Session, key: str) -> Any:

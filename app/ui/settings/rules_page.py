@@ -1,4 +1,4 @@
-"""设置—规则: a form of every office setting (settings.RULES), saved together with one 保存."""
+"""设置—规则: a form of the office settings (settings.form_rules()), saved together with one 保存."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ class RulesPage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(8)
         self.rows: dict[str, RuleRow] = {}
-        for rule in settings.RULES.values():
+        for rule in settings.form_rules():
             row = self.rows[rule.key] = RuleRow(rule, self._update_buttons)
             row.lay_out(layout)
         layout.addStretch(1)
