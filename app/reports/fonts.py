@@ -245,38 +245,49 @@ def _chosen(s: Session | None, role: FontRole) -> str:
 
 
 def _choose(role: FontRole, chosen: str) -> RoleChoice:
-    notes: list[str] = []
+    passed = _PassedOver()
     if chosen:
-        font = _installed(role, chosen, notes)
+        font = _installed(role, chosen, passed)
         if font is not None:
-            return RoleChoice(font, FontSource.CHOSEN, tuple(notes))
+            return RoleChoice(font, FontSource.CHOSEN, tuple(passed.notes))
         if not office_fonts.find(chosen):
-            notes.append(f"本单位选定的“{chosen}”本机未安装，已自动选择。")
+            passed.notes.append(f"本单位选定的“{chosen}”本机未安装，已自动选择。")
     for family in CANDIDATES[role]:
-        font = _installed(role, family, notes)
+        font = _installed(role, family, passed)
         if font is not None:
-            return RoleChoice(font, FontSource.OFFICE, tuple(notes))
+            return RoleChoice(font, FontSource.OFFICE, tuple(passed.notes))
     bundled = BUNDLED[role]
     path = resource_path("fonts", bundled.file)
     name = _register(path, bundled.index)
     if name is None:  # the program's own file is damaged: the face every table uses serves
         path, name = resource_path("fonts", "wqy-microhei.ttc"), register_fonts()
-    notes.append(bundled.note)
+    passed.notes.append(bundled.note)
     font = RoleFont(role, name, role.office_name, path, True)
-    return RoleChoice(font, FontSource.BUNDLED, tuple(notes))
+    return RoleChoice(font, FontSource.BUNDLED, tuple(passed.notes))
 
 
-def _installed(role: FontRole, family: str, notes: list[str]) -> RoleFont | None:
-    """The first face of `family` on this PC that ReportLab embeds; the others get a note."""
+class _PassedOver:
+    """Faces found but not usable, each noted once (a face is found under each of its names)."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.faces: set[tuple[Path, int]] = set()
+
+    def add(self, face: office_fonts.FontFace, family: str, why: str) -> None:
+        if (face.path, face.index) not in self.faces:
+            self.faces.add((face.path, face.index))
+            self.notes.append(f"{family}（{face.path.name}）{why}，已跳过。")
+
+
+def _installed(role: FontRole, family: str, passed: _PassedOver) -> RoleFont | None:
+    """The first face of `family` on this PC that ReportLab embeds; the others are noted."""
     for face in office_fonts.find(family):
         if face.outline is office_fonts.Outline.CFF:
-            notes.append(f"{family}（{face.path.name}）为 CFF 轮廓字体，无法嵌入 PDF，已跳过。")
+            passed.add(face, family, "为 CFF 轮廓字体，无法嵌入 PDF")
             continue
         name = _register(face.path, face.index)
         if name is None:
-            notes.append(
-                f"{family}（{face.path.name}）无法嵌入 PDF（文件损坏或禁止嵌入），已跳过。"
-            )
+            passed.add(face, family, "无法嵌入 PDF（文件损坏或字体禁止嵌入）")
             continue
         return RoleFont(role, name, family, face.path, False)
     return None
