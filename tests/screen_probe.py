@@ -67,6 +67,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.settings.issuers_page import AddIssuerDialog, read_issuers
     from app.ui.settings.migrate_dialog import MigrateDialog
     from app.ui.settings.notice_dialog import NoticeDialog
+    from app.ui.settings.print_page import PrintPage
     from app.ui.settings.safety_page import SafetyPage
     from app.ui.setup.wizard import SetupWizard
 
@@ -100,6 +101,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("初始设置", lambda: SetupWizard(ctx)),
         ("迁移到服务器", lambda: MigrateDialog(ctx)),
         ("数据安全", lambda: SafetyPage(ctx)),
+        ("打印字体", lambda: PrintPage(ctx)),
         ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
         ("连接单位服务器", lambda: ConnectDialog(ctx)),
     ]

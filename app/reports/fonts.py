@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -123,6 +124,7 @@ class RoleChoice:
     font: RoleFont
     source: FontSource
     notes: tuple[str, ...]
+    face: str  # the family of the file used (a bundled stand-in's own name, not the office's)
 
 
 # The usual office fonts per role, in order of preference; Chinese and English family names.
@@ -228,12 +230,16 @@ def setting_key(role: FontRole) -> str:
     return f"print.font.{role.value}"
 
 
-def font_choices(s: Session | None = None) -> dict[FontRole, RoleChoice]:
+def font_choices(
+    s: Session | None = None, chosen: Mapping[FontRole, str] | None = None
+) -> dict[FontRole, RoleChoice]:
     """Which file serves each role and why: the office's choice where this PC has it as a
     TrueType font, else the first usual office font found, else the bundled stand-in. Files
-    ReportLab cannot embed (CFF outlines, refused files) are passed over with a note."""
-    chosen = {role: _chosen(s, role) for role in FontRole}
-    return {role: _choose(role, chosen[role]) for role in FontRole}
+    ReportLab cannot embed (CFF outlines, refused files) are passed over with a note. `chosen`
+    (a family per role, "" = 自动) stands for the settings, as 设置 → 打印 shows them unsaved."""
+    if chosen is None:
+        chosen = {role: _chosen(s, role) for role in FontRole}
+    return {role: _choose(role, chosen.get(role, "").strip()) for role in FontRole}
 
 
 def _chosen(s: Session | None, role: FontRole) -> str:
@@ -249,13 +255,13 @@ def _choose(role: FontRole, chosen: str) -> RoleChoice:
     if chosen:
         font = _installed(role, chosen, passed)
         if font is not None:
-            return RoleChoice(font, FontSource.CHOSEN, tuple(passed.notes))
+            return RoleChoice(font, FontSource.CHOSEN, tuple(passed.notes), font.family)
         if not office_fonts.find(chosen):
             passed.notes.append(f"本单位选定的“{chosen}”本机未安装，已自动选择。")
     for family in CANDIDATES[role]:
         font = _installed(role, family, passed)
         if font is not None:
-            return RoleChoice(font, FontSource.OFFICE, tuple(passed.notes))
+            return RoleChoice(font, FontSource.OFFICE, tuple(passed.notes), font.family)
     bundled = BUNDLED[role]
     path = resource_path("fonts", bundled.file)
     name = _register(path, bundled.index)
@@ -263,7 +269,9 @@ def _choose(role: FontRole, chosen: str) -> RoleChoice:
         path, name = resource_path("fonts", "wqy-microhei.ttc"), register_fonts()
     passed.notes.append(bundled.note)
     font = RoleFont(role, name, role.office_name, path, True)
-    return RoleChoice(font, FontSource.BUNDLED, tuple(passed.notes))
+    faces = office_fonts.read_faces(path)
+    face = faces[bundled.index].name if len(faces) > bundled.index else path.name
+    return RoleChoice(font, FontSource.BUNDLED, tuple(passed.notes), face)
 
 
 class _PassedOver:
