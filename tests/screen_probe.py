@@ -67,7 +67,6 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
     from app.ui.settings.issuers_page import AddIssuerDialog, read_issuers
     from app.ui.settings.migrate_dialog import MigrateDialog
     from app.ui.settings.notice_dialog import NoticeDialog
-    from app.ui.settings.print_page import PrintPage
     from app.ui.settings.safety_page import SafetyPage
     from app.ui.setup.wizard import SetupWizard
 
@@ -101,7 +100,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("初始设置", lambda: SetupWizard(ctx)),
         ("迁移到服务器", lambda: MigrateDialog(ctx)),
         ("数据安全", lambda: SafetyPage(ctx)),
-        ("打印字体", lambda: PrintPage(ctx)),
+        ("设置—打印", lambda: settings_print_window(ctx)),
         ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
         ("连接单位服务器", lambda: ConnectDialog(ctx)),
     ]
@@ -161,6 +160,19 @@ def small_dialogs(
 
 
 MIN_REGISTER_ROWS = 12  # with the detail pane open, at 125 % on 1366×768
+
+
+def settings_print_window(ctx: AppContext) -> QWidget:
+    """The main window maximised on 设置, its 打印 tab shown."""
+    from app.ui.main_window import MainWindow
+    from app.ui.settings.view import SettingsView
+
+    window = MainWindow(ctx)
+    window.show_section("settings")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(SettingsView)
+    view.setCurrentWidget(view.printing)
+    return window
 
 
 def register_window(ctx: AppContext) -> QWidget:

@@ -31,6 +31,7 @@ from app.ui.widgets.style import CAUTION_STYLE, HELP_STYLE
 
 AUTO = "自动"
 COMBO_WIDTH = 260
+ROLE_GAP = 10
 SETTINGS_CHANGES = frozenset({Change.SETTINGS})
 
 
@@ -105,9 +106,9 @@ class PrintPage(QWidget):
         grid.setVerticalSpacing(6)
         self.rows = {role: RoleRow(role, self._update_buttons) for role in FontRole}
         for i, row in enumerate(self.rows.values()):
-            row.lay_out(grid, 3 * i)
-            grid.setRowMinimumHeight(3 * i + 2, 12)
-        grid.setRowStretch(3 * len(self.rows), 1)
+            row.lay_out(grid, 4 * i)
+            grid.setRowMinimumHeight(4 * i + 3, ROLE_GAP)
+        grid.setRowStretch(4 * len(self.rows), 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
