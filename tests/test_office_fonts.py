@@ -1,5 +1,6 @@
 """The office's fonts: found in the font folders, chosen per role, embedded in PDFs."""
 
+import json
 import os
 import re
 from pathlib import Path
@@ -207,3 +208,21 @@ def test_a_pdf_written_with_role_fonts_embeds_them(fonts_dir, tmp_path):
     pdf = _sample_pdf(tmp_path / "roles.pdf", [fonts[role].pdf_name for role in FontRole])
     assert _base_fonts(pdf) == {"FangSong_GB2312", "SimHei", "UMingCN", "UKaiCN"}
     assert TEXT[:3] in pdf.pages[0].extract_text()
+
+
+def test_the_fonts_command_lists_each_role_and_writes_the_sample(fonts_dir, tmp_path, db_url):
+    from tests.test_cli import normdesk
+
+    env = {office_fonts.DIRS_ENV: str(fonts_dir)}
+    sample = tmp_path / "sample.pdf"
+    result = normdesk("--db", db_url, "fonts", "--sample", str(sample), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "正文（仿宋）：仿宋_GB2312（本机字体）" in result.stdout
+    assert CFF_NOTE in result.stdout
+    text = PdfReader(sample).pages[0].extract_text()
+    assert "打印字体样张" in text and "simfang.ttf" in text
+    result = normdesk("--db", db_url, "fonts", "--json", env=env)
+    roles = {r["role"]: r for r in json.loads(result.stdout)["roles"]}
+    assert (roles["heading1"]["family"], roles["title"]["source"]) == ("SimHei", "bundled")
+    result = normdesk("--db", db_url, "fonts", "--sample", str(tmp_path / "x.txt"), env=env)
+    assert (result.returncode, "应以 .pdf 结尾" in result.stderr) == (1, True)

@@ -41,7 +41,7 @@ def test_each_role_shows_the_file_in_use_and_what_was_skipped(qtbot, database, f
     assert body.combo.currentText() == AUTO
     assert "仿宋_GB2312（本机字体）" in body.in_use.text()
     assert str(fonts_dir / "simfang.ttf") in body.in_use.text()
-    assert "uming.ttc" in title.in_use.text() and "程序自带（代用）" in title.in_use.text()
+    assert "uming.ttc" in title.in_use.text() and "程序自带，代用" in title.in_use.text()
     assert (
         "方正小标宋简体（FZXBSJW.otf）为 CFF 轮廓字体，无法嵌入 PDF，已跳过。" in title.notes.text()
     )

@@ -113,7 +113,7 @@ class FontSource(Enum):
 _SOURCE_LABELS = {
     FontSource.CHOSEN: "本单位选定",
     FontSource.OFFICE: "本机字体",
-    FontSource.BUNDLED: "程序自带（代用）",
+    FontSource.BUNDLED: "程序自带，代用",
 }
 
 
