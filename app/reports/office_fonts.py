@@ -101,11 +101,12 @@ def font_dirs() -> list[Path]:
 
 def installed_faces() -> tuple[FontFace, ...]:
     """Every readable font face in the font folders (kept for the process; see `rescan`)."""
-    dirs = tuple(str(d) for d in font_dirs())
-    with _lock:  # the GUI and a print in the background never scan twice
-        if dirs not in _found:
-            _found[dirs] = _scan(dirs)
-        return _found[dirs]
+    return _installed().faces
+
+
+def find(family: str) -> list[FontFace]:
+    """The installed faces with this family name (any language), in folder order."""
+    return list(_installed().by_family.get(family_key(family), ()))
 
 
 def rescan() -> None:
@@ -114,16 +115,25 @@ def rescan() -> None:
         _found.clear()
 
 
-def find(family: str) -> list[FontFace]:
-    """The installed faces with this family name (any language), in folder order."""
-    return [face for face in installed_faces() if face.has_family(family)]
+@dataclass(frozen=True)
+class _Found:
+    faces: tuple[FontFace, ...]
+    by_family: dict[str, tuple[FontFace, ...]]
 
 
 _lock = threading.Lock()
-_found: dict[tuple[str, ...], tuple[FontFace, ...]] = {}
+_found: dict[tuple[str, ...], _Found] = {}
 
 
-def _scan(dirs: tuple[str, ...]) -> tuple[FontFace, ...]:
+def _installed() -> _Found:
+    dirs = tuple(str(d) for d in font_dirs())
+    with _lock:  # the GUI and a print in the background never scan twice
+        if dirs not in _found:
+            _found[dirs] = _scan(dirs)
+        return _found[dirs]
+
+
+def _scan(dirs: tuple[str, ...]) -> _Found:
     faces: list[FontFace] = []
     seen: set[str] = set()
     for path in _font_files(Path(d) for d in dirs):
@@ -131,7 +141,11 @@ def _scan(dirs: tuple[str, ...]) -> tuple[FontFace, ...]:
         if real not in seen:
             seen.add(real)
             faces.extend(read_faces(path))
-    return tuple(faces)
+    by_family: dict[str, list[FontFace]] = {}
+    for face in faces:
+        for key in dict.fromkeys(family_key(f) for f in face.families):
+            by_family.setdefault(key, []).append(face)
+    return _Found(tuple(faces), {k: tuple(v) for k, v in by_family.items()})
 
 
 def _font_files(dirs: Iterable[Path]) -> Iterator[Path]:
