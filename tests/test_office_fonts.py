@@ -226,3 +226,20 @@ def test_the_fonts_command_lists_each_role_and_writes_the_sample(fonts_dir, tmp_
     assert (roles["heading1"]["family"], roles["title"]["source"]) == ("SimHei", "bundled")
     result = normdesk("--db", db_url, "fonts", "--sample", str(tmp_path / "x.txt"), env=env)
     assert (result.returncode, "应以 .pdf 结尾" in result.stderr) == (1, True)
+
+
+def test_an_old_chinese_font_with_gb_encoded_names_is_found(tmp_path):
+    """Fonts made for Windows 95-era systems store their names as GB2312 double bytes
+    (platform 3, encoding 3), single-byte characters padded with a zero byte."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._n_a_m_e import makeName
+
+    path = font_files.truetype(tmp_path, "fs_gb2312.ttf", "x", "x", "FangSongGB")
+    font = TTFont(str(path))
+    font["name"].names = [n for n in font["name"].names if n.nameID not in (1, 16)]
+    padded = b"".join(
+        ch.encode("gbk") if ord(ch) > 127 else b"\x00" + ch.encode() for ch in "仿宋_GB2312"
+    )
+    font["name"].names.append(makeName(padded, 1, 3, 3, 0x0804))
+    font.save(str(path))
+    assert office_fonts.read_faces(path)[0].families == ("仿宋_GB2312",)
