@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from app.reports import office_fonts
 from app.reports.fonts import FontRole, setting_key
@@ -91,3 +92,26 @@ def test_the_settings_have_a_print_tab_and_the_rules_tab_leaves_fonts_out(qtbot,
     view = shown(qtbot, SettingsView(context(database)), size=(1100, 760))
     assert view.tabText(view.indexOf(view.printing)) == "打印"
     assert not any(key.startswith("print.font.") for key in view.rules.rows)
+
+
+def test_leaving_the_print_tab_with_changes_asks_first(qtbot, database, fonts_dir, monkeypatch):
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    asked = []
+
+    def answer(box):
+        asked.append(box.text())
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    view = shown(qtbot, SettingsView(context(database)), size=(1100, 760))
+    view.setCurrentWidget(view.printing)
+    row = view.printing.rows[FontRole.HEADING1]
+    row.combo.setCurrentIndex(row.combo.findText("SimHei"))
+    view.setCurrentWidget(view.users)
+    assert view.currentWidget() is view.printing  # 留在此页
+    assert asked == ["“打印”中有 1 项修改尚未保存。"]
+    view.setCurrentWidget(view.users)
+    assert view.currentWidget() is view.users  # 保存
+    assert context(database).runner.wait()
+    with database.reading() as s:
+        assert settings.get(s, setting_key(FontRole.HEADING1)) == "SimHei"
