@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Setting
-from app.services import audit, fields
+from app.services import audit, fields, recipients
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -299,6 +299,15 @@ def _check_change(s: Session, key: str, value: Any) -> None:
         from app.services.numbering import check_yearly_reset_change
 
         check_yearly_reset_change(s, value)
+    if key in recipients.RECIPIENT_KEYS:
+        others = {k: get(s, k) for k in recipients.RECIPIENT_KEYS}
+        recipients.check_name(key, RULES[key].label, value, others)
+
+
+def _follow(s: Session, actor: Actor, key: str, old: Any, new: Any) -> None:
+    """What a changed setting changes on the recorded rows, in the same transaction."""
+    if key in recipients.RECIPIENT_KEYS:
+        recipients.rename(s, actor, key, old, new)
 
 
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
@@ -312,6 +321,7 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     else:
         row.value = json.dumps(value, ensure_ascii=False)
     _record(s, actor, f"修改设置：{rule.label}", {key: old}, {key: value})
+    _follow(s, actor, key, old, value)
 
 
 def reset(s: Session, actor: Actor, key: str) -> None:
@@ -324,6 +334,7 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     old = json.loads(row.value)
     s.delete(row)
     _record(s, actor, f"恢复默认：{rule.label}", {key: old}, {key: rule.default})
+    _follow(s, actor, key, old, rule.default)
 
 
 def _rule(actor: Actor, key: str) -> Rule:
