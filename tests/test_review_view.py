@@ -192,3 +192,12 @@ def test_calendar_warning_shows_when_a_period_runs_into_an_unknown_year(view, of
     view.refresh()
     assert view.banner.isVisible()
     assert "2027 年国务院办公厅放假通知尚未录入" in view.banner.text()
+
+
+def test_each_check_offers_the_answers_its_question_takes(qtbot, view, office):
+    form = open_form(qtbot, view, add_case(office))
+    power = form.findings["是否超越法定职权"]
+    assert [power.itemText(i) for i in range(power.count())] == ["未审查", "否", "是", "不适用"]
+    assert power.itemData(1) == "pass"
+    subject = form.findings["制定主体是否合法"]
+    assert [subject.itemText(i) for i in range(1, 3)] == ["是", "否"]
