@@ -85,6 +85,8 @@ def finding_choices(item: str) -> tuple[tuple[str, CheckFinding], ...]:
     return tuple(
         (check_answer(item, passed), CheckFinding.of(passed)) for passed in (True, False, None)
     )
+
+
 STATUS_LABELS: dict[str, str] = ReviewStatus.labels()
 OPINION_SERIES = "review-opinion"
 # The drafting stages from which a document may go to legality review.
