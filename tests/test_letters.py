@@ -12,7 +12,7 @@ from app.reports.gongwen.model import Para, TableBlock
 from app.services import cleanup, filing, issuers, reviews, settings, users
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
-from tests.factories import add_issuer, draft, register
+from tests.factories import draft, register
 
 
 def text(letter) -> str:
