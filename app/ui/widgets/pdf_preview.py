@@ -118,10 +118,23 @@ def _orientation(size: tuple[float, float]) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Portrait
 
 
+SaveWord = Callable[[Path], None]
+
+
 class PdfPreview(QDialog):
-    def __init__(self, pdf_path: Path, title: str, parent: QWidget | None = None) -> None:
+    """`save_word`, for a letter: writes its editable Word copy to the path the clerk chose
+    (另存为 Word…)."""
+
+    def __init__(
+        self,
+        pdf_path: Path,
+        title: str,
+        parent: QWidget | None = None,
+        save_word: SaveWord | None = None,
+    ) -> None:
         super().__init__(parent)
         self.pdf_path, self.title = Path(pdf_path), title
+        self.save_word = save_word
         self.pages = PdfPages(self.pdf_path)
         self.zoom: float | Fit = Fit.WIDTH
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -168,6 +181,12 @@ class PdfPreview(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self._button("另存为 PDF…", self.save_copy))
+        self.word_button: QPushButton | None = None
+        if save_word is not None:
+            self.word_button = self._button(
+                "另存为 Word…", self.save_word_copy, "保存可编辑的 Word 文档（.docx），WPS 也可打开"
+            )
+            bar.addWidget(self.word_button)
         bar.addWidget(self._button("关闭", self.reject))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -338,12 +357,23 @@ class PdfPreview(QDialog):
         except OSError as exc:
             show_error(self, UserError(f"无法保存到“{target}”：{exc.strerror or exc}"))
 
+    def save_word_copy(self) -> None:
+        if self.save_word is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "另存为 Word", str(documents_folder() / f"{self.title}.docx"), WORD_FILTER
+        )
+        if path:
+            self.save_word(Path(path) if path.lower().endswith(".docx") else Path(f"{path}.docx"))
+
     def done(self, result: int) -> None:
         self.pages.close()
         super().done(result)
 
 
 WritePdf = Callable[[Session, Path, Progress], int]
+WriteDocx = Callable[[Session, Path], None]
+WORD_FILTER = "Word 文档 (*.docx)"
 
 
 @functools.cache
@@ -356,12 +386,37 @@ def scratch_pdf() -> Path:
     return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
 
 
-def preview_generated(ctx: AppContext, title: str, write: WritePdf, parent: QWidget) -> None:
-    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview."""
+def write_word(ctx: AppContext, write: WriteDocx, target: Path, parent: QWidget) -> None:
+    """Write a letter's Word copy to `target` off the GUI thread (the renderer replaces the file
+    whole or leaves it alone); a folder that refuses it is said in Chinese."""
+
+    def work(s: Session, _progress: Progress) -> None:
+        try:
+            write(s, target)
+        except OSError as exc:
+            raise UserError(
+                f"无法保存 Word 文档到“{target}”：{exc.strerror or exc}。请换一个有写入权限的文件夹。"
+            ) from exc
+
+    ctx.runner.run(work, parent=parent, progress="正在生成 Word 文档…")
+
+
+def preview_generated(
+    ctx: AppContext,
+    title: str,
+    write: WritePdf,
+    parent: QWidget,
+    word: WriteDocx | None = None,
+) -> None:
+    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview; a
+    letter passes `word`, the writer of its editable copy, for 另存为 Word…."""
     target = scratch_pdf()
 
     def opened(_pages: int) -> None:
-        preview = PdfPreview(target, title, parent)
+        save_word = None
+        if word is not None:
+            save_word = lambda path: write_word(ctx, word, path, preview)  # noqa: E731
+        preview = PdfPreview(target, title, parent, save_word)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
 
