@@ -98,6 +98,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("登录", lambda: LoginDialog(ctx)),
         ("导入台账", lambda: ImportWizard(ctx)),
         ("初始设置", lambda: SetupWizard(ctx)),
+        ("设置—规则", lambda: settings_rules(ctx)),
         ("迁移到服务器", lambda: MigrateDialog(ctx)),
         ("数据安全", lambda: SafetyPage(ctx)),
         ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
@@ -156,6 +157,24 @@ def small_dialogs(
     if expiring:
         found.append(("有效期评估", lambda: EvaluationDialog(ctx, expiring[0])))
     return found
+
+
+def settings_rules(ctx: AppContext) -> QWidget:
+    """The main window maximised on 设置, its 规则 tab scrolled to the filing recipients."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QScrollArea
+
+    from app.ui.main_window import MainWindow
+    from app.ui.settings.view import SettingsView
+
+    window = MainWindow(ctx)
+    window.show_section("settings")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    rules = window.view(SettingsView).rules
+    scroll = rules.findChild(QScrollArea)
+    label = rules.rows["filing.department.recipient"].label
+    QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(label.y()))  # once laid out
+    return window
 
 
 MIN_REGISTER_ROWS = 12  # with the detail pane open, at 125 % on 1366×768

@@ -84,7 +84,7 @@ RULES: dict[str, Rule] = {
             "filing.department.recipient",
             "本级人民政府",
             "部门文件备案机关",
-            "政府部门制定的文件报送备案的机关。",
+            "政府部门制定的文件报送备案的机关，即本级人民政府；请填写全称，它是备案报告的主送机关。",
         ),
         Rule(
             "filing.department.days",
@@ -103,7 +103,7 @@ RULES: dict[str, Rule] = {
             "filing.government.recipient",
             "上一级人民政府",
             "政府文件备案机关",
-            "人民政府制定的文件报送备案的机关。",
+            "人民政府制定的文件报送备案的机关，即上一级人民政府；请填写全称。",
         ),
         Rule(
             "filing.government.days",
@@ -122,7 +122,7 @@ RULES: dict[str, Rule] = {
             "filing.congress.recipient",
             "本级人大常委会",
             "政府文件另行报备机关",
-            "人民政府文件另行报送备案的机关；留空表示不报送。",
+            "人民政府文件另行报送备案的机关，即本级人大常委会；请填写全称，留空表示不报送。",
         ),
         Rule(
             "filing.congress.days",

@@ -112,7 +112,7 @@ class RuleRow:
         self.editor = rule_editor(rule, changed)
         self.names_body = rule.key in recipients.RECIPIENT_KEYS
         self.default = QLabel(
-            f"须填写机关全称，例如 {recipients.example(rule.key)}"
+            f"示例：{recipients.example(rule.key)}"
             if self.names_body
             else f"默认：{_shown(rule.default, rule)}"
         )
@@ -166,7 +166,7 @@ class RuleRow:
             self.set_value(self.shown_stored())
         placeholder = self.names_body and recipients.is_placeholder(value)
         self.unnamed.setText(
-            f"尚未填写：期限暂按“{value}”计算，备案报告不能打印。" if placeholder else ""
+            f"尚未填写全称（现为“{value}”）：备案报告不能打印。" if placeholder else ""
         )
         self.unnamed.setVisible(placeholder)
 

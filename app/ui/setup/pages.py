@@ -80,6 +80,7 @@ VALIDITY_GROUPS = (
     ),
     ("统一登记编号", ("numbering.yearly_reset",)),
 )
+CONGRESS = "filing.congress.recipient"
 SETTING_KEYS = (
     "office.name",
     *(k for groups in (FILING_GROUPS, VALIDITY_GROUPS) for _, keys in groups for k in keys),
@@ -197,9 +198,8 @@ class RulesPage(SetupPage):
         }
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
-        """Every recipient named; the congress may stay empty where it already was (not filed
-        there)."""
-        return all(name or self.office.values[key] == "" for key, name in self._names().items())
+        """Every recipient named; the congress may be left empty (not filed there)."""
+        return all(name or key == CONGRESS for key, name in self._names().items())
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt override)
         names = self._names()
