@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from app import clock
@@ -192,24 +190,13 @@ def cmd_print(args: argparse.Namespace) -> None:
 
         pages = manual_pdf.pdf(target, clock.today())
     else:
-        with session(args) as s, _writing(target):
+        with session(args) as s:
             pages = _print_one(s, args, target)
     emit(
         {"file": str(target), "pages": pages},
         args.json,
         lambda r: [f"已生成 {r['file']}（共 {r['pages']} 页）"],
     )
-
-
-@contextmanager
-def _writing(target: Path) -> Iterator[None]:
-    """A folder that refuses the file is the user's to fix, not a bug."""
-    try:
-        yield
-    except OSError as exc:
-        raise UserError(
-            f"输出文件：无法写入“{target}”：{exc.strerror or exc}", field="输出文件"
-        ) from exc
 
 
 def _print_word(args: argparse.Namespace) -> None:
@@ -220,7 +207,7 @@ def _print_word(args: argparse.Namespace) -> None:
             field="输出文件",
         )
     target = _target(args.output, ".docx")
-    with session(args) as s, _writing(target):
+    with session(args) as s:
         module = _letter_module(args.kind)
         module.docx(s, *_letter_arguments(args), target, clock.today())
     emit(

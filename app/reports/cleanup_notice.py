@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.reports import fonts
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Block, Letter, Para, TableBlock, heading1
 from app.services import cleanup, issuers
 from app.services.catalogs import office_name
@@ -83,12 +85,8 @@ def letter(s: Session, batch_id: int) -> Letter:
 
 
 def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
-    from app.reports.gongwen import pdf as gongwen_pdf
-
     return gongwen_pdf.render([letter(s, batch_id)], fonts.role_fonts(s), target)
 
 
 def docx(s: Session, batch_id: int, target: Path, printed: date) -> None:
-    from app.reports.gongwen import docx as gongwen_docx
-
     gongwen_docx.render([letter(s, batch_id)], fonts.role_fonts(s), target)

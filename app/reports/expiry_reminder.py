@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.reports import fonts
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Letter, Para, TableBlock
 from app.reports.page import chinese_date
 from app.services import validity
@@ -66,12 +68,8 @@ def letters(s: Session, today: date, signed_on: date) -> list[Letter]:
 
 
 def pdf(s: Session, today: date, target: Path, printed: date) -> int:
-    from app.reports.gongwen import pdf as gongwen_pdf
-
     return gongwen_pdf.render(letters(s, today, printed), fonts.role_fonts(s), target)
 
 
 def docx(s: Session, today: date, target: Path, printed: date) -> None:
-    from app.reports.gongwen import docx as gongwen_docx
-
     gongwen_docx.render(letters(s, today, printed), fonts.role_fonts(s), target)

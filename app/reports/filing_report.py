@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.models import Filing
 from app.reports import fonts
+from app.reports.book_titles import book_title
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Letter, Para, TableBlock
 from app.reports.page import chinese_date
 from app.services import contacts, filing, issuer_names, recipients
@@ -36,11 +39,11 @@ def _numbers(f: Filing) -> str:
 
 def _describe(f: Filing) -> str:
     numbers = _numbers(f)
-    return f"《{f.document.title}》（{numbers + '，' if numbers else ''}{chinese_date(f.document.published)}公布）"
+    return f"{book_title(f.document.title)}（{numbers + '，' if numbers else ''}{chinese_date(f.document.published)}公布）"
 
 
 def _what(found: list[Filing]) -> str:
-    first = f"《{found[0].document.title}》"
+    first = book_title(found[0].document.title)
     return first if len(found) == 1 else f"{first}等{len(found)}件规范性文件"
 
 
@@ -103,12 +106,8 @@ def letter(s: Session, filing_ids: list[int]) -> Letter:
 
 
 def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
-    from app.reports.gongwen import pdf as gongwen_pdf
-
     return gongwen_pdf.render([letter(s, filing_ids)], fonts.role_fonts(s), target)
 
 
 def docx(s: Session, filing_ids: list[int], target: Path, printed: date) -> None:
-    from app.reports.gongwen import docx as gongwen_docx
-
     gongwen_docx.render([letter(s, filing_ids)], fonts.role_fonts(s), target)

@@ -12,7 +12,10 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.models import ReviewCase
 from app.reports import fonts
+from app.reports.book_titles import book_title
 from app.reports.fonts import FontRole
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Block, Letter, Para, Run, TableBlock, heading1
 from app.reports.page import chinese_date
 from app.services import reviews
@@ -53,7 +56,7 @@ def letter(s: Session, case_id: int) -> Letter:
     subject = reviews.SUBJECT_TYPES[case.subject_type]
     body: list[Block] = [
         Para.of(
-            f"你单位于{chinese_date(case.received)}报送的{subject}《{case.title}》及相关材料收悉。"
+            f"你单位于{chinese_date(case.received)}报送的{subject}{book_title(case.title)}及相关材料收悉。"
             "我们依照有关法律、法规、规章和国家政策，对其进行了合法性审核，现提出审核意见如下："
         )
     ]
@@ -67,7 +70,7 @@ def letter(s: Session, case_id: int) -> Letter:
     for n, (heading, blocks) in enumerate(sections, 2):
         body += [heading1(f"{NUMERALS[n - 1]}、{heading}"), *blocks]
     return Letter(
-        title=f"关于《{case.title}》的合法性审核意见书",
+        title=f"关于{book_title(case.title)}的合法性审核意见书",
         recipient=_recipient(case),
         body=tuple(body),
         signer=office,
@@ -78,12 +81,8 @@ def letter(s: Session, case_id: int) -> Letter:
 
 
 def pdf(s: Session, case_id: int, target: Path, printed: date) -> int:
-    from app.reports.gongwen import pdf as gongwen_pdf
-
     return gongwen_pdf.render([letter(s, case_id)], fonts.role_fonts(s), target)
 
 
 def docx(s: Session, case_id: int, target: Path, printed: date) -> None:
-    from app.reports.gongwen import docx as gongwen_docx
-
     gongwen_docx.render([letter(s, case_id)], fonts.role_fonts(s), target)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import failures
 from app.atomic_files import replacing
 from app.errors import UserError
 from app.ui.context import AppContext
@@ -394,9 +395,8 @@ def write_word(ctx: AppContext, write: WriteDocx, target: Path, parent: QWidget)
         try:
             write(s, target)
         except OSError as exc:
-            raise UserError(
-                f"无法保存 Word 文档到“{target}”：{exc.strerror or exc}。请换一个有写入权限的文件夹。"
-            ) from exc
+            reason = failures.explain(exc) or f"无法写入“{target}”：{exc.strerror or exc}。"
+            raise UserError(f"另存为 Word 未完成：{reason}") from exc
 
     ctx.runner.run(work, parent=parent, progress="正在生成 Word 文档…")
 
