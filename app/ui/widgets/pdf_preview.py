@@ -119,7 +119,7 @@ def _orientation(size: tuple[float, float]) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Portrait
 
 
-SaveWord = Callable[[Path], None]
+SaveWord = Callable[[Path, QWidget], None]  # the path chosen, the preview
 
 
 class PdfPreview(QDialog):
@@ -365,7 +365,8 @@ class PdfPreview(QDialog):
             self, "另存为 Word", str(documents_folder() / f"{self.title}.docx"), WORD_FILTER
         )
         if path:
-            self.save_word(Path(path) if path.lower().endswith(".docx") else Path(f"{path}.docx"))
+            target = Path(path) if path.lower().endswith(".docx") else Path(f"{path}.docx")
+            self.save_word(target, self)
 
     def done(self, result: int) -> None:
         self.pages.close()
@@ -413,9 +414,9 @@ def preview_generated(
     target = scratch_pdf()
 
     def opened(_pages: int) -> None:
-        save_word = None
+        save_word: SaveWord | None = None
         if word is not None:
-            save_word = lambda path: write_word(ctx, word, path, preview)  # noqa: E731
+            save_word = functools.partial(write_word, ctx, word)
         preview = PdfPreview(target, title, parent, save_word)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
