@@ -4,7 +4,6 @@ as one string with a character spacing, so the text extracts cleanly)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.atomic_files import replacing
 from app.reports.fonts import FontRole, RoleFont, RoleFonts
 from app.reports.gongwen import layout as g
+from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
 
@@ -351,63 +351,45 @@ class _Composer:
         self.place(block, block.height)
 
     def table(self, table: TableBlock) -> None:
+        """A ruled table; split over pages between rows, the header row repeated."""
         font = self.fonts[FontRole.TABLE]
-        size, leading, pad_x, pad_y = g.TABLE_SIZE, g.TABLE_SIZE * 1.3, 4.0, 4.0
-        total = sum(table.shares) or 1.0
-        widths = [g.BLOCK_WIDTH * share / total for share in table.shares]
+        widths = tables.column_widths(table)
+        centred = tables.centred_columns(table)
         edges = [g.LEFT]
         for w in widths:
             edges.append(edges[-1] + w)
-
-        def wrap(row: tuple[str, ...]) -> list[list[str]]:
-            cells = []
-            for text, w in zip(row, widths, strict=False):
-                advances = [stringWidth(c, font.pdf_name, size) for c in text]
-                cells.append(break_lines(text, advances, w - 2 * pad_x, w - 2 * pad_x))
-            return cells
-
-        def height(cells: list[list[str]]) -> float:
-            return max((len(c) for c in cells), default=1) * leading + 2 * pad_y
-
-        header = wrap(table.header)
-        rows = [wrap(row) for row in table.rows]
-        pending = list(range(len(rows)))
+        header, *pending = tables.rows(table, font.pdf_name)
         first = True
         while first or pending:
             first = False
             room = (g.LINES - self.cursor) * g.LINE_PITCH
-            piece = [(header, True)]
-            used = height(header)
-            while pending and used + height(rows[pending[0]]) <= room + 1e-6:
-                used += height(rows[pending[0]])
-                piece.append((rows[pending.pop(0)], False))
-            if len(piece) == 1 and pending and self.cursor > 0:
-                self.new_page()
-                continue
-            if len(piece) == 1 and pending:  # a row taller than a page: place it anyway
-                used += height(rows[pending[0]])
-                piece.append((rows[pending.pop(0)], False))
-            drawing = _Drawing(math.ceil(used / g.LINE_PITCH - 1e-6))
+            piece = [header]
+            while pending and sum(r.height for r in piece) + pending[0].height <= room + 1e-6:
+                piece.append(pending.pop(0))
+            if len(piece) == 1 and pending:
+                if self.cursor > 0:
+                    self.new_page()
+                    continue
+                piece.append(pending.pop(0))  # a row taller than a page: placed anyway
+            drawing = _Drawing(tables.whole_lines([r.height for r in piece]))
             y = 0.0
-            for cells, is_header in piece:
-                h = height(cells)
-                drawing.rules.append((edges[0], y, edges[-1], y, 0.75))
-                for i, lines in enumerate(cells):
-                    block = len(lines) * leading
-                    top = y + (h - block) / 2
+            for number, row in enumerate(piece):
+                h = row.height
+                if number == len(piece) - 1:  # the last row fills the piece's last grid line
+                    h = drawing.height * g.LINE_PITCH - y
+                drawing.rules.append((edges[0], y, edges[-1], y, tables.RULE))
+                for i, lines in enumerate(row.cells):
+                    top = y + (h - len(lines) * tables.LEADING) / 2
                     for k, text in enumerate(lines):
-                        w = stringWidth(text, font.pdf_name, size)
-                        x = (
-                            edges[i] + (widths[i] - w) / 2
-                            if is_header or len(cells[i]) == 1 and w < widths[i] / 2
-                            else edges[i] + pad_x
-                        )
-                        baseline = top + k * leading + (leading + size * 0.76) / 2
-                        drawing.cells.append((x, baseline, text, font, size))
+                        w = stringWidth(text, font.pdf_name, g.TABLE_SIZE)
+                        centre = row.header or i in centred
+                        x = edges[i] + ((widths[i] - w) / 2 if centre else tables.PAD_X)
+                        baseline = top + k * tables.LEADING + (tables.LEADING + 9.0) / 2
+                        drawing.cells.append((x, baseline, text, font, g.TABLE_SIZE))
                 y += h
-            drawing.rules.append((edges[0], y, edges[-1], y, 0.75))
+            drawing.rules.append((edges[0], y, edges[-1], y, tables.RULE))
             for x in edges:
-                drawing.rules.append((x, 0, x, y, 0.75))
+                drawing.rules.append((x, 0, x, y, tables.RULE))
             self.place(drawing, drawing.height)
             if pending:
                 self.new_page()
