@@ -277,13 +277,17 @@ class _Composer:
             # over 署名 and 日期, which sit a little below its centre (GB/T 9704 7.3.5.1).
             day_x = right - 4 * g.CHAR_PITCH - day_width
             signer_x = day_x + (day_width - signer_width) / 2
-            first = 3
-        else:
-            # 7.3.5.2: 署名 right-indented two characters, the date two characters further in,
-            # or the date right-indented two and 署名 moved left to keep the two-character step.
-            day_x = right - 2 * g.CHAR_PITCH - day_width
-            signer_x = min(right - 2 * g.CHAR_PITCH - signer_width, day_x - 2 * g.CHAR_PITCH)
             first = 2
+        else:
+            # 7.3.5.2: 署名 right-indented two characters and the date starting two characters
+            # right of it; a date longer than that is right-indented two and 署名 moves left.
+            edge = right - 2 * g.CHAR_PITCH
+            signer_x = edge - signer_width
+            day_x = signer_x + 2 * g.CHAR_PITCH
+            if day_x + day_width > edge + 0.01:
+                day_x = edge - day_width
+                signer_x = day_x - 2 * g.CHAR_PITCH
+            first = 1
         signer_x = max(g.LEFT, min(signer_x, right - signer_width))
         body = self.fonts[FontRole.BODY]
         block.parts.append((first, _TextLine([_Segment(letter.signer, body)], signer_x)))
@@ -297,20 +301,38 @@ class _Composer:
         self.keep_with_body(block)
 
     def keep_with_body(self, block: _Drawing) -> None:
+        """Place the signature block with at least the body's last two lines on its page
+        (GB/T 9704 7.3.5: never a page with the signature alone)."""
         if self.cursor + block.height > g.LINES:
-            carried: list[_Item] = []
-            while (
-                len(carried) < 2
-                and self.page.items
-                and isinstance(self.page.items[-1][1], _TextLine)
-                and self.page.items[-1][1].body
-                and len(self.page.items) > 2
-            ):
-                carried.insert(0, self.page.items.pop()[1])
+            carried = self.trailing_body(self.page, 2)
             self.new_page()
-            for item in carried:
+            for _, item in carried:
                 self.place(item)
+        elif len(self._pages) > 1 and len(self.page.items) < 2:
+            on_page = self.page.items
+            if all(isinstance(item, _TextLine) and item.body for _, item in on_page):
+                pulled = self.trailing_body(self._pages[-2], 2 - len(on_page))
+                if self.cursor + len(pulled) + block.height <= g.LINES:
+                    self.page.items = [(i, item) for i, (_, item) in enumerate(pulled)] + [
+                        (line + len(pulled), item) for line, item in on_page
+                    ]
+                    self.cursor += len(pulled)
+                else:
+                    self._pages[-2].items.extend(pulled)  # no room: put them back
         self.place(block, block.height)
+
+    @staticmethod
+    def trailing_body(page: _Page, count: int) -> list[tuple[int, _Item]]:
+        """Take up to `count` body lines off the end of `page` (leaving it at least one item)."""
+        taken: list[tuple[int, _Item]] = []
+        while (
+            len(taken) < count
+            and len(page.items) > 1
+            and isinstance(page.items[-1][1], _TextLine)
+            and page.items[-1][1].body
+        ):
+            taken.insert(0, page.items.pop())
+        return taken
 
     def record(self) -> None:
         """版记 at the foot of the letter's last page: 抄送 and 印发, between rules."""
