@@ -13,7 +13,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,7 +26,8 @@ from docx.text.paragraph import Paragraph
 from app.atomic_files import replacing
 from app.reports.fonts import FontRole, RoleFonts
 from app.reports.gongwen import layout as g
-from app.reports.gongwen.breaking import em_width, split_title
+from app.reports.gongwen import tables
+from app.reports.gongwen.breaking import break_lines, em_width, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
 from app.reports.gongwen.pdf import date_text
 
@@ -78,6 +79,7 @@ def render(letters: Sequence[Letter], fonts: RoleFonts, target: Path) -> None:
         assert isinstance(folio, ParagraphStyle)
         _page(section, folio)
         _Writer(document, fonts, letter).write()
+    _breaks_in_last_paragraphs(document)
     if letters:
         document.core_properties.title = letters[0].title
         document.core_properties.author = letters[0].signer
@@ -124,6 +126,9 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
         _indent_chars(style.element.get_or_add_pPr(), first=indent)
         _on(style.element.get_or_add_pPr(), "w:snapToGrid", "0")
         _tracking(style.element.get_or_add_rPr(), g.BODY_TRACKING_TWIPS if tracked else 0)
+    normal = document.styles[Style.BODY].element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra space around Latin and digits,
+        _on(normal, tag, "0")  # as in the PDF: every character takes its own cell
     for name in (Style.HEADING1, Style.HEADING2):
         level = 0 if name == Style.HEADING1 else 1
         _on(document.styles[name].element.get_or_add_pPr(), "w:outlineLvl", str(level))
@@ -227,8 +232,6 @@ class _Writer:
             self.paragraph(Style.BODY, indent=0)
             self.attachments()
         self.signature()
-        if letter.copies_to or letter.issued_by:
-            self.record()
 
     def paragraph(self, style: str, indent: int | None = None) -> Paragraph:
         paragraph = self.document.add_paragraph(style=style)
@@ -236,9 +239,15 @@ class _Writer:
             _indent_chars(paragraph._p.get_or_add_pPr(), first=indent)
         return paragraph
 
-    def run(self, paragraph: Paragraph, text: str, role: FontRole = FontRole.BODY) -> None:
+    def run(
+        self,
+        paragraph: Paragraph,
+        text: str,
+        role: FontRole = FontRole.BODY,
+        size: float | None = None,
+    ) -> None:
         run = paragraph.add_run(text)
-        run.font.size = Pt(_SIZE.get(role, g.BODY_SIZE))
+        run.font.size = Pt(size or _SIZE.get(role, g.BODY_SIZE))
         _set_fonts(run._r.get_or_add_rPr(), self.fonts[role].family)
 
     def para(self, para: Para) -> None:
@@ -281,7 +290,9 @@ class _Writer:
             signer_right = max(2.0, day_right + day_em - 2 - signer_em)
             blanks = 1
         for _ in range(blanks):
-            self.paragraph(Style.BODY, indent=0)
+            self.paragraph(Style.BODY, indent=0).paragraph_format.keep_with_next = True
+        if letter.copies_to or letter.issued_by:
+            self.record()  # anchored here, on the signature's page
         signer = self.paragraph(Style.SIGNER)
         _indent_chars(signer._p.get_or_add_pPr(), right=max(0.0, signer_right))
         signer.paragraph_format.keep_with_next = True
@@ -294,65 +305,113 @@ class _Writer:
             self.run(self.paragraph(Style.REMARK), f"（{letter.remark}）")
 
     def record(self) -> None:
-        """版记 in a frame at the foot of the text block, between rules."""
+        """版记: one frame a line, fixed to the last lines of the text block (the last rule on
+        its lower edge), so it sits at the foot of the page the signature is on."""
         letter = self.letter
-        paragraphs: list[Paragraph] = []
+        size = g.RECORD_SIZE
+        lines: list[tuple[str, float, float]] = []  # text, left indent, hanging (points)
         if letter.copies_to:
-            paragraph = self.paragraph(Style.RECORD)
-            _indent_chars(paragraph._p.get_or_add_pPr(), left=4, hanging=3, right=1)
-            self.run(paragraph, "抄送：" + "，".join(letter.copies_to) + "。")
-            paragraphs.append(paragraph)
+            text = "抄送：" + "，".join(letter.copies_to) + "。"
+            room = g.BLOCK_WIDTH / size - 2  # one character in from each side
+            count = len(break_lines(text, [em_width(c) for c in text], room, room - 3))
+            lines.append((text, 4 * size, 3 * size))
+            heights = [count]
+        else:
+            heights = []
         if letter.issued_by:
-            paragraph = self.paragraph(Style.RECORD)
-            _indent_chars(paragraph._p.get_or_add_pPr(), left=1, right=1)
-            stop = Pt(g.BLOCK_WIDTH - g.RECORD_SIZE)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT)
             day = date_text(letter.issued_on or letter.signed_on)
-            self.run(paragraph, f"{letter.issued_by}\t{day}印发")
-            paragraphs.append(paragraph)
-        for i, paragraph in enumerate(paragraphs):
+            lines.append((f"{letter.issued_by}\t{day}印发", size, 0.0))
+            heights.append(1)
+        top = g.LINES - sum(heights)
+        for i, ((text, left, hanging), height) in enumerate(zip(lines, heights, strict=True)):
+            paragraph = self.paragraph(Style.RECORD)
+            fmt = paragraph.paragraph_format
+            fmt.left_indent, fmt.right_indent = Pt(left), Pt(size)
+            fmt.first_line_indent = Pt(-hanging)
+            if "\t" in text:
+                stop = Pt(g.BLOCK_WIDTH - size)
+                fmt.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT)
+            fmt.keep_with_next = True
+            self.run(paragraph, text, size=size)
             p_pr = paragraph._p.get_or_add_pPr()
             frame = OxmlElement("w:framePr")
             for key, value in (
                 ("w:w", str(g.twips(g.BLOCK_WIDTH))),
+                ("w:h", str(height * g.LINE_PITCH_TWIPS)),
+                ("w:hRule", "exact"),
                 ("w:wrap", "notBeside"),
                 ("w:vAnchor", "margin"),
                 ("w:hAnchor", "margin"),
                 ("w:xAlign", "center"),
-                ("w:yAlign", "bottom"),
+                ("w:y", str(top * g.LINE_PITCH_TWIPS)),
             ):
                 frame.set(qn(key), value)
-            _insert_first(p_pr, frame)
+            _after(p_pr, frame, _ORDER[: _ORDER.index("w:framePr")])
             borders = OxmlElement("w:pBdr")
             if i == 0:
                 borders.append(_border("top", g.THICK_RULE))
-            last = i == len(paragraphs) - 1
+            last = i == len(lines) - 1
             borders.append(_border("bottom", g.THICK_RULE if last else g.THIN_RULE))
-            _after(
-                p_pr,
-                borders,
-                ("w:framePr", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:pStyle"),
-            )
-            paragraph.paragraph_format.keep_with_next = not last
+            _after(p_pr, borders, _ORDER[: _ORDER.index("w:pBdr")])
+            top += height
 
     def table(self, block: TableBlock) -> None:
+        """A ruled table in 宋体, its columns as the shares say, the header row repeated on
+        each page, rows as high as in the PDF (at least) so it ends on the grid."""
         table = self.document.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        total = sum(block.shares) or 1.0
-        widths = [Pt(g.BLOCK_WIDTH * share / total) for share in block.shares]
+        table.autofit = False
+        widths = [Pt(w) for w in tables.column_widths(block)]
+        tbl_pr = table._tbl.tblPr
+        width = tbl_pr.find(qn("w:tblW"))
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(g.twips(g.BLOCK_WIDTH)))
+        margins = OxmlElement("w:tblCellMar")
+        for side, value in (("top", tables.PAD_Y), ("left", tables.PAD_X),
+                            ("bottom", tables.PAD_Y), ("right", tables.PAD_X)):  # fmt: skip
+            margin = OxmlElement(f"w:{side}")
+            margin.set(qn("w:w"), str(g.twips(value)))
+            margin.set(qn("w:type"), "dxa")
+            margins.append(margin)
+        tbl_pr.append(margins)
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = w
+        centred = tables.centred_columns(block)
+        heights = [r.height for r in tables.rows(block, self.fonts[FontRole.TABLE].pdf_name)]
+        heights[-1] += tables.whole_lines(heights) * g.LINE_PITCH - sum(heights)
         for r, values in enumerate((block.header, *block.rows)):
             row = table.rows[r]
+            row.height = Pt(heights[r])
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             if r == 0:
                 _on(row._tr.get_or_add_trPr(), "w:tblHeader")
             _on(row._tr.get_or_add_trPr(), "w:cantSplit")
             for c, cell in enumerate(row.cells):
-                cell.width = widths[c] if c < len(widths) else widths[-1]
+                cell.width = widths[c]
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
                 paragraph.style = self.document.styles[Style.TABLE]
-                if r == 0:
+                if r == 0 or c in centred:
                     paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.run(paragraph, values[c] if c < len(values) else "", FontRole.TABLE)
+
+
+def _breaks_in_last_paragraphs(document: DocumentObject) -> None:
+    """python-docx ends a section with an empty paragraph holding its w:sectPr; that paragraph
+    takes a line and could spill onto a page of its own, so the break moves into the letter's
+    last paragraph, as Word writes it."""
+    body = document.element.body
+    for p_pr in body.xpath("./w:p/w:pPr[w:sectPr]"):
+        paragraph = p_pr.getparent()
+        previous = paragraph.getprevious()
+        if paragraph.xpath("./w:r") or previous is None or previous.tag != qn("w:p"):
+            continue
+        target = previous.get_or_add_pPr()
+        if target.find(qn("w:sectPr")) is not None:
+            continue
+        target.append(p_pr.find(qn("w:sectPr")))
+        body.remove(paragraph)
 
 
 # --- XML helpers ------------------------------------------------------------------------------
@@ -436,10 +495,6 @@ def _after(parent, child, before: Sequence[str]) -> None:  # noqa: ANN001
         parent.insert(0, child)
     else:
         last.addnext(child)
-
-
-def _insert_first(p_pr, child) -> None:  # noqa: ANN001 - w:pPr, w:framePr
-    _after(p_pr, child, _ORDER[: _ORDER.index("w:framePr")])
 
 
 def _on(p_pr, tag: str, value: str | None = None) -> None:  # noqa: ANN001

@@ -4,7 +4,6 @@ as one string with a character spacing, so the text extracts cleanly)."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from app.atomic_files import replacing
 from app.reports.fonts import FontRole, RoleFont, RoleFonts
 from app.reports.gongwen import layout as g
+from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
 
@@ -277,13 +277,17 @@ class _Composer:
             # over 署名 and 日期, which sit a little below its centre (GB/T 9704 7.3.5.1).
             day_x = right - 4 * g.CHAR_PITCH - day_width
             signer_x = day_x + (day_width - signer_width) / 2
-            first = 3
-        else:
-            # 7.3.5.2: 署名 right-indented two characters, the date two characters further in,
-            # or the date right-indented two and 署名 moved left to keep the two-character step.
-            day_x = right - 2 * g.CHAR_PITCH - day_width
-            signer_x = min(right - 2 * g.CHAR_PITCH - signer_width, day_x - 2 * g.CHAR_PITCH)
             first = 2
+        else:
+            # 7.3.5.2: 署名 right-indented two characters and the date starting two characters
+            # right of it; a date longer than that is right-indented two and 署名 moves left.
+            edge = right - 2 * g.CHAR_PITCH
+            signer_x = edge - signer_width
+            day_x = signer_x + 2 * g.CHAR_PITCH
+            if day_x + day_width > edge + 0.01:
+                day_x = edge - day_width
+                signer_x = day_x - 2 * g.CHAR_PITCH
+            first = 1
         signer_x = max(g.LEFT, min(signer_x, right - signer_width))
         body = self.fonts[FontRole.BODY]
         block.parts.append((first, _TextLine([_Segment(letter.signer, body)], signer_x)))
@@ -297,20 +301,38 @@ class _Composer:
         self.keep_with_body(block)
 
     def keep_with_body(self, block: _Drawing) -> None:
+        """Place the signature block with at least the body's last two lines on its page
+        (GB/T 9704 7.3.5: never a page with the signature alone)."""
         if self.cursor + block.height > g.LINES:
-            carried: list[_Item] = []
-            while (
-                len(carried) < 2
-                and self.page.items
-                and isinstance(self.page.items[-1][1], _TextLine)
-                and self.page.items[-1][1].body
-                and len(self.page.items) > 2
-            ):
-                carried.insert(0, self.page.items.pop()[1])
+            carried = self.trailing_body(self.page, 2)
             self.new_page()
-            for item in carried:
+            for _, item in carried:
                 self.place(item)
+        elif len(self._pages) > 1 and len(self.page.items) < 2:
+            on_page = self.page.items
+            if all(isinstance(item, _TextLine) and item.body for _, item in on_page):
+                pulled = self.trailing_body(self._pages[-2], 2 - len(on_page))
+                if self.cursor + len(pulled) + block.height <= g.LINES:
+                    self.page.items = [(i, item) for i, (_, item) in enumerate(pulled)] + [
+                        (line + len(pulled), item) for line, item in on_page
+                    ]
+                    self.cursor += len(pulled)
+                else:
+                    self._pages[-2].items.extend(pulled)  # no room: put them back
         self.place(block, block.height)
+
+    @staticmethod
+    def trailing_body(page: _Page, count: int) -> list[tuple[int, _Item]]:
+        """Take up to `count` body lines off the end of `page` (leaving it at least one item)."""
+        taken: list[tuple[int, _Item]] = []
+        while (
+            len(taken) < count
+            and len(page.items) > 1
+            and isinstance(page.items[-1][1], _TextLine)
+            and page.items[-1][1].body
+        ):
+            taken.insert(0, page.items.pop())
+        return taken
 
     def record(self) -> None:
         """版记 at the foot of the letter's last page: 抄送 and 印发, between rules."""
@@ -351,63 +373,45 @@ class _Composer:
         self.place(block, block.height)
 
     def table(self, table: TableBlock) -> None:
+        """A ruled table; split over pages between rows, the header row repeated."""
         font = self.fonts[FontRole.TABLE]
-        size, leading, pad_x, pad_y = g.TABLE_SIZE, g.TABLE_SIZE * 1.3, 4.0, 4.0
-        total = sum(table.shares) or 1.0
-        widths = [g.BLOCK_WIDTH * share / total for share in table.shares]
+        widths = tables.column_widths(table)
+        centred = tables.centred_columns(table)
         edges = [g.LEFT]
         for w in widths:
             edges.append(edges[-1] + w)
-
-        def wrap(row: tuple[str, ...]) -> list[list[str]]:
-            cells = []
-            for text, w in zip(row, widths, strict=False):
-                advances = [stringWidth(c, font.pdf_name, size) for c in text]
-                cells.append(break_lines(text, advances, w - 2 * pad_x, w - 2 * pad_x))
-            return cells
-
-        def height(cells: list[list[str]]) -> float:
-            return max((len(c) for c in cells), default=1) * leading + 2 * pad_y
-
-        header = wrap(table.header)
-        rows = [wrap(row) for row in table.rows]
-        pending = list(range(len(rows)))
+        header, *pending = tables.rows(table, font.pdf_name)
         first = True
         while first or pending:
             first = False
             room = (g.LINES - self.cursor) * g.LINE_PITCH
-            piece = [(header, True)]
-            used = height(header)
-            while pending and used + height(rows[pending[0]]) <= room + 1e-6:
-                used += height(rows[pending[0]])
-                piece.append((rows[pending.pop(0)], False))
-            if len(piece) == 1 and pending and self.cursor > 0:
-                self.new_page()
-                continue
-            if len(piece) == 1 and pending:  # a row taller than a page: place it anyway
-                used += height(rows[pending[0]])
-                piece.append((rows[pending.pop(0)], False))
-            drawing = _Drawing(math.ceil(used / g.LINE_PITCH - 1e-6))
+            piece = [header]
+            while pending and sum(r.height for r in piece) + pending[0].height <= room + 1e-6:
+                piece.append(pending.pop(0))
+            if len(piece) == 1 and pending:
+                if self.cursor > 0:
+                    self.new_page()
+                    continue
+                piece.append(pending.pop(0))  # a row taller than a page: placed anyway
+            drawing = _Drawing(tables.whole_lines([r.height for r in piece]))
             y = 0.0
-            for cells, is_header in piece:
-                h = height(cells)
-                drawing.rules.append((edges[0], y, edges[-1], y, 0.75))
-                for i, lines in enumerate(cells):
-                    block = len(lines) * leading
-                    top = y + (h - block) / 2
+            for number, row in enumerate(piece):
+                h = row.height
+                if number == len(piece) - 1:  # the last row fills the piece's last grid line
+                    h = drawing.height * g.LINE_PITCH - y
+                drawing.rules.append((edges[0], y, edges[-1], y, tables.RULE))
+                for i, lines in enumerate(row.cells):
+                    top = y + (h - len(lines) * tables.LEADING) / 2
                     for k, text in enumerate(lines):
-                        w = stringWidth(text, font.pdf_name, size)
-                        x = (
-                            edges[i] + (widths[i] - w) / 2
-                            if is_header or len(cells[i]) == 1 and w < widths[i] / 2
-                            else edges[i] + pad_x
-                        )
-                        baseline = top + k * leading + (leading + size * 0.76) / 2
-                        drawing.cells.append((x, baseline, text, font, size))
+                        w = stringWidth(text, font.pdf_name, g.TABLE_SIZE)
+                        centre = row.header or i in centred
+                        x = edges[i] + ((widths[i] - w) / 2 if centre else tables.PAD_X)
+                        baseline = top + k * tables.LEADING + (tables.LEADING + 9.0) / 2
+                        drawing.cells.append((x, baseline, text, font, g.TABLE_SIZE))
                 y += h
-            drawing.rules.append((edges[0], y, edges[-1], y, 0.75))
+            drawing.rules.append((edges[0], y, edges[-1], y, tables.RULE))
             for x in edges:
-                drawing.rules.append((x, 0, x, y, 0.75))
+                drawing.rules.append((x, 0, x, y, tables.RULE))
             self.place(drawing, drawing.height)
             if pending:
                 self.new_page()
