@@ -146,6 +146,7 @@ class CleanupPage(QWidget):
             row.addWidget(button)
             if key == "open":
                 row.addStretch(1)
+        self.buttons["notice"].setToolTip("公布清理结果的通知；清理实施后可打印，也可另存为 Word")
         menu = QMenu(self.buttons["export"])
         for part, (title, _decisions) in cleanup.PARTS.items():
             menu.addAction(f"{title}…", partial(self.export, part))

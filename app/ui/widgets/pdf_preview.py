@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -163,22 +164,22 @@ class PdfPreview(QDialog):
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.previous_button = self._button("上一页", self.previous_page, "上一页（PgUp）")
-        self.next_button = self._button("下一页", self.next_page, "下一页（PgDown）")
         self.print_button = self._button("打印…", self.print_document)
         self.print_button.setDefault(True)
+        self.previous_button = self._tool("上一页", self.previous_page, "上一页（PgUp）")
+        self.next_button = self._tool("下一页", self.next_page, "下一页（PgDown）")
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.page_spin)
         bar.addWidget(self.total)
         bar.addWidget(self.next_button)
         bar.addSpacing(24)
-        bar.addWidget(self._button("缩小", self.zoom_out, "缩小（Ctrl+-）"))
+        bar.addWidget(self._tool("缩小", self.zoom_out, "缩小（Ctrl+-）"))
         bar.addWidget(self.zoom_label)
-        bar.addWidget(self._button("放大", self.zoom_in, "放大（Ctrl++）"))
-        bar.addWidget(self._button("适合宽度", lambda: self.set_zoom(Fit.WIDTH)))
-        bar.addWidget(self._button("整页", lambda: self.set_zoom(Fit.PAGE), "整页显示一页"))
-        bar.addWidget(self._button("100%", lambda: self.set_zoom(1.0)))
+        bar.addWidget(self._tool("放大", self.zoom_in, "放大（Ctrl++）"))
+        bar.addWidget(self._tool("适合宽度", lambda: self.set_zoom(Fit.WIDTH)))
+        bar.addWidget(self._tool("整页", lambda: self.set_zoom(Fit.PAGE), "整页显示一页"))
+        bar.addWidget(self._tool("100%", lambda: self.set_zoom(1.0)))
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self._button("另存为 PDF…", self.save_copy))
@@ -207,6 +208,16 @@ class PdfPreview(QDialog):
         button = QPushButton(text)
         button.setAutoDefault(False)
         button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _tool(self, text: str, slot, tip: str = "") -> QToolButton:
+        """A viewing control: as wide as its text (a push button is at least 80 pixels), so the
+        bar keeps 另存为 Word… in view at 125 % on 1366×768."""
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setMinimumHeight(self.print_button.sizeHint().height())
         button.clicked.connect(slot)
         return button
 
