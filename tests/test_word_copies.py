@@ -150,3 +150,16 @@ def test_the_cleanup_notice_is_offered_for_an_applied_batch(qtbot, named, tmp_pa
     save_word(qtbot, page, named, target, monkeypatch)
     text = word_text(target)
     assert "关于公布规范性文件清理结果的通知" in text and "继续有效 1 件" in text
+
+
+def test_a_report_to_a_placeholder_is_refused_with_where_to_name_it(qtbot, office, no_modal_boxes):
+    clock.fix_today(TODAY)
+    with office.transaction() as s:
+        doc = register(s, published=date(2026, 3, 3))
+        filing.record_filed(
+            s, SYSTEM, doc.id, "本级人民政府", date(2026, 3, 10), list(filing.PACKAGE)
+        )
+    print_report(qtbot, office)
+    assert no_modal_boxes == [
+        "备案报告：备案机关仍为“本级人民政府”，请在 设置 → 规则 中填写其全称（如 河清市人民政府）。"
+    ]
