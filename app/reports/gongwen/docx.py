@@ -286,8 +286,12 @@ class _Writer:
             signer_right = day_right + (day_em - signer_em) / 2
             blanks = 2
         else:
-            day_right = 2.0
-            signer_right = max(2.0, day_right + day_em - 2 - signer_em)
+            # GB/T 9704 7.3.5.2, in characters from the right edge (as the PDF does)
+            signer_right = 2.0
+            day_right = signer_em - day_em  # the date starts two characters right of 署名
+            if day_right < 2.0:
+                day_right = 2.0
+                signer_right = 4.0 + day_em - signer_em
             blanks = 1
         for _ in range(blanks):
             self.paragraph(Style.BODY, indent=0).paragraph_format.keep_with_next = True
