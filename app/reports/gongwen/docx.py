@@ -104,6 +104,18 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
                     size = OxmlElement(tag)
                     r_pr.append(size)
                 size.set(qn("w:val"), str(round(g.BODY_SIZE * 2)))
+            lang = r_pr.find(qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:eastAsia"), "zh-CN")
+        p_pr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        if p_pr is not None:
+            # As in the PDF: no extra space around Latin letters and digits, no punctuation
+            # hanging past the margin (LibreOffice reads these only from the defaults).
+            for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+                _on(p_pr, tag, "0")
+            spacing = p_pr.find(qn("w:spacing"))
+            if spacing is not None:
+                p_pr.remove(spacing)
     for name, (role, size, align, indent, tracked) in _STYLES.items():
         try:
             style = document.styles[name]
@@ -127,8 +139,8 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
         _on(style.element.get_or_add_pPr(), "w:snapToGrid", "0")
         _tracking(style.element.get_or_add_rPr(), g.BODY_TRACKING_TWIPS if tracked else 0)
     normal = document.styles[Style.BODY].element.get_or_add_pPr()
-    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra space around Latin and digits,
-        _on(normal, tag, "0")  # as in the PDF: every character takes its own cell
+    for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+        _on(normal, tag, "0")
     for name in (Style.HEADING1, Style.HEADING2):
         level = 0 if name == Style.HEADING1 else 1
         _on(document.styles[name].element.get_or_add_pPr(), "w:outlineLvl", str(level))
@@ -390,7 +402,8 @@ class _Writer:
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             if r == 0:
                 _on(row._tr.get_or_add_trPr(), "w:tblHeader")
-            _on(row._tr.get_or_add_trPr(), "w:cantSplit")
+            if heights[r] < g.BLOCK_HEIGHT / 2:  # a taller row must be able to break
+                _on(row._tr.get_or_add_trPr(), "w:cantSplit")
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
