@@ -222,3 +222,122 @@ def test_without_a_seal_the_date_starts_two_characters_right_of_the_signer(
     assert right(signer) == 2  # 右空二字
     # 10 characters of 署名, 6½ of date: the date ends 3½ characters further in
     assert right(dated) == 3.5
+
+
+# ECMA-376 element order that Word insists on (it refuses a file with them out of order)
+P_ORDER = [
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+]
+R_ORDER = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+]
+TBL_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+]
+
+
+def test_properties_are_written_in_schema_order(two_letters) -> None:
+    from zipfile import ZipFile
+
+    from lxml import etree
+
+    with ZipFile(two_letters) as package:
+        parts = [etree.fromstring(package.read(name)) for name in package.namelist()
+                 if name.startswith("word/") and name.endswith(".xml")]  # fmt: skip
+    checked = 0
+    for root in parts:
+        for tag, order in (("pPr", P_ORDER), ("rPr", R_ORDER), ("tblPr", TBL_ORDER)):
+            for element in root.iter(qn(f"w:{tag}")):
+                names = [etree.QName(child).localname for child in element]
+                assert all(name in order for name in names), names
+                positions = [order.index(name) for name in names]
+                assert positions == sorted(positions), (tag, names)
+                checked += 1
+    assert checked > 100

@@ -102,7 +102,7 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
                 size = r_pr.find(qn(tag))
                 if size is None:
                     size = OxmlElement(tag)
-                    r_pr.append(size)
+                    _after(r_pr, size, _R_ORDER[: _R_ORDER.index(tag)])
                 size.set(qn("w:val"), str(round(g.BODY_SIZE * 2)))
             lang = r_pr.find(qn("w:lang"))
             if lang is not None:
@@ -390,7 +390,11 @@ class _Writer:
             margin.set(qn("w:w"), str(g.twips(value)))
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
-        tbl_pr.append(margins)
+        look = tbl_pr.find(qn("w:tblLook"))  # w:tblCellMar comes just before it
+        if look is None:
+            tbl_pr.append(margins)
+        else:
+            look.addprevious(margins)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         centred = tables.centred_columns(block)
@@ -438,7 +442,7 @@ def _set_fonts(r_pr, family: str) -> None:  # noqa: ANN001 - a w:rPr element
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
+        _after(r_pr, fonts, _R_ORDER[: _R_ORDER.index("w:rFonts")])
     for key in list(fonts.attrib):
         del fonts.attrib[key]  # theme fonts (w:asciiTheme…) would win over the names
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -451,7 +455,7 @@ def _tracking(r_pr, twips: int) -> None:  # noqa: ANN001 - a w:rPr element
     spacing = r_pr.find(qn("w:spacing"))
     if spacing is None:
         spacing = OxmlElement("w:spacing")
-        r_pr.append(spacing)
+        _after(r_pr, spacing, _R_ORDER[: _R_ORDER.index("w:spacing")])
     spacing.set(qn("w:val"), str(twips))
 
 
@@ -499,6 +503,17 @@ _ORDER = (*_BEFORE_IND, "w:ind", "w:contextualSpacing", "w:mirrorIndents",
           "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
           "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
           "w:sectPr", "w:pPrChange")  # fmt: skip
+
+
+# w:rPr children in schema order (ECMA-376 CT_RPr)
+_R_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
 
 
 def _after(parent, child, before: Sequence[str]) -> None:  # noqa: ANN001
