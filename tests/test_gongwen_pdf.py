@@ -8,16 +8,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from app.reports.fonts import FontRole, role_fonts
 from app.reports.gongwen import layout as g
 from app.reports.gongwen import pdf
 from app.reports.gongwen.breaking import CLOSING
-from app.reports.gongwen.model import Para
+from app.reports.gongwen.model import Letter, Para, Run, TableBlock
 from tests.gongwen_samples import BODY_SENTENCE, long_letter, report
 
 TOLERANCE = 0.5  # points
@@ -89,8 +91,10 @@ def test_a_letter_is_a4_titled_and_embeds_every_font_it_uses(tmp_path: Path, fon
             font = font.get_object()
             assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
             used.add(str(font["/BaseFont"]).split("+", 1)[1])
-    face = Path(fonts[FontRole.BODY].path)
-    assert used == {"WenQuanYiMicroHei-0"}, face  # the role fonts' face only: no Helvetica
+    # nothing but the role fonts' faces (no stray Helvetica), and each of them
+    faces = {getFont(fonts[role].pdf_name).face.name.decode() for role in FontRole}
+    assert all(any(name.startswith(face) for face in faces) for name in used), used
+    assert all(any(name.startswith(face) for name in used) for face in faces), faces
 
 
 def test_a_full_body_page_has_22_lines_of_28_characters_on_the_grid(tmp_path: Path, fonts) -> None:
@@ -295,3 +299,67 @@ def test_a_table_fills_whole_grid_lines_and_repeats_its_header(tmp_path: Path, f
 
 def test_dates_are_in_arabic_numerals() -> None:
     assert pdf.date_text(date(2026, 12, 1)) == "2026年12月1日"
+
+
+words = st.text(
+    alphabet="规范性文件备案审查河清市人民政府，。、：（）《》“”0123456789ab", max_size=90
+)
+paras = st.builds(
+    lambda text, heading, indent: Para(
+        (Run(text[:6], FontRole.HEADING1), Run(text[6:])) if heading else (Run(text),),
+        indent,
+    ),
+    words,
+    st.booleans(),
+    st.booleans(),
+)
+table_blocks = st.integers(min_value=1, max_value=4).flatmap(
+    lambda columns: st.builds(
+        TableBlock,
+        st.tuples(*[words] * columns),
+        st.lists(st.tuples(*[words] * columns), max_size=12).map(tuple),
+        st.tuples(*[st.floats(min_value=0.1, max_value=1)] * columns),
+    )
+)
+letters = st.builds(
+    Letter,
+    title=words.filter(bool),
+    recipient=words,
+    body=st.lists(st.one_of(paras, table_blocks), max_size=12).map(tuple),
+    signer=st.text(alphabet="河清市人民政府司法局办公室", min_size=2, max_size=16),
+    signed_on=st.dates(date(2000, 1, 1), date(2099, 12, 31)),
+    attachments=st.lists(words.filter(bool), max_size=3).map(tuple),
+    remark=words,
+    seal=st.booleans(),
+    copies_to=st.lists(words.filter(bool), max_size=3).map(tuple),
+    issued_by=words,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(letters)
+def test_any_letter_stays_inside_the_text_block(tmp_path_factory, letter) -> None:
+    fonts = role_fonts()
+    target = tmp_path_factory.mktemp("any") / "letter.pdf"
+    pages = pdf.render([letter], fonts, target)
+    reader = PdfReader(target)
+    assert pages == len(reader.pages) >= 1
+    for page in reader.pages:
+        for line in text_lines(page):
+            if line.text.startswith("\u2014"):
+                continue
+            assert line.x >= g.LEFT - TOLERANCE
+            assert g.BOTTOM - 0.12 * line.size - TOLERANCE <= line.y
+            assert line.y + 0.88 * line.size <= g.PAGE_HEIGHT - g.TOP + TOLERANCE
+
+
+def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path, fonts) -> None:
+    tall = TableBlock(("序号", "说明"), (("1", "规" * 900),), (0.1, 0.9))
+    reader = render(tmp_path, fonts, long_letter(body=(tall,)))
+    cells = "".join(
+        line.text for page in reader.pages for line in text_lines(page) if line.size == 12
+    )
+    assert cells.count("规") == 900
+    for page in reader.pages:
+        for line in text_lines(page):
+            assert line.y >= g.BOTTOM - TOLERANCE or line.size == g.FOLIO_SIZE

@@ -102,8 +102,20 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
                 size = r_pr.find(qn(tag))
                 if size is None:
                     size = OxmlElement(tag)
-                    r_pr.append(size)
+                    _after(r_pr, size, _R_ORDER[: _R_ORDER.index(tag)])
                 size.set(qn("w:val"), str(round(g.BODY_SIZE * 2)))
+            lang = r_pr.find(qn("w:lang"))
+            if lang is not None:
+                lang.set(qn("w:eastAsia"), "zh-CN")
+        p_pr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        if p_pr is not None:
+            # As in the PDF: no extra space around Latin letters and digits, no punctuation
+            # hanging past the margin (LibreOffice reads these only from the defaults).
+            for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+                _on(p_pr, tag, "0")
+            spacing = p_pr.find(qn("w:spacing"))
+            if spacing is not None:
+                p_pr.remove(spacing)
     for name, (role, size, align, indent, tracked) in _STYLES.items():
         try:
             style = document.styles[name]
@@ -127,8 +139,8 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
         _on(style.element.get_or_add_pPr(), "w:snapToGrid", "0")
         _tracking(style.element.get_or_add_rPr(), g.BODY_TRACKING_TWIPS if tracked else 0)
     normal = document.styles[Style.BODY].element.get_or_add_pPr()
-    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no extra space around Latin and digits,
-        _on(normal, tag, "0")  # as in the PDF: every character takes its own cell
+    for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+        _on(normal, tag, "0")
     for name in (Style.HEADING1, Style.HEADING2):
         level = 0 if name == Style.HEADING1 else 1
         _on(document.styles[name].element.get_or_add_pPr(), "w:outlineLvl", str(level))
@@ -286,8 +298,12 @@ class _Writer:
             signer_right = day_right + (day_em - signer_em) / 2
             blanks = 2
         else:
-            day_right = 2.0
-            signer_right = max(2.0, day_right + day_em - 2 - signer_em)
+            # GB/T 9704 7.3.5.2, in characters from the right edge (as the PDF does)
+            signer_right = 2.0
+            day_right = signer_em - day_em  # the date starts two characters right of 署名
+            if day_right < 2.0:
+                day_right = 2.0
+                signer_right = 4.0 + day_em - signer_em
             blanks = 1
         for _ in range(blanks):
             self.paragraph(Style.BODY, indent=0).paragraph_format.keep_with_next = True
@@ -374,7 +390,11 @@ class _Writer:
             margin.set(qn("w:w"), str(g.twips(value)))
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
-        tbl_pr.append(margins)
+        look = tbl_pr.find(qn("w:tblLook"))  # w:tblCellMar comes just before it
+        if look is None:
+            tbl_pr.append(margins)
+        else:
+            look.addprevious(margins)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         centred = tables.centred_columns(block)
@@ -386,7 +406,8 @@ class _Writer:
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             if r == 0:
                 _on(row._tr.get_or_add_trPr(), "w:tblHeader")
-            _on(row._tr.get_or_add_trPr(), "w:cantSplit")
+            if heights[r] < g.BLOCK_HEIGHT / 2:  # a taller row must be able to break
+                _on(row._tr.get_or_add_trPr(), "w:cantSplit")
             for c, cell in enumerate(row.cells):
                 cell.width = widths[c]
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
@@ -421,7 +442,7 @@ def _set_fonts(r_pr, family: str) -> None:  # noqa: ANN001 - a w:rPr element
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
+        _after(r_pr, fonts, _R_ORDER[: _R_ORDER.index("w:rFonts")])
     for key in list(fonts.attrib):
         del fonts.attrib[key]  # theme fonts (w:asciiTheme…) would win over the names
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -434,7 +455,7 @@ def _tracking(r_pr, twips: int) -> None:  # noqa: ANN001 - a w:rPr element
     spacing = r_pr.find(qn("w:spacing"))
     if spacing is None:
         spacing = OxmlElement("w:spacing")
-        r_pr.append(spacing)
+        _after(r_pr, spacing, _R_ORDER[: _R_ORDER.index("w:spacing")])
     spacing.set(qn("w:val"), str(twips))
 
 
@@ -482,6 +503,17 @@ _ORDER = (*_BEFORE_IND, "w:ind", "w:contextualSpacing", "w:mirrorIndents",
           "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
           "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
           "w:sectPr", "w:pPrChange")  # fmt: skip
+
+
+# w:rPr children in schema order (ECMA-376 CT_RPr)
+_R_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
 
 
 def _after(parent, child, before: Sequence[str]) -> None:  # noqa: ANN001

@@ -392,7 +392,10 @@ class _Composer:
                 if self.cursor > 0:
                     self.new_page()
                     continue
-                piece.append(pending.pop(0))  # a row taller than a page: placed anyway
+                # a row taller than a page: as much as fits here, the rest on the next page
+                head, tail = tables.split(pending.pop(0), room - header.height)
+                piece.append(head)
+                pending.insert(0, tail)
             drawing = _Drawing(tables.whole_lines([r.height for r in piece]))
             y = 0.0
             for number, row in enumerate(piece):

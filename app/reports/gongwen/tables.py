@@ -57,8 +57,7 @@ def rows(table: TableBlock, font_name: str) -> list[Row]:
             room = width - 2 * PAD_X
             cells.append(tuple(break_lines(text, advances, room, room)))
         lines = max(len(cell) for cell in cells) if cells else 1
-        height = math.ceil((lines * LEADING + 2 * PAD_Y) / HALF_LINE - 1e-9) * HALF_LINE
-        return Row(tuple(cells), height, header)
+        return Row(tuple(cells), row_height(lines), header)
 
     return [row(table.header, True), *(row(values, False) for values in table.rows)]
 
@@ -66,3 +65,18 @@ def rows(table: TableBlock, font_name: str) -> list[Row]:
 def whole_lines(heights: list[float]) -> int:
     """Grid lines a run of rows fills (an odd half line is added to the last row)."""
     return math.ceil(sum(heights) / g.LINE_PITCH - 1e-6)
+
+
+def row_height(lines: int) -> float:
+    return math.ceil((lines * LEADING + 2 * PAD_Y) / HALF_LINE - 1e-9) * HALF_LINE
+
+
+def split(row: Row, room: float) -> tuple[Row, Row]:
+    """A row too tall for any page in two: as many lines as fit in `room`, and the rest."""
+    lines = max(1, int((room - 2 * PAD_Y) // LEADING))
+    while lines > 1 and row_height(lines) > room + 1e-6:
+        lines -= 1
+    head = tuple(cell[:lines] for cell in row.cells)
+    tail = tuple(cell[lines:] for cell in row.cells)
+    rest = max(len(cell) for cell in tail)
+    return Row(head, row_height(lines), row.header), Row(tail, row_height(rest), row.header)
