@@ -131,7 +131,8 @@ class RuleRow:
         self.reset = QPushButton("恢复默认")
         self.reset.setToolTip("在编辑框中填入默认值；点击“保存”后生效")
         self.reset.clicked.connect(lambda: self.set_value(rule.default))
-        self.reset.setVisible(not self.names_body)  # a placeholder is no name to go back to
+        if self.names_body:
+            self.reset.hide()  # a placeholder is no name to go back to
 
     def lay_out(self, into: QVBoxLayout) -> None:
         value = QHBoxLayout()
