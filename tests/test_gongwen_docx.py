@@ -159,7 +159,11 @@ def test_signature_record_and_remark(two_letters) -> None:
     assert record[1].text == "河清市司法局办公室\t2026年12月1日印发"
     frame = record[-1]._p.pPr.find(qn("w:framePr"))
     assert int(frame.get(qn("w:y"))) + int(frame.get(qn("w:h"))) == 22 * 579  # block's foot
-    attachments = [p.text for p in paragraphs if p.style.name == Style.ATTACHMENTS][:2]
+    listed = [p for p in paragraphs if p.style.name == Style.ATTACHMENTS][:2]
+    # the signature takes the last lines above it along to its page
+    assert listed[-1].paragraph_format.keep_with_next
+    assert listed[-1].paragraph_format.widow_control
+    attachments = [p.text for p in listed]
     assert attachments == [
         "附件：1.河清市2026年第三季度规范性文件目录",
         "2.河清市人民政府关于加强城市精细化管理工作的通知（正式文本及制定说明）",

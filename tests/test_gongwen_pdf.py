@@ -232,18 +232,21 @@ def test_without_a_seal_the_signature_follows_gbt_9704_7_3_5_2(tmp_path: Path, f
     assert dated.x - signer.x == pytest.approx(2 * g.CHAR_PITCH, abs=TOLERANCE)
 
 
+@pytest.mark.parametrize("attachments", [(), ("河清市规范性文件目录",)])
 @pytest.mark.parametrize("sentences", range(14, 26))
-def test_the_signature_never_sits_alone_on_a_page(tmp_path: Path, fonts, sentences) -> None:
+def test_the_signature_never_sits_alone_on_a_page(
+    tmp_path: Path, fonts, sentences, attachments
+) -> None:
     letter = replace(
         long_letter(),
         body=tuple(Para.of(BODY_SENTENCE) for _ in range(sentences)),
+        attachments=attachments,
     )
     reader = render(tmp_path, fonts, letter)
     last = text_lines(reader.pages[-1])
     signer = next(i for i, line in enumerate(last) if line.text == letter.signer)
-    assert signer >= 2  # at least the body's last two lines above it
-    body = [line for line in last[:signer] if line.size == g.BODY_SIZE]
-    assert len(body) >= 2
+    above = [line for line in last[:signer] if line.size == g.BODY_SIZE]
+    assert len(above) >= 2  # the body's (or 附件说明's) last two lines go with it
 
 
 def test_the_record_sits_on_the_last_lines_of_the_last_page(tmp_path: Path, fonts) -> None:
