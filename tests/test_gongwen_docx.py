@@ -343,3 +343,17 @@ def test_properties_are_written_in_schema_order(two_letters) -> None:
                 assert positions == sorted(positions), (tag, names)
                 checked += 1
     assert checked > 100
+
+
+def test_control_characters_from_old_rows_are_left_out(tmp_path: Path, fonts) -> None:
+    """A value stored before the input checks may hold a control character: python-docx
+    refused it (ValueError) and the PDF printed a box."""
+    letter = report(recipient="河清市\x07人民政府", remark="联系人：张三\n电话：\x1b0311")
+    docx.render([letter], fonts, tmp_path / "letter.docx")
+    document = Document(str(tmp_path / "letter.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "河清市人民政府：" in texts
+    assert "（联系人：张三电话：0311）" in texts
+    pdf.render([letter], fonts, tmp_path / "letter.pdf")
+    text = PdfReader(tmp_path / "letter.pdf").pages[0].extract_text()
+    assert "河清市人民政府：" in text

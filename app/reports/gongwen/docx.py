@@ -31,6 +31,7 @@ from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, em_width, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
 from app.reports.gongwen.pdf import date_text
+from app.reports.gongwen.text import printable_letter
 
 
 class Style:
@@ -74,6 +75,7 @@ def render(letters: Sequence[Letter], fonts: RoleFonts, target: Path) -> None:
     page and numbering its pages from 1."""
     document = Document()
     _setup(document, fonts)
+    letters = [printable_letter(letter) for letter in letters]
     for i, letter in enumerate(letters):
         section = document.sections[0] if i == 0 else document.add_section(WD_SECTION.NEW_PAGE)
         folio = document.styles[Style.FOLIO]

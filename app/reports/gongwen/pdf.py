@@ -18,11 +18,13 @@ from app.reports.gongwen import layout as g
 from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
+from app.reports.gongwen.text import printable_letter
 
 
 def render(letters: Sequence[Letter], fonts: RoleFonts, target: Path) -> int:
     """Write `letters` into one PDF at `target`, each starting on a new page and numbering its
     own pages from 1; return the number of pages."""
+    letters = [printable_letter(letter) for letter in letters]
     pages = [page for letter in letters for page in _Composer(letter, fonts).pages()]
     with replacing(Path(target)) as part:
         canvas = Canvas(
