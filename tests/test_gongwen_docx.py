@@ -159,7 +159,11 @@ def test_signature_record_and_remark(two_letters) -> None:
     assert record[1].text == "河清市司法局办公室\t2026年12月1日印发"
     frame = record[-1]._p.pPr.find(qn("w:framePr"))
     assert int(frame.get(qn("w:y"))) + int(frame.get(qn("w:h"))) == 22 * 579  # block's foot
-    attachments = [p.text for p in paragraphs if p.style.name == Style.ATTACHMENTS][:2]
+    listed = [p for p in paragraphs if p.style.name == Style.ATTACHMENTS][:2]
+    # the signature takes the last lines above it along to its page
+    assert listed[-1].paragraph_format.keep_with_next
+    assert listed[-1].paragraph_format.widow_control
+    attachments = [p.text for p in listed]
     assert attachments == [
         "附件：1.河清市2026年第三季度规范性文件目录",
         "2.河清市人民政府关于加强城市精细化管理工作的通知（正式文本及制定说明）",
@@ -339,3 +343,17 @@ def test_properties_are_written_in_schema_order(two_letters) -> None:
                 assert positions == sorted(positions), (tag, names)
                 checked += 1
     assert checked > 100
+
+
+def test_control_characters_from_old_rows_are_left_out(tmp_path: Path, fonts) -> None:
+    """A value stored before the input checks may hold a control character: python-docx
+    refused it (ValueError) and the PDF printed a box."""
+    letter = report(recipient="河清市\x07人民政府", remark="联系人：张三\n电话：\x1b0311")
+    docx.render([letter], fonts, tmp_path / "letter.docx")
+    document = Document(str(tmp_path / "letter.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "河清市人民政府：" in texts
+    assert "（联系人：张三电话：0311）" in texts
+    pdf.render([letter], fonts, tmp_path / "letter.pdf")
+    text = PdfReader(tmp_path / "letter.pdf").pages[0].extract_text()
+    assert "河清市人民政府：" in text

@@ -232,18 +232,21 @@ def test_without_a_seal_the_signature_follows_gbt_9704_7_3_5_2(tmp_path: Path, f
     assert dated.x - signer.x == pytest.approx(2 * g.CHAR_PITCH, abs=TOLERANCE)
 
 
+@pytest.mark.parametrize("attachments", [(), ("河清市规范性文件目录",)])
 @pytest.mark.parametrize("sentences", range(14, 26))
-def test_the_signature_never_sits_alone_on_a_page(tmp_path: Path, fonts, sentences) -> None:
+def test_the_signature_never_sits_alone_on_a_page(
+    tmp_path: Path, fonts, sentences, attachments
+) -> None:
     letter = replace(
         long_letter(),
         body=tuple(Para.of(BODY_SENTENCE) for _ in range(sentences)),
+        attachments=attachments,
     )
     reader = render(tmp_path, fonts, letter)
     last = text_lines(reader.pages[-1])
     signer = next(i for i, line in enumerate(last) if line.text == letter.signer)
-    assert signer >= 2  # at least the body's last two lines above it
-    body = [line for line in last[:signer] if line.size == g.BODY_SIZE]
-    assert len(body) >= 2
+    above = [line for line in last[:signer] if line.size == g.BODY_SIZE]
+    assert len(above) >= 2  # the body's (or 附件说明's) last two lines go with it
 
 
 def test_the_record_sits_on_the_last_lines_of_the_last_page(tmp_path: Path, fonts) -> None:
@@ -363,3 +366,19 @@ def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path, fonts) -
     for page in reader.pages:
         for line in text_lines(page):
             assert line.y >= g.BOTTOM - TOLERANCE or line.size == g.FOLIO_SIZE
+
+
+def test_a_record_with_copies_only_wraps_under_the_first_name(tmp_path: Path, fonts) -> None:
+    copies = tuple(f"河清市第{n}人民政府办公室" for n in "一二三四五")
+    reader = render(tmp_path, fonts, report(copies_to=copies, issued_by=""))
+    page = reader.pages[-1]
+    lines = [line for line in text_lines(page) if line.size == g.RECORD_SIZE]
+    first, *rest = [line for line in lines if not line.text.startswith("\u2014")]
+    assert first.text.startswith("抄送：河清市第一人民政府办公室，")
+    assert rest and rest[-1].text.endswith("。")
+    hang = stringWidth("抄送：", fonts[FontRole.BODY].pdf_name, g.RECORD_SIZE)
+    assert all(line.x == pytest.approx(first.x + hang, abs=TOLERANCE) for line in rest)
+    assert rest[-1].y == pytest.approx(g.baseline(g.LINES - 1, g.RECORD_SIZE), abs=TOLERANCE)
+    rules = horizontal_rules(page)
+    assert [round(width / mm, 2) for _, width in rules] == [0.35, 0.35]
+    assert rules[-1][0] == pytest.approx(g.BOTTOM, abs=0.01)

@@ -22,6 +22,7 @@ from docx.section import Section
 from docx.shared import Emu, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.atomic_files import replacing
 from app.reports.fonts import FontRole, RoleFonts
@@ -30,6 +31,7 @@ from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, em_width, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
 from app.reports.gongwen.pdf import date_text
+from app.reports.gongwen.text import printable_letter
 
 
 class Style:
@@ -73,6 +75,7 @@ def render(letters: Sequence[Letter], fonts: RoleFonts, target: Path) -> None:
     page and numbering its pages from 1."""
     document = Document()
     _setup(document, fonts)
+    letters = [printable_letter(letter) for letter in letters]
     for i, letter in enumerate(letters):
         section = document.sections[0] if i == 0 else document.add_section(WD_SECTION.NEW_PAGE)
         folio = document.styles[Style.FOLIO]
@@ -228,7 +231,12 @@ class _Writer:
     def write(self) -> None:
         letter = self.letter
         title = self.paragraph(Style.TITLE)
-        for i, line in enumerate(split_title(letter.title, g.BLOCK_WIDTH / g.TITLE_SIZE)):
+        name = self.fonts[FontRole.TITLE].pdf_name
+        size = g.TITLE_SIZE
+        lines = split_title(  # where the PDF splits it
+            letter.title, g.BLOCK_WIDTH / size, lambda c: stringWidth(c, name, size) / size
+        )
+        for i, line in enumerate(lines):
             if i:
                 title.add_run().add_break()
             self.run(title, line, FontRole.TITLE)
@@ -243,6 +251,11 @@ class _Writer:
         if letter.attachments:
             self.paragraph(Style.BODY, indent=0)
             self.attachments()
+        last = self.document.paragraphs[-1]
+        if last.style is not None and last.style.name != Style.RECIPIENT:
+            # the signature keeps the last two lines of the text above it on its page
+            last.paragraph_format.keep_with_next = True
+            last.paragraph_format.widow_control = True
         self.signature()
 
     def paragraph(self, style: str, indent: int | None = None) -> Paragraph:

@@ -18,11 +18,13 @@ from app.reports.gongwen import layout as g
 from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, split_title
 from app.reports.gongwen.model import Align, Letter, Para, TableBlock
+from app.reports.gongwen.text import printable_letter
 
 
 def render(letters: Sequence[Letter], fonts: RoleFonts, target: Path) -> int:
     """Write `letters` into one PDF at `target`, each starting on a new page and numbering its
     own pages from 1; return the number of pages."""
+    letters = [printable_letter(letter) for letter in letters]
     pages = [page for letter in letters for page in _Composer(letter, fonts).pages()]
     with replacing(Path(target)) as part:
         canvas = Canvas(
@@ -248,21 +250,22 @@ class _Composer:
         return sum(self.advance(c, role) for c in text)
 
     def attachments(self) -> None:
+        """附件：1.名称 — the numbers under each other, a long name's next line under the
+        name's first character (GB/T 9704 7.3.4); no punctuation added after names."""
         names = self.letter.attachments
         label = "附件："
         label_x = g.LEFT + 2 * g.CHAR_PITCH
         number_x = label_x + self.width(label)
-        self.place(_TextLine([_Segment(label, self.fonts[FontRole.BODY])], label_x))
-        self.cursor -= 1  # the first name goes on the label's line
+        body = self.fonts[FontRole.BODY]
         for i, name in enumerate(names, 1):
             number = f"{i}." if len(names) > 1 else ""
             name_x = number_x + self.width(number)
             lines = self.lines([(name, FontRole.BODY)], False, hang=name_x - g.LEFT, first_x=name_x)
-            if number:
-                lines[0].segments.insert(0, _Segment(number, self.fonts[FontRole.BODY]))
-                lines[0].x = number_x
+            prefix = (label if i == 1 else "") + number
+            if prefix:
+                lines[0].segments.insert(0, _Segment(prefix, body))
+                lines[0].x = label_x if i == 1 else number_x
             for line in lines:
-                line.body = False
                 self.place(line)
 
     def signature(self) -> None:
@@ -301,17 +304,19 @@ class _Composer:
         self.keep_with_body(block)
 
     def keep_with_body(self, block: _Drawing) -> None:
-        """Place the signature block with at least the body's last two lines on its page
-        (GB/T 9704 7.3.5: never a page with the signature alone)."""
+        """Place the signature block with at least the last two lines of the body (or of
+        附件说明) on its page (GB/T 9704 7.3.5: never a page with the signature alone)."""
         if self.cursor + block.height > g.LINES:
-            carried = self.trailing_body(self.page, 2)
+            carried = self.trailing_lines(self.page, 2)
             self.new_page()
             for _, item in carried:
                 self.place(item)
-        elif len(self._pages) > 1 and len(self.page.items) < 2:
+        elif len(self._pages) > 1:
             on_page = self.page.items
             if all(isinstance(item, _TextLine) and item.body for _, item in on_page):
-                pulled = self.trailing_body(self._pages[-2], 2 - len(on_page))
+                pulled = self.trailing_lines(self._pages[-2], 2 - len(on_page))
+                while pulled and isinstance(pulled[0][1], _Blank):
+                    pulled.pop(0)  # no blank line at the top of the page
                 if self.cursor + len(pulled) + block.height <= g.LINES:
                     self.page.items = [(i, item) for i, (_, item) in enumerate(pulled)] + [
                         (line + len(pulled), item) for line, item in on_page
@@ -322,15 +327,17 @@ class _Composer:
         self.place(block, block.height)
 
     @staticmethod
-    def trailing_body(page: _Page, count: int) -> list[tuple[int, _Item]]:
-        """Take up to `count` body lines off the end of `page` (leaving it at least one item)."""
+    def trailing_lines(page: _Page, count: int) -> list[tuple[int, _Item]]:
+        """Take the last `count` body lines (and blank lines between them) off the end of
+        `page`, leaving it at least one item."""
         taken: list[tuple[int, _Item]] = []
-        while (
-            len(taken) < count
-            and len(page.items) > 1
-            and isinstance(page.items[-1][1], _TextLine)
-            and page.items[-1][1].body
-        ):
+        lines = 0
+        while lines < count and len(page.items) > 1:
+            item = page.items[-1][1]
+            if isinstance(item, _TextLine) and item.body:
+                lines += 1
+            elif not isinstance(item, _Blank):
+                break
             taken.insert(0, page.items.pop())
         return taken
 
