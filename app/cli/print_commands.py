@@ -26,6 +26,7 @@ PRINT_KINDS = (
     "cleanup-continue",
     "cleanup-retired",
     "cleanup-summary",
+    "cleanup-notice",
     "reminders",
     "statistics",
     "manual",
@@ -43,6 +44,13 @@ EXPORT_KINDS = (
     "statistics",
 )
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
+# The letters, which also come as an editable Word copy (-o FILE.docx).
+LETTER_KINDS = {
+    "filing-report": "filing_report",
+    "opinion": "review_opinion",
+    "reminders": "expiry_reminder",
+    "cleanup-notice": "cleanup_notice",
+}
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -63,8 +71,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         help="备案记录编号（备案报告、备案登记表；可重复）",
     )
-    printing.add_argument("--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表）")
-    printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
+    printing.add_argument(
+        "--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表、结果通知）"
+    )
+    printing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="输出 PDF 文件；备案报告、审核意见书、提醒函和清理结果通知也可输出为 Word 文档（.docx）",
+    )
     add_json(printing)
     printing.set_defaults(handler=cmd_print, access=_print_access)
     export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
@@ -109,6 +124,25 @@ def _statistics_period(args: argparse.Namespace):
     return Period.of_year(args.year)
 
 
+def _letter_module(kind: str):
+    import importlib
+
+    return importlib.import_module(f"app.reports.{LETTER_KINDS[kind]}")
+
+
+def _letter_arguments(args: argparse.Namespace) -> tuple:
+    """What a letter module's pdf() and docx() take before the target, from the options."""
+    if args.kind == "opinion":
+        if args.case is None:
+            raise UserError("--case 审核案件编号：打印合法性审核意见书时必须指定。")
+        return (args.case,)
+    if args.kind == "filing-report":
+        return (args.filing or [],)
+    if args.kind == "reminders":
+        return (clock.today(),)
+    return (_batch(args),)
+
+
 def _print_one(s, args: argparse.Namespace, target: Path) -> int:
     from app.reports import (
         annual_statistics,
@@ -116,34 +150,27 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         cleanup_catalog,
         cleanup_summary,
         deadline_overview,
-        expiry_reminder,
         filing_form,
         filing_ledger,
-        filing_report,
         record_card,
         review_ledger,
-        review_opinion,
     )
 
+    if args.kind in LETTER_KINDS:
+        module = _letter_module(args.kind)
+        return module.pdf(s, *_letter_arguments(args), target, clock.today())
     if args.kind == "card":
         if args.doc is None:
             raise UserError("--doc 文件编号：打印文件登记表时必须指定。")
         return record_card.pdf(s, args.doc, target, clock.today())
-    if args.kind == "opinion":
-        if args.case is None:
-            raise UserError("--case 审核案件编号：打印合法性审核意见书时必须指定。")
-        return review_opinion.pdf(s, args.case, target, clock.today())
     if args.kind == "reviews":
         return review_ledger.pdf(s, target, args.year)
-    if args.kind in ("filing-report", "filing-form"):
-        module = filing_report if args.kind == "filing-report" else filing_form
-        return module.pdf(s, args.filing or [], target, clock.today())
+    if args.kind == "filing-form":
+        return filing_form.pdf(s, args.filing or [], target, clock.today())
     if args.kind == "filings":
         return filing_ledger.pdf(s, target, args.year)
     if args.kind == "deadlines":
         return deadline_overview.pdf(s, target)
-    if args.kind == "reminders":
-        return expiry_reminder.pdf(s, clock.today(), target, clock.today())
     if args.kind == "cleanup-summary":
         return cleanup_summary.pdf(s, _batch(args), target, clock.today())
     if args.kind in CLEANUP_PARTS:
@@ -154,6 +181,9 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> None:
+    if Path(args.output).suffix.lower() == ".docx":
+        _print_word(args)
+        return
     target = _target(args.output, ".pdf")
     if args.kind == "manual":  # the 操作手册 needs no database
         from app.reports import manual_pdf
@@ -166,6 +196,24 @@ def cmd_print(args: argparse.Namespace) -> None:
         {"file": str(target), "pages": pages},
         args.json,
         lambda r: [f"已生成 {r['file']}（共 {r['pages']} 页）"],
+    )
+
+
+def _print_word(args: argparse.Namespace) -> None:
+    if args.kind not in LETTER_KINDS:
+        raise UserError(
+            f"输出文件：“{args.kind}”没有 Word 版本，只能输出为 .pdf；"
+            f"Word 版本仅限 {'、'.join(LETTER_KINDS)}。",
+            field="输出文件",
+        )
+    target = _target(args.output, ".docx")
+    with session(args) as s:
+        module = _letter_module(args.kind)
+        module.docx(s, *_letter_arguments(args), target, clock.today())
+    emit(
+        {"file": str(target), "format": "docx"},
+        args.json,
+        lambda r: [f"已生成 {r['file']}（Word 文档）"],
     )
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Setting
-from app.services import audit, fields
+from app.services import audit, fields, recipients
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -94,7 +94,7 @@ RULES: dict[str, Rule] = {
             "filing.department.recipient",
             "本级人民政府",
             "部门文件备案机关",
-            "政府部门制定的文件报送备案的机关。",
+            "政府部门制定的文件报送备案的机关，即本级人民政府；请填写全称，它是备案报告的主送机关。",
         ),
         Rule(
             "filing.department.days",
@@ -113,7 +113,7 @@ RULES: dict[str, Rule] = {
             "filing.government.recipient",
             "上一级人民政府",
             "政府文件备案机关",
-            "人民政府制定的文件报送备案的机关。",
+            "人民政府制定的文件报送备案的机关，即上一级人民政府；请填写全称。",
         ),
         Rule(
             "filing.government.days",
@@ -132,7 +132,7 @@ RULES: dict[str, Rule] = {
             "filing.congress.recipient",
             "本级人大常委会",
             "政府文件另行报备机关",
-            "人民政府文件另行报送备案的机关；留空表示不报送。",
+            "人民政府文件另行报送备案的机关，即本级人大常委会；请填写全称，留空表示不报送。",
         ),
         Rule(
             "filing.congress.days",
@@ -323,6 +323,15 @@ def _check_change(s: Session, key: str, value: Any) -> None:
         from app.services.numbering import check_yearly_reset_change
 
         check_yearly_reset_change(s, value)
+    if key in recipients.RECIPIENT_KEYS:
+        others = {k: get(s, k) for k in recipients.RECIPIENT_KEYS}
+        recipients.check_name(key, RULES[key].label, value, others)
+
+
+def _follow(s: Session, actor: Actor, key: str, old: Any, new: Any) -> None:
+    """What a changed setting changes on the recorded rows, in the same transaction."""
+    if key in recipients.RECIPIENT_KEYS:
+        recipients.rename(s, actor, key, old, new)
 
 
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
@@ -336,6 +345,7 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     else:
         row.value = json.dumps(value, ensure_ascii=False)
     _record(s, actor, f"修改设置：{rule.label}", {key: old}, {key: value})
+    _follow(s, actor, key, old, value)
 
 
 def reset(s: Session, actor: Actor, key: str) -> None:
@@ -348,6 +358,7 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     old = json.loads(row.value)
     s.delete(row)
     _record(s, actor, f"恢复默认：{rule.label}", {key: old}, {key: rule.default})
+    _follow(s, actor, key, old, rule.default)
 
 
 def _rule(actor: Actor, key: str) -> Rule:
