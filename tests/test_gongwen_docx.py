@@ -357,3 +357,20 @@ def test_control_characters_from_old_rows_are_left_out(tmp_path: Path, fonts) ->
     pdf.render([letter], fonts, tmp_path / "letter.pdf")
     text = PdfReader(tmp_path / "letter.pdf").pages[0].extract_text()
     assert "河清市人民政府：" in text
+
+
+def test_the_number_stands_right_above_the_title_and_headings_keep_with_the_text(
+    tmp_path: Path, fonts
+) -> None:
+    target = tmp_path / "numbered.docx"
+    docx.render([report(number="河清司备〔2026〕3号")], fonts, target)
+    paragraphs = Document(str(target)).paragraphs
+    first = paragraphs[0]
+    assert first.text == "河清司备〔2026〕3号"
+    assert first.style is not None and first.style.name == Style.NUMBER
+    assert first.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert paragraphs[1].text == ""
+    assert paragraphs[2].style is not None and paragraphs[2].style.name == Style.TITLE
+    headings = [p for p in paragraphs if p.text in ("一、基本情况", "二、报送材料")]
+    assert len(headings) == 2
+    assert all(p.paragraph_format.keep_with_next for p in headings)

@@ -19,7 +19,7 @@ from app.reports.fonts import FontRole, role_fonts
 from app.reports.gongwen import layout as g
 from app.reports.gongwen import pdf
 from app.reports.gongwen.breaking import CLOSING
-from app.reports.gongwen.model import Letter, Para, Run, TableBlock
+from app.reports.gongwen.model import Letter, Para, Run, TableBlock, heading1
 from tests.gongwen_samples import BODY_SENTENCE, long_letter, report
 
 TOLERANCE = 0.5  # points
@@ -382,3 +382,63 @@ def test_a_record_with_copies_only_wraps_under_the_first_name(tmp_path: Path, fo
     rules = horizontal_rules(page)
     assert [round(width / mm, 2) for _, width in rules] == [0.35, 0.35]
     assert rules[-1][0] == pytest.approx(g.BOTTOM, abs=0.01)
+
+
+def test_the_letters_number_stands_at_the_right_edge_a_line_above_the_title(
+    tmp_path: Path, fonts
+) -> None:
+    """信函格式: 发文字号 flush with the text block's right edge on the first line, the title
+    two lines below it."""
+    number = "河清司备〔2026〕3号"
+    lines = text_lines(render(tmp_path, fonts, report(number=number)).pages[0])
+    assert lines[0].text == number
+    assert lines[0].y == pytest.approx(g.baseline(0), abs=TOLERANCE)
+    right = lines[0].x + body_width(number, fonts)
+    assert right == pytest.approx(g.LEFT + g.BLOCK_WIDTH, abs=TOLERANCE)
+    assert lines[1].size == g.TITLE_SIZE
+    assert lines[1].y == pytest.approx(g.baseline(2, g.TITLE_SIZE), abs=TOLERANCE)
+
+
+@pytest.mark.parametrize("before", range(14, 22))
+def test_a_heading_never_ends_a_page(tmp_path: Path, fonts, before: int) -> None:
+    """Whatever the text above it, a heading keeps two lines of what follows on its page."""
+    filler = tuple(Para.of("规" * 26, indent=False) for _ in range(before))
+    letter = long_letter(
+        body=(*filler, heading1("三、审核意见"), Para.of(BODY_SENTENCE * 2)), recipient=""
+    )
+    reader = render(tmp_path, fonts, letter)
+    for page in reader.pages:
+        lines = [line for line in text_lines(page) if not line.text.startswith("\u2014")]
+        if "三、审核意见" in [line.text for line in lines]:
+            after = [line.text for line in lines]
+            assert len(after) - after.index("三、审核意见") - 1 >= 2, after
+
+
+def test_a_character_the_office_font_lacks_is_drawn_in_a_bundled_face(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """仿宋_GB2312 holds only GB2312: a name with 堃 borrows the glyph instead of printing an
+    empty box, and only that character does."""
+    from app.reports import office_fonts
+    from tests import font_files
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    font_files.truetype(folder, "simfang.ttf", "仿宋_GB2312", "FangSong_GB2312", "FangSong_GB2312")
+    monkeypatch.setenv("NORMDESK_FONT_DIRS", str(folder))
+    office_fonts.rescan()
+    fonts = role_fonts()
+    assert not fonts[FontRole.BODY].bundled
+    letter = long_letter(body=(Para.of("的一是堃的"),), recipient="")
+    reader = render(tmp_path, fonts, letter)
+    drawn: list[tuple[str, str]] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ANN001 - pypdf's visitor
+        if text.strip() and font is not None:
+            drawn.append((text, str(font["/BaseFont"])))
+
+    reader.pages[0].extract_text(visitor_text=visit)
+    faces = {text: face for text, face in drawn if text in ("的一是", "堃", "的")}
+    assert faces["的一是"].endswith("FangSong_GB2312"), drawn
+    assert "UMing" in faces["堃"], drawn
+    assert faces["的"].endswith("FangSong_GB2312"), drawn

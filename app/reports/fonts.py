@@ -344,6 +344,56 @@ def _load(path: Path, index: int) -> str | None:
     return name
 
 
+# --- characters the office font lacks -----------------------------------------------------
+# 仿宋_GB2312 and its kin hold only the GB2312 characters: a name with 堃 or 喆 would print as an
+# empty box. Such a character is drawn in a bundled face that has it (Word does the same).
+
+_STAND_IN_FILES = (("uming.ttc", 0), ("ukai.ttc", 0), ("wqy-microhei.ttc", 0))
+
+
+@cache
+def _glyphs(pdf_name: str) -> dict[int, int]:
+    font = pdfmetrics.getFont(pdf_name)
+    assert isinstance(font, TTFont)  # every face we register is TrueType
+    return font.face.charToGlyph
+
+
+@cache
+def _stand_ins(role: FontRole) -> tuple[str, ...]:
+    """Registered bundled faces to borrow a glyph from: the role's own stand-in first."""
+    files = [(BUNDLED[role].file, BUNDLED[role].index), *_STAND_IN_FILES]
+    names = (_register(resource_path("fonts", file), index) for file, index in files)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def face_for(font: RoleFont, char: str) -> str:
+    """The registered face that draws `char` for `font`: its own, else a bundled one that has
+    the glyph, else its own (which then prints its empty glyph)."""
+    if ord(char) in _glyphs(font.pdf_name) or char.isspace():
+        return font.pdf_name
+    for name in _stand_ins(font.role):
+        if ord(char) in _glyphs(name):
+            return name
+    return font.pdf_name
+
+
+def pieces(font: RoleFont, text: str) -> list[tuple[str, str]]:
+    """`text` cut where the drawing face changes: (text, registered face name) pairs."""
+    out: list[tuple[str, str]] = []
+    for char in text:
+        name = face_for(font, char)
+        if out and out[-1][1] == name:
+            out[-1] = (out[-1][0] + char, name)
+        else:
+            out.append((char, name))
+    return out
+
+
+def text_width(font: RoleFont, text: str, size: float) -> float:
+    """The width `text` takes in `font`, borrowed glyphs at their own width."""
+    return sum(pdfmetrics.stringWidth(part, name, size) for part, name in pieces(font, text))
+
+
 @cache
 def register_fonts() -> str:
     pdfmetrics.registerFont(

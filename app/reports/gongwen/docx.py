@@ -22,14 +22,13 @@ from docx.section import Section
 from docx.shared import Emu, Mm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.atomic_files import replacing
-from app.reports.fonts import FontRole, RoleFonts
+from app.reports.fonts import FontRole, RoleFonts, text_width
 from app.reports.gongwen import layout as g
 from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, em_width, split_title
-from app.reports.gongwen.model import Align, Letter, Para, TableBlock
+from app.reports.gongwen.model import Align, Letter, Para, TableBlock, is_heading
 from app.reports.gongwen.pdf import date_text
 from app.reports.gongwen.text import printable_letter
 
@@ -39,6 +38,7 @@ class Style:
 
     BODY = "Normal"
     TITLE = "公文标题"
+    NUMBER = "发文字号"
     RECIPIENT = "主送机关"
     HEADING1 = "一级标题"
     HEADING2 = "二级标题"
@@ -55,6 +55,7 @@ class Style:
 _STYLES: dict[str, tuple[FontRole, float, WD_ALIGN_PARAGRAPH, int, bool]] = {
     Style.BODY: (FontRole.BODY, g.BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, True),
     Style.TITLE: (FontRole.TITLE, g.TITLE_SIZE, WD_ALIGN_PARAGRAPH.CENTER, 0, False),
+    Style.NUMBER: (FontRole.BODY, g.BODY_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, 0, True),
     Style.RECIPIENT: (FontRole.BODY, g.BODY_SIZE, WD_ALIGN_PARAGRAPH.LEFT, 0, True),
     Style.HEADING1: (FontRole.HEADING1, g.BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, True),
     Style.HEADING2: (FontRole.HEADING2, g.BODY_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, True),
@@ -230,11 +231,14 @@ class _Writer:
 
     def write(self) -> None:
         letter = self.letter
+        if letter.number:  # 信函格式: 发文字号 at the block's right edge, a line above the title
+            self.run(self.paragraph(Style.NUMBER), letter.number)
+            self.paragraph(Style.BODY, indent=0)
         title = self.paragraph(Style.TITLE)
-        name = self.fonts[FontRole.TITLE].pdf_name
+        font = self.fonts[FontRole.TITLE]
         size = g.TITLE_SIZE
         lines = split_title(  # where the PDF splits it
-            letter.title, g.BLOCK_WIDTH / size, lambda c: stringWidth(c, name, size) / size
+            letter.title, g.BLOCK_WIDTH / size, lambda c: text_width(font, c, size) / size
         )
         for i, line in enumerate(lines):
             if i:
@@ -286,6 +290,8 @@ class _Writer:
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for run in para.runs:
             self.run(paragraph, run.text, run.role)
+        if is_heading(para):
+            paragraph.paragraph_format.keep_with_next = True
 
     def attachments(self) -> None:
         """附件：1.名称 — numbers under each other, a long name's next line under its first
@@ -411,7 +417,7 @@ class _Writer:
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         centred = tables.centred_columns(block)
-        heights = [r.height for r in tables.rows(block, self.fonts[FontRole.TABLE].pdf_name)]
+        heights = [r.height for r in tables.rows(block, self.fonts[FontRole.TABLE])]
         heights[-1] += tables.whole_lines(heights) * g.LINE_PITCH - sum(heights)
         for r, values in enumerate((block.header, *block.rows)):
             row = table.rows[r]

@@ -45,6 +45,13 @@ def heading2(text: str) -> Para:
     return Para.of(text, FontRole.HEADING2)
 
 
+def is_heading(para: Para) -> bool:
+    """A paragraph that is only a heading: it stays on the page of what follows it."""
+    return bool(para.runs) and all(
+        run.role in (FontRole.HEADING1, FontRole.HEADING2) for run in para.runs
+    )
+
+
 @dataclass(frozen=True)
 class TableBlock:
     """A ruled table in 宋体 inside the body; `shares` of the text block's width per column."""

@@ -13,11 +13,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.atomic_files import replacing
-from app.reports.fonts import FontRole, RoleFont, RoleFonts
+from app.reports.fonts import FontRole, RoleFont, RoleFonts, pieces, text_width
 from app.reports.gongwen import layout as g
 from app.reports.gongwen import tables
 from app.reports.gongwen.breaking import break_lines, split_title
-from app.reports.gongwen.model import Align, Letter, Para, TableBlock
+from app.reports.gongwen.model import Align, Letter, Para, TableBlock, is_heading
 from app.reports.gongwen.text import printable_letter
 
 
@@ -71,8 +71,9 @@ class _TextLine:
         text = canvas.beginText(self.x, g.baseline(line, self.size))
         text.setCharSpace(self.char_space)
         for segment in self.segments:
-            text.setFont(segment.font.pdf_name, self.size)
-            text.textOut(segment.text)
+            for part, name in pieces(segment.font, segment.text):
+                text.setFont(name, self.size)
+                text.textOut(part)
         canvas.drawText(text)
 
 
@@ -99,8 +100,10 @@ class _Drawing:
             canvas.setLineWidth(width)
             canvas.line(x0, top - y0, x1, top - y1)
         for x, y, value, font, size in self.cells:
-            canvas.setFont(font.pdf_name, size)
-            canvas.drawString(x, top - y, value)
+            for part, name in pieces(font, value):
+                canvas.setFont(name, size)
+                canvas.drawString(x, top - y, part)
+                x += stringWidth(part, name, size)
 
 
 _Item = _TextLine | _Blank | _Drawing
@@ -137,6 +140,9 @@ class _Composer:
 
     def pages(self) -> list[_Page]:
         letter = self.letter
+        if letter.number:  # 信函格式: 发文字号 at the block's right edge, a line above the title
+            self.paragraph([(letter.number, FontRole.BODY)], indent=False, align=Align.RIGHT)
+            self.blank()
         self.title()
         self.blank()
         if letter.recipient:
@@ -144,6 +150,8 @@ class _Composer:
         for block in letter.body:
             if isinstance(block, TableBlock):
                 self.table(block)
+            elif is_heading(block):
+                self.heading(block)
             else:
                 self.para(block)
         if letter.attachments:
@@ -185,11 +193,20 @@ class _Composer:
         for text in split_title(
             self.letter.title,
             g.BLOCK_WIDTH / size,
-            lambda c: stringWidth(c, font.pdf_name, size) / size,
+            lambda c: text_width(font, c, size) / size,
         ):
-            width = stringWidth(text, font.pdf_name, g.TITLE_SIZE)
+            width = text_width(font, text, g.TITLE_SIZE)
             x = g.LEFT + (g.BLOCK_WIDTH - width) / 2
             self.place(_TextLine([_Segment(text, font)], x, g.TITLE_SIZE, 0.0, body=False))
+
+    def heading(self, para: Para) -> None:
+        """A heading goes to the next page rather than end one: what follows it (two lines,
+        or a table's header and first row) must fit below it."""
+        lines = self.lines([(run.text, run.role) for run in para.runs], para.indent, para.align)
+        if self.cursor > 0 and self.cursor + len(lines) + 2 > g.LINES:
+            self.new_page()
+        for line in lines:
+            self.place(line)
 
     def para(self, para: Para) -> None:
         runs = [(run.text, run.role) for run in para.runs]
@@ -244,7 +261,7 @@ class _Composer:
         return out
 
     def advance(self, char: str, role: FontRole, size: float = g.BODY_SIZE) -> float:
-        return stringWidth(char, self.fonts[role].pdf_name, size) + g.BODY_CHAR_SPACE
+        return text_width(self.fonts[role], char, size) + g.BODY_CHAR_SPACE
 
     def width(self, text: str, role: FontRole = FontRole.BODY) -> float:
         return sum(self.advance(c, role) for c in text)
@@ -352,15 +369,15 @@ class _Composer:
         if letter.copies_to:
             label = "抄送："
             text = label + "，".join(letter.copies_to) + "。"
-            widths = [stringWidth(c, font.pdf_name, size) for c in text]
-            hang = stringWidth(label, font.pdf_name, size)
+            widths = [text_width(font, c, size) for c in text]
+            hang = text_width(font, label, size)
             for i, chunk in enumerate(break_lines(text, widths, right - left, right - left - hang)):
                 x = left if i == 0 else left + hang
                 block.parts.append((block.height, _TextLine([_Segment(chunk, font)], x, size, 0)))
                 block.height += 1
         if letter.issued_by:
             day = date_text(letter.issued_on or letter.signed_on) + "印发"
-            day_x = right - stringWidth(day, font.pdf_name, size)
+            day_x = right - text_width(font, day, size)
             block.parts.append(
                 (block.height, _TextLine([_Segment(letter.issued_by, font)], left, size, 0))
             )
@@ -387,7 +404,7 @@ class _Composer:
         edges = [g.LEFT]
         for w in widths:
             edges.append(edges[-1] + w)
-        header, *pending = tables.rows(table, font.pdf_name)
+        header, *pending = tables.rows(table, font)
         first = True
         while first or pending:
             first = False
@@ -413,7 +430,7 @@ class _Composer:
                 for i, lines in enumerate(row.cells):
                     top = y + (h - len(lines) * tables.LEADING) / 2
                     for k, text in enumerate(lines):
-                        w = stringWidth(text, font.pdf_name, g.TABLE_SIZE)
+                        w = text_width(font, text, g.TABLE_SIZE)
                         centre = row.header or i in centred
                         x = edges[i] + ((widths[i] - w) / 2 if centre else tables.PAD_X)
                         baseline = top + k * tables.LEADING + (tables.LEADING + 9.0) / 2

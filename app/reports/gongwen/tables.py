@@ -7,8 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
+from app.reports.fonts import RoleFont, text_width
 from app.reports.gongwen import layout as g
 from app.reports.gongwen.breaking import break_lines
 from app.reports.gongwen.model import TableBlock
@@ -45,7 +44,7 @@ def centred_columns(table: TableBlock) -> set[int]:
     }
 
 
-def rows(table: TableBlock, font_name: str) -> list[Row]:
+def rows(table: TableBlock, font: RoleFont) -> list[Row]:
     """The header row and the body rows, their cells broken into lines."""
     widths = column_widths(table)
 
@@ -53,7 +52,7 @@ def rows(table: TableBlock, font_name: str) -> list[Row]:
         padded = [*values[: len(widths)], *[""] * (len(widths) - len(values))]
         cells = []
         for text, width in zip(padded, widths, strict=True):
-            advances = [stringWidth(c, font_name, g.TABLE_SIZE) for c in text]
+            advances = [text_width(font, c, g.TABLE_SIZE) for c in text]
             room = width - 2 * PAD_X
             cells.append(tuple(break_lines(text, advances, room, room)))
         lines = max(len(cell) for cell in cells) if cells else 1
