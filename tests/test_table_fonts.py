@@ -22,16 +22,20 @@ from tests.factories import add_issuer, register
 TITLE_FACE = "WQYTitleStandIn"  # the bundled file's second face, registered under its own name
 
 
-@pytest.fixture
-def distinct_fonts(monkeypatch) -> RoleFonts:
-    """Role fonts whose TITLE face differs from the TABLE face, so the PDF shows which is which;
-    the catalogs ask role_fonts(s) for them."""
+def title_stand_in() -> RoleFonts:
+    """Role fonts whose TITLE face differs from the TABLE face, so a PDF shows which is which."""
     path = resource_path("fonts", "wqy-microhei.ttc")
     pdfmetrics.registerFont(TTFont(TITLE_FACE, str(path), subfontIndex=1))
     base = fonts.role_fonts()
-    chosen = RoleFonts(
+    return RoleFonts(
         {**base.fonts, FontRole.TITLE: replace(base[FontRole.TITLE], pdf_name=TITLE_FACE)}
     )
+
+
+@pytest.fixture
+def distinct_fonts(monkeypatch) -> RoleFonts:
+    """The catalogs ask role_fonts(s) for their fonts: they get title_stand_in()."""
+    chosen = title_stand_in()
     monkeypatch.setattr(catalog_output, "role_fonts", lambda s=None: chosen)
     return chosen
 

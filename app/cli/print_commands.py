@@ -16,6 +16,8 @@ PRINT_KINDS = (
     "annual",
     "current",
     "repealed",
+    "annual-public",
+    "current-public",
     "card",
     "opinion",
     "reviews",
@@ -35,6 +37,8 @@ EXPORT_KINDS = (
     "annual",
     "current",
     "repealed",
+    "annual-public",
+    "current-public",
     "reviews",
     "filings",
     "deadlines",
@@ -42,6 +46,8 @@ EXPORT_KINDS = (
     "cleanup-retired",
     "statistics",
 )
+# 公布版: the catalog as published on the government website; printed as .pdf or .docx
+PUBLIC_KINDS = {"annual-public": "annual", "current-public": "current"}
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 
 
@@ -64,7 +70,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="备案记录编号（备案报告、备案登记表；可重复）",
     )
     printing.add_argument("--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表）")
-    printing.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
+    printing.add_argument(
+        "-o", "--output", required=True, help="输出 PDF 文件（公布版目录也可为 .docx）"
+    )
     add_json(printing)
     printing.set_defaults(handler=cmd_print, access=_print_access)
     export = sub.add_parser("export", help="导出登记簿或目录为 Excel")
@@ -153,9 +161,24 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
+def _print_public(s, args: argparse.Namespace, target: Path) -> int | None:
+    """A 公布版 catalog as PDF (its page count) or as .docx (pages unknown until laid out)."""
+    from app.reports import published_catalog
+
+    kind = PUBLIC_KINDS[args.kind]
+    if target.suffix.lower() == ".docx":
+        published_catalog.docx(s, kind, _catalog_filter(args), target)
+        return None
+    return published_catalog.pdf(s, kind, _catalog_filter(args), target)
+
+
 def cmd_print(args: argparse.Namespace) -> None:
-    target = _target(args.output, ".pdf")
-    if args.kind == "manual":  # the 操作手册 needs no database
+    docx = args.kind in PUBLIC_KINDS and args.output.lower().endswith(".docx")
+    target = _target(args.output, ".docx" if docx else ".pdf")
+    if args.kind in PUBLIC_KINDS:
+        with session(args) as s:
+            pages = _print_public(s, args, target)
+    elif args.kind == "manual":  # the 操作手册 needs no database
         from app.reports import manual_pdf
 
         pages = manual_pdf.pdf(target, clock.today())
@@ -165,7 +188,7 @@ def cmd_print(args: argparse.Namespace) -> None:
     emit(
         {"file": str(target), "pages": pages},
         args.json,
-        lambda r: [f"已生成 {r['file']}（共 {r['pages']} 页）"],
+        lambda r: [f"已生成 {r['file']}" + (f"（共 {r['pages']} 页）" if r["pages"] else "")],
     )
 
 
@@ -189,6 +212,11 @@ def cmd_export(args: argparse.Namespace) -> None:
             rows = deadline_overview.xlsx(s, target)
         elif args.kind in CLEANUP_PARTS:
             rows = cleanup_catalog.xlsx(s, _batch(args), CLEANUP_PARTS[args.kind], target)
+        elif args.kind in PUBLIC_KINDS:
+            from app.reports import published_catalog
+
+            kind = PUBLIC_KINDS[args.kind]
+            rows = published_catalog.xlsx(s, kind, _catalog_filter(args), target)
         elif args.kind == "statistics":
             period = _statistics_period(args)
             rows = annual_statistics_xlsx.xlsx(s, target, period, args.issuer)

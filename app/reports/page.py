@@ -218,7 +218,7 @@ class Column:
 
 
 PADDING = 2
-LEADING = BODY_SIZE * 1.3
+LINE = 1.3  # a table line's height, in font sizes
 
 
 def ruled_table(
@@ -267,9 +267,9 @@ def form_table(
     return table
 
 
-def _style_commands(columns: Sequence[Column], font: str) -> TableStyle:
+def _style_commands(columns: Sequence[Column], font: str, size: float) -> TableStyle:
     commands: list[TableCommand] = [
-        ("FONT", (0, 0), (-1, -1), font, BODY_SIZE, LEADING),
+        ("FONT", (0, 0), (-1, -1), font, size, size * LINE),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
@@ -285,13 +285,13 @@ def _style_commands(columns: Sequence[Column], font: str) -> TableStyle:
     return TableStyle(commands)
 
 
-def _wrapped(values: Sequence[str], widths: Sequence[float], font: str) -> tuple[list[str], float]:
+def _wrapped(
+    values: Sequence[str], widths: Sequence[float], font: str, size: float
+) -> tuple[list[str], float]:
     # printable: a control character stored earlier would print as a box
-    cells = [
-        wrap(printable(v), BODY_SIZE, w - 6, font) for v, w in zip(values, widths, strict=True)
-    ]
+    cells = [wrap(printable(v), size, w - 6, font) for v, w in zip(values, widths, strict=True)]
     lines = max(c.count("\n") + 1 for c in cells)
-    return cells, lines * LEADING + 2 * PADDING + 1
+    return cells, lines * size * LINE + 2 * PADDING + 1
 
 
 def table(
@@ -300,6 +300,7 @@ def table(
     page: Page,
     first_page_used: float,
     progress: Progress | None = None,
+    size: float = BODY_SIZE,
 ) -> list[Flowable]:
     """A bordered table broken into pages by us (rows are pre-wrapped, so their heights are known):
     the header row repeats on every page and ReportLab never has to split a long table, which is
@@ -307,15 +308,15 @@ def table(
     total = sum(c.width for c in columns)
     widths = [page.body_width * c.width / total for c in columns]
     font = page.table_font
-    header, header_height = _wrapped([c.header for c in columns], widths, font)
-    style_ = _style_commands(columns, font)
+    header, header_height = _wrapped([c.header for c in columns], widths, font, size)
+    style_ = _style_commands(columns, font, size)
     room = page.size[1] - 2 * MARGIN - 2 * FRAME_PADDING - 2
     flowables: list[Flowable] = []
     chunk: list[list[str]] = [header]
     heights = [header_height]
     available = room - first_page_used
     for n, row in enumerate(rows, 1):
-        cells, height = _wrapped(row, widths, font)
+        cells, height = _wrapped(row, widths, font, size)
         if sum(heights) + height > available and len(chunk) > 1:
             flowables += [
                 Table(chunk, colWidths=widths, rowHeights=heights, style=style_),

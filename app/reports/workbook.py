@@ -172,9 +172,10 @@ def write_sheet(
     notes: Sequence[str] = (),
     landscape: bool | None = None,
     widest: float = WIDEST,
+    heading: str = "",
 ) -> int:
-    """Write one sheet titled `sheet`, `notes` in the first column under the rows after an
-    empty one; returns the number of data rows. Column widths fit the headers and the first
+    """Write one sheet named `sheet` (its title row `heading`, else the name), `notes` in the
+    first column under the rows after an empty one; returns the number of data rows. Column widths fit the headers and the first
     rows' values (at least each field's width when there are no rows); a column held at
     `widest` wraps its text."""
     wb = Workbook(write_only=True)
@@ -186,7 +187,7 @@ def write_sheet(
     else:
         widths = [max(f.width, w) for f, w in zip(fields, fitted_widths(headers, []), strict=True)]
     wraps = {i for i, w in enumerate(widths) if w >= widest}
-    ws = start_sheet(wb, sheet, widths, headers, landscape)
+    ws = start_sheet(wb, sheet, widths, headers, landscape, heading)
     count = 0
     for count, row in enumerate(chain(ahead, remaining), 1):
         ws.append(

@@ -46,6 +46,9 @@ KINDS: dict[str, CatalogKind] = {
     )
 }
 
+# the catalogs that also have the form offices publish on the government website (公布版)
+PUBLISHABLE = ("annual", "current")
+
 
 @dataclass(frozen=True)
 class CatalogFilter:
