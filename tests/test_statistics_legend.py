@@ -32,4 +32,4 @@ def test_every_legend_label_is_drawn_inside_the_page(demo, tmp_path):
         page.extract_text(visitor_text=visit)
     assert {label for label, _l, _r in seen} == labels
     for label, left, right in seen:
-        assert MARGIN <= left and right <= right_edge, (label, left, right, right_edge)
+        assert left >= MARGIN and right <= right_edge, (label, left, right, right_edge)
