@@ -161,3 +161,16 @@ def test_print_dialog_offers_the_published_form_and_saves_it_as_word(
     dialog.export_button.click()
     assert dialog.ctx.runner.wait()
     assert [c.value for c in load_workbook(tmp_path / "目录.xlsx").active[2]] == HEADERS
+
+
+def test_print_dialog_previews_the_published_form(qtbot, office):
+    from tests.test_print_dialog import generated_preview
+
+    dialog = shown(qtbot, PrintDialog(context(office)))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("current"))
+    dialog.layout_choice.setCurrentIndex(dialog.layout_choice.findData(True))
+    dialog.preview_button.click()
+    preview = generated_preview(qtbot, dialog)
+    text = pdf_text(preview.pdf_path)
+    assert "河清市现行有效行政规范性文件目录" in text and "打印日期" not in text
+    preview.close()
