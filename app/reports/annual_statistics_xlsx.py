@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 from app.atomic_files import replacing
 from app.reports.annual_statistics import title
 from app.reports.page import Cancelled, Progress
-from app.reports.workbook import HEADER_ROW, WIDEST, cell, fitted_widths, start_sheet, wrapped
+from app.reports.workbook import (
+    HEADER_ROW,
+    WIDEST,
+    cell,
+    fitted_widths,
+    sheet_writes,
+    start_sheet,
+    wrapped,
+)
 from app.services import filing, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
@@ -139,13 +147,14 @@ def _sheet(wb: Workbook, name: str, heading: str, header: list[str], rows: Rows)
     """One sheet, titled "`heading`（`name`）", its widths fitted to the header and the rows."""
     widths = fitted_widths(header, rows)
     ws = start_sheet(wb, name, widths, header, heading=f"{heading}（{name}）")
-    for row in rows:
-        ws.append(
-            [
-                wrapped(ws, value) if widths[i] >= WIDEST else cell(ws, value)
-                for i, value in enumerate(row)
-            ]
-        )
+    with sheet_writes():
+        for row in rows:
+            ws.append(
+                [
+                    wrapped(ws, value) if widths[i] >= WIDEST else cell(ws, value)
+                    for i, value in enumerate(row)
+                ]
+            )
     return sum(1 for row in rows if row)
 
 

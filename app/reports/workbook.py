@@ -4,8 +4,11 @@ that can never turn into a formula nor hold a character a sheet cannot."""
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain, islice
@@ -89,6 +92,20 @@ def fitted_widths(
         bold = text_width(header) * 1.1  # the header row is bold
         widths.append(round(min(widest, max(NARROWEST, bold, longest) + 2), 1))
     return widths
+
+
+@contextmanager
+def sheet_writes() -> Iterator[None]:
+    """A write-only sheet streams its rows to a scratch file as they are appended; lxml reports a
+    failed write there (a full disk) as its own SerialisationError. Raised as the OSError it is,
+    the failure is explained to the clerk as a full disk, not as a bug."""
+    try:
+        yield
+    except Exception as exc:
+        if type(exc).__name__ != "SerialisationError":  # lxml.etree's, without importing lxml
+            raise
+        code = next((c for c in (errno.ENOSPC, errno.EFBIG) if errno.errorcode[c] in str(exc)), 0)
+        raise OSError(code or errno.EIO, os.strerror(code or errno.EIO)) from exc
 
 
 @dataclass(frozen=True)
@@ -189,19 +206,20 @@ def write_sheet(
     wraps = {i for i, w in enumerate(widths) if w >= widest}
     ws = start_sheet(wb, sheet, widths, headers, landscape, heading)
     count = 0
-    for count, row in enumerate(chain(ahead, remaining), 1):
-        ws.append(
-            [
-                wrapped(ws, f.value(row)) if i in wraps else cell(ws, f.value(row))
-                for i, f in enumerate(fields)
-            ]
-        )
-        if progress and count % 2000 == 0 and not progress(count, total):
-            raise Cancelled()
-    if notes:
-        ws.append([])
-    for note in notes:
-        ws.append([cell(ws, note)])
+    with sheet_writes():
+        for count, row in enumerate(chain(ahead, remaining), 1):
+            ws.append(
+                [
+                    wrapped(ws, f.value(row)) if i in wraps else cell(ws, f.value(row))
+                    for i, f in enumerate(fields)
+                ]
+            )
+            if progress and count % 2000 == 0 and not progress(count, total):
+                raise Cancelled()
+        if notes:
+            ws.append([])
+        for note in notes:
+            ws.append([cell(ws, note)])
     with replacing(target) as part:
         wb.save(part)
     return count

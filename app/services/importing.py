@@ -669,7 +669,7 @@ def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) ->
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
-    from app.reports.workbook import SAMPLED, fitted_widths, print_setup
+    from app.reports.workbook import SAMPLED, fitted_widths, print_setup, sheet_writes
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("导入检查结果")
@@ -685,12 +685,13 @@ def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) ->
     print_setup(ws, "导入检查结果", widths, header_row=1)  # row 1 stays the ledger's header
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.append([_report_cell(ws, h) for h in header])
-    for number, values in sheet.rows:
-        if number <= mapping.header_row:
-            continue
-        verdict = "；".join(by_row.get(number, [])) or "通过"
-        ws.append([number, *(_report_cell(ws, v) for v in values), _report_cell(ws, verdict)])
+    with sheet_writes():  # a full disk, also while rows stream to the sheet's scratch file
+        ws.append([_report_cell(ws, h) for h in header])
+        for number, values in sheet.rows:
+            if number <= mapping.header_row:
+                continue
+            verdict = "；".join(by_row.get(number, [])) or "通过"
+            ws.append([number, *(_report_cell(ws, v) for v in values), _report_cell(ws, verdict)])
     wb.save(path)
 
 
