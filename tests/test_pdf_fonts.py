@@ -57,6 +57,7 @@ def test_every_printed_paper_embeds_every_font_it_names(demo, db_url, tmp_path):
         "cleanup-summary": "--batch",
         "statistics": "--year",
         "annual": "--year",
+        "annual-public": "--year",
     }
     found: dict[str, set[str]] = {}
     for kind in PRINT_KINDS:

@@ -24,7 +24,7 @@ from app.services import (
     workcalendar,
 )
 from app.services.lifecycle import DRAFTING, status_label
-from app.services.vocabulary import DocStatus
+from app.services.vocabulary import DocStatus, FilingTimeliness
 
 RETIRED_LISTED = (DocStatus.REPEALED, DocStatus.DECLARED_INVALID, DocStatus.EXPIRED)
 CHUNK = 500  # document ids per IN (...) query
@@ -199,7 +199,8 @@ def _filed_text(recipient: str, f: Filing) -> str:
 
 
 def _unfiled_text(recipient: str, due: workcalendar.Period, today: date) -> str:
-    state = "逾期未报送" if due.end < today else "未报送"
+    unfiled = FilingTimeliness.NOT_FILED.label
+    state = f"逾期{unfiled}" if due.end < today else unfiled
     return f"{recipient} {state}（期限 {workcalendar.marked(due.end, due.provisional)}）"
 
 
