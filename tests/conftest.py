@@ -22,6 +22,12 @@ def gui_thread_collection(qapp):
     return collector.install(qapp)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_installed_fonts(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Fonts are looked for in an empty folder: no test depends on this machine's fonts."""
+    os.environ["NORMDESK_FONT_DIRS"] = str(tmp_path_factory.mktemp("no-fonts"))
+
+
 @pytest.fixture(autouse=True)
 def collect_between_tests(gui_thread_collection):
     """A test without an event loop runs no collector timer: its cycles go at its end."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget, QWizard
@@ -99,8 +100,11 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("登录", lambda: LoginDialog(ctx)),
         ("导入台账", lambda: ImportWizard(ctx)),
         ("初始设置", lambda: SetupWizard(ctx)),
+        ("设置—规则", lambda: settings_rules(ctx)),
+        ("有效期与清理—清理", lambda: cleanup_section(ctx)),
         ("迁移到服务器", lambda: MigrateDialog(ctx)),
         ("数据安全", lambda: SafetyPage(ctx)),
+        ("设置—打印", lambda: settings_print_window(ctx)),
         ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
         ("连接单位服务器", lambda: ConnectDialog(ctx)),
     ]
@@ -137,6 +141,7 @@ def small_dialogs(
         ("修改密码", lambda: PasswordDialog(ctx, "admin")),
         ("更正日历", lambda: DayDialog(ctx, date(2026, 10, 1), "holiday", None)),
         ("打印预览", lambda: preview(ctx)),
+        ("打印预览（信函）", lambda: letter_preview(ctx)),
     ]
     if case is not None:
         found += [
@@ -159,7 +164,51 @@ def small_dialogs(
     return found
 
 
+def cleanup_section(ctx: AppContext) -> QWidget:
+    """The main window maximised on 清理, its buttons (打印结果通知… among them) in one row."""
+    from app.ui.main_window import MainWindow
+    from app.ui.validity.view import ValidityView
+
+    window = MainWindow(ctx)
+    window.show_section("validity")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(ValidityView)
+    view.setCurrentWidget(view.cleanup)
+    return window
+
+
+def settings_rules(ctx: AppContext) -> QWidget:
+    """The main window maximised on 设置, its 规则 tab scrolled to the filing recipients."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QScrollArea
+
+    from app.ui.main_window import MainWindow
+    from app.ui.settings.view import SettingsView
+
+    window = MainWindow(ctx)
+    window.show_section("settings")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    rules = window.view(SettingsView).rules
+    scroll = rules.findChild(QScrollArea)
+    label = rules.rows["filing.department.recipient"].label
+    QTimer.singleShot(0, lambda: scroll.verticalScrollBar().setValue(label.y()))  # once laid out
+    return window
+
+
 MIN_REGISTER_ROWS = 12  # with the detail pane open, at 125 % on 1366×768
+
+
+def settings_print_window(ctx: AppContext) -> QWidget:
+    """The main window maximised on 设置, its 打印 tab shown."""
+    from app.ui.main_window import MainWindow
+    from app.ui.settings.view import SettingsView
+
+    window = MainWindow(ctx)
+    window.show_section("settings")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(SettingsView)
+    view.setCurrentWidget(view.printing)
+    return window
 
 
 def register_window(ctx: AppContext) -> QWidget:
@@ -210,6 +259,19 @@ def preview(ctx: AppContext) -> QWidget:
     with ctx.database.reading() as s:
         catalog_output.write_pdf(s, "register", CatalogFilter(None, None, None), target)
     return PdfPreview(target, "登记簿")
+
+
+def letter_preview(ctx: AppContext) -> QWidget:
+    """A letter (a review opinion) in the preview, with its 另存为 Word… beside 另存为 PDF…."""
+    from app.reports import review_opinion
+    from app.services.vocabulary import ReviewStatus
+    from app.ui.widgets.pdf_preview import PdfPreview, scratch_pdf
+
+    target = scratch_pdf()
+    with ctx.database.reading() as s:
+        case = s.scalar(select(ReviewCase.id).where(ReviewCase.status == ReviewStatus.CONCLUDED))
+        review_opinion.pdf(s, case, target, date.today())
+    return PdfPreview(target, "合法性审核意见书", None, lambda _path, _parent: None)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from pypdf import PdfReader
 
 from app import clock
 from app.reports import cleanup_catalog, cleanup_summary, expiry_reminder
-from app.services import cleanup
+from app.services import cleanup, settings
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
 
@@ -48,6 +48,7 @@ def test_reminder_letters_one_per_unit(database, tmp_path):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
+        settings.put(s, SYSTEM, "office.name", "河清市司法局")
         register(s, "救助办法", published=date(2022, 1, 15), drafting_unit="社会救助科")
         register(s, "养老办法", published=date(2022, 2, 15), drafting_unit="养老服务科")
     with database.reading() as s:
@@ -56,3 +57,4 @@ def test_reminder_letters_one_per_unit(database, tmp_path):
     assert pages == 2
     assert "养老服务科：" in texts[0] and "社会救助科：" in texts[1]
     assert "2027年第一季度" in texts[0] and "养老办法" in texts[0] and "救助办法" in texts[1]
+    assert all("河清市司法局" in t and "2026年11月27日" in t for t in texts)

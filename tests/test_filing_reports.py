@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from app import clock
 from app.errors import UserError
 from app.reports import deadline_overview, filing_form, filing_ledger, filing_report
-from app.services import filing
+from app.services import filing, settings
 from app.services.permissions import SYSTEM
 from tests.factories import add_issuer, register
 
@@ -21,6 +21,7 @@ def filed(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
+        settings.put(s, SYSTEM, "filing.department.recipient", "河清市人民政府")
         a = register(
             s,
             "河清市城乡居民最低生活保障管理办法",
@@ -31,7 +32,7 @@ def filed(database):
         register(s, "尚未报送备案的文件", published=date(2026, 10, 9))
         ids = [
             filing.record_filed(
-                s, SYSTEM, d.id, "本级人民政府", date(2026, 3, 16), list(filing.PACKAGE)
+                s, SYSTEM, d.id, "河清市人民政府", date(2026, 3, 16), list(filing.PACKAGE)
             ).id
             for d in (a, b)
         ]
@@ -44,9 +45,12 @@ def test_filing_report_letter_for_one_and_for_a_batch(filed, tmp_path):
         filing_report.pdf(s, ids[:1], tmp_path / "one.pdf", clock.today())
         filing_report.pdf(s, ids, tmp_path / "batch.pdf", clock.today())
     one, batch = text_of(tmp_path / "one.pdf"), text_of(tmp_path / "batch.pdf")
-    assert "规范性文件备案报告" in one and "备字〔2026〕1号" in one and "本级人民政府：" in one
+    # the 发文字号 (备字〔2026〕1号) is the letter's number: tests/test_letters.py
+    assert "关于报送《河清市城乡居民最低生活保障管理办法》备案的报告" in one
+    assert "河清市人民政府：" in one and "附件：1.规范性文件正式文本" in one
     assert "河民发〔2026〕7号" in one and "MZGS-2026-001" in one and "2026年3月16日" in one
-    assert "以下 2 件规范性文件" in batch and "临时救助实施办法" in batch
+    assert "等2件规范性文件备案的报告" in batch and "临时救助实施办法" in batch
+    assert "打印日期" not in one + batch  # a letter, not a printout
 
 
 def test_filing_form_has_one_page_per_filing(filed, tmp_path):
@@ -85,6 +89,6 @@ def test_filing_ledger_and_deadline_overview(filed, tmp_path):
     overview = text_of(tmp_path / "deadlines.pdf")
     assert (
         "期限一览表" in overview
-        and "尚未报送备案的文件（报本级人民政府）" in overview
+        and "尚未报送备案的文件（报河清市人民政府）" in overview
         and "已逾期" in overview
     )

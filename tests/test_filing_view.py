@@ -2,7 +2,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from app.services import filing
+from app.services import filing, settings
 from app.services.permissions import SYSTEM
 from app.ui.filing.view import FilingView
 from app.ui.home.view import HomeView
@@ -21,7 +21,8 @@ def add_document(database, published=date(2026, 3, 3), title="河清市城乡居
 
 def file_it(database, doc_id, day=date(2026, 3, 10)):
     with database.transaction() as s:
-        return filing.record_filed(s, SYSTEM, doc_id, "本级人民政府", day, list(filing.PACKAGE)).id
+        recipient = settings.get(s, "filing.department.recipient")
+        return filing.record_filed(s, SYSTEM, doc_id, recipient, day, list(filing.PACKAGE)).id
 
 
 def wait(database):
@@ -95,15 +96,18 @@ def test_deferred_registration_opens_a_correction_deadline_on_the_dashboard(qtbo
     assert dashboard.tiles["correction"].counts["upcoming"] == 1
 
 
-def test_printing_the_filing_report_generates_a_pdf_with_its_number(qtbot, office):
+def test_printing_the_filing_report_generates_the_letter(qtbot, office):
+    with office.transaction() as s:
+        settings.put(s, SYSTEM, "filing.department.recipient", "河清市人民政府")
     file_it(office, add_document(office))
     view = make_view(qtbot, office)
     view.table.selectRow(0)
     assert view.buttons["report"].isEnabled()
     view.print_report()
     wait(office)
-    text = previewed_text(qtbot, view)
-    assert "备字〔2026〕1号" in text
+    text = previewed_text(qtbot, view).replace("\n", "")
+    assert "关于报送《河清市城乡居民最低生活保障管理办法》备案的报告" in text
+    assert "河清市人民政府：" in text
 
 
 def test_figures_show_none_for_a_year_without_documents(qtbot, office):

@@ -434,14 +434,15 @@ def test_filing_form_and_report_of_a_filing_before_the_rename_carry_the_old_name
     database, tmp_path
 ):
     from app.reports import filing_form, filing_report
-    from app.services import filing
+    from app.services import filing, settings
 
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
+        settings.put(s, SYSTEM, "filing.department.recipient", "河清市人民政府")
         doc = register(s, "河清市最低生活保障办法", published=date(2026, 1, 5))
         filed = filing.record_filed(
-            s, SYSTEM, doc.id, "本级人民政府", date(2026, 1, 10), list(filing.PACKAGE)
+            s, SYSTEM, doc.id, "河清市人民政府", date(2026, 1, 10), list(filing.PACKAGE)
         ).id
     with database.transaction() as s:
         _rename(s)

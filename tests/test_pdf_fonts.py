@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app.cli import run
 from app.cli.print_commands import PRINT_KINDS
 from app.models import CleanupBatch, Document, Filing, ReviewCase
+from app.services.vocabulary import CleanupStatus
 
 
 def named_fonts(resources: DictionaryObject | None, seen: set[int]) -> list[DictionaryObject]:
@@ -45,6 +46,9 @@ def test_every_printed_paper_embeds_every_font_it_names(demo, db_url, tmp_path):
             "--case": s.scalar(select(ReviewCase.id)),
             "--filing": s.scalar(select(Filing.id).where(Filing.filed_on.is_not(None))),
             "--batch": s.scalar(select(CleanupBatch.id)),
+            "--applied": s.scalar(
+                select(CleanupBatch.id).where(CleanupBatch.status == CleanupStatus.APPLIED)
+            ),
             "--year": 2026,
         }
     needs = {
@@ -55,6 +59,7 @@ def test_every_printed_paper_embeds_every_font_it_names(demo, db_url, tmp_path):
         "cleanup-continue": "--batch",
         "cleanup-retired": "--batch",
         "cleanup-summary": "--batch",
+        "cleanup-notice": "--applied",
         "statistics": "--year",
         "annual": "--year",
         "annual-public": "--year",
@@ -63,7 +68,7 @@ def test_every_printed_paper_embeds_every_font_it_names(demo, db_url, tmp_path):
     for kind in PRINT_KINDS:
         target = tmp_path / f"{kind}.pdf"
         option = needs.get(kind)
-        extra = [option, str(ids[option])] if option else []
+        extra = [option.replace("--applied", "--batch"), str(ids[option])] if option else []
         assert run(["--db", db_url, "print", kind, *extra, "-o", str(target)]) == 0, kind
         missing = not_embedded(target)
         if missing:

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from app import clock
 from app.errors import UserError
 from app.reports import review_ledger, review_opinion
-from app.services import reviews
+from app.services import reviews, settings
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
 from tests.factories import add_issuer, draft
@@ -18,6 +18,7 @@ def concluded(database):
     clock.fix_today(date(2026, 11, 27))
     with database.transaction() as s:
         add_issuer(s)
+        settings.put(s, SYSTEM, "office.name", "河清市司法局")
         doc = draft(s, "河清市城乡居民最低生活保障管理办法")
         data = ReviewIntake("normative", doc.title, date(2026, 9, 25), "李审核", list(MATERIALS["normative"]),
                             submitting_unit="河清市民政局", document_id=doc.id)  # fmt: skip
@@ -46,10 +47,12 @@ def test_opinion_letter_carries_number_points_outcome_and_reviewer(concluded, tm
     with database.reading() as s:
         review_opinion.pdf(s, case_id, target, date(2026, 11, 27))
     text = "".join(p.extract_text() for p in PdfReader(target).pages).replace("\n", "")
-    for expected in ("合法性审核意见书", "法审〔2026〕1号", "河清市民政局：", "最低生活保障管理办法",
+    # the 发文字号 (法审〔2026〕1号) is the letter's number: tests/test_letters.py
+    for expected in ("合法性审核意见书", "河清市民政局：", "最低生活保障管理办法",
                      "第八条设定罚款无上位法依据", "审核结论：修改后合法", "删除第八条关于罚款的规定",
-                     "审核人：李审核", "2026年10月20日", "不符合"):  # fmt: skip
+                     "（审核人：李审核）", "河清市司法局", "2026年10月20日", "是否超越法定职权否"):  # fmt: skip
         assert expected in text, expected
+    assert "符合" not in text and "打印日期" not in text
 
 
 def test_opinion_letter_of_unfinished_case_is_refused(concluded, tmp_path):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app import clock
-from app.services import reviews, workcalendar
+from app.services import reviews, settings, workcalendar
 from app.services.permissions import SYSTEM
 from app.services.reviews import CHECK_ITEMS, MATERIALS, ReviewIntake
 from app.ui.review.case_dialog import CaseDialog
@@ -162,16 +162,18 @@ def test_changes_required_without_the_changes_keeps_the_dialog_open(qtbot, view,
     assert dialog.changes.hasFocus() or dialog.focusWidget() is dialog.changes
 
 
-def test_printing_the_opinion_generates_a_pdf_with_its_number(qtbot, view, office):
+def test_printing_the_opinion_generates_the_letter(qtbot, view, office):
+    with office.transaction() as s:
+        settings.put(s, SYSTEM, "office.name", "河清市司法局")
     case_id = add_case(office)
-    number = conclude(office, case_id)
+    conclude(office, case_id)
     view.scope.setCurrentIndex(view.scope.findData(False))
     view.select_case(case_id)
     assert view.print_button.isEnabled()
     view.print_opinion()
     wait(office)
-    text = previewed_text(qtbot, view)
-    assert number in text
+    text = previewed_text(qtbot, view).replace("\n", "")
+    assert "合法性审核意见书" in text and "河清市司法局" in text
 
 
 def test_ledger_exports_excel(qtbot, view, office, tmp_path, monkeypatch, no_modal_boxes):
@@ -192,3 +194,12 @@ def test_calendar_warning_shows_when_a_period_runs_into_an_unknown_year(view, of
     view.refresh()
     assert view.banner.isVisible()
     assert "2027 年国务院办公厅放假通知尚未录入" in view.banner.text()
+
+
+def test_each_check_offers_the_answers_its_question_takes(qtbot, view, office):
+    form = open_form(qtbot, view, add_case(office))
+    power = form.findings["是否超越法定职权"]
+    assert [power.itemText(i) for i in range(power.count())] == ["未审查", "否", "是", "不适用"]
+    assert power.itemData(1) == "pass"
+    subject = form.findings["制定主体是否合法"]
+    assert [subject.itemText(i) for i in range(1, 3)] == ["是", "否"]

@@ -192,3 +192,15 @@ def test_what_a_case_allows_follows_its_state(s):
     assert reviews.next_actions(case) == {A.CONFIRM, A.PRINT}
     reviews.confirm_changes(s, SYSTEM, case.id, date(2026, 10, 14))
     assert reviews.next_actions(case) == {A.PRINT}
+
+
+def test_each_check_is_answered_as_its_wording_asks():
+    """A question is answered 是/否 (是否超越法定职权 — 否 when lawful), never 符合."""
+    answers = {item: reviews.check_answer(item, True) for item in CHECK_ITEMS}
+    assert answers["是否超越法定职权"] == "否" and answers["制定主体是否合法"] == "是"
+    assert answers["是否履行法定程序"] == "是"
+    assert reviews.check_answer("是否超越法定职权", False) == "是"
+    assert reviews.check_answer("是否超越法定职权", None) == "不适用"
+    assert set(answers.values()) <= {"是", "否"}
+    labels = [label for label, _ in reviews.finding_choices("是否含有排除、限制公平竞争的内容")]
+    assert labels == ["否", "是", "不适用"]

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app import clock
-from app.services import settings, workcalendar
+from app.services import recipients, settings, workcalendar
 from app.services.permissions import SYSTEM
 from app.ui.settings.calendar_page import CORRECTED_ROLE, KIND_ROLE, KINDS, CalendarPage
 from app.ui.settings.view import SettingsView
@@ -43,12 +43,26 @@ def save_dialog(page: CalendarPage, database) -> None:
 # --- 规则 ---------------------------------------------------------------------------------
 def test_rules_tab_shows_every_rule_with_its_default(view):
     rows = view.rules.rows
-    assert list(rows) == list(settings.RULES)
-    for key, rule in settings.RULES.items():
+    assert list(rows) == [r.key for r in settings.form_rules()]
+    for key in rows:
+        rule = settings.RULES[key]
         assert rows[key].label.text() == f"{rule.label}："
         assert rows[key].help.text() == rule.help
-        assert rows[key].value() == rule.default
+        shown = "" if key in recipients.RECIPIENT_KEYS else rule.default  # no placeholder
+        assert rows[key].value() == shown
     assert rows["validity.default_years"].default.text() == "默认：5"
+
+
+def test_a_recipient_at_its_placeholder_is_asked_for_its_real_name(view, database):
+    row = view.rules.rows["filing.department.recipient"]
+    assert row.editor.placeholderText() == "例如：河清市人民政府"
+    assert not row.unnamed.isHidden() and "备案报告不能打印" in row.unnamed.text()
+    assert row.reset.isHidden() and not view.rules.save_button.isEnabled()
+    row.editor.setText("河清市人民政府")
+    view.rules.save_button.click()
+    wait(database)
+    assert stored(database, "filing.department.recipient") == "河清市人民政府"
+    assert row.unnamed.isHidden() and row.editor.text() == "河清市人民政府"
 
 
 def test_saved_value_persists(view, database):

@@ -55,7 +55,7 @@ def test_two_rules_changed_in_the_wizard_are_saved_through_the_settings_service(
     wizard.next()
     assert wizard.currentId() == SUMMARY
     text = wizard.steps[SUMMARY].text.text()
-    assert "印发后 15 日内报本级人民政府" in text
+    assert "印发后 15 日内报河清市人民政府" in text
     assert "自公布日期起算；一般 5 年" in text
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert context(database).runner.wait(60_000)

@@ -53,12 +53,24 @@ def to_issuers(wizard) -> None:
     wizard.next()
 
 
+RECIPIENTS = {
+    "filing.department.recipient": "河清市人民政府",
+    "filing.government.recipient": "江州市人民政府",
+    "filing.congress.recipient": "河清市人大常委会",
+}
+
+
 def to_filing(wizard, database, template="{code}GS-{year}-{seq:03d}") -> None:
-    """Past the office and one issuing body, 民政局, to the filing rules."""
+    """Past the office and one issuing body, 民政局, to the filing rules, its recipients named."""
     to_issuers(wizard)
     add_body(wizard, database, "河清市民政局", "MZ", "河民发", template)
     wizard.next()
     assert wizard.currentId() == FILING
+    page = wizard.steps[FILING]
+    assert not page.isComplete()  # the placeholders are hints, not names
+    for key, name in RECIPIENTS.items():
+        page.editors[key].setText(name)
+    assert page.isComplete()
 
 
 def fill_admin(wizard, password="abc12345", confirm="abc12345") -> None:
@@ -92,6 +104,8 @@ def test_wizard_sets_up_an_office_whose_documents_get_the_configured_number(wiza
     assert stored(database, "filing.department.days") == 30
     assert stored(database, "filing.department.working_days") is True
     assert stored(database, "validity.default_years") == 3
+    for key, name in RECIPIENTS.items():
+        assert stored(database, key) == name
     assert wizard.admin.name == "admin" and wizard.admin.role == "管理员"
     with database.transaction() as s:
         assert users.login_required(s)
@@ -146,6 +160,8 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
         add_issuer(s)
         settings.put(s, SYSTEM, "office.name", "河清市司法局")
         settings.put(s, SYSTEM, "validity.default_years", 4)
+        for key, name in RECIPIENTS.items():
+            settings.put(s, SYSTEM, key, name)
         users.add_user(s, SYSTEM, "admin", "张三", "管理员", "abc12345")
     wizard = shown(qtbot, SetupWizard(context(database)))
     assert not wizard.steps[0].demo.isEnabled()
@@ -156,6 +172,7 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
     assert wizard.steps[ISSUERS].isComplete()
     add_body(wizard, database, "河清市财政局", "CZ", "河财发", "{code}GS-{year}-{seq:03d}")
     wizard.next()
+    assert wizard.steps[FILING].editors["filing.government.recipient"].text() == "江州市人民政府"
     wizard.next()
     assert wizard.steps[VALIDITY].editors["validity.default_years"].value() == 4
     wizard.next()
@@ -169,7 +186,7 @@ def test_rerun_keeps_issuers_and_starts_from_the_current_settings(qtbot, databas
         setting_records = s.scalar(
             select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "setting")
         )
-    assert setting_records == 2  # only the two put above: unchanged values are not re-saved
+    assert setting_records == 5  # only the five put above: unchanged values are not re-saved
 
 
 def test_refusal_at_finish_keeps_the_wizard_open_and_saves_nothing(wizard, database):
@@ -229,3 +246,28 @@ def test_a_typed_issuer_the_service_refuses_keeps_the_wizard_on_the_page(wizard,
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # until corrected
     page.form.template.line.setText("{code}GS-{year}-{seq:03d}")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_the_filing_page_asks_for_the_recipients_real_names(wizard, database):
+    to_issuers(wizard)
+    add_body(wizard, database, "河清市民政局", "MZ", "河民发", "{code}GS-{year}-{seq:03d}")
+    wizard.next()
+    page = wizard.steps[FILING]
+    edits = {key: page.editors[key] for key in RECIPIENTS}
+    assert [e.text() for e in edits.values()] == ["", "", ""]
+    assert [e.placeholderText() for e in edits.values()] == [
+        f"例如：{name}" for name in RECIPIENTS.values()
+    ]
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    edits["filing.department.recipient"].setText("河清市人民政府")
+    edits["filing.government.recipient"].setText("江州市人民政府")
+    assert page.isComplete()  # the congress may be left empty: not filed there
+    for key, name in RECIPIENTS.items():
+        edits[key].setText(name)
+    edits["filing.government.recipient"].setText("上一级人民政府")
+    wizard.next()
+    assert wizard.currentId() == FILING
+    assert "“上一级人民政府”不是机关全称" in page.error.text()
+    edits["filing.government.recipient"].setText("江州市人民政府")
+    wizard.next()
+    assert wizard.currentId() == VALIDITY

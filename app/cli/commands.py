@@ -82,6 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         database_commands,
         doc_commands,
         filing_commands,
+        font_commands,
         import_commands,
         print_commands,
         review_commands,
@@ -99,6 +100,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     init.set_defaults(handler=cmd_init, access=Access.OPEN)
     doc_commands.register(sub)
     print_commands.register(sub)
+    font_commands.register(sub)
     review_commands.register(sub)
     filing_commands.register(sub)
     cleanup_commands.register(sub)

@@ -28,6 +28,7 @@ PRINT_KINDS = (
     "cleanup-continue",
     "cleanup-retired",
     "cleanup-summary",
+    "cleanup-notice",
     "reminders",
     "statistics",
     "manual",
@@ -49,6 +50,13 @@ EXPORT_KINDS = (
 # 公布版: the catalog as published on the government website; printed as .pdf or .docx
 PUBLIC_KINDS = {"annual-public": "annual", "current-public": "current"}
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
+# The letters, which also come as an editable Word copy (-o FILE.docx).
+LETTER_KINDS = {
+    "filing-report": "filing_report",
+    "opinion": "review_opinion",
+    "reminders": "expiry_reminder",
+    "cleanup-notice": "cleanup_notice",
+}
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -69,9 +77,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         help="备案记录编号（备案报告、备案登记表；可重复）",
     )
-    printing.add_argument("--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表）")
     printing.add_argument(
-        "-o", "--output", required=True, help="输出 PDF 文件（公布版目录也可为 .docx）"
+        "--batch", type=id_arg, help="清理批次编号（清理结果目录、汇总表、结果通知）"
+    )
+    printing.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="输出 PDF 文件；备案报告、审核意见书、提醒函、清理结果通知和公布版目录也可输出为 Word 文档（.docx）",
     )
     add_json(printing)
     printing.set_defaults(handler=cmd_print, access=_print_access)
@@ -117,6 +130,25 @@ def _statistics_period(args: argparse.Namespace):
     return Period.of_year(args.year)
 
 
+def _letter_module(kind: str):
+    import importlib
+
+    return importlib.import_module(f"app.reports.{LETTER_KINDS[kind]}")
+
+
+def _letter_arguments(args: argparse.Namespace) -> tuple:
+    """What a letter module's pdf() and docx() take before the target, from the options."""
+    if args.kind == "opinion":
+        if args.case is None:
+            raise UserError("--case 审核案件编号：打印合法性审核意见书时必须指定。")
+        return (args.case,)
+    if args.kind == "filing-report":
+        return (args.filing or [],)
+    if args.kind == "reminders":
+        return (clock.today(),)
+    return (_batch(args),)
+
+
 def _print_one(s, args: argparse.Namespace, target: Path) -> int:
     from app.reports import (
         annual_statistics,
@@ -124,61 +156,46 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         cleanup_catalog,
         cleanup_summary,
         deadline_overview,
-        expiry_reminder,
         filing_form,
         filing_ledger,
-        filing_report,
         record_card,
         review_ledger,
-        review_opinion,
     )
 
+    if args.kind in LETTER_KINDS:
+        module = _letter_module(args.kind)
+        return module.pdf(s, *_letter_arguments(args), target, clock.today())
     if args.kind == "card":
         if args.doc is None:
             raise UserError("--doc 文件编号：打印文件登记表时必须指定。")
         return record_card.pdf(s, args.doc, target, clock.today())
-    if args.kind == "opinion":
-        if args.case is None:
-            raise UserError("--case 审核案件编号：打印合法性审核意见书时必须指定。")
-        return review_opinion.pdf(s, args.case, target, clock.today())
     if args.kind == "reviews":
         return review_ledger.pdf(s, target, args.year)
-    if args.kind in ("filing-report", "filing-form"):
-        module = filing_report if args.kind == "filing-report" else filing_form
-        return module.pdf(s, args.filing or [], target, clock.today())
+    if args.kind == "filing-form":
+        return filing_form.pdf(s, args.filing or [], target, clock.today())
     if args.kind == "filings":
         return filing_ledger.pdf(s, target, args.year)
     if args.kind == "deadlines":
         return deadline_overview.pdf(s, target)
-    if args.kind == "reminders":
-        return expiry_reminder.pdf(s, clock.today(), target, clock.today())
     if args.kind == "cleanup-summary":
         return cleanup_summary.pdf(s, _batch(args), target, clock.today())
     if args.kind in CLEANUP_PARTS:
         return cleanup_catalog.pdf(s, _batch(args), CLEANUP_PARTS[args.kind], target)
     if args.kind == "statistics":
         return annual_statistics.pdf(s, target, _statistics_period(args), args.issuer)
+    if args.kind in PUBLIC_KINDS:
+        from app.reports import published_catalog
+
+        return published_catalog.pdf(s, PUBLIC_KINDS[args.kind], _catalog_filter(args), target)
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
-def _print_public(s, args: argparse.Namespace, target: Path) -> int | None:
-    """A 公布版 catalog as PDF (its page count) or as .docx (pages unknown until laid out)."""
-    from app.reports import published_catalog
-
-    kind = PUBLIC_KINDS[args.kind]
-    if target.suffix.lower() == ".docx":
-        published_catalog.docx(s, kind, _catalog_filter(args), target)
-        return None
-    return published_catalog.pdf(s, kind, _catalog_filter(args), target)
-
-
 def cmd_print(args: argparse.Namespace) -> None:
-    docx = args.kind in PUBLIC_KINDS and args.output.lower().endswith(".docx")
-    target = _target(args.output, ".docx" if docx else ".pdf")
-    if args.kind in PUBLIC_KINDS:
-        with session(args) as s:
-            pages = _print_public(s, args, target)
-    elif args.kind == "manual":  # the 操作手册 needs no database
+    if Path(args.output).suffix.lower() == ".docx":
+        _print_word(args)
+        return
+    target = _target(args.output, ".pdf")
+    if args.kind == "manual":  # the 操作手册 needs no database
         from app.reports import manual_pdf
 
         pages = manual_pdf.pdf(target, clock.today())
@@ -188,7 +205,31 @@ def cmd_print(args: argparse.Namespace) -> None:
     emit(
         {"file": str(target), "pages": pages},
         args.json,
-        lambda r: [f"已生成 {r['file']}" + (f"（共 {r['pages']} 页）" if r["pages"] else "")],
+        lambda r: [f"已生成 {r['file']}（共 {r['pages']} 页）"],
+    )
+
+
+def _print_word(args: argparse.Namespace) -> None:
+    word_kinds = [*LETTER_KINDS, *PUBLIC_KINDS]
+    if args.kind not in word_kinds:
+        raise UserError(
+            f"输出文件：“{args.kind}”没有 Word 版本，只能输出为 .pdf；"
+            f"Word 版本仅限 {'、'.join(word_kinds)}。",
+            field="输出文件",
+        )
+    target = _target(args.output, ".docx")
+    with session(args) as s:
+        if args.kind in PUBLIC_KINDS:
+            from app.reports import published_catalog
+
+            published_catalog.docx(s, PUBLIC_KINDS[args.kind], _catalog_filter(args), target)
+        else:
+            module = _letter_module(args.kind)
+            module.docx(s, *_letter_arguments(args), target, clock.today())
+    emit(
+        {"file": str(target), "format": "docx"},
+        args.json,
+        lambda r: [f"已生成 {r['file']}（Word 文档）"],
     )
 
 

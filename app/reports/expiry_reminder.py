@@ -7,13 +7,14 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.reports import page as pages
-from app.reports.page import escape
+from app.reports import fonts
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
+from app.reports.gongwen.model import Letter, Para, TableBlock
+from app.reports.page import chinese_date
 from app.services import validity
 from app.services.catalogs import office_name
 
@@ -22,55 +23,53 @@ def _quarter_name(start: date) -> str:
     return f"{start.year}年第{'一二三四'[(start.month - 1) // 3]}季度"
 
 
-def _table(rows: list[validity.Expiring], width: float) -> Table:
-    data = [
-        [
-            str(n),
-            escape(r.title),
-            escape(r.doc_number),
-            escape(r.reg_number),
-            r.valid_until.isoformat(),
-            r.evaluation,
-        ]
+def _table(rows: list[validity.Expiring]) -> TableBlock:
+    data = tuple(
+        (str(n), r.title, r.doc_number, r.reg_number, chinese_date(r.valid_until), r.evaluation)
         for n, r in enumerate(rows, 1)
-    ]
+    )
     header = ("序号", "文件名称", "发文字号", "登记编号", "有效期至", "评估情况")
-    return pages.ruled_table(header, data, width, (0.06, 0.32, 0.2, 0.18, 0.12, 0.12))
+    return TableBlock(header, data, (0.07, 0.33, 0.18, 0.16, 0.14, 0.12))
 
 
-def pdf(s: Session, today: date, target: Path, printed: date) -> int:
-    """The letters for the quarter after `today`'s quarter."""
+def letters(s: Session, today: date, signed_on: date) -> list[Letter]:
+    """The letters for the quarter after `today`'s quarter, dated `signed_on`."""
     start, end = validity.next_quarter(today)
     rows = validity.expiring(s, start, end)
     if not rows:
         raise UserError(f"{_quarter_name(start)}没有有效期届满的现行有效文件。")
     office = office_name(s)
-    page = pages.Page("有效期届满提醒函", office, printed)
-    body, para, right = (
-        pages.style(11.5, 21),
-        pages.style(11.5, 21, indent=True),
-        pages.style(11.5, 21, align=2),
-    )
-    story: list[Flowable] = []
-    for n, (unit, group) in enumerate(groupby(rows, key=lambda r: r.unit)):
+    if not office:
+        raise UserError("提醒函：尚未填写本单位名称，请在 设置 → 规则 中填写“单位名称”。")
+    quarter = f"{_quarter_name(start)}（{chinese_date(start)}至{chinese_date(end)}）"
+    found = []
+    for unit, group in groupby(rows, key=lambda r: r.unit):
         docs = list(group)
-        if n:
-            story.append(PageBreak())
-        story += [
-            *pages.title_block(page),
-            Paragraph(f"{escape(unit)}：", body),
-            Paragraph(
-                f"你单位负责实施的以下 {len(docs)} 件规范性文件将于{_quarter_name(start)}"
-                f"（{pages.chinese_date(start)}至{pages.chinese_date(end)}）有效期届满。请在届满前组织评估，"
-                "认为需要继续施行的，按程序修订后重新公布；认为不需要继续施行的，届满后自动失效。"
-                "请将评估意见于届满 30 日前报送本机关。",
-                para,
+        body = (
+            Para.of(f"你单位负责实施的以下 {len(docs)} 件规范性文件将于{quarter}有效期届满："),
+            _table(docs),
+            Para.of(
+                "请在有效期届满前组织评估：认为需要继续施行的，按程序修订后重新公布；"
+                "认为不需要继续施行的，有效期届满后自动失效。"
+                "请将评估意见于有效期届满 30 日前报送我单位。"
             ),
-            Spacer(1, 3 * mm),
-            _table(docs, page.body_width),
-            Spacer(1, 12 * mm),
-            Paragraph(escape(office), right),
-            Paragraph(pages.chinese_date(printed), right),
-        ]
-    page.story = story
-    return pages.build(page, target)
+            Para.of("特此函告。"),
+        )
+        found.append(
+            Letter(
+                title="关于规范性文件有效期即将届满的提醒函",
+                recipient=unit,
+                body=body,
+                signer=office,
+                signed_on=signed_on,
+            )
+        )
+    return found
+
+
+def pdf(s: Session, today: date, target: Path, printed: date) -> int:
+    return gongwen_pdf.render(letters(s, today, printed), fonts.role_fonts(s), target)
+
+
+def docx(s: Session, today: date, target: Path, printed: date) -> None:
+    gongwen_docx.render(letters(s, today, printed), fonts.role_fonts(s), target)

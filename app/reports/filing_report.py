@@ -5,15 +5,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Filing
-from app.reports import page as pages
-from app.reports.page import escape
-from app.services import filing, issuer_names
+from app.reports import fonts
+from app.reports.book_titles import book_title
+from app.reports.gongwen import docx as gongwen_docx
+from app.reports.gongwen import pdf as gongwen_pdf
+from app.reports.gongwen.model import Letter, Para, TableBlock
+from app.reports.page import chinese_date
+from app.services import contacts, filing, issuer_names, recipients
+
+LETTER = "备案报告"
 
 
 def _filings(s: Session, filing_ids: list[int]) -> list[Filing]:
@@ -27,45 +31,83 @@ def _filings(s: Session, filing_ids: list[int]) -> list[Filing]:
     return found
 
 
-def _describe(f: Filing) -> str:
+def _numbers(f: Filing) -> str:
     doc = f.document
-    numbers = "，".join(
-        x for x in (doc.doc_number, f"统一登记编号 {doc.reg_number}" if doc.reg_number else "") if x
+    parts = (doc.doc_number or "", f"统一登记编号 {doc.reg_number}" if doc.reg_number else "")
+    return "，".join(x for x in parts if x)
+
+
+def _describe(f: Filing) -> str:
+    numbers = _numbers(f)
+    return f"{book_title(f.document.title)}（{numbers + '，' if numbers else ''}{chinese_date(f.document.published)}公布）"
+
+
+def _what(found: list[Filing]) -> str:
+    first = book_title(found[0].document.title)
+    return first if len(found) == 1 else f"{first}等{len(found)}件规范性文件"
+
+
+def _title(found: list[Filing]) -> str:
+    return f"关于报送{_what(found)}备案的报告"
+
+
+def _listing(found: list[Filing]) -> TableBlock:
+    rows = tuple(
+        (
+            str(n),
+            f.document.title,
+            f.document.doc_number or "",
+            f.document.reg_number or "",
+            chinese_date(f.document.published),
+        )
+        for n, f in enumerate(found, 1)
     )
-    return f"《{escape(doc.title)}》（{escape(numbers)}，{pages.chinese_date(doc.published)}公布）"
+    header = ("序号", "文件名称", "发文字号", "统一登记编号", "公布日期")
+    return TableBlock(header, rows, (0.08, 0.4, 0.19, 0.18, 0.15))
+
+
+def letter(s: Session, filing_ids: list[int]) -> Letter:
+    """The report as sent: to the recipient's real name, signed by the issuer as it was named
+    on the day, dated the filing date, numbered with the report number."""
+    found = _filings(s, filing_ids)
+    first = found[0]
+    recipients.require_real(first.recipient, LETTER)
+    filed = max(f.filed_on for f in found if f.filed_on)
+    issuer = issuer_names.name_on(s, first.document.issuer, filed).name
+    if len(found) == 1:
+        body: tuple[Para | TableBlock, ...] = (
+            Para.of(
+                f"根据行政规范性文件备案审查的有关规定，现将我单位制定的{_describe(first)}"
+                "报送备案，请予审查。"
+            ),
+        )
+    else:
+        body = (
+            Para.of(
+                f"根据行政规范性文件备案审查的有关规定，现将我单位制定的{_what(found)}"
+                "报送备案，请予审查。文件目录如下："
+            ),
+            _listing(found),
+        )
+    numbers = dict.fromkeys(f.report_number for f in found if f.report_number)
+    contact = contacts.filed_by(s, first.id)
+    return Letter(
+        title=_title(found),
+        recipient=first.recipient,
+        body=body,
+        signer=issuer,
+        signed_on=filed,
+        number="、".join(numbers),
+        attachments=tuple(filing.PACKAGE[1:]),  # the report itself is this letter
+        remark=f"联系人：{contact}" if contact else "",
+        issued_by=issuer,
+        issued_on=filed,
+    )
 
 
 def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
-    found = _filings(s, filing_ids)
-    first = found[0]
-    # the letter is the body's as named on the day it was sent
-    filed = max(f.filed_on for f in found if f.filed_on)
-    issuer = issuer_names.name_on(s, first.document.issuer, filed).name
-    page = pages.Page("规范性文件备案报告", issuer, printed)
-    body = pages.style(12, 22)
-    para = pages.style(12, 22, indent=True)
-    right = pages.style(12, 22, align=2)
-    if len(found) == 1:
-        listed = f"现将我单位制定的{_describe(first)}报送备案，请予审查。"
-        extra = []
-    else:
-        listed = f"现将我单位制定的以下 {len(found)} 件规范性文件报送备案，请予审查："
-        extra = [Paragraph(f"{n}. {_describe(f)}", para) for n, f in enumerate(found, 1)]
-    numbers = "、".join(f.report_number or "" for f in found)
-    story = [
-        *pages.title_block(page),
-        Paragraph(escape(numbers), right),
-        Paragraph(f"{escape(first.recipient)}：", body),
-        Paragraph(f"根据行政规范性文件备案审查的有关规定，{listed}", para),
-        *extra,
-        Spacer(1, 4 * mm),
-        Paragraph(
-            "附件：" + "；".join(f"{n}. {item}" for n, item in enumerate(filing.PACKAGE[1:], 1)),
-            para,
-        ),
-        Spacer(1, 14 * mm),
-        Paragraph(escape(issuer), right),
-        Paragraph(pages.chinese_date(filed), right),
-    ]
-    page.story = story
-    return pages.build(page, target)
+    return gongwen_pdf.render([letter(s, filing_ids)], fonts.role_fonts(s), target)
+
+
+def docx(s: Session, filing_ids: list[int], target: Path, printed: date) -> None:
+    gongwen_docx.render([letter(s, filing_ids)], fonts.role_fonts(s), target)

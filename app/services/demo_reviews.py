@@ -22,6 +22,11 @@ MAX_CASES = 150  # ... the newest of them, so a 100,000-document demo stays quic
 DESK_DRAFTS = 6  # drafts submitted for review, of those not reviewed yet
 OPINION = "经审核，该文件制定主体适格，未超越法定职权，内容与上位法不相抵触，程序符合规定，同意按程序提请审议。"
 CHANGES = "第{n}条关于申请条件的表述不够明确，建议修改后提请审议。"
+# the opinion of a case concluded 修改后合法 says so, as its letter prints it beside the changes
+OPINION_IF_CHANGED = (
+    "经审核，该文件制定主体适格，程序符合规定；第{n}条减损了申请人的权益，"
+    "按修改意见修改后，同意按程序提请审议。"
+)
 
 
 def concluded_cases(
@@ -73,7 +78,7 @@ def _case(
         max_days=limits[1],
         materials=json.dumps([{"item": m, "present": True} for m in required], ensure_ascii=False),
         outcome=step["outcome"],
-        opinion=OPINION,
+        opinion=OPINION_IF_CHANGED.format(n=3 + n % 5) if changed else OPINION,
         concluded_on=day,
         required_changes=CHANGES.format(n=3 + n % 5) if changed else "",
         changes_confirmed_on=step["confirmed_on"],

@@ -13,14 +13,14 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.models import ProcedureStep, ValidityEvaluation
-from app.services.demo_office import clerk
+from app.services.demo_office import CITY, clerk
 from app.services.vocabulary import DocStatus, FairCompetitionOutcome, ReviewOutcome, Step
 
 CHUNK = 5000
 # Shares of the documents that went through each step (of those that needed it).
 REVIEWED, COMMENTED, COMPETITION, CHANNELED, EVALUATED = 0.94, 0.88, 0.9, 0.95, 0.85
-GOVERNMENT_CHANNELS = ("本级人民政府公报", "本级人民政府门户网站")
-DEPARTMENT_CHANNELS = ("本部门门户网站", "本级人民政府门户网站", "本地报纸")
+GOVERNMENT_CHANNELS = (f"{CITY}人民政府公报", f"{CITY}人民政府门户网站")
+DEPARTMENT_CHANNELS = ("本部门门户网站", f"{CITY}人民政府门户网站", "河清日报")
 WARNING_DAYS = 180  # evaluations are made within the months before the term ends
 
 

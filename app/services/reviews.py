@@ -19,6 +19,7 @@ from app.services.lifecycle import DRAFTING, REVIEW_OUTCOMES
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import (
     AuditAction,
+    CheckFinding,
     DeadlineState,
     DocStatus,
     ReviewOutcome,
@@ -38,16 +39,54 @@ MATERIALS = {
     t: settings.items(settings.RULES[f"review.materials.{t}"].default) for t in SUBJECT_TYPES
 }
 FAIR_COMPETITION_MATERIAL = "公平竞争审查结论"
-CHECK_ITEMS = (
-    "制定主体是否合法",
-    "是否超越法定职权",
-    "是否与上位法和国家政策相抵触",
-    "是否违法设定许可、处罚、强制、收费等事项",
-    "是否违法减损公民、法人和其他组织合法权益或增加其义务",
-    "是否违法增加本机关权力或减少法定职责",
-    "是否含有排除、限制公平竞争的内容",
-    "是否履行法定程序",
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """A point of the review, worded as a question the way the law asks it; `lawful` is the
+    answer (是 True, 否 False) of a draft that is lawful on this point. A check's `passed`
+    records whether the draft is lawful on it, so the answer follows from both."""
+
+    question: str  # stored as ReviewCheck.item
+    lawful: bool
+
+    def answer(self, passed: bool | None) -> str:
+        if passed is None:
+            return CheckFinding.NOT_APPLICABLE.label
+        return "是" if passed == self.lawful else "否"
+
+
+CHECKS = (
+    CheckItem("制定主体是否合法", True),
+    CheckItem("是否超越法定职权", False),
+    CheckItem("是否与上位法和国家政策相抵触", False),
+    CheckItem("是否违法设定许可、处罚、强制、收费等事项", False),
+    CheckItem("是否违法减损公民、法人和其他组织合法权益或增加其义务", False),
+    CheckItem("是否违法增加本机关权力或减少法定职责", False),
+    CheckItem("是否含有排除、限制公平竞争的内容", False),
+    CheckItem("是否履行法定程序", True),
 )
+CHECK_ITEMS = tuple(c.question for c in CHECKS)
+_CHECKS_BY_QUESTION = {c.question: c for c in CHECKS}
+
+
+def check_answer(item: str, passed: bool | None) -> str:
+    """The finding on `item` as its wording asks for it: a question (是否超越法定职权) is
+    answered 是 or 否; an item not on the list (none is recorded today) 符合 or 不符合."""
+    check = _CHECKS_BY_QUESTION.get(item)
+    if check is not None:
+        return check.answer(passed)
+    return CheckFinding.of(passed).label
+
+
+def finding_choices(item: str) -> tuple[tuple[str, CheckFinding], ...]:
+    """The findings a clerk may record on `item`, each labelled as the item's wording answers:
+    lawful first, then at fault, then not applicable."""
+    return tuple(
+        (check_answer(item, passed), CheckFinding.of(passed)) for passed in (True, False, None)
+    )
+
+
 STATUS_LABELS: dict[str, str] = ReviewStatus.labels()
 OPINION_SERIES = "review-opinion"
 # The drafting stages from which a document may go to legality review.

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Setting
-from app.services import audit, fields
+from app.services import audit, fields, recipients
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction
 
@@ -27,6 +27,16 @@ class Rule:
 
 VALIDITY_STARTS = {"effective": "施行日期", "published": "公布日期"}
 FILING_STARTS = {"published": "公布日期", "issued": "印发日期", "signed": "签署日期"}
+
+# The font chosen per printing role (app.reports.fonts.FontRole values), set on 设置 → 打印.
+PRINT_FONT_PREFIX = "print.font."
+PRINT_FONT_ROLES = {
+    "title": "标题（小标宋）",
+    "body": "正文（仿宋）",
+    "heading1": "一级标题（黑体）",
+    "heading2": "二级标题（楷体）",
+    "table": "表格（宋体）",
+}
 
 RULES: dict[str, Rule] = {
     r.key: r
@@ -84,7 +94,7 @@ RULES: dict[str, Rule] = {
             "filing.department.recipient",
             "本级人民政府",
             "部门文件备案机关",
-            "政府部门制定的文件报送备案的机关。",
+            "政府部门制定的文件报送备案的机关，即本级人民政府；请填写全称，它是备案报告的主送机关。",
         ),
         Rule(
             "filing.department.days",
@@ -103,7 +113,7 @@ RULES: dict[str, Rule] = {
             "filing.government.recipient",
             "上一级人民政府",
             "政府文件备案机关",
-            "人民政府制定的文件报送备案的机关。",
+            "人民政府制定的文件报送备案的机关，即上一级人民政府；请填写全称。",
         ),
         Rule(
             "filing.government.days",
@@ -122,7 +132,7 @@ RULES: dict[str, Rule] = {
             "filing.congress.recipient",
             "本级人大常委会",
             "政府文件另行报备机关",
-            "人民政府文件另行报送备案的机关；留空表示不报送。",
+            "人民政府文件另行报送备案的机关，即本级人大常委会；请填写全称，留空表示不报送。",
         ),
         Rule(
             "filing.congress.days",
@@ -245,6 +255,15 @@ RULES: dict[str, Rule] = {
             "审核意见书编号模板",
             "合法性审核意见书的编号，{year} 为年份，{seq} 为序号。",
         ),
+        *(
+            Rule(
+                f"{PRINT_FONT_PREFIX}{role}",
+                "",
+                f"打印字体：{label}",
+                "打印公文时该用途使用的字体名称；留空为自动（先找本机常用公文字体，没有则用程序自带字体）。",
+            )
+            for role, label in PRINT_FONT_ROLES.items()
+        ),
         Rule(
             "numbering.yearly_reset",
             True,
@@ -253,6 +272,11 @@ RULES: dict[str, Rule] = {
         ),
     )
 }
+
+
+def form_rules() -> list[Rule]:
+    """The settings on 设置 → 规则 (the fonts have a tab of their own, 打印)."""
+    return [r for r in RULES.values() if not r.key.startswith(PRINT_FONT_PREFIX)]
 
 
 def get(s: Session, key: str) -> Any:
@@ -299,6 +323,15 @@ def _check_change(s: Session, key: str, value: Any) -> None:
         from app.services.numbering import check_yearly_reset_change
 
         check_yearly_reset_change(s, value)
+    if key in recipients.RECIPIENT_KEYS:
+        others = {k: get(s, k) for k in recipients.RECIPIENT_KEYS}
+        recipients.check_name(key, RULES[key].label, value, others)
+
+
+def _follow(s: Session, actor: Actor, key: str, old: Any, new: Any) -> None:
+    """What a changed setting changes on the recorded rows, in the same transaction."""
+    if key in recipients.RECIPIENT_KEYS:
+        recipients.rename(s, actor, key, old, new)
 
 
 def put(s: Session, actor: Actor, key: str, value: Any) -> None:
@@ -312,6 +345,7 @@ def put(s: Session, actor: Actor, key: str, value: Any) -> None:
     else:
         row.value = json.dumps(value, ensure_ascii=False)
     _record(s, actor, f"修改设置：{rule.label}", {key: old}, {key: value})
+    _follow(s, actor, key, old, value)
 
 
 def reset(s: Session, actor: Actor, key: str) -> None:
@@ -324,6 +358,7 @@ def reset(s: Session, actor: Actor, key: str) -> None:
     old = json.loads(row.value)
     s.delete(row)
     _record(s, actor, f"恢复默认：{rule.label}", {key: old}, {key: rule.default})
+    _follow(s, actor, key, old, rule.default)
 
 
 def _rule(actor: Actor, key: str) -> Rule:

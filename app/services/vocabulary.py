@@ -162,6 +162,7 @@ class AuditAction(Labelled):
     FILING_RESULT = "filing_result", "备案结果"
     FILING_CORRECTED = "filing_corrected", "补正纠正"
     FILING_BULK = "filing_bulk", "批量补录备案"
+    FILING_RECIPIENT = "filing_recipient", "备案机关更名"
     REVIEW_INTAKE = "review_intake", "审核受理"
     REVIEW_RESUBMIT = "review_resubmit", "补充材料"
     REVIEW_PAUSE = "review_pause", "暂停计时"

@@ -26,7 +26,7 @@ from app.services.vocabulary import CleanupStatus
 from app.ui.changes import Change
 from app.ui.cleanup.dialogs import NewBatchDialog
 from app.ui.context import AppContext
-from app.ui.lazy_reports import cleanup_catalog, cleanup_summary
+from app.ui.lazy_reports import cleanup_catalog, cleanup_notice, cleanup_summary
 from app.ui.operations import Reload
 from app.ui.widgets.ledger_dialog import export_workbook
 from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
@@ -136,6 +136,7 @@ class CleanupPage(QWidget):
             "continue": ("打印继续有效目录…", lambda: self.print_catalog("continue")),
             "retired": ("打印废止和宣布失效目录…", lambda: self.print_catalog("retired")),
             "summary": ("打印汇总表…", self.print_summary),
+            "notice": ("打印结果通知…", self.print_notice),
             "export": ("导出 Excel", None),
         }
         for key, (text, slot) in actions.items():
@@ -145,6 +146,7 @@ class CleanupPage(QWidget):
             row.addWidget(button)
             if key == "open":
                 row.addStretch(1)
+        self.buttons["notice"].setToolTip("公布清理结果的通知；清理实施后可打印，也可另存为 Word")
         menu = QMenu(self.buttons["export"])
         for part, (title, _decisions) in cleanup.PARTS.items():
             menu.addAction(f"{title}…", partial(self.export, part))
@@ -174,9 +176,12 @@ class CleanupPage(QWidget):
         return found[0] if found else None
 
     def _update_buttons(self) -> None:
-        chosen = self.current_line() is not None
+        line = self.current_line()
+        chosen = line is not None
         for key in ("open", "continue", "retired", "summary", "export"):
             self.buttons[key].setEnabled(chosen)
+        # the results are published once the batch is applied
+        self.buttons["notice"].setEnabled(line is not None and not line.is_open)
 
     # --- actions --------------------------------------------------------------------------
     def new_batch(self) -> None:
@@ -220,6 +225,18 @@ class CleanupPage(QWidget):
                 "规范性文件清理情况汇总表",
                 lambda s, target, _p: cleanup_summary.pdf(s, line.id, target, clock.today()),
                 self,
+            )
+
+    def print_notice(self) -> None:
+        """关于公布规范性文件清理结果的通知 of an applied batch, with its Word copy."""
+        line = self.current_line()
+        if line is not None:
+            preview_generated(
+                self.ctx,
+                "关于公布规范性文件清理结果的通知",
+                lambda s, target, _p: cleanup_notice.pdf(s, line.id, target, clock.today()),
+                self,
+                lambda s, target: cleanup_notice.docx(s, line.id, target, clock.today()),
             )
 
     def export(self, part: str) -> None:

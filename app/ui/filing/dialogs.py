@@ -166,6 +166,7 @@ def preview_filing_report(ctx: AppContext, filing_ids: list[int], parent: QWidge
         "规范性文件备案报告",
         lambda s, target, _p: filing_report.pdf(s, filing_ids, target, clock.today()),
         parent,
+        lambda s, target: filing_report.docx(s, filing_ids, target, clock.today()),
     )
 
 

@@ -46,12 +46,12 @@ from app.ui.widgets import state
 from app.ui.widgets.fields import pydate
 from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE
 
-FINDINGS = (("未审查", ""), *((finding.label, finding.value) for finding in CheckFinding))
 PASSED = {CheckFinding.PASS: True, CheckFinding.FAIL: False, CheckFinding.NOT_APPLICABLE: None}
 FACTS = ("审核对象", "关联文件", "送审单位", "承办审核人", "收到日期", "材料齐全", "起草单位意见")
 DEADLINE = ("办理情况", "最早办结日", "办理期限", "剩余工作日", "计算依据", "中止计时", "延长期限")
 CONCLUSION = ("审核结论", "意见书编号", "办结日期", "审核意见", "修改意见", "修改确认")
-NOTE_HINT = "说明（不符合时必须写明问题）"
+NOTE_HINT = "说明（存在问题时必须写明问题）"
+UNCHECKED = "未审查"
 
 
 def _day(value: date | None) -> str:
@@ -230,8 +230,9 @@ class CaseDialog(QDialog):
         self.notes: dict[str, QLineEdit] = {}
         for n, item in enumerate(CHECK_ITEMS):
             finding, note = QComboBox(), QLineEdit()
-            for label, key in FINDINGS:
-                finding.addItem(label, key)
+            finding.addItem(UNCHECKED, "")
+            for label, key in reviews.finding_choices(item):
+                finding.addItem(label, key.value)
             caption = QLabel(f"{n + 1}. {item}")
             caption.setWordWrap(True)
             grid.addWidget(caption, n, 0, 1, 2)

@@ -131,6 +131,7 @@ def preview_opinion(ctx: AppContext, case_id: int, parent: QWidget) -> None:
         "合法性审核意见书",
         lambda s, target, _progress: review_opinion.pdf(s, case_id, target, clock.today()),
         parent,
+        lambda s, target: review_opinion.docx(s, case_id, target, clock.today()),
     )
 
 

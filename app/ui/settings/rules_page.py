@@ -1,4 +1,4 @@
-"""设置—规则: a form of every office setting (settings.RULES), saved together with one 保存."""
+"""设置—规则: a form of the office settings (settings.form_rules()), saved together with one 保存."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services import settings
+from app.services import recipients, settings
 from app.services.settings import Rule
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
-from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
+from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE, HELP_STYLE
 
 SPIN_MAXIMUM = 9999
 SPIN_WIDTH, TEXT_WIDTH = 110, 220
@@ -64,6 +64,8 @@ def rule_editor(rule: Rule, changed: Callable[[], None] | None = None) -> Editor
     else:
         editor = QLineEdit()
         editor.setMinimumWidth(TEXT_WIDTH)
+        if rule.key in recipients.RECIPIENT_KEYS:
+            editor.setPlaceholderText(f"例如：{recipients.example(rule.key)}")
         signal = editor.textChanged
     if changed is not None:
         signal.connect(changed)
@@ -76,6 +78,14 @@ def editor_value(editor: Editor) -> Any:
     if isinstance(editor, QCheckBox):
         return editor.isChecked()
     return editor.value() if isinstance(editor, QSpinBox) else editor.text().strip()
+
+
+def shown_value(rule: Rule, value: Any) -> Any:
+    """What the editor shows for a stored value: a recipient still at its placeholder
+    (本级人民政府 …) shows empty, its example as the hint, so nobody keeps it as a name."""
+    if rule.key in recipients.RECIPIENT_KEYS and recipients.is_placeholder(value):
+        return ""
+    return value
 
 
 def set_editor_value(editor: Editor, value: Any) -> None:
@@ -100,8 +110,17 @@ class RuleRow:
         self.label = QLabel(f"{rule.label}：")
         self.label.setStyleSheet("font-weight: bold;")
         self.editor = rule_editor(rule, changed)
-        self.default = QLabel(f"默认：{_shown(rule.default, rule)}")
+        self.names_body = rule.key in recipients.RECIPIENT_KEYS
+        self.default = QLabel(
+            f"示例：{recipients.example(rule.key)}"
+            if self.names_body
+            else f"默认：{_shown(rule.default, rule)}"
+        )
         self.default.setWordWrap(True)
+        self.unnamed = QLabel()  # a recipient still at its placeholder
+        self.unnamed.setStyleSheet(CAUTION_STYLE)
+        self.unnamed.setWordWrap(True)
+        self.unnamed.hide()
         self.help = QLabel(rule.help)
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setWordWrap(True)
@@ -112,6 +131,8 @@ class RuleRow:
         self.reset = QPushButton("恢复默认")
         self.reset.setToolTip("在编辑框中填入默认值；点击“保存”后生效")
         self.reset.clicked.connect(lambda: self.set_value(rule.default))
+        if self.names_body:
+            self.reset.hide()  # a placeholder is no name to go back to
 
     def lay_out(self, into: QVBoxLayout) -> None:
         value = QHBoxLayout()
@@ -120,6 +141,7 @@ class RuleRow:
         value.addStretch(1)
         into.addWidget(self.label)
         into.addLayout(value)
+        into.addWidget(self.unnamed)
         into.addWidget(self.default)
         into.addWidget(self.help)
         into.addWidget(self.error)
@@ -131,15 +153,23 @@ class RuleRow:
     def set_value(self, value: Any) -> None:
         set_editor_value(self.editor, value)
 
+    def shown_stored(self) -> Any:
+        return shown_value(self.rule, self.stored)
+
     def dirty(self) -> bool:
-        return self.value() != self.stored
+        return self.value() != self.shown_stored()
 
     def show_stored(self, value: Any, keep_edits: bool) -> None:
         """The saved value arrived; the editor follows it unless the user is changing it."""
         edited = keep_edits and self.dirty()
         self.stored = value
         if not edited:
-            self.set_value(value)
+            self.set_value(self.shown_stored())
+        placeholder = self.names_body and recipients.is_placeholder(value)
+        self.unnamed.setText(
+            f"尚未填写全称（现为“{value}”）：备案报告不能打印。" if placeholder else ""
+        )
+        self.unnamed.setVisible(placeholder)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -163,7 +193,7 @@ class RulesPage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(8)
         self.rows: dict[str, RuleRow] = {}
-        for rule in settings.RULES.values():
+        for rule in settings.form_rules():
             row = self.rows[rule.key] = RuleRow(rule, self._update_buttons)
             row.lay_out(layout)
         layout.addStretch(1)
@@ -211,7 +241,7 @@ class RulesPage(QWidget):
     def discard(self) -> None:
         for row in self.rows.values():
             row.show_error("")
-            row.set_value(row.stored)
+            row.set_value(row.shown_stored())
         self._update_buttons()
 
     def save(self) -> None:

@@ -1,5 +1,6 @@
-"""设置: the office's rules, its issuers and number templates, its working-day calendar, users,
-backups, the audit log and data safety (number gaps, the full check), one tab each."""
+"""设置: the office's rules, its issuers and number templates, its working-day calendar, the
+printing fonts, users, backups, the audit log and data safety (number gaps, the full check), one
+tab each."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.ui.settings.audit_page import AuditPage
 from app.ui.settings.backup_page import BackupPage
 from app.ui.settings.calendar_page import CalendarPage
 from app.ui.settings.issuers_page import IssuersPage
+from app.ui.settings.print_page import PrintPage
 from app.ui.settings.rules_page import RulesPage
 from app.ui.settings.safety_page import SafetyPage
 from app.ui.settings.users_page import UsersPage
@@ -25,6 +27,8 @@ class SettingsView(QTabWidget):
         self.addTab(self.rules, "规则")
         self.addTab(self.issuers, "单位与编号")
         self.addTab(self.calendar, "工作日历")
+        self.printing = PrintPage(ctx)
+        self.addTab(self.printing, "打印")
         self.users = UsersPage(ctx)
         self.backups = BackupPage(ctx)
         self.audit = AuditPage(ctx)
@@ -38,12 +42,17 @@ class SettingsView(QTabWidget):
         self.currentChanged.connect(self._tab_changed)
 
     def may_leave(self) -> bool:
-        """Whether the clerk may go to another section (unsaved rules are asked about)."""
-        return self.currentWidget() is not self.rules or self.rules.may_leave()
+        """Whether the clerk may go to another section (unsaved rules or fonts are asked about)."""
+        return self._may_leave(self.currentWidget())
+
+    def _may_leave(self, page: QWidget | None) -> bool:
+        if page is self.rules:
+            return self.rules.may_leave()
+        return page is not self.printing or self.printing.may_leave()
 
     def _tab_changed(self, index: int) -> None:
-        if self.widget(self.shown_tab) is self.rules and not self.rules.may_leave():
-            self.blockSignals(True)  # the clerk stays on 规则
+        if not self._may_leave(self.widget(self.shown_tab)):
+            self.blockSignals(True)  # the clerk stays on the page with unsaved changes
             self.setCurrentIndex(self.shown_tab)
             self.blockSignals(False)
             return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.services import filing, settings, users
+from app.services import demo_office, filing, recipients, settings, users
 from app.ui.context import AppContext
 from app.ui.settings.issuers_page import (
     IssuerForm,
@@ -33,7 +33,13 @@ from app.ui.settings.issuers_page import (
     fill_table,
     issuer_table,
 )
-from app.ui.settings.rules_page import Editor, editor_value, rule_editor, set_editor_value
+from app.ui.settings.rules_page import (
+    Editor,
+    editor_value,
+    rule_editor,
+    set_editor_value,
+    shown_value,
+)
 from app.ui.settings.template_edit import next_number
 from app.ui.widgets.fields import line_edit
 from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
@@ -41,7 +47,7 @@ from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE
 START, OFFICE, ISSUERS, FILING, VALIDITY, ADMIN, SUMMARY = range(7)
 FIELD_WIDTH = 300
 DEMO_DOCS = 500
-DEMO_OFFICE = "演示单位（示例数据）"
+DEMO_OFFICE = f"{demo_office.OFFICE}（演示数据）"  # the demo city's names, marked as a demo
 # The rules an office decides when it starts; every other one keeps its default until changed
 # in 设置—规则 (which lists them all).
 FILING_GROUPS = (
@@ -74,6 +80,7 @@ VALIDITY_GROUPS = (
     ),
     ("统一登记编号", ("numbering.yearly_reset",)),
 )
+CONGRESS = "filing.congress.recipient"
 SETTING_KEYS = (
     "office.name",
     *(k for groups in (FILING_GROUPS, VALIDITY_GROUPS) for _, keys in groups for k in keys),
@@ -172,8 +179,8 @@ class RulesPage(SetupPage):
 
     def _field(self, key: str) -> QWidget:
         rule = settings.RULES[key]
-        editor = self.editors[key] = rule_editor(rule)
-        set_editor_value(editor, self.office.values[key])
+        editor = self.editors[key] = rule_editor(rule, lambda: self.completeChanged.emit())
+        set_editor_value(editor, shown_value(rule, self.office.values[key]))
         field_ = QWidget()
         layout = QVBoxLayout(field_)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -181,6 +188,29 @@ class RulesPage(SetupPage):
         layout.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(_note(rule.help))
         return field_
+
+    def _names(self) -> dict[str, str]:
+        """The recipients on this page by setting, as typed."""
+        return {
+            key: editor_value(e)
+            for key, e in self.editors.items()
+            if key in recipients.RECIPIENT_KEYS
+        }
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
+        """Every recipient named; the congress may be left empty (not filed there)."""
+        return all(name or key == CONGRESS for key, name in self._names().items())
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        names = self._names()
+        try:
+            for key, name in names.items():
+                recipients.check_name(key, settings.RULES[key].label, name, names)
+        except UserError as exc:
+            self.show_error(exc.message)
+            return False
+        self.show_error("")
+        return True
 
     def fill(self, plan: SetupPlan) -> None:
         plan.values.update({key: editor_value(e) for key, e in self.editors.items()})
@@ -540,7 +570,9 @@ def summary(plan: SetupPlan, office: Office) -> str:
 
 def all_pages(office: Office, ctx: AppContext, offer_server: bool = False) -> dict[int, SetupPage]:
     filing_title = "备案规则"
-    filing_sub = "文件报送备案的机关和期限。期限自起算事件的次日起算。"
+    filing_sub = (
+        "文件报送备案的机关（填写全称，作为备案报告的主送机关）和期限。期限自起算事件的次日起算。"
+    )
     validity_sub = "有效期的起算日和各类文件的有效期上限，以及登记编号是否每年重新编号。"
     return {
         START: StartPage(office, offer_server),

@@ -286,6 +286,7 @@ class ExpiryPage(QWidget):
             "有效期届满提醒函",
             lambda s, target, _p: expiry_reminder.pdf(s, today, target, today),
             self,
+            lambda s, target: expiry_reminder.docx(s, today, target, today),
         )
 
     def export(self) -> None:

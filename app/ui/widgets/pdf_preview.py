@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
+from app import failures
 from app.atomic_files import replacing
 from app.errors import UserError
 from app.ui.context import AppContext
@@ -118,10 +120,23 @@ def _orientation(size: tuple[float, float]) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Portrait
 
 
+SaveWord = Callable[[Path, QWidget], None]  # the path chosen, the preview
+
+
 class PdfPreview(QDialog):
-    def __init__(self, pdf_path: Path, title: str, parent: QWidget | None = None) -> None:
+    """`save_word`, for a letter: writes its editable Word copy to the path the clerk chose
+    (另存为 Word…)."""
+
+    def __init__(
+        self,
+        pdf_path: Path,
+        title: str,
+        parent: QWidget | None = None,
+        save_word: SaveWord | None = None,
+    ) -> None:
         super().__init__(parent)
         self.pdf_path, self.title = Path(pdf_path), title
+        self.save_word = save_word
         self.pages = PdfPages(self.pdf_path)
         self.zoom: float | Fit = Fit.WIDTH
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -149,25 +164,31 @@ class PdfPreview(QDialog):
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.previous_button = self._button("上一页", self.previous_page, "上一页（PgUp）")
-        self.next_button = self._button("下一页", self.next_page, "下一页（PgDown）")
         self.print_button = self._button("打印…", self.print_document)
         self.print_button.setDefault(True)
+        self.previous_button = self._tool("上一页", self.previous_page, "上一页（PgUp）")
+        self.next_button = self._tool("下一页", self.next_page, "下一页（PgDown）")
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.page_spin)
         bar.addWidget(self.total)
         bar.addWidget(self.next_button)
         bar.addSpacing(24)
-        bar.addWidget(self._button("缩小", self.zoom_out, "缩小（Ctrl+-）"))
+        bar.addWidget(self._tool("缩小", self.zoom_out, "缩小（Ctrl+-）"))
         bar.addWidget(self.zoom_label)
-        bar.addWidget(self._button("放大", self.zoom_in, "放大（Ctrl++）"))
-        bar.addWidget(self._button("适合宽度", lambda: self.set_zoom(Fit.WIDTH)))
-        bar.addWidget(self._button("整页", lambda: self.set_zoom(Fit.PAGE), "整页显示一页"))
-        bar.addWidget(self._button("100%", lambda: self.set_zoom(1.0)))
+        bar.addWidget(self._tool("放大", self.zoom_in, "放大（Ctrl++）"))
+        bar.addWidget(self._tool("适合宽度", lambda: self.set_zoom(Fit.WIDTH)))
+        bar.addWidget(self._tool("整页", lambda: self.set_zoom(Fit.PAGE), "整页显示一页"))
+        bar.addWidget(self._tool("100%", lambda: self.set_zoom(1.0)))
         bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self._button("另存为 PDF…", self.save_copy))
+        self.word_button: QPushButton | None = None
+        if save_word is not None:
+            self.word_button = self._button(
+                "另存为 Word…", self.save_word_copy, "保存可编辑的 Word 文档（.docx），WPS 也可打开"
+            )
+            bar.addWidget(self.word_button)
         bar.addWidget(self._button("关闭", self.reject))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -187,6 +208,16 @@ class PdfPreview(QDialog):
         button = QPushButton(text)
         button.setAutoDefault(False)
         button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _tool(self, text: str, slot, tip: str = "") -> QToolButton:
+        """A viewing control: as wide as its text (a push button is at least 80 pixels), so the
+        bar keeps 另存为 Word… in view at 125 % on 1366×768."""
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setMinimumHeight(self.print_button.sizeHint().height())
         button.clicked.connect(slot)
         return button
 
@@ -338,12 +369,24 @@ class PdfPreview(QDialog):
         except OSError as exc:
             show_error(self, UserError(f"无法保存到“{target}”：{exc.strerror or exc}"))
 
+    def save_word_copy(self) -> None:
+        if self.save_word is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "另存为 Word", str(documents_folder() / f"{self.title}.docx"), WORD_FILTER
+        )
+        if path:
+            target = Path(path) if path.lower().endswith(".docx") else Path(f"{path}.docx")
+            self.save_word(target, self)
+
     def done(self, result: int) -> None:
         self.pages.close()
         super().done(result)
 
 
 WritePdf = Callable[[Session, Path, Progress], int]
+WriteDocx = Callable[[Session, Path], None]
+WORD_FILTER = "Word 文档 (*.docx)"
 
 
 @functools.cache
@@ -356,12 +399,36 @@ def scratch_pdf() -> Path:
     return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
 
 
-def preview_generated(ctx: AppContext, title: str, write: WritePdf, parent: QWidget) -> None:
-    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview."""
+def write_word(ctx: AppContext, write: WriteDocx, target: Path, parent: QWidget) -> None:
+    """Write a letter's Word copy to `target` off the GUI thread (the renderer replaces the file
+    whole or leaves it alone); a folder that refuses it is said in Chinese."""
+
+    def work(s: Session, _progress: Progress) -> None:
+        try:
+            write(s, target)
+        except OSError as exc:
+            reason = failures.explain(exc) or f"无法写入“{target}”：{exc.strerror or exc}。"
+            raise UserError(f"另存为 Word 未完成：{reason}") from exc
+
+    ctx.runner.run(work, parent=parent, progress="正在生成 Word 文档…")
+
+
+def preview_generated(
+    ctx: AppContext,
+    title: str,
+    write: WritePdf,
+    parent: QWidget,
+    word: WriteDocx | None = None,
+) -> None:
+    """Generate a PDF off the GUI thread (progress, cancel), then open it in the preview; a
+    letter passes `word`, the writer of its editable copy, for 另存为 Word…."""
     target = scratch_pdf()
 
     def opened(_pages: int) -> None:
-        preview = PdfPreview(target, title, parent)
+        save_word: SaveWord | None = None
+        if word is not None:
+            save_word = functools.partial(write_word, ctx, word)
+        preview = PdfPreview(target, title, parent, save_word)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
 
