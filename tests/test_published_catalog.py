@@ -20,7 +20,7 @@ from app.reports.fonts import FontRole, RoleFonts, role_fonts
 from app.services.catalogs import CatalogFilter
 from app.ui.register.print_dialog import PrintDialog
 from tests.factories import add_city_government, add_issuer, register
-from tests.test_table_fonts import texts_by_font, title_stand_in
+from tests.test_table_fonts import face_name, texts_by_font, title_stand_in
 from tests.ui_context import context
 from tests.widgets import shown
 
@@ -81,8 +81,9 @@ def test_published_annual_catalog_pdf_lists_the_five_columns_without_program_mar
     runs = texts_by_font(target)
     title = [font for t, font in runs if t == ANNUAL_TITLE]
     assert title and all("WenQuanYiMicroHeiMono" in font for font in title)
+    table_face = face_name(title_face[FontRole.TABLE].pdf_name)
     table = {font for t, font in runs if t in ("文件名称", "河清市临时救助实施办法")}
-    assert table and all(f.endswith("+WenQuanYiMicroHei-0") for f in table)
+    assert table and all(f.endswith(f"+{table_face}-0") for f in table)
 
 
 def test_published_catalog_word_copy_has_the_table_header_and_the_office_font_names(

@@ -85,23 +85,27 @@ def test_printed_register_shows_the_filing_column(office, db_url, tmp_path):
         assert part in text
 
 
-def test_register_says_awaiting_result_not_yet_due_and_filings_to_a_renamed_body(office):
+def test_register_says_awaiting_result_not_yet_due_and_keeps_a_filing_off_the_rules(office):
     """Every row says where its filing stands: filed and awaiting the result, not filed while
-    the period still runs (no 逾期), and a filing kept under the recipient's former name (the
-    office has since set the body's real name) is still shown, not replaced by 未报送."""
+    the period still runs (no 逾期), and a filing to a body the rules no longer name (the office
+    stopped filing with the congress) is still shown, not dropped from the register."""
     with office.transaction() as s:
         waiting = register(s, "河清市待复办法", published=date(2026, 11, 10))
         filing.record_filed(
             s, SYSTEM, waiting.id, "本级人民政府", date(2026, 11, 20), list(filing.PACKAGE)
         )
         register(s, "河清市新办法", published=date(2026, 11, 25))
-        settings.put(s, SYSTEM, "filing.department.recipient", "河清市人民政府")
+        rows = catalogs.catalog(s, "register", CatalogFilter(), TODAY).rows
+        gov = next(r for r in rows if r.title == "河清市政府规定")
+        filing.record_filed(
+            s, SYSTEM, gov.id, "本级人大常委会", date(2026, 3, 20), list(filing.PACKAGE)
+        )
+        settings.put(s, SYSTEM, "filing.congress.recipient", "")
     with office.reading() as s:
-        rows = {
-            r.title: r.filing for r in catalogs.catalog(s, "register", CatalogFilter(), TODAY).rows
-        }
-    assert rows["河清市待复办法"] == (
-        "河清市人民政府 逾期未报送（期限 2026-11-25）；\n本级人民政府 2026-11-20 已报送，待审查结果"
+        found = catalogs.catalog(s, "register", CatalogFilter(), TODAY).rows
+    rows = {r.title: r.filing for r in found}
+    assert rows["河清市待复办法"] == "本级人民政府 2026-11-20 已报送，待审查结果"
+    assert rows["河清市新办法"] == "本级人民政府 未报送（期限 2026-12-10）"
+    assert rows["河清市政府规定"] == (
+        "上一级人民政府 2026-03-10 予以备案；\n本级人大常委会 2026-03-20 已报送，待审查结果"
     )
-    assert rows["河清市新办法"] == "河清市人民政府 未报送（期限 2026-12-10）"
-    assert rows["河清市救助办法"].endswith("本级人民政府 2026-03-12 暂缓登记（2026-04-01 已补正）")
