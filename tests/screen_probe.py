@@ -85,6 +85,7 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("编辑文件", lambda: DocumentDialog(ctx, doc)),
         ("变更文件状态", lambda: RetireDialog(ctx, doc)),
         ("打印登记簿和目录", lambda: PrintDialog(ctx)),
+        ("打印目录（公布版）", lambda: public_print_dialog(ctx)),
         ("受理合法性审核", lambda: IntakeDialog(ctx)),
         ("审核案件", lambda: CaseDialog(ctx, case)),
         ("新建清理", lambda: NewBatchDialog(ctx)),
@@ -236,6 +237,16 @@ def register_window(ctx: AppContext) -> QWidget:
 
     window.probe_problems = problems  # type: ignore[attr-defined]
     return window
+
+
+def public_print_dialog(ctx: AppContext) -> QWidget:
+    """打印登记簿和目录 on the 现行有效目录 in its 公布版: the 版式 row and 另存为 Word… shown."""
+    from app.ui.register.print_dialog import PrintDialog
+
+    dialog = PrintDialog(ctx)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("current"))
+    dialog.layout_choice.setCurrentIndex(dialog.layout_choice.findData(True))
+    return dialog
 
 
 def preview(ctx: AppContext) -> QWidget:

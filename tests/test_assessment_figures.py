@@ -232,7 +232,7 @@ def test_cli_shows_the_figures_the_history_and_the_revocation_deadline(office, d
     result = normdesk("--db", db_url, "export", str(xlsx), "--kind", "statistics", "--year", "2025", env=env)  # fmt: skip
     assert result.returncode == 0, result.stderr
     sheet = load_workbook(xlsx)["主要指标"]
-    rows = {r[0]: (r[1], r[2]) for r in sheet.iter_rows(min_row=2, max_row=11, values_only=True)}
+    rows = {r[0]: (r[1], r[2]) for r in sheet.iter_rows(min_row=3, max_row=12, values_only=True)}
     assert rows == EXPECTED
     result = normdesk("--db", db_url, "deadlines", "--json", env=env)
     assert result.returncode == 0, result.stderr

@@ -82,7 +82,7 @@ def test_export_writes_the_filtered_entries(view, tmp_path, monkeypatch):
     view.export()
     assert view.ctx.runner.wait()
     sheet = openpyxl.load_workbook(target).active
-    rows = list(sheet.values)
+    rows = list(sheet.values)[1:]  # under the title row
     assert rows[0][:6] == ("编号", "时间", "操作人", "操作", "对象", "摘要")
     assert len(rows) == 1 + view.model.total == 4
     assert {r[2] for r in rows[1:]} == {"系统"}
@@ -187,7 +187,7 @@ def test_export_names_the_person_and_the_document(view, tmp_path, monkeypatch, d
     assert view.ctx.runner.wait()
     with database.reading() as s:
         reg_number = documents.get(s, doc_id).reg_number
-    header, row = openpyxl.load_workbook(target).active.values
+    _title, header, row = openpyxl.load_workbook(target).active.values
     shown = dict(zip(header, row, strict=True))
     assert (shown["操作人"], shown["操作人用户名"]) == ("钱登记", "clerk")
     assert shown["对象"] == f"文件 {reg_number} 河清市最低生活保障办法"

@@ -39,7 +39,7 @@ def test_cleanup_result_catalogs_and_summary(database, tmp_path):
         and "（已实施）" in dropped
     )
     ws = load_workbook(tmp_path / "drop.xlsx").active
-    assert rows == 1 and ws.cell(2, 2).value == "应当废止的办法"
+    assert rows == 1 and ws.cell(3, 2).value == "应当废止的办法"
     summary = text_of(tmp_path / "summary.pdf")
     assert "河清市民政局现行有效的规范性文件，共 2 件" in summary and "废止（件）1" in summary
 

@@ -23,7 +23,7 @@ def test_print_and_export_from_the_command_line(tmp_path, db_url):
     result = normdesk("--db", db, "export", str(xlsx), "--kind", "current", "--json")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)["rows"]
-    assert load_workbook(xlsx).active.max_row == rows + 1
+    assert load_workbook(xlsx).active.max_row == rows + 2
 
 
 def test_print_user_errors(tmp_path, db_url):

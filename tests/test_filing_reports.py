@@ -83,8 +83,8 @@ def test_filing_ledger_and_deadline_overview(filed, tmp_path):
     ws = load_workbook(tmp_path / "ledger.xlsx").active
     assert (
         rows == 3
-        and ws.cell(4, 4).value == "尚未报送备案的文件"
-        and ws.cell(4, 11).value == "逾期未报"
+        and ws.cell(5, 4).value == "尚未报送备案的文件"
+        and ws.cell(5, 11).value == "逾期未报"
     )
     overview = text_of(tmp_path / "deadlines.pdf")
     assert (

@@ -164,9 +164,9 @@ def test_register_workbook_names_each_documents_body_as_on_its_date(office, tmp_
     with office.reading() as s:
         catalog_output.write_xlsx(s, "register", CatalogFilter(), target)
     ws = load_workbook(target).active
-    heads = [c.value for c in ws[1]]
+    heads = [c.value for c in ws[2]]
     title, body = heads.index("文件名称"), heads.index("制定机关")
-    rows = {r[title].value: r[body].value for r in ws.iter_rows(min_row=2)}
+    rows = {r[title].value: r[body].value for r in ws.iter_rows(min_row=3)}
     assert rows == {"河清市最低生活保障办法": OLD, "河清市临时救助办法": NEW}
 
 

@@ -62,6 +62,7 @@ def test_every_printed_paper_embeds_every_font_it_names(demo, db_url, tmp_path):
         "cleanup-notice": "--applied",
         "statistics": "--year",
         "annual": "--year",
+        "annual-public": "--year",
     }
     found: dict[str, set[str]] = {}
     for kind in PRINT_KINDS:

@@ -8,13 +8,13 @@ from pypdf import PdfReader
 
 from app import clock
 from app.cli import run
-from app.services import catalogs, filing, filing_backlog, workcalendar
+from app.services import catalogs, filing, filing_backlog, settings, workcalendar
 from app.services.catalogs import CatalogFilter
 from app.services.permissions import SYSTEM
 from tests.factories import add_city_government, add_issuer, register
 
 TODAY = date(2026, 11, 27)
-GOVERNMENT = "上一级人民政府 2026-03-10 予以备案；\n本级人大常委会 未报送（期限 2026-04-02）"
+GOVERNMENT = "上一级人民政府 2026-03-10 予以备案；\n本级人大常委会 逾期未报送（期限 2026-04-02）"
 
 
 @pytest.fixture
@@ -83,3 +83,29 @@ def test_printed_register_shows_the_filing_column(office, db_url, tmp_path):
         "备案情况未录入",
     ):
         assert part in text
+
+
+def test_register_says_awaiting_result_not_yet_due_and_keeps_a_filing_off_the_rules(office):
+    """Every row says where its filing stands: filed and awaiting the result, not filed while
+    the period still runs (no 逾期), and a filing to a body the rules no longer name (the office
+    stopped filing with the congress) is still shown, not dropped from the register."""
+    with office.transaction() as s:
+        waiting = register(s, "河清市待复办法", published=date(2026, 11, 10))
+        filing.record_filed(
+            s, SYSTEM, waiting.id, "本级人民政府", date(2026, 11, 20), list(filing.PACKAGE)
+        )
+        register(s, "河清市新办法", published=date(2026, 11, 25))
+        rows = catalogs.catalog(s, "register", CatalogFilter(), TODAY).rows
+        gov = next(r for r in rows if r.title == "河清市政府规定")
+        filing.record_filed(
+            s, SYSTEM, gov.id, "本级人大常委会", date(2026, 3, 20), list(filing.PACKAGE)
+        )
+        settings.put(s, SYSTEM, "filing.congress.recipient", "")
+    with office.reading() as s:
+        found = catalogs.catalog(s, "register", CatalogFilter(), TODAY).rows
+    rows = {r.title: r.filing for r in found}
+    assert rows["河清市待复办法"] == "本级人民政府 2026-11-20 已报送，待审查结果"
+    assert rows["河清市新办法"] == "本级人民政府 未报送（期限 2026-12-10）"
+    assert rows["河清市政府规定"] == (
+        "上一级人民政府 2026-03-10 予以备案；\n本级人大常委会 2026-03-20 已报送，待审查结果"
+    )

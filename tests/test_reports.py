@@ -118,13 +118,14 @@ def test_workbook_has_headers_dates_frozen_row_and_no_formulas(office, tmp_path)
     with office.reading() as s:
         rows = catalog_output.write_xlsx(s, "register", CatalogFilter(), target)
     ws = load_workbook(target).active
-    assert rows == 4 and ws.max_row == 5
-    assert [c.value for c in ws[1]][:4] == ["序号", "登记编号", "发文字号", "文件名称"]
-    assert ws.freeze_panes == "A2"
+    assert rows == 4 and ws.max_row == 6
+    assert ws.cell(1, 1).value == "规范性文件登记簿"  # the title row
+    assert [c.value for c in ws[2]][:4] == ["序号", "登记编号", "发文字号", "文件名称"]
+    assert ws.freeze_panes == "A3"
     assert ws.column_dimensions["D"].width > ws.column_dimensions["A"].width
-    titles = {ws.cell(r, 4).value: ws.cell(r, 4) for r in range(2, 6)}
+    titles = {ws.cell(r, 4).value: ws.cell(r, 4) for r in range(3, 7)}
     assert titles[INJECTION].data_type == "s"
-    published = ws.cell(2, 7).value
+    published = ws.cell(3, 7).value
     assert published.date() == date(2024, 5, 6)
 
 

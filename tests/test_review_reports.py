@@ -70,8 +70,8 @@ def test_review_ledger_pdf_and_xlsx(concluded, tmp_path):
     assert "2026年度合法性审核台账" in text and "共 2 件" in text and "按期办结" in text
     ws = load_workbook(tmp_path / "ledger.xlsx").active
     assert rows == 2
-    assert [ws.cell(r, 4).value for r in (2, 3)] == [
+    assert [ws.cell(r, 4).value for r in (3, 4)] == [
         "河清市城乡居民最低生活保障管理办法",
         "养老服务中心委托运营合同",
     ]
-    assert ws.cell(2, 2).value == "法审〔2026〕1号"
+    assert ws.cell(3, 2).value == "法审〔2026〕1号"

@@ -79,7 +79,7 @@ def test_the_list_exports_to_a_workbook_read_back(page, tmp_path, monkeypatch, n
     page.export_button.click()
     assert page.runner.wait()
     sheet = load_workbook(target).active
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows[0] == ["登记编号", "类型", "作废日期", "作废人", "原因"]
     assert rows[4][:2] == ["MZGS-2026-002", "作废"] and rows[4][3:] == ["张三", "登记时录错文件"]
     assert rows[4][2].date() == date(2026, 11, 20)

@@ -288,10 +288,10 @@ def test_workbook_sheets_and_figure_details(office, tmp_path):
     wb = load_workbook(target)
     assert wb.sheetnames == ["主要指标", "文件状态", "合法性审核", "备案及时情况", "清理情况",
                              "审查建议", "历年公布", "指标明细"]  # fmt: skip
-    main = [[c.value for c in row] for row in wb["主要指标"].iter_rows(min_row=2, max_row=7)]
+    main = [[c.value for c in row] for row in wb["主要指标"].iter_rows(min_row=3, max_row=8)]
     assert main[0][:4] == ["合法性审核率", 2, 5, "40.0%"]
     assert main[5][:4] == ["公开征求意见率", 1, 3, "33.3%"]
-    details = [[c.value for c in row] for row in wb["指标明细"].iter_rows(min_row=2)]
+    details = [[c.value for c in row] for row in wb["指标明细"].iter_rows(min_row=3)]
     review = [(r[8], r[1]) for r in details if r[0] == "合法性审核率"]
     assert sorted(review) == sorted(
         [(ids["A"], "是"), (ids["B"], "是"), (ids["C"], "否"), (ids["D"], "否"), (ids["F"], "否")]
@@ -309,6 +309,6 @@ def test_cli_prints_and_exports_statistics(tmp_path):
     xlsx = tmp_path / "stats.xlsx"
     result = normdesk("--db", db, "export", str(xlsx), "--kind", "statistics", "--year", "2025")
     assert result.returncode == 0, result.stderr
-    assert load_workbook(xlsx)["主要指标"].cell(2, 1).value == "合法性审核率"
+    assert load_workbook(xlsx)["主要指标"].cell(3, 1).value == "合法性审核率"
     missing = normdesk("--db", db, "print", "statistics", "-o", str(pdf))
     assert missing.returncode == 1 and "--year" in missing.stderr

@@ -191,13 +191,13 @@ def test_printed_and_exported_statistics_say_what_is_left_out(office, db_url, tm
     exported = normdesk("--db", db_url, "export", str(xlsx), "--kind", "statistics", "--year", "2025", env=env)  # fmt: skip
     assert exported.returncode == 0, exported.stderr
     wb = load_workbook(xlsx)
-    rows = {r[0]: (r[1], r[2], r[5]) for r in wb["主要指标"].iter_rows(min_row=2, max_row=11, values_only=True)}  # fmt: skip
+    rows = {r[0]: (r[1], r[2], r[5]) for r in wb["主要指标"].iter_rows(min_row=3, max_row=12, values_only=True)}  # fmt: skip
     assert (rows["报备率"], rows["报备及时率"], rows["规范率"]) == (
         (2, 3, NOTE),
         (1, 3, NOTE),
         (2, 2, None),
     )
-    left = sorted(r[8] for r in wb["指标明细"].iter_rows(min_row=2, values_only=True)
+    left = sorted(r[8] for r in wb["指标明细"].iter_rows(min_row=3, values_only=True)
                   if r[0] == "报备率" and r[1] == "未计入（备案情况未录入）")  # fmt: skip
     assert left == sorted([ids["U1"], ids["U2"], ids["G"]])
 

@@ -132,8 +132,8 @@ def test_cli_doc_add_and_edit_take_the_reason_and_the_exported_register_shows_it
     result = normdesk("--db", db_url, "export", str(xlsx), "--kind", "register")
     assert result.returncode == 0, result.stderr
     ws = load_workbook(xlsx).active
-    headers = [c.value for c in ws[1]]
-    assert ws.cell(2, headers.index("备注") + 1).value == "有效期超期理由：与上位法同步修订"
+    headers = [c.value for c in ws[2]]
+    assert ws.cell(3, headers.index("备注") + 1).value == "有效期超期理由：与上位法同步修订"
 
 
 def test_upgrade_to_0016_keeps_documents_and_leaves_the_new_fields_empty(empty_db_url):

@@ -16,6 +16,8 @@ PRINT_KINDS = (
     "annual",
     "current",
     "repealed",
+    "annual-public",
+    "current-public",
     "card",
     "opinion",
     "reviews",
@@ -36,6 +38,8 @@ EXPORT_KINDS = (
     "annual",
     "current",
     "repealed",
+    "annual-public",
+    "current-public",
     "reviews",
     "filings",
     "deadlines",
@@ -43,6 +47,8 @@ EXPORT_KINDS = (
     "cleanup-retired",
     "statistics",
 )
+# 公布版: the catalog as published on the government website; printed as .pdf or .docx
+PUBLIC_KINDS = {"annual-public": "annual", "current-public": "current"}
 CLEANUP_PARTS = {"cleanup-continue": "continue", "cleanup-retired": "retired"}
 # The letters, which also come as an editable Word copy (-o FILE.docx).
 LETTER_KINDS = {
@@ -78,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "-o",
         "--output",
         required=True,
-        help="输出 PDF 文件；备案报告、审核意见书、提醒函和清理结果通知也可输出为 Word 文档（.docx）",
+        help="输出 PDF 文件；备案报告、审核意见书、提醒函、清理结果通知和公布版目录也可输出为 Word 文档（.docx）",
     )
     add_json(printing)
     printing.set_defaults(handler=cmd_print, access=_print_access)
@@ -177,6 +183,10 @@ def _print_one(s, args: argparse.Namespace, target: Path) -> int:
         return cleanup_catalog.pdf(s, _batch(args), CLEANUP_PARTS[args.kind], target)
     if args.kind == "statistics":
         return annual_statistics.pdf(s, target, _statistics_period(args), args.issuer)
+    if args.kind in PUBLIC_KINDS:
+        from app.reports import published_catalog
+
+        return published_catalog.pdf(s, PUBLIC_KINDS[args.kind], _catalog_filter(args), target)
     return catalog_output.write_pdf(s, args.kind, _catalog_filter(args), target)
 
 
@@ -200,16 +210,22 @@ def cmd_print(args: argparse.Namespace) -> None:
 
 
 def _print_word(args: argparse.Namespace) -> None:
-    if args.kind not in LETTER_KINDS:
+    word_kinds = [*LETTER_KINDS, *PUBLIC_KINDS]
+    if args.kind not in word_kinds:
         raise UserError(
             f"输出文件：“{args.kind}”没有 Word 版本，只能输出为 .pdf；"
-            f"Word 版本仅限 {'、'.join(LETTER_KINDS)}。",
+            f"Word 版本仅限 {'、'.join(word_kinds)}。",
             field="输出文件",
         )
     target = _target(args.output, ".docx")
     with session(args) as s:
-        module = _letter_module(args.kind)
-        module.docx(s, *_letter_arguments(args), target, clock.today())
+        if args.kind in PUBLIC_KINDS:
+            from app.reports import published_catalog
+
+            published_catalog.docx(s, PUBLIC_KINDS[args.kind], _catalog_filter(args), target)
+        else:
+            module = _letter_module(args.kind)
+            module.docx(s, *_letter_arguments(args), target, clock.today())
     emit(
         {"file": str(target), "format": "docx"},
         args.json,
@@ -237,6 +253,11 @@ def cmd_export(args: argparse.Namespace) -> None:
             rows = deadline_overview.xlsx(s, target)
         elif args.kind in CLEANUP_PARTS:
             rows = cleanup_catalog.xlsx(s, _batch(args), CLEANUP_PARTS[args.kind], target)
+        elif args.kind in PUBLIC_KINDS:
+            from app.reports import published_catalog
+
+            kind = PUBLIC_KINDS[args.kind]
+            rows = published_catalog.xlsx(s, kind, _catalog_filter(args), target)
         elif args.kind == "statistics":
             period = _statistics_period(args)
             rows = annual_statistics_xlsx.xlsx(s, target, period, args.issuer)

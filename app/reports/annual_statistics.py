@@ -4,6 +4,7 @@ charts drawn with ReportLab's own graphics in the embedded font."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -72,7 +73,7 @@ def pdf(
 
 def write_pdf(stats: AnnualStatistics, target: Path, printed: date) -> int:
     page = pages.Page(title(stats), stats.office, printed, subtitle=subtitle(stats))
-    width = page.body_width
+    width = page.body_width - 2 * pages.FRAME_PADDING  # what the frame holds inside its padding
     story: list[Flowable] = [*pages.title_block(page)]
     story += _section("一、主要指标", _figures_table(stats, width))
     story += _section(
@@ -235,10 +236,12 @@ def _bar_chart(
     # not embedded, into the PDF even though no text is set in it
     drawing = Drawing(width, height, initialFontName=FONT)
     drawing.add(String(0, height - 10, caption, fontName=FONT, fontSize=10))
+    legend = _legend(series, width, height) if len(series) > 1 else None
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 22
     # whole points: ReportLab's stubs type a chart's box as int
-    chart.width = round(width - (130 if len(series) > 1 else 40))
+    right = legend.getBounds()[0] - 12 if legend is not None else width - 10
+    chart.width = round(right - chart.x)
     chart.height = round(height - 48)
     chart.data = [values for _name, _color, values in series] or [[0] * len(categories)]
     chart.categoryAxis.categoryNames = categories
@@ -272,14 +275,23 @@ def _bar_chart(
     for i, color in enumerate(bar_colors):
         chart.bars[(0, i)].fillColor = colors.HexColor(color)
     drawing.add(chart)
-    if len(series) > 1:
-        legend = Legend()
-        legend.x, legend.y = round(width - 90), round(height - 24)
-        legend.fontName, legend.fontSize = FONT, 8
-        legend.alignment = "right"
-        legend.colorNamePairs = [(colors.HexColor(c), name) for name, c, _v in series]
+    if legend is not None:
         drawing.add(legend)
     return drawing
+
+
+def _legend(series: list[tuple[str, str, list[int]]], width: float, height: float) -> Legend:
+    """The series' swatches and names, top right, their right edge on the drawing's: placed by
+    the legend's own measured bounds, so a long name (备案情况未录入) is never cut off."""
+    legend = Legend()
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment = "right"
+    legend.colorNamePairs = [(colors.HexColor(c), name) for name, c, _v in series]
+    legend.columnMaximum = len(series)  # one column beside the bars
+    legend.x, legend.y = 0, round(height - 24)
+    overhang = legend.getBounds()[2]  # how far right of x its text reaches
+    legend.x = math.floor(width - overhang)
+    return legend
 
 
 def _step(top: int) -> int:

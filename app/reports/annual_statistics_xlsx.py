@@ -3,7 +3,6 @@ for every figure, the documents of its denominator and whether each counts in th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +11,17 @@ from openpyxl.chart import BarChart, Reference
 from sqlalchemy.orm import Session
 
 from app.atomic_files import replacing
+from app.reports.annual_statistics import title
 from app.reports.page import Cancelled, Progress
-from app.reports.workbook import cell, start_sheet
+from app.reports.workbook import (
+    HEADER_ROW,
+    WIDEST,
+    cell,
+    fitted_widths,
+    sheet_writes,
+    start_sheet,
+    wrapped,
+)
 from app.services import filing, statistics
 from app.services.lifecycle import REVIEW_OUTCOMES
 from app.services.statistics import FILING_STATES, AnnualStatistics, Period
@@ -35,18 +43,19 @@ def xlsx(
         raise Cancelled()
     wb = Workbook(write_only=True)
     count = 0
-    for name, widths, header, rows in _sheets(stats):
-        count += _sheet(wb, name, widths, header, rows)
+    heading = title(stats)
+    for name, header, rows in _sheets(stats):
+        count += _sheet(wb, name, heading, header, rows)
     per_year = [[y, n] for y, n in stats.per_year]
-    count += _sheet(wb, "历年公布", [10, 12], ["年份", "公布文件数"], per_year)
+    count += _sheet(wb, "历年公布", heading, ["年份", "公布文件数"], per_year)
     _chart(wb.worksheets[-1], len(per_year))
-    count += _sheet(wb, "指标明细", [14, 10, 20, 22, 50, 22, 12, 10, 10], _DETAIL_HEADER, details)
+    count += _sheet(wb, "指标明细", heading, _DETAIL_HEADER, details)
     with replacing(target) as part:
         wb.save(part)
     return count
 
 
-def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], Rows]]:
+def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[str], Rows]]:
     o = stats.objections
     reviews = [
         [r.subject, r.received, r.concluded, *(r.outcomes[x] for x in REVIEW_OUTCOMES)]
@@ -56,7 +65,6 @@ def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], 
     return [
         (
             "主要指标",
-            [16, 10, 10, 10, 70, 36],
             ["名称", "分子", "分母", "比率", "计算方法", "说明"],
             [
                 [f.name, f.numerator, f.denominator, f.shown(), f.definition, f.note]
@@ -70,31 +78,26 @@ def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[float], list[str], 
         ),
         (
             "文件状态",
-            [14, 10],
             ["期末状态", "件数"],
             [[c.label, c.n] for c in stats.statuses] + [["合计", stats.issued.n]],
         ),
         (
             "合法性审核",
-            [20, 8, 8, 8, 12, 8],
             ["审核对象", "收案", "办结", *REVIEW_OUTCOMES],
             reviews,
         ),
         (
             "备案及时情况",
-            [12, 12, 12, 12, 16, 8],
             ["季度", *FILING_STATES.values(), "合计"],
             [[q.label, *q.counts.values(), sum(q.counts.values())] for q in stats.quarters],
         ),
         (
             "清理情况",
-            [36, 12, 12, *[10] * len(decisions)],
             ["清理名称", "类型", "实施日期", *decisions],
             [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups],
         ),
         (
             "审查建议",
-            [16, 12, 12, 12, 18],
             ["收到审查建议", "按期答复", "逾期答复", "逾期未答复", "办理中（未到期）"],
             [[o.received, o.replied_in_time, o.replied_late, o.overdue_open, o.pending]],
         ),
@@ -140,17 +143,28 @@ def _details(s: Session, stats: AnnualStatistics) -> Rows:
     return rows
 
 
-def _sheet(wb: Workbook, name: str, widths: Sequence[float], header: list[str], rows: Rows) -> int:
-    ws = start_sheet(wb, name, widths, header)
-    for row in rows:
-        ws.append([cell(ws, value) for value in row])
+def _sheet(wb: Workbook, name: str, heading: str, header: list[str], rows: Rows) -> int:
+    """One sheet, titled "`heading`（`name`）", its widths fitted to the header and the rows."""
+    widths = fitted_widths(header, rows)
+    ws = start_sheet(wb, name, widths, header, heading=f"{heading}（{name}）")
+    with sheet_writes():
+        for row in rows:
+            ws.append(
+                [
+                    wrapped(ws, value) if widths[i] >= WIDEST else cell(ws, value)
+                    for i, value in enumerate(row)
+                ]
+            )
     return sum(1 for row in rows if row)
 
 
 def _chart(ws, rows: int) -> None:
     chart = BarChart()
     chart.title, chart.y_axis.title, chart.legend = "历年公布文件数", "件", None
-    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=rows + 1), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=rows + 1))
+    last = HEADER_ROW + rows
+    chart.add_data(
+        Reference(ws, min_col=2, min_row=HEADER_ROW, max_row=last), titles_from_data=True
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=HEADER_ROW + 1, max_row=last))
     chart.width, chart.height = 18, 8
-    ws.add_chart(chart, "D2")
+    ws.add_chart(chart, f"D{HEADER_ROW}")

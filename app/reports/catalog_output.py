@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import annual_catalog, current_catalog, listing, register, retired_catalog
+from app.reports.fonts import role_fonts
 from app.reports.page import Progress
 from app.services import anchor
 from app.services.catalogs import CatalogFilter, catalog
@@ -30,7 +31,8 @@ def write_pdf(
     module, landscape = LAYOUTS[kind]
     head = anchor.chain_head(s)  # a printed register shows which state of the chain it shows
     notes = [head.printed()] if head else []
-    return listing.pdf(data, module.COLUMNS, target, today, landscape, progress, notes)
+    fonts = role_fonts(s)
+    return listing.pdf(data, module.COLUMNS, target, today, landscape, progress, notes, fonts)
 
 
 def write_xlsx(

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import listing
 from app.reports.columns import document_columns
+from app.reports.fonts import role_fonts
 from app.reports.listing import ListColumn
 from app.services import cleanup
 
@@ -20,7 +21,8 @@ COLUMNS = (
 
 
 def pdf(s: Session, batch_id: int, part: str, target: Path) -> int:
-    return listing.pdf(cleanup.result_catalog(s, batch_id, part), COLUMNS, target, clock.today())
+    data = cleanup.result_catalog(s, batch_id, part)
+    return listing.pdf(data, COLUMNS, target, clock.today(), fonts=role_fonts(s))
 
 
 def xlsx(s: Session, batch_id: int, part: str, target: Path) -> int:

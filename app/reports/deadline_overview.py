@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import listing
 from app.reports.columns import NotedListing
+from app.reports.fonts import role_fonts
 from app.reports.listing import ListColumn
 from app.services import deadlines, workcalendar
 from app.services.catalogs import office_name
@@ -35,7 +36,9 @@ def _overview(s: Session) -> NotedListing:
 
 def pdf(s: Session, target: Path) -> int:
     overview = _overview(s)
-    return listing.pdf(overview, COLUMNS, target, clock.today(), True, notes=overview.notes)
+    return listing.pdf(
+        overview, COLUMNS, target, clock.today(), notes=overview.notes, fonts=role_fonts(s)
+    )
 
 
 def xlsx(s: Session, target: Path) -> int:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.reports import listing
 from app.reports.columns import NotedListing, document_columns
+from app.reports.fonts import role_fonts
 from app.reports.listing import ListColumn
 from app.reports.page import Progress
 from app.services import filing, workcalendar
@@ -34,7 +35,9 @@ def _ledger(s: Session, year: int | None) -> NotedListing:
 
 def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:
     ledger = _ledger(s, year)
-    return listing.pdf(ledger, COLUMNS, target, clock.today(), True, progress, ledger.notes)
+    return listing.pdf(
+        ledger, COLUMNS, target, clock.today(), True, progress, ledger.notes, role_fonts(s)
+    )
 
 
 def xlsx(

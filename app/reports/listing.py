@@ -10,6 +10,7 @@ from typing import Any
 
 from app.reports import page as pages
 from app.reports.columns import ListColumn, Listing
+from app.reports.fonts import RoleFonts, role_fonts
 from app.reports.page import Column, Progress
 from app.reports.workbook import Field, write_sheet
 from app.services.workcalendar import marked
@@ -33,10 +34,17 @@ def pdf(
     landscape: bool = True,
     progress: Progress | None = None,
     notes: Sequence[str] = (),
+    fonts: RoleFonts | None = None,
 ) -> int:
-    """`notes` are printed under the table (footnotes)."""
+    """`notes` are printed under the table (footnotes); the title in `fonts`' TITLE role, the
+    table in its TABLE role (role_fonts(s) from the caller, so the office's choice counts)."""
     page = pages.Page(
-        catalog.title, catalog.header, printed, landscape=landscape, subtitle=_subtitle(catalog)
+        catalog.title,
+        catalog.header,
+        printed,
+        landscape=landscape,
+        subtitle=_subtitle(catalog),
+        fonts=fonts or role_fonts(),
     )
     body = [Column("序号", 4, align="CENTER")] + [
         Column(c.header, c.width, c.align) for c in columns
@@ -46,7 +54,7 @@ def pdf(
     ]
     head = pages.title_block(page)
     page.story = head + pages.table(body, cells, page, pages.measure(head, page), progress)
-    page.story += pages.notes(notes)
+    page.story += pages.notes(notes, page.table_font)
     return pages.build(page, target)
 
 

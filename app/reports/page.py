@@ -1,5 +1,9 @@
 """The shared A4 page: title block, header with the office name, footer with the print date and
-第 X 页 共 Y 页, tables that repeat their header row. Every printed thing builds on this."""
+第 X 页 共 Y 页, tables that repeat their header row. Every printed thing builds on this.
+
+A page sets its title in the TITLE role's font (小标宋) and its tables and running text in the
+TABLE role's (宋体), from the `fonts` each report passes (fonts.role_fonts(s)). A page for
+publishing (`running=False`) has no header and no print date, only "— 1 —" at the foot."""
 
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from reportlab.platypus import (
 
 from app.atomic_files import replacing
 from app.errors import UserError
-from app.reports.fonts import FONT, register_fonts, wrap
+from app.reports.fonts import FONT, FontRole, RoleFonts, register_fonts, role_fonts, wrap
 from app.services.fields import printable
 
 MARGIN = 15 * mm
@@ -64,6 +68,16 @@ class Page:
     landscape: bool = False
     subtitle: str = ""
     story: list[Flowable] = field(default_factory=list)
+    fonts: RoleFonts = field(default_factory=role_fonts)
+    running: bool = True  # the office and title above, the print date and 第 X 页 共 Y 页 below
+
+    @property
+    def title_font(self) -> str:
+        return self.fonts[FontRole.TITLE].pdf_name
+
+    @property
+    def table_font(self) -> str:
+        return self.fonts[FontRole.TABLE].pdf_name
 
     @property
     def size(self) -> tuple[float, float]:
@@ -75,12 +89,17 @@ class Page:
 
 
 def style(
-    size: float = BODY_SIZE, leading: float | None = None, align: Align = 0, indent: bool = False
+    size: float = BODY_SIZE,
+    leading: float | None = None,
+    align: Align = 0,
+    indent: bool = False,
+    font: str = "",
 ) -> ParagraphStyle:
-    register_fonts()
+    """A paragraph style in `font` (a registered name; the bundled face when not given)."""
+    font = font or register_fonts()
     return ParagraphStyle(
-        f"s{size}{align}{indent}",
-        fontName=FONT,
+        f"s{size}{align}{indent}{font}",
+        fontName=font,
         fontSize=size,
         leading=leading or size * 1.4,
         alignment=align,
@@ -103,18 +122,20 @@ def measure(flowables: Sequence[Flowable], page: Page) -> float:
 
 
 def title_block(page: Page) -> list[Flowable]:
-    block: list[Flowable] = [Paragraph(page.title, style(18, 26, align=1))]
+    block: list[Flowable] = [Paragraph(page.title, style(18, 26, align=1, font=page.title_font))]
     if page.subtitle:
-        block.append(Paragraph(page.subtitle, style(10, 16, align=1)))
+        block.append(Paragraph(page.subtitle, style(10, 16, align=1, font=page.table_font)))
     block.append(Spacer(1, 4 * mm))
     return block
 
 
-def notes(lines: Sequence[str]) -> list[Flowable]:
+def notes(lines: Sequence[str], font: str = "") -> list[Flowable]:
     """Footnotes under a table."""
     if not lines:
         return []
-    return [Spacer(1, 3 * mm)] + [Paragraph(escape(line), style(BODY_SIZE)) for line in lines]
+    return [Spacer(1, 3 * mm)] + [
+        Paragraph(escape(line), style(BODY_SIZE, font=font)) for line in lines
+    ]
 
 
 class _NumberedCanvas(Canvas):
@@ -142,7 +163,11 @@ class _NumberedCanvas(Canvas):
     def _draw_frame(self, total: int) -> None:
         page = self.page_info
         width, height = page.size
-        self.setFont(FONT, 8)
+        if not page.running:
+            self.setFont(page.table_font, 14)  # 4号, as a published document numbers its pages
+            self.drawCentredString(width / 2, MARGIN - 9 * mm, f"— {self.getPageNumber()} —")
+            return
+        self.setFont(page.table_font, 8)
         self.setStrokeColor(colors.grey)
         self.line(MARGIN, height - MARGIN + 3 * mm, width - MARGIN, height - MARGIN + 3 * mm)
         self.drawString(MARGIN, height - MARGIN + 5 * mm, page.office)
@@ -173,7 +198,7 @@ def _build(page: Page, target: Path) -> int:
         title=page.title,
         author=page.office,
         creator="NormDesk",
-        initialFontName=FONT,
+        initialFontName=page.table_font,
     )
     frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
@@ -193,7 +218,7 @@ class Column:
 
 
 PADDING = 2
-LEADING = BODY_SIZE * 1.3
+LINE = 1.3  # a table line's height, in font sizes
 
 
 def ruled_table(
@@ -242,9 +267,9 @@ def form_table(
     return table
 
 
-def _style_commands(columns: Sequence[Column]) -> TableStyle:
+def _style_commands(columns: Sequence[Column], font: str, size: float) -> TableStyle:
     commands: list[TableCommand] = [
-        ("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE, LEADING),
+        ("FONT", (0, 0), (-1, -1), font, size, size * LINE),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
@@ -260,11 +285,13 @@ def _style_commands(columns: Sequence[Column]) -> TableStyle:
     return TableStyle(commands)
 
 
-def _wrapped(values: Sequence[str], widths: Sequence[float]) -> tuple[list[str], float]:
+def _wrapped(
+    values: Sequence[str], widths: Sequence[float], font: str, size: float
+) -> tuple[list[str], float]:
     # printable: a control character stored earlier would print as a box
-    cells = [wrap(printable(v), BODY_SIZE, w - 6) for v, w in zip(values, widths, strict=True)]
+    cells = [wrap(printable(v), size, w - 6, font) for v, w in zip(values, widths, strict=True)]
     lines = max(c.count("\n") + 1 for c in cells)
-    return cells, lines * LEADING + 2 * PADDING + 1
+    return cells, lines * size * LINE + 2 * PADDING + 1
 
 
 def table(
@@ -273,21 +300,23 @@ def table(
     page: Page,
     first_page_used: float,
     progress: Progress | None = None,
+    size: float = BODY_SIZE,
 ) -> list[Flowable]:
     """A bordered table broken into pages by us (rows are pre-wrapped, so their heights are known):
     the header row repeats on every page and ReportLab never has to split a long table, which is
     what makes 10,000 rows fast."""
     total = sum(c.width for c in columns)
     widths = [page.body_width * c.width / total for c in columns]
-    header, header_height = _wrapped([c.header for c in columns], widths)
-    style_ = _style_commands(columns)
+    font = page.table_font
+    header, header_height = _wrapped([c.header for c in columns], widths, font, size)
+    style_ = _style_commands(columns, font, size)
     room = page.size[1] - 2 * MARGIN - 2 * FRAME_PADDING - 2
     flowables: list[Flowable] = []
     chunk: list[list[str]] = [header]
     heights = [header_height]
     available = room - first_page_used
     for n, row in enumerate(rows, 1):
-        cells, height = _wrapped(row, widths)
+        cells, height = _wrapped(row, widths, font, size)
         if sum(heights) + height > available and len(chunk) > 1:
             flowables += [
                 Table(chunk, colWidths=widths, rowHeights=heights, style=style_),

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from app import clock
 from app.reports import listing
+from app.reports.fonts import role_fonts
 from app.reports.listing import ListColumn
 from app.reports.page import Progress
 from app.services import reviews, workcalendar
@@ -36,7 +37,7 @@ def _ledger(s: Session, year: int | None) -> tuple[reviews.Ledger, list[str]]:
 
 def pdf(s: Session, target: Path, year: int | None = None, progress: Progress | None = None) -> int:
     ledger, notes = _ledger(s, year)
-    return listing.pdf(ledger, COLUMNS, target, clock.today(), True, progress, notes)
+    return listing.pdf(ledger, COLUMNS, target, clock.today(), True, progress, notes, role_fonts(s))
 
 
 def xlsx(

@@ -24,7 +24,7 @@ from app.services import (
     workcalendar,
 )
 from app.services.lifecycle import DRAFTING, status_label
-from app.services.vocabulary import DocStatus
+from app.services.vocabulary import DocStatus, FilingTimeliness
 
 RETIRED_LISTED = (DocStatus.REPEALED, DocStatus.DECLARED_INVALID, DocStatus.EXPIRED)
 CHUNK = 500  # document ids per IN (...) query
@@ -45,6 +45,9 @@ KINDS: dict[str, CatalogKind] = {
         CatalogKind("repealed", "废止和失效规范性文件目录"),
     )
 }
+
+# the catalogs that also have the form offices publish on the government website (公布版)
+PUBLISHABLE = ("annual", "current")
 
 
 @dataclass(frozen=True)
@@ -137,33 +140,38 @@ def _rows(
     names = issuer_names.NameBook(s)
     rows = [_row(r, today, names) for r in found]
     if kind == "register":
-        texts = _filing_texts(s, found)
+        texts = _filing_texts(s, found, today)
         rows = [replace(row, filing=texts[row.id]) for row in rows]
     if kind == "repealed" and f.year is not None:
         rows = [r for r in rows if r.ended_on is not None and r.ended_on.year == f.year]
     return rows
 
 
-def _filing_texts(s: Session, found: list[Any]) -> dict[int, str]:
+def _filing_texts(s: Session, found: list[Any], today: date) -> dict[int, str]:
     """备案情况 by document: for each recipient it goes to, the day it was filed and the result
-    ("上一级人民政府 2026-03-10 予以备案"), or that it was not filed and by when it had to be; a
+    ("上一级人民政府 2026-03-10 予以备案"), that it was filed and awaits the result, or that it
+    was not filed and by when it had to be (逾期 once that day has passed on the catalog's day); a
+    filing kept under a recipient the rules no longer name (a renamed body) is listed too, and a
     document imported without its filings says 备案情况未录入. Filings are read in chunks and
     deadlines computed once per start day and rule, whatever the register holds."""
     by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
     ids = [r.id for r in found]
     for start in range(0, len(ids), CHUNK):
         for f in s.scalars(
-            select(Filing).where(Filing.document_id.in_(ids[start : start + CHUNK]))
+            select(Filing)
+            .where(Filing.document_id.in_(ids[start : start + CHUNK]))
+            .order_by(Filing.filed_on, Filing.id)
         ):
             by_doc[f.document_id][f.recipient] = f
     all_rules = filing.rules(s)
     cal = workcalendar.load(s)
-    dues: dict[tuple[date, str], str] = {}
+    dues: dict[tuple[date, str], workcalendar.Period] = {}
     texts = {}
     for r in found:
         parts = []
+        recorded = dict(by_doc[r.id])
         for rule in all_rules.get(r.level, all_rules["department"]):
-            filed = by_doc[r.id].get(rule.recipient)
+            filed = recorded.pop(rule.recipient, None)
             if filed is not None and filed.filed_on is not None:
                 parts.append(_filed_text(rule.recipient, filed))
             elif r.filing_unrecorded:
@@ -171,20 +179,29 @@ def _filing_texts(s: Session, found: list[Any]) -> dict[int, str]:
             elif r.published is not None:
                 day = rule.start_date(r)
                 if (day, rule.recipient) not in dues:
-                    period = filing.filing_period(day, rule, cal)
-                    dues[day, rule.recipient] = workcalendar.marked(period.end, period.provisional)
-                parts.append(f"{rule.recipient} 未报送（期限 {dues[day, rule.recipient]}）")
+                    dues[day, rule.recipient] = filing.filing_period(day, rule, cal)
+                parts.append(_unfiled_text(rule.recipient, dues[day, rule.recipient], today))
+        parts += [_filed_text(f.recipient, f) for f in recorded.values() if f.filed_on is not None]
         if r.filing_unrecorded:
             parts.append(filing_backlog.REMINDER)
         texts[r.id] = "；\n".join(parts)
     return texts
 
 
+AWAITING = "已报送，待审查结果"
+
+
 def _filed_text(recipient: str, f: Filing) -> str:
-    text = f"{recipient} {f.filed_on} {f.result or '已报送'}"
+    text = f"{recipient} {f.filed_on} {f.result or AWAITING}"
     if f.result in filing.NEEDS_CORRECTION and f.corrected_on is not None:
         text += f"（{f.corrected_on} 已补正）"
     return text
+
+
+def _unfiled_text(recipient: str, due: workcalendar.Period, today: date) -> str:
+    unfiled = FilingTimeliness.NOT_FILED.label
+    state = f"逾期{unfiled}" if due.end < today else unfiled
+    return f"{recipient} {state}（期限 {workcalendar.marked(due.end, due.provisional)}）"
 
 
 def _row(r: Any, today: date, names: issuer_names.NameBook) -> CatalogRow:

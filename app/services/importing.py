@@ -667,6 +667,9 @@ def write_report(sheet: Sheet, mapping: Mapping, report: Report, target: Path) -
 
 def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) -> None:
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    from app.reports.workbook import SAMPLED, fitted_widths, print_setup, sheet_writes
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("导入检查结果")
@@ -677,12 +680,18 @@ def _write_report(sheet: Sheet, mapping: Mapping, report: Report, path: Path) ->
     for p in report.skipped:
         by_row.setdefault(p.row, []).append(p.message)
     header = ["原行号", *sheet.header(mapping.header_row), "检查结果"]
-    ws.append([_report_cell(ws, h) for h in header])
-    for number, values in sheet.rows:
-        if number <= mapping.header_row:
-            continue
-        verdict = "；".join(by_row.get(number, [])) or "通过"
-        ws.append([number, *(_report_cell(ws, v) for v in values), _report_cell(ws, verdict)])
+    sample = [[n, *values, "；".join(by_row.get(n, []))] for n, values in sheet.rows[:SAMPLED]]
+    widths = fitted_widths([str(h) for h in header], sample)
+    print_setup(ws, "导入检查结果", widths, header_row=1)  # row 1 stays the ledger's header
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    with sheet_writes():  # a full disk, also while rows stream to the sheet's scratch file
+        ws.append([_report_cell(ws, h) for h in header])
+        for number, values in sheet.rows:
+            if number <= mapping.header_row:
+                continue
+            verdict = "；".join(by_row.get(number, [])) or "通过"
+            ws.append([number, *(_report_cell(ws, v) for v in values), _report_cell(ws, verdict)])
     wb.save(path)
 
 

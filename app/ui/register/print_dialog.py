@@ -1,4 +1,6 @@
 """打印登记簿和目录: choose a register or catalog and its filters, then preview/print or export it.
+The 年度目录 and 现行有效目录 also come in their 公布版 (the form published on the government
+website), which can be saved as Word too.
 
 The PDF is generated off the GUI thread and opened in the in-program preview
 (widgets.pdf_preview); the record card of one document goes the same way.
@@ -23,10 +25,10 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.errors import UserError
 from app.services import issuers
-from app.services.catalogs import KINDS, CatalogFilter
+from app.services.catalogs import KINDS, PUBLISHABLE, CatalogFilter
 from app.services.lifecycle import DRAFTING, STATUS_LABELS
 from app.ui.context import AppContext
-from app.ui.lazy_reports import catalog_output, record_card
+from app.ui.lazy_reports import catalog_output, published_catalog, record_card
 from app.ui.operations import Progress
 from app.ui.widgets.pdf_preview import documents_folder, preview_generated
 
@@ -68,8 +70,16 @@ class PrintDialog(QDialog):
                 continue
             self.status.addItem(label, code)
 
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem("登记版（含页眉、打印日期）", False)
+        self.layout_choice.addItem("公布版（政府网站公开用）", True)
+        self.layout_choice.setToolTip(
+            "公布版只列序号、文件名称、发文字号、公布日期、有效期至，纵向 A4，无页眉和打印日期"
+        )
+
         self.form = QFormLayout()
         self.form.addRow("打印内容：", self.kind)
+        self.form.addRow("版式：", self.layout_choice)
         self.form.addRow("年份：", self.year)
         self.form.addRow("制定机关：", self.issuer)
         self.form.addRow("状态：", self.status)
@@ -81,6 +91,8 @@ class PrintDialog(QDialog):
             "导出 Excel…", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.export_button.clicked.connect(self.export)
+        self.word_button = buttons.addButton("另存为 Word…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button.clicked.connect(self.save_word)
         buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -88,11 +100,18 @@ class PrintDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.layout_choice.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.setMinimumWidth(420)
 
     def _kind_changed(self) -> None:
         self.form.setRowVisible(self.status, self.kind_key() == "register")
+        self.form.setRowVisible(self.layout_choice, self.kind_key() in PUBLISHABLE)
+        self.word_button.setVisible(self.public())
+
+    def public(self) -> bool:
+        """The 公布版 of a catalog that has one is chosen."""
+        return self.kind_key() in PUBLISHABLE and bool(self.layout_choice.currentData())
 
     def kind_key(self) -> str:
         return self.kind.currentData()
@@ -117,30 +136,35 @@ class PrintDialog(QDialog):
         if not self._ready():
             return
         kind, f = self.kind_key(), self.catalog_filter()
+        writer = published_catalog.pdf if self.public() else catalog_output.write_pdf
         preview_generated(
             self.ctx,
             self.title(),
-            lambda s, target, progress: catalog_output.write_pdf(s, kind, f, target, progress),
+            lambda s, target, progress: writer(s, kind, f, target, progress),
             self,
         )
+
+    def _save_path(self, caption: str, suffix: str, kinds: str) -> Path | None:
+        name = f"{self.title()}（公布版）" if self.public() else self.title()
+        path, _ = QFileDialog.getSaveFileName(
+            self, caption, str(documents_folder() / f"{name}{suffix}"), kinds
+        )
+        if not path:
+            return None
+        return Path(path) if path.lower().endswith(suffix) else Path(f"{path}{suffix}")
 
     def export(self) -> None:
         if not self._ready():
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "导出 Excel",
-            str(documents_folder() / f"{self.title()}.xlsx"),
-            "Excel 工作簿 (*.xlsx)",
-        )
-        if not path:
+        target = self._save_path("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
+        if target is None:
             return
-        target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
         kind, f = self.kind_key(), self.catalog_filter()
+        writer = published_catalog.xlsx if self.public() else catalog_output.write_xlsx
 
         def work(s: Session, progress: Progress) -> int:
             try:
-                return catalog_output.write_xlsx(s, kind, f, target, progress)
+                return writer(s, kind, f, target, progress)
             except OSError as exc:
                 raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
 
@@ -149,4 +173,27 @@ class PrintDialog(QDialog):
             on_done=lambda rows: QMessageBox.information(self, "导出 Excel", f"已导出 {rows} 行。"),
             parent=self,
             progress="正在导出 Excel…",
+        )
+
+    def save_word(self) -> None:
+        """The 公布版 as an editable .docx, for the website or WPS."""
+        if not self.public() or not self._ready():
+            return
+        target = self._save_path("另存为 Word", ".docx", "Word 文档 (*.docx)")
+        if target is None:
+            return
+        kind, f = self.kind_key(), self.catalog_filter()
+
+        def work(s: Session, _progress: Progress) -> Path:
+            try:
+                published_catalog.docx(s, kind, f, target)
+            except OSError as exc:
+                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+            return target
+
+        self.ctx.runner.run(
+            work,
+            on_done=lambda path: QMessageBox.information(self, "另存为 Word", f"已保存 {path}。"),
+            parent=self,
+            progress="正在生成 Word 文档…",
         )
