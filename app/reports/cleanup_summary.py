@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy.orm import Session
 
+from app.reports import fonts
 from app.reports import page as pages
 from app.reports.page import escape
 from app.services import cleanup, issuers
@@ -19,8 +20,10 @@ from app.services.vocabulary import CleanupKind
 
 def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
     batch = cleanup.get(s, batch_id)
-    page = pages.Page("规范性文件清理情况汇总表", office_name(s), printed)
-    cell = pages.style(11, 17)
+    page = pages.Page(
+        "规范性文件清理情况汇总表", office_name(s), printed, fonts=fonts.role_fonts(s)
+    )
+    cell = pages.style(11, 17, font=page.table_font)
     scope = (
         "、".join(issuers.by_code(s, code).name for code in json.loads(batch.scope_issuers))
         or "全部制定机关"
@@ -40,7 +43,7 @@ def pdf(s: Session, batch_id: int, target: Path, printed: date) -> int:
         for label, n in counts.items()
         if n or label != "未定"
     ]
-    table = pages.form_table(data, 40 * mm, page.body_width, 11, padding=5)
+    table = pages.form_table(data, 40 * mm, page.body_width, 11, page.table_font, padding=5)
     page.story = [
         *pages.title_block(page),
         table,

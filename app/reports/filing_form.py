@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.models import Filing
+from app.reports import fonts
 from app.reports import page as pages
 from app.reports.page import escape
 from app.services import filing, issuer_names, workcalendar
@@ -44,12 +45,12 @@ def _rows(f: Filing, due: Period, issuer: str) -> list[tuple[str, str]]:
     ]
 
 
-def _table(rows: list[tuple[str, str]], width: float) -> Table:
-    cell = pages.style(10.5, 16)
+def _table(rows: list[tuple[str, str]], page: pages.Page) -> Table:
+    cell = pages.style(10.5, 16, font=page.table_font)
     data = [
         [Paragraph(k, cell), Paragraph(escape(v).replace("\n", "<br/>"), cell)] for k, v in rows
     ]
-    return pages.form_table(data, LABEL_WIDTH, width, 10.5, padding=5)
+    return pages.form_table(data, LABEL_WIDTH, page.body_width, 10.5, page.table_font, padding=5)
 
 
 def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
@@ -61,17 +62,18 @@ def pdf(s: Session, filing_ids: list[int], target: Path, printed: date) -> int:
     names = issuer_names.NameBook(s)
     shown = {f.id: names.of_document(f.document).name for f in found}
     office = shown[found[0].id] if len(set(shown.values())) == 1 else ""
-    page = pages.Page("规范性文件备案登记表", office, printed)
+    page = pages.Page("规范性文件备案登记表", office, printed, fonts=fonts.role_fonts(s))
     story = []
     for n, f in enumerate(found):
         rule = filing.rule_for(rules, f.document, f.recipient)
         due = filing.doc_period(f.document, rule, cal)
         story += [
             *pages.title_block(page),
-            _table(_rows(f, due, shown[f.id]), page.body_width),
+            _table(_rows(f, due, shown[f.id]), page),
             Spacer(1, 10 * mm),
             Paragraph(
-                "登记人：____________　　　登记日期：______年____月____日", pages.style(10.5, 16)
+                "登记人：____________　　　登记日期：______年____月____日",
+                pages.style(10.5, 16, font=page.table_font),
             ),
         ]
         if n < len(found) - 1:

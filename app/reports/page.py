@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from app.atomic_files import replacing
 from app.errors import UserError
-from app.reports.fonts import FONT, FontRole, RoleFonts, register_fonts, role_fonts, wrap
+from app.reports.fonts import FontRole, RoleFonts, register_fonts, role_fonts, wrap
 from app.services.fields import printable
 
 MARGIN = 15 * mm
@@ -221,41 +221,22 @@ PADDING = 2
 LINE = 1.3  # a table line's height, in font sizes
 
 
-def ruled_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], width: float, shares: Sequence[float]
-) -> Table:
-    """A small table of paragraphs (markup, escaped by the caller) ruled all round under a grey
-    header row, as a letter or an opinion carries it; column widths are `shares` of `width`."""
-    cell = style(9.5, 14)
-    data = [[Paragraph(text, cell) for text in row] for row in (header, *rows)]
-    table = Table(data, colWidths=[width * share for share in shares], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
-            ]
-        )
-    )
-    return table
-
-
 def form_table(
     data: Sequence[list[Paragraph]],
     label_width: float,
     width: float,
     size: float,
+    font: str,
     padding: float = 0,
 ) -> Table:
     """Label-and-value rows ruled all round, the labels on grey, as a form or a record card sets
-    them out; `padding` above and below each cell instead of ReportLab's default when given."""
+    them out, in `font` (the page's table font); `padding` above and below each cell instead of
+    ReportLab's default when given."""
     commands: list[TableCommand] = [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.93, 0.93)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), FONT, size),
+        ("FONT", (0, 0), (-1, -1), font, size),
     ]
     if padding:
         commands += [

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy.orm import Session
 
+from app.reports import fonts
 from app.reports import page as pages
 from app.reports.page import escape
 from app.services import catalogs, documents, issuer_names
@@ -41,8 +42,8 @@ def _markup(text: str | None) -> str:
 def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
     doc = documents.get(s, doc_id)
     issuer = issuer_names.of_document(s, doc).name
-    page = pages.Page("规范性文件登记表", issuer, printed)
-    para = pages.style(10, 15)
+    page = pages.Page("规范性文件登记表", issuer, printed, fonts=fonts.role_fonts(s))
+    para = pages.style(10, 15, font=page.table_font)
     steps = "\n".join(
         f"{e.label}：{_day(e.done_on) or '未办理'} {e.actor_name} {e.outcome} {e.note}".strip()
         for e in documents.timeline(s, doc.id)
@@ -73,7 +74,7 @@ def pdf(s: Session, doc_id: int, target: Path, printed: date) -> int:
         ("备注", catalogs.remarks(doc.remarks, doc.term_reason)),
     ]
     data = [[Paragraph(label, para), Paragraph(_markup(value), para)] for label, value in rows]
-    table = pages.form_table(data, LABEL_WIDTH + 12 * mm, page.body_width, 10)
+    table = pages.form_table(data, LABEL_WIDTH + 12 * mm, page.body_width, 10, page.table_font)
     signature = Paragraph(
         "登记人：____________　　审核人：____________　　日期：______年____月____日", para
     )
