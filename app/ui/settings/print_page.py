@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from app.services import settings
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
+from app.ui.widgets import unsaved
 from app.ui.widgets.pdf_preview import preview_generated
 from app.ui.widgets.style import CAUTION_STYLE, HELP_STYLE
 
@@ -209,26 +209,10 @@ class PrintPage(QWidget):
 
     def may_leave(self) -> bool:
         """Unsaved choices are saved, dropped, or the clerk stays."""
-        if not self.changed_rows():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "打印字体尚未保存",
-            f"“打印”中有 {len(self.changed_rows())} 项修改尚未保存。",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        return unsaved.may_leave(
             self,
+            "打印",
+            len(self.changed_rows()),
+            self.save,
+            lambda: self.refresh(keep_edits=False),
         )
-        box.button(QMessageBox.StandardButton.Save).setText("保存")
-        box.button(QMessageBox.StandardButton.Discard).setText("放弃修改")
-        box.button(QMessageBox.StandardButton.Cancel).setText("留在此页")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return True
-        if answer == QMessageBox.StandardButton.Discard:
-            self.refresh(keep_edits=False)
-            return True
-        return False

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -25,6 +24,7 @@ from app.services.settings import Rule
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.crash import show_error
+from app.ui.widgets import unsaved
 from app.ui.widgets.style import CAUTION_STYLE, ERROR_STYLE, HELP_STYLE
 
 SPIN_MAXIMUM = 9999
@@ -292,26 +292,4 @@ class RulesPage(QWidget):
     def may_leave(self) -> bool:
         """Before the clerk goes to another tab or section: unsaved changes are saved, dropped,
         or the clerk stays."""
-        if not self.changed_rows():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "规则尚未保存",
-            f"“规则”中有 {len(self.changed_rows())} 项修改尚未保存。",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Save).setText("保存")
-        box.button(QMessageBox.StandardButton.Discard).setText("放弃修改")
-        box.button(QMessageBox.StandardButton.Cancel).setText("留在此页")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            self.save()
-            return True
-        if answer == QMessageBox.StandardButton.Discard:
-            self.discard()
-            return True
-        return False
+        return unsaved.may_leave(self, "规则", len(self.changed_rows()), self.save, self.discard)
