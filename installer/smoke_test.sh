@@ -68,6 +68,10 @@ step "normdesk calendar (chinesecalendar)" "$EXE" calendar is-workday 2024-10-01
 [[ "$(cat "$DATA/out")" == false ]] || fail "2024-10-01 (National Day) came out as a workday"
 step "normdesk calendar (lunar-python, a year without a notice)" "$EXE" calendar is-workday 2027-02-08
 grep -qx false "$DATA/out" || fail "2027-02-08 (正月初三) came out as a workday"
+step "normdesk print current-public .docx (python-docx)" "$EXE" print current-public -o "$DATA/current.docx"
+[[ "$(head -c 2 "$DATA/current.docx")" == "PK" ]] || fail "current.docx is not a Word document"
+step "normdesk fonts (bundled stand-ins)" "$EXE" fonts
+grep -q 'uming.ttc' "$DATA/out" || fail "the bundled 宋体 stand-in was not found: $(cat "$DATA/out")"
 step "normdesk check" "$EXE" check
 if [[ -f "$(dirname "$EXE")/_internal/docs/manual.md" ]]; then
     step "normdesk print manual (images)" "$EXE" print manual -o "$DATA/manual.pdf"
@@ -77,7 +81,11 @@ echo "register.pdf: $(stat -c %s "$DATA/register.pdf") bytes"
 
 if command -v pdffonts >/dev/null; then
     pdffonts "$DATA/register.pdf" | tee "$DATA/fonts"
-    grep -E 'WenQuanYi.* yes ' "$DATA/fonts" >/dev/null || fail "the CJK font is not embedded"
+    # every font the register names is embedded (the office's, or the bundled UMing standing in)
+    tail -n +3 "$DATA/fonts" | grep -q . || fail "register.pdf names no font"
+    if tail -n +3 "$DATA/fonts" | grep -vE ' yes +(yes|no) +(yes|no) +[0-9]+ +[0-9]+ *$'; then
+        fail "a font in register.pdf is not embedded"
+    fi
 else
     echo "note: pdffonts (poppler-utils) not installed; embedded font not checked"
 fi
