@@ -16,7 +16,7 @@ from app.reports.gongwen import docx as gongwen_docx
 from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Block, Letter, Para, TableBlock, heading1
 from app.services import cleanup, issuers
-from app.services.catalogs import office_name
+from app.services.catalogs import signing_office
 from app.services.cleanup import UNDECIDED
 from app.services.vocabulary import CleanupStatus
 
@@ -49,9 +49,7 @@ def letter(s: Session, batch_id: int) -> Letter:
     batch = cleanup.get(s, batch_id)
     if batch.status != CleanupStatus.APPLIED or batch.applied_on is None:
         raise UserError(f"{LETTER}：“{batch.title}”尚未实施，不能公布清理结果。")
-    office = office_name(s)
-    if not office:
-        raise UserError(f"{LETTER}：尚未填写本单位名称，请在 设置 → 规则 中填写“单位名称”。")
+    office = signing_office(s, LETTER)
     codes = json.loads(batch.scope_issuers)
     names = [issuers.by_code(s, code).name for code in codes]
     scope = "、".join(names) or "全部制定机关"

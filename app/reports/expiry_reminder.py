@@ -16,7 +16,7 @@ from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Letter, Para, TableBlock
 from app.reports.page import chinese_date
 from app.services import validity
-from app.services.catalogs import office_name
+from app.services.catalogs import signing_office
 
 
 def _quarter_name(start: date) -> str:
@@ -38,9 +38,7 @@ def letters(s: Session, today: date, signed_on: date) -> list[Letter]:
     rows = validity.expiring(s, start, end)
     if not rows:
         raise UserError(f"{_quarter_name(start)}没有有效期届满的现行有效文件。")
-    office = office_name(s)
-    if not office:
-        raise UserError("提醒函：尚未填写本单位名称，请在 设置 → 规则 中填写“单位名称”。")
+    office = signing_office(s, "提醒函")
     quarter = f"{_quarter_name(start)}（{chinese_date(start)}至{chinese_date(end)}）"
     found = []
     for unit, group in groupby(rows, key=lambda r: r.unit):

@@ -19,7 +19,7 @@ from app.reports.gongwen import pdf as gongwen_pdf
 from app.reports.gongwen.model import Block, Letter, Para, Run, TableBlock, heading1
 from app.reports.page import chinese_date
 from app.services import reviews
-from app.services.catalogs import office_name
+from app.services.catalogs import signing_office
 from app.services.vocabulary import ReviewStatus
 
 NUMERALS = "一二三四五六七八九十"
@@ -50,9 +50,7 @@ def letter(s: Session, case_id: int) -> Letter:
     case = reviews.get(s, case_id)
     if case.status != ReviewStatus.CONCLUDED or case.concluded_on is None:
         raise UserError(f"审核意见书：“{case.title}”尚未办结，不能打印意见书。")
-    office = office_name(s)
-    if not office:
-        raise UserError("审核意见书：尚未填写本单位名称，请在 设置 → 规则 中填写“单位名称”。")
+    office = signing_office(s, "审核意见书")
     subject = reviews.SUBJECT_TYPES[case.subject_type]
     body: list[Block] = [
         Para.of(

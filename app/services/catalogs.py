@@ -254,6 +254,15 @@ def office_name(s: Session) -> str:
     return governments[0] if len(governments) == 1 else ""
 
 
+def signing_office(s: Session, paper: str) -> str:
+    """The office that signs a letter (`paper` names it in the message): refused while the
+    office has no name."""
+    office = office_name(s)
+    if not office:
+        raise UserError(f"{paper}：尚未填写本单位名称，请在 设置 → 规则 中填写“单位名称”。")
+    return office
+
+
 def catalog(s: Session, kind: str, f: CatalogFilter, today: date) -> Catalog:
     if kind not in KINDS:
         raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。", field="目录类型")
