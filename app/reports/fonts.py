@@ -25,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from app.config import resource_path
 from app.reports import office_fonts
+from app.reports.gongwen.breaking import CLOSING, OPENING  # one rule for tables and letters
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -417,10 +418,6 @@ def char_width(char: str, size: float, font: str = FONT) -> float:
     if width is None:
         width = widths[char] = pdfmetrics.stringWidth(char, font, 1.0)
     return width * size
-
-
-CLOSING = frozenset("》，。、：；！？）」』〕】”’,.;:!?)]")  # never starts a line
-OPENING = frozenset("《（「『〔【“‘([")  # never ends a line
 
 
 def wrap(text: str, size: float, width: float, font: str = FONT) -> str:
