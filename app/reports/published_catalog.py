@@ -130,6 +130,8 @@ def write_docx(data: PublishedCatalog, fonts: RoleFonts, target: Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
+    from app.reports.gongwen.docx import name_fonts
+
     table_family = fonts[FontRole.TABLE].family
     title_family = fonts[FontRole.TITLE].family
     doc = Document()
@@ -139,7 +141,7 @@ def write_docx(data: PublishedCatalog, fonts: RoleFonts, target: Path) -> None:
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
         setattr(section, side, Mm(DOCX_MARGIN_MM))
     normal = doc.styles["Normal"]
-    _name_font(normal.element.get_or_add_rPr(), table_family)
+    name_fonts(normal.element.get_or_add_rPr(), table_family)
     normal.font.size = Pt(TABLE_SIZE)
 
     title = doc.add_paragraph()
@@ -174,25 +176,16 @@ def write_docx(data: PublishedCatalog, fonts: RoleFonts, target: Path) -> None:
         doc.save(str(part))
 
 
-def _name_font(rpr: Any, family: str) -> None:
-    """Name `family` for Latin and East Asian text alike: Word picks the East Asian one for
-    Chinese characters, and without it falls back to its own default."""
-    from docx.oxml.ns import qn
-
-    fonts = rpr.get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), family)
-
-
 def _run(paragraph: Any, text: str, family: str, size: float, bold: bool = False) -> Any:
     from docx.shared import Pt
 
+    from app.reports.gongwen.docx import name_fonts
     from app.services.fields import printable
 
     run = paragraph.add_run(printable(text))
     run.font.size = Pt(size)
     run.font.bold = bold
-    _name_font(run._element.get_or_add_rPr(), family)
+    name_fonts(run._element.get_or_add_rPr(), family)
     return run
 
 

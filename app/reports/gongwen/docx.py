@@ -100,7 +100,7 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
     if defaults is not None:  # the template's theme fonts would otherwise show through
         r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if r_pr is not None:
-            _set_fonts(r_pr, fonts[FontRole.BODY].family)
+            name_fonts(r_pr, fonts[FontRole.BODY].family)
             # LibreOffice sizes the character grid from the default size, Word from Normal's.
             for tag in ("w:sz", "w:szCs"):
                 size = r_pr.find(qn(tag))
@@ -131,7 +131,7 @@ def _setup(document: DocumentObject, fonts: RoleFonts) -> None:
         style.font.size = Pt(size)
         style.font.bold = False
         style.font.color.rgb = None
-        _set_fonts(style.element.get_or_add_rPr(), fonts[role].family)
+        name_fonts(style.element.get_or_add_rPr(), fonts[role].family)
         fmt = style.paragraph_format
         fmt.alignment = align
         fmt.space_before = fmt.space_after = Pt(0)
@@ -277,7 +277,7 @@ class _Writer:
     ) -> None:
         run = paragraph.add_run(text)
         run.font.size = Pt(size or _SIZE.get(role, g.BODY_SIZE))
-        _set_fonts(run._r.get_or_add_rPr(), self.fonts[role].family)
+        name_fonts(run._r.get_or_add_rPr(), self.fonts[role].family)
 
     def para(self, para: Para) -> None:
         first = para.runs[0].role if para.runs else FontRole.BODY
@@ -457,7 +457,9 @@ def _breaks_in_last_paragraphs(document: DocumentObject) -> None:
 # --- XML helpers ------------------------------------------------------------------------------
 
 
-def _set_fonts(r_pr, family: str) -> None:  # noqa: ANN001 - a w:rPr element
+def name_fonts(r_pr, family: str) -> None:  # noqa: ANN001 - a w:rPr element
+    """Name `family` for Latin and East Asian text alike (Word picks w:eastAsia for Chinese
+    characters), dropping theme fonts, which would win over the names."""
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
