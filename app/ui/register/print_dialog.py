@@ -30,7 +30,12 @@ from app.services.lifecycle import DRAFTING, STATUS_LABELS
 from app.ui.context import AppContext
 from app.ui.lazy_reports import catalog_output, published_catalog, record_card
 from app.ui.operations import Progress
-from app.ui.widgets.pdf_preview import documents_folder, preview_generated
+from app.ui.widgets.pdf_preview import (
+    WORD_FILTER,
+    documents_folder,
+    preview_generated,
+    write_word,
+)
 
 FIRST_YEAR = 1990  # the earliest year offered, as in the register's year filter
 
@@ -179,21 +184,14 @@ class PrintDialog(QDialog):
         """The 公布版 as an editable .docx, for the website or WPS."""
         if not self.public() or not self._ready():
             return
-        target = self._save_path("另存为 Word", ".docx", "Word 文档 (*.docx)")
+        target = self._save_path("另存为 Word", ".docx", WORD_FILTER)
         if target is None:
             return
         kind, f = self.kind_key(), self.catalog_filter()
-
-        def work(s: Session, _progress: Progress) -> Path:
-            try:
-                published_catalog.docx(s, kind, f, target)
-            except OSError as exc:
-                raise UserError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
-            return target
-
-        self.ctx.runner.run(
-            work,
-            on_done=lambda path: QMessageBox.information(self, "另存为 Word", f"已保存 {path}。"),
-            parent=self,
-            progress="正在生成 Word 文档…",
+        write_word(
+            self.ctx,
+            lambda s, path: published_catalog.docx(s, kind, f, path),
+            target,
+            self,
+            on_done=lambda _: QMessageBox.information(self, "另存为 Word", f"已保存 {target}。"),
         )

@@ -399,9 +399,15 @@ def scratch_pdf() -> Path:
     return Path(_scratch().name) / f"{uuid.uuid4().hex}.pdf"
 
 
-def write_word(ctx: AppContext, write: WriteDocx, target: Path, parent: QWidget) -> None:
-    """Write a letter's Word copy to `target` off the GUI thread (the renderer replaces the file
-    whole or leaves it alone); a folder that refuses it is said in Chinese."""
+def write_word(
+    ctx: AppContext,
+    write: WriteDocx,
+    target: Path,
+    parent: QWidget,
+    on_done: Callable[[object], object] | None = None,
+) -> None:
+    """Write a Word copy to `target` off the GUI thread (the renderer replaces the file whole or
+    leaves it alone); a folder that refuses it is said in Chinese."""
 
     def work(s: Session, _progress: Progress) -> None:
         try:
@@ -410,7 +416,7 @@ def write_word(ctx: AppContext, write: WriteDocx, target: Path, parent: QWidget)
             reason = failures.explain(exc) or f"无法写入“{target}”：{exc.strerror or exc}。"
             raise UserError(f"另存为 Word 未完成：{reason}") from exc
 
-    ctx.runner.run(work, parent=parent, progress="正在生成 Word 文档…")
+    ctx.runner.run(work, on_done=on_done, parent=parent, progress="正在生成 Word 文档…")
 
 
 def preview_generated(
