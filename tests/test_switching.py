@@ -124,8 +124,11 @@ def test_recent_databases_are_listed_in_the_file_menu(qtbot, make_office, starte
     connections.remember(Server("fzk-server", 5432, "normdesk", "li"))
     connections.remember(hq)
     connections.remember(branch)  # the database open now: not offered
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "文件(&F)")
-    recent = next(a.menu() for a in menu.actions() if a.text() == "最近使用")
+    # the lists kept: under PySide6 6.9 a menu taken from a temporary list dies with it
+    bar = window.menuBar().actions()
+    menu = next(a.menu() for a in bar if a.text() == "文件(&F)")
+    items = menu.actions()
+    recent = next(a.menu() for a in items if a.text() == "最近使用")
     switching.fill_recent(recent, window)
     assert [a.text() for a in recent.actions()] == [
         str(hq),
