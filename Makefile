@@ -2,9 +2,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-BUILD_STAMP := $(VENV)/.installed-build
+# The bundle is built from a venv of its own with the `build` extra only: what the test extra brings
+# (pytest, pygments, hypothesis, mypy …) must not be there for PyInstaller's hooks to find.
+BUILD_VENV := .venv-build
+BUILD_STAMP := $(BUILD_VENV)/.installed
 
-.PHONY: run test test-pg lint typecheck bench bundle clean manual
+.PHONY: run test test-qt69 test-pg lint typecheck bench bundle clean manual
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,8 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-$(BUILD_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,build]'
+$(BUILD_STAMP): pyproject.toml
+	test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BUILD_VENV)/bin/python -m pip install -q -e '.[build]'
 	touch $(BUILD_STAMP)
 
 run: $(STAMP)
@@ -36,12 +41,26 @@ test-pg: $(STAMP)
 	@test -n "$$NORMDESK_TEST_PG" || { echo "test-pg: set NORMDESK_TEST_PG to a PostgreSQL server URL" >&2; exit 1; }
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
+# The suite on the oldest PySide6 that pyproject.toml allows (6.9.3: its wheels need glibc 2.28
+# only), in a venv of its own.
+QT_OLDEST := 6.9.3
+QT_OLDEST_VENV := .venv-qt69
+
+$(QT_OLDEST_VENV)/.installed: pyproject.toml
+	test -x $(QT_OLDEST_VENV)/bin/python || $(PYTHON) -m venv $(QT_OLDEST_VENV)
+	$(QT_OLDEST_VENV)/bin/python -m pip install -q --upgrade pip
+	$(QT_OLDEST_VENV)/bin/python -m pip install -q -e '.[test]' 'PySide6-Essentials==$(QT_OLDEST)'
+	touch $@
+
+test-qt69: $(QT_OLDEST_VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(QT_OLDEST_VENV)/bin/python -m pytest -q -n auto
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 # The onedir bundle for this OS in dist/normdesk/ (installer/normdesk.spec; Windows: see README).
 bundle: $(BUILD_STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+	$(BUILD_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller installer/normdesk.spec
 	du -sh dist/normdesk
 
@@ -51,4 +70,4 @@ manual: $(STAMP)
 	$(BIN)/normdesk print manual -o docs/manual.pdf
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) $(BUILD_VENV) $(QT_OLDEST_VENV) build dist *.egg-info
