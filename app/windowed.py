@@ -127,14 +127,11 @@ def show_box(title: str, text: str, is_error: bool) -> None:
     """A message box: Qt's if a QApplication can be had, else (Windows) MessageBoxW, else none
     (the log has it)."""
     try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from app.ui.start_failure import show
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        icon = QMessageBox.Icon.Critical if is_error else QMessageBox.Icon.Information
-        QMessageBox(icon, title, text).exec()
-        del app
+        show(title, text, is_error)
         return
-    except Exception:  # noqa: BLE001 (Qt itself failed to load)
+    except Exception:  # noqa: BLE001 (Qt itself, or the GUI package, failed to load)
         pass
     if os.name == "nt":
         import ctypes

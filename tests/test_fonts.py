@@ -22,7 +22,9 @@ def test_qts_own_file_dialog_labels_are_chinese(qapp):
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     dialog.deleteLater()
-    assert "查找范围(&L)：" in labels
-    assert "文件类型(&T)：" in labels
+    # Qt 6.11's labels, by the supplement; Qt 6.9's own catalog still has them (without the
+    # shortcut letter)
+    assert {"查找范围(&L)：", "查找范围："} & set(labels)
+    assert {"文件类型(&T)：", "文件类型："} & set(labels)
     english = [text for text in labels if re.search("[A-Za-z]", re.sub(r"\(&[A-Z]\)", "", text))]
     assert english == []

@@ -8,6 +8,8 @@ APP = Path(__file__).resolve().parent.parent / "app"
 
 # The command line starts the GUI for `normdesk gui`, inside that command only.
 QT_ALLOWED = {"app/cli/__init__.py": {"app.ui.app"}}
+# The windowed exe's failed start shows Qt's message box, inside that failure only.
+QT_ALLOWED["app/windowed.py"] = {"app.ui.start_failure"}
 # The GUI package loads the models at import, before Qt (app/ui/__init__.py says why).
 MODELS_ALLOWED = {"app/ui/__init__.py"}
 # Reading the database is the services' work: the UI asks them.
