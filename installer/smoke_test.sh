@@ -77,6 +77,17 @@ if [[ -f "$(dirname "$EXE")/_internal/docs/manual.md" ]]; then
     step "normdesk print manual (images)" "$EXE" print manual -o "$DATA/manual.pdf"
     [[ -s "$DATA/manual.pdf" ]] || fail "manual.pdf is missing or empty"
 fi
+# Python's UTF-8 mode (the spec's run-time option): Chinese help redirected to a file under a
+# locale that cannot encode it comes out as UTF-8, not a UnicodeEncodeError. A Latin-1 locale is
+# compiled for the test when localedef can; LC_ALL=C is checked anyway.
+step "normdesk --help > file (LC_ALL=C)" env LC_ALL=C LANG=C "$EXE" --help
+grep -q '规范性文件管理系统' "$DATA/out" || fail "--help under LC_ALL=C: $(head -c 300 "$DATA/out")"
+if command -v localedef >/dev/null && localedef -i en_US -f ISO-8859-1 "$DATA/latin1" 2>/dev/null; then
+    step "normdesk --help > file (Latin-1 locale)" env LOCPATH="$DATA" LC_ALL=latin1 LANG=latin1 "$EXE" --help
+    grep -q '规范性文件管理系统' "$DATA/out" || fail "--help under a Latin-1 locale: $(head -c 300 "$DATA/out")"
+else
+    echo "note: no Latin-1 locale could be compiled; UTF-8 mode checked under LC_ALL=C only"
+fi
 echo "register.pdf: $(stat -c %s "$DATA/register.pdf") bytes"
 
 if command -v pdffonts >/dev/null; then
