@@ -16,7 +16,7 @@ import io
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 TITLE = "规范性文件管理系统"
@@ -58,17 +58,14 @@ def no_console() -> bool:
     return sys.stdout is None or sys.stderr is None
 
 
-def run_windowed(
-    argv: Sequence[str], box: Callable[[str, str, bool], None] | None = None
-) -> int:
+def run_windowed(argv: Sequence[str]) -> int:
     """Run the program as app.cli.run would, with what it prints kept; a failure is logged and
-    shown in a message box (`box(title, text, is_error)`; by default the one of show_box)."""
+    shown in a message box (show_box)."""
     out, err = _Kept(), _Kept()
     if sys.stdout is None:
         sys.stdout = out
     if sys.stderr is None:
         sys.stderr = err
-    show = box or show_box
     try:
         from app.cli import run
 
@@ -79,16 +76,16 @@ def run_windowed(
         import traceback
 
         where = _log_failure("start-up failed", traceback.format_exc())
-        show(TITLE, f"{START_FAILED}{BUG}\n{LOG_HINT}\n{where}", True)
+        show_box(TITLE, f"{START_FAILED}{BUG}\n{LOG_HINT}\n{where}", True)
         return 2
     said = err.getvalue().strip()
     if code != 0:
         where = _log_failure(f"exit {code}", said or "(nothing printed)")
         # Nothing printed: the window has said it already (the database could not be opened).
         if said:
-            show(TITLE, said if LOG_HINT in said else f"{said}\n\n{LOG_HINT}\n{where}", True)
+            show_box(TITLE, said if LOG_HINT in said else f"{said}\n\n{LOG_HINT}\n{where}", True)
     elif out.getvalue().strip() and not _is_gui(argv):
-        show(TITLE, out.getvalue().strip(), False)  # `normdesk.exe --version` without a console
+        show_box(TITLE, out.getvalue().strip(), False)  # `normdesk.exe --version` without a console
     return code
 
 

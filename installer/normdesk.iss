@@ -48,7 +48,7 @@ PrivilegesRequired=lowest
 DefaultDirName={localappdata}\Programs\NormDesk
 DefaultGroupName={#AppTitle}
 DisableProgramGroupPage=yes
-; PySide6 6.11 runs on 64-bit Windows 10 and 11 only.
+; PySide6 6.9 and later run on 64-bit Windows 10 and 11 only.
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
@@ -84,7 +84,8 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 ; dist\normdesk\ as installer\normdesk.spec builds it: normdesk.exe (windowed, for the shortcuts),
-; normdesk-cli.exe (console, for scripts) and _internal\ (Python, Qt, resources\, migrations\).
+; normdesk-cli.exe (console, for scripts; both in Python's UTF-8 mode) and _internal\ (Python, Qt,
+; resources\, migrations\; no Qt translations but Chinese, no opengl32sw.dll).
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]

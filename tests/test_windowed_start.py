@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app import windowed
+from app import __version__, windowed
 
 # Runs main() as the windowed exe would; writes {"code", "boxes"} to the file named by argv[1].
 # NORMDESK_TEST_BREAK names modules made unimportable first (a damaged bundle); "PySide6" among
@@ -149,7 +149,7 @@ def test_version_without_a_console_is_shown_in_a_box(tmp_path):
     code, noted = start(tmp_path, "--version")
     assert code == 0
     assert noted["boxes"] == [
-        {"title": windowed.TITLE, "text": "NormDesk " + __import__("app").__version__, "error": False}
+        {"title": windowed.TITLE, "text": f"NormDesk {__version__}", "error": False}
     ]
 
 
