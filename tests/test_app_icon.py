@@ -2,6 +2,7 @@
 holds every size as drawn, and every window of the program shows it."""
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,21 @@ def test_the_main_window_and_its_dialogs_show_the_icon(qtbot, app, database):
     # at 16 px, the pixels drawn for 16 px (not the 256 px drawing scaled down)
     small = as_rgba(dialog.windowIcon().pixmap(QSize(16, 16)).toImage())
     assert small.tobytes() == rgba(Image.open(icon_file(16))).tobytes()
+
+
+def test_the_windows_build_names_the_icon_that_is_there():
+    """The spec gives the .ico to both exes; the installer's wizard, shortcuts and Apps &
+    features entry show it (the path is relative to installer/, as Inno Setup reads it)."""
+    spec = (ROOT / "installer" / "normdesk.spec").read_text("utf-8")
+    assert 'ICON = ROOT / "resources" / "icons" / "normdesk.ico"' in spec
+    iss = (ROOT / "installer" / "normdesk.iss").read_text("utf-8-sig")
+    defined = re.search(r'^#define IconFile AddBackslash\(SourcePath\) \+ "([^"]+)"', iss, re.M)
+    assert defined is not None
+    assert (ROOT / "installer" / defined.group(1).replace("\\", "/")).resolve() == (
+        resource_path("icons", "normdesk.ico").resolve()
+    )
+    assert "SetupIconFile={#IconFile}" in iss
+    shortcuts = [line for line in iss.splitlines() if 'Filename: "{app}\\{#MainExe}"' in line]
+    shortcuts = [line for line in shortcuts if line.startswith("Name:")]
+    assert len(shortcuts) == 2
+    assert all('IconFilename: "{app}\\{#MainExe}"' in line for line in shortcuts)
