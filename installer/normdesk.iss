@@ -13,9 +13,15 @@
 #define AppTitle "规范性文件管理系统"
 #define BundleDir AddBackslash(SourcePath) + "..\dist\normdesk"
 #define MainExe "normdesk.exe"
+; The application icon (installer/make_icon.py): the wizard's own exe shows it; the program's
+; exes carry it from installer\normdesk.spec, and the shortcuts and Apps & features take it there.
+#define IconFile AddBackslash(SourcePath) + "..\resources\icons\normdesk.ico"
 
 #if !FileExists(BundleDir + "\" + MainExe)
   #error dist\normdesk\normdesk.exe not found: build the bundle first (.venv\Scripts\pyinstaller installer\normdesk.spec)
+#endif
+#if !FileExists(IconFile)
+  #error resources\icons\normdesk.ico not found: run installer\make_icon.py
 #endif
 #if !FileExists(BundleDir + "\normdesk-cli.exe")
   #error dist\normdesk\normdesk-cli.exe not found: rebuild the bundle with installer\normdesk.spec
@@ -41,7 +47,8 @@ AppVersion={#AppVersion}
 AppVerName={#AppTitle} {#AppVersion}
 AppPublisher=NormDesk
 UninstallDisplayName={#AppTitle} (NormDesk)
-UninstallDisplayIcon={app}\{#MainExe}
+UninstallDisplayIcon={app}\{#MainExe},0
+SetupIconFile={#IconFile}
 VersionInfoVersion={#AppVersion}
 ; Per user, no UAC prompt; {localappdata}\Programs is where Windows puts per-user programs.
 PrivilegesRequired=lowest
@@ -89,9 +96,9 @@ Type: filesandordirs; Name: "{app}\_internal"
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\{#AppTitle}"; Filename: "{app}\{#MainExe}"; WorkingDir: "{userdocs}"; Comment: "{cm:ShortcutComment}"
+Name: "{group}\{#AppTitle}"; Filename: "{app}\{#MainExe}"; WorkingDir: "{userdocs}"; Comment: "{cm:ShortcutComment}"; IconFilename: "{app}\{#MainExe}"; IconIndex: 0
 Name: "{group}\{cm:UninstallProgram,{#AppTitle}}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#MainExe}"; WorkingDir: "{userdocs}"; Comment: "{cm:ShortcutComment}"; Tasks: desktopicon
+Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#MainExe}"; WorkingDir: "{userdocs}"; Comment: "{cm:ShortcutComment}"; IconFilename: "{app}\{#MainExe}"; IconIndex: 0; Tasks: desktopicon
 
 [Run]
 Filename: "{app}\{#MainExe}"; Description: "{cm:LaunchProgram,{#AppTitle}}"; Flags: nowait postinstall skipifsilent

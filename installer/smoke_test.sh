@@ -101,6 +101,21 @@ else
     echo "note: pdffonts (poppler-utils) not installed; embedded font not checked"
 fi
 
+# The Linux menu entry and icon (app/desktop_entry.py), into the data folder, not a real menu:
+# its Exec= is this bundle's executable and its icons come from the bundle's resources.
+step "normdesk desktop-entry install" env XDG_DATA_HOME="$DATA/share" "$EXE" desktop-entry install
+entry="$DATA/share/applications/normdesk.desktop"
+grep '^Exec=' "$entry" | grep -qF "$EXE" || fail "the menu entry does not start $EXE: $(cat "$entry")"
+icons=$(find "$DATA/share/icons/hicolor" -path '*/apps/normdesk.png' | wc -l)
+[[ $icons -eq 7 ]] || fail "the menu entry has $icons icon sizes instead of 7"
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$entry" || fail "desktop-file-validate refused $entry"
+else
+    echo "note: desktop-file-validate (desktop-file-utils) not installed; menu entry not validated"
+fi
+step "normdesk desktop-entry remove" env XDG_DATA_HOME="$DATA/share" "$EXE" desktop-entry remove
+[[ ! -e "$entry" ]] || fail "desktop-entry remove left $entry"
+
 # The GUI must come up and stay up (offscreen) until it is stopped.
 rc=0
 timeout 8 "$EXE" gui >"$DATA/out" 2>&1 || rc=$?

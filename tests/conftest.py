@@ -37,9 +37,11 @@ def collect_between_tests(gui_thread_collection):
 
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data dir and no inherited database setting."""
+    """Every test gets its own data dir and no inherited database setting (and its own
+    XDG_DATA_HOME, where `desktop-entry install` writes the menu entry)."""
     data = tmp_path / "data"
     monkeypatch.setenv("NORMDESK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.delenv("NORMDESK_DB", raising=False)
     yield data
     clock.fix_today(None)

@@ -80,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from app.cli import (
         cleanup_commands,
         database_commands,
+        desktop_commands,
         doc_commands,
         filing_commands,
         font_commands,
@@ -108,6 +109,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     safety_commands.register(sub)
     database_commands.register(sub)
     statistics_commands.register(sub)
+    desktop_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -7,15 +7,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME, APP_TITLE, connections, pg_session, privacy
 from app.config import database_url
 from app.connections import Server
 from app.db import Database, friendly_db_message, open_database
+from app.desktop_entry import DESKTOP_ID
 from app.errors import DamagedDatabaseError, UserError
 from app.services.permissions import Actor
 from app.ui import collector
+from app.ui.app_icon import application_icon
 from app.ui.connect_dialog import Connected
 from app.ui.context import AppContext
 from app.ui.fonts import install_font, install_translation
@@ -29,6 +32,9 @@ def make_application() -> QApplication:
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
+    # the main window and every dialog; the menu entry's name for Wayland and the task bar
+    app.setWindowIcon(application_icon())
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
     install_font(app)
     install_translation(app)
     collector.install(app)
