@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bundle-compat`: the Linux bundle built inside a Debian 11 (bullseye, glibc 2.31) root, so
-# that it runs on glibc 2.31 and newer (Kylin V10 SP1, UOS 20 desktop with its 2.31 update, Deepin
-# 20, Debian 11+, Ubuntu 20.04+). Output: dist/normdesk-compat/normdesk.
+# that it runs on glibc 2.31 and newer (Kylin V10 SP1, Debian 11+, Ubuntu 20.04+; see README for
+# glibc 2.28 systems). Output: dist/normdesk-compat/normdesk.
 #
 #   1. root.sh      the bullseye root from Debian's packages (cached, see lib.sh)
 #   2. python.sh    Python 3.11 built inside it
@@ -29,18 +29,24 @@ copy_source() {
 step "copy the source into the root" copy_source
 
 # The venv: made once per Python build; pip then brings it up to date with pyproject.toml.
+# pip in the root trusts what the host trusts (the host's CA bundle, which may hold a local
+# proxy's CA besides Debian's).
+pip() {
+    in_root env PIP_CERT=/etc/ssl/certs/host-ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 \
+        /opt/venv/bin/python -m pip "$@"
+}
 venv() {
     local key
+    cp "${PIP_CERT:-/etc/ssl/certs/ca-certificates.crt}" "$ROOT_DIR/etc/ssl/certs/host-ca-certificates.crt"
     key="$(ls "$ROOT_DIR"/opt/python3.11/.normdesk-* | xargs -n1 basename)"
     if [[ ! -f "$ROOT_DIR/opt/venv/$key" ]]; then
         rm -rf "$ROOT_DIR/opt/venv"
         in_root /opt/python3.11/bin/python3.11 -m venv /opt/venv
-        in_root /opt/venv/bin/python -m pip install -q --upgrade pip
+        pip install -q --upgrade pip
         touch "$ROOT_DIR/opt/venv/$key"
     fi
     # the `build` extra only: the tests run on the host, not here
-    in_root /opt/venv/bin/python -m pip install -q --disable-pip-version-check \
-        -c /src/installer/compat/constraints.txt '/src[build]'
+    pip install -q -c /src/installer/compat/constraints.txt '/src[build]'
     in_root /opt/venv/bin/python -c \
         'import PySide6, sqlite3; print("compat: PySide6", PySide6.__version__, "SQLite", sqlite3.sqlite_version)'
 }
