@@ -238,8 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     top_cxx = max((r.glibcxx for r in rows if r.glibcxx), default=None)
     top_files = [r.path for r in rows if r.glibc == top] if top else []
     print()
-    print(f"ELF 文件 {len(rows)} 个；所需最高 GLIBC {show(top)}（{', '.join(top_files[:3])}"
-          f"{' 等' if len(top_files) > 3 else ''}），最高 GLIBCXX {show(top_cxx)}")
+    print(
+        f"ELF 文件 {len(rows)} 个；所需最高 GLIBC {show(top)}（{', '.join(top_files[:3])}"
+        f"{' 等' if len(top_files) > 3 else ''}），最高 GLIBCXX {show(top_cxx)}"
+    )
 
     if args.floor is not None:
         above = [r for r in rows if r.glibc and r.glibc > args.floor]
