@@ -11,12 +11,19 @@ fi
 command -v debootstrap >/dev/null ||
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
 mirror="$(debian_mirror)"
-rm -rf "$ROOT_DIR"
 mkdir -p "$CACHE"
-# A half-made root is never reused: it is built under a temporary name and renamed when complete.
+# Roots of older versions of these scripts go (0.7 GB each), and so does a half-made one, which is
+# never reused: a root is built under a temporary name and renamed when complete. Whatever a killed
+# run left mounted in them is unmounted first, and rm stays on their own file system (a bind-mounted
+# /dev must never be emptied).
+for old in "$CACHE/$SUITE"-*; do
+    [[ -d "$old" ]] || continue
+    awk -v d="$old/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r | xargs -r -n1 umount -l
+    ! awk -v d="$old/" 'index($2, d) == 1 {found = 1} END {exit !found}' /proc/mounts ||
+        die "$old still has mounts: unmount them first"
+    rm -rf --one-file-system "$old"
+done
 tmp="$ROOT_DIR.partial"
-umount -R -l "$tmp" 2>/dev/null || true
-rm -rf "$tmp"
 debootstrap --variant=minbase --keyring=/usr/share/keyrings/debian-archive-keyring.gpg \
     "$SUITE" "$tmp" "$mirror" >"$CACHE/debootstrap.log" 2>&1 ||
     die "debootstrap failed: see $CACHE/debootstrap.log"
