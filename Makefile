@@ -64,6 +64,18 @@ bundle: $(BUILD_STAMP)
 		--distpath dist --workpath build/pyinstaller installer/normdesk.spec
 	du -sh dist/normdesk
 
+# The Linux bundle for older systems (glibc 2.31 and newer), built inside a Debian 11 root:
+# dist/normdesk-compat/ (installer/compat/build.sh; root, needs debootstrap). Then its smoke test
+# inside that root, offline, and which glibc each of its files needs.
+.PHONY: bundle-compat smoke-compat
+bundle-compat:
+	bash installer/compat/build.sh
+	du -sh dist/normdesk-compat
+
+smoke-compat:
+	bash installer/compat/smoke.sh dist/normdesk-compat
+	python3 installer/glibc_report.py dist/normdesk-compat --max 2.31 --floor 2.28
+
 # The 操作手册 as PDF: the screenshots retaken from the GUI (offscreen), then docs/manual.md printed.
 manual: $(STAMP)
 	NORMDESK_UPDATE_MANUAL=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_manual_screenshots.py
