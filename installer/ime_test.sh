@@ -62,8 +62,9 @@ run_one() {
         # no cloud pinyin (no network on an office PC) and no first-run hints
         fcitx5 --disable=cloudpinyin,notificationitem,kimpanel >"$home/im.log" 2>&1 &
         pids+=($!)
-        wait_for 20 bash -c 'dbus-send --session --print-reply --dest=org.fcitx.Fcitx5 \
-            /controller org.fcitx.Fcitx.Controller1.State' ||
+        wait_for 30 bash -c 'dbus-send --session --print-reply --dest=org.freedesktop.DBus \
+            /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.fcitx.Fcitx5 |
+            grep -q "boolean true"' ||
             fail "fcitx5 did not start: $(tail -n 5 "$home/im.log")"
         export QT_IM_MODULE=fcitx XMODIFIERS=@im=fcitx
         ;;
@@ -72,22 +73,27 @@ run_one() {
         ibus-daemon --xim --panel=disable --replace >"$home/im.log" 2>&1 &
         pids+=($!)
         wait_for 20 ibus address || fail "ibus-daemon did not start: $(tail -n 5 "$home/im.log")"
-        wait_for 20 ibus engine libpinyin || fail "ibus cannot select the libpinyin engine"
+        # `ibus engine NAME` may exit 1 although it switched: ask again which engine is on
+        wait_for 30 bash -c 'ibus engine libpinyin; [[ $(ibus engine) == libpinyin ]]' || fail "ibus cannot select the libpinyin engine"
         export QT_IM_MODULE=ibus XMODIFIERS=@im=ibus IBUS_ADDRESS
         IBUS_ADDRESS=$(ibus address)
         ;;
     *) fail "unknown input method $method (fcitx5 or ibus)" ;;
     esac
 
+    # a database with an office (demo data): the main window opens without the first-run setup
     "$EXE" init >"$home/init.log" 2>&1 || fail "normdesk init: $(cat "$home/init.log")"
+    "$EXE" demo --docs 5 >"$home/init.log" 2>&1 || fail "normdesk demo: $(cat "$home/init.log")"
     "$EXE" >"$home/gui.log" 2>&1 &
     app_pid=$!
     pids+=("$app_pid")
-    wait_for 60 xdotool search --onlyvisible --pid "$app_pid" --name '规范性文件' ||
+    wait_for 60 xdotool search --onlyvisible --pid "$app_pid" --name '— 规范性文件管理系统' ||
         fail "the main window did not appear: $(tail -n 20 "$home/gui.log")"
-    window=$(xdotool search --onlyvisible --pid "$app_pid" --name '规范性文件' | head -n 1)
+    window=$(xdotool search --onlyvisible --pid "$app_pid" --name '— 规范性文件管理系统' | head -n 1)
     xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
     sleep 1
+    xdotool key --clearmodifiers ctrl+2  # 文件登记簿
+    sleep 2
     xdotool key --clearmodifiers ctrl+n
     wait_for 20 xdotool search --onlyvisible --pid "$app_pid" --name '新建文件' ||
         fail "Ctrl+N opened no 新建文件 dialog"
@@ -98,11 +104,11 @@ run_one() {
         wait_for 10 bash -c '[[ $(fcitx5-remote) != 0 ]]' || fail "fcitx5 sees no focused input"
         fcitx5-remote -s pinyin
     fi
-    xdotool type --delay 120 nihao
-    sleep 1.5
+    xdotool type --delay 150 nihao
+    sleep 3
     import -window root "$SHOTS/$method-candidates.png"
     xdotool key space
-    sleep 1
+    sleep 2
     import -window root "$SHOTS/$method-result.png"
     [[ $method == fcitx5 ]] && fcitx5-remote -c  # back to plain keys for the shortcuts
     printf '' | xclip -selection clipboard
