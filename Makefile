@@ -58,8 +58,14 @@ test-qt69: $(QT_OLDEST_VENV)/.installed
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
+# The fcitx Qt input-method plugin the spec puts into the Linux bundle (installer/fcitx/).
+FCITX_PLUGIN := $(if $(filter Linux,$(shell uname -s)),build/fcitx-plugin/libfcitx5platforminputcontextplugin.so)
+build/fcitx-plugin/libfcitx5platforminputcontextplugin.so: $(BUILD_STAMP) $(wildcard installer/fcitx/*.sh installer/fcitx/moc/* installer/fcitx/fcitx5-qt/*/*)
+	bash installer/fcitx/build_plugin.sh build/fcitx-plugin \
+		"$$($(BUILD_VENV)/bin/python -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt", "lib"))')"
+
 # The onedir bundle for this OS in dist/normdesk/ (installer/normdesk.spec; Windows: see README).
-bundle: $(BUILD_STAMP)
+bundle: $(BUILD_STAMP) $(FCITX_PLUGIN)
 	$(BUILD_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller installer/normdesk.spec
 	du -sh dist/normdesk
