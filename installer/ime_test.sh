@@ -111,12 +111,18 @@ run_one() {
     sleep 2
     import -window root "$SHOTS/$method-result.png"
     [[ $method == fcitx5 ]] && fcitx5-remote -c  # back to plain keys for the shortcuts
-    printf '' | xclip -selection clipboard
-    xdotool key --clearmodifiers ctrl+a
-    xdotool key --clearmodifiers ctrl+c
-    sleep 0.5
-    local text
-    text=$(xclip -o -selection clipboard 2>/dev/null || true)
+    # back to plain keys for the shortcuts under ibus too; on a busy machine the copy may come
+    # late, so it is asked for again a few times
+    [[ $method == ibus ]] && { ibus engine xkb:us::eng 2>/dev/null || true; }
+    local text='' try
+    for try in 1 2 3 4 5; do
+        printf '' | xclip -selection clipboard
+        xdotool key --clearmodifiers ctrl+a
+        xdotool key --clearmodifiers ctrl+c
+        sleep $try
+        text=$(xclip -o -selection clipboard 2>/dev/null || true)
+        [[ -z "$text" ]] || break
+    done
     if [[ "$text" != 你好 ]]; then
         fail "$method: 文件名称 holds '${text}', not 你好 (screenshots: $SHOTS/$method-*.png;" \
             "input method log: $(tail -n 5 "$home/im.log" | tr '\n' ' '))"
