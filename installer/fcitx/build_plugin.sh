@@ -113,7 +113,10 @@ unit1=$!
 "$CXX" "${CXXFLAGS[@]}" -c "$WORK/unit2.cpp" -o "$WORK/unit2.o" || die "compiling failed"
 wait "$unit1" || die "compiling failed"
 mkdir -p "$OUT"
+# RUNPATH as the wheel's own plugins have it: PyInstaller then resolves libQt6*.so.6 to the wheel's
+# copies, not to a system Qt (whose ICU and other libraries would come into the bundle, 37 MB)
 "$CXX" -shared -o "$OUT/$PLUGIN" "$WORK"/*.o -Wl,--no-undefined -Wl,--as-needed -Wl,-O1 -s \
+    -Wl,-rpath,'$ORIGIN/../../lib' \
     -L"$QT_LIB" -l:libQt6Widgets.so.6 -l:libQt6Gui.so.6 -l:libQt6DBus.so.6 -l:libQt6Core.so.6 \
     -lxkbcommon -lxcb || die "linking failed"
 rm -rf "$OUT/fcitx5-qt-LICENSES"
