@@ -19,7 +19,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-TITLE = "规范性文件管理系统"
+from app import APP_TITLE as TITLE  # app/__init__.py: constants only, no imports
+
 BUG = "程序内部错误，请联系维护人员。"
 START_FAILED = "程序无法启动。"
 LOG_HINT = "详细信息已记录到："
