@@ -21,19 +21,7 @@ die() {
 ROOT_KEY="$(cat "$COMPAT_DIR/packages.txt" "$COMPAT_DIR/root.sh" | sha256sum | cut -c1-12)"
 ROOT_DIR="$CACHE/$SUITE-$ROOT_KEY"
 
-debian_mirror() {
-    if [[ -n "${NORMDESK_DEBIAN_MIRROR:-}" ]]; then
-        echo "$NORMDESK_DEBIAN_MIRROR"
-        return
-    fi
-    local url
-    url="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
-        awk '/^URIs:/ && $2 ~ /\/debian\/?$/ {print $2; exit}')"
-    [[ -n "$url" ]] || url="$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-        awk '$1 == "deb" && $2 ~ /\/debian\/?$/ {print $2; exit}')"
-    [[ -n "$url" ]] || die "no Debian mirror in the host's apt sources: set NORMDESK_DEBIAN_MIRROR"
-    echo "${url%/}"
-}
+source "$COMPAT_DIR/../debian_mirror.sh"
 
 # /proc, /dev, /dev/pts and /sys inside the root, unmounted again when the calling script ends.
 MOUNTED=()

@@ -38,15 +38,7 @@ die() {
     exit 1
 }
 
-# The Debian mirror this machine's apt already uses (no host is named here).
-debian_mirror() {
-    local uri
-    uri=$(grep -hoE '^(URIs:[[:space:]]*|deb[[:space:]]+(\[[^]]*\][[:space:]]+)?)[a-z]+://[^[:space:]]+/debian/?([[:space:]]|$)' \
-        /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list \
-        2>/dev/null | grep -oE '[a-z]+://[^[:space:]]+' | head -n 1) || true
-    [[ -n "$uri" ]] || die "no Debian mirror found in /etc/apt/sources.list*"
-    echo "${uri%/}"
-}
+source "$HERE/../debian_mirror.sh"
 
 fetch_headers() {
     local dest="$ROOT/build/fcitx-qt-headers" apt_dir
