@@ -64,8 +64,15 @@ build/fcitx-plugin/libfcitx5platforminputcontextplugin.so: $(BUILD_STAMP) $(wild
 	bash installer/fcitx/build_plugin.sh build/fcitx-plugin \
 		"$$($(BUILD_VENV)/bin/python -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt", "lib"))')"
 
+# The wheel's ICU data library cut to Chinese and English (installer/icu_data.py; Linux only).
+ICU_DATA := $(if $(filter Linux,$(shell uname -s)),build/icu-data/icu-data.json)
+build/icu-data/icu-data.json: $(BUILD_STAMP) installer/icu_data.py
+	$(BUILD_VENV)/bin/python installer/icu_data.py \
+		"$$($(BUILD_VENV)/bin/python -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt", "lib"))')" \
+		build/icu-data
+
 # The onedir bundle for this OS in dist/normdesk/ (installer/normdesk.spec; Windows: see README).
-bundle: $(BUILD_STAMP) $(FCITX_PLUGIN)
+bundle: $(BUILD_STAMP) $(FCITX_PLUGIN) $(ICU_DATA)
 	$(BUILD_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller installer/normdesk.spec
 	du -sh dist/normdesk
