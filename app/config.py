@@ -17,13 +17,24 @@ def data_dir() -> Path:
     """The per-user data folder (never beside the executable); NORMDESK_DATA_DIR overrides it."""
     override = os.environ.get(DATA_DIR_ENV)
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    hint = f"请检查环境变量 {DATA_DIR_ENV}。" if override else ""
+    return _folder(path, "数据文件夹", hint)
 
 
 def log_dir() -> Path:
     path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True)  # an OSError here: setup_logging goes on without
+    return path
+
+
+def _folder(path: Path, what: str, hint: str = "") -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from app.errors import UserError
+        from app.failures import folder_failure
+
+        raise UserError(f"{what}{folder_failure(path, exc)}{hint}") from exc
     return path
 
 

@@ -25,7 +25,7 @@ from app import clock, db_hold
 from app.config import bundle_root
 from app.db_hold import Hold
 from app.errors import DamagedDatabaseError, NewerSchemaError, UserError
-from app.failures import explain, is_damage
+from app.failures import explain, folder_failure, is_damage
 from app.pg_session import clerk_mode, connect_args, supply_login
 
 log = logging.getLogger(__name__)
@@ -311,7 +311,10 @@ def open_database(url: str, *, migrate: bool = True, held: Hold | None = None) -
     path = sqlite_path(url)
     hold = None
     if path is not None and held is None and path.name != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"数据库所在文件夹{folder_failure(path.parent, exc)}") from exc
         hold = db_hold.shared(path)
     try:
         current = _current_revision_sqlite(path) if path else None

@@ -100,6 +100,21 @@ def explain(exc: BaseException) -> str | None:
     return None
 
 
+def folder_failure(path: object, exc: OSError) -> str:
+    """Why a folder could not be made, e.g. "“/x/y”无法创建：路径上已有同名文件，不是文件夹。"."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        reason = "路径上已有同名文件，不是文件夹"
+    elif exc.errno in _NO_ACCESS:
+        reason = "没有权限"
+    elif exc.errno == errno.EROFS:
+        reason = "所在磁盘是只读的"
+    elif exc.errno in _DISK_FULL:
+        reason = "磁盘空间已满"
+    else:
+        reason = exc.strerror or str(exc)
+    return f"“{path}”无法创建：{reason}。"
+
+
 def missing_database(exc: BaseException) -> str | None:
     """The name of the database the server said it does not have, None for any other failure."""
     for cause in _causes(exc):

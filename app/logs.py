@@ -7,12 +7,21 @@ import sys
 from pathlib import Path
 
 from app.config import log_dir
+from app.errors import UserError
 
 LOG_NAME = "normdesk.log"
 
 
 def log_path() -> Path:
     return log_dir() / LOG_NAME
+
+
+def log_location() -> str:
+    """Where the log is, for a message about a failure; never fails itself."""
+    try:
+        return str(log_path())
+    except (OSError, UserError):
+        return "（日志文件夹无法建立，未能记录）"
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -35,7 +44,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
                 logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
             )
             root.addHandler(handler)
-    except OSError:
+    except (OSError, UserError):  # UserError: the data folder itself cannot be made
         # Not even warnings on the terminal instead (logging's last resort): the user gets
         # the Chinese message of whatever fails for the same reason next.
         if not root.handlers:

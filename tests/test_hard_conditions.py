@@ -211,3 +211,20 @@ def test_a_log_that_cannot_be_written_puts_nothing_on_the_terminal(tmp_path):
         env={**os.environ, "NORMDESK_DATA_DIR": str(data)},
     )  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (0, "None\n", "")
+
+
+@pytest.mark.parametrize("command", [["init"], ["doc", "list"], []], ids=["init", "list", "gui"])
+def test_a_data_folder_that_is_a_file_is_said_plainly(tmp_path, command):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    result = normdesk(blocker, tmp_path, *command)
+    refused_plainly(result, "数据文件夹", str(blocker), "不是文件夹", "NORMDESK_DATA_DIR")
+    assert blocker.read_text() == "a file where the data folder should be"
+
+
+def test_a_database_under_a_file_is_said_plainly(tmp_path):
+    data, blocker = tmp_path / "data", tmp_path / "blocker"
+    blocker.write_text("a file")
+    result = normdesk(data, tmp_path, "--db", str(blocker / "normdesk.db"), "init")
+    refused_plainly(result, "数据库所在文件夹", str(blocker), "不是文件夹")
+    assert blocker.read_text() == "a file"

@@ -127,7 +127,7 @@ def test_without_qt_the_failure_still_reaches_the_log(tmp_path, isolated_data_di
     assert "Traceback" in log and "PySide6" in log
 
 
-def test_an_unwritable_data_folder_leaves_the_failure_in_the_temporary_folder(tmp_path):
+def test_an_unwritable_data_folder_is_said_and_noted_in_the_temporary_folder(tmp_path):
     not_a_folder = tmp_path / "data-is-a-file"
     not_a_folder.write_text("x")
     temp = tmp_path / "tmp"
@@ -137,12 +137,28 @@ def test_an_unwritable_data_folder_leaves_the_failure_in_the_temporary_folder(tm
         "check",
         env={"NORMDESK_DATA_DIR": str(not_a_folder), "TMPDIR": str(temp)},
     )
+    assert code == 1
+    [box] = noted["boxes"]
+    fallback = temp / windowed.FALLBACK_LOG
+    assert box["text"].startswith(f"错误：数据文件夹“{not_a_folder}”无法创建")
+    assert box["text"].endswith(str(fallback))
+    text = fallback.read_text("utf-8")
+    assert text.startswith("windowed exit 1\n错误：数据文件夹") and "Traceback" not in text
+
+
+def test_a_bug_with_no_data_folder_leaves_its_traceback_in_the_temporary_folder(tmp_path):
+    not_a_folder = tmp_path / "data-is-a-file"
+    not_a_folder.write_text("x")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {"NORMDESK_DATA_DIR": str(not_a_folder), "TMPDIR": str(temp)}
+    code, noted = start(tmp_path, "check", env={**env, "NORMDESK_TEST_BREAK": "app.cli"})
     assert code == 2
     [box] = noted["boxes"]
     fallback = temp / windowed.FALLBACK_LOG
     assert box["text"].endswith(str(fallback))
     text = fallback.read_text("utf-8")
-    assert text.startswith("windowed start-up failed\nTraceback") and "data-is-a-file" in text
+    assert text.startswith("windowed start-up failed\nTraceback") and "app.cli" in text
 
 
 def test_version_without_a_console_is_shown_in_a_box(tmp_path):

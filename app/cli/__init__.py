@@ -85,7 +85,7 @@ def _gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
-    from app.logs import log_path, setup_logging
+    from app.logs import log_location, setup_logging
     from app.privacy import keep_private
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -131,7 +131,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"错误：{friendly}\n")
             return 1
         log.exception("command failed: %s", argv)
-        sys.stderr.write(f"程序内部错误，请联系维护人员。详细信息已记录到：{log_path()}\n")
+        sys.stderr.write(f"程序内部错误，请联系维护人员。详细信息已记录到：{log_location()}\n")
         return 2
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import friendly_db_message
 from app.errors import UserError
-from app.logs import log_path
+from app.logs import log_location
 
 log = logging.getLogger("normdesk.crash")
 
@@ -31,7 +31,9 @@ def show_error(parent, exc: BaseException) -> None:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("程序错误")
     box.setText("很抱歉，程序遇到了意外错误。您的数据已保存到最近一次操作为止。")
-    box.setInformativeText(f"详细信息已记录到日志文件：\n{log_path()}\n请将该文件提供给维护人员。")
+    box.setInformativeText(
+        f"详细信息已记录到日志文件：\n{log_location()}\n请将该文件提供给维护人员。"
+    )
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
 
