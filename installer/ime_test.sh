@@ -5,10 +5,11 @@
 # xclip) and compared with 你好. Once with fcitx5 + its pinyin engine (QT_IM_MODULE=fcitx: the
 # bundle's fcitx plugin), once with ibus + ibus-libpinyin (QT_IM_MODULE=ibus).
 #
-#   installer/ime_test.sh [path/to/dist/normdesk/normdesk] [fcitx5|ibus ...]
+#   installer/ime_test.sh [path/to/dist/normdesk/normdesk] [fcitx5|ibus|fcitx4 ...]
 #
 # Needs (Debian): xvfb xauth dbus dbus-x11 xdotool xclip imagemagick fcitx5 fcitx5-chinese-addons
-# ibus ibus-libpinyin. Screenshots (the candidate window after `nihao`, the result after the
+# ibus ibus-libpinyin (fcitx4, not in the default list: fcitx fcitx-pinyin, which conflict with
+# fcitx5's packages; installer/compat/ime_fcitx4.sh runs it in the Debian 11 root). Screenshots (the candidate window after `nihao`, the result after the
 # space) go to $IME_SHOTS (default build/ime-shots). Exits 0 when every input method passed.
 set -euo pipefail
 
@@ -68,6 +69,18 @@ run_one() {
             fail "fcitx5 did not start: $(tail -n 5 "$home/im.log")"
         export QT_IM_MODULE=fcitx XMODIFIERS=@im=fcitx
         ;;
+    fcitx4)
+        # fcitx 4 (Kylin V10 and UOS 20 still ship it): keyboard-us and pinyin enabled; the same
+        # plugin talks to it over its own D-Bus interface (org.fcitx.Fcitx-N)
+        mkdir -p "$XDG_CONFIG_HOME/fcitx"
+        printf '%s\n' '[Profile]' 'IMName=pinyin' \
+            'EnabledIMList=fcitx-keyboard-us:True,pinyin:True' >"$XDG_CONFIG_HOME/fcitx/profile"
+        fcitx -D -r >"$home/im.log" 2>&1 &
+        pids+=($!)
+        wait_for 30 bash -c '[[ $(fcitx-remote 2>/dev/null) =~ ^[0-2]$ ]]' ||
+            fail "fcitx did not start: $(tail -n 5 "$home/im.log")"
+        export QT_IM_MODULE=fcitx XMODIFIERS=@im=fcitx
+        ;;
     ibus)
         export GSETTINGS_BACKEND=memory
         ibus-daemon --xim --panel=disable --replace >"$home/im.log" 2>&1 &
@@ -78,7 +91,7 @@ run_one() {
         export QT_IM_MODULE=ibus XMODIFIERS=@im=ibus IBUS_ADDRESS
         IBUS_ADDRESS=$(ibus address)
         ;;
-    *) fail "unknown input method $method (fcitx5 or ibus)" ;;
+    *) fail "unknown input method $method (fcitx5, fcitx4 or ibus)" ;;
     esac
 
     # a database with an office (demo data): the main window opens without the first-run setup
@@ -103,6 +116,10 @@ run_one() {
     if [[ $method == fcitx5 ]]; then
         wait_for 10 bash -c '[[ $(fcitx5-remote) != 0 ]]' || fail "fcitx5 sees no focused input"
         fcitx5-remote -s pinyin
+    elif [[ $method == fcitx4 ]]; then
+        wait_for 10 bash -c '[[ $(fcitx-remote) != 0 ]]' || fail "fcitx sees no focused input"
+        fcitx-remote -o
+        fcitx-remote -s pinyin
     fi
     xdotool type --delay 150 nihao
     sleep 3
@@ -111,6 +128,7 @@ run_one() {
     sleep 2
     import -window root "$SHOTS/$method-result.png"
     [[ $method == fcitx5 ]] && fcitx5-remote -c  # back to plain keys for the shortcuts
+    [[ $method == fcitx4 ]] && fcitx-remote -c
     # back to plain keys for the shortcuts under ibus too; on a busy machine the copy may come
     # late, so it is asked for again a few times
     [[ $method == ibus ]] && { ibus engine xkb:us::eng 2>/dev/null || true; }
