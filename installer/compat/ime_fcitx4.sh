@@ -8,19 +8,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-BUNDLE="$(realpath "${1:-$REPO/dist/normdesk-compat}")"
-[[ -x "$BUNDLE/normdesk" ]] || die "$BUNDLE/normdesk not found: run 'make bundle-compat' first"
-[[ -f "$ROOT_DIR/.normdesk-root-done" ]] || die "no root at $ROOT_DIR: run 'make bundle-compat' first"
-
-mount_root
+bind_bundle "${1:-}" ime
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     xvfb xauth x11-utils dbus dbus-x11 xdotool xclip imagemagick fonts-wqy-microhei \
     fcitx fcitx-bin fcitx-pinyin fcitx-ui-classic fcitx-module-dbus fcitx-modules >/dev/null
-mkdir -p "$ROOT_DIR/ime/bundle" "$ROOT_DIR/ime/shots"
+mkdir -p "$ROOT_DIR/ime/shots"
 cp "$REPO/installer/ime_test.sh" "$ROOT_DIR/ime/ime_test.sh"
-mount --bind "$BUNDLE" "$ROOT_DIR/ime/bundle"
-mount -o remount,bind,ro "$ROOT_DIR/ime/bundle"
-MOUNTED=("$ROOT_DIR/ime/bundle" "${MOUNTED[@]}")
 
 status=0
 in_root env IME_SHOTS=/ime/shots bash /ime/ime_test.sh /ime/bundle/normdesk fcitx4 || status=$?

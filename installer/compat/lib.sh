@@ -49,6 +49,20 @@ umount_root() {
 
 # in_root COMMAND...: runs the command in the root with a clean environment (nothing from the
 # host's PATH, Python or venv).
+# bind_bundle [BUNDLE] FOLDER: the root mounted, and the built compat bundle (default
+# dist/normdesk-compat) read-only at /FOLDER/bundle in it; both unmounted when the script ends.
+bind_bundle() {
+    local bundle folder=$2
+    bundle="$(realpath "${1:-$REPO/dist/normdesk-compat}")"
+    [[ -x "$bundle/normdesk" ]] || die "$bundle/normdesk not found: run 'make bundle-compat' first"
+    [[ -f "$ROOT_DIR/.normdesk-root-done" ]] || die "no root at $ROOT_DIR: run 'make bundle-compat' first"
+    mount_root
+    mkdir -p "$ROOT_DIR/$folder/bundle"
+    mount --bind "$bundle" "$ROOT_DIR/$folder/bundle"
+    mount -o remount,bind,ro "$ROOT_DIR/$folder/bundle"
+    MOUNTED=("$ROOT_DIR/$folder/bundle" "${MOUNTED[@]}")
+}
+
 in_root() {
     chroot "$ROOT_DIR" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
