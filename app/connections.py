@@ -200,6 +200,9 @@ def _keyring() -> Any | None:
         keyring = importlib.import_module("keyring")  # optional: without it nothing is kept
     except ImportError:
         return None
+    # Linux: its Secret Service backend joins keyring's choice, above keyring's own (which the
+    # bundle leaves out with the SecretStorage and `cryptography` it needs)
+    importlib.import_module("app.secret_service")
     try:
         backend = keyring.get_keyring()
         usable = float(backend.priority) > 0
@@ -255,6 +258,46 @@ def forget_password(server: Server) -> None:
             keyring.delete_password(KEYRING_SERVICE, server.keyring_name())
     except Exception as exc:  # noqa: BLE001
         log.warning("could not remove the password from the keyring: %s", exc)
+
+
+@dataclass(frozen=True)
+class KeyringCheck:
+    keyring: str | None  # what keeps the passwords, in words; None where nothing does
+    problem: str | None  # why a password cannot be kept; None when one was kept, read and removed
+
+
+PROBE_NAME = "自检@normdesk"  # the keyring entry a check writes and removes at once
+NO_KEYRING = "本机没有可用的密钥环（Linux 上需有 gnome-keyring、KWallet 等 Secret Service 服务）"
+
+
+def check_keyring() -> KeyringCheck:
+    """Keep, read back and remove a throwaway password: whether 记住密码 works on this PC."""
+    keyring = _keyring()
+    if keyring is None:
+        return KeyringCheck(None, NO_KEYRING)
+    name = _keyring_words(keyring.get_keyring())
+    probe = os.urandom(12).hex()
+    try:
+        keyring.set_password(KEYRING_SERVICE, PROBE_NAME, probe)
+        read = keyring.get_password(KEYRING_SERVICE, PROBE_NAME)
+        keyring.delete_password(KEYRING_SERVICE, PROBE_NAME)
+    except Exception as exc:  # noqa: BLE001 (locked, refused, gone: said, not raised)
+        log.warning("keyring check failed: %s", exc)
+        return KeyringCheck(name, f"{name}未能保存密码：{exc}")
+    if read != probe:
+        return KeyringCheck(name, f"{name}保存的密码读回时不一致")
+    return KeyringCheck(name, None)
+
+
+def _keyring_words(backend: Any) -> str:
+    if type(backend).__name__ == "ChainerBackend":  # keyring's: every usable one, in turn
+        return "、".join(dict.fromkeys(_keyring_words(b) for b in backend.backends))
+    kind = type(backend).__module__.rsplit(".", 1)[-1]
+    if type(backend).__name__ == "SecretServiceKeyring" or kind == "SecretService":
+        return "Secret Service 密钥环"  # ours and keyring's own keep the same items
+    if kind == "Windows":
+        return "Windows 凭据管理器"
+    return f"{kind}.{type(backend).__name__}"
 
 
 # --- files chosen in 文件—新建数据库 / 打开数据库 -------------------------------------------------

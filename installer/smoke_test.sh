@@ -116,6 +116,24 @@ fi
 step "normdesk desktop-entry remove" env XDG_DATA_HOME="$DATA/share" "$EXE" desktop-entry remove
 [[ ! -e "$entry" ]] || fail "desktop-entry remove left $entry"
 
+# 记住密码: the Secret Service spoken over jeepney (the bundle has no SecretStorage nor
+# `cryptography`), on a private D-Bus session with gnome-keyring where both are installed; without
+# them, the clear refusal.
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    mkdir -m 700 "$DATA/run"
+    step "normdesk keyring check (gnome-keyring)" env XDG_DATA_HOME="$DATA/share" \
+        XDG_RUNTIME_DIR="$DATA/run" dbus-run-session -- bash -c \
+        'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)" && "$0" keyring check' \
+        "$EXE"
+    grep -q 'Secret Service 密钥环' "$DATA/out" || fail "keyring check: $(cat "$DATA/out")"
+else
+    rc=0
+    env -u DBUS_SESSION_BUS_ADDRESS "$EXE" keyring check >"$DATA/out" 2>&1 || rc=$?
+    [[ $rc -eq 1 ]] && grep -q '本机不能记住单位服务器的密码' "$DATA/out" \
+        || fail "keyring check without a keyring exited $rc: $(cat "$DATA/out")"
+    echo "note: no dbus-run-session/gnome-keyring-daemon; keyring check refused as it should"
+fi
+
 # The GUI must come up and stay up (offscreen) until it is stopped.
 rc=0
 timeout 8 "$EXE" gui >"$DATA/out" 2>&1 || rc=$?

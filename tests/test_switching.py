@@ -25,7 +25,7 @@ from app.services.permissions import SYSTEM, Actor, Role
 from app.services.users import Login
 from app.ui import app as gui
 from app.ui import switching
-from app.ui.connect_dialog import TESTED, ConnectDialog, Connected
+from app.ui.connect_dialog import NOT_KEPT, TESTED, ConnectDialog, Connected
 from app.ui.login_dialog import LoginDialog, ServerLoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings.users_page import PasswordDialog
@@ -298,6 +298,39 @@ def test_a_kept_password_fills_the_dialog_and_signs_in_at_start_without_asking(
     # at the next start: signed in with the kept password, no dialog shown (its exec would fail)
     signed = gui._open_at_start(connections.start(None))
     assert signed == (standin, Actor("clerk", Role.CLERK))
+    ctx.runner.wait()
+    ctx.database.close()
+    standin.close()
+
+
+def test_a_password_the_keyring_refuses_is_said_not_kept_and_the_server_still_opens(
+    qtbot, make_office, monkeypatch, no_modal_boxes, isolated_data_dir, request
+):
+    from keyring.errors import KeyringLocked
+
+    memory = request.getfixturevalue("fake_keyring")
+
+    def locked(*_args: str) -> None:
+        raise KeyringLocked("the login keyring stayed locked")
+
+    monkeypatch.setattr(memory, "set_password", locked)
+    server = Server("fzk-server", 5432, "normdesk", "clerk")
+    ctx = context(open_database(f"sqlite:///{make_office('本机')}"))
+    dialog = shown(qtbot, ConnectDialog(ctx))
+    for field, text in ((dialog.host, server.host), (dialog.database, server.database), (dialog.user, server.user), (dialog.password, PASSWORD)):  # fmt: skip
+        field.setText(text)
+    assert dialog.remember.isEnabled()
+    dialog.remember.setChecked(True)
+    standin = fake_server_database(make_office("河清市人民政府"), server)
+    monkeypatch.setattr(
+        pg_roles, "sign_in", lambda *a: (standin, Login(Actor("clerk", Role.CLERK), ""))
+    )
+    dialog.connect_button.click()
+    qtbot.waitUntil(lambda: dialog.connected is not None)
+    assert no_modal_boxes == [NOT_KEPT]
+    assert "密码未能保存" in NOT_KEPT and "normdesk keyring check" in NOT_KEPT
+    assert connections.kept_password(server) is None
+    assert files_holding(isolated_data_dir, PASSWORD) == []
     ctx.runner.wait()
     ctx.database.close()
     standin.close()

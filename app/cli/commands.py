@@ -85,6 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         filing_commands,
         font_commands,
         import_commands,
+        keyring_commands,
         print_commands,
         review_commands,
         safety_commands,
@@ -110,6 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     database_commands.register(sub)
     statistics_commands.register(sub)
     desktop_commands.register(sub)
+    keyring_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,10 @@ from app.ui.widgets.style import ERROR_STYLE, HELP_STYLE, OK_STYLE
 
 TESTED = "连接成功：服务器上的 NormDesk 数据库可以使用，用户名和密码正确。"
 NO_KEYRING = "本机没有可用的系统密码库，密码不会保存，每次连接时需要输入。"
+NOT_KEPT = (
+    "已连接到单位服务器，但密码未能保存在本机的系统密码库中（密码库可能已锁定或拒绝保存），"
+    "下次连接时需要重新输入。可在命令行运行 normdesk keyring check 查看原因。"
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,8 @@ class ConnectDialog(QDialog):
             self.password.setFocus()
             return
         if self.remember.isChecked():
-            connections.keep_password(server, password)
+            if not connections.keep_password(server, password):
+                QMessageBox.warning(self, "记住密码", NOT_KEPT)
         else:
             connections.forget_password(server)
         self.connected = Connected(server, database, login.actor)
