@@ -90,6 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         review_commands,
         safety_commands,
         statistics_commands,
+        text_commands,
     )
 
     gui = sub.add_parser("gui", help="打开主窗口（默认）")
@@ -112,6 +113,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     statistics_commands.register(sub)
     desktop_commands.register(sub)
     keyring_commands.register(sub)
+    text_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

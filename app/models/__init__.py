@@ -15,6 +15,7 @@ from app.models.filing import Filing, FilingResult, Objection
 from app.models.issuer import Issuer, IssuerName
 from app.models.review import ReviewCase, ReviewCheck, ReviewPause
 from app.models.setting import Setting
+from app.models.texts import DocumentText, LegalBasis, UpperLaw, UpperLawChange
 from app.models.user import User
 
 __all__ = [
@@ -27,10 +28,12 @@ __all__ = [
     "CleanupItem",
     "Document",
     "DocumentLink",
+    "DocumentText",
     "Filing",
     "FilingResult",
     "Issuer",
     "IssuerName",
+    "LegalBasis",
     "NumberAllocation",
     "Objection",
     "ProcedureStep",
@@ -38,6 +41,8 @@ __all__ = [
     "ReviewCheck",
     "ReviewPause",
     "Setting",
+    "UpperLaw",
+    "UpperLawChange",
     "User",
     "ValidityEvaluation",
 ]

@@ -51,6 +51,8 @@ class Document(Base):
     term_reason: Mapped[str | None] = mapped_column(Text)  # why the term exceeds the maximum
     # True: imported from a historical ledger without its filing (备案情况未录入); NULL otherwise.
     filing_unrecorded: Mapped[bool | None] = mapped_column(Boolean)
+    # True: left out of the published folder (不予公开); NULL: published, as the law expects
+    withheld: Mapped[bool | None] = mapped_column(Boolean)
     status_changed: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -113,6 +115,7 @@ class DocumentLink(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("document.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # amends / repeals
+    articles: Mapped[str | None] = mapped_column(Text)  # the articles an amendment changes
     created_on: Mapped[date] = mapped_column(Date)
 
 

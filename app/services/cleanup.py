@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import CleanupBatch, CleanupItem, Document, Issuer
-from app.services import audit, documents, issuer_names, lifecycle, rows, settings
+from app.services import audit, documents, fields, issuer_names, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import add_years
@@ -127,6 +127,59 @@ def create_batch(
         batch,
         summary=f"创建{KINDS[kind]}：{batch.title}",
         new={"documents": len(found.document_ids), "issuers": found.issuer_codes},
+    )
+    return batch
+
+
+def create_special_for(
+    s: Session,
+    actor: Actor,
+    title: str,
+    reason: str,
+    document_ids: list[int],
+    day: date | None = None,
+) -> CleanupBatch:
+    """A special cleanup of exactly these documents (those citing a changed upper-level law),
+    each of which must be in force."""
+    require(actor, Permission.REGISTER)
+    if s.scalar(select(CleanupBatch.id).where(CleanupBatch.status == CleanupStatus.OPEN)):
+        raise UserError("已有尚未完成的清理批次，请先完成或删除该批次，再开启专项清理。")
+    in_force = set(
+        s.scalars(
+            select(Document.id).where(
+                Document.id.in_(document_ids), lifecycle.in_force_clause(clock.today())
+            )
+        )
+    )
+    if not document_ids or in_force != set(document_ids):
+        raise UserError("清理范围：只能包括现行有效的文件。", field="清理范围")
+    codes = sorted(
+        set(
+            s.scalars(
+                select(Issuer.code)
+                .join(Document, Document.issuer_id == Issuer.id)
+                .where(Document.id.in_(document_ids))
+            )
+        )
+    )
+    batch = CleanupBatch(
+        kind=CleanupKind.SPECIAL,
+        title=fields.text(title, "清理名称").strip(),
+        reason=fields.text(reason, "清理依据").strip(),
+        scope_issuers=json.dumps(codes),
+        created_on=day or clock.today(),
+        created_by=actor.name,
+    )
+    batch.items = [CleanupItem(document_id=doc_id) for doc_id in dict.fromkeys(document_ids)]
+    s.add(batch)
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        AuditAction.CLEANUP_CREATE,
+        batch,
+        summary=f"创建{CleanupKind.SPECIAL.label}：{batch.title}",
+        new={"documents": len(batch.items), "issuers": codes, "reason": batch.reason},
     )
     return batch
 

@@ -64,6 +64,10 @@ WRITES: dict[Permission, dict[str, tuple[str, ...]]] = {
         "validity_evaluation": ("INSERT", "UPDATE"),
         "cleanup_batch": ("INSERT", "UPDATE", "DELETE"),
         "cleanup_item": ("INSERT", "UPDATE", "DELETE"),
+        "document_text": ("INSERT",),
+        "upper_law": ("INSERT", "UPDATE"),
+        "legal_basis": ("INSERT", "UPDATE", "DELETE"),
+        "upper_law_change": ("INSERT", "UPDATE"),
     },
     Permission.RECORD_STEPS: {
         "document": ("UPDATE",),

@@ -64,6 +64,10 @@ LABELS = {
     "cleanup_batch": "清理",
     "cleanup_item": "清理事项",
     "filing_result": "备案结果",
+    "document_text": "文件正文",
+    "upper_law": "上位法",
+    "legal_basis": "制定依据",
+    "upper_law_change": "上位法变化",
 }
 _NAMED_BY = {
     "document": "title",
@@ -71,6 +75,7 @@ _NAMED_BY = {
     "issuer": "name",
     "app_user": "username",
     "filing": "report_number",
+    "upper_law": "name",
 }
 
 _TOUCHED = "seals_touched"  # {table name: set of primary keys} changed in this transaction

@@ -29,8 +29,8 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app import clock
 from app.errors import UserError
-from app.models import Document, Issuer, IssuerName
-from app.services import lifecycle, search_index
+from app.models import Document, DocumentText, Issuer, IssuerName
+from app.services import lifecycle, search_index, texts
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class DocumentQuery:
     order_by: str = "published"  # a key of SORT_COLUMNS
     descending: bool = True
     on: date | None = None  # the day whose statuses count; None: today
+    in_texts: bool = False  # 标题和正文: a term may match in a document's current text too
 
     @property
     def day(self) -> date:
@@ -101,6 +102,8 @@ _Columns = TypeVarTuple("_Columns")
 _FLAGS = ("important", "public_facing", "market_related", "business_related")
 _FTS = table("document_fts", column("rowid"))
 _GRAMS = table("document_grams", column("rowid"))
+_TEXT_FTS = table("text_fts", column("rowid"))
+_TEXT_GRAMS = table("text_grams", column("rowid"))
 _FTS_MIN_CHARS = 3  # the trigram tokenizer indexes nothing shorter
 _PAGE = 500  # ids per IN list, well below any database's bound-parameter limit
 
@@ -118,7 +121,7 @@ def find_ids(s: Session, q: DocumentQuery, limit: int | None = None) -> list[int
 def count_ids(s: Session, q: DocumentQuery) -> int:
     """How many documents match, without reading their ids."""
     stmt = select(func.count()).select_from(Document)
-    conditions = _filters(q) + _text_conditions(s, q.text)
+    conditions = _filters(q) + _text_conditions(s, q.text, q.in_texts)
     if conditions:  # no WHERE at all lets SQLite count the smallest index instead of the table
         stmt = stmt.where(and_(*conditions))
     return s.scalar(stmt) or 0
@@ -192,7 +195,7 @@ def _ordered(s: Session, stmt: Select[*_Columns], q: DocumentQuery) -> Select[*_
         raise UserError(f"无法按“{q.order_by}”排序：可选 {'、'.join(SORT_COLUMNS)}。")
     column = SORT_COLUMNS[q.order_by]
     key = _status_order(q.day) if column is None else column
-    conditions = _filters(q) + _text_conditions(s, q.text)
+    conditions = _filters(q) + _text_conditions(s, q.text, q.in_texts)
     if conditions:
         stmt = stmt.where(and_(*conditions))
     # Empty values (a draft's publication date) at the bottom newest first and at the top oldest
@@ -217,30 +220,63 @@ def _filters(q: DocumentQuery) -> list[ColumnElement[bool]]:
     return found
 
 
-def _text_conditions(s: Session, text: str) -> list[ColumnElement[bool]]:
+def _text_conditions(s: Session, text: str, in_texts: bool = False) -> list[ColumnElement[bool]]:
     """Every term must match: long terms through the trigram index, short ones through the
-    character-pair index (search_index.py); without FTS (PostgreSQL), every term by ILIKE."""
+    character-pair index (search_index.py); without FTS (PostgreSQL), every term by ILIKE. With
+    `in_texts`, a term may match in the document's current texts instead (text_index.py)."""
     terms = list(dict.fromkeys(text.split()))
+    if not terms:
+        return []
     if not search_index.has_fts(s):
-        return [Document.id.in_(_like_ids(s, terms))] if terms else []
-    conditions: list[ColumnElement[bool]] = []
-    long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
-    if long_terms:
-        match = " AND ".join(_fts_phrase(t) for t in long_terms)
-        conditions.append(
-            Document.id.in_(
-                select(_FTS.c.rowid).where(literal_column("document_fts").op("MATCH")(match))
-            )
-        )
-    short_terms = [t for t in terms if len(t) < _FTS_MIN_CHARS]
-    if short_terms:
-        match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in short_terms)
-        conditions.append(
-            Document.id.in_(
-                select(_GRAMS.c.rowid).where(literal_column("document_grams").op("MATCH")(match))
-            )
-        )
-    return conditions
+        if not in_texts:
+            return [Document.id.in_(_like_ids(s, terms))]
+        return [
+            or_(Document.id.in_(_like_ids(s, [t])), Document.id.in_(_text_like_ids(s, t)))
+            for t in terms
+        ]
+    if not in_texts:
+        long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
+        short_terms = [t for t in terms if len(t) < _FTS_MIN_CHARS]
+        conditions = [Document.id.in_(_title_ids(long_terms))] if long_terms else []
+        if short_terms:
+            conditions.append(Document.id.in_(_title_ids(short_terms)))
+        return conditions
+    return [
+        or_(Document.id.in_(_title_ids([t])), Document.id.in_(_text_ids([t]))) for t in terms
+    ]
+
+
+def _title_ids(terms: list[str]) -> Select[Any]:
+    """Documents whose register fields hold every term (all long, or all short)."""
+    if len(terms[0]) >= _FTS_MIN_CHARS:
+        match = " AND ".join(_fts_phrase(t) for t in terms)
+        return select(_FTS.c.rowid).where(literal_column("document_fts").op("MATCH")(match))
+    match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
+    return select(_GRAMS.c.rowid).where(literal_column("document_grams").op("MATCH")(match))
+
+
+def _text_ids(terms: list[str]) -> Select[Any]:
+    """Documents whose current text holds every term (all long, or all short)."""
+    if len(terms[0]) >= _FTS_MIN_CHARS:
+        match = " AND ".join(_fts_phrase(t) for t in terms)
+        rows = select(_TEXT_FTS.c.rowid).where(literal_column("text_fts").op("MATCH")(match))
+    else:
+        match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
+        rows = select(_TEXT_GRAMS.c.rowid).where(literal_column("text_grams").op("MATCH")(match))
+    return select(DocumentText.document_id).where(
+        DocumentText.id.in_(rows), DocumentText.id.in_(texts.current_ids())
+    )
+
+
+def _text_like_ids(s: Session, term: str) -> Select[Any]:
+    found = (
+        DocumentText.body.icontains(term, autoescape=True)
+        if s.get_bind().dialect.name == "postgresql"
+        else DocumentText.body.contains(term, autoescape=True)
+    )
+    return select(DocumentText.document_id).where(
+        found, DocumentText.id.in_(texts.current_ids())
+    )
 
 
 def _fts_phrase(term: str) -> str:

@@ -190,6 +190,11 @@ class AuditAction(Labelled):
     ISSUER_MERGE = "issuer_merge", "制定机关合并"
     ISSUER_DEACTIVATE = "issuer_deactivate", "停用制定机关"
     ISSUER_ACTIVATE = "issuer_activate", "启用制定机关"
+    TEXT_ADD = "text_add", "录入正文"
+    BASIS_ADD = "basis_add", "添加制定依据"
+    BASIS_REMOVE = "basis_remove", "删除制定依据"
+    LAW_CHANGE = "law_change", "上位法变化"
+    WITHHOLD = "withhold", "公开属性"
 
 
 class ReviewStatus(Labelled):
@@ -270,3 +275,35 @@ class FilingTimeliness(Labelled):
     NOT_FILED = "未报送", "未报送"
     OVERDUE = "逾期未报", "逾期未报"
     UNRECORDED = "备案情况未录入", "备案情况未录入"  # imported without its filings
+
+
+class TextKind(Labelled):
+    """Which text of a document a DocumentText row holds."""
+
+    ORIGINAL = "original", "公布文本"
+    CONSOLIDATED = "consolidated", "现行文本"
+
+
+class LawStatus(Labelled):
+    """Where an upper-level law of the office's list stands, as far as the office recorded."""
+
+    IN_FORCE = "in_force", "现行有效"
+    AMENDED = "amended", "已修改"
+    REPEALED = "repealed", "已废止"
+
+
+class LawChangeKind(Labelled):
+    AMENDED = "amended", "修改"
+    REPEALED = "repealed", "废止"
+
+    @property
+    def status(self) -> LawStatus:
+        return LawStatus.AMENDED if self is LawChangeKind.AMENDED else LawStatus.REPEALED
+
+
+class BasisSource(Labelled):
+    """How a legal basis came to be recorded."""
+
+    SUGGESTED = "suggested", "正文提取"
+    ENTERED = "entered", "手工录入"
+    IMPORTED = "imported", "台账导入"

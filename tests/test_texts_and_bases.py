@@ -1,0 +1,243 @@
+"""A document's texts, its legal bases and the changes of the laws they cite (app/services/
+texts.py, legal_bases.py), on a real database: search over titles and texts with snippets,
+versions compared side by side, bases suggested and confirmed, an upper-law change walked to an
+applied special cleanup."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app import clock
+from app.errors import UserError
+from app.models import AuditEntry, CleanupBatch
+from app.services import cleanup, legal_bases, search, seals, texts
+from app.services.basis_suggest import LawLevel
+from app.services.permissions import SYSTEM, Actor
+from app.services.search import DocumentQuery
+from app.services.texts import Change
+from app.services.vocabulary import (
+    AuditAction,
+    BasisSource,
+    CleanupStatus,
+    LawChangeKind,
+    LawStatus,
+    Role,
+    TextKind,
+)
+from tests.factories import bureaus_in_force, register
+
+BODY = """河清市城乡居民最低生活保障管理办法
+
+第一条 为了规范城乡居民最低生活保障工作，根据《社会救助暂行办法》《中华人民共和国行政许可法》第十二条和《广东省社会救助条例》，结合本市实际，制定本办法。
+第二条 本办法适用于本市行政区域内的低保工作。
+第三条 低保标准由市民政局会同市财政局拟定。"""
+
+AMENDED = """河清市城乡居民最低生活保障管理办法
+
+第一条 为了规范城乡居民最低生活保障工作，根据《社会救助暂行办法》《中华人民共和国行政许可法》第十二条和《广东省社会救助条例》，结合本市实际，制定本办法。
+第二条 本办法适用于本市行政区域内的低保和特困供养工作。
+第三条 低保标准由市民政局会同市财政局拟定，报市人民政府批准后公布。
+第四条 本办法自公布之日起施行。"""
+
+
+@pytest.fixture
+def office(database):
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        ids = bureaus_in_force(s)
+    return database, ids
+
+
+def test_texts_are_searched_beside_titles_with_a_marked_snippet(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(s, SYSTEM, ids[0], BODY, TextKind.ORIGINAL)
+    with database.reading() as s:
+        titles_only = search.find_ids(s, DocumentQuery(text="特困 拟定"))
+        for query in ("低保标准", "低保", "拟定", "财政局 拟定", "行政许可法"):
+            assert search.find_ids(s, DocumentQuery(text=query, in_texts=True)) == [ids[0]], query
+        assert search.count_ids(s, DocumentQuery(text="拟定", in_texts=True)) == 1
+        assert search.find_ids(s, DocumentQuery(text="特困", in_texts=True)) == []
+        hit = texts.snippets(s, [ids[0]], "低保标准")[ids[0]]
+    assert titles_only == []
+    assert "【低保标准】由市民政局" in hit.marked()
+    assert hit.kind is TextKind.ORIGINAL and "\n" not in hit.text
+
+
+def test_the_current_text_is_what_search_finds_and_versions_compare_side_by_side(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(s, SYSTEM, ids[0], BODY, TextKind.ORIGINAL)
+        texts.add_typed(s, SYSTEM, ids[0], AMENDED, TextKind.CONSOLIDATED, date(2026, 10, 1))
+    with database.reading() as s:
+        assert search.find_ids(s, DocumentQuery(text="特困供养", in_texts=True)) == [ids[0]]
+        versions = texts.versions(s, ids[0])
+        rows = texts.compare(texts.body(s, versions[0].id), texts.body(s, versions[1].id))
+        snippet = texts.snippets(s, [ids[0]], "批准")[ids[0]]
+    assert [v.label for v in versions] == ["公布文本", "现行文本（2026-10-01）"]
+    assert snippet.kind is TextKind.CONSOLIDATED
+    changed = [r for r in rows if r.change is Change.CHANGED]
+    assert [r.left[:3] for r in changed] == ["第二条", "第三条"]
+    second = changed[0]
+    start, end = second.right_marks[0]
+    assert second.right[start:end] == "和特困供养"
+    assert [r.right for r in rows if r.change is Change.ADDED] == ["第四条 本办法自公布之日起施行。"]
+    assert sum(r.change is Change.SAME for r in rows) == 3
+
+
+def test_a_consolidated_text_needs_its_date_on_or_after_publication(office):
+    database, ids = office
+    with database.transaction() as s, pytest.raises(UserError) as missing:
+        texts.add_typed(s, SYSTEM, ids[0], AMENDED, TextKind.CONSOLIDATED)
+    with database.transaction() as s, pytest.raises(UserError) as early:
+        texts.add_typed(s, SYSTEM, ids[0], AMENDED, TextKind.CONSOLIDATED, date(2024, 1, 1))
+    with database.transaction() as s, pytest.raises(UserError) as empty:
+        texts.add_typed(s, SYSTEM, ids[0], " \n ", TextKind.ORIGINAL)
+    assert missing.value.field == "现行文本日期"
+    assert "不能早于公布日期 2025-03-01" in early.value.message
+    assert empty.value.message == "公布文本：不能为空。"
+    with database.reading() as s:
+        assert texts.versions(s, ids[0]) == []
+
+
+def test_a_reader_may_not_add_texts_or_bases(office):
+    database, ids = office
+    reader = Actor("zhao", Role.READER)
+    with database.transaction() as s, pytest.raises(UserError):
+        texts.add_typed(s, reader, ids[0], BODY, TextKind.ORIGINAL)
+    with database.transaction() as s, pytest.raises(UserError):
+        legal_bases.add_basis(s, reader, ids[0], "社会救助暂行办法")
+
+
+def test_bases_are_suggested_from_the_text_confirmed_and_listed_once(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(s, SYSTEM, ids[0], BODY, TextKind.ORIGINAL)
+        found = legal_bases.suggestions(s, ids[0])
+        assert [(f.name, f.articles) for f in found] == [
+            ("社会救助暂行办法", ""),
+            ("中华人民共和国行政许可法", "第十二条"),
+            ("广东省社会救助条例", ""),
+        ]
+        legal_bases.add_suggested(s, SYSTEM, ids[0], found[:2])
+        legal_bases.add_basis(s, SYSTEM, ids[1], "《行政许可法》", "第十四条")  # the same law
+    with database.reading() as s:
+        listed = legal_bases.bases(s, ids[0])
+        left = legal_bases.suggestions(s, ids[0])
+        laws = legal_bases.laws(s)
+    assert [(b.name, b.level, b.source) for b in listed] == [
+        ("社会救助暂行办法", LawLevel(legal_bases.basis_suggest.guess_level("社会救助暂行办法")), BasisSource.SUGGESTED),
+        ("中华人民共和国行政许可法", LawLevel.LAW, BasisSource.SUGGESTED),
+    ]
+    assert [f.name for f in left] == ["广东省社会救助条例"]
+    assert {v.name: v.citing for v in laws} == {
+        "社会救助暂行办法": 1,
+        "中华人民共和国行政许可法": 2,
+    }
+    with database.transaction() as s, pytest.raises(UserError) as twice:
+        legal_bases.add_basis(s, SYSTEM, ids[1], "中华人民共和国行政许可法（2019年修正）")
+    assert twice.value.message == "制定依据：《民政文件1》已列有《中华人民共和国行政许可法》。"
+
+
+def test_an_upper_law_change_lists_the_documents_opens_a_cleanup_and_stays_pending_until_applied(
+    office,
+):
+    database, ids = office
+    with database.transaction() as s:
+        for doc_id in ids[:3]:
+            legal_bases.add_basis(s, SYSTEM, doc_id, "社会救助暂行办法", "第十条")
+        legal_bases.add_basis(s, SYSTEM, ids[4], "中华人民共和国预算法")
+        done = legal_bases.record_change(
+            s, SYSTEM, "《社会救助暂行办法》", LawChangeKind.REPEALED, date(2026, 11, 1),
+            "由《社会救助法》取代",
+        )  # fmt: skip
+        change_id = done.change.id
+    assert done.affected == ids[:3] and done.batch is None
+    with database.reading() as s:
+        [pending] = legal_bases.pending(s)
+        assert (pending.law_name, pending.affected, pending.batch_id) == (
+            "社会救助暂行办法",
+            3,
+            None,
+        )
+        assert {v.name: v.status for v in legal_bases.laws(s)}["社会救助暂行办法"] is (
+            LawStatus.REPEALED
+        )
+    with database.transaction() as s:
+        batch = legal_bases.open_cleanup_for(s, SYSTEM, change_id)
+        batch_id = batch.id
+        assert [i.document_id for i in batch.items] == ids[:3]
+        assert batch.kind == "special" and "社会救助暂行办法" in batch.reason
+    with database.transaction() as s, pytest.raises(UserError, match="已开启清理批次"):
+        legal_bases.open_cleanup_for(s, SYSTEM, change_id)
+    with database.reading() as s:
+        assert [c.batch_id for c in legal_bases.pending(s)] == [batch_id]  # open: still pending
+    with database.transaction() as s:
+        for doc_id in ids[:3]:
+            cleanup.decide(s, SYSTEM, batch_id, doc_id, "repeal", "上位法已废止")
+        cleanup.apply(s, SYSTEM, batch_id, date(2026, 11, 27))
+    with database.reading() as s:
+        assert legal_bases.pending(s) == []
+        assert s.get(CleanupBatch, batch_id).status == CleanupStatus.APPLIED
+        actions = s.scalars(
+            select(AuditEntry.action).where(AuditEntry.action == AuditAction.LAW_CHANGE)
+        ).all()
+        assert [d.told() for d in seals.differences(s)] == []
+    assert actions == [AuditAction.LAW_CHANGE]
+    with database.transaction() as s, pytest.raises(UserError, match="已记录为废止"):
+        legal_bases.record_change(s, SYSTEM, "社会救助暂行办法", LawChangeKind.AMENDED, date(2026, 11, 2))
+
+
+def test_a_change_with_open_cleanup_is_refused_whole_while_another_batch_is_open(office):
+    database, ids = office
+    with database.transaction() as s:
+        legal_bases.add_basis(s, SYSTEM, ids[0], "中华人民共和国行政处罚法")
+        cleanup.create_batch(s, SYSTEM, "special", "另一专项清理", ["CZ"], "预算法修改")
+    with database.transaction() as s, pytest.raises(UserError, match="尚未完成的清理批次"):
+        legal_bases.record_change(
+            s, SYSTEM, "行政处罚法", LawChangeKind.AMENDED, date(2026, 11, 1), open_cleanup=True
+        )
+    with database.reading() as s:
+        assert legal_bases.changes(s) == []  # nothing half-written
+        assert {v.name: v.status for v in legal_bases.laws(s)} == {
+            "中华人民共和国行政处罚法": LawStatus.IN_FORCE
+        }
+
+
+def test_an_unknown_law_or_a_future_date_is_refused_naming_the_field(office):
+    database, ids = office
+    with database.transaction() as s, pytest.raises(UserError) as unknown:
+        legal_bases.record_change(s, SYSTEM, "不存在的条例", LawChangeKind.AMENDED, date(2026, 1, 1))
+    with database.transaction() as s:
+        legal_bases.add_basis(s, SYSTEM, ids[0], "中华人民共和国行政处罚法")
+    with database.transaction() as s, pytest.raises(UserError) as future:
+        legal_bases.record_change(s, SYSTEM, "行政处罚法", LawChangeKind.AMENDED, date(2027, 1, 1))
+    assert unknown.value.message == "上位法名称：上位法目录中没有《不存在的条例》。"
+    assert future.value.field == "变化日期"
+
+
+def test_cli_lists_bases_records_a_change_and_prints_the_affected_documents(office, db_url, capsys):
+    from app.cli import run
+
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(s, SYSTEM, ids[0], BODY, TextKind.ORIGINAL)
+    capsys.readouterr()
+    assert run(["--db", db_url, "basis", "suggest", str(ids[0])]) == 0
+    assert "《中华人民共和国行政许可法》第十二条\t法律" in capsys.readouterr().out
+    assert run(["--db", db_url, "basis", "add", str(ids[0]), "社会救助暂行办法", "--articles", "第十条"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(["--db", db_url, "basis", "list", str(ids[0]), "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert (listed["name"], listed["articles"], listed["source"]) == ("社会救助暂行办法", "第十条", "手工录入")
+    assert run(["--db", db_url, "law", "changed", "社会救助暂行办法", "--date", "2026-11-01", "--kind", "修改", "--cleanup", "--json"]) == 0  # fmt: skip
+    shown = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in shown["documents"]] == [ids[0]] and shown["cleanup_batch"]
+    assert run(["--db", db_url, "law", "pending"]) == 0
+    assert "《社会救助暂行办法》2026-11-01 修改：1 件待清理" in capsys.readouterr().out
+    assert run(["--db", db_url, "law", "changed", "无此法", "--date", "2026-11-01", "--kind", "废止"]) == 1
+    assert "上位法目录中没有《无此法》" in capsys.readouterr().err
