@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_basis.add_argument("id", type=id_arg, help="文件编号")
     add_basis.add_argument("name", help="法律、法规、规章或上级文件的名称")
     add_basis.add_argument("--articles", default="", help="条款，如 第十二条、第十四条")
-    add_basis.add_argument("--level", choices=[level.value for level in LawLevel], help="效力层级")
+    add_basis.add_argument("--level", choices=[level.label for level in LawLevel], help="效力层级")
     add_json(add_basis)
     add_basis.set_defaults(handler=cmd_basis_add)
 
@@ -116,7 +116,7 @@ def _basis_dict(b: legal_bases.BasisView) -> dict[str, Any]:
     return {
         "id": b.id,
         "name": b.name,
-        "level": str(b.level),
+        "level": b.level.label,
         "law_status": b.law_status.label,
         "articles": b.articles,
         "source": b.source.label,
@@ -144,7 +144,7 @@ def cmd_basis_suggest(args: argparse.Namespace) -> None:
     with session(args) as s:
         found = legal_bases.suggestions(s, args.id)
     rows = [
-        {"name": f.name, "level": str(f.level), "articles": f.articles, "evidence": f.evidence}
+        {"name": f.name, "level": f.level.label, "articles": f.articles, "evidence": f.evidence}
         for f in found
     ]
     emit(
@@ -156,7 +156,7 @@ def cmd_basis_suggest(args: argparse.Namespace) -> None:
 
 
 def cmd_basis_add(args: argparse.Namespace) -> None:
-    level = LawLevel(args.level) if args.level else None
+    level = next((v for v in LawLevel if v.label == args.level), None)
     with session(args, write=True) as s:
         basis = legal_bases.add_basis(s, acting(args), args.id, args.name, args.articles, level)
         view = next(b for b in legal_bases.bases(s, args.id) if b.id == basis.id)
@@ -209,7 +209,7 @@ def cmd_law_list(args: argparse.Namespace) -> None:
             {
                 "id": v.id,
                 "name": v.name,
-                "level": str(v.level),
+                "level": v.level.label,
                 "status": v.status.label,
                 "citing": v.citing,
                 "last_change": v.last_change.isoformat() if v.last_change else None,

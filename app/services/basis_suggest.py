@@ -7,15 +7,18 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from enum import StrEnum
+
+from app.services.vocabulary import Labelled
 
 
-class LawLevel(StrEnum):
-    LAW = "法律"
-    ADMIN_REGULATION = "行政法规"
-    LOCAL_REGULATION = "地方性法规"
-    RULE = "规章"
-    UPPER_DOCUMENT = "上级规范性文件"
+class LawLevel(Labelled):
+    """An upper-level law's rank (效力层级), highest first."""
+
+    LAW = "law", "法律"
+    ADMIN_REGULATION = "admin_regulation", "行政法规"
+    LOCAL_REGULATION = "local_regulation", "地方性法规"
+    RULE = "rule", "规章"
+    UPPER_DOCUMENT = "upper_document", "上级规范性文件"
 
 
 @dataclass(frozen=True)

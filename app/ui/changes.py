@@ -18,4 +18,6 @@ class Change(StrEnum):
     OBJECTIONS = "objections"
     CLEANUP = "cleanup"
     VALIDITY = "validity"
+    TEXTS = "texts"  # a document's texts or legal bases
+    LAWS = "laws"  # the list of upper-level laws or their changes
     BACKUPS = "backups"  # a backup made or removed: the backup list, not the data

@@ -33,6 +33,7 @@ from app.services.lifecycle import status_text
 from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
 from app.ui.context import AppContext
+from app.ui.register.texts_tab import TextsTab
 from app.ui.widgets.list_model import file_size
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
@@ -222,6 +223,8 @@ class DocumentDetail(QWidget):
         self.tabs.addTab(self.steps, "办理环节")
         self.tabs.addTab(self.history, "变更记录")
         self.tabs.addTab(files, "关联文件与附件")
+        self.texts = TextsTab(ctx)
+        self.tabs.addTab(self.texts, "正文与依据")
         self.tabs.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 0)
@@ -242,6 +245,7 @@ class DocumentDetail(QWidget):
         self.history.clear()
         self.links.clear()
         self.attachments.clear()
+        self.texts.clear()
         self._count_tabs(None)
         self._update_buttons()
 
@@ -250,6 +254,8 @@ class DocumentDetail(QWidget):
             self.clear()
             return
         self.show_view(read_document(self.database, doc_id))
+        self.texts.show_document(doc_id)
+        self._count_tabs(self.view)
 
     def reload(self) -> None:
         if self.view is not None:
@@ -290,6 +296,7 @@ class DocumentDetail(QWidget):
             ("办理环节", steps),
             ("变更记录", len(view.history) if view else 0),
             ("关联文件与附件", len(view.links) + len(view.attachments) if view else 0),
+            ("正文与依据", self.texts.count() if view else 0),
         )
         for index, (label, count) in enumerate(counts, start=1):
             self.tabs.setTabText(index, f"{label}（{count}）" if view else label)

@@ -12,8 +12,9 @@ from collections import OrderedDict
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from app.services import lifecycle, search
+from app.services import lifecycle, search, texts
 from app.services.search import DocumentQuery, RegisterRow
+from app.services.texts import Snippet
 from app.ui.context import AppContext
 from app.ui.widgets.list_model import cell_text
 
@@ -58,6 +59,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._complete = True
         # None where a row was deleted since the query
         self._pages: OrderedDict[int, list[RegisterRow | None]] = OrderedDict()
+        self._snippets: dict[int, Snippet] = {}  # 标题和正文: each loaded row's hit in its text
 
     # --- querying -------------------------------------------------------------------------
     def set_query(self, query: DocumentQuery) -> None:
@@ -84,6 +86,7 @@ class DocumentTableModel(QAbstractTableModel):
                 ids, total, complete = self._first_ids(s)
         if total == self._total and ids[: len(self._ids)] == self._ids:
             self._pages.clear()
+            self._snippets.clear()
             if total:
                 self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(COLUMNS) - 1))
             return True
@@ -102,6 +105,7 @@ class DocumentTableModel(QAbstractTableModel):
         self._ids = ids if complete else ids[: self.page_size]
         self._total, self._complete = total, complete
         self._pages.clear()
+        self._snippets.clear()
         self.endResetModel()
 
     def _complete_ids(self) -> None:
@@ -139,6 +143,10 @@ class DocumentTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def snippet(self, doc_id: int) -> Snippet | None:
+        """Where the search terms occur in the document's text (标题和正文), once its row loaded."""
+        return self._snippets.get(doc_id)
+
     def row_data(self, row: int) -> RegisterRow | None:
         if row >= len(self._ids):
             self._complete_ids()
@@ -156,6 +164,8 @@ class DocumentTableModel(QAbstractTableModel):
         ids = self._ids[number * self.page_size : (number + 1) * self.page_size]
         with self.database.reading() as s:
             rows = search.load_rows(s, ids)
+            if self.query.in_texts and self.query.text:
+                self._snippets.update(texts.snippets(s, ids, self.query.text))
         self.fetch_count += 1
         # A row deleted since the query leaves a gap: keep positions aligned with the ids.
         by_id = {r.id: r for r in rows}
@@ -195,7 +205,8 @@ class DocumentTableModel(QAbstractTableModel):
             return row.id
         if role == _TOOLTIP:
             if column == TITLE_COLUMN:
-                return row.title
+                hit = self._snippets.get(row.id)
+                return row.title if hit is None else f"{row.title}\n{hit.kind.label}：{hit.marked()}"
             if column == STATUS_COLUMN and row.scheduled is not None:
                 return row.scheduled.note
             return None

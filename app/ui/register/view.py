@@ -100,8 +100,14 @@ class RegisterView(QWidget):
         self.retire_button.clicked.connect(self.retire_document)
         self.number_button = QPushButton(VOID_LABEL)
         self.number_button.clicked.connect(self.number_action)
+        self.scope = QComboBox()
+        self.scope.addItem("仅标题", False)
+        self.scope.addItem("标题和正文", True)
+        self.scope.setToolTip("“标题和正文”：也在已录入的文件正文中查找，命中处显示在列表下方")
+        self.scope.currentIndexChanged.connect(self.apply_filters)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.scope)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.step_button)
@@ -189,9 +195,15 @@ class RegisterView(QWidget):
         self.detail_button.toggled.connect(self.show_detail)
         filters.addWidget(self.detail_button)
 
+        self.hit = QLabel()
+        self.hit.setObjectName("textHit")
+        self.hit.setTextFormat(Qt.TextFormat.RichText)
+        self.hit.setWordWrap(True)
+        self.hit.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.hit)
         layout.addWidget(self.splitter, 1)
 
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
@@ -250,6 +262,7 @@ class RegisterView(QWidget):
             important=wanted(DocFlag.IMPORTANT),
             public_facing=wanted(DocFlag.PUBLIC_FACING),
             market_related=wanted(DocFlag.MARKET_RELATED),
+            in_texts=bool(self.scope.currentData()),
         )
 
     def apply_filters(self) -> None:
@@ -257,6 +270,7 @@ class RegisterView(QWidget):
         self.model.set_query(self.current_query())
 
     def _after_reset(self) -> None:
+        self.hit.hide()  # the selection's hit is shown again when a row is selected
         self.count.setText(f"共 {self.model.rowCount()} 件")
         self._show_placeholder()
         row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
@@ -271,7 +285,7 @@ class RegisterView(QWidget):
     def on_data_changed(self, kinds: set[str]) -> None:
         if Change.ISSUERS in kinds:
             self._load_issuers()
-        if kinds & {Change.DOCUMENTS, Change.ISSUERS, Change.ATTACHMENTS}:
+        if kinds & {Change.DOCUMENTS, Change.ISSUERS, Change.ATTACHMENTS, Change.TEXTS}:
             self._reload_in_place()
 
     def _reload_in_place(self) -> None:
@@ -299,7 +313,25 @@ class RegisterView(QWidget):
     def _current_changed(self, current, _previous) -> None:
         self._selected_id = self.model.doc_id(current.row()) if current.isValid() else None
         self.detail.show_document(self._selected_id)
+        self._show_hit()
         self._update_buttons()
+
+    def _show_hit(self) -> None:
+        """标题和正文: where the selected document's text holds the search terms."""
+        from html import escape
+
+        hit = self.model.snippet(self._selected_id) if self._selected_id is not None else None
+        if hit is None:
+            self.hit.hide()
+            return
+        parts, at = [], 0
+        for start, end in hit.marks:
+            parts.append(escape(hit.text[at:start]))
+            parts.append(f'<b style="background:#ffe08a">{escape(hit.text[start:end])}</b>')
+            at = end
+        parts.append(escape(hit.text[at:]))
+        self.hit.setText(f"{hit.kind.label}命中：{''.join(parts)}")
+        self.hit.show()
 
     def _update_buttons(self) -> None:
         selected = self.selected_id() is not None
