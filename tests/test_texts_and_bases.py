@@ -14,9 +14,9 @@ from sqlalchemy import select
 from app import clock
 from app.errors import UserError
 from app.models import AuditEntry, CleanupBatch
-from app.services import cleanup, legal_bases, search, seals, texts
+from app.services import cleanup, legal_bases, seals, search, texts
 from app.services.basis_suggest import LawLevel
-from app.services.permissions import SYSTEM, Actor
+from app.services.permissions import SYSTEM, Actor, Role
 from app.services.search import DocumentQuery
 from app.services.texts import Change
 from app.services.vocabulary import (
@@ -25,10 +25,9 @@ from app.services.vocabulary import (
     CleanupStatus,
     LawChangeKind,
     LawStatus,
-    Role,
     TextKind,
 )
-from tests.factories import bureaus_in_force, register
+from tests.factories import bureaus_in_force
 
 BODY = """河清市城乡居民最低生活保障管理办法
 
@@ -85,7 +84,9 @@ def test_the_current_text_is_what_search_finds_and_versions_compare_side_by_side
     second = changed[0]
     start, end = second.right_marks[0]
     assert second.right[start:end] == "和特困供养"
-    assert [r.right for r in rows if r.change is Change.ADDED] == ["第四条 本办法自公布之日起施行。"]
+    assert [r.right for r in rows if r.change is Change.ADDED] == [
+        "第四条 本办法自公布之日起施行。"
+    ]
     assert sum(r.change is Change.SAME for r in rows) == 3
 
 
@@ -106,7 +107,7 @@ def test_a_consolidated_text_needs_its_date_on_or_after_publication(office):
 
 def test_a_reader_may_not_add_texts_or_bases(office):
     database, ids = office
-    reader = Actor("zhao", Role.READER)
+    reader = Actor("zhao", Role.READ_ONLY)
     with database.transaction() as s, pytest.raises(UserError):
         texts.add_typed(s, reader, ids[0], BODY, TextKind.ORIGINAL)
     with database.transaction() as s, pytest.raises(UserError):
@@ -130,7 +131,11 @@ def test_bases_are_suggested_from_the_text_confirmed_and_listed_once(office):
         left = legal_bases.suggestions(s, ids[0])
         laws = legal_bases.laws(s)
     assert [(b.name, b.level, b.source) for b in listed] == [
-        ("社会救助暂行办法", LawLevel(legal_bases.basis_suggest.guess_level("社会救助暂行办法")), BasisSource.SUGGESTED),
+        (
+            "社会救助暂行办法",
+            LawLevel(legal_bases.basis_suggest.guess_level("社会救助暂行办法")),
+            BasisSource.SUGGESTED,
+        ),
         ("中华人民共和国行政许可法", LawLevel.LAW, BasisSource.SUGGESTED),
     ]
     assert [f.name for f in left] == ["广东省社会救助条例"]
@@ -189,7 +194,9 @@ def test_an_upper_law_change_lists_the_documents_opens_a_cleanup_and_stays_pendi
         assert [d.told() for d in seals.differences(s)] == []
     assert actions == [AuditAction.LAW_CHANGE]
     with database.transaction() as s, pytest.raises(UserError, match="已记录为废止"):
-        legal_bases.record_change(s, SYSTEM, "社会救助暂行办法", LawChangeKind.AMENDED, date(2026, 11, 2))
+        legal_bases.record_change(
+            s, SYSTEM, "社会救助暂行办法", LawChangeKind.AMENDED, date(2026, 11, 2)
+        )
 
 
 def test_a_change_with_open_cleanup_is_refused_whole_while_another_batch_is_open(office):
@@ -197,7 +204,7 @@ def test_a_change_with_open_cleanup_is_refused_whole_while_another_batch_is_open
     with database.transaction() as s:
         legal_bases.add_basis(s, SYSTEM, ids[0], "中华人民共和国行政处罚法")
         cleanup.create_batch(s, SYSTEM, "special", "另一专项清理", ["CZ"], "预算法修改")
-    with database.transaction() as s, pytest.raises(UserError, match="尚未完成的清理批次"):
+    with pytest.raises(UserError, match="尚未完成的清理批次"), database.transaction() as s:
         legal_bases.record_change(
             s, SYSTEM, "行政处罚法", LawChangeKind.AMENDED, date(2026, 11, 1), open_cleanup=True
         )
@@ -211,7 +218,9 @@ def test_a_change_with_open_cleanup_is_refused_whole_while_another_batch_is_open
 def test_an_unknown_law_or_a_future_date_is_refused_naming_the_field(office):
     database, ids = office
     with database.transaction() as s, pytest.raises(UserError) as unknown:
-        legal_bases.record_change(s, SYSTEM, "不存在的条例", LawChangeKind.AMENDED, date(2026, 1, 1))
+        legal_bases.record_change(
+            s, SYSTEM, "不存在的条例", LawChangeKind.AMENDED, date(2026, 1, 1)
+        )
     with database.transaction() as s:
         legal_bases.add_basis(s, SYSTEM, ids[0], "中华人民共和国行政处罚法")
     with database.transaction() as s, pytest.raises(UserError) as future:
@@ -233,11 +242,62 @@ def test_cli_lists_bases_records_a_change_and_prints_the_affected_documents(offi
     capsys.readouterr()
     assert run(["--db", db_url, "basis", "list", str(ids[0]), "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
-    assert (listed["name"], listed["articles"], listed["source"]) == ("社会救助暂行办法", "第十条", "手工录入")
+    assert (listed["name"], listed["articles"], listed["source"]) == (
+        "社会救助暂行办法",
+        "第十条",
+        "手工录入",
+    )
     assert run(["--db", db_url, "law", "changed", "社会救助暂行办法", "--date", "2026-11-01", "--kind", "修改", "--cleanup", "--json"]) == 0  # fmt: skip
     shown = json.loads(capsys.readouterr().out)
     assert [d["id"] for d in shown["documents"]] == [ids[0]] and shown["cleanup_batch"]
     assert run(["--db", db_url, "law", "pending"]) == 0
     assert "《社会救助暂行办法》2026-11-01 修改：1 件待清理" in capsys.readouterr().out
-    assert run(["--db", db_url, "law", "changed", "无此法", "--date", "2026-11-01", "--kind", "废止"]) == 1
+    assert (
+        run(["--db", db_url, "law", "changed", "无此法", "--date", "2026-11-01", "--kind", "废止"])
+        == 1
+    )
     assert "上位法目录中没有《无此法》" in capsys.readouterr().err
+
+
+def test_upgrade_to_0021_keeps_documents_and_links_sealed_and_texts_work(empty_db_url):
+    from app.db import open_database
+    from app.models import Document, DocumentLink
+    from tests.test_db import ISSUER_MZ_BOOL, at_revision
+
+    clock.fix_today(date(2026, 11, 27))
+    row = (
+        "INSERT INTO document (id, issuer_id, title, status, drafting_unit, keywords, summary, "
+        "remarks, important, public_facing, business_related, market_related, published, "
+        "effective, valid_until, status_changed, created_at, updated_at, version) VALUES "
+        "({id}, 1, '{title}', '{status}', '', '', '', '', false, false, false, false, "
+        "'2026-01-05', '2026-01-05', '2031-01-04', '2026-01-05', '2026-01-05 09:00:00', "
+        "'2026-01-05 09:00:00', 1)"
+    )
+    at_revision(
+        empty_db_url,
+        "0020",
+        ISSUER_MZ_BOOL,
+        row.format(id=1, title="河清市低保办法", status="amended"),
+        row.format(id=2, title="关于修改河清市低保办法的决定", status="published"),
+        "INSERT INTO document_link (id, source_id, target_id, kind, created_on) "
+        "VALUES (1, 2, 1, 'amends', '2026-06-01')",
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+            doc = s.get(Document, 1)
+            link = s.get(DocumentLink, 1)
+            assert (doc.title, doc.withheld, link.articles) == ("河清市低保办法", None, None)
+            assert texts.versions(s, 1) == [] and legal_bases.laws(s) == []
+        with database.transaction() as s:
+            texts.add_typed(s, SYSTEM, 1, BODY, TextKind.ORIGINAL)
+            legal_bases.add_basis(s, SYSTEM, 1, "社会救助暂行办法")
+        with database.reading() as s:
+            assert search.find_ids(s, DocumentQuery(text="低保标准", in_texts=True)) == [1]
+            # the rows inserted around the program at 0020 are reported as such; what the
+            # program wrote after the upgrade is sealed
+            told = [d.told() for d in seals.differences(s)]
+            assert len(told) == 3 and all("在程序之外被添加" in t for t in told)
+            assert not any(w in t for t in told for w in ("正文", "制定依据", "上位法"))
+    finally:
+        database.close()

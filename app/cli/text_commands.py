@@ -81,7 +81,7 @@ def cmd_text_add(args: argparse.Namespace) -> None:
             "pages": row.pages,
             "scanned": row.scanned,
         }
-    note = text_extract.SCANNED_NOTE
+        note = text_extract.scan_note(row.fmt)
 
     def lines(r: dict[str, Any]) -> list[str]:
         what = kind.label + (f"（{r['as_of']}）" if r["as_of"] else "")
@@ -132,11 +132,13 @@ def cmd_basis_list(args: argparse.Namespace) -> None:
     emit(
         rows,
         args.json,
-        lambda rs: [
-            f"《{r['name']}》{r['articles']}\t{r['level']}\t{r['law_status']}\t{r['source']}"
-            for r in rs
-        ]
-        or ["该文件没有列出制定依据。"],
+        lambda rs: (
+            [
+                f"《{r['name']}》{r['articles']}\t{r['level']}\t{r['law_status']}\t{r['source']}"
+                for r in rs
+            ]
+            or ["该文件没有列出制定依据。"]
+        ),
     )
 
 
@@ -150,8 +152,10 @@ def cmd_basis_suggest(args: argparse.Namespace) -> None:
     emit(
         rows,
         args.json,
-        lambda rs: [f"《{r['name']}》{r['articles']}\t{r['level']}" for r in rs]
-        or ["正文中没有找到未列出的制定依据。"],
+        lambda rs: (
+            [f"《{r['name']}》{r['articles']}\t{r['level']}" for r in rs]
+            or ["正文中没有找到未列出的制定依据。"]
+        ),
     )
 
 
@@ -161,7 +165,11 @@ def cmd_basis_add(args: argparse.Namespace) -> None:
         basis = legal_bases.add_basis(s, acting(args), args.id, args.name, args.articles, level)
         view = next(b for b in legal_bases.bases(s, args.id) if b.id == basis.id)
         result = _basis_dict(view)
-    emit(result, args.json, lambda r: [f"已添加制定依据：《{r['name']}》{r['articles']}（{r['level']}）"])
+    emit(
+        result,
+        args.json,
+        lambda r: [f"已添加制定依据：《{r['name']}》{r['articles']}（{r['level']}）"],
+    )
 
 
 def _doc_rows(s: Any, ids: list[int]) -> list[dict[str, Any]]:
@@ -193,7 +201,9 @@ def cmd_law_changed(args: argparse.Namespace) -> None:
         if not r["documents"]:
             return [head, "现行有效的文件中没有以其为制定依据的。"]
         out = [head, f"以其为制定依据的现行有效文件 {len(r['documents'])} 件："]
-        out += [f"{d['id']}\t{d['reg_number']}\t{d['title']}\t{d['issuer']}" for d in r["documents"]]
+        out += [
+            f"{d['id']}\t{d['reg_number']}\t{d['title']}\t{d['issuer']}" for d in r["documents"]
+        ]
         if r["cleanup_batch"]:
             out.append(f"已开启专项清理（批次 {r['cleanup_batch']}）。")
         else:
@@ -219,10 +229,10 @@ def cmd_law_list(args: argparse.Namespace) -> None:
     emit(
         rows,
         args.json,
-        lambda rs: [
-            f"《{r['name']}》\t{r['level']}\t{r['status']}\t现行文件 {r['citing']} 件" for r in rs
-        ]
-        or ["上位法目录为空：为文件添加制定依据后，所引用的法律法规即列入目录。"],
+        lambda rs: (
+            [f"《{r['name']}》\t{r['level']}\t{r['status']}\t现行文件 {r['citing']} 件" for r in rs]
+            or ["上位法目录为空：为文件添加制定依据后，所引用的法律法规即列入目录。"]
+        ),
     )
 
 
@@ -242,10 +252,12 @@ def cmd_law_pending(args: argparse.Namespace) -> None:
     emit(
         rows,
         args.json,
-        lambda rs: [
-            f"《{r['law']}》{r['date']} {r['kind']}：{r['documents']} 件待清理"
-            + (f"（清理批次 {r['cleanup_batch']} 未实施）" if r["cleanup_batch"] else "")
-            for r in rs
-        ]
-        or ["没有待处理的上位法变化。"],
+        lambda rs: (
+            [
+                f"《{r['law']}》{r['date']} {r['kind']}：{r['documents']} 件待清理"
+                + (f"（清理批次 {r['cleanup_batch']} 未实施）" if r["cleanup_batch"] else "")
+                for r in rs
+            ]
+            or ["没有待处理的上位法变化。"]
+        ),
     )

@@ -237,13 +237,13 @@ def _text_conditions(s: Session, text: str, in_texts: bool = False) -> list[Colu
     if not in_texts:
         long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
         short_terms = [t for t in terms if len(t) < _FTS_MIN_CHARS]
-        conditions = [Document.id.in_(_title_ids(long_terms))] if long_terms else []
+        conditions: list[ColumnElement[bool]] = []
+        if long_terms:
+            conditions.append(Document.id.in_(_title_ids(long_terms)))
         if short_terms:
             conditions.append(Document.id.in_(_title_ids(short_terms)))
         return conditions
-    return [
-        or_(Document.id.in_(_title_ids([t])), Document.id.in_(_text_ids([t]))) for t in terms
-    ]
+    return [or_(Document.id.in_(_title_ids([t])), Document.id.in_(_text_ids([t]))) for t in terms]
 
 
 def _title_ids(terms: list[str]) -> Select[Any]:
@@ -274,9 +274,7 @@ def _text_like_ids(s: Session, term: str) -> Select[Any]:
         if s.get_bind().dialect.name == "postgresql"
         else DocumentText.body.contains(term, autoescape=True)
     )
-    return select(DocumentText.document_id).where(
-        found, DocumentText.id.in_(texts.current_ids())
-    )
+    return select(DocumentText.document_id).where(found, DocumentText.id.in_(texts.current_ids()))
 
 
 def _fts_phrase(term: str) -> str:

@@ -88,9 +88,12 @@ def extract(path: Path) -> Extracted:
 
 
 def scanned_note(ex: Extracted) -> str | None:
-    if not ex.scanned:
-        return None
-    kind = ex.fmt.upper()
+    return scan_note(ex.fmt) if ex.scanned else None
+
+
+def scan_note(fmt: str) -> str:
+    """What the clerk is told of a scan of this format (a stored text's `fmt` as well)."""
+    kind = fmt.upper()
     return f"该 {kind} 文件是扫描件，没有文字层，无法提取正文；请另附 Word 或文字版 {kind}。"
 
 

@@ -37,10 +37,12 @@ def add(s: Session, rows: Iterable[tuple[int, str]]) -> None:
     """Index new texts, given as (document_text id, body)."""
     if not has_fts(s):
         return
-    values = [{"id": row_id, "body": body} for row_id, body in rows]
-    if values:
-        s.execute(_FTS_INSERT, values)
-        s.execute(_GRAMS_INSERT, [{"id": v["id"], "grams": text_grams(v["body"])} for v in values])
+    pairs = list(rows)
+    if pairs:
+        s.execute(_FTS_INSERT, [{"id": row_id, "body": body} for row_id, body in pairs])
+        s.execute(
+            _GRAMS_INSERT, [{"id": row_id, "grams": text_grams(body)} for row_id, body in pairs]
+        )
 
 
 def index_all(s: Session, batch: int = 200) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -96,9 +97,7 @@ def _checked_date(doc: Document, kind: TextKind, as_of: date | None) -> date | N
     if doc.published is None:
         raise UserError(f"现行文本：《{doc.title}》尚未公布，还没有现行文本。", field="现行文本")
     if as_of < doc.published:
-        raise UserError(
-            f"现行文本日期：不能早于公布日期 {doc.published}。", field="现行文本日期"
-        )
+        raise UserError(f"现行文本日期：不能早于公布日期 {doc.published}。", field="现行文本日期")
     return as_of
 
 
@@ -170,19 +169,15 @@ def in_force_text(s: Session, doc_id: int) -> DocumentText | None:
     return current(s, doc_id, TextKind.CONSOLIDATED) or current(s, doc_id, TextKind.ORIGINAL)
 
 
-def current_ids() -> Select[tuple[int | None]]:
+def current_ids() -> Select[Any]:
     """The ids of every document's current texts (the newest of each kind), as a subquery."""
-    return select(func.max(DocumentText.id)).group_by(
-        DocumentText.document_id, DocumentText.kind
-    )
+    return select(func.max(DocumentText.id)).group_by(DocumentText.document_id, DocumentText.kind)
 
 
 def versions(s: Session, doc_id: int) -> list[TextVersion]:
     """Every text of the document, oldest first."""
     rows = s.scalars(
-        select(DocumentText)
-        .where(DocumentText.document_id == doc_id)
-        .order_by(DocumentText.id)
+        select(DocumentText).where(DocumentText.document_id == doc_id).order_by(DocumentText.id)
     )
     return [
         TextVersion(

@@ -206,7 +206,9 @@ class DocumentTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             if column == TITLE_COLUMN:
                 hit = self._snippets.get(row.id)
-                return row.title if hit is None else f"{row.title}\n{hit.kind.label}：{hit.marked()}"
+                return (
+                    row.title if hit is None else f"{row.title}\n{hit.kind.label}：{hit.marked()}"
+                )
             if column == STATUS_COLUMN and row.scheduled is not None:
                 return row.scheduled.note
             return None

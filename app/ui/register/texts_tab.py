@@ -53,7 +53,7 @@ class TextsView:
     law_names: list[str]  # the office's list of laws, for the name field's completion
 
 
-def read_texts(database, doc_id: int) -> TextsView:  # type: ignore[no-untyped-def]
+def read_texts(database, doc_id: int) -> TextsView:
     from app.services import legal_bases, text_extract, texts
 
     with database.reading() as s:
@@ -62,7 +62,7 @@ def read_texts(database, doc_id: int) -> TextsView:  # type: ignore[no-untyped-d
         if current is None:
             shown = "尚未录入正文。点“附上正文…”选择文件的 Word、PDF、OFD 或文本文件，程序提取其中的文字。"
         elif current.scanned:
-            shown = text_extract.SCANNED_NOTE
+            shown = text_extract.scan_note(current.fmt)
         else:
             shown = current.body
         return TextsView(
@@ -109,7 +109,9 @@ class TextsTab(QWidget):
         self.bases.setColumnWidth(0, 220)
         self.bases.itemSelectionChanged.connect(self._update_buttons)
         self.suggest_button = QPushButton("从正文提取…")
-        self.suggest_button.setToolTip("找出正文中“根据《……》”等处引用的法律法规，确认后列为制定依据")
+        self.suggest_button.setToolTip(
+            "找出正文中“根据《……》”等处引用的法律法规，确认后列为制定依据"
+        )
         self.suggest_button.clicked.connect(self.suggest)
         self.add_button = QPushButton("添加…")
         self.add_button.clicked.connect(self.add_basis)
@@ -165,12 +167,10 @@ class TextsTab(QWidget):
         self.text.setPlainText(view.shown)
         self.bases.clear()
         for b in view.bases:
-            item = QTreeWidgetItem(
-                [f"《{b.name}》", b.articles, b.level.label, b.law_status.label]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, b.id)
-            item.setToolTip(0, f"《{b.name}》（{b.source.label}）")
-            self.bases.addTopLevelItem(item)
+            row = QTreeWidgetItem([f"《{b.name}》", b.articles, b.level.label, b.law_status.label])
+            row.setData(0, Qt.ItemDataRole.UserRole, b.id)
+            row.setToolTip(0, f"《{b.name}》（{b.source.label}）")
+            self.bases.addTopLevelItem(row)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -208,7 +208,7 @@ class TextsTab(QWidget):
         doc_id, actor = self.doc_id, self.ctx.actor()
         assert doc_id is not None
         self.ctx.runner.run(
-            lambda s, _p: texts.add_file(s, actor, doc_id, path).scanned,
+            lambda s, _p: texts.add_file(s, actor, doc_id, path),
             write=True,
             changes={Change.TEXTS, Change.ATTACHMENTS, Change.DOCUMENTS},
             on_done=self._text_added,
@@ -216,11 +216,11 @@ class TextsTab(QWidget):
             progress="提取正文",
         )
 
-    def _text_added(self, scanned: object) -> None:
+    def _text_added(self, row: object) -> None:
         from app.services import text_extract
 
-        if scanned:
-            QMessageBox.warning(self, "附上正文", text_extract.SCANNED_NOTE)
+        if getattr(row, "scanned", False):
+            QMessageBox.warning(self, "附上正文", text_extract.scan_note(row.fmt))  # type: ignore[attr-defined]
         self._reload()
 
     def show_selected(self) -> None:
@@ -302,11 +302,16 @@ class CurrentTextDialog(FormDialog):
         self.as_of = self.add_field("现行文本日期", date_edit(), "现行文本日期")
         self.as_of.setToolTip("该文本反映的是截至哪一天的修改（通常为最近一次修改的施行日期）")
 
-    def prepare(self):  # type: ignore[no-untyped-def]
+    def prepare(self):
         from app.services import texts
         from app.services.vocabulary import TextKind
 
-        actor, doc_id, path, day = self.ctx.actor(), self.doc_id, self.path, pydate(self.as_of.date())
+        actor, doc_id, path, day = (
+            self.ctx.actor(),
+            self.doc_id,
+            self.path,
+            pydate(self.as_of.date()),
+        )
         return lambda s, _p: texts.add_file(s, actor, doc_id, path, TextKind.CONSOLIDATED, day).id
 
 
@@ -327,13 +332,15 @@ class BasisDialog(FormDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
         self.name.setMinimumWidth(360)
-        self.articles = self.add_field("条款", line_edit("如：第十二条、第十四条（可不填）"), "条款")
+        self.articles = self.add_field(
+            "条款", line_edit("如：第十二条、第十四条（可不填）"), "条款"
+        )
         self.level = self.add_field("效力层级", QComboBox(), "效力层级")
         self.level.addItem("按名称判断", None)
         for level in LawLevel:
             self.level.addItem(level.label, level)
 
-    def prepare(self):  # type: ignore[no-untyped-def]
+    def prepare(self):
         from app.services import legal_bases
 
         actor, doc_id = self.ctx.actor(), self.doc_id
@@ -375,10 +382,11 @@ class SuggestionsDialog(FormDialog):
         return [
             f
             for n, f in enumerate(self.found)
-            if self.list.topLevelItem(n).checkState(0) == Qt.CheckState.Checked
+            if (item := self.list.topLevelItem(n)) is not None
+            and item.checkState(0) == Qt.CheckState.Checked
         ]
 
-    def prepare(self):  # type: ignore[no-untyped-def]
+    def prepare(self):
         from app.errors import UserError
         from app.services import legal_bases
 
@@ -392,7 +400,9 @@ class SuggestionsDialog(FormDialog):
 class CompareDialog(QDialog):
     """Two of the document's texts side by side, paragraph by paragraph, differences marked."""
 
-    def __init__(self, ctx: AppContext, versions: list[TextVersion], parent: QWidget | None) -> None:
+    def __init__(
+        self, ctx: AppContext, versions: list[TextVersion], parent: QWidget | None
+    ) -> None:
         from PySide6.QtWidgets import QTextBrowser
 
         super().__init__(parent)
@@ -465,7 +475,7 @@ def _marked(text: str | None, marks: tuple[tuple[int, int], ...], color: str) ->
     return "".join(out)
 
 
-def compare_html(rows: list) -> str:  # type: ignore[type-arg]
+def compare_html(rows: list) -> str:
     """The rows as a two-column HTML table (QTextBrowser's subset of HTML)."""
     from app.services.texts import Change as TextChange
 
