@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
                 from app.ui.home.view import HomeView
 
                 self.view(HomeView).open_requested.connect(self.open_deadline)
+                self.view(HomeView).laws_requested.connect(self.show_laws)
         return self._widget(index)
 
     def view(self, kind: type[V]) -> V:
@@ -319,6 +320,12 @@ class MainWindow(QMainWindow):
 
             self.show_section("register")
             self.view(RegisterView).select_document(d.document_id)
+
+    def show_laws(self) -> None:
+        from app.ui.validity.view import ValidityView
+
+        self.show_section("validity")
+        self.view(ValidityView).show_laws()
 
     def show_section(self, key: str) -> None:
         index = next(i for i, s in enumerate(SECTIONS) if s.key == key)

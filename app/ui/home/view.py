@@ -57,6 +57,8 @@ REFRESH_KINDS = frozenset(
         Change.ISSUERS,
         Change.VALIDITY,
         Change.CLEANUP,
+        Change.LAWS,
+        Change.TEXTS,
     }
 )
 TILE_STATES = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON, DeadlineState.UPCOMING)
@@ -82,6 +84,7 @@ class Board:
     backlog: str | None = None  # the one 备案情况未录入 reminder
     backlog_count: int = 0
     backlog_recipients: tuple[str, ...] = ()
+    laws_pending: str = ""  # 上位法变化待处理, when a changed law's documents await a cleanup
 
 
 def read_board(s: Session) -> Board:
@@ -97,7 +100,16 @@ def read_board(s: Session) -> Board:
         filing_backlog.reminder(s),
         filing_backlog.unrecorded_count(s),
         tuple(filing_backlog.recipients(s)),
+        _laws_pending(s),
     )
+
+
+def _laws_pending(s: Session) -> str:
+    from app.services import legal_bases
+    from app.ui.validity.laws_page import pending_text
+
+    pending = legal_bases.pending(s)
+    return pending_text(pending) if pending else ""
 
 
 class Tile(QFrame):
@@ -169,6 +181,7 @@ class HomeView(QWidget):
     """Emits `open_requested(deadline)` for items shown on another page; answers objections itself."""
 
     open_requested = Signal(object)
+    laws_requested = Signal()  # 上位法变化待处理: show the 上位法 page
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,6 +223,15 @@ class HomeView(QWidget):
         backlog = QHBoxLayout()
         backlog.addWidget(self.backlog, 1)
         backlog.addWidget(self.backlog_button)
+        self.laws = warning_banner()
+        self.laws.setObjectName("homeLawsPending")
+        self.laws_button = push_button(
+            "处理…", self.laws_requested.emit, "查看上位法变化所涉的文件，开启或继续专项清理"
+        )
+        self.laws_button.hide()
+        laws = QHBoxLayout()
+        laws.addWidget(self.laws, 1)
+        laws.addWidget(self.laws_button)
         self.count = QLabel()
         self.table = self._table()
         layout = QVBoxLayout(self)
@@ -217,6 +239,7 @@ class HomeView(QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.banner)
         layout.addLayout(backlog)
+        layout.addLayout(laws)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         self.runner.data_changed.connect(self.on_data_changed)
@@ -271,6 +294,9 @@ class HomeView(QWidget):
         self.backlog.setText(board.backlog or "")
         self.backlog.setVisible(bool(board.backlog))
         self.backlog_button.setVisible(bool(board.backlog))
+        self.laws.setText(board.laws_pending)
+        self.laws.setVisible(bool(board.laws_pending))
+        self.laws_button.setVisible(bool(board.laws_pending))
         self._show_rows()
 
     def _load_failed(self, exc: BaseException) -> None:

@@ -144,7 +144,12 @@ class DocumentTableModel(QAbstractTableModel):
             return -1
 
     def snippet(self, doc_id: int) -> Snippet | None:
-        """Where the search terms occur in the document's text (标题和正文), once its row loaded."""
+        """Where the search terms occur in the document's text (标题和正文); its row's page is
+        loaded if it was not."""
+        if doc_id not in self._snippets and self.query.in_texts and self.query.text:
+            row = self.row_of(doc_id)
+            if row >= 0:
+                self.row_data(row)
         return self._snippets.get(doc_id)
 
     def row_data(self, row: int) -> RegisterRow | None:

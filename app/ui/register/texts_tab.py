@@ -344,7 +344,10 @@ class BasisDialog(FormDialog):
         from app.services import legal_bases
 
         actor, doc_id = self.ctx.actor(), self.doc_id
-        name, articles, level = self.name.text(), self.articles.text(), self.level.currentData()
+        from app.services.basis_suggest import LawLevel
+
+        name, articles, code = self.name.text(), self.articles.text(), self.level.currentData()
+        level = LawLevel(code) if code else None  # Qt hands the enum back as its str
         return lambda s, _p: legal_bases.add_basis(s, actor, doc_id, name, articles, level).id
 
 

@@ -270,7 +270,7 @@ class RegisterView(QWidget):
         self.model.set_query(self.current_query())
 
     def _after_reset(self) -> None:
-        self.hit.hide()  # the selection's hit is shown again when a row is selected
+        QTimer.singleShot(0, self._show_hit)  # once the selection is put back
         self.count.setText(f"共 {self.model.rowCount()} 件")
         self._show_placeholder()
         row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1

@@ -1,4 +1,4 @@
-"""有效期与清理: the section's two tabs, 有效期届满 and 清理; a cleanup batch opens over it."""
+"""有效期与清理: the section's tabs, 有效期届满, 清理 and 上位法; a cleanup batch opens over it."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from app.ui.cleanup.batch_dialog import BatchDialog
 from app.ui.cleanup.page import CleanupPage
 from app.ui.context import AppContext
 from app.ui.validity.expiry_page import ExpiryPage
+from app.ui.validity.laws_page import LawsPage
 
 
 class ValidityView(QTabWidget):
-    """有效期与清理: two tabs; the window of a cleanup batch opens over the page."""
+    """有效期与清理: three tabs; the window of a cleanup batch opens over the page."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,8 +23,11 @@ class ValidityView(QTabWidget):
         self.expiry = ExpiryPage(ctx)
         self.cleanup = CleanupPage(ctx)
         self.addTab(self.expiry, "有效期届满")
+        self.laws = LawsPage(ctx)
         self.addTab(self.cleanup, "清理")
+        self.addTab(self.laws, "上位法")
         self.cleanup.open_requested.connect(self.open_batch)
+        self.laws.open_batch.connect(self.open_batch)
 
     def select_document(self, doc_id: int) -> None:
         self.setCurrentWidget(self.expiry)
@@ -32,6 +36,9 @@ class ValidityView(QTabWidget):
     def show_cleanup(self) -> None:
         self.setCurrentWidget(self.cleanup)
         self.cleanup.open_running_batch()
+
+    def show_laws(self) -> None:
+        self.setCurrentWidget(self.laws)
 
     def open_batch(self, batch_id: int) -> None:
         self.batch = BatchDialog(self.ctx, batch_id, self)
