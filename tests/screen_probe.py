@@ -107,9 +107,14 @@ def windows(ctx: AppContext) -> list[tuple[str, Callable[[], QWidget]]]:
         ("设置—打印", lambda: settings_print_window(ctx)),
         ("初始设置（首次启动）", lambda: SetupWizard(ctx, offer_server=True)),
         ("连接单位服务器", lambda: ConnectDialog(ctx)),
+        ("有效期与清理—上位法", lambda: laws_section(ctx)),
+        ("正文与依据", lambda: texts_tab_window(ctx, doc)),
+        ("记录上位法变化", lambda: record_change_dialog(ctx)),
     ]
     if draft is not None:
         found.append(("记录环节", lambda: StepDialog(ctx, draft)))
+    if doc is not None:
+        found += text_dialogs(ctx, doc)
     return found + small_dialogs(ctx, doc, case, batch)
 
 
@@ -175,6 +180,111 @@ def cleanup_section(ctx: AppContext) -> QWidget:
     view = window.view(ValidityView)
     view.setCurrentWidget(view.cleanup)
     return window
+
+
+TEXT = """河清市城乡居民最低生活保障管理办法
+
+第一条 为了规范城乡居民最低生活保障工作，根据《社会救助暂行办法》《中华人民共和国行政许可法》第十二条和《广东省社会救助条例》，结合本市实际，制定本办法。
+第二条 本办法适用于本市行政区域内的低保工作。
+第三条 低保标准由市民政局会同市财政局拟定。"""
+
+
+def with_texts(ctx: AppContext, doc: int) -> None:
+    """The document gets a 公布文本, a 现行文本 and two bases; a law of them a recorded change
+    (once: the probe opens several windows over the same office)."""
+    from app.services import legal_bases, texts
+    from app.services.vocabulary import LawChangeKind, TextKind
+
+    actor = pc_administrator()
+    with ctx.database.transaction() as s:
+        if texts.versions(s, doc):
+            return
+        texts.add_typed(s, actor, doc, TEXT, TextKind.ORIGINAL)
+        amended = (
+            TEXT.replace("低保工作。", "低保和特困人员供养工作。")
+            + "\n第四条 本办法自公布之日起施行。"
+        )
+        published = s.get(Document, doc).published or date(2020, 1, 1)
+        texts.add_typed(s, actor, doc, amended, TextKind.CONSOLIDATED, published)
+        legal_bases.add_basis(s, actor, doc, "社会救助暂行办法", "第十条")
+        legal_bases.add_basis(s, actor, doc, "中华人民共和国行政许可法", "第十二条")
+        legal_bases.record_change(
+            s,
+            actor,
+            "社会救助暂行办法",
+            LawChangeKind.REPEALED,
+            date(2026, 11, 1),
+            "由《社会救助法》取代",
+        )
+
+
+def laws_section(ctx: AppContext) -> QWidget:
+    """The main window maximised on 上位法, a change pending."""
+    from app.ui.main_window import MainWindow
+    from app.ui.validity.view import ValidityView
+
+    with ctx.database.reading() as s:
+        doc = s.scalar(select(Document.id).where(Document.status != "draft").limit(1))
+    if doc is not None:
+        with_texts(ctx, doc)
+    window = MainWindow(ctx)
+    window.show_section("validity")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    window.view(ValidityView).show_laws()
+    return window
+
+
+def texts_tab_window(ctx: AppContext, doc: int | None) -> QWidget:
+    """The register maximised, a document with texts chosen, its 正文与依据 tab shown."""
+    from app.ui.main_window import MainWindow
+    from app.ui.register.view import RegisterView
+
+    if doc is not None:
+        with_texts(ctx, doc)
+    window = MainWindow(ctx)
+    window.show_section("register")
+    window.setWindowState(Qt.WindowState.WindowMaximized)
+    view = window.view(RegisterView)
+    view.show_detail(True)
+    if doc is not None:
+        view.select_document(doc)
+    view.detail.tabs.setCurrentWidget(view.detail.texts)
+    return window
+
+
+def record_change_dialog(ctx: AppContext) -> QWidget:
+    from app.services import legal_bases
+    from app.ui.validity.laws_page import RecordChangeDialog
+
+    with ctx.database.reading() as s:
+        names = [v.name for v in legal_bases.laws(s)]
+    return RecordChangeDialog(ctx, names, None)
+
+
+def text_dialogs(ctx: AppContext, doc: int) -> list[tuple[str, Callable[[], QWidget]]]:
+    from pathlib import Path
+
+    from app.services import basis_suggest, texts
+    from app.ui.register.texts_tab import (
+        BasisDialog,
+        CompareDialog,
+        CurrentTextDialog,
+        SuggestionsDialog,
+    )
+
+    def compare() -> QWidget:
+        with_texts(ctx, doc)
+        with ctx.database.reading() as s:
+            versions = texts.versions(s, doc)
+        return CompareDialog(ctx, versions, None)
+
+    found = basis_suggest.suggest(TEXT)
+    return [
+        ("文本对照", compare),
+        ("添加制定依据", lambda: BasisDialog(ctx, doc, ["中华人民共和国行政许可法"], None)),
+        ("从正文提取制定依据", lambda: SuggestionsDialog(ctx, doc, found, None)),
+        ("录入现行文本", lambda: CurrentTextDialog(ctx, doc, Path("现行文本.docx"), None)),
+    ]
 
 
 def settings_rules(ctx: AppContext) -> QWidget:

@@ -68,7 +68,7 @@ def test_a_text_file_attached_gives_suggestions_confirmed_and_a_text_search_hit(
     tab.choose_text_file(current=False)
     wait(database)
     assert "第三条 低保标准由市民政局会同市财政局拟定。" in tab.text.toPlainText()
-    assert tab.versions.count() == 1 and "低保办法.txt" in tab.versions.item(0).text()
+    assert tab.versions.count() == 1 and "低保办法.txt" in tab.versions.itemText(0)
     assert view.detail.tabs.tabText(4) == "正文与依据（1）"
 
     offered: list[SuggestionsDialog] = []

@@ -301,3 +301,20 @@ def test_upgrade_to_0021_keeps_documents_and_links_sealed_and_texts_work(empty_d
             assert not any(w in t for t in told for w in ("正文", "制定依据", "上位法"))
     finally:
         database.close()
+
+
+def test_the_demo_office_has_texts_with_confirmed_bases_to_search_and_clean_up(database):
+    from app.services.demo import make_demo
+    from app.services.demo_texts import TEXTS
+
+    clock.fix_today(date(2026, 11, 27))
+    with database.transaction() as s:
+        make_demo(s, 120)
+    with database.reading() as s:
+        found = search.find_ids(s, DocumentQuery(text="组织实施", in_texts=True))
+        in_titles = search.find_ids(s, DocumentQuery(text="组织实施"))
+        laws = legal_bases.laws(s)
+        bases = [legal_bases.bases(s, doc_id) for doc_id in found]
+    assert len(found) == TEXTS and in_titles == []
+    assert all(len(listed) == 3 for listed in bases)  # 根据《》《》 and 依照《》
+    assert sum(v.citing for v in laws) == 3 * TEXTS

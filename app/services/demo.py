@@ -33,6 +33,7 @@ from app.services import (
     demo_office,
     demo_reviews,
     demo_steps,
+    demo_texts,
     filing,
     numbering,
     search_index,
@@ -207,6 +208,7 @@ def make_demo(
     _insert(s, issuers, rows, progress or (lambda _done, _total: True))
     _draft_steps(s, rows)
     _activity(s, random.Random(f"{seed}-activity"), worker, issuers, rows, first)
+    demo_texts.furnish(s, worker, random.Random(f"{seed}-texts"))
     audit.record(
         s, worker, AuditAction.DEMO, audit.Subject.of(Document), summary=f"生成演示数据 {docs} 件"
     )

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -77,10 +76,15 @@ class TextsTab(QWidget):
         self.doc_id: int | None = None
         self.view: TextsView | None = None
 
-        self.versions = QListWidget()
-        self.versions.setMaximumHeight(96)
-        self.versions.itemSelectionChanged.connect(self._update_buttons)
-        self.versions.itemActivated.connect(lambda _item: self.show_selected())
+        # a chooser, not a list: on a small screen the pane is a few lines high, and they go
+        # to the text
+        self.versions = QComboBox()
+        self.versions.setToolTip("选择要查看的文本版本")
+        self.versions.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.versions.setMinimumContentsLength(12)
+        self.versions.activated.connect(lambda _index: self.show_selected())
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.attach_button = QPushButton("附上正文…")
@@ -93,20 +97,24 @@ class TextsTab(QWidget):
         self.compare_button.setToolTip("左右对照两个文本，标出不同之处")
         self.compare_button.clicked.connect(self.compare)
         text_buttons = QHBoxLayout()
+        text_buttons.addWidget(self.versions, 1)
         for button in (self.attach_button, self.current_button, self.compare_button):
             text_buttons.addWidget(button)
-        text_buttons.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(2)
         left_layout.addLayout(text_buttons)
-        left_layout.addWidget(self.versions)
         left_layout.addWidget(self.text, 1)
 
         self.bases = QTreeWidget()
         self.bases.setRootIsDecorated(False)
         self.bases.setHeaderLabels(["制定依据", "条款", "效力层级", "上位法状态"])
-        self.bases.setColumnWidth(0, 220)
+        header = self.bases.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.bases.itemSelectionChanged.connect(self._update_buttons)
         self.suggest_button = QPushButton("从正文提取…")
         self.suggest_button.setToolTip(
@@ -124,6 +132,7 @@ class TextsTab(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(2)
         right_layout.addLayout(basis_buttons)
         right_layout.addWidget(self.bases, 1)
 
@@ -160,10 +169,14 @@ class TextsTab(QWidget):
         for v in view.versions:
             size = "扫描件，无文字" if v.scanned else f"{v.chars:,} 字"
             source = f"，{v.file_name}" if v.file_name else "，手工录入"
-            item = QListWidgetItem(f"{v.label}（{size}{source}）")
-            item.setData(Qt.ItemDataRole.UserRole, v.id)
-            item.setToolTip(f"{v.added_by} 录入于 {v.added_at:%Y-%m-%d %H:%M}；双击查看")
-            self.versions.addItem(item)
+            self.versions.addItem(f"{v.label}（{size}{source}）", v.id)
+            tip = f"{v.added_by} 录入于 {v.added_at:%Y-%m-%d %H:%M}"
+            self.versions.setItemData(self.versions.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        if not view.versions:
+            self.versions.addItem("尚未录入正文", None)
+        else:
+            self.versions.setCurrentIndex(self._shown_index(view))
+        self.versions.setEnabled(bool(view.versions))
         self.text.setPlainText(view.shown)
         self.bases.clear()
         for b in view.bases:
@@ -172,6 +185,17 @@ class TextsTab(QWidget):
             row.setToolTip(0, f"《{b.name}》（{b.source.label}）")
             self.bases.addTopLevelItem(row)
         self._update_buttons()
+
+    @staticmethod
+    def _shown_index(view: TextsView) -> int:
+        """The version `shown` is: the newest 现行文本, else the newest 公布文本."""
+        from app.services.vocabulary import TextKind
+
+        for kind in (TextKind.CONSOLIDATED, TextKind.ORIGINAL):
+            found = [n for n, v in enumerate(view.versions) if v.kind is kind]
+            if found:
+                return found[-1]
+        return 0
 
     def _update_buttons(self) -> None:
         has_doc = self.doc_id is not None
@@ -226,10 +250,9 @@ class TextsTab(QWidget):
     def show_selected(self) -> None:
         from app.services import texts
 
-        item = self.versions.currentItem()
-        if item is None:
+        text_id = self.versions.currentData()
+        if text_id is None:
             return
-        text_id = item.data(Qt.ItemDataRole.UserRole)
         self.ctx.runner.run(
             lambda s, _p: texts.body(s, text_id),
             on_done=lambda body: self.text.setPlainText(str(body) or "（该版本没有文字）"),
