@@ -318,3 +318,22 @@ def test_the_demo_office_has_texts_with_confirmed_bases_to_search_and_clean_up(d
     assert len(found) == TEXTS and in_titles == []
     assert all(len(listed) == 3 for listed in bases)  # 根据《》《》 and 依照《》
     assert sum(v.citing for v in laws) == 3 * TEXTS
+
+
+def test_deleting_the_cleanup_opened_for_a_change_makes_the_change_pending_again(office):
+    database, ids = office
+    with database.transaction() as s:
+        legal_bases.add_basis(s, SYSTEM, ids[0], "中华人民共和国行政处罚法")
+        done = legal_bases.record_change(
+            s, SYSTEM, "行政处罚法", LawChangeKind.AMENDED, date(2026, 11, 1), open_cleanup=True
+        )
+        batch_id = done.batch.id
+    with database.transaction() as s:
+        cleanup.delete_batch(s, SYSTEM, batch_id)
+    with database.reading() as s:
+        [pending] = legal_bases.pending(s)
+        assert (pending.batch_id, pending.affected) == (None, 1)
+        assert [d.told() for d in seals.differences(s)] == []
+    with database.transaction() as s:
+        again = legal_bases.open_cleanup_for(s, SYSTEM, pending.id)
+        assert [i.document_id for i in again.items] == [ids[0]]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app import clock
 from app.errors import UserError
-from app.models import CleanupBatch, CleanupItem, Document, Issuer
+from app.models import CleanupBatch, CleanupItem, Document, Issuer, UpperLawChange
 from app.services import audit, documents, fields, issuer_names, lifecycle, rows, settings
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import Actor, Permission, require
@@ -252,6 +252,10 @@ def decide(
 def delete_batch(s: Session, actor: Actor, batch_id: int) -> None:
     require(actor, Permission.REGISTER)
     batch = _open(s, batch_id)
+    # a special cleanup opened for an upper-law change: the change is pending again
+    for change in s.scalars(select(UpperLawChange).where(UpperLawChange.batch_id == batch_id)):
+        change.batch_id = None
+    s.flush()
     s.delete(batch)
     audit.record(
         s, actor, AuditAction.CLEANUP_DELETE, batch, summary=f"删除未实施的清理批次：{batch.title}"
