@@ -55,6 +55,7 @@ class CatalogFilter:
     year: int | None = None
     issuer_code: str | None = None
     status: str | None = None  # a status code or Chinese label
+    public: bool = False  # only the documents the office publishes (not marked 不予公开)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ def _select(
         )
     if issuer is not None:
         stmt = stmt.where(Document.issuer_id == issuer.id)
+    if f.public:
+        stmt = stmt.where(Document.withheld.is_not(True))
     if f.status:
         stmt = stmt.where(lifecycle.status_clause(_status_codes(f.status), today))
     if kind == "current":
