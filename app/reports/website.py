@@ -150,6 +150,7 @@ body{margin:0;background:#eef1f5;color:#1d2129;line-height:1.7;
 font-family:"Microsoft YaHei","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC",
 "Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;font-size:16px}
 main{max-width:1120px;margin:0 auto;background:#fff;padding:24px 32px 32px;min-height:100vh}
+main.doc{max-width:880px}
 header{border-bottom:3px solid #a8201a;margin-bottom:20px;padding-bottom:12px}
 h1{color:#a8201a;font-size:26px;line-height:1.4;margin:0 0 6px}
 h2{font-size:20px;margin:28px 0 8px;padding-left:10px;border-left:4px solid #a8201a}
@@ -174,6 +175,7 @@ table.facts th{width:8em;text-align:right}
 .text{margin-top:8px;font-size:17px;line-height:1.9}
 .text p{text-indent:2em;margin:0 0 .55em;text-align:justify;overflow-wrap:anywhere}
 .pdf{margin:10px 0 14px}
+.pdf .download{margin-left:0}
 .missing{color:#5c6370;border:1px dashed #c3c8cf;padding:14px;text-align:center}
 @media (max-width:700px){
 body{font-size:15px}
@@ -196,7 +198,8 @@ table.facts th{width:5.5em}
 """
 
 
-def _document(title: str, body: str) -> str:
+def _document(title: str, body: str, kind: str = "") -> str:
+    main_class = f' class="{kind}"' if kind else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
@@ -206,7 +209,7 @@ def _document(title: str, body: str) -> str:
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{_e(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+        f"<body>\n<main{main_class}>\n{body}</main>\n</body>\n</html>\n"
     )
 
 
@@ -310,6 +313,6 @@ def document_page(row: CatalogRow, text: PublishedText | None, has_pdf: bool, da
     body = f"""<p class="back"><a href="../{INDEX}">← 返回目录</a></p>
 <h1 class="doc-title">{_e(row.title)}</h1>
 {_facts(row)}<h2>正文</h2>
-{_text(row, text, has_pdf)}<footer>状态为{chinese_date(day)}的情况；文件的效力以制定机关公布的正式文本为准。</footer>
+{_text(row, text, has_pdf)}<footer>以上为{chinese_date(day)}的情况；文件的效力以制定机关公布的正式文本为准。</footer>
 """
-    return _document(row.title, body)
+    return _document(row.title, body, "doc")

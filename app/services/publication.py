@@ -144,11 +144,13 @@ class Contents:
 
 
 def catalog_filter(year: int | None = None) -> CatalogFilter:
-    """The catalogs as published: without the documents marked 不予公开."""
+    """The catalogs as published: without the documents marked 不予公开 (nor, for a past day,
+    those published after it)."""
     return CatalogFilter(year=year, public=True)
 
 
 def contents(s: Session, day: date) -> Contents:
+    """The documents the folder lists on `day` (a past day too: none published after it)."""
     current = catalogs.catalog(s, "current", catalog_filter(), day)
     annual = catalogs.catalog(s, "annual", catalog_filter(day.year), day)
     return Contents(day, current.header, current.rows, annual.rows)
