@@ -87,7 +87,7 @@ def ids(office, official_pdf: Path) -> Office:
             s, SYSTEM, found.repealed, DocStatus.REPEALED, date(2026, 6, 1), "上位法已修改"
         )
         found.draft = draft(s, title="河清市社区服务管理办法（草案）").id
-    return found  # fmt: skip
+    return found
 
 
 def publish(database, folder: Path, **kw) -> publication.PublishResult:
@@ -511,15 +511,18 @@ def test_an_overlong_reason_is_refused_naming_the_field(office, ids):
 
 
 # --- command line --------------------------------------------------------------------------------
+def cli(database, *args: str) -> int:
+    return run(["--db", database.url, *args])
+
+
 def test_cli_publish_writes_the_folder_and_reports_it(office, ids, tmp_path, capsys):
     folder = tmp_path / "site"
-    assert run(["--db", office.url, "publish", str(folder), "--json"]) == 0
+    assert cli(office, "publish", str(folder), "--json") == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["folder"], out["documents"], out["without_text"]) == (str(folder), 4, 2)
     assert "index.html" in out["paths"]
-    assert run(["--db", office.url, "publish", str(folder)]) == 0  # again: replaced
-    lines = capsys.readouterr().out.splitlines()
-    assert lines == [
+    assert cli(office, "publish", str(folder)) == 0  # again: replaced
+    assert capsys.readouterr().out.splitlines() == [
         f"已生成发布目录：{folder}",
         "共发布 4 件文件，其中 2 件正文未录入；首页为 index.html。",
     ]
@@ -527,7 +530,7 @@ def test_cli_publish_writes_the_folder_and_reports_it(office, ids, tmp_path, cap
 
 def test_cli_publish_on_a_given_day(office, ids, tmp_path, capsys):
     folder = tmp_path / "site"
-    assert run(["--db", office.url, "publish", str(folder), "--date", "2025-12-31", "--json"]) == 0
+    assert cli(office, "publish", str(folder), "--date", "2025-12-31", "--json") == 0
     assert json.loads(capsys.readouterr().out)["documents"] == 2  # the 2024 and 2025 ones
     index = Page(folder / "index.html")
     assert index.linked_documents("current") == {ids.pdf, ids.repealed}
@@ -540,27 +543,25 @@ def test_cli_publish_on_a_given_day(office, ids, tmp_path, capsys):
 
 def test_cli_publish_refuses_a_foreign_folder_with_exit_1(office, ids, tmp_path, capsys):
     (tmp_path / "x.txt").write_text("x")
-    assert run(["--db", office.url, "publish", str(tmp_path)]) == 1
+    assert cli(office, "publish", str(tmp_path)) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"错误：发布目录：“{tmp_path}”不是空文件夹") and "Traceback" not in err
     assert (tmp_path / "x.txt").read_text() == "x"
 
 
 def test_cli_withhold_and_disclose(office, ids, capsys):
-    assert (
-        run(["--db", office.url, "doc", "withhold", str(ids.bare), "--reason", "涉密", "--json"])
-        == 0
-    )
+    doc = str(ids.bare)
+    assert cli(office, "doc", "withhold", doc, "--reason", "涉密", "--json") == 0
     shown = json.loads(capsys.readouterr().out)
     assert (shown["withheld"], shown["withheld_reason"]) == (True, "涉密")
-    assert run(["--db", office.url, "doc", "show", str(ids.bare)]) == 0
+    assert cli(office, "doc", "show", doc) == 0
     assert "公开：不予公开（不列入发布目录）" in capsys.readouterr().out
-    assert run(["--db", office.url, "doc", "disclose", str(ids.bare)]) == 0
-    assert (
-        capsys.readouterr().out
-        == "已列入公开发布：河清市养老服务补贴办法（文件编号 %d）\n" % ids.bare
-    )
-    assert run(["--db", office.url, "doc", "withhold", str(ids.bare), "--reason", " "]) == 1
-    assert capsys.readouterr().err == "错误：不予公开原因：不予公开的文件必须写明原因。\n"
+    assert cli(office, "doc", "disclose", doc) == 0
+    assert capsys.readouterr().out == f"已列入公开发布：河清市养老服务补贴办法（文件编号 {doc}）\n"
     with office.reading() as s:
-        assert documents.get(s, ids.bare).withheld is None  # fmt: skip
+        assert documents.get(s, ids.bare).withheld is None
+
+
+def test_cli_withhold_without_a_reason_exits_1(office, ids, capsys):
+    assert cli(office, "doc", "withhold", str(ids.bare), "--reason", " ") == 1
+    assert capsys.readouterr().err == "错误：不予公开原因：不予公开的文件必须写明原因。\n"
