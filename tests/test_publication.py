@@ -565,3 +565,110 @@ def test_cli_withhold_and_disclose(office, ids, capsys):
 def test_cli_withhold_without_a_reason_exits_1(office, ids, capsys):
     assert cli(office, "doc", "withhold", str(ids.bare), "--reason", " ") == 1
     assert capsys.readouterr().err == "错误：不予公开原因：不予公开的文件必须写明原因。\n"
+
+
+# --- window --------------------------------------------------------------------------------------
+@pytest.fixture
+def window(qtbot, office, ids):
+    from app.ui.main_window import MainWindow
+    from tests.ui_context import context
+    from tests.widgets import shown
+
+    return shown(qtbot, MainWindow(context(office)))
+
+
+def test_the_publish_action_writes_the_folder_says_how_many_and_opens_it(
+    window, tmp_path, monkeypatch, no_modal_boxes
+):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.ui.widgets import state
+
+    folder = tmp_path / "网站"
+    folder.mkdir()
+    asked, opened = [], []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    action = window.publish_action
+    assert action.text() == "发布目录…" and action in window.menuBar().actions()[2].menu().actions()
+    action.trigger()
+    assert window.ctx.runner.wait()
+    assert Page(folder / "index.html").linked_documents("current")
+    assert asked == [
+        f"已发布 4 件文件到“{folder}”。\n其中 2 件正文未录入，页面上只有文件信息。\n\n是否打开该文件夹？"
+    ]
+    assert opened == [str(folder)] and no_modal_boxes == []
+    assert state.last_publication_folder() == str(folder)
+
+
+def test_the_publish_action_refuses_a_foreign_folder_in_a_message(
+    window, tmp_path, monkeypatch, no_modal_boxes
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    (tmp_path / "x.txt").write_text("x")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    window.publish_action.trigger()
+    assert window.ctx.runner.wait()
+    assert len(no_modal_boxes) == 1
+    assert no_modal_boxes[0].startswith(f"发布目录：“{tmp_path}”不是空文件夹")
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_choosing_no_folder_publishes_nothing(window, monkeypatch, no_modal_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    monkeypatch.setattr(website, "publish", lambda *a, **k: pytest.fail("published"))
+    window.publish_action.trigger()
+    assert window.ctx.runner.wait() and no_modal_boxes == []
+
+
+def test_the_document_dialog_withholds_with_a_reason_and_discloses_again(qtbot, office, ids):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.ui.register.document_dialog import DocumentDialog
+    from tests.ui_context import context
+    from tests.widgets import shown
+
+    def edit() -> DocumentDialog:
+        return shown(qtbot, DocumentDialog(context(office), ids.bare))
+
+    def save(dialog: DocumentDialog) -> None:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert context(office).runner.wait()
+
+    dialog = edit()
+    assert not dialog.withheld.isChecked() and not dialog.withheld_reason.isEnabled()
+    dialog.withheld.setChecked(True)
+    save(dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "不予公开原因：不予公开的文件必须写明原因。"
+    assert dialog.focusWidget() is dialog.withheld_reason
+    dialog.withheld_reason.setText("涉及个人隐私")
+    save(dialog)
+    assert not dialog.isVisible()
+    with office.reading() as s:
+        assert documents.get(s, ids.bare).withheld is True
+        assert publication.withheld_reason(s, ids.bare) == "涉及个人隐私"
+
+    dialog = edit()
+    assert dialog.withheld.isChecked() and dialog.withheld_reason.text() == "涉及个人隐私"
+    dialog.keywords.setText("养老")  # another edit: nothing about 公开 is recorded again
+    save(dialog)
+    assert len(withhold_records(office, ids.bare)) == 1
+    dialog = edit()
+    dialog.withheld.setChecked(False)
+    save(dialog)
+    with office.reading() as s:
+        assert documents.get(s, ids.bare).withheld is None
+    assert [new for _summary, new in withhold_records(office, ids.bare)][-1] == {
+        "withheld": False,
+        "reason": "",
+    }
