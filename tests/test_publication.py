@@ -284,6 +284,22 @@ def test_a_text_from_a_pdf_publishes_that_very_pdf(site, ids, official_pdf):
     assert squeezed(PDF_BODY.split("\n")[1]) in squeezed(pdf_text(published))
 
 
+def test_a_scanned_text_publishes_its_pdf_and_says_there_is_no_text(office, ids, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    scan = tmp_path / "扫描件.pdf"
+    canvas = Canvas(str(scan))
+    canvas.rect(100, 100, 300, 500, fill=1)  # a page with no text layer
+    canvas.save()
+    with office.transaction() as s:
+        assert texts.add_file(s, SYSTEM, ids.bare, scan).scanned
+    result = publish(office, tmp_path / "site")
+    assert result.without_text == 1  # the hostile one only: the scan has its PDF
+    assert (tmp_path / "site" / "docs" / f"{ids.bare}.pdf").read_bytes() == scan.read_bytes()
+    page = Page(tmp_path / "site" / "docs" / f"{ids.bare}.html")
+    assert website.SCANNED in page.paragraphs and ("", f"{ids.bare}.pdf") in page.links
+
+
 def test_a_lost_official_pdf_is_typeset_from_the_text_with_a_warning(office, ids, tmp_path):
     from app.services import attachments
 
