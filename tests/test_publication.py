@@ -41,7 +41,9 @@ TYPED_BODY = (
 )
 PDF_BODY = (
     "第一条　为规范临时救助工作，制定本细则。\n"
-    "第二条　临时救助实行属地管理，由乡镇人民政府受理申请。"
+    "第二条　临时救助实行属地管理，由乡镇人民政府受理申请。\n"
+    "第三条　临时救助的对象包括因火灾、交通事故等意外事件或者家庭成员突发重大疾病等原因"
+    "导致基本生活暂时出现严重困难的家庭，以及遭遇其他特殊困难的家庭。"
 )
 HOSTILE_TITLE = '../../etc/passwd<script>alert("x")</script>&amp;办法'
 
@@ -300,6 +302,24 @@ def test_a_scanned_text_publishes_its_pdf_and_says_there_is_no_text(office, ids,
     assert website.SCANNED in page.paragraphs and ("", f"{ids.bare}.pdf") in page.links
 
 
+def test_a_text_from_a_pdf_reads_as_paragraphs_not_as_the_pages_lines(site, ids):
+    page = Page(site / "docs" / f"{ids.pdf}.html")
+    shown = [squeezed(p) for p in page.paragraphs if p.startswith("第")]
+    assert shown == [squeezed(line) for line in PDF_BODY.split("\n")]  # its 　 became a space
+
+
+def test_a_pages_lines_run_on_unless_short_or_ending_a_sentence():
+    lines = ["甲" * 30, "乙" * 10 + "。", "二、标题", "丙" * 26 + "2026，", "丁" * 5 + "。"]
+    laid_out = publication.PublishedText("\n".join(lines), False, None, None, laid_out=True)
+    assert laid_out.paragraphs() == [
+        "甲" * 30 + "乙" * 10 + "。",
+        "二、标题",
+        "丙" * 26 + "2026，" + "丁" * 5 + "。",
+    ]
+    typed = publication.PublishedText("\n".join(lines), False, None, None)
+    assert typed.paragraphs() == lines
+
+
 def test_a_lost_official_pdf_is_typeset_from_the_text_with_a_warning(office, ids, tmp_path):
     from app.services import attachments
 
@@ -550,6 +570,7 @@ def test_cli_publish_on_a_given_day(office, ids, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["documents"] == 2  # the 2024 and 2025 ones
     index = Page(folder / "index.html")
     assert index.linked_documents("current") == {ids.pdf, ids.repealed}
+    assert "生成日期：2026年11月27日（按2025年12月31日的情况）" in index.all_text
     assert workbook_titles(folder / "catalog-current.xlsx") == {
         "河清市临时救助实施细则",
         "河清市殡葬管理办法",

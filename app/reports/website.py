@@ -79,7 +79,9 @@ def publish(
         _tick(progress, len(pages), total)
         written += _workbooks(s, data, staged.work)
         _tick(progress, len(pages) + 2, total)
-        publication.write_private(staged.work / INDEX, index_page(data).encode("utf-8"))
+        publication.write_private(
+            staged.work / INDEX, index_page(data, clock.today()).encode("utf-8")
+        )
         written.append(INDEX)
     _tick(progress, total, total)
     return PublishResult(staged.folder, len(pages), without_text, sorted(written), warnings)
@@ -110,7 +112,7 @@ def _write_pdf(
         )
     if not text.body:
         return False
-    text_pdf.write(row.title, text.body, fonts, target)
+    text_pdf.write(row.title, "\n".join(text.paragraphs()), fonts, target)
     publication.make_private(target)
     return True
 
@@ -254,27 +256,31 @@ def heading(data: Contents) -> str:
     return f"{data.office}行政规范性文件"
 
 
-def index_page(data: Contents) -> str:
+def index_page(data: Contents, generated_on: date) -> str:
+    """The index; `generated_on` is the day it is written (data.day may be an earlier one)."""
     title = heading(data)
-    generated = chinese_date(data.day)
+    day = chinese_date(data.day)
+    generated = f"生成日期：{chinese_date(generated_on)}"
+    if generated_on != data.day:
+        generated += f"（按{day}的情况）"
     year = data.year
     body = f"""<header>
 <h1>{_e(title)}</h1>
-<p class="meta-line">生成日期：{generated}</p>
+<p class="meta-line">{generated}</p>
 </header>
 <nav class="toc"><a href="#current">现行有效目录（{len(data.current)} 件）</a>\
 <a href="#annual">{year}年公布的文件（{len(data.annual)} 件）</a></nav>
 <section id="current">
 <h2>现行有效行政规范性文件目录</h2>
-<p class="note">截至{generated}，共 {len(data.current)} 件。\
+<p class="note">截至{day}，共 {len(data.current)} 件。\
 <a class="download" href="{CURRENT_XLSX}">下载目录（Excel）</a></p>
 {_table(data.current, CURRENT_COLUMNS)}</section>
 <section id="annual">
 <h2>{year}年公布的行政规范性文件</h2>
-<p class="note">{year}年1月1日至{generated}公布，共 {len(data.annual)} 件。\
+<p class="note">{year}年1月1日至{day}公布，共 {len(data.annual)} 件。\
 <a class="download" href="{annual_xlsx(year)}">下载{year}年度目录（Excel）</a></p>
 {_table(data.annual, ANNUAL_COLUMNS)}</section>
-<footer>本页所列为截至{generated}的情况；文件的效力以制定机关公布的正式文本为准。</footer>
+<footer>本页所列为截至{day}的情况；文件的效力以制定机关公布的正式文本为准。</footer>
 """
     return _document(title, body)
 
@@ -302,9 +308,7 @@ def _text(row: CatalogRow, text: PublishedText | None, has_pdf: bool) -> str:
     if text is None:
         note = SCANNED if has_pdf else NO_TEXT
         return f'{pdf}<p class="missing">{note}</p>\n'
-    paragraphs = "\n".join(
-        f"<p>{_e(line.strip())}</p>" for line in text.body.split("\n") if line.strip()
-    )
+    paragraphs = "\n".join(f"<p>{_e(paragraph)}</p>" for paragraph in text.paragraphs())
     return f'{pdf}<div class="text">\n{paragraphs}\n</div>\n'
 
 

@@ -24,6 +24,7 @@ import re
 import secrets
 import shutil
 import stat
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -123,6 +124,33 @@ class PublishedText:
     scanned: bool  # a scan without a text layer: only its PDF can be shown
     pdf_sha256: str | None  # the official PDF it was extracted from, if it came from one
     file_name: str | None
+    laid_out: bool = False  # taken from a page (PDF, OFD): a line of the page on each line
+
+    def paragraphs(self) -> list[str]:
+        """The text's paragraphs. A text taken from a page has the page's lines: a line as
+        wide as the widest (within the two characters of a first-line indent and one carried
+        over by the line-breaking rules) that does not end a sentence runs on into the next."""
+        lines = [line.strip() for line in self.body.split("\n")]
+        lines = [line for line in lines if line]
+        if not self.laid_out or not lines:
+            return lines
+        full = max(map(_width, lines)) - RUN_ON_SLACK
+        paragraphs = [lines[0]]
+        for before, line in zip(lines, lines[1:], strict=False):
+            if _width(before) >= full and not before.endswith(SENTENCE_ENDS):
+                paragraphs[-1] += line
+            else:
+                paragraphs.append(line)
+        return paragraphs
+
+
+RUN_ON_SLACK = 3  # characters
+SENTENCE_ENDS = tuple("。：；！？…）)”」』")
+
+
+def _width(line: str) -> float:
+    """In Chinese characters: a full-width character is one, any other half."""
+    return sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in line)
 
 
 @dataclass(frozen=True)
@@ -166,6 +194,7 @@ def text_of(s: Session, doc_id: int) -> PublishedText | None:
         bool(row.scanned),
         pdf.sha256 if pdf is not None else None,
         pdf.original_name if pdf is not None else None,
+        laid_out=row.fmt in (TextFormat.PDF, TextFormat.OFD),
     )
 
 
