@@ -193,7 +193,8 @@ def test_print_menu_opens_the_dialog_and_asks_for_a_selected_document(qtbot, dem
     # the list kept: under PySide6 6.9 a menu taken from a temporary list dies with it
     bar = window.menuBar().actions()
     menu = next(a.menu() for a in bar if a.text() == "打印/导出(&P)")
-    catalogs, card = menu.actions()
+    catalogs, card, separator, publish = menu.actions()
+    assert separator.isSeparator() and publish.text() == "发布目录…"
     assert catalogs.shortcut().toString() == "Ctrl+P"
     catalogs.trigger()
     assert isinstance(window.findChild(PrintDialog), PrintDialog)

@@ -87,6 +87,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         import_commands,
         keyring_commands,
         print_commands,
+        publish_commands,
         review_commands,
         safety_commands,
         statistics_commands,
@@ -114,6 +115,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     desktop_commands.register(sub)
     keyring_commands.register(sub)
     text_commands.register(sub)
+    publish_commands.register(sub)
 
 
 def cmd_init(args: argparse.Namespace) -> int:

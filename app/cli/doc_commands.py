@@ -82,6 +82,15 @@ def _doc(sub: argparse._SubParsersAction) -> None:
     show.add_argument("id", type=id_arg)
     add_json(show)
     show.set_defaults(handler=cmd_doc_show)
+    withhold = doc.add_parser("withhold", help="标记为不予公开（不列入发布目录）")
+    withhold.add_argument("id", type=id_arg)
+    withhold.add_argument("--reason", required=True, help="不予公开的原因")
+    add_json(withhold)
+    withhold.set_defaults(handler=cmd_doc_withhold)
+    disclose = doc.add_parser("disclose", help="取消不予公开（重新列入发布目录）")
+    disclose.add_argument("id", type=id_arg)
+    add_json(disclose)
+    disclose.set_defaults(handler=cmd_doc_disclose)
 
 
 def _date_options(parser: argparse.ArgumentParser) -> None:
@@ -210,6 +219,31 @@ def cmd_doc_edit(args: argparse.Namespace) -> None:
     emit(result, args.json, lambda r: [f"已修改：{r['title']}（文件编号 {r['id']}）"])
 
 
+def cmd_doc_withhold(args: argparse.Namespace) -> None:
+    _set_withheld(args, True, args.reason)
+
+
+def cmd_doc_disclose(args: argparse.Namespace) -> None:
+    _set_withheld(args, False, "")
+
+
+def _set_withheld(args: argparse.Namespace, withheld: bool, reason: str) -> None:
+    from app.services import publication
+
+    with session(args, write=True) as s:
+        doc = publication.set_withheld(s, acting(args), args.id, withheld, reason)
+        result = _doc_dict(s, doc) | {"withheld_reason": publication.withheld_reason(s, doc.id)}
+    emit(
+        result,
+        args.json,
+        lambda r: [
+            f"已标记为不予公开：{r['title']}（文件编号 {r['id']}），原因：{r['withheld_reason']}"
+            if r["withheld"]
+            else f"已列入公开发布：{r['title']}（文件编号 {r['id']}）"
+        ],
+    )
+
+
 def _doc_dict(s, doc) -> dict:
     from app.services import filing, workcalendar
 
@@ -295,6 +329,7 @@ def _show_lines(r: dict) -> list[str]:
         ),
         *([f"有效期超期理由：{r['term_reason']}"] if r["term_reason"] else []),
         *([f"公布载体：{r['channel']}"] if r["channel"] else []),
+        *(["公开：不予公开（不列入发布目录）"] if r["withheld"] else []),
         f"状态：{r['status_label']}"
         + (f"（自 {r['ended_on']} 起）" if r["ended_on"] else "")
         + (

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
@@ -55,6 +55,9 @@ class CatalogFilter:
     year: int | None = None
     issuer_code: str | None = None
     status: str | None = None  # a status code or Chinese label
+    # only what the office has published by the catalog's day: not marked 不予公开, and (for a
+    # catalog of a past day) not published after it
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,11 @@ def _select(
         )
     if issuer is not None:
         stmt = stmt.where(Document.issuer_id == issuer.id)
+    if f.public:
+        stmt = stmt.where(
+            Document.withheld.is_not(True),
+            or_(Document.published.is_(None), Document.published <= today),
+        )
     if f.status:
         stmt = stmt.where(lifecycle.status_clause(_status_codes(f.status), today))
     if kind == "current":

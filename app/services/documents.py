@@ -845,6 +845,7 @@ def as_dict(
         "filing_due": filing_due.isoformat() if filing_due else None,
         "filing_due_provisional": filing_due_provisional,
         "channel": channel_of(doc) or None,
+        "withheld": bool(doc.withheld),  # 不予公开: left out of the publication folder
         "drafting_unit": doc.drafting_unit,
         "keywords": doc.keywords,
         "important": doc.important,

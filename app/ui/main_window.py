@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         catalogs = print_menu.addAction("打印登记簿和目录…", self.open_print_dialog)
         catalogs.setShortcut(QKeySequence.StandardKey.Print)
         print_menu.addAction("打印文件登记表…", self.print_record_card)
+        print_menu.addSeparator()
+        self.publish_action = print_menu.addAction("发布目录…", self.publish_folder)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         manual = QAction("操作手册(&M)", self)
         manual.setShortcut(QKeySequence(Qt.Key.Key_F1))
@@ -277,6 +279,11 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def publish_folder(self) -> None:
+        from app.ui.register.print_dialog import publish_folder
+
+        publish_folder(self.ctx, self)
 
     def print_record_card(self) -> None:
         from app.ui.register.print_dialog import preview_record_card

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.errors import UserError
-from app.services import docnumber, documents, issuers, numbering, registration, validity
+from app.services import (
+    docnumber,
+    documents,
+    issuers,
+    numbering,
+    publication,
+    registration,
+    validity,
+)
 from app.services.documents import DocumentInput
 from app.services.lifecycle import (
     DRAFTING,
@@ -114,6 +122,19 @@ class DocumentDialog(ServiceDialog):
         flags.addWidget(self.public_facing, 0, 1)
         flags.addWidget(self.business_related, 1, 0)
         flags.addWidget(self.market_related, 1, 1)
+        # 不予公开: left out of the publication folder, with the reason (publication.set_withheld)
+        self.withheld = QCheckBox("不予公开")
+        self.withheld.setToolTip("不列入发布目录（政府网站规范性文件栏目）；须写明原因")
+        self.withheld_reason = line_edit(f"{publication.REASON}（必填）")
+        self.loaded_withheld: tuple[bool, str] = (False, "")
+        disclosure = QHBoxLayout()
+        disclosure.setContentsMargins(0, 0, 0, 0)
+        disclosure.addWidget(self.withheld)
+        disclosure.addWidget(self.withheld_reason, 1)
+        self.disclosure = QWidget()
+        self.disclosure.setLayout(disclosure)
+        self.withheld.toggled.connect(self.withheld_reason.setEnabled)
+        self.withheld_reason.setEnabled(False)
 
         self.fields.update(
             {
@@ -126,6 +147,7 @@ class DocumentDialog(ServiceDialog):
                 "摘要": self.summary,
                 "备注": self.remarks,
                 validity.TERM_REASON: self.term_reason,
+                publication.REASON: self.withheld_reason,
             }
         )
         form = QFormLayout()
@@ -144,6 +166,7 @@ class DocumentDialog(ServiceDialog):
         form.addRow("摘要：", self.summary)
         form.addRow("备注：", self.remarks)
         form.addRow("文件属性：", flags)
+        form.addRow("公开属性：", self.disclosure)
         self.form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -196,6 +219,7 @@ class DocumentDialog(ServiceDialog):
             self.version, self.status = doc.version, doc.status
             issuer_name = doc.issuer.name
             self.abbrs[doc.issuer.code] = doc.issuer.abbr
+            self.loaded_withheld = (bool(doc.withheld), publication.withheld_reason(s, doc_id))
         self.mode_box.hide()
         self.mode_draft.setChecked(self.status in DRAFTING)
         if self.issuer.findData(data.issuer_code) < 0:
@@ -223,6 +247,15 @@ class DocumentDialog(ServiceDialog):
             (self.market_related, data.market_related),
         ):
             box.setChecked(value)
+        self.withheld.setChecked(self.loaded_withheld[0])
+        self.withheld_reason.setText(self.loaded_withheld[1])
+
+    def disclosure_changed(self) -> tuple[bool, str] | None:
+        """不予公开 and its reason as the form has them, when they differ from what was loaded."""
+        chosen = (self.withheld.isChecked(), self.withheld_reason.text().strip())
+        if not chosen[0]:
+            chosen = (False, "")
+        return chosen if chosen != self.loaded_withheld else None
 
     def mode(self) -> str:
         return MODE_PUBLISHED if self.mode_published.isChecked() else MODE_DRAFT
@@ -282,20 +315,29 @@ class DocumentDialog(ServiceDialog):
                 raise
         if self.mode() == MODE_PUBLISHED and data.published is None:
             self._refuse(self.published.enabled, "公布日期：登记已公布的文件必须填写公布日期。")
+        if self.withheld.isChecked() and not self.withheld_reason.text().strip():
+            self._refuse(
+                self.withheld_reason, f"{publication.REASON}：不予公开的文件必须写明原因。"
+            )
         actor, doc_id, version, mode = self.ctx.actor(), self.doc_id, self.version, self.mode()
+        disclosure = self.disclosure_changed()
         allow_gap = data.reg_number is not None and data.reg_number == self.confirmed_gap
         allow_abbr = data.doc_number is not None and data.doc_number == self.confirmed_abbr
 
         def work(s, _progress) -> int:
             if doc_id is not None:
-                return documents.update_document(
+                saved = documents.update_document(
                     s, actor, doc_id, data, version, allow_abbr=allow_abbr
                 ).id
-            if mode == MODE_DRAFT:
-                return documents.create_draft(s, actor, data).id
-            return registration.register_published(
-                s, actor, data, allow_gap=allow_gap, allow_abbr=allow_abbr
-            ).id
+            elif mode == MODE_DRAFT:
+                saved = documents.create_draft(s, actor, data).id
+            else:
+                saved = registration.register_published(
+                    s, actor, data, allow_gap=allow_gap, allow_abbr=allow_abbr
+                ).id
+            if disclosure is not None:  # in the same transaction: saved together or not at all
+                publication.set_withheld(s, actor, saved, *disclosure)
+            return saved
 
         return work
 

@@ -3,13 +3,16 @@ The 年度目录 and 现行有效目录 also come in their 公布版 (the form p
 website), which can be saved as Word too.
 
 The PDF is generated off the GUI thread and opened in the in-program preview
-(widgets.pdf_preview); the record card of one document goes the same way.
+(widgets.pdf_preview); the record card of one document goes the same way. 发布目录… writes the
+whole publication folder for the website (app/reports/website.py) the same way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,9 +30,11 @@ from app.errors import UserError
 from app.services import issuers
 from app.services.catalogs import KINDS, PUBLISHABLE, CatalogFilter
 from app.services.lifecycle import DRAFTING, STATUS_LABELS
+from app.services.publication import PublishResult
 from app.ui.context import AppContext
-from app.ui.lazy_reports import catalog_output, published_catalog, record_card
+from app.ui.lazy_reports import catalog_output, published_catalog, record_card, website
 from app.ui.operations import Progress
+from app.ui.widgets import state
 from app.ui.widgets.pdf_preview import (
     WORD_FILTER,
     documents_folder,
@@ -48,6 +53,37 @@ def preview_record_card(ctx: AppContext, doc_id: int, parent: QWidget) -> None:
         lambda s, target, _progress: record_card.pdf(s, doc_id, target, clock.today()),
         parent,
     )
+
+
+PUBLISH = "发布目录"
+
+
+def publish_folder(ctx: AppContext, parent: QWidget) -> None:
+    """发布目录…: ask for the folder, write the publication into it in the background, say how
+    many documents it holds and offer to open it."""
+    start = state.last_publication_folder() or str(documents_folder())
+    chosen = QFileDialog.getExistingDirectory(
+        parent, "选择发布目录（空文件夹，或以前生成的发布目录）", start
+    )
+    if not chosen:
+        return
+    folder = Path(chosen)
+
+    def work(s: Session, progress: Progress) -> PublishResult:
+        return website.publish(s, folder, clock.today(), progress)
+
+    def done(result: PublishResult) -> None:
+        state.remember_publication_folder(str(result.folder))
+        lines = [f"已发布 {result.documents} 件文件到“{result.folder}”。"]
+        if result.without_text:
+            lines.append(f"其中 {result.without_text} 件正文未录入，页面上只有文件信息。")
+        lines += [f"注意：{warning}" for warning in result.warnings]
+        lines.append("\n是否打开该文件夹？")
+        answer = QMessageBox.question(parent, PUBLISH, "\n".join(lines))
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.folder)))
+
+    ctx.runner.run(work, on_done=done, parent=parent, progress="正在生成发布目录…")
 
 
 class PrintDialog(QDialog):

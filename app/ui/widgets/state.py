@@ -97,3 +97,15 @@ def remember_user(username: str) -> None:
     settings = ui_settings()
     settings.setValue("login/last_user", username)
     settings.sync()
+
+
+def last_publication_folder() -> str:
+    """The folder 发布目录… wrote to last time: a republication usually replaces it."""
+    value = ui_settings().value("publish/folder")
+    return value if isinstance(value, str) else ""
+
+
+def remember_publication_folder(folder: str) -> None:
+    settings = ui_settings()
+    settings.setValue("publish/folder", folder)
+    settings.sync()
