@@ -125,6 +125,7 @@ def _leaves(
 
 
 COMMANDS = [leaf for leaf in _leaves(build_parser()) if leaf[0] not in SKIPPED]
+GROUPS = {words[0] for words, _parser in COMMANDS if len(words) > 1}  # commands made of actions
 
 
 @st.composite
@@ -215,7 +216,7 @@ def test_cli_fuzz_every_command_exits_0_or_1(office: Path, bounded: None) -> Non
     counts: Counter[tuple[str, int]] = Counter()
 
     @settings(
-        max_examples=int(os.environ.get("NORMDESK_FUZZ_EXAMPLES", "400")),
+        max_examples=int(os.environ.get("NORMDESK_FUZZ_EXAMPLES", str(8 * len(COMMANDS)))),
         deadline=None,
         derandomize=not os.environ.get("NORMDESK_FUZZ_RANDOM"),
         suppress_health_check=list(HealthCheck),
@@ -224,15 +225,15 @@ def test_cli_fuzz_every_command_exits_0_or_1(office: Path, bounded: None) -> Non
     @given(argv())
     def one(args: list[str]) -> None:
         code, _out, err = _call(args)
-        counts[(args[0] if args[0] not in {"doc", "number", "issuer", "user", "calendar",
-                "review", "filing", "cleanup"} else " ".join(args[:2]), code)] += 1  # fmt: skip
+        counts[(" ".join(args[:2]) if args[0] in GROUPS else args[0], code)] += 1
         assert code in (0, 1), f"{args!r} gave exit {code}: {err}"
         assert "Traceback" not in err, err
 
     one()
     print("\nCLI fuzz:", dict(sorted(counts.items())))
     commands = {name for name, _ in counts}
-    assert len(commands) >= len(COMMANDS) - 2, sorted(commands)  # nearly every command was reached
+    # nearly every command was reached (drawn at random, a few may miss a run)
+    assert len(commands) >= 0.9 * len(COMMANDS), sorted(commands)
 
 
 @pytest.mark.parametrize(
