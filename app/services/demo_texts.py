@@ -5,6 +5,7 @@ page have something to show."""
 from __future__ import annotations
 
 import random
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,14 +45,19 @@ def furnish(s: Session, actor: Actor, rng: random.Random) -> int:
 
 def _body(rng: random.Random, title: str, issuer: str) -> str:
     (first, _), (second, _), (third, article) = rng.sample(LAWS, 3)
-    subject = title.removeprefix("关于").removesuffix("的通知").strip("《》")
+    named = re.search(r"《(.+?)》", title)
+    if named:  # 关于印发《…办法》的通知: the rule it issues
+        subject = re.sub(r"[（(]试行[)）]", "", named.group(1))
+        aim = f"为了保障{subject}的贯彻实施"
+    else:
+        subject = re.sub(r"^关于(做好|进一步|深化)?|(的通知|的实施意见|工作)+$", "", title)
+        aim = f"为了做好{subject}工作"
     return "\n".join(
         [
             title,
             "",
-            f"第一条 为了做好{subject}工作，根据《{first}》《{second}》等法律法规，"
-            "结合本市实际，制定本规定。",
-            f"第二条 本规定适用于本市行政区域内的{subject}相关工作。",
+            f"第一条 {aim}，根据《{first}》《{second}》等法律法规，结合本市实际，制定本规定。",
+            f"第二条 本规定适用于本市行政区域内{subject}的相关工作。",
             f"第三条 {issuer}负责本规定的组织实施，有关部门按照各自职责做好相关工作。",
             f"第四条 违反本规定的，依照《{third}》{article}的规定处理。",
             "第五条 本规定自公布之日起施行，有效期五年。",
