@@ -27,7 +27,7 @@ from app.services.vocabulary import (
     LawStatus,
     TextKind,
 )
-from tests.factories import bureaus_in_force
+from tests.factories import bureaus_in_force, register
 
 BODY = """河清市城乡居民最低生活保障管理办法
 
@@ -337,3 +337,50 @@ def test_deleting_the_cleanup_opened_for_a_change_makes_the_change_pending_again
     with database.transaction() as s:
         again = legal_bases.open_cleanup_for(s, SYSTEM, pending.id)
         assert [i.document_id for i in again.items] == [ids[0]]
+
+
+def test_an_amendment_records_the_articles_it_changes_and_both_documents_show_them(office):
+    from app.services import documents
+
+    database, ids = office
+    with database.transaction() as s:
+        amending = register(s, "关于修改民政文件0的决定", published=date(2026, 10, 1)).id
+        documents.retire(
+            s, SYSTEM, ids[0], "amended", date(2026, 10, 1), "", amending, "第三条、第五条第二款"
+        )
+    with pytest.raises(UserError) as refused, database.transaction() as s:
+        documents.retire(s, SYSTEM, ids[1], "repealed", date(2026, 10, 1), "废止", None, "第三条")
+    with database.reading() as s:
+        [older] = documents.links(s, ids[0])
+        [newer] = documents.links(s, amending)
+        assert [d.told() for d in seals.differences(s)] == []
+    assert (older.kind_label, older.articles) == ("被修改", "第三条、第五条第二款")
+    assert (newer.kind_label, newer.articles) == ("修改了", "第三条、第五条第二款")
+    assert refused.value.field == "修改的条款"
+
+
+def test_the_retire_dialog_takes_the_articles_only_for_an_amendment(qtbot, office):
+    from app.services import documents
+    from app.ui.register.retire_dialog import RetireDialog
+    from tests.ui_context import context
+
+    database, ids = office
+    with database.transaction() as s:
+        amending = register(s, "关于修改民政文件0的决定", published=date(2026, 10, 1)).id
+    dialog = RetireDialog(context(database), ids[0])
+    qtbot.addWidget(dialog)
+    dialog.set_status("repealed")
+    assert not dialog.articles.isEnabled()
+    dialog.set_status("amended")
+    assert dialog.articles.isEnabled()
+    dialog.articles.setText("第三条")
+    dialog.source.text.setText("关于修改民政文件0")
+    dialog.source.look_up()
+    context(database).runner.wait()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    context(database).runner.wait()
+    with database.reading() as s:
+        assert [(v.other_id, v.articles) for v in documents.links(s, ids[0])] == [
+            (amending, "第三条")
+        ]

@@ -662,8 +662,10 @@ def retire(
     day: date,
     reason: str,
     by_document_id: int | None = None,
+    articles: str = "",
 ) -> Document:
-    """已修改 / 废止 / 宣布失效 / 失效; an amending or repealing document is linked both ways."""
+    """已修改 / 废止 / 宣布失效 / 失效; an amending or repealing document is linked both ways,
+    an amendment with the articles it changes (第三条、第五条), when given."""
     require(actor, Permission.REGISTER)
     doc = get(s, doc_id)
     if status not in RETIRED:
@@ -687,8 +689,13 @@ def retire(
         raise UserError(f"{label}原因：必须填写。", field=f"{label}原因")
     if doc.published and day < doc.published:
         raise UserError(f"{label}日期：不能早于公布日期 {doc.published}。", field=f"{label}日期")
+    articles = fields.text(articles, "修改的条款").strip()
+    if articles and status != DocStatus.AMENDED:
+        raise UserError("修改的条款：只有“已修改”的文件才记录被修改的条款。", field="修改的条款")
+    if len(articles) > ARTICLE_CHARS:
+        raise UserError(f"修改的条款：不能超过 {ARTICLE_CHARS} 字。", field="修改的条款")
     if by_document_id is not None:
-        _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day, label)
+        _link(s, by_document_id, doc, LINK_KINDS.get(status, "repeals"), day, label, articles)
     before = doc.status
     doc.status, doc.status_changed, doc.updated_at = status, day, clock.now()
     if reason.strip():
@@ -703,12 +710,24 @@ def retire(
         doc,
         summary=f"《{doc.title}》{label}",
         old={"status": before},
-        new={"status": status, "day": day, "reason": reason, "by": by_document_id},
+        new={"status": status, "day": day, "reason": reason, "by": by_document_id}
+        | ({"articles": articles} if articles else {}),
     )
     return doc
 
 
-def _link(s: Session, source_id: int, target: Document, kind: str, day: date, label: str) -> None:
+ARTICLE_CHARS = 300
+
+
+def _link(
+    s: Session,
+    source_id: int,
+    target: Document,
+    kind: str,
+    day: date,
+    label: str,
+    articles: str = "",
+) -> None:
     source = get(s, source_id)
     if source.id == target.id:
         raise UserError("关联文件：不能是文件本身。", field="关联文件")
@@ -722,7 +741,15 @@ def _link(s: Session, source_id: int, target: Document, kind: str, day: date, la
             f"{label.removeprefix('已')}日期 {day}，不能作为修改或废止依据。",
             field="关联文件",
         )
-    s.add(DocumentLink(source_id=source.id, target_id=target.id, kind=kind, created_on=day))
+    s.add(
+        DocumentLink(
+            source_id=source.id,
+            target_id=target.id,
+            kind=kind,
+            created_on=day,
+            articles=articles or None,  # NULL, not "": a link's seal stays as older ones are
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -731,6 +758,7 @@ class LinkView:
     other_id: int
     other_title: str
     other_reg_number: str
+    articles: str = ""  # an amendment's changed articles
 
 
 _LINK_LABELS = {
@@ -753,7 +781,11 @@ def links(s: Session, doc_id: int) -> list[LinkView]:
         other = get(s, link.target_id if outgoing else link.source_id)
         views.append(
             LinkView(
-                _LINK_LABELS[(link.kind, outgoing)], other.id, other.title, other.reg_number or ""
+                _LINK_LABELS[(link.kind, outgoing)],
+                other.id,
+                other.title,
+                other.reg_number or "",
+                link.articles or "",
             )
         )
     return views

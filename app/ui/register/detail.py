@@ -274,7 +274,8 @@ class DocumentDetail(QWidget):
         self.links.clear()
         for link in view.links:
             number = f"〔{link.other_reg_number}〕" if link.other_reg_number else ""
-            item = QListWidgetItem(f"{link.kind_label}：《{link.other_title}》{number}")
+            changed = f"（{link.articles}）" if link.articles else ""
+            item = QListWidgetItem(f"{link.kind_label}：《{link.other_title}》{number}{changed}")
             item.setData(Qt.ItemDataRole.UserRole, link.other_id)
             item.setToolTip("双击查看该文件")
             self.links.addItem(item)

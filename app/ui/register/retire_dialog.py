@@ -13,12 +13,12 @@ from app import clock
 from app.errors import UserError
 from app.services import documents
 from app.services.lifecycle import RETIRED, STATUS_LABELS, status_text
-from app.services.vocabulary import CleanupDecision
+from app.services.vocabulary import CleanupDecision, DocStatus
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.operations import Work
 from app.ui.widgets.document_chooser import DocumentChooser
-from app.ui.widgets.fields import date_edit, pydate, text_edit
+from app.ui.widgets.fields import date_edit, line_edit, pydate, text_edit
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.style import HELP_STYLE
 
@@ -61,6 +61,9 @@ class RetireDialog(FormDialog):
         self.source_hint = QLabel()
         self.source_hint.setStyleSheet(HELP_STYLE)
         self.form.addRow("", self.source_hint)
+        self.articles = self.add_field(
+            "修改的条款", line_edit("如：第三条、第五条第二款（已修改时选填）"), "修改的条款"
+        )
         # The service names these fields after the new status: "废止原因：必须填写。"
         for code in RETIRED:
             self.fields[f"{STATUS_LABELS[code]}日期"] = self.day
@@ -94,6 +97,7 @@ class RetireDialog(FormDialog):
     def _status_chosen(self) -> None:
         status = self.status()
         self.source.setEnabled(status in documents.LINK_KINDS)
+        self.articles.setEnabled(status == DocStatus.AMENDED)
         self.source_hint.setText(source_hint(status))
 
     def prepare(self) -> Work:
@@ -103,4 +107,7 @@ class RetireDialog(FormDialog):
         doc_id, actor, day = self.doc_id, self.ctx.actor(), pydate(self.day.date())
         reason = self.reason.toPlainText()
         source = self.source.value() if self.source.isEnabled() else None
-        return lambda s, _p: documents.retire(s, actor, doc_id, status, day, reason, source).id
+        articles = self.articles.text() if self.articles.isEnabled() else ""
+        return lambda s, _p: (
+            documents.retire(s, actor, doc_id, status, day, reason, source, articles).id
+        )
