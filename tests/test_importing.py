@@ -336,3 +336,36 @@ def test_any_refusal_while_checking_a_row_stays_that_rows_problem(office, tmp_pa
         (3, "关键词", "关键词：含有不允许的字符。")
     ]
     assert report.imported == 2
+
+
+def test_a_ledgers_bases_column_becomes_the_documents_imported_legal_bases(office, tmp_path):
+    from app.services import legal_bases
+    from app.services.vocabulary import BasisSource
+
+    path = tmp_path / "bases.xlsx"
+    wb = Workbook()
+    wb.active.append(["文件名称", "公布日期", "制定机关", "制定依据"])
+    wb.active.append(["河清市低保办法", "2024-01-02", "MZ", "《中华人民共和国行政许可法》第十二条、第十四条；《社会救助暂行办法》"])  # fmt: skip
+    wb.active.append(
+        ["河清市临时救助办法", "2024-02-03", "MZ", "社会救助暂行办法\n行政许可法第三条"]
+    )
+    wb.active.append(["河清市无依据文件", "2024-03-04", "MZ", None])
+    wb.save(path)
+    sheet = importing.read_sheet(path)
+    mapping = importing.guess_mapping(sheet)
+    assert "bases" in mapping.columns.values()
+    with office.transaction() as s:
+        report = importing.run_import(s, SYSTEM, sheet, mapping)
+    assert report.imported == 3 and report.problems == []
+    with office.reading() as s:
+        ids = {d.title: d.id for d in s.scalars(select(Document))}
+        first = legal_bases.bases(s, ids["河清市低保办法"])
+        second = legal_bases.bases(s, ids["河清市临时救助办法"])
+        laws = {v.name: v.citing for v in legal_bases.laws(s)}
+        assert legal_bases.bases(s, ids["河清市无依据文件"]) == []
+    assert [(b.name, b.articles, b.source) for b in first] == [
+        ("中华人民共和国行政许可法", "第十二条、第十四条", BasisSource.IMPORTED),
+        ("社会救助暂行办法", "", BasisSource.IMPORTED),
+    ]
+    assert [(b.name, b.articles) for b in second] == [("社会救助暂行办法", ""), ("中华人民共和国行政许可法", "第三条")]  # fmt: skip
+    assert laws == {"中华人民共和国行政许可法": 2, "社会救助暂行办法": 2}

@@ -27,6 +27,7 @@ from app.services import (
     filing_backlog,
     ledger_filings,
     ledger_workbook,
+    legal_bases,
     registration,
     validity,
     workcalendar,
@@ -43,7 +44,7 @@ from app.services.ledger_values import (
 )
 from app.services.permissions import Actor, Permission, require
 from app.services.validity import term_end
-from app.services.vocabulary import DocField
+from app.services.vocabulary import BasisSource, DocField
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -56,6 +57,7 @@ FIELDS = {
     "filing_recipient": "备案机关",
     "filing_result": "备案结果",
     "channel": "公布载体",
+    "bases": "制定依据",
 }
 HEADER_WORDS = {
     "title": ("文件名称", "标题", "名称", "文件标题", "规范性文件名称"),
@@ -70,6 +72,7 @@ HEADER_WORDS = {
     "drafting_unit": ("起草单位", "承办单位", "起草部门", "实施单位"),
     "keywords": ("关键词", "主题词"),
     "remarks": ("备注", "说明"),
+    "bases": ("制定依据", "法律依据", "上位法依据", "依据"),
     "filed_on": ("报送日期", "报送备案日期", "备案日期", "报备日期", "备案报送日期"),
     "filing_recipient": ("备案机关", "报送机关", "备案审查机关", "报备机关"),
     "filing_result": ("备案结果", "备案审查结果", "审查结果"),
@@ -214,6 +217,7 @@ class Candidate:
     data: DocumentInput
     status: str | None
     filings: list[ledger_filings.LedgerFiling] = field(default_factory=list)
+    bases: list[tuple[str, str]] = field(default_factory=list)  # (law, articles)
 
 
 @dataclass
@@ -339,6 +343,10 @@ def _row_candidate(
             filings = ledger_filings.parse(cells, rules, values.get("published"))
         except ledger_filings.FilingProblem as exc:
             problem(exc.key, exc.message)
+    bases = legal_bases.parse_listed(text_of(cells.get("bases")))
+    for name, articles in bases:
+        if len(name) > legal_bases.NAME_CHARS or len(articles) > legal_bases.ARTICLE_CHARS:
+            problem("bases", f"《{name[:20]}…》名称或条款过长")
     if bad or issuer is None:  # no issuer is one of the problems
         problems.extend(bad)
         return None
@@ -357,7 +365,7 @@ def _row_candidate(
         filing_unrecorded=filings is None,
         channel=channel,
     )
-    return Candidate(number, data, status, filings or [])
+    return Candidate(number, data, status, filings or [], bases)
 
 
 def _registered(s: Session, candidates: list[Candidate]) -> list[Problem]:
@@ -544,6 +552,8 @@ def run_import(
             )
             continue
         registered.append(c)
+        for name, articles in c.bases:
+            legal_bases.add_basis(s, actor, outcome, name, articles, source=BasisSource.IMPORTED)
         if c.filings:
             _record_filings(s, actor, c, outcome, report, cal, issuers.filing_rules)
             filed += 1  # the filings go one by one through the filing service: say how far

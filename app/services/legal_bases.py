@@ -9,6 +9,7 @@ opens with it or later, and until that cleanup is applied the change is pending 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -155,6 +156,29 @@ def laws(s: Session) -> list[LawView]:
         )
         for r in rows
     ]
+
+
+# --- a ledger's 制定依据 column --------------------------------------------------------------------
+_TITLED = re.compile(r"《([^《》]+)》\s*((?:第[^《；;，,、\n]*)(?:、第[^《；;，,、\n]*)*)?")
+_ARTICLES = re.compile(r"^(.*?)\s*(第[一二三四五六七八九十百千零〇\d]+条.*)?$")
+
+
+def parse_listed(cell: str) -> list[tuple[str, str]]:
+    """The laws a ledger's 制定依据 cell lists, as (name, articles): 《A》第十二条、第十四条；《B》,
+    or names without 《》 one per line or separated by 、；，. Each law once."""
+    text = cell.strip()
+    found: list[tuple[str, str]] = []
+    if "《" in text:
+        found = [(m.group(1).strip(), (m.group(2) or "").strip()) for m in _TITLED.finditer(text)]
+    else:
+        for piece in re.split(r"[；;、，,\n]+", text):
+            m = _ARTICLES.match(piece.strip())
+            if m and m.group(1).strip():
+                found.append((m.group(1).strip(), (m.group(2) or "").strip()))
+    unique: dict[str, tuple[str, str]] = {}
+    for name, articles in found:
+        unique.setdefault(basis_suggest.law_key(name), (name, articles))
+    return [pair for key, pair in unique.items() if key]
 
 
 # --- a document's bases --------------------------------------------------------------------------
