@@ -287,7 +287,7 @@ def test_workbook_sheets_and_figure_details(office, tmp_path):
         rows = annual_statistics_xlsx.xlsx(s, target, YEAR)
     wb = load_workbook(target)
     assert wb.sheetnames == ["主要指标", "文件状态", "合法性审核", "备案及时情况", "清理情况",
-                             "审查建议", "历年公布", "指标明细"]  # fmt: skip
+                             "上位法变化", "审查建议", "历年公布", "指标明细"]  # fmt: skip
     main = [[c.value for c in row] for row in wb["主要指标"].iter_rows(min_row=3, max_row=8)]
     assert main[0][:4] == ["合法性审核率", 2, 5, "40.0%"]
     assert main[5][:4] == ["公开征求意见率", 1, 3, "33.3%"]

@@ -384,3 +384,46 @@ def test_the_retire_dialog_takes_the_articles_only_for_an_amendment(qtbot, offic
         assert [(v.other_id, v.articles) for v in documents.links(s, ids[0])] == [
             (amending, "第三条")
         ]
+
+
+def test_statistics_count_the_upper_law_changes_and_their_cleanups(office, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.reports import annual_statistics_xlsx
+    from app.services import statistics
+    from app.services.statistics import Period
+
+    database, ids = office
+    with database.transaction() as s:
+        for doc_id in ids[:2]:
+            legal_bases.add_basis(s, SYSTEM, doc_id, "社会救助暂行办法")
+        legal_bases.add_basis(s, SYSTEM, ids[4], "中华人民共和国预算法")
+        first = legal_bases.record_change(
+            s,
+            SYSTEM,
+            "社会救助暂行办法",
+            LawChangeKind.AMENDED,
+            date(2026, 6, 1),
+            open_cleanup=True,
+        )
+        for doc_id in ids[:2]:
+            cleanup.decide(s, SYSTEM, first.batch.id, doc_id, "continue")
+        cleanup.apply(s, SYSTEM, first.batch.id, date(2026, 11, 27))
+        legal_bases.record_change(s, SYSTEM, "预算法", LawChangeKind.AMENDED, date(2026, 9, 1))
+        legal_bases.add_basis(s, SYSTEM, ids[3], "优化营商环境条例")  # cited, never changed
+    with database.reading() as s:
+        whole = statistics.annual(s, Period.of_year(2026))
+        finance = statistics.annual(s, Period.of_year(2026), "CZ")
+        earlier = statistics.annual(s, Period.of_year(2025))
+        annual_statistics_xlsx.xlsx(s, tmp_path / "stats.xlsx", Period.of_year(2026))
+    counts = whole.upper_laws
+    assert (counts.changes, counts.documents, counts.cleaned, counts.pending) == (2, 3, 1, 1)
+    assert (
+        counts.text
+        == "记录上位法修改、废止 2 次，涉及现行有效文件 3 件；已完成专项清理 1 次，待处理 1 次。"
+    )
+    assert [c.upper_law for c in whole.cleanups] == ["社会救助暂行办法"]
+    assert (finance.upper_laws.changes, finance.upper_laws.pending) == (1, 1)  # 预算法: 财政局's
+    assert earlier.upper_laws.text == "统计期间没有记录上位法变化。"
+    sheet = load_workbook(tmp_path / "stats.xlsx")["上位法变化"]
+    assert [c.value for c in next(sheet.iter_rows(min_row=3, max_row=3))][:4] == [2, 3, 1, 1]

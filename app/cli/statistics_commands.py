@@ -40,7 +40,8 @@ def _lines(r: dict) -> list[str]:
         )
         for f in r["figures"]
     ]
-    return [head, *rows, *(f"※{line}（录入其备案情况后计入）" for line in r["notes"])]
+    notes = (f"※{line}（录入其备案情况后计入）" for line in r["notes"])
+    return [head, *rows, *notes, f"上位法变化：{r['upper_laws']['text']}"]
 
 
 def cmd_stats(args: argparse.Namespace) -> None:
@@ -57,5 +58,12 @@ def cmd_stats(args: argparse.Namespace) -> None:
         "issued": stats.issued.n,
         "figures": [_figure_json(f) for f in stats.figures],
         "notes": statistics.notes(stats.figures),
+        "upper_laws": {
+            "changes": stats.upper_laws.changes,
+            "documents": stats.upper_laws.documents,
+            "cleaned": stats.upper_laws.cleaned,
+            "pending": stats.upper_laws.pending,
+            "text": stats.upper_laws.text,
+        },
     }
     emit(result, args.json, _lines)

@@ -191,8 +191,9 @@ def _review_table(stats: AnnualStatistics, width: float) -> Table:
 
 
 def _cleanup_part(stats: AnnualStatistics, width: float) -> list[Flowable]:
+    laws = Paragraph(f"上位法变化：{stats.upper_laws.text}", pages.style(10, 15))
     if not stats.cleanups:
-        return [Paragraph("统计期间内没有实施的清理。", pages.style(10, 15))]
+        return [Paragraph("统计期间内没有实施的清理。", pages.style(10, 15)), laws]
     decisions = list(stats.cleanup_totals)
     rows = [
         [c.title, c.kind, c.applied_on.isoformat(), *(str(c.decisions[d]) for d in decisions)]
@@ -200,7 +201,7 @@ def _cleanup_part(stats: AnnualStatistics, width: float) -> list[Flowable]:
     ]
     rows.append(["合计", "", "", *(str(n) for n in stats.cleanup_totals.values())])
     header = ["清理名称", "类型", "实施日期", *decisions]
-    return [_grid(header, rows, width, [30, 10, 12, 9, 7, 7, 9, 7], total_row=True)]
+    return [_grid(header, rows, width, [30, 10, 12, 9, 7, 7, 9, 7], total_row=True), laws]
 
 
 def _objection_table(stats: AnnualStatistics, width: float) -> Table:

@@ -93,8 +93,23 @@ def _sheets(stats: AnnualStatistics) -> list[tuple[str, list[str], Rows]]:
         ),
         (
             "清理情况",
-            ["清理名称", "类型", "实施日期", *decisions],
-            [[c.title, c.kind, c.applied_on, *c.decisions.values()] for c in stats.cleanups],
+            ["清理名称", "类型", "实施日期", *decisions, "因上位法变化"],
+            [
+                [c.title, c.kind, c.applied_on, *c.decisions.values(), c.upper_law]
+                for c in stats.cleanups
+            ],
+        ),
+        (
+            "上位法变化",
+            ["记录的修改、废止", "涉及现行有效文件", "已完成专项清理", "待处理"],
+            [
+                [
+                    stats.upper_laws.changes,
+                    stats.upper_laws.documents,
+                    stats.upper_laws.cleaned,
+                    stats.upper_laws.pending,
+                ]
+            ],
         ),
         (
             "审查建议",

@@ -21,6 +21,8 @@ from app.models import (
     Objection,
     ProcedureStep,
     ReviewCase,
+    UpperLaw,
+    UpperLawChange,
     ValidityEvaluation,
 )
 from app.services import (
@@ -28,6 +30,7 @@ from app.services import (
     filing,
     issuer_names,
     issuers,
+    legal_bases,
     lifecycle,
     objections,
     reviews,
@@ -404,6 +407,26 @@ class CleanupLine:
     kind: str
     applied_on: date
     decisions: dict[str, int]
+    upper_law: str = ""  # the law whose change opened this special cleanup, if one did
+
+
+@dataclass(frozen=True)
+class UpperLawCounts:
+    """The upper-level law changes recorded for the period (by the day of the change)."""
+
+    changes: int  # changes recorded
+    documents: int  # documents in force that cited a changed law (each once per change)
+    cleaned: int  # changes whose special cleanup has been applied
+    pending: int  # changes whose documents still await one
+
+    @property
+    def text(self) -> str:
+        if not self.changes:
+            return "统计期间没有记录上位法变化。"
+        return (
+            f"记录上位法修改、废止 {self.changes} 次，涉及现行有效文件 {self.documents} 件；"
+            f"已完成专项清理 {self.cleaned} 次，待处理 {self.pending} 次。"
+        )
 
 
 @dataclass(frozen=True)
@@ -435,6 +458,7 @@ class AnnualStatistics:
     figures: list[Figure]
     reviews: list[ReviewLine]
     cleanups: list[CleanupLine]
+    upper_laws: UpperLawCounts
     objections: ObjectionCounts
     per_year: list[tuple[int, int]]
     quarters: list[QuarterLine]
@@ -481,6 +505,7 @@ def annual(
         figures=figures,
         reviews=_reviews(s, period, issuer),
         cleanups=_cleanups(s, period, issuer_id),
+        upper_laws=_upper_laws(s, period, issuer_id),
         objections=_objections(s, period, issuer_id, cal, today),
         per_year=_per_year(s, period.end.year, issuer_id),
         quarters=_quarters(docs, states, period),
@@ -548,10 +573,45 @@ def _cleanups(s: Session, period: Period, issuer_id: int | None) -> list[Cleanup
         if issuer_id is not None and not found:
             continue
         decisions = {label: found.get(code, 0) for code, label in cleanup.DECISIONS.items()}
+        law = s.scalar(
+            select(UpperLaw.name)
+            .join(UpperLawChange, UpperLawChange.law_id == UpperLaw.id)
+            .where(UpperLawChange.batch_id == batch.id)
+        )
         lines.append(
-            CleanupLine(batch.title, cleanup.KINDS[batch.kind], batch.applied_on, decisions)
+            CleanupLine(
+                batch.title, cleanup.KINDS[batch.kind], batch.applied_on, decisions, law or ""
+            )
         )
     return lines
+
+
+def _upper_laws(s: Session, period: Period, issuer_id: int | None) -> UpperLawCounts:
+    """Changes of upper-level laws in the period; for one issuer, those touching its documents."""
+    views = [c for c in legal_bases.changes(s) if period.start <= c.changed_on <= period.end]
+    if issuer_id is not None:
+        mine = []
+        for c in views:
+            ids = _change_documents(s, c)
+            if ids and s.scalar(
+                select(func.count()).where(Document.id.in_(ids), Document.issuer_id == issuer_id)
+            ):
+                mine.append(c)
+        views = mine
+    return UpperLawCounts(
+        len(views),
+        sum(c.affected for c in views),
+        sum(c.batch_applied for c in views),
+        sum(c.pending for c in views),
+    )
+
+
+def _change_documents(s: Session, change: legal_bases.ChangeView) -> list[int]:
+    """The documents a change touched: its cleanup's, or those citing the law now."""
+    if change.batch_id is not None:
+        query = select(CleanupItem.document_id).where(CleanupItem.batch_id == change.batch_id)
+        return list(s.scalars(query))
+    return legal_bases.affected_documents(s, change.id)
 
 
 def _objections(

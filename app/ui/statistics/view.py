@@ -172,6 +172,9 @@ class StatisticsView(QWidget):
         self.reviews = CompactTable(["审核对象", "收案", "办结", *REVIEW_OUTCOMES], 130)
         self.cleanups = CompactTable(["清理名称", "实施日期", *cleanup.DECISIONS.values()], 320)
         self.objections = CompactTable(["收到", "按期答复", "逾期答复", "逾期未答复", "办理中"], 80)
+        self.upper_laws = QLabel()  # the upper-law changes and their special cleanups
+        self.upper_laws.setObjectName("upperLawCounts")
+        self.upper_laws.setWordWrap(True)
         self.years_chart = BarChart("历年公布文件数（件）")
         self.quarter_chart = StackedBarChart("各季度备案及时情况（件）")
         self.outcome_chart = BarChart("合法性审核结论（件）")
@@ -186,7 +189,9 @@ class StatisticsView(QWidget):
         grid.addWidget(_group("合法性审核情况", self.reviews), 2, 0)
         grid.addWidget(self.outcome_chart, 2, 1, 2, 1)
         grid.addWidget(_group("审查建议办理情况", self.objections), 3, 0)
-        grid.addWidget(_group("清理情况（统计期间实施的清理）", self.cleanups), 4, 0, 1, 2)
+        grid.addWidget(
+            _group("清理情况（统计期间实施的清理）", self.cleanups, self.upper_laws), 4, 0, 1, 2
+        )
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(self.summary)
@@ -290,7 +295,12 @@ class StatisticsView(QWidget):
         totals = stats.cleanup_totals
         cleanups = [
             [
-                _item(c.title, f"{c.title}（{c.kind}）"),
+                _item(
+                    c.title,
+                    f"{c.title}（{c.kind}"
+                    + (f"，因《{c.upper_law}》变化" if c.upper_law else "")
+                    + "）",
+                ),
                 _item(c.applied_on.isoformat()),
                 *(_item(str(n), right=True) for n in c.decisions.values()),
             ]
@@ -302,6 +312,7 @@ class StatisticsView(QWidget):
                 [_item(label), _item(""), *(_item(str(n), right=True) for n in totals.values())]
             )
         self.cleanups.set_rows(cleanups)
+        self.upper_laws.setText(f"上位法变化：{stats.upper_laws.text}")
         o = stats.objections
         self.objections.set_rows(
             [
