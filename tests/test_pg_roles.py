@@ -273,6 +273,29 @@ def _cleanup(s, actor: Actor) -> None:
     cleanup.delete_batch(s, actor, batch.id)
 
 
+def _texts_bases_laws(s, actor: Actor) -> None:
+    """A text, a basis, a law's change with its cleanup (deleted again), 不予公开 and back."""
+    from app.services import legal_bases, publication, texts
+    from app.services.vocabulary import LawChangeKind, TextKind
+
+    doc = registration.register_published(
+        s, actor, DocumentInput("MZ", f"河清市{actor.name}依据的办法", published=date(2026, 4, 4))
+    )
+    texts.add_typed(
+        s, actor, doc.id, "第一条 根据《社会救助暂行办法》，制定本办法。", TextKind.ORIGINAL
+    )
+    legal_bases.add_suggested(s, actor, doc.id, legal_bases.suggestions(s, doc.id))
+    law = f"河清市{actor.name}救助条例"
+    legal_bases.add_basis(s, actor, doc.id, law, "第三条")
+    done = legal_bases.record_change(
+        s, actor, law, LawChangeKind.AMENDED, date(2026, 11, 1), open_cleanup=True
+    )
+    cleanup.delete_batch(s, actor, done.batch.id)
+    legal_bases.remove_basis(s, actor, legal_bases.bases(s, doc.id)[0].id)
+    publication.set_withheld(s, actor, doc.id, True, "涉及内部管理")
+    publication.set_withheld(s, actor, doc.id, False)
+
+
 def _review(s, actor: Actor) -> None:
     doc = _draft(s, actor, f"河清市{actor.name}送审的办法")
     data = ReviewIntake("normative", doc.title, date(2026, 9, 25), "李审核",
@@ -316,6 +339,7 @@ WORK: list[tuple[str, Permission, Callable]] = [
     ("登记", Permission.REGISTER, _register),
     ("环节、备案、评估、审查建议", Permission.REGISTER, _steps_filing_validity_objection),
     ("清理批次", Permission.REGISTER, _cleanup),
+    ("正文、制定依据、上位法变化、公开属性", Permission.REGISTER, _texts_bases_laws),
     ("合法性审核", Permission.REVIEW, _review),
     ("设置与工作日历", Permission.SETTINGS, _settings),
     ("制定机关", Permission.MANAGE_ISSUERS, _issuer),
