@@ -28,6 +28,7 @@ from app.services.vocabulary import (
     TextKind,
 )
 from tests.factories import bureaus_in_force, register
+from tests.test_text_extract import pdf_font  # noqa: F401 (a fixture)
 
 BODY = """河清市城乡居民最低生活保障管理办法
 
@@ -427,3 +428,38 @@ def test_statistics_count_the_upper_law_changes_and_their_cleanups(office, tmp_p
     assert earlier.upper_laws.text == "统计期间没有记录上位法变化。"
     sheet = load_workbook(tmp_path / "stats.xlsx")["上位法变化"]
     assert [c.value for c in next(sheet.iter_rows(min_row=3, max_row=3))][:4] == [2, 3, 1, 1]
+
+
+def test_texts_from_real_docx_pdf_and_ofd_files_give_their_bases_and_search_hits(
+    office, tmp_path, request
+):
+    """Files made by python-docx, ReportLab and by hand from the OFD spec (tests/test_text_
+    extract.py's makers), attached through the service, searched and mined for bases."""
+    from app.models import Attachment
+    from tests.test_text_extract import make_docx, make_pdf, two_page_ofd
+
+    database, ids = office
+    font = request.getfixturevalue("pdf_font")
+    sources = {
+        ids[0]: make_docx(tmp_path / "办法.docx"),
+        ids[1]: two_page_ofd(tmp_path / "办法.ofd"),
+        ids[2]: make_pdf(
+            tmp_path / "办法.pdf",
+            font,
+            [["第一条 依据《优化营商环境条例》第六十四条，制定本办法。"]],
+        ),
+    }
+    with database.transaction() as s:
+        for doc_id, path in sources.items():
+            texts.add_file(s, SYSTEM, doc_id, path)
+    with database.reading() as s:
+        found = {doc_id: legal_bases.suggestions(s, doc_id) for doc_id in sources}
+        hits = search.find_ids(s, DocumentQuery(text="行政许可法", in_texts=True))
+        kept = {a.original_name for a in s.scalars(select(Attachment))}
+        versions = {doc_id: texts.versions(s, doc_id)[0] for doc_id in sources}
+    assert "中华人民共和国行政许可法" in [f.name for f in found[ids[0]]]
+    assert "中华人民共和国行政许可法" in [f.name for f in found[ids[1]]]
+    assert sorted(hits) == sorted([ids[0], ids[1]])
+    assert {"办法.docx", "办法.ofd"} <= kept
+    assert (versions[ids[1]].fmt, versions[ids[1]].pages) == ("ofd", 2)
+    assert [(f.name, f.articles) for f in found[ids[2]]] == [("优化营商环境条例", "第六十四条")]
