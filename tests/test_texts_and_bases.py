@@ -463,3 +463,22 @@ def test_texts_from_real_docx_pdf_and_ofd_files_give_their_bases_and_search_hits
     assert {"办法.docx", "办法.ofd"} <= kept
     assert (versions[ids[1]].fmt, versions[ids[1]].pages) == ("ofd", 2)
     assert [(f.name, f.articles) for f in found[ids[2]]] == [("优化营商环境条例", "第六十四条")]
+
+
+def test_pdf_extraction_waits_while_another_thread_is_inside_pdfium(tmp_path, request):
+    """PDFium is not thread-safe: extraction (an operation's thread) and the preview (the GUI
+    thread) take turns through app.pdfium.LOCK."""
+    import threading
+
+    from app import pdfium
+    from app.services import text_extract
+    from tests.test_text_extract import make_pdf
+
+    pdf = make_pdf(tmp_path / "a.pdf", request.getfixturevalue("pdf_font"), [["第一条 规定。"]])
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (text_extract.extract(pdf), done.set()))
+    with pdfium.LOCK:  # as the preview holds it while it renders a page
+        worker.start()
+        assert not done.wait(0.5)
+    worker.join(10)
+    assert done.is_set()

@@ -25,6 +25,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from app import pdfium
 from app.errors import UserError
 
 
@@ -281,7 +282,7 @@ def _read_pdf(path: Path) -> Extracted:
     # Chinese file name on Windows.
     import pypdfium2  # loaded on first use, not at start-up (as the preview does)
 
-    with path.open("rb") as f:
+    with path.open("rb") as f, pdfium.LOCK:
         pdf = _open_pdf(f, path.name)
         try:
             pages = [_pdf_page_text(pdf, index) for index in range(len(pdf))]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import failures
+from app import failures, pdfium
 from app.atomic_files import replacing
 from app.errors import UserError
 from app.ui.context import AppContext
@@ -64,15 +64,18 @@ class PdfPages:
     def __init__(self, path: Path) -> None:
         import pypdfium2  # loaded on first preview, not at start-up
 
-        self.pdf = pypdfium2.PdfDocument(path)
+        with pdfium.LOCK:
+            self.pdf = pypdfium2.PdfDocument(path)
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self.pdf)
+        with pdfium.LOCK:
+            return len(self.pdf)
 
     def size(self, index: int) -> tuple[float, float]:
         """Width and height in points."""
-        return self.pdf.get_page_size(index)
+        with pdfium.LOCK:
+            return self.pdf.get_page_size(index)
 
     def image(self, index: int, scale: float) -> QImage:
         """The page at `scale` device pixels per point."""
@@ -88,23 +91,27 @@ class PdfPages:
 
     def render(self, index: int, scale: float) -> QImage:
         """A fresh image, not cached (printing walks every page once)."""
-        page = self.pdf[index]
-        bitmap = page.render(scale=scale, rev_byteorder=True)
-        try:
-            fmt = (
-                QImage.Format.Format_RGBA8888
-                if bitmap.n_channels == 4
-                else QImage.Format.Format_RGB888
-            )
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
-        finally:
-            bitmap.close()
-            page.close()
+        with pdfium.LOCK:
+            page = self.pdf[index]
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            try:
+                fmt = (
+                    QImage.Format.Format_RGBA8888
+                    if bitmap.n_channels == 4
+                    else QImage.Format.Format_RGB888
+                )
+                image = QImage(
+                    bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt
+                ).copy()
+            finally:
+                bitmap.close()
+                page.close()
         return image
 
     def close(self) -> None:
         self._cache.clear()
-        self.pdf.close()
+        with pdfium.LOCK:
+            self.pdf.close()
 
 
 def documents_folder() -> Path:
