@@ -119,8 +119,8 @@ def doc_deleted(db):
     for table in ("review_check", "review_pause"):  # the demo reviewed it: its case goes too
         _sql(db, f"DELETE FROM {table} WHERE case_id IN "
                  "(SELECT id FROM review_case WHERE document_id = :d)", d=doc)  # fmt: skip
-    for table in ("procedure_step", "filing", "attachment", "cleanup_item", "review_case",
-                  "objection", "validity_evaluation"):  # fmt: skip
+    for table in ("document_text", "legal_basis", "procedure_step", "filing", "attachment",
+                  "cleanup_item", "review_case", "objection", "validity_evaluation"):  # fmt: skip
         _sql(db, f"DELETE FROM {table} WHERE document_id = :d", d=doc)
     _sql(db, "DELETE FROM document_link WHERE source_id = :d OR target_id = :d", d=doc)
     _sql(db, "UPDATE number_allocation SET document_id = NULL WHERE document_id = :d", d=doc)

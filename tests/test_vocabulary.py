@@ -31,7 +31,8 @@ def test_every_yes_no_column_of_a_document_is_a_flag_with_its_words():
     columns = {c.key for c in inspect(Document).columns if isinstance(c.type, Boolean)}
     flags = {flag.value for flag in DocFlag}
     assert flags <= columns
-    assert columns - flags <= {"filing_unrecorded"}  # a marker, not a document attribute
+    # markers, not attributes that decide a procedure: 备案情况未录入, 不予公开
+    assert columns - flags <= {"filing_unrecorded", "withheld"}
     assert all(flag.label and flag.short for flag in DocFlag)
     assert DocFlag.MARKET_RELATED.with_duty == "涉及经营主体经济活动（须公平竞争审查）"
 

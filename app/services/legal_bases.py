@@ -25,6 +25,7 @@ from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import (
     AuditAction,
     BasisSource,
+    CleanupKind,
     CleanupStatus,
     LawChangeKind,
     LawStatus,
@@ -360,7 +361,7 @@ def open_cleanup_for(s: Session, actor: Actor, change_id: int) -> CleanupBatch:
     batch = cleanup.create_special_for(
         s,
         actor,
-        f"《{change.law.name}》{kind.label}专项清理",
+        f"《{change.law.name}》{kind.label}{CleanupKind.SPECIAL.label}",
         f"上位法《{change.law.name}》于 {change.changed_on} {kind.label}"
         + (f"：{change.what}" if change.what else ""),
         affected,

@@ -95,7 +95,8 @@ def _checked_date(doc: Document, kind: TextKind, as_of: date | None) -> date | N
     if as_of is None:
         raise UserError("现行文本日期：必须填写现行文本截至的日期。", field="现行文本日期")
     if doc.published is None:
-        raise UserError(f"现行文本：《{doc.title}》尚未公布，还没有现行文本。", field="现行文本")
+        what = TextKind.CONSOLIDATED.label
+        raise UserError(f"{what}：《{doc.title}》尚未公布，还没有{what}。", field=what)
     if as_of < doc.published:
         raise UserError(f"现行文本日期：不能早于公布日期 {doc.published}。", field="现行文本日期")
     return as_of

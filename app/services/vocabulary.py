@@ -287,14 +287,14 @@ class TextKind(Labelled):
 class LawStatus(Labelled):
     """Where an upper-level law of the office's list stands, as far as the office recorded."""
 
-    IN_FORCE = "in_force", "现行有效"
-    AMENDED = "amended", "已修改"
-    REPEALED = "repealed", "已废止"
+    IN_FORCE = "in_force", DocStatus.IN_FORCE.label
+    AMENDED = "amended", DocStatus.AMENDED.label
+    REPEALED = "repealed", DocStatus.REPEALED.label
 
 
 class LawChangeKind(Labelled):
-    AMENDED = "amended", "修改"
-    REPEALED = "repealed", "废止"
+    AMENDED = "amended", CleanupDecision.AMEND.label
+    REPEALED = "repealed", CleanupDecision.REPEAL.label
 
     @property
     def status(self) -> LawStatus:
@@ -306,4 +306,4 @@ class BasisSource(Labelled):
 
     SUGGESTED = "suggested", "正文提取"
     ENTERED = "entered", "手工录入"
-    IMPORTED = "imported", "台账导入"
+    IMPORTED = "ledger", "台账导入"
