@@ -256,16 +256,13 @@ def _title_ids(terms: list[str]) -> Select[Any]:
 
 
 def _text_ids(terms: list[str]) -> Select[Any]:
-    """Documents whose current text holds every term (all long, or all short)."""
+    """Documents whose current texts hold every term (all long, or all short): the indexes hold
+    only those, under the document's id (text_index.py)."""
     if len(terms[0]) >= _FTS_MIN_CHARS:
         match = " AND ".join(_fts_phrase(t) for t in terms)
-        rows = select(_TEXT_FTS.c.rowid).where(literal_column("text_fts").op("MATCH")(match))
-    else:
-        match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
-        rows = select(_TEXT_GRAMS.c.rowid).where(literal_column("text_grams").op("MATCH")(match))
-    return select(DocumentText.document_id).where(
-        DocumentText.id.in_(rows), DocumentText.id.in_(texts.current_ids())
-    )
+        return select(_TEXT_FTS.c.rowid).where(literal_column("text_fts").op("MATCH")(match))
+    match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
+    return select(_TEXT_GRAMS.c.rowid).where(literal_column("text_grams").op("MATCH")(match))
 
 
 def _text_like_ids(s: Session, term: str) -> Select[Any]:
