@@ -19,6 +19,7 @@ from sqlalchemy import (
     and_,
     case,
     column,
+    exists,
     func,
     literal_column,
     or_,
@@ -30,7 +31,7 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from app import clock
 from app.errors import UserError
 from app.models import Document, DocumentText, Issuer, IssuerName
-from app.services import lifecycle, search_index, texts
+from app.services import lifecycle, search_index
 
 
 @dataclass(frozen=True)
@@ -266,12 +267,22 @@ def _text_ids(terms: list[str]) -> Select[Any]:
 
 
 def _text_like_ids(s: Session, term: str) -> Select[Any]:
+    """Documents whose current text holds the term. "No newer text of its kind" is asked of each
+    text that holds it (an index lookup), rather than joining every document's current ids: the
+    planner cannot tell how many texts a pattern matches, and guessing one it looped over all of
+    them for each."""
     found = (
         DocumentText.body.icontains(term, autoescape=True)
         if s.get_bind().dialect.name == "postgresql"
         else DocumentText.body.contains(term, autoescape=True)
     )
-    return select(DocumentText.document_id).where(found, DocumentText.id.in_(texts.current_ids()))
+    newer = aliased(DocumentText)
+    replaced = exists().where(
+        newer.document_id == DocumentText.document_id,
+        newer.kind == DocumentText.kind,
+        newer.id > DocumentText.id,
+    )
+    return select(DocumentText.document_id).where(found, ~replaced)
 
 
 def _fts_phrase(term: str) -> str:
