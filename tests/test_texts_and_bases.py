@@ -113,6 +113,18 @@ def test_a_text_replaced_by_a_newer_one_of_its_kind_is_no_longer_found(office):
     assert found == expected
 
 
+def test_a_snippet_ignores_the_case_of_latin_letters(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(
+            s, SYSTEM, ids[0], BODY + "\n第四条 救助资金按上年度GDP的1%安排。", TextKind.ORIGINAL
+        )
+    with database.reading() as s:
+        found = texts.snippets(s, [ids[0]], "gdp 救助资金")[ids[0]]
+        assert search.find_ids(s, DocumentQuery(text="gdp", in_texts=True)) == [ids[0]]
+    assert found.marked().endswith("第四条 【救助资金】按上年度【GDP】的1%安排。")
+
+
 def test_a_consolidated_text_needs_its_date_on_or_after_publication(office):
     database, ids = office
     with database.transaction() as s, pytest.raises(UserError) as missing:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
@@ -244,7 +245,7 @@ def _text_conditions(s: Session, text: str, in_texts: bool = False) -> list[Colu
         if short_terms:
             conditions.append(Document.id.in_(_title_ids(short_terms)))
         return conditions
-    return [or_(Document.id.in_(_title_ids([t])), Document.id.in_(_text_ids([t]))) for t in terms]
+    return [Document.id.in_(union_all(_title_ids([t]), _text_ids([t]))) for t in terms]
 
 
 def _title_ids(terms: list[str]) -> Select[Any]:
