@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from app.db import open_database
 from app.errors import UserError
 from app.models import AuditEntry, Base, Document
-from app.services import attachments, audit, database_copy, demo, search
+from app.services import attachments, audit, database_copy, demo, search, texts
 from app.services.permissions import SYSTEM
+from app.services.vocabulary import TextKind
 from tests.factories import add_issuer, register
 from tests.test_cli import normdesk
 
@@ -70,6 +71,28 @@ def test_register_moves_to_the_server_and_back_with_search_audit_and_numbers(
                 assert (
                     s.scalar(select(func.count(AuditEntry.id))) == there.rows["audit_log"] + 2
                 )  # registered and sealed
+        finally:
+            database.close()
+
+
+def test_texts_stay_searchable_after_a_move_to_the_server_and_back(office_file, db_url, tmp_path):
+    database = open_database(office_file)
+    with database.transaction() as s:
+        doc = register(s, "关于临时救助的通知", issuer="XQ", published=date(2026, 2, 1))
+        texts.add_typed(
+            s, SYSTEM, doc.id, "第一条 急难救助由乡镇人民政府先行审批。", TextKind.ORIGINAL
+        )
+    database.close()
+    database_copy.copy_database(office_file, db_url)
+    back_url = f"sqlite:///{tmp_path / 'back.sqlite'}"
+    database_copy.copy_database(db_url, back_url)
+    for url in (db_url, back_url):
+        database = open_database(url)
+        try:
+            with database.reading() as s:
+                for query in ("先行审批", "审批"):
+                    found = search.find_ids(s, search.DocumentQuery(text=query, in_texts=True))
+                    assert found == [doc.id], (url, query)
         finally:
             database.close()
 

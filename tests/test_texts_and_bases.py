@@ -91,6 +91,40 @@ def test_the_current_text_is_what_search_finds_and_versions_compare_side_by_side
     assert sum(r.change is Change.SAME for r in rows) == 3
 
 
+def test_a_text_replaced_by_a_newer_one_of_its_kind_is_no_longer_found(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(s, SYSTEM, ids[0], BODY, TextKind.ORIGINAL)
+        texts.add_typed(s, SYSTEM, ids[0], AMENDED, TextKind.CONSOLIDATED, date(2026, 10, 1))
+        texts.add_typed(s, SYSTEM, ids[1], "第一条 低保标准由区民政局拟定。", TextKind.ORIGINAL)
+    with database.transaction() as s:  # the 公布文本 extracted again, shorter
+        texts.add_typed(s, SYSTEM, ids[1], "第一条 救助标准另行公布。", TextKind.ORIGINAL)
+    expected = {
+        "拟定": [ids[0]],
+        "低保标准": [ids[0]],
+        "另行公布": [ids[1]],
+        "特困供养": [ids[0]],
+        "批准 低保": [ids[0]],  # one term in the 现行文本, the other in both texts
+        "区民政局": [],  # only in the replaced text
+        "区民": [],
+    }
+    with database.reading() as s:
+        found = {q: search.find_ids(s, DocumentQuery(text=q, in_texts=True)) for q in expected}
+    assert found == expected
+
+
+def test_a_snippet_ignores_the_case_of_latin_letters(office):
+    database, ids = office
+    with database.transaction() as s:
+        texts.add_typed(
+            s, SYSTEM, ids[0], BODY + "\n第四条 救助资金按上年度GDP的1%安排。", TextKind.ORIGINAL
+        )
+    with database.reading() as s:
+        found = texts.snippets(s, [ids[0]], "gdp 救助资金")[ids[0]]
+        assert search.find_ids(s, DocumentQuery(text="gdp", in_texts=True)) == [ids[0]]
+    assert found.marked().endswith("第四条 【救助资金】按上年度【GDP】的1%安排。")
+
+
 def test_a_consolidated_text_needs_its_date_on_or_after_publication(office):
     database, ids = office
     with database.transaction() as s, pytest.raises(UserError) as missing:

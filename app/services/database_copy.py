@@ -29,7 +29,7 @@ from app.db import Database, continue_sequences, describe, open_database, sqlite
 from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
-from app.services import anchor, attachments, audit, search_index
+from app.services import anchor, attachments, audit, search_index, text_index
 from app.services.permissions import Actor, Permission, allowed, require
 
 BATCH = 2000
@@ -309,6 +309,7 @@ def _copy_tables(
             result.rows[table.name] = _copy_table(src.connection(), conn, table, progress)
         continue_sequences(conn, Base.metadata.sorted_tables)
         search_index.index_all(dst)
+        text_index.index_all(dst)
         _verify(src, dst, result)
 
 

@@ -19,18 +19,20 @@ from sqlalchemy import (
     and_,
     case,
     column,
+    exists,
     func,
     literal_column,
     or_,
     select,
     table,
+    union_all,
 )
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app import clock
 from app.errors import UserError
 from app.models import Document, DocumentText, Issuer, IssuerName
-from app.services import lifecycle, search_index, texts
+from app.services import lifecycle, search_index
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def _text_conditions(s: Session, text: str, in_texts: bool = False) -> list[Colu
         if short_terms:
             conditions.append(Document.id.in_(_title_ids(short_terms)))
         return conditions
-    return [or_(Document.id.in_(_title_ids([t])), Document.id.in_(_text_ids([t]))) for t in terms]
+    return [Document.id.in_(union_all(_title_ids([t]), _text_ids([t]))) for t in terms]
 
 
 def _title_ids(terms: list[str]) -> Select[Any]:
@@ -256,25 +258,32 @@ def _title_ids(terms: list[str]) -> Select[Any]:
 
 
 def _text_ids(terms: list[str]) -> Select[Any]:
-    """Documents whose current text holds every term (all long, or all short)."""
+    """Documents whose current texts hold every term (all long, or all short): the indexes hold
+    only those, under the document's id (text_index.py)."""
     if len(terms[0]) >= _FTS_MIN_CHARS:
         match = " AND ".join(_fts_phrase(t) for t in terms)
-        rows = select(_TEXT_FTS.c.rowid).where(literal_column("text_fts").op("MATCH")(match))
-    else:
-        match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
-        rows = select(_TEXT_GRAMS.c.rowid).where(literal_column("text_grams").op("MATCH")(match))
-    return select(DocumentText.document_id).where(
-        DocumentText.id.in_(rows), DocumentText.id.in_(texts.current_ids())
-    )
+        return select(_TEXT_FTS.c.rowid).where(literal_column("text_fts").op("MATCH")(match))
+    match = " AND ".join(_fts_phrase(search_index.gram_token(t)) for t in terms)
+    return select(_TEXT_GRAMS.c.rowid).where(literal_column("text_grams").op("MATCH")(match))
 
 
 def _text_like_ids(s: Session, term: str) -> Select[Any]:
+    """Documents whose current text holds the term. "No newer text of its kind" is asked of each
+    text that holds it (an index lookup), rather than joining every document's current ids: the
+    planner cannot tell how many texts a pattern matches, and guessing one it looped over all of
+    them for each."""
     found = (
         DocumentText.body.icontains(term, autoescape=True)
         if s.get_bind().dialect.name == "postgresql"
         else DocumentText.body.contains(term, autoescape=True)
     )
-    return select(DocumentText.document_id).where(found, DocumentText.id.in_(texts.current_ids()))
+    newer = aliased(DocumentText)
+    replaced = exists().where(
+        newer.document_id == DocumentText.document_id,
+        newer.kind == DocumentText.kind,
+        newer.id > DocumentText.id,
+    )
+    return select(DocumentText.document_id).where(found, ~replaced)
 
 
 def _fts_phrase(term: str) -> str:

@@ -134,7 +134,7 @@ def _add(
     )
     s.add(row)
     s.flush()
-    text_index.add(s, [(row.id, body)])
+    text_index.add(s, row)
     what = f"{kind.label}（{as_of}）" if as_of else kind.label
     source = f"，来自 {file_name}" if file_name else ""
     size = "扫描件，无文字层" if scanned else f"{len(body):,} 字"
@@ -290,7 +290,8 @@ class Snippet:
 def snippet(body: str, terms: list[str], kind: TextKind, width: int = 60) -> Snippet | None:
     """About `width` characters of `body` around the first place any term occurs (ignoring
     case), on one line, with "…" where it was cut; None when no term occurs."""
-    lowered = body.lower()
+    # lowering a whole text takes longer than searching it: only for terms with a case to ignore
+    lowered = body.lower() if any(t.lower() != t.upper() for t in terms) else body
     found = [(lowered.find(t.lower()), t) for t in terms if t]
     found = [(at, t) for at, t in found if at >= 0]
     if not found:
@@ -324,16 +325,11 @@ def snippets(s: Session, doc_ids: list[int], query: str) -> dict[int, Snippet]:
     terms = list(dict.fromkeys(query.split()))
     if not terms or not doc_ids:
         return {}
-    rows = s.execute(
-        select(DocumentText.document_id, DocumentText.kind, DocumentText.body)
-        .where(DocumentText.document_id.in_(doc_ids), DocumentText.id.in_(current_ids()))
-        .order_by(DocumentText.document_id, DocumentText.kind)
-    ).all()
     found: dict[int, Snippet] = {}
-    for row in sorted(rows, key=lambda r: r.kind != TextKind.CONSOLIDATED):
-        if row.document_id in found:
-            continue
-        hit = snippet(row.body, terms, TextKind(row.kind))
-        if hit is not None:
-            found[row.document_id] = hit
+    for doc_id, current in text_index.current_texts(s, doc_ids).items():
+        for kind in (TextKind.CONSOLIDATED, TextKind.ORIGINAL):
+            hit = snippet(current[kind], terms, kind) if kind in current else None
+            if hit is not None:
+                found[doc_id] = hit
+                break
     return found

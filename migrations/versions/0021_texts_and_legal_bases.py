@@ -3,8 +3,8 @@ consolidated 现行文本 of each date), its 制定依据, the office's list of 
 (上位法目录) and the changes recorded to them, which articles an amendment changes, and the
 不予公开 marker. New columns are NULL on existing rows (a document is published, a link names no
 articles), so their seals still match. SQLite: full-text indexes of the texts (FTS5 trigram, and
-a contentless index of characters and pairs for 1–2 character terms); PostgreSQL: a trigram
-index.
+an index of characters and pairs for 1–2 character terms, both contentless and holding each
+document's current texts); PostgreSQL: a trigram index.
 
 Revision ID: 0021
 Revises: 0020
@@ -105,11 +105,8 @@ def upgrade() -> None:
     op.create_index("ix_upper_law_change_law_id", "upper_law_change", ["law_id"])
     op.create_index("ix_upper_law_change_batch_id", "upper_law_change", ["batch_id"])
     if op.get_bind().dialect.name == "sqlite":
-        # the texts' own index: external content (the body stays in document_text only)
-        op.execute(
-            "CREATE VIRTUAL TABLE text_fts USING fts5(body, content='document_text', "
-            "content_rowid='id', tokenize='trigram')"
-        )
+        # contentless, one row a document (its current texts): app/services/text_index.py
+        op.execute("CREATE VIRTUAL TABLE text_fts USING fts5(body, content='', tokenize='trigram')")
         op.execute(
             "CREATE VIRTUAL TABLE text_grams USING fts5("
             "grams, content='', tokenize='unicode61', detail=none)"
