@@ -109,15 +109,32 @@ def create_batch(
             f"{'、'.join(names)}的文件的，为专项清理。",
             field="清理类型",
         )
+    return _add_batch(
+        s, actor, kind, title.strip(), reason.strip(), found.issuer_codes, found.document_ids, day
+    )
+
+
+def _add_batch(
+    s: Session,
+    actor: Actor,
+    kind: str,
+    title: str,
+    reason: str,
+    codes: list[str],
+    document_ids: list[int],
+    day: date | None,
+    noted: dict[str, object] | None = None,
+) -> CleanupBatch:
+    """The batch of these documents, undecided, with its audit record (and `noted` in it)."""
     batch = CleanupBatch(
         kind=kind,
-        title=title.strip(),
-        reason=reason.strip(),
-        scope_issuers=json.dumps(found.issuer_codes),
+        title=title,
+        reason=reason,
+        scope_issuers=json.dumps(codes),
         created_on=day or clock.today(),
         created_by=actor.name,
     )
-    batch.items = [CleanupItem(document_id=doc_id) for doc_id in found.document_ids]
+    batch.items = [CleanupItem(document_id=doc_id) for doc_id in dict.fromkeys(document_ids)]
     s.add(batch)
     s.flush()
     audit.record(
@@ -126,7 +143,7 @@ def create_batch(
         AuditAction.CLEANUP_CREATE,
         batch,
         summary=f"创建{KINDS[kind]}：{batch.title}",
-        new={"documents": len(found.document_ids), "issuers": found.issuer_codes},
+        new={"documents": len(batch.items), "issuers": codes, **(noted or {})},
     )
     return batch
 
@@ -162,26 +179,11 @@ def create_special_for(
             )
         )
     )
-    batch = CleanupBatch(
-        kind=CleanupKind.SPECIAL,
-        title=fields.text(title, "清理名称").strip(),
-        reason=fields.text(reason, "清理依据").strip(),
-        scope_issuers=json.dumps(codes),
-        created_on=day or clock.today(),
-        created_by=actor.name,
+    reason = fields.text(reason, "清理依据").strip()
+    title = fields.text(title, "清理名称").strip()
+    return _add_batch(
+        s, actor, CleanupKind.SPECIAL, title, reason, codes, document_ids, day, {"reason": reason}
     )
-    batch.items = [CleanupItem(document_id=doc_id) for doc_id in dict.fromkeys(document_ids)]
-    s.add(batch)
-    s.flush()
-    audit.record(
-        s,
-        actor,
-        AuditAction.CLEANUP_CREATE,
-        batch,
-        summary=f"创建{CleanupKind.SPECIAL.label}：{batch.title}",
-        new={"documents": len(batch.items), "issuers": codes, "reason": batch.reason},
-    )
-    return batch
 
 
 class BatchAction(StrEnum):

@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,7 +33,7 @@ from app.services.vocabulary import DocFlag
 from app.ui.changes import Change
 from app.ui.context import AppContext
 from app.ui.register.texts_tab import TextsTab
-from app.ui.widgets.list_model import file_size
+from app.ui.widgets.list_model import file_size, group_box
 
 if TYPE_CHECKING:  # the services below are imported when a document is first shown, not at start
     from app.services.audit_query import AuditRow
@@ -212,8 +211,8 @@ class DocumentDetail(QWidget):
         buttons.addStretch(1)
         files = QWidget()
         files_layout = QHBoxLayout(files)
-        files_layout.addWidget(_group("关联文件", self.links), 1)
-        files_layout.addWidget(_group("附件", self.attachments), 1)
+        files_layout.addWidget(group_box("关联文件", self.links), 1)
+        files_layout.addWidget(group_box("附件", self.attachments), 1)
         files_layout.addLayout(buttons)
 
         # one part at a time, so the register above keeps its rows on a small screen
@@ -386,14 +385,6 @@ class DocumentDetail(QWidget):
             on_done=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
             parent=self,
         )
-
-
-def _group(title: str, widget: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    layout.addWidget(widget)
-    return box
 
 
 def _muted_item(text: str) -> QListWidgetItem:

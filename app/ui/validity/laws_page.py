@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,7 +32,7 @@ from app.ui.context import AppContext
 from app.ui.operations import Reload
 from app.ui.widgets.fields import date_edit, pydate, text_edit
 from app.ui.widgets.form_dialog import FormDialog
-from app.ui.widgets.list_model import Column, RowsModel, rows_table, selected_rows
+from app.ui.widgets.list_model import Column, RowsModel, group_box, rows_table, selected_rows
 from app.ui.widgets.style import BANNER_STYLE
 
 _PENDING = QColor(255, 241, 199)  # a change whose documents still await their cleanup
@@ -131,8 +130,8 @@ class LawsPage(QWidget):
         )
         self.empty.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(_group("上位法目录", self.law_table))
-        splitter.addWidget(_group("上位法变化记录", self.change_table))
+        splitter.addWidget(group_box("上位法目录", self.law_table))
+        splitter.addWidget(group_box("上位法变化记录", self.change_table))
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -219,14 +218,6 @@ class LawsPage(QWidget):
         change = self._selected_change()
         if change is not None and change.batch_id is not None:
             self.open_batch.emit(change.batch_id)
-
-
-def _group(title: str, widget: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    layout.addWidget(widget)
-    return box
 
 
 class RecordChangeDialog(FormDialog):

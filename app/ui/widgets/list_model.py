@@ -17,7 +17,15 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.widgets.style import BANNER_STYLE, ROW_TEXT
 
@@ -184,3 +192,12 @@ def selected_rows(table: QTableView) -> list[Any]:
     return [
         rows[i.row()] for i in sorted(table.selectionModel().selectedRows()) if i.row() < len(rows)
     ]
+
+
+def group_box(title: str, widget: QWidget) -> QGroupBox:
+    """`widget` in a titled frame with narrow margins."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    layout.addWidget(widget)
+    return box
