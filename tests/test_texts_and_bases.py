@@ -125,6 +125,19 @@ def test_a_snippet_ignores_the_case_of_latin_letters(office):
     assert found.marked().endswith("第四条 【救助资金】按上年度【GDP】的1%安排。")
 
 
+def test_the_first_page_of_a_text_search_is_the_head_of_all_its_matches(office):
+    database, ids = office
+    with database.transaction() as s:
+        for doc_id in ids[:3]:
+            texts.add_typed(s, SYSTEM, doc_id, BODY, TextKind.ORIGINAL)
+    with database.reading() as s:
+        for order, descending in (("published", True), ("published", False), ("title", True)):
+            q = DocumentQuery(text="拟定", in_texts=True, order_by=order, descending=descending)
+            everything = search.find_ids(s, q)
+            assert search.find_ids(s, q, limit=2) == everything[:2], (order, descending)
+            assert sorted(everything) == sorted(ids[:3])
+
+
 def test_a_consolidated_text_needs_its_date_on_or_after_publication(office):
     database, ids = office
     with database.transaction() as s, pytest.raises(UserError) as missing:
