@@ -57,6 +57,7 @@ test-qt69: $(QT_OLDEST_VENV)/.installed
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	$(BIN)/python bench/texts_bench.py
 
 # The fcitx Qt input-method plugin the spec puts into the Linux bundle (installer/fcitx/).
 FCITX_PLUGIN := $(if $(filter Linux,$(shell uname -s)),build/fcitx-plugin/libfcitx5platforminputcontextplugin.so)

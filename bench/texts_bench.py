@@ -188,11 +188,11 @@ def first_page(s: Session, q: DocumentQuery) -> int:
 
 
 def searches(
-    database: Database, name: str, terms: tuple[str, ...], in_texts: bool, target: str
+    database: Database, name: str, terms: tuple[str, ...], in_texts: bool, target: str, runs: int
 ) -> None:
     samples, matches, everything = [], {}, []
     with database.reading() as s:
-        for n in range(RUNS):
+        for n in range(runs):
             q = DocumentQuery(text=terms[n % len(terms)], in_texts=in_texts)
             start = time.perf_counter()
             matches[q.text] = first_page(s, q)
@@ -204,19 +204,19 @@ def searches(
     report(f"{name}_p95_ms", pct(samples, 95), "ms", target)
     counts = ", ".join(f"{t} {c}" for t, c in matches.items())
     note(
-        f"{name}: p50 {pct(samples, 50):.1f} ms, max {max(samples):.1f} ms over {RUNS} queries; "
+        f"{name}: p50 {pct(samples, 50):.1f} ms, max {max(samples):.1f} ms over {runs} queries; "
         f"all ids afterwards max {max(everything):.1f} ms; matches: {counts}; {load()}"
     )
 
 
-def all_searches(database: Database) -> None:
-    searches(database, "title_3char", LONG_TERMS, False, "compare")
-    searches(database, "title_short", SHORT_TERMS, False, "compare")
-    searches(database, "text_3char_topic", LONG_TERMS, True, "<50")
-    searches(database, "text_3char_common", TEXT_COMMON, True, "<50")
-    searches(database, "text_3char_rare", TEXT_RARE, True, "<50")
-    searches(database, "text_short", TEXT_SHORT, True, "<150")
-    searches(database, "text_two_terms", TEXT_TWO, True, "<50/<150")
+def all_searches(database: Database, runs: int) -> None:
+    searches(database, "title_3char", LONG_TERMS, False, "compare", runs)
+    searches(database, "title_short", SHORT_TERMS, False, "compare", runs)
+    searches(database, "text_3char_topic", LONG_TERMS, True, "<50", runs)
+    searches(database, "text_3char_common", TEXT_COMMON, True, "<50", runs)
+    searches(database, "text_3char_rare", TEXT_RARE, True, "<50", runs)
+    searches(database, "text_short", TEXT_SHORT, True, "<150", runs)
+    searches(database, "text_two_terms", TEXT_TWO, True, "<50/<150", runs)
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -289,6 +289,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=5_000, help="characters a text, about")
     parser.add_argument("--per-commit", type=int, default=500, help="texts added a transaction")
     parser.add_argument("--url", help="a PostgreSQL server (postgresql+psycopg://…/postgres)")
+    parser.add_argument("--runs", type=int, default=RUNS, help="queries a kind of search")
     args = parser.parse_args()
     clock.fix_today(date(2026, 11, 27))
     with tempfile.TemporaryDirectory(prefix="normdesk-texts-") as name:
@@ -336,7 +337,7 @@ def run(database: Database, path: Path | None, args: argparse.Namespace) -> None
         f"text_index_rebuild_s: emptied and text_index.index_all (PostgreSQL: REINDEX); size "
         f"afterwards {rebuilt / 2**20:.1f} MB; {load()}"
     )
-    all_searches(database)
+    all_searches(database, args.runs)
 
 
 def bulk(path: Path, planned: list[Planned], size: int) -> None:
