@@ -61,14 +61,10 @@ class _Session:
         method: str,
         signature: str | None = None,
         body: tuple[Any, ...] = (),
-        *,
-        interface: str | None = None,
     ) -> tuple[Any, ...]:
-        from jeepney import DBusAddress, new_method_call
+        from jeepney import new_method_call
         from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
-        if interface is not None:
-            address = DBusAddress(address.object_path, bus_name=BUS_NAME, interface=interface)
         message = new_method_call(address, method, signature, body)
         try:
             reply = self.connection.send_and_get_reply(message, timeout=CALL_TIMEOUT)

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -168,11 +167,6 @@ def current(s: Session, doc_id: int, kind: TextKind) -> DocumentText | None:
 def in_force_text(s: Session, doc_id: int) -> DocumentText | None:
     """The text a reader should read today: the newest 现行文本, else the 公布文本."""
     return current(s, doc_id, TextKind.CONSOLIDATED) or current(s, doc_id, TextKind.ORIGINAL)
-
-
-def current_ids() -> Select[Any]:
-    """The ids of every document's current texts (the newest of each kind), as a subquery."""
-    return select(func.max(DocumentText.id)).group_by(DocumentText.document_id, DocumentText.kind)
 
 
 def versions(s: Session, doc_id: int) -> list[TextVersion]:

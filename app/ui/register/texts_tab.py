@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 TEXT_FILES = "正文文件 (*.docx *.pdf *.ofd *.txt);;所有文件 (*)"
 MARK_OLD = "#f8d0d0"  # what the older text had and the newer no longer has
 MARK_NEW = "#c8ecc8"  # what the newer text has that the older had not
+HIT_MARK = "#ffe08a"  # a search term in the register's 标题和正文 hit
 
 
 @dataclass(frozen=True)
@@ -487,7 +488,10 @@ class CompareDialog(QDialog):
         self.view.setHtml(compare_html(rows))
 
 
-def _marked(text: str | None, marks: tuple[tuple[int, int], ...], color: str) -> str:
+def marked_html(
+    text: str | None, marks: tuple[tuple[int, int], ...], color: str, tag: str = "span"
+) -> str:
+    """`text` as HTML with each marked range in a `tag` on a `color` background."""
     from html import escape
 
     if text is None:
@@ -495,7 +499,7 @@ def _marked(text: str | None, marks: tuple[tuple[int, int], ...], color: str) ->
     out, at = [], 0
     for start, end in marks:
         out.append(escape(text[at:start]))
-        out.append(f'<span style="background:{color}">{escape(text[start:end])}</span>')
+        out.append(f'<{tag} style="background:{color}">{escape(text[start:end])}</{tag}>')
         at = end
     out.append(escape(text[at:]))
     return "".join(out)
@@ -515,8 +519,8 @@ def compare_html(rows: list) -> str:
     for r in rows:
         bg = f' bgcolor="{shade[r.change]}"' if shade[r.change] else ""
         lines.append(
-            f'<tr{bg}><td width="50%" valign="top">{_marked(r.left, r.left_marks, MARK_OLD)}</td>'
-            f'<td width="50%" valign="top">{_marked(r.right, r.right_marks, MARK_NEW)}</td></tr>'
+            f'<tr{bg}><td width="50%" valign="top">{marked_html(r.left, r.left_marks, MARK_OLD)}</td>'
+            f'<td width="50%" valign="top">{marked_html(r.right, r.right_marks, MARK_NEW)}</td></tr>'
         )
     lines.append("</table>")
     return "".join(lines)

@@ -318,19 +318,14 @@ class RegisterView(QWidget):
 
     def _show_hit(self) -> None:
         """标题和正文: where the selected document's text holds the search terms."""
-        from html import escape
+        from app.ui.register.texts_tab import HIT_MARK, marked_html
 
         hit = self.model.snippet(self._selected_id) if self._selected_id is not None else None
         if hit is None:
             self.hit.hide()
             return
-        parts, at = [], 0
-        for start, end in hit.marks:
-            parts.append(escape(hit.text[at:start]))
-            parts.append(f'<b style="background:#ffe08a">{escape(hit.text[start:end])}</b>')
-            at = end
-        parts.append(escape(hit.text[at:]))
-        self.hit.setText(f"{hit.kind.label}命中：{''.join(parts)}")
+        shown = marked_html(hit.text, hit.marks, HIT_MARK, "b")  # bold too: a hit reads at a glance
+        self.hit.setText(f"{hit.kind.label}命中：{shown}")
         self.hit.show()
 
     def _update_buttons(self) -> None:
