@@ -56,6 +56,7 @@ test-qt69: $(QT_OLDEST_VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(QT_OLDEST_VENV)/bin/python -m pytest -q -n auto
 
 bench: $(STAMP)
+	rm -f bench/last.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/texts_bench.py
 

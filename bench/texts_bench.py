@@ -29,6 +29,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
 import text_corpus  # noqa: E402  (bench/ is on sys.path: it is this script's folder)
+from figure import note, report, save  # noqa: E402
 from search_bench import LONG_TERMS, SHORT_TERMS  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -58,15 +59,6 @@ TEXT_TWO = ("最低生活保障 公示", "行政处罚 听证会", "低保 审�
 
 def load() -> str:
     return f"load {os.getloadavg()[0]:.2f}"
-
-
-def report(name: str, value: float, unit: str, target: str) -> None:
-    digits = 1 if unit in ("ms", "MB", "x") else 2
-    print(f"{name} {value:.{digits}f} {unit} {target}", flush=True)
-
-
-def note(line: str) -> None:
-    print(f"# {line}", flush=True)
 
 
 def pct(samples: list[float], q: int) -> float:
@@ -265,7 +257,7 @@ def rebuild(database: Database) -> None:
             s.execute(text("REINDEX INDEX ix_document_text_body_trgm"))
 
 
-def header(docs: int, url: str) -> None:
+def header(docs: int, url: str) -> str:
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -274,13 +266,15 @@ def header(docs: int, url: str) -> None:
         ),
         platform.machine(),
     )
-    note(
+    line = (
         f"NormDesk texts bench {datetime.now():%Y-%m-%d %H:%M} | nproc {os.cpu_count()} ({cpu}) | "
         f"Python {platform.python_version()} | SQLite {sqlite3.sqlite_version} | "
         f"{platform.system()} {platform.release()} | N={docs} | {make_url(url).get_backend_name()}"
         f" | {load()}"
     )
-    note("name value unit target")
+    note(line)
+    note("name value unit target [MISS]")
+    return line
 
 
 def main() -> None:
@@ -295,12 +289,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="normdesk-texts-") as name:
         os.environ["NORMDESK_DATA_DIR"] = str(Path(name) / "data")
         with register(args.url, Path(name)) as (url, path):
-            header(args.docs, url)
+            heading = header(args.docs, url)
             database = open_database(url)
             try:
                 run(database, path, args)
             finally:
                 database.close()
+    save("texts" if args.url is None else "texts_pg", heading)
 
 
 def run(database: Database, path: Path | None, args: argparse.Namespace) -> None:
