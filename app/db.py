@@ -186,6 +186,19 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def refresh_statistics(conn: Connection) -> None:
+    """After a bulk write on PostgreSQL (a demo, a copy, a large import): until the next
+    autovacuum the planner would plan for the tables as they were, and a search for a word on
+    100k documents took 413 ms instead of 30. Only the owner may ANALYZE; a clerk's import leaves
+    it to autovacuum. Inside the writing transaction ANALYZE sees its uncommitted rows."""
+    if conn.dialect.name != "postgresql":
+        return
+    from app.services import pg_roles
+
+    if pg_roles.may_upgrade(conn):
+        conn.execute(text("ANALYZE"))
+
+
 def continue_sequences(conn: Connection, tables: Iterable[Table]) -> None:
     """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them, so
     the next ordinary insert does not collide (SQLite's next rowid is max + 1 by itself)."""

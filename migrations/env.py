@@ -11,8 +11,8 @@ target_metadata = Base.metadata
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     # The full-text indexes are maintained by hand: FTS5 virtual tables and their shadow tables on
-    # SQLite, trigram GIN indexes on PostgreSQL (0009, 0021).
-    if type_ == "index" and name and name.endswith("_trgm"):
+    # SQLite, GIN expression indexes on PostgreSQL (0009, 0021, 0022).
+    if type_ == "index" and name and name.endswith(("_trgm", "_search_grams")):
         return False
     fts = ("document_fts", "document_grams", "text_fts", "text_grams")
     return not (type_ == "table" and name.startswith(fts))

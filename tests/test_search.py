@@ -261,23 +261,112 @@ def test_short_terms_follow_edits_through_the_pair_index(database):
         ]  # case folded, from the number
 
 
-@pytest.mark.skipif(not on_postgresql(), reason="PostgreSQL's trigram indexes (migration 0009)")
-def test_postgresql_search_uses_the_trigram_indexes(database, register):
+def _plan(database: Database, term: str) -> str:
+    """PostgreSQL's plan for a search of `term`, with whole-table scans forbidden: a test's few
+    rows would be scanned, where a large register uses the indexes."""
     from sqlalchemy import text
 
-    from app.services.search import _like_ids
+    from app.services.search import _ordered
+
+    with database.reading() as s:
+        s.execute(text("SET LOCAL enable_seqscan = off"))
+        s.execute(text("SET LOCAL enable_indexscan = off"))
+        stmt = _ordered(s, select(Document.id), DocumentQuery(text=term))
+        compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
+        return "\n".join(s.scalars(text(f"EXPLAIN {compiled}")))
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="PostgreSQL's expression indexes (migration 0022)")
+def test_postgresql_search_uses_the_expression_indexes(database, register):
+    from sqlalchemy import text
 
     with database.reading() as s:
         names = set(
             s.scalars(text("SELECT indexname FROM pg_indexes WHERE tablename = 'document'"))
         )
-        assert {f"ix_document_{c}_trgm" for c in ("title", "doc_number", "reg_number")} <= names
-        assert {"ix_document_keywords_trgm", "ix_document_summary_trgm"} <= names
-        # Four rows: forbid the whole-table scans so the plan shows what a large register uses.
-        s.execute(text("SET LOCAL enable_seqscan = off"))
-        s.execute(text("SET LOCAL enable_indexscan = off"))
-        stmt = _like_ids(s, ["城乡低保"])
-        compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
-        plan = "\n".join(s.scalars(text(f"EXPLAIN {compiled}")))
-    assert "ix_document_title_trgm" in plan
+    assert {"ix_document_search_trgm", "ix_document_search_grams"} <= names
+    assert not {n for n in names if n.endswith("_trgm") and n != "ix_document_search_trgm"}
+    assert "ix_document_search_trgm" in _plan(database, "城乡低保")
+    assert "ix_document_search_trgm" in _plan(database, "Abc")  # ILIKE: the index folds case
+    assert "ix_document_search_grams" in _plan(database, "低保")
+    assert "ix_document_search_grams" in _plan(database, "低")
+    assert "Seq Scan on document" not in _plan(database, "低保 城乡低保")
     assert _titles(database, text="城乡低保") == {LOW_INCOME}
+    assert _titles(database, text="低保") == {LOW_INCOME}
+
+
+def test_terms_match_within_one_field_literally_and_ignoring_letter_case(database):
+    """The same answers on SQLite (FTS5 tables) and PostgreSQL (migration 0022's expressions):
+    no match across two fields, `%` and `_` are characters, Latin letters in any case."""
+    from app.services import search
+    from tests.factories import add_issuer, register
+
+    with database.transaction() as s:
+        add_issuer(s, "XQ", "西区民政局", "西民发")
+        percent = register(
+            s,
+            "关于收费上浮10%_以内的通知",
+            issuer="XQ",
+            published=date(2026, 1, 5),
+            doc_number="西民发〔2026〕1号",
+        )
+        latin = register(
+            s,
+            "关于推行OFD版式文件的通知",
+            issuer="XQ",
+            published=date(2026, 1, 6),
+            doc_number="西民发〔2026〕2号",
+        )
+
+    def found(term: str) -> set[int]:
+        with database.reading() as s:
+            return set(search.find_ids(s, search.DocumentQuery(text=term)))
+
+    assert found("10%_以内") == {percent.id}
+    assert found("%_") == {percent.id}
+    assert found("10%以内") == set()  # % is not a wildcard
+    assert found("上浮10_") == set()  # nor is _
+    assert found("ofd版式") == found("OfD") == found("ofd") == {latin.id}
+    assert found("d版") == {latin.id}
+    assert found("通知西民") == found("知西") == set()  # the title's end and the number's start
+    assert found("西民发") == {percent.id, latin.id}
+    assert found("西民 发〔") == {percent.id, latin.id}
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="0022 changes nothing on SQLite")
+def test_upgrade_to_0022_finds_documents_written_at_0021(empty_db_url):
+    from app.db import open_database
+    from app.services import search
+    from tests.test_db import ISSUER_MZ_BOOL, at_revision
+
+    clock.fix_today(date(2026, 11, 27))
+    row = (
+        "INSERT INTO document (id, issuer_id, title, doc_number, reg_number, status, "
+        "drafting_unit, keywords, summary, remarks, important, public_facing, business_related, "
+        "market_related, published, effective, valid_until, status_changed, created_at, "
+        "updated_at, version) VALUES ({id}, 1, '{title}', '{number}', NULL, 'published', '', "
+        "'{keywords}', '', '', false, false, false, false, '2026-01-05', '2026-01-05', "
+        "'2031-01-04', '2026-01-05', '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1)"
+    )
+    at_revision(
+        empty_db_url,
+        "0021",
+        ISSUER_MZ_BOOL,
+        row.format(id=1, title="河清市低保办法", number="河民发〔2026〕1号", keywords="救助"),
+        row.format(id=2, title="河清市殡葬管理办法", number="河民发〔2026〕2号", keywords="殡葬"),
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.reading() as s:
+
+            def found(term: str) -> list[int]:
+                return sorted(search.find_ids(s, search.DocumentQuery(text=term)))
+
+            assert found("河清市低保") == [1]
+            assert found("低保") == found("保") == found("救助") == [1]
+            assert found("殡葬") == [2]
+            assert found("河民发〔2026〕") == found("河清") == [1, 2]
+            assert found("〔2026〕2号") == [2]
+            assert found("低保 殡葬") == []
+    finally:
+        database.close()

@@ -25,7 +25,14 @@ from sqlalchemy.orm import Session
 
 from app import db_hold, failures, pg_session
 from app.atomic_files import replacing
-from app.db import Database, continue_sequences, describe, open_database, sqlite_path
+from app.db import (
+    Database,
+    continue_sequences,
+    describe,
+    open_database,
+    refresh_statistics,
+    sqlite_path,
+)
 from app.db_hold import Hold
 from app.errors import UserError
 from app.models import Attachment, AuditEntry, Base
@@ -311,6 +318,7 @@ def _copy_tables(
         search_index.index_all(dst)
         text_index.index_all(dst)
         _verify(src, dst, result)
+        refresh_statistics(conn)
 
 
 def _refuse_data(conn: Connection, target: str) -> None:

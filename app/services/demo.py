@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
-from app.db import continue_sequences
+from app.db import continue_sequences, refresh_statistics
 from app.errors import UserError
 from app.models import (
     AuditEntry,
@@ -212,6 +212,7 @@ def make_demo(
     audit.record(
         s, worker, AuditAction.DEMO, audit.Subject.of(Document), summary=f"生成演示数据 {docs} 件"
     )
+    refresh_statistics(s.connection())
     return DemoSummary(issuers=len(issuers), documents=len(rows))
 
 

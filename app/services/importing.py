@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db import refresh_statistics
 from app.errors import UserError
 from app.models import Document, Issuer, IssuerName, NumberAllocation
 from app.services import (
@@ -93,6 +94,7 @@ HEADER_WORDS = {
 }
 SCAN_ROWS = 15
 CHUNK = 500  # values per IN (...) query
+BULK_ROWS = 1000  # an import this large refreshes PostgreSQL's planner statistics
 VALUE_SHOWN = 200  # characters of a cell shown with its problem
 Progress = Callable[[int, int], bool]
 
@@ -566,6 +568,8 @@ def run_import(
     else:
         attempt.commit()
         report.imported = len(registered)
+        if report.imported >= BULK_ROWS:
+            refresh_statistics(s.connection())
     return report
 
 

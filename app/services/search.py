@@ -2,8 +2,10 @@
 
 A table view asks `find_ids` once and `load_rows` for each page it shows; the CLI and reports use
 `search_rows`. On SQLite, terms of three characters or more go through the FTS5 trigram index,
-shorter ones through the character-pair index (search_index.py). On PostgreSQL every term is an
-ILIKE over the register's own columns, served by the pg_trgm GIN indexes of migration 0009.
+shorter ones through the character-pair index (search_index.py). On PostgreSQL a term is looked
+for in the register's searched fields joined and lower-cased (`nd_search_text`): by LIKE through a
+trigram index for 3+ characters, as an element of its characters and pairs (`nd_grams`) for
+shorter ones (migration 0022).
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from typing import Any, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
+    any_,
+    bindparam,
     case,
     column,
     exists,
@@ -27,6 +32,7 @@ from sqlalchemy import (
     table,
     union_all,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from app import clock
@@ -141,11 +147,20 @@ def load_rows(s: Session, ids: Sequence[int], on: date | None = None) -> list[Re
     default); ids no longer in the register are skipped."""
     day = on or clock.today()
     found: dict[int, RegisterRow] = {}
+    on_postgresql = s.get_bind().dialect.name == "postgresql"
     for start in range(0, len(ids), _PAGE):
         page = ids[start : start + _PAGE]
-        for r in s.connection().execute(_row_select().where(Document.id.in_(page))):
+        for r in s.connection().execute(_row_select().where(_among(page, on_postgresql))):
             found[r.id] = _row(r, day)
     return [found[i] for i in ids if i in found]
+
+
+def _among(ids: Sequence[int], on_postgresql: bool) -> ColumnElement[bool]:
+    """On PostgreSQL one array parameter rather than one parameter an id: the statement's text
+    stays the same for every page, so the driver and the server reuse its parse and plan."""
+    if on_postgresql:
+        return Document.id == any_(bindparam("ids", list(ids), type_=postgresql.ARRAY(Integer)))
+    return Document.id.in_(ids)
 
 
 def search_rows(
@@ -242,11 +257,8 @@ def _text_conditions(
         return []
     if not search_index.has_fts(s):
         if not in_texts:
-            return [Document.id.in_(_like_ids(s, terms))]
-        return [
-            or_(Document.id.in_(_like_ids(s, [t])), Document.id.in_(_text_like_ids(s, t)))
-            for t in terms
-        ]
+            return [_pg_term(s, Document, t) for t in terms]
+        return [or_(_pg_term(s, Document, t), Document.id.in_(_text_like_ids(s, t))) for t in terms]
     if not in_texts:
         long_terms = [t for t in terms if len(t) >= _FTS_MIN_CHARS]
         short_terms = [t for t in terms if len(t) < _FTS_MIN_CHARS]
@@ -298,37 +310,28 @@ def _text_like_ids(s: Session, term: str) -> Select[Any]:
     return select(DocumentText.document_id).where(found, ~replaced)
 
 
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
+
+
 def _fts_phrase(term: str) -> str:
     """The term as one FTS5 string: no operator, bracket or quote inside can change the query."""
     return '"' + term.replace('"', '""') + '"'
 
 
-def _like_ids(s: Session, terms: list[str]) -> Select[Any]:
-    """Ids matching every term by LIKE. As a subquery this is one table scan; inline, SQLite
-    would walk the sort index and fetch each row through it, several times slower.
-
-    PostgreSQL's LIKE is case-sensitive, so it gets ILIKE (as SQLite's LIKE ignores ASCII case),
-    and the few matching issuers are looked up first: `issuer_id IN (1, 2)` can join the trigram
-    indexes in one bitmap scan, where a subquery inside the OR would force a scan of every row."""
-    d = aliased(Document, name="d")
-    if s.get_bind().dialect.name == "postgresql":
-        return select(d.id).where(*(_ilike_any(s, d, t) for t in terms))
-    return select(d.id).where(*(_like_any(d, t) for t in terms))
-
-
-def _like_any(d: Any, term: str) -> ColumnElement[bool]:
-    columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
-    issuer_ids = (
-        select(Issuer.id)
-        .where(Issuer.name.contains(term, autoescape=True))
-        .union(select(IssuerName.issuer_id).where(IssuerName.name.contains(term, autoescape=True)))
-    )
-    return or_(*(c.contains(term, autoescape=True) for c in columns), d.issuer_id.in_(issuer_ids))
-
-
-def _ilike_any(s: Session, d: Any, term: str) -> ColumnElement[bool]:
-    columns = (d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
-    found = [c.icontains(term, autoescape=True) for c in columns]
+def _pg_term(s: Session, d: Any, term: str) -> ColumnElement[bool]:
+    """The term in a document's searched fields or its issuer's names (PostgreSQL). The
+    expressions must read as migration 0022's indexes do, or the server scans every row. The few
+    matching issuers are looked up first: `issuer_id IN (1, 2)` joins the trigram index in one
+    bitmap scan, where a subquery inside the OR would force a scan of every row."""
+    haystack = func.nd_search_text(d.title, d.doc_number, d.reg_number, d.keywords, d.summary)
+    if len(term) < _FTS_MIN_CHARS:
+        found = [func.nd_grams(func.lower(haystack)).op("@>")(postgresql.array([func.lower(term)]))]
+    elif term.lower() != term.upper():
+        found = [haystack.ilike(_like_pattern(term), escape="/")]
+    else:
+        found = [haystack.like(_like_pattern(term), escape="/")]
     ids = s.scalars(
         select(Issuer.id)
         .where(Issuer.name.icontains(term, autoescape=True))
