@@ -370,3 +370,22 @@ def test_upgrade_to_0022_finds_documents_written_at_0021(empty_db_url):
             assert found("低保 殡葬") == []
     finally:
         database.close()
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="the planner statistics of PostgreSQL")
+def test_the_demo_leaves_the_planner_statistics_of_what_it_wrote(database):
+    """Right after a bulk write the planner believed the tables empty until autovacuum came by
+    (a search on 100k demo documents took 413 ms instead of 30)."""
+    from sqlalchemy import text
+
+    from app.services.demo import make_demo
+
+    with database.transaction() as s:
+        s.execute(text("ALTER TABLE document SET (autovacuum_enabled = false)"))
+        make_demo(s, 150)
+    with database.reading() as s:
+        counted = s.execute(text("SELECT count(*) FROM document")).scalar()
+        estimated = s.execute(
+            text("SELECT reltuples FROM pg_class WHERE relname = 'document'")
+        ).scalar()
+    assert counted >= 150 and estimated == counted
