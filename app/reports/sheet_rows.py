@@ -9,7 +9,7 @@ clerk sees changes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
-from app.services.fields import printable
+from app.services.fields import printable, refused_character
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -63,24 +63,31 @@ class RowWriter:
         self._days: dict[date, str] = {}
 
     def row(self, number: int, values: Sequence[Any]) -> str:
+        """The row's XML. Texts are checked for characters a sheet cannot hold once a row; a row
+        with one (stored before the checks existed) is written again without them."""
+        xml = self._xml(number, values, _text)
+        if refused_character(xml) is not None:
+            xml = self._xml(number, values, _printable_text)
+        return xml
+
+    def _xml(self, number: int, values: Sequence[Any], text: Callable[[str, str, str], str]) -> str:
         parts = [f'<row r="{number}">']
-        for i, value in enumerate(values):
-            ref = f"{self.letters[i]}{number}"
+        add = parts.append
+        cells = zip(self.letters, self.styles, self.date_styles, values, strict=False)
+        for i, (letter, style, date_style, value) in enumerate(cells):
             kind = type(value)
             if kind is str:
-                parts.append(_text(ref, self.styles[i], value))
+                add(text(f"{letter}{number}", style, value))
             elif value is None:
-                if self.styles[i]:
-                    parts.append(f'<c r="{ref}"{self.styles[i]} t="n"/>')
+                if style:
+                    add(f'<c r="{letter}{number}"{style} t="n"/>')
             elif kind is date or kind is datetime:
-                parts.append(
-                    f'<c r="{ref}"{self.date_styles[i]} t="n"><v>{self._day(value)}</v></c>'
-                )
+                add(f'<c r="{letter}{number}"{date_style} t="n"><v>{self._day(value)}</v></c>')
             elif kind is int or kind is float or kind is Decimal:
-                parts.append(f'<c r="{ref}"{self.styles[i]} t="n"><v>{_number(value)}</v></c>')
+                add(f'<c r="{letter}{number}"{style} t="n"><v>{_number(value)}</v></c>')
             else:
-                parts.append(self._other(number, i, value))
-        parts.append("</row>")
+                add(self._other(number, i, value))
+        add("</row>")
         return "".join(parts)
 
     def _day(self, value: date) -> str:
@@ -128,15 +135,20 @@ def _number(value: Any) -> str:
     return safe_string(value)  # as openpyxl writes it: 16 significant digits, "" for nan
 
 
+def _printable_text(ref: str, style: str, value: str) -> str:
+    return _text(ref, style, printable(value))
+
+
 def _text(ref: str, style: str, value: str) -> str:
-    value = printable(value)[:LONGEST]
+    if len(value) > LONGEST:
+        value = value[:LONGEST]
     if not value:
         return f'<c r="{ref}"{style} t="inlineStr"/>'
     if value in ERROR_CODES:
         return f'<c r="{ref}"{style} t="e"><v>{value}</v></c>'
     if "&" in value or "<" in value or ">" in value:
         value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    space = ' xml:space="preserve"' if value != value.strip() else ""
+    space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{value}</t></is></c>'
 
 
