@@ -3,9 +3,13 @@ the libraries a first print or import loads are part of the time; prints one JSO
 
     python bench/figures_files.py pdf URL TARGET.pdf       register PDF of every row
     python bench/figures_files.py xlsx URL TARGET.xlsx     register workbook of every row
+    python bench/figures_files.py xlsx-nolxml URL T.xlsx   the same with lxml unimportable, as
+                                                           on a PC without it (openpyxl then
+                                                           writes through et_xmlfile)
     python bench/figures_files.py import URL LEDGER.xlsx   read a ledger and import it all
 
-Peak memory is VmHWM (the process's high-water resident memory) from /proc/self/status."""
+Peak memory is VmHWM (the process's high-water resident memory) from /proc/self/status; CPU
+seconds (the process's own) are given beside the wall seconds, which a busy machine stretches."""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ import json
 import sys
 import time
 from pathlib import Path
+
+if sys.argv[1:2] == ["xlsx-nolxml"]:
+    sys.modules["lxml"] = None  # type: ignore[assignment]  (before anything imports openpyxl)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,9 +36,19 @@ def register_pdf(url: str, target: str) -> dict:
 
 
 def register_xlsx(url: str, target: str) -> dict:
+    import openpyxl.xml
+
     from app.reports.catalog_output import write_xlsx
 
-    return _timed_register(url, target, write_xlsx, "rows")
+    result = _timed_register(url, target, write_xlsx, "rows")
+    return {**result, "lxml": openpyxl.xml.LXML}
+
+
+def register_xlsx_nolxml(url: str, target: str) -> dict:
+    result = register_xlsx(url, target)
+    if result["lxml"]:
+        raise RuntimeError("openpyxl still found lxml")
+    return result
 
 
 def _timed_register(url: str, target: str, write, counted: str) -> dict:
@@ -40,12 +57,12 @@ def _timed_register(url: str, target: str, write, counted: str) -> dict:
     database = open_database(url)
     try:
         with database.reading() as s:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             count = write(s, "register", CatalogFilter(), Path(target))
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         database.close()
-    return {"seconds": seconds, counted: count, "peak_mb": rss_mb("VmHWM")}
+    return {"seconds": seconds, "cpu_s": cpu, counted: count, "peak_mb": rss_mb("VmHWM")}
 
 
 def import_ledger(url: str, ledger: str) -> dict:
@@ -73,7 +90,12 @@ def import_ledger(url: str, ledger: str) -> dict:
 
 def main() -> None:
     what, url, path = sys.argv[1:]
-    figure = {"pdf": register_pdf, "xlsx": register_xlsx, "import": import_ledger}[what]
+    figure = {
+        "pdf": register_pdf,
+        "xlsx": register_xlsx,
+        "xlsx-nolxml": register_xlsx_nolxml,
+        "import": import_ledger,
+    }[what]
     print(json.dumps(figure(url, path), ensure_ascii=False), flush=True)
 
 

@@ -12,7 +12,7 @@ from app.reports import annual_catalog, current_catalog, listing, register, reti
 from app.reports.fonts import role_fonts
 from app.reports.page import Progress
 from app.services import anchor
-from app.services.catalogs import CatalogFilter, catalog
+from app.services.catalogs import CatalogFilter, catalog, streamed_catalog
 
 LAYOUTS: dict[str, tuple[ModuleType, bool]] = {
     "register": (register, True),
@@ -38,7 +38,7 @@ def write_pdf(
 def write_xlsx(
     s: Session, kind: str, f: CatalogFilter, target: Path, progress: Progress | None = None
 ) -> int:
-    """Returns the number of rows written."""
-    data = catalog(s, kind, f, clock.today())
+    """Returns the number of rows written; the rows are read as they are written."""
+    data = streamed_catalog(s, kind, f, clock.today())
     module, _ = LAYOUTS[kind]
-    return listing.xlsx(data, module.COLUMNS, target, progress)
+    return listing.rows_xlsx(data.title, data.rows, data.total, module.COLUMNS, target, progress)

@@ -3,8 +3,9 @@ ledger (台账) shares."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +66,26 @@ def xlsx(
     progress: Progress | None = None,
     notes: Sequence[str] = (),
 ) -> int:
-    numbered = list(enumerate(catalog.rows, 1))
-    fields = [Field("序号", 6, lambda r: r[0])] + [
+    return rows_xlsx(
+        catalog.title, catalog.rows, len(catalog.rows), columns, target, progress, notes
+    )
+
+
+def rows_xlsx(
+    title: str,
+    rows: Iterable[Any],
+    total: int,
+    columns: Sequence[ListColumn],
+    target: Path,
+    progress: Progress | None = None,
+    notes: Sequence[str] = (),
+) -> int:
+    """`rows` numbered from 1 as they come (an iterator is read once, as the sheet is written);
+    `total` is what the progress counts up to."""
+    fields = [Field("序号", 6, itemgetter(0))] + [
         Field(c.header, max(8, c.width * 1.6), _of_numbered(c)) for c in columns
     ]
-    return write_sheet(target, catalog.title, fields, numbered, len(numbered), progress, notes)
+    return write_sheet(target, title, fields, enumerate(rows, 1), total, progress, notes)
 
 
 def _of_numbered(column: ListColumn) -> Callable[[tuple[int, Any]], Any]:

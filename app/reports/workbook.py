@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.atomic_files import replacing
 from app.reports.page import Cancelled
+from app.reports.sheet_rows import RowWriter, save_with_rows
 from app.services.fields import printable
 
 if TYPE_CHECKING:
@@ -205,21 +206,24 @@ def write_sheet(
         widths = [max(f.width, w) for f, w in zip(fields, fitted_widths(headers, []), strict=True)]
     wraps = {i for i, w in enumerate(widths) if w >= widest}
     ws = start_sheet(wb, sheet, widths, headers, landscape, heading)
-    count = 0
-    with sheet_writes():
-        for count, row in enumerate(chain(ahead, remaining), 1):
-            ws.append(
-                [
-                    wrapped(ws, f.value(row)) if i in wraps else cell(ws, f.value(row))
-                    for i, f in enumerate(fields)
-                ]
-            )
-            if progress and count % 2000 == 0 and not progress(count, total):
-                raise Cancelled()
+    writer = RowWriter(ws, len(fields), wraps, WRAP, DATE_FORMAT)
+    values = [f.value for f in fields]
+    counted = [0]
+
+    def each_row() -> None:
+        counted[0] += 1
+        if progress and counted[0] % 2000 == 0 and not progress(counted[0], total):
+            raise Cancelled()
+
+    def body() -> Iterator[list[Any]]:
+        for row in chain(ahead, remaining):
+            yield [value(row) for value in values]
+            each_row()
         if notes:
-            ws.append([])
+            yield []
         for note in notes:
-            ws.append([cell(ws, note)])
+            yield [note]
+
     with replacing(target) as part:
-        wb.save(part)
-    return count
+        save_with_rows(wb, ws, part, HEADER_ROW + 1, body(), writer)
+    return counted[0]

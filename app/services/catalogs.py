@@ -4,11 +4,13 @@ Catalogs and registers). The PDF and workbook writers only lay these rows out.""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
@@ -143,63 +145,82 @@ def _select(
 
 def _rows(
     s: Session, kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
-) -> list[CatalogRow]:
-    found = list(s.execute(_select(kind, f, issuer, today)))
+) -> Iterator[CatalogRow]:
+    """The rows in order, read CHUNK documents at a time (yield_per), each chunk's filings with
+    it: a register of any size is never held in memory whole."""
     names = issuer_names.NameBook(s)
-    rows = [_row(r, today, names) for r in found]
-    if kind == "register":
-        texts = _filing_texts(s, found, today)
-        rows = [replace(row, filing=texts[row.id]) for row in rows]
-    if kind == "repealed" and f.year is not None:
-        rows = [r for r in rows if r.ended_on is not None and r.ended_on.year == f.year]
-    return rows
+    filings = _FilingTexts(s, today) if kind == "register" else None
+    of_year = f.year if kind == "repealed" else None
+    found = s.execute(_select(kind, f, issuer, today).execution_options(yield_per=CHUNK))
+    with closing(found):
+        for chunk in found.partitions():
+            texts = filings.of(chunk) if filings is not None else {}
+            for r in chunk:
+                row = _row(r, today, names, texts.get(r.id, ""))
+                if of_year is None or (row.ended_on is not None and row.ended_on.year == of_year):
+                    yield row
 
 
-def _filing_texts(s: Session, found: list[Any], today: date) -> dict[int, str]:
+class _FilingTexts:
     """备案情况 by document: for each recipient it goes to, the day it was filed and the result
     ("上一级人民政府 2026-03-10 予以备案"), that it was filed and awaits the result, or that it
     was not filed and by when it had to be (逾期 once that day has passed on the catalog's day); a
     filing kept under a recipient the rules no longer name (a renamed body) is listed too, and a
-    document imported without its filings says 备案情况未录入. Filings are read in chunks and
-    deadlines computed once per start day and rule, whatever the register holds."""
-    by_doc: dict[int, dict[str, Filing]] = defaultdict(dict)
-    ids = [r.id for r in found]
-    for start in range(0, len(ids), CHUNK):
-        for f in s.scalars(
-            select(Filing)
-            .where(Filing.document_id.in_(ids[start : start + CHUNK]))
+    document imported without its filings says 备案情况未录入. Deadlines are computed once per
+    start day and rule, whatever the register holds."""
+
+    def __init__(self, s: Session, today: date) -> None:
+        self.s, self.today = s, today
+        self.rules = filing.rules(s)
+        self.calendar = workcalendar.load(s)
+        self.dues: dict[tuple[date, str], workcalendar.Period] = {}
+
+    def of(self, found: Sequence[Any]) -> dict[int, str]:
+        """The texts of `found` (rows of _select, at most CHUNK of them)."""
+        by_doc: dict[int, dict[str, Any]] = defaultdict(dict)
+        for f in self.s.execute(
+            select(
+                Filing.document_id,
+                Filing.recipient,
+                Filing.filed_on,
+                Filing.result,
+                Filing.corrected_on,
+            )
+            .where(Filing.document_id.in_([r.id for r in found]))
             .order_by(Filing.filed_on, Filing.id)
         ):
             by_doc[f.document_id][f.recipient] = f
-    all_rules = filing.rules(s)
-    cal = workcalendar.load(s)
-    dues: dict[tuple[date, str], workcalendar.Period] = {}
-    texts = {}
-    for r in found:
+        return {r.id: self._text(r, by_doc.get(r.id, {})) for r in found}
+
+    def _text(self, r: Any, recorded: dict[str, Any]) -> str:
         parts = []
-        recorded = dict(by_doc[r.id])
-        for rule in all_rules.get(r.level, all_rules["department"]):
+        recorded = dict(recorded)
+        for rule in self.rules.get(r.level, self.rules["department"]):
             filed = recorded.pop(rule.recipient, None)
             if filed is not None and filed.filed_on is not None:
                 parts.append(_filed_text(rule.recipient, filed))
             elif r.filing_unrecorded:
                 continue
             elif r.published is not None:
-                day = rule.start_date(r)
-                if (day, rule.recipient) not in dues:
-                    dues[day, rule.recipient] = filing.filing_period(day, rule, cal)
-                parts.append(_unfiled_text(rule.recipient, dues[day, rule.recipient], today))
+                parts.append(_unfiled_text(rule.recipient, self._due(r, rule), self.today))
         parts += [_filed_text(f.recipient, f) for f in recorded.values() if f.filed_on is not None]
         if r.filing_unrecorded:
             parts.append(filing_backlog.REMINDER)
-        texts[r.id] = "；\n".join(parts)
-    return texts
+        return "；\n".join(parts)
+
+    def _due(self, r: Any, rule: Any) -> workcalendar.Period:
+        day = rule.start_date(r)
+        key = (day, rule.recipient)
+        if key not in self.dues:
+            self.dues[key] = filing.filing_period(day, rule, self.calendar)
+        return self.dues[key]
 
 
 AWAITING = "已报送，待审查结果"
 
 
-def _filed_text(recipient: str, f: Filing) -> str:
+def _filed_text(recipient: str, f: Any) -> str:
+    """`f`: a Filing, or a row with its filed_on, result and corrected_on."""
     text = f"{recipient} {f.filed_on} {f.result or AWAITING}"
     if f.result in filing.NEEDS_CORRECTION and f.corrected_on is not None:
         text += f"（{f.corrected_on} 已补正）"
@@ -212,7 +233,7 @@ def _unfiled_text(recipient: str, due: workcalendar.Period, today: date) -> str:
     return f"{recipient} {state}（期限 {workcalendar.marked(due.end, due.provisional)}）"
 
 
-def _row(r: Any, today: date, names: issuer_names.NameBook) -> CatalogRow:
+def _row(r: Any, today: date, names: issuer_names.NameBook, filing_text: str = "") -> CatalogRow:
     label = status_label(lifecycle.status_of(r, today))
     ahead = lifecycle.scheduled(r.status, r.status_changed, r.valid_until, today)
     if ahead is not None:
@@ -230,6 +251,7 @@ def _row(r: Any, today: date, names: issuer_names.NameBook) -> CatalogRow:
         label,
         lifecycle.ended_on(r.status, r.status_changed, r.valid_until, today),
         remarks(r.remarks, r.term_reason),
+        filing_text,
     )
 
 
@@ -272,10 +294,39 @@ def signing_office(s: Session, paper: str) -> str:
 
 
 def catalog(s: Session, kind: str, f: CatalogFilter, today: date) -> Catalog:
-    if kind not in KINDS:
-        raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。", field="目录类型")
-    issuer = issuers.by_code(s, f.issuer_code) if f.issuer_code else None
-    rows = _rows(s, kind, f, issuer, today)
+    issuer = _issuer(s, kind, f)
+    return Catalog(*_head(s, kind, f, issuer, today), list(_rows(s, kind, f, issuer, today)))
+
+
+@dataclass(frozen=True)
+class StreamedCatalog:
+    """A catalog whose rows are read as they are used, for a workbook of any size."""
+
+    kind: CatalogKind
+    title: str
+    subtitle: str
+    header: str
+    rows: Iterator[CatalogRow]
+    total: int  # counted beforehand; for the repealed of a year, those of every year
+
+
+def streamed_catalog(s: Session, kind: str, f: CatalogFilter, today: date) -> StreamedCatalog:
+    issuer = _issuer(s, kind, f)
+    head = _head(s, kind, f, issuer, today)
+    listed = _select(kind, f, issuer, today).order_by(None).subquery()
+    total = s.scalar(select(func.count()).select_from(listed)) or 0
+    return StreamedCatalog(*head, _rows(s, kind, f, issuer, today), total)
+
+
+def _head(
+    s: Session, kind: str, f: CatalogFilter, issuer: Issuer | None, today: date
+) -> tuple[CatalogKind, str, str, str]:
     title = KINDS[kind].title if kind != "annual" else f"{f.year}年度规范性文件目录"
     header = issuer.name if issuer else office_name(s)
-    return Catalog(KINDS[kind], title, _subtitle(kind, f, today), header, rows)
+    return KINDS[kind], title, _subtitle(kind, f, today), header
+
+
+def _issuer(s: Session, kind: str, f: CatalogFilter) -> Issuer | None:
+    if kind not in KINDS:
+        raise UserError(f"目录类型：“{kind}”无效，可选：{'、'.join(KINDS)}。", field="目录类型")
+    return issuers.by_code(s, f.issuer_code) if f.issuer_code else None
