@@ -315,7 +315,7 @@ def main() -> None:
             lambda: register_pdf(pdf_database(folder, path, pdf_docs), folder / "register.pdf"),
         )
         guarded(
-            ("xlsx_100k_s", "xlsx_100k_peak_mb"),
+            ("xlsx_100k_s", "xlsx_100k_peak_mb", "xlsx_100k_nolxml_s", "xlsx_100k_nolxml_peak_mb"),
             lambda: register_xlsx(url, folder / "register.xlsx"),
         )
         guarded(("import_10k_s",), lambda: import_ledger(folder, import_rows))
