@@ -1,5 +1,6 @@
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -18,6 +19,7 @@ from app.ui.main_window import MainWindow
 from app.ui.register.document_dialog import DocumentDialog
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.register.view import RegisterView
+from app.ui.widgets import state
 from tests.conftest import DEMO_DOCS
 from tests.ui_context import context
 from tests.widgets import shown
@@ -188,6 +190,15 @@ def test_column_chooser_hides_a_column_and_a_new_view_restores_it(qtbot, view, d
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().isSectionHidden(4)
     assert not again.table.horizontalHeader().isSectionHidden(2)
+
+
+def test_a_column_width_set_on_the_shown_register_is_kept_when_it_hides(qtbot, view, demo):
+    view.table.horizontalHeader().resizeSection(0, 211)
+    view.hide()  # before the save timer: the hiding saves it
+    assert Path(state.ui_settings().fileName()).is_file()
+    again = RegisterView(context(demo))
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().sectionSize(0) == 211
 
 
 def test_ctrl_n_opens_the_new_document_dialog(qtbot, view):
