@@ -28,6 +28,9 @@ DEFERRED = (
     "docx",  # python-docx, for reading a .docx text
     "lxml",
     "lunar_python",  # a year's holidays before its notice is entered
+    "chinese_calendar",  # the holiday calendar: no due date is on the register
+    "app.services.workcalendar",
+    "app.services.audit_query",
     "app.ui.connect_dialog",
     "app.services.catalogs",
 )
