@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from app import clock
 from app.errors import UserError
 from app.models import Document
-from app.services import documents, lifecycle, numbering, search
+from app.services import documents, lifecycle, numbering, search, texts
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import SYSTEM
+from app.services.vocabulary import TextKind
 from app.ui.main_window import MainWindow
 from app.ui.register.document_dialog import DocumentDialog
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
@@ -199,6 +200,21 @@ def test_a_column_width_set_on_the_shown_register_is_kept_when_it_hides(qtbot, v
     again = RegisterView(context(demo))
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().sectionSize(0) == 211
+
+
+def test_a_search_in_the_texts_shows_the_selected_documents_hit(qtbot, view, demo):
+    doc_id = view.model.doc_id(0)
+    with demo.transaction() as s:
+        body = "第一条 为保障青龙乡校车安全，制定本办法。"
+        texts.add_typed(s, SYSTEM, doc_id, body, TextKind.ORIGINAL)
+    view.scope.setCurrentIndex(view.scope.findData(True))  # 标题和正文
+    view.search.setText("青龙乡校车")
+    qtbot.waitUntil(lambda: view.model.query.text == "青龙乡校车", timeout=3000)
+    assert view.model.rowCount() == 1
+    view.table.selectRow(0)
+    qtbot.waitUntil(view.hit.isVisible, timeout=3000)
+    assert "青龙乡校车" in view.model.snippet(doc_id).text
+    assert view.hit.text().startswith(f"{TextKind.ORIGINAL.label}命中")
 
 
 def test_ctrl_n_opens_the_new_document_dialog(qtbot, view):

@@ -33,6 +33,7 @@ DEFERRED = (
     "chinese_calendar",  # the holiday calendar: no due date is on the register
     "app.services.workcalendar",
     "app.services.audit_query",
+    "app.services.texts",  # the texts service, for a search in the texts
     "app.ui.connect_dialog",
     "app.services.catalogs",
 )
