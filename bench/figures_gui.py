@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from memory import rss_mb  # noqa: E402
 
-HEAVY_MODULES = ("alembic", "reportlab", "openpyxl", "pypdfium2")
+HEAVY_MODULES = ("alembic", "reportlab", "openpyxl", "pypdfium2", "docx", "lxml")
 TIMEOUT_S = 120
 
 
