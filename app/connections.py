@@ -120,7 +120,10 @@ def last() -> Place | None:
 def remember(place: Place) -> None:
     """`place` was opened: it is the last one now, first in the recent list. A failure to write
     is logged, never shown: the clerk's work goes on."""
-    kept = [place, *(p for p in recent() if not _same(p, place))][:RECENT]
+    before = recent()
+    kept = [place, *(p for p in before if not _same(p, place))][:RECENT]
+    if kept == before:
+        return  # the same database as last time: nothing to write at every start
     try:
         _write(kept)
     except OSError as exc:

@@ -41,3 +41,15 @@ def test_collection_happens_on_the_gui_thread_only(qtbot, database):
         assert set(runs) == {threading.main_thread().name}
     finally:
         gc.callbacks.remove(seen)
+
+
+def test_the_collector_counts_from_the_event_loops_first_turn(qtbot, qapp):
+    """Not from start-up's first lines: start-up's garbage is collected after the first page."""
+    made = collector.GuiThreadCollector(qapp)
+    try:
+        assert not made.timer.isActive()
+        qtbot.waitUntil(made.timer.isActive, timeout=1000)
+        assert made.timer.interval() == collector.INTERVAL_MS
+    finally:
+        made.timer.stop()
+        made.deleteLater()

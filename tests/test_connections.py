@@ -86,6 +86,17 @@ def test_the_last_database_opened_opens_at_the_next_start(tmp_path: Path):
     assert connections.recent() == [first, second]
 
 
+def test_the_same_database_opened_again_leaves_the_file_as_it_was(tmp_path: Path):
+    first, second = tmp_path / "甲单位.db", tmp_path / "乙单位.db"
+    connections.remember(first)
+    connections.remember(second)
+    written = connections.settings_path().stat()
+    connections.remember(second)
+    again = connections.settings_path().stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    assert connections.recent() == [second, first]
+
+
 def test_the_recent_list_keeps_the_newest_few(tmp_path: Path):
     for n in range(connections.RECENT + 3):
         connections.remember(tmp_path / f"{n}.db")

@@ -9,6 +9,7 @@ from app.ui import crash
 from app.ui.home.view import HomeView
 from app.ui.main_window import SECTIONS, MainWindow
 from app.ui.register.view import RegisterView
+from app.ui.widgets import state
 from tests.ui_context import context
 from tests.widgets import shown
 
@@ -53,6 +54,23 @@ def test_section_chosen_before_showing_is_the_only_page_built(qtbot, database):
 def test_status_bar_shows_database_location(window, database):
     assert describe(database.url) in window.db_label.text()
     assert window.today_label.isHidden()
+
+
+def test_a_start_on_the_register_writes_its_columns_only_once_it_has_shown(
+    qtbot, database, monkeypatch
+):
+    """Qt hides the register as the window's stack takes it in, before it ever shows: its
+    layout from ui.ini is not written back then; once it has shown and is left, it is."""
+    saved = []
+    monkeypatch.setattr(state, "save_header", lambda header, key: saved.append(key))
+    win = MainWindow(context(database))
+    qtbot.addWidget(win)
+    win.show_section("register")
+    assert saved == []
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_section("settings")
+    assert saved == ["register"]
 
 
 def test_status_bar_shows_a_day_pinned_by_normdesk_today(qtbot, database, monkeypatch):

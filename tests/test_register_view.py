@@ -1,5 +1,6 @@
 import threading
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -10,14 +11,16 @@ from sqlalchemy import func, select
 from app import clock
 from app.errors import UserError
 from app.models import Document
-from app.services import documents, lifecycle, numbering, search
+from app.services import documents, lifecycle, numbering, search, texts
 from app.services.documents import DocumentInput
 from app.services.lifecycle import IN_FORCE
 from app.services.permissions import SYSTEM
+from app.services.vocabulary import TextKind
 from app.ui.main_window import MainWindow
 from app.ui.register.document_dialog import DocumentDialog
 from app.ui.register.table_model import COLUMNS, DocumentTableModel
 from app.ui.register.view import RegisterView
+from app.ui.widgets import state
 from tests.conftest import DEMO_DOCS
 from tests.ui_context import context
 from tests.widgets import shown
@@ -188,6 +191,30 @@ def test_column_chooser_hides_a_column_and_a_new_view_restores_it(qtbot, view, d
     qtbot.addWidget(again)
     assert again.table.horizontalHeader().isSectionHidden(4)
     assert not again.table.horizontalHeader().isSectionHidden(2)
+
+
+def test_a_column_width_set_on_the_shown_register_is_kept_when_it_hides(qtbot, view, demo):
+    view.table.horizontalHeader().resizeSection(0, 211)
+    view.hide()  # before the save timer: the hiding saves it
+    assert Path(state.ui_settings().fileName()).is_file()
+    again = RegisterView(context(demo))
+    qtbot.addWidget(again)
+    assert again.table.horizontalHeader().sectionSize(0) == 211
+
+
+def test_a_search_in_the_texts_shows_the_selected_documents_hit(qtbot, view, demo):
+    doc_id = view.model.doc_id(0)
+    with demo.transaction() as s:
+        body = "第一条 为保障青龙乡校车安全，制定本办法。"
+        texts.add_typed(s, SYSTEM, doc_id, body, TextKind.ORIGINAL)
+    view.scope.setCurrentIndex(view.scope.findData(True))  # 标题和正文
+    view.search.setText("青龙乡校车")
+    qtbot.waitUntil(lambda: view.model.query.text == "青龙乡校车", timeout=3000)
+    assert view.model.rowCount() == 1
+    view.table.selectRow(0)
+    qtbot.waitUntil(view.hit.isVisible, timeout=3000)
+    assert "青龙乡校车" in view.model.snippet(doc_id).text
+    assert view.hit.text().startswith(f"{TextKind.ORIGINAL.label}命中")
 
 
 def test_ctrl_n_opens_the_new_document_dialog(qtbot, view):

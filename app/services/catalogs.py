@@ -21,10 +21,10 @@ from app.services import (
     issuer_names,
     issuers,
     lifecycle,
-    settings,
     validity,
     workcalendar,
 )
+from app.services.issuers import office_name
 from app.services.lifecycle import DRAFTING, status_label
 from app.services.vocabulary import DocStatus, FilingTimeliness
 
@@ -273,15 +273,6 @@ def _subtitle(kind: str, f: CatalogFilter, today: date) -> str:
     if kind == "current":
         parts.append(f"截至{today:%Y年%m月%d日}")
     return "　".join(parts)
-
-
-def office_name(s: Session) -> str:
-    """The office named on printed pages: the setting, else the one government-level issuer."""
-    name = settings.get(s, "office.name")
-    if name:
-        return name
-    governments = s.scalars(select(Issuer.name).where(Issuer.level == "government")).all()
-    return governments[0] if len(governments) == 1 else ""
 
 
 def signing_office(s: Session, paper: str) -> str:

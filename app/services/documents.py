@@ -18,7 +18,6 @@ from app.errors import UserError
 from app.models import Document, DocumentLink, Issuer, ProcedureStep
 from app.services import (
     audit,
-    audit_query,
     docnumber,
     fields,
     issuer_names,
@@ -29,7 +28,6 @@ from app.services import (
     search_index,
     settings,
     validity,
-    workcalendar,
 )
 from app.services.lifecycle import (
     DRAFTING,
@@ -349,6 +347,8 @@ def update_document(
 
 def _conflict_message(doc: Document, data: DocumentInput) -> str:
     """Which saved values differ from the ones this clerk is about to save, both shown."""
+    from app.services import audit_query  # with the integrity check: not needed at start-up
+
     current = _snapshot(doc)
     mine = {f.name: getattr(data, f.name) for f in dataclass_fields(data)} | {
         "issuer": data.issuer_code
@@ -435,6 +435,8 @@ def _check_comment_period(s: Session, doc: Document, start: date, end: date) -> 
                 field="征求意见期间",
             )
         return
+    from app.services import workcalendar  # the holiday calendars load on first use
+
     least = settings.get(s, "comment.min_workdays")
     workdays = workcalendar.load(s).workdays_between(start - timedelta(days=1), end)
     if workdays < least:

@@ -12,7 +12,7 @@ from app import clock
 from app.errors import UserError
 from app.models import Issuer, IssuerName
 from app.models.issuer import DEFAULT_TEMPLATE
-from app.services import audit, fields, issuer_names, numbering, search_index
+from app.services import audit, fields, issuer_names, numbering, search_index, settings
 from app.services.permissions import Actor, Permission, require
 from app.services.vocabulary import AuditAction, Labelled
 
@@ -362,3 +362,12 @@ def activate(s: Session, actor: Actor, code: str, reason: str) -> Issuer:
         new={"active": True, "reason": reason},
     )
     return issuer
+
+
+def office_name(s: Session) -> str:
+    """The office named on printed pages: the setting, else the one government-level issuer."""
+    name = settings.get(s, "office.name")
+    if name:
+        return name
+    governments = s.scalars(select(Issuer.name).where(Issuer.level == "government")).all()
+    return governments[0] if len(governments) == 1 else ""

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-from lunar_python import Lunar, Solar
-
 NEW_YEAR, SPRING, QINGMING, LABOUR, DRAGON_BOAT, MID_AUTUMN, NATIONAL = (
     "元旦",
     "春节",
@@ -48,6 +46,8 @@ def _version(year: int) -> tuple:
 
 
 def _lunar(year: int, month: int, day: int) -> date:
+    from lunar_python import Lunar  # loaded when a year without a holiday notice is first asked
+
     solar = Lunar.fromYmd(year, month, day).getSolar()
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
@@ -71,6 +71,8 @@ def holidays(year: int) -> dict[date, str]:
     for d in national:
         days[date(year, 10, d)] = NATIONAL
     if traditional:
+        from lunar_python import Solar
+
         qingming = Solar.fromYmd(year, 4, 1).getLunar().getJieQiTable()["清明"]
         days[date(qingming.getYear(), qingming.getMonth(), qingming.getDay())] = QINGMING
         days[_lunar(year, 5, 5)] = DRAGON_BOAT

@@ -21,10 +21,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import docx
-from docx.oxml.ns import qn
-from lxml import etree
-
 from app import pdfium
 from app.errors import UserError
 
@@ -205,6 +201,8 @@ class _Archive:
         )
 
     def xml(self, member: str) -> Any:
+        from lxml import etree
+
         parser = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
         )
@@ -237,6 +235,8 @@ def _archive(f: BinaryIO, name: str, fmt: TextFormat) -> Iterator[_Archive]:
 
 
 def _read_docx(path: Path) -> Extracted:
+    import docx  # python-docx and lxml load on the first text read, not at start-up
+
     with path.open("rb") as f, _archive(f, path.name, TextFormat.DOCX) as archive:
         # python-docx unpacks with zipfile, which never yields more than a member's declared
         # size; unpacking once here also meets a damaged member before python-docx does.
@@ -257,6 +257,8 @@ def _read_docx(path: Path) -> Extracted:
 def _docx_lines(body: Any) -> Iterator[str]:
     """Body paragraphs and table rows in document order; a table row is one line, its cells
     joined by a tab, a cell's paragraphs by a space. Headers and footers are not in the body."""
+    from docx.oxml.ns import qn
+
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             if child.text.strip():
@@ -269,6 +271,8 @@ def _docx_lines(body: Any) -> Iterator[str]:
 
 
 def _docx_cell(tc: Any) -> str:
+    from docx.oxml.ns import qn
+
     if tc.vMerge == "continue":  # a vertically merged cell's text is in the row above
         return ""
     return " ".join(text for p in tc.iter(qn("w:p")) if (text := p.text.strip()))

@@ -39,6 +39,10 @@ try:
     from app.services import validity as _validity  # noqa: F401
 
     sqlalchemy.orm.configure_mappers()  # else the first query does it, with the collector on
+
+    # Qt last, once the modules above are in; its own long-lived objects are frozen with theirs
+    # (the collector otherwise walks them a dozen times while the GUI's modules load).
+    import PySide6.QtWidgets  # noqa: F401
 finally:
     gc.freeze()
     if _collecting:

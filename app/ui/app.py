@@ -19,7 +19,6 @@ from app.errors import DamagedDatabaseError, UserError
 from app.services.permissions import Actor
 from app.ui import collector
 from app.ui.app_icon import application_icon
-from app.ui.connect_dialog import Connected
 from app.ui.context import AppContext
 from app.ui.fonts import install_font, install_translation
 
@@ -196,7 +195,7 @@ def start_window(
     ctx = AppContext.open(database, user)
     if user is None:
         signed = startup_checks.sign_in(ctx)
-        if isinstance(signed, Connected):
+        if not isinstance(signed, bool):  # a Connected: the office's server instead
             ctx.runner.wait()
             database.close()
             return start_window(signed.database, section, signed.actor, desk)

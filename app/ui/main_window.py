@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_TITLE, clock
 from app.db import describe
-from app.services import people
+from app.services import issuers, people
 from app.services.permissions import Actor
 from app.ui import switching
 from app.ui.about import show_about
@@ -121,10 +121,8 @@ class MainWindow(QMainWindow):
     def show_title(self) -> None:
         """The office, then the program: Qt appends the application's display name to a title
         that does not already end with it, so the program is named once and last."""
-        from app.services.catalogs import office_name
-
         with self.database.reading() as s:
-            office = office_name(s)
+            office = issuers.office_name(s)
         self.setWindowTitle(window_title(office))
 
     def _on_data_changed(self, kinds: set[str]) -> None:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
-from app.services import lifecycle, search, texts
+from app.services import lifecycle, search
 from app.services.search import DocumentQuery, RegisterRow
-from app.services.texts import Snippet
 from app.ui.context import AppContext
 from app.ui.widgets.list_model import cell_text
+
+if TYPE_CHECKING:  # the texts service (and text extraction) loads with the first text search
+    from app.services.texts import Snippet
 
 # (RegisterRow attribute, DocumentQuery.order_by key, header)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -170,6 +173,8 @@ class DocumentTableModel(QAbstractTableModel):
         with self.database.reading() as s:
             rows = search.load_rows(s, ids)
             if self.query.in_texts and self.query.text:
+                from app.services import texts
+
                 self._snippets.update(texts.snippets(s, ids, self.query.text))
         self.fetch_count += 1
         # A row deleted since the query leaves a gap: keep positions aligned with the ids.

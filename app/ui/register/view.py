@@ -74,6 +74,7 @@ class RegisterView(QWidget):
         self.ctx = ctx
         self.database = ctx.database
         self._selected_id: int | None = None
+        self._columns_shown = False  # shown once: the clerk may have changed the columns
         self.runner = ctx.runner
         self.dialog: ServiceDialog | None = None
         self.model = DocumentTableModel(ctx, parent=self)
@@ -504,6 +505,13 @@ class RegisterView(QWidget):
     def save_columns(self) -> None:
         state.save_header(self.table.horizontalHeader(), HEADER_KEY)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._columns_shown = True
+        super().showEvent(event)
+
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.save_columns()
+        # Qt hides the page as the main window's stack takes it in, before it ever showed: the
+        # layout restored from ui.ini is not written back then (a sync of the file at start-up)
+        if self._columns_shown:
+            self.save_columns()
         super().hideEvent(event)
