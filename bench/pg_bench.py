@@ -324,7 +324,6 @@ class ClerkLog:
     samples: dict[str, list[float]] = field(default_factory=dict)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # action, type, message
     registered: list[str] = field(default_factory=list)  # the numbers they were given
-    late_s: float = 0.0  # how long after the office opened the clerk began (signing in, warm-up)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -332,7 +331,6 @@ class ClerkLog:
                 "samples": self.samples,
                 "errors": self.errors,
                 "registered": self.registered,
-                "late_s": self.late_s,
             },
             ensure_ascii=False,
         )
@@ -458,18 +456,19 @@ class Clerk:
 
 
 def clerk_main(args: argparse.Namespace) -> None:
-    """One clerk's process: sign in, wait for the office to open, work until it closes."""
+    """One clerk's process: sign in, warm up, say "ready" and wait for the office to open (the
+    time it opens comes on stdin), work until it closes."""
     password = os.environ[CLERK_PASSWORD_ENV]
     rng = random.Random(SEED * 100 + args.number)
     database, actor = signed_in(args.url, args.user, password)
     try:
         clerk = Clerk(database, actor, args.number, rng)
         clerk.warm_up()
-        late = time.time() - args.start_at
-        clerk.log.late_s = max(0.0, late)
-        time.sleep(max(0.0, -late))
+        print("ready", flush=True)
+        start_at = float(sys.stdin.readline())
+        time.sleep(max(0.0, start_at - time.time()))
         actions, weights = list(MIX), list(MIX.values())
-        while time.time() < args.start_at + args.seconds:
+        while time.time() < start_at + args.seconds:
             clerk.act(rng.choices(actions, weights)[0])
             time.sleep(rng.uniform(*THINK_S))
         Path(args.out).write_text(clerk.log.to_json(), encoding="utf-8")
@@ -477,30 +476,58 @@ def clerk_main(args: argparse.Namespace) -> None:
         database.close()
 
 
-def office(clerk_url: str, clerks: int, seconds: int, folder: Path) -> list[dict]:
-    """`clerks` processes, each a clerk signed in as their own login, working for `seconds`."""
-    start_at = time.time() + 20 + 2 * clerks  # every clerk signed in and warm when it opens
-    procs = []
+@dataclass
+class ClerkProcess:
+    name: str
+    out: Path
+    errors: Path
+    proc: subprocess.Popen
+
+    def failed(self, what: str) -> run.ChildFailed:
+        self.proc.wait(timeout=30)
+        lines = self.errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        return run.ChildFailed(
+            f"{self.name} {what}: exit {self.proc.returncode}: {' | '.join(lines[-3:])}"
+        )
+
+
+def start_clerk(clerk_url: str, number: int, name: str, seconds: int, folder: Path) -> ClerkProcess:
+    out, errors = folder / f"{name}.json", folder / f"{name}.err"
+    command = [sys.executable, str(Path(__file__)), "clerk", "--url", clerk_url, "--user", name]
+    command += ["--number", str(number), "--out", str(out), "--seconds", str(seconds)]
+    with errors.open("wb") as err:
+        proc = subprocess.Popen(
+            command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True
+        )
+    return ClerkProcess(name, out, errors, proc)
+
+
+def office(clerk_url: str, clerks: int, seconds: int, folder: Path) -> tuple[list[dict], str]:
+    """`clerks` processes, each a clerk signed in as their own login, working for `seconds` from
+    the moment the last of them is ready."""
+    procs: list[ClerkProcess] = []
     try:
         for number, name in enumerate(clerk_names(clerks), 1):
-            out = folder / f"{name}.json"
-            command = [sys.executable, str(Path(__file__)), "clerk", "--url", clerk_url]
-            command += ["--user", name, "--number", str(number), "--out", str(out)]
-            command += ["--start-at", repr(start_at), "--seconds", str(seconds)]
-            procs.append((name, out, subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE)))
+            procs.append(start_clerk(clerk_url, number, name, seconds, folder))
+        for clerk in procs:
+            if clerk.proc.stdout.readline().strip() != "ready":
+                raise clerk.failed("did not get ready")
+        opened = load()
+        start_at = repr(time.time() + 1)
+        for clerk in procs:
+            clerk.proc.stdin.write(start_at + "\n")
+            clerk.proc.stdin.close()
         logs = []
-        for name, out, proc in procs:
-            _out, err = proc.communicate(timeout=seconds + 300)
-            if proc.returncode != 0:
-                tail = " | ".join(err.decode(errors="replace").strip().splitlines()[-3:])
-                raise run.ChildFailed(f"{name}: exit {proc.returncode}: {tail}")
-            logs.append(json.loads(out.read_text(encoding="utf-8")))
-        return logs
+        for clerk in procs:
+            if clerk.proc.wait(timeout=seconds + 300) != 0:
+                raise clerk.failed("failed")
+            logs.append(json.loads(clerk.out.read_text(encoding="utf-8")))
+        return logs, opened
     finally:
-        for _name, _out, proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+        for clerk in procs:
+            if clerk.proc.poll() is None:
+                clerk.proc.kill()
+                clerk.proc.wait()
 
 
 DUPLICATES = {  # where an assigned number lives, and what must be unique about it
@@ -534,21 +561,19 @@ def count_duplicates(owner_url: str) -> dict[str, int]:
 
 
 def office_figures(owner_url: str, clerk_url: str, clerks: int, seconds: int, folder: Path):
-    before = load()
-    logs = office(clerk_url, clerks, seconds, folder)
+    logs, before = office(clerk_url, clerks, seconds, folder)
     after = load()
     merged: dict[str, list[float]] = {}
     for log in logs:
         for action, samples in log["samples"].items():
             merged.setdefault(action, []).extend(samples)
     errors = [tuple(e) for log in logs for e in log["errors"]]
-    late = max(log["late_s"] for log in logs)
     done = sum(len(v) for v in merged.values()) + len(errors)
     report("pg_office_actions_per_s", done / seconds, "/s", "context")
     note(
         f"pg_office: {clerks} clerks, {seconds} s, think time {THINK_S[0]}-{THINK_S[1]} s, mix "
         f"{', '.join(f'{a} {w}%' for a, w in MIX.items())}; {done} actions; {before} at the "
-        f"start, {after} at the end; the last clerk began {late:.1f} s late"
+        f"start, {after} at the end"
     )
     for action in MIX:
         samples = merged.get(action, [])
@@ -632,7 +657,6 @@ def main() -> None:
         for name in ("--url", "--user", "--out"):
             parser.add_argument(name, required=True)
         parser.add_argument("--number", type=int, required=True)
-        parser.add_argument("--start-at", type=float, required=True)
         parser.add_argument("--seconds", type=float, required=True)
         clerk_main(parser.parse_args())
         return
