@@ -59,6 +59,7 @@ bench: $(STAMP)
 	rm -f bench/last.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/texts_bench.py
+	$(BIN)/python bench/pg_bench.py
 
 # The fcitx Qt input-method plugin the spec puts into the Linux bundle (installer/fcitx/).
 FCITX_PLUGIN := $(if $(filter Linux,$(shell uname -s)),build/fcitx-plugin/libfcitx5platforminputcontextplugin.so)

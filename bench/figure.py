@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 LAST = Path(__file__).resolve().parent / "last.json"
-DIGITS = {"s": 2, "ms": 1, "MB": 1, "x": 2, "/s": 1}
+DIGITS = {"s": 2, "ms": 1, "MB": 1, "x": 2, "/s": 1, "count": 0}
 CONDITION = re.compile(r"^(<=|<|>=|>)(\d+(?:\.\d+)?)(x_\w+)?$")
 
 _figures: list[dict] = []
@@ -89,3 +89,12 @@ def unmeasured(name: str) -> None:
     """A figure whose measurement failed: it misses its target, whatever that was."""
     print(f"{name} nan - - MISS", flush=True)
     _figures.append({"name": name, "value": None, "met": False})
+
+
+def skipped(name: str, unit: str, target: str) -> None:
+    """A figure this machine cannot measure at all (no PostgreSQL server binaries): said, kept,
+    and not a miss, unlike a measurement that failed (`unmeasured`)."""
+    print(f"{name} skipped {unit} {target}", flush=True)
+    _figures.append(
+        {"name": name, "value": None, "unit": unit, "target": target, "met": None, "skipped": True}
+    )

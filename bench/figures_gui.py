@@ -2,6 +2,9 @@
 
     python bench/figures_gui.py floor          bare QMainWindow shown + sqlalchemy.orm imported
     python bench/figures_gui.py startup URL    NormDesk main window with the register filled
+    python bench/figures_gui.py server-startup URL USER   the same on the office's PostgreSQL
+                                               server, signed in as USER's own login (password
+                                               in BENCH_PG_PASSWORD), as a remembered server
     python bench/figures_gui.py scroll URL     jump to the register's last row, then memory
 
 Start-up times run from the moment bench/run.py launched the process (BENCH_LAUNCHED_AT, a
@@ -71,6 +74,29 @@ def open_register(url: str):
     return app, window, database
 
 
+def sign_in_to_server(url: str, username: str):
+    """What `normdesk` does to start on a remembered office server whose password the keyring
+    keeps (app.ui.app._log_in_to_server): the login dialog signs in without being shown, then
+    the window opens on the register. Returns (app, window, database)."""
+    from app.ui.app import make_application, start_window
+    from app.ui.crash import install_excepthook
+    from app.ui.login_dialog import ServerLoginDialog
+
+    app = make_application()
+    install_excepthook()
+    dialog = ServerLoginDialog(url)
+    dialog.username.setText(username)
+    dialog.offer_local()
+    dialog.password.setText(os.environ["BENCH_PG_PASSWORD"])
+    dialog.log_in()
+    if dialog.database is None or dialog.actor is None:
+        raise SystemExit(f"cannot sign in to {url} as {username}")
+    window = start_window(dialog.database, section="register", user=dialog.actor)
+    if window is None:
+        raise SystemExit("the window did not open")
+    return app, window, dialog.database
+
+
 def first_row_ready(view) -> bool:
     model = view.model
     return model.rowCount() > 0 and model.data(model.index(0, 0)) is not None
@@ -92,7 +118,14 @@ def wait_for_rows(app, view, done) -> None:
 
 
 def startup(url: str) -> None:
-    app, window, database = open_register(url)
+    wait_for_register(*open_register(url))
+
+
+def server_startup(url: str, username: str) -> None:
+    wait_for_register(*sign_in_to_server(url, username))
+
+
+def wait_for_register(app, window, database) -> None:
     view = window.page("register")
 
     def done(ok: bool) -> None:
@@ -146,7 +179,9 @@ def scroll(url: str) -> None:
 
 def main() -> None:
     what, *rest = sys.argv[1:]
-    {"floor": floor, "startup": startup, "scroll": scroll}[what](*rest)
+    {"floor": floor, "startup": startup, "server-startup": server_startup, "scroll": scroll}[what](
+        *rest
+    )
 
 
 if __name__ == "__main__":
