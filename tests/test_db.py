@@ -10,6 +10,7 @@ from sqlalchemy import inspect, select, text
 from app.db import head_revision, make_engine, migrations_dir, open_database, upgrade
 from app.errors import NewerSchemaError, UserError
 from app.models import Setting
+from tests.conftest import on_postgresql
 
 
 def _revision(path: Path) -> str:
@@ -496,3 +497,49 @@ def test_upgrade_from_0016_copies_each_filing_result_as_its_first_and_seals_it(e
     assert problems and not [p for p in problems if "filing_result" in p]
     counted = {f.name: (f.numerator, f.denominator) for f in figures}
     assert (counted["规范率"], counted["纠错率"]) == ((2, 3), (0, 1))
+
+
+@pytest.mark.skipif(not on_postgresql(), reason="0023 changes nothing on SQLite")
+def test_upgrade_to_0023_serves_the_number_prefix_from_an_index(empty_db_url):
+    from datetime import date
+
+    from app import clock
+    from app.services import registration
+    from app.services.documents import DocumentInput
+    from app.services.numbering import _keys_like
+    from app.services.permissions import SYSTEM
+
+    clock.fix_today(date(2026, 11, 27))
+    allocation = "INSERT INTO number_allocation (sequence_key, year, serial, number, number_key, voided, void_reason, voided_by, allocated_at) VALUES ('MZ', 2026, {serial}, '{number}', '{key}', false, '', '', '2026-03-03 09:00:00')"  # noqa: E501
+    at_revision(
+        empty_db_url,
+        "0022",
+        ISSUER_MZ_BOOL,
+        allocation.format(serial=1, number="MZ-2026-001", key="mz-2026-001"),
+        allocation.format(serial=2, number="MZ-2026-002", key="mz-2026-002"),
+    )
+    database = open_database(empty_db_url)
+    try:
+        with database.transaction() as s:
+            added = registration.register_published(
+                s, SYSTEM, DocumentInput("MZ", "新办法", published=date(2026, 5, 1))
+            )
+        with database.reading() as s:
+            assert _keys_like(s, "{code}-{year}-{seq:03d}", "MZ", 2026) == {
+                "mz-2026-001",
+                "mz-2026-002",
+                "mz-2026-003",
+            }
+            s.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(
+                s.scalars(
+                    text(
+                        "EXPLAIN SELECT number_key FROM number_allocation "
+                        "WHERE number_key LIKE 'mz-2026-%'"
+                    )
+                )
+            )
+    finally:
+        database.close()
+    assert added.reg_number == "MZ-2026-003"
+    assert "ix_number_allocation_number_key_prefix" in plan
