@@ -67,7 +67,7 @@ def _timed_register(url: str, target: str, write, counted: str) -> dict:
 
 def import_ledger(url: str, ledger: str) -> dict:
     from app.services.importing import guess_mapping, read_sheet, run_import
-    from app.services.permissions import local_actor
+    from app.services.permissions import pc_administrator
 
     database = open_database(url)
     try:
@@ -75,7 +75,7 @@ def import_ledger(url: str, ledger: str) -> dict:
         sheet = read_sheet(Path(ledger))
         mapping = guess_mapping(sheet)
         with database.transaction() as s:  # the commit is part of the import
-            report = run_import(s, local_actor(), sheet, mapping)
+            report = run_import(s, pc_administrator(), sheet, mapping)
         seconds = time.perf_counter() - start
     finally:
         database.close()

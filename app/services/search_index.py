@@ -54,16 +54,17 @@ def gram_token(piece: str) -> str:
 
 def grams(values: dict[str, object]) -> str:
     """Every character and every adjacent pair within each searchable field, as tokens."""
-    tokens: set[str] = set()
+    pieces: set[str] = set()
     for column in FTS_COLUMNS:
         field = str(values[column] or "").lower()
-        for i, char in enumerate(field):
-            if char.isspace():
-                continue
-            tokens.add(gram_token(char))
-            if i + 1 < len(field) and not field[i + 1].isspace():
-                tokens.add(gram_token(field[i : i + 2]))
-    return " ".join(sorted(tokens))
+        pieces.update(field)
+        pieces.update(field[i : i + 2] for i in range(len(field) - 1))
+    # a piece with whitespace in it is never searched for (terms are split on whitespace)
+    return " ".join(sorted(p.encode("utf-8").hex() for p in pieces if not _has_space(p)))
+
+
+def _has_space(piece: str) -> bool:
+    return piece.isspace() or (len(piece) == 2 and (piece[0].isspace() or piece[1].isspace()))
 
 
 def reindex(s: Session, doc: Document) -> None:
