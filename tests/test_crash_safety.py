@@ -22,6 +22,7 @@ from datetime import date
 from app.db import open_database
 from tests.factories import register
 database = open_database(sys.argv[1])
+print("ready", flush=True)
 n = 0
 while True:
     with database.transaction() as s:
@@ -48,6 +49,9 @@ def test_killing_a_registering_process_never_leaves_partial_work(db_path, db_url
             text=True,
             env=env,
         )
+        # the kill falls in the registering, not in the interpreter's start (seconds on a busy
+        # machine, when no trial would ever commit)
+        assert worker.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.8, 1.6))
         worker.send_signal(signal.SIGKILL)
         out, _ = worker.communicate()
