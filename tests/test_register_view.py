@@ -525,3 +525,16 @@ def test_enter_on_a_row_opens_it_as_a_double_click_does(qtbot, view):
     assert isinstance(view.dialog, DocumentDialog)
     assert view.dialog.doc_id == chosen
     view.dialog.reject()
+
+
+def test_a_view_deleted_before_its_hit_is_shown_raises_nothing(qtbot, demo):
+    """The hit is shown on the event loop's next turn after a reset; a view closed meanwhile (a
+    database switch replaces the window) must not be reached by it."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    doomed = RegisterView(context(demo))
+    doomed.model.set_query(doomed.current_query())  # a reset: the hit is posted
+    shiboken6.delete(doomed)
+    QApplication.processEvents()
+    assert not shiboken6.isValid(doomed)

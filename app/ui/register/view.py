@@ -271,7 +271,8 @@ class RegisterView(QWidget):
         self.model.set_query(self.current_query())
 
     def _after_reset(self) -> None:
-        QTimer.singleShot(0, self._show_hit)  # once the selection is put back
+        QTimer.singleShot(0, self, self._show_hit)  # once the selection is put back; never after
+        # the view is gone (a database switch replaces the window)
         self.count.setText(f"共 {self.model.rowCount()} 件")
         self._show_placeholder()
         row = self.model.row_of(self._selected_id) if self._selected_id is not None else -1
