@@ -208,17 +208,14 @@ def write_sheet(
     ws = start_sheet(wb, sheet, widths, headers, landscape, heading)
     writer = RowWriter(ws, len(fields), wraps, WRAP, DATE_FORMAT)
     values = [f.value for f in fields]
-    counted = [0]
-
-    def each_row() -> None:
-        counted[0] += 1
-        if progress and counted[0] % 2000 == 0 and not progress(counted[0], total):
-            raise Cancelled()
+    count = 0
 
     def body() -> Iterator[list[Any]]:
-        for row in chain(ahead, remaining):
+        nonlocal count
+        for count, row in enumerate(chain(ahead, remaining), 1):
             yield [value(row) for value in values]
-            each_row()
+            if progress and count % 2000 == 0 and not progress(count, total):
+                raise Cancelled()
         if notes:
             yield []
         for note in notes:
@@ -226,4 +223,4 @@ def write_sheet(
 
     with replacing(target) as part:
         save_with_rows(wb, ws, part, HEADER_ROW + 1, body(), writer)
-    return counted[0]
+    return count
